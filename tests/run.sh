@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need, builds dist/, runs pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== python packages"
+python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py
+
+echo "== chromium (for the browser tests)"
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -q && apt-get install -y -q chromium
+    else
+        echo "WARNING: /usr/bin/chromium is missing and we are not root: browser tests will skip" >&2
+    fi
+fi
+
+echo "== build dist/"
+if ! bash build.sh; then
+    echo "WARNING: build.sh failed; browser tests will skip with the reason" >&2
+fi
+
+echo "== pytest"
+python3 -m pytest -q tests "$@"
