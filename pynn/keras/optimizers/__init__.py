@@ -1,0 +1,101 @@
+"""`keras.optimizers`: the tf.keras 2.15 optimizers, `get`, `serialize`, `deserialize`."""
+
+from pynn.keras.optimizers import legacy, schedules
+from pynn.keras.optimizers.adadelta import Adadelta
+from pynn.keras.optimizers.adagrad import Adagrad
+from pynn.keras.optimizers.adam import Adam
+from pynn.keras.optimizers.adamax import Adamax
+from pynn.keras.optimizers.adamw import AdamW
+from pynn.keras.optimizers.nadam import Nadam
+from pynn.keras.optimizers.optimizer import Optimizer
+from pynn.keras.optimizers.rmsprop import RMSprop
+from pynn.keras.optimizers.sgd import SGD
+
+__all__ = [
+    "SGD",
+    "Adadelta",
+    "Adagrad",
+    "Adam",
+    "AdamW",
+    "Adamax",
+    "Nadam",
+    "Optimizer",
+    "RMSprop",
+    "deserialize",
+    "get",
+    "legacy",
+    "schedules",
+    "serialize",
+]
+
+# The names `get` and `deserialize` resolve, lower-cased, as tf.keras 2.15 does
+# (AdamW is not among them there either: `get('adamw')` is an unknown optimizer).
+_BY_NAME = {
+    "adadelta": Adadelta,
+    "adagrad": Adagrad,
+    "adam": Adam,
+    "adamax": Adamax,
+    "experimentaladadelta": Adadelta,
+    "experimentaladagrad": Adagrad,
+    "experimentaladam": Adam,
+    "experimentalsgd": SGD,
+    "nadam": Nadam,
+    "rmsprop": RMSprop,
+    "sgd": SGD,
+}
+
+
+def serialize(optimizer, use_legacy_format=False):
+    """`{'module': 'keras.optimizers', 'class_name': ..., 'config': ...}`."""
+    if optimizer is None:
+        return None
+    config = {"class_name": type(optimizer).__name__,
+              "config": _plain(optimizer.get_config())}
+    if use_legacy_format:
+        return config
+    return {"module": "keras.optimizers", **config, "registered_name": None}
+
+
+def _plain(value):
+    """Config values as JSON-friendly Python objects (np.float32 -> float)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "item") and getattr(value, "ndim", None) == 0:
+        return value.item()
+    return value
+
+
+def _unknown(name):
+    return ValueError(
+        f"Unknown optimizer: '{name}'. Please ensure you are using a "
+        "`keras.utils.custom_object_scope` and that this object is included in the scope. "
+        "See https://www.tensorflow.org/guide/keras/save_and_serialize"
+        "#registering_the_custom_object for details.")
+
+
+def deserialize(config, custom_objects=None, use_legacy_format=False, **kwargs):
+    """The optimizer described by `{'class_name': ..., 'config': {...}}`."""
+    kwargs.pop("use_legacy_optimizer", None)
+    if kwargs:
+        raise TypeError(f"Invalid keyword arguments: {kwargs}")
+    class_name = config["class_name"]
+    cls = (custom_objects or {}).get(class_name)
+    if cls is None:
+        cls = _BY_NAME.get(class_name.lower())
+    if cls is None:
+        raise _unknown(class_name)
+    return cls.from_config(dict(config.get("config") or {}), custom_objects=custom_objects)
+
+
+def get(identifier, **kwargs):
+    """An optimizer from a name (`'adam'`), a config dict or an Optimizer (returned)."""
+    kwargs.pop("use_legacy_optimizer", None)
+    if kwargs:
+        raise TypeError(f"Invalid keyword arguments: {kwargs}")
+    if isinstance(identifier, Optimizer):
+        return identifier
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
+    if isinstance(identifier, str):
+        return deserialize({"class_name": identifier, "config": {}})
+    raise ValueError(f"Could not interpret optimizer identifier: {identifier}")
