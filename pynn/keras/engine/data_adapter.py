@@ -1,0 +1,268 @@
+"""Turns the `x`, `y`, `sample_weight` given to `fit`/`evaluate`/`predict` into batches.
+
+Accepted data, as in tf.keras 2.15: numpy arrays, Tensors, nested Python lists of
+numbers (one array), and lists/tuples/dicts of those (one entry per model input or
+output; dicts keyed by input/output name). Float data becomes float32 once, up
+front; every batch is then a view (or, when shuffling, one `take`) of those arrays.
+"""
+
+import math
+
+import numpy as np
+
+_SCALARS = (int, float, bool, np.number, np.bool_)
+
+
+def _is_list_of_scalars(value):
+    """`[[0, 1], [1, 0]]` is one array; `[array_a, array_b]` is two inputs (Keras's rule)."""
+    while isinstance(value, (list, tuple)):
+        if not value:
+            return False
+        value = value[0]
+    return isinstance(value, _SCALARS)
+
+
+def _to_array(value):
+    if hasattr(value, "_value") and isinstance(value._value, np.ndarray):
+        value = value._value                      # pynn Tensor / Variable
+    elif not isinstance(value, np.ndarray):
+        if hasattr(value, "to_numpy"):            # pandas objects
+            value = value.to_numpy()
+        value = np.asarray(value)
+    if value.dtype.kind == "f" and value.dtype != np.float32:
+        value = value.astype(np.float32)
+    elif value.dtype == object:
+        raise ValueError(
+            "Failed to convert a NumPy array to a Tensor (Unsupported object type "
+            f"{type(value.flat[0]).__name__ if value.size else 'object'}).")
+    if value.ndim == 0:
+        raise ValueError(f"Expected an array with a batch dimension, received a scalar: {value}")
+    return value
+
+
+def to_arrays(data):
+    """Converts every leaf of a (possibly nested) structure to a numpy array."""
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        return {key: to_arrays(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        if _is_list_of_scalars(data):
+            return _to_array(data)
+        converted = [to_arrays(value) for value in data]
+        return converted if isinstance(data, list) else tuple(converted)
+    if _is_generator_like(data):
+        raise ValueError(
+            f"Unsupported input type {type(data).__name__}: pynn trains on numpy arrays, "
+            "Tensors, lists and dicts of them. Convert the data with `np.asarray` first.")
+    return _to_array(data)
+
+
+def _is_generator_like(data):
+    return hasattr(data, "__next__") or (
+        hasattr(data, "__iter__") and not isinstance(data, np.ndarray)
+        and not hasattr(data, "_value") and not hasattr(data, "__array__"))
+
+
+def flatten(data):
+    """Leaves of a structure in a fixed order (dicts by sorted key, like tf.nest)."""
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        return [leaf for key in sorted(data) for leaf in flatten(data[key])]
+    if isinstance(data, (list, tuple)):
+        return [leaf for value in data for leaf in flatten(value)]
+    return [data]
+
+
+def map_structure(fn, data):
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        return {key: map_structure(fn, value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [map_structure(fn, value) for value in data]
+    if isinstance(data, tuple):
+        return tuple(map_structure(fn, value) for value in data)
+    return fn(data)
+
+
+def unpack_x_y_sample_weight(data):
+    """`(x,)`, `(x, y)`, `(x, y, sample_weight)` or `x` -> `(x, y, sample_weight)`."""
+    if isinstance(data, list):
+        data = tuple(data)
+    if not isinstance(data, tuple):
+        return data, None, None
+    if len(data) == 1:
+        return data[0], None, None
+    if len(data) == 2:
+        return data[0], data[1], None
+    if len(data) == 3:
+        return data[0], data[1], data[2]
+    raise ValueError(
+        "Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, "
+        f"found: {data}")
+
+
+def pack_x_y_sample_weight(x, y=None, sample_weight=None):
+    if y is None:
+        return (x,) if isinstance(x, (list, tuple)) else x
+    if sample_weight is None:
+        return x, y
+    return x, y, sample_weight
+
+
+def check_data_cardinality(x, y=None, sample_weight=None):
+    """Raises Keras's "Data cardinality is ambiguous" error when sample counts differ."""
+    parts = (x, y, sample_weight)
+    sizes = {int(leaf.shape[0]) for part in parts for leaf in flatten(part)}
+    if len(sizes) > 1:
+        message = "Data cardinality is ambiguous:\n"
+        for label, part in zip(("x", "y", "sample_weight"), parts):
+            if part is None:
+                continue
+            message += f"  {label} sizes: " + ", ".join(
+                str(leaf.shape[0]) for leaf in flatten(part)) + "\n"
+        message += "Make sure all arrays contain the same number of samples."
+        raise ValueError(message)
+    return sizes.pop() if sizes else 0
+
+
+def train_validation_split(arrays, validation_split):
+    """Splits `(x, y, sample_weight)`: the LAST `validation_split` fraction validates.
+
+    The split happens before any shuffling, exactly as tf.keras does.
+    """
+    leaves = [leaf for leaf in flatten(arrays) if leaf is not None]
+    if not leaves:
+        return arrays, arrays
+    batch_dim = int(leaves[0].shape[0])
+    split_at = math.floor(batch_dim * (1.0 - validation_split))
+    if split_at == 0 or split_at == batch_dim:
+        raise ValueError(
+            f"Training data contains {batch_dim} samples, which is not sufficient to split it "
+            "into a validation and training set as specified by "
+            f"`validation_split={validation_split}`. Either provide more data, or a different "
+            "value for the `validation_split` argument.")
+    train = map_structure(lambda a: a[:split_at], arrays)
+    val = map_structure(lambda a: a[split_at:], arrays)
+    return train, val
+
+
+def class_weight_to_sample_weight(class_weight, y, sample_weight=None):
+    """Per-sample weights from `{class_id: weight}` (classes from sparse or one-hot `y`)."""
+    class_ids = sorted(class_weight.keys())
+    if class_ids != list(range(len(class_ids))):
+        raise ValueError(
+            "Expected `class_weight` to be a dict with keys from 0 to one less than the "
+            f"number of classes, found {class_weight}")
+    if isinstance(y, (list, tuple, dict)):
+        raise ValueError(  # noqa: TRY004 (Keras raises ValueError)
+            "`class_weight` is only supported for Models with a single output.")
+    table = np.asarray([class_weight[c] for c in class_ids], dtype=np.float32)
+    if y.ndim >= 2:
+        classes = (np.argmax(y, axis=-1) if y.shape[-1] > 1
+                   else np.round(np.squeeze(y, axis=-1)).astype(np.int64))
+    else:
+        classes = np.round(y).astype(np.int64)
+    if classes.size and (classes.min() < 0 or classes.max() >= len(table)):
+        bad = classes[(classes < 0) | (classes >= len(table))].flat[0]
+        raise ValueError(
+            f"`class_weight` has no weight for class {bad}; it covers classes "
+            f"0 to {len(table) - 1}.")
+    weights = table[classes]
+    if sample_weight is None:
+        return weights
+    sample_weight = np.asarray(sample_weight, dtype=np.float32)
+    extra = weights.ndim - sample_weight.ndim
+    if extra > 0:
+        sample_weight = sample_weight.reshape(sample_weight.shape + (1,) * extra)
+    return sample_weight * weights
+
+
+def _generator():
+    try:
+        from pynn.core import random as prandom
+
+        return prandom.generator()
+    except (ImportError, AttributeError):
+        return np.random.default_rng()
+
+
+class DataHandler:
+    """Batches of `(x, y, sample_weight)` for a number of epochs.
+
+    Args:
+        x, y, sample_weight: the data (see the module docstring).
+        batch_size: samples per batch (default 32); the last batch may be smaller.
+        steps_per_epoch: batches per epoch (default: enough to see every sample once).
+        initial_epoch, epochs: the epochs `enumerate_epochs` yields.
+        shuffle: reshuffle the samples every epoch (`"batch"` shuffles whole batches).
+        class_weight: `{class: weight}` folded into the sample weights.
+    """
+
+    def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None,
+                 initial_epoch=0, epochs=1, shuffle=False, class_weight=None):
+        self.x = to_arrays(x)
+        self.y = to_arrays(y)
+        self.sample_weight = to_arrays(sample_weight)
+        if self.x is None or not flatten(self.x):
+            raise ValueError("Expected input data to be non-empty.")
+        self.num_samples = check_data_cardinality(self.x, self.y, self.sample_weight)
+        if class_weight is not None:
+            if self.y is None:
+                raise ValueError("`class_weight` needs target data `y`.")
+            self.sample_weight = class_weight_to_sample_weight(
+                class_weight, self.y, self.sample_weight)
+        if batch_size is None:
+            batch_size = 32
+        if int(batch_size) != batch_size or batch_size < 1:
+            raise ValueError(f"`batch_size` must be a positive integer. Received: {batch_size}")
+        self.batch_size = int(batch_size)
+        self.batches_per_pass = math.ceil(self.num_samples / self.batch_size)
+        self.inferred_steps = steps_per_epoch or self.batches_per_pass
+        if self.num_samples == 0 or self.inferred_steps == 0:
+            raise ValueError("Expected input data to be non-empty.")
+        self.initial_epoch = initial_epoch
+        self.epochs = epochs
+        self.shuffle = shuffle
+
+    def enumerate_epochs(self):
+        yield from range(self.initial_epoch, self.epochs)
+
+    def batches(self):
+        """Yields `(step, (x, y, sample_weight))` for one epoch."""
+        n, size = self.num_samples, self.batch_size
+        order = None
+        if self.shuffle == "batch":
+            order = _generator().permutation(self.batches_per_pass)
+        elif self.shuffle:
+            order = _generator().permutation(n)
+        steps = min(self.inferred_steps, self.batches_per_pass)
+        for step in range(steps):
+            if order is None:
+                sl = slice(step * size, min(n, (step + 1) * size))
+                yield step, self._take(lambda a, s=sl: a[s])
+            elif self.shuffle == "batch":
+                b = int(order[step])
+                sl = slice(b * size, min(n, (b + 1) * size))
+                yield step, self._take(lambda a, s=sl: a[s])
+            else:
+                index = order[step * size:(step + 1) * size]
+                yield step, self._take(lambda a, i=index: a.take(i, axis=0))
+        if self.inferred_steps > self.batches_per_pass:
+            import logging
+
+            logging.getLogger("pynn").warning(
+                "Your input ran out of data; interrupting training. Make sure that your "
+                "dataset can generate at least `steps_per_epoch * epochs` batches.")
+
+    def _take(self, fn):
+        x = fn(self.x) if isinstance(self.x, np.ndarray) else map_structure(fn, self.x)
+        y = self.y
+        if y is not None:
+            y = fn(y) if isinstance(y, np.ndarray) else map_structure(fn, y)
+        sw = self.sample_weight
+        if sw is not None:
+            sw = fn(sw) if isinstance(sw, np.ndarray) else map_structure(fn, sw)
+        return x, y, sw
