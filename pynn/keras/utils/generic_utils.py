@@ -1,0 +1,161 @@
+"""Naming, custom-object registry and (de)serialization helpers shared by Keras objects.
+
+Keras identifies activations, initializers, regularizers, constraints and layers
+by a string (``"glorot_uniform"``) or by a config dict
+``{"module": ..., "class_name": ..., "config": {...}, "registered_name": ...}``
+(tf.keras 2.15's format). These helpers turn one into the other.
+"""
+
+import base64
+import marshal
+import re
+import types
+
+_GLOBAL_CUSTOM_OBJECTS = {}
+_SCOPED_CUSTOM_OBJECTS = []
+
+
+def to_snake_case(name):
+    """`'PReLU'` -> `'p_re_lu'`, `'Dense'` -> `'dense'`, as Keras names layers."""
+    intermediate = re.sub("(.)([A-Z][a-z0-9]+)", r"\1_\2", name)
+    snake = re.sub("([a-z])([A-Z])", r"\1_\2", intermediate).lower()
+    return snake if snake[0] != "_" else "private" + snake
+
+
+def get_custom_objects():
+    """The global dict of user-registered objects (`name -> class or function`)."""
+    return _GLOBAL_CUSTOM_OBJECTS
+
+
+class CustomObjectScope:
+    """`with custom_object_scope({'MyLayer': MyLayer}):` makes the names resolvable."""
+
+    def __init__(self, *args):
+        self.custom_objects = {}
+        for objects in args:
+            self.custom_objects.update(objects or {})
+
+    def __enter__(self):
+        _SCOPED_CUSTOM_OBJECTS.append(self.custom_objects)
+        return self
+
+    def __exit__(self, *exc):
+        _SCOPED_CUSTOM_OBJECTS.remove(self.custom_objects)
+
+
+custom_object_scope = CustomObjectScope
+
+
+def _lookup_custom(name, custom_objects):
+    if custom_objects and name in custom_objects:
+        return custom_objects[name]
+    for scope in reversed(_SCOPED_CUSTOM_OBJECTS):
+        if name in scope:
+            return scope[name]
+    return _GLOBAL_CUSTOM_OBJECTS.get(name)
+
+
+def unknown_object_error(printable_module_name, name):
+    return ValueError(
+        f"Unknown {printable_module_name}: '{name}'. Please ensure you are using "
+        "a `keras.utils.custom_object_scope` and that this object is included "
+        "in the scope. See https://www.tensorflow.org/guide/keras/"
+        "save_and_serialize#registering_the_custom_object for details."
+    )
+
+
+def serialize_keras_object(obj, module):
+    """Config dict of a Keras object (initializer, regularizer, constraint...)."""
+    if obj is None:
+        return None
+    cls = type(obj)
+    builtin = cls.__module__.startswith("pynn.")
+    return {
+        "module": module if builtin else cls.__module__,
+        "class_name": cls.__name__,
+        "config": obj.get_config(),
+        "registered_name": None if builtin else cls.__name__,
+    }
+
+
+def deserialize_keras_object(
+    identifier, module_objects, printable_module_name, custom_objects=None
+):
+    """Instance (or function) named by a string or a config dict.
+
+    Classes are instantiated (from their `config` when a dict is given);
+    functions are returned as they are.
+    """
+    if isinstance(identifier, dict):
+        if "class_name" not in identifier or "config" not in identifier:
+            raise ValueError(
+                f"Improper config format for {printable_module_name}: {identifier}"
+            )
+        name = identifier["class_name"]
+        config = identifier["config"]
+        registered = identifier.get("registered_name")
+    else:
+        name, config, registered = identifier, None, None
+    obj = None
+    if registered:
+        obj = _lookup_custom(registered, custom_objects)
+    if obj is None:
+        obj = _lookup_custom(name, custom_objects)
+    if obj is None:
+        obj = module_objects.get(name)
+    if obj is None:
+        raise unknown_object_error(printable_module_name, name)
+    if isinstance(obj, type):
+        if config is None:
+            return obj()
+        from_config = getattr(obj, "from_config", None)
+        return from_config(config) if from_config else obj(**config)
+    if isinstance(config, str):  # {"class_name": "function", "config": "relu"}
+        return deserialize_keras_object(
+            config, module_objects, printable_module_name, custom_objects
+        )
+    return obj
+
+
+def func_dump(func):
+    """Serializes a Python function's code as Keras does (base64 marshal)."""
+    code = base64.encodebytes(marshal.dumps(func.__code__)).decode("ascii")
+    closure = None
+    if func.__closure__:
+        closure = tuple(cell.cell_contents for cell in func.__closure__)
+    return code, func.__defaults__, closure
+
+
+def func_load(code, defaults=None, closure=None, globs=None):
+    """Inverse of `func_dump`."""
+    if isinstance(code, (tuple, list)):
+        code, defaults, closure = code
+        if isinstance(defaults, list):
+            defaults = tuple(defaults)
+    raw = marshal.loads(base64.decodebytes(code.encode("ascii")))
+
+    def make_cell(value):
+        return (lambda: value).__closure__[0]
+
+    if closure is not None:
+        closure = tuple(make_cell(value) for value in closure)
+    return types.FunctionType(
+        raw, globs if globs is not None else globals(), name=raw.co_name,
+        argdefs=defaults, closure=closure,
+    )
+
+
+def shape_list(shape):
+    """A shape (TensorShape, tuple or list) as a list of ints and Nones."""
+    if shape is None:
+        return None
+    if hasattr(shape, "as_list"):
+        return shape.as_list()
+    return [None if d is None else int(d) for d in shape]
+
+
+def is_shape_list_of_shapes(shape):
+    """True when `shape` is a list/tuple of shapes (merge-layer inputs), not one shape."""
+    return isinstance(shape, (list, tuple)) and len(shape) > 0 and all(
+        s is None or hasattr(s, "as_list") or isinstance(s, (list, tuple)) for s in shape
+    )
