@@ -1,0 +1,153 @@
+"""Convolution kernel layouts, timed against each other on this numpy.
+
+    python3 bench/conv_kernels.py
+
+Prints milliseconds per forward+backward of the tutorial CNN's two convolutions
+(batch 32, MNIST size) and of a MobileNet depthwise block, for each layout:
+
+* ``im2col``   - pynn's choice: one column matrix, one matmul per product.
+* ``per-tap``  - kh*kw matmuls of strided input slices, accumulated.
+* ``einsum``   - ``np.einsum`` on the strided window view (optimize=True).
+
+Run it with a numpy built without BLAS as well (as in Pyodide) to see the ranking
+there; ``numpy.show_config()`` tells which one is running.
+"""
+
+import os
+import sys
+import time
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+def _windows(x, kh, kw):
+    """(N, OH, OW, kh, kw, C) view for stride 1, valid padding."""
+    return sliding_window_view(x, (kh, kw), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
+
+
+def im2col(x, k, g):
+    kh, kw, c, f = k.shape
+    n, oh, ow, _ = g.shape
+    cols = np.ascontiguousarray(_windows(x, kh, kw)).reshape(-1, kh * kw * c)
+    kmat = k.reshape(-1, f)
+    out = (cols @ kmat).reshape(n, oh, ow, f)
+    g2 = g.reshape(-1, f)
+    dk = (cols.T @ g2).reshape(k.shape)
+    dcols = (g2 @ kmat.T).reshape(n, oh, ow, kh, kw, c)
+    dx = np.zeros_like(x)
+    for i in range(kh):
+        for j in range(kw):
+            dx[:, i:i + oh, j:j + ow] += dcols[:, :, :, i, j]
+    return out, dx, dk
+
+
+def per_tap(x, k, g):
+    kh, kw, c, f = k.shape
+    n, oh, ow, _ = g.shape
+    g2 = g.reshape(-1, f)
+    out = np.zeros((n * oh * ow, f), x.dtype)
+    dk = np.empty_like(k)
+    dx = np.zeros_like(x)
+    for i in range(kh):
+        for j in range(kw):
+            tap = np.ascontiguousarray(x[:, i:i + oh, j:j + ow]).reshape(-1, c)
+            out += tap @ k[i, j]
+            dk[i, j] = tap.T @ g2
+            dx[:, i:i + oh, j:j + ow] += (g2 @ k[i, j].T).reshape(n, oh, ow, c)
+    return out.reshape(n, oh, ow, f), dx, dk
+
+
+def einsum(x, k, g):
+    kh, kw, _, _ = k.shape
+    _n, oh, ow, _ = g.shape
+    win = _windows(x, kh, kw)
+    out = np.einsum("nhwijc,ijcf->nhwf", win, k, optimize=True)
+    dk = np.einsum("nhwijc,nhwf->ijcf", win, g, optimize=True)
+    dwin = np.einsum("nhwf,ijcf->nhwijc", g, k, optimize=True)
+    dx = np.zeros_like(x)
+    for i in range(kh):
+        for j in range(kw):
+            dx[:, i:i + oh, j:j + ow] += dwin[:, :, :, i, j]
+    return out, dx, dk
+
+
+def depthwise_taps(x, k, g):
+    kh, kw, c, _ = k.shape
+    n, oh, ow, _ = g.shape
+    out = np.zeros((n, oh, ow, c), x.dtype)
+    dk = np.empty_like(k)
+    dx = np.zeros_like(x)
+    for i in range(kh):
+        for j in range(kw):
+            tap = x[:, i:i + oh, j:j + ow]
+            out += tap * k[i, j, :, 0]
+            dk[i, j, :, 0] = (tap * g).reshape(-1, c).sum(axis=0)
+            dx[:, i:i + oh, j:j + ow] += g * k[i, j, :, 0]
+    return out, dx, dk
+
+
+def depthwise_einsum(x, k, g):
+    kh, kw, _, _ = k.shape
+    _n, oh, ow, _ = g.shape
+    win = _windows(x, kh, kw)
+    out = np.einsum("nhwijc,ijc->nhwc", win, k[..., 0], optimize=True)
+    dk = np.einsum("nhwijc,nhwc->ijc", win, g, optimize=True)[..., None]
+    dx = np.zeros_like(x)
+    for i in range(kh):
+        for j in range(kw):
+            dx[:, i:i + oh, j:j + ow] += g * k[i, j, :, 0]
+    return out, dx, dk
+
+
+def _time(fn, *args, repeat=3):
+    fn(*args)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def main():
+    rng = np.random.default_rng(0)
+    blas = "with BLAS" if _has_blas() else "WITHOUT BLAS"
+    print(f"numpy {np.__version__} {blas}; ms per forward+backward (best of 3)")
+    cases = [
+        ("conv 28x28x1 -> 32, 3x3", (32, 28, 28, 1), (3, 3, 1, 32),
+         [im2col, per_tap, einsum]),
+        ("conv 26x26x32 -> 64, 3x3", (32, 26, 26, 32), (3, 3, 32, 64),
+         [im2col, per_tap, einsum]),
+        ("depthwise 56x56x64, 3x3", (8, 58, 58, 64), (3, 3, 64, 1),
+         [depthwise_taps, depthwise_einsum]),
+    ]
+    for label, xs, ks, fns in cases:
+        x = rng.standard_normal(xs).astype(np.float32)
+        k = rng.standard_normal(ks).astype(np.float32)
+        oh, ow = xs[1] - ks[0] + 1, xs[2] - ks[1] + 1
+        g = rng.standard_normal((xs[0], oh, ow, ks[3] if ks[3] > 1 else ks[2])).astype(
+            np.float32)
+        reference = fns[0](x, k, g)
+        timings = []
+        for fn in fns:
+            result = fn(x, k, g)
+            for a, b in zip(result, reference):
+                np.testing.assert_allclose(a, b, rtol=1e-3, atol=1e-2)
+            timings.append(f"{fn.__name__} {_time(fn, x, k, g):8.1f}")
+        print(f"{label:28s} " + "   ".join(timings))
+
+
+def _has_blas():
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__  # noqa: F401
+        config = np.show_config(mode="dicts")
+        return bool(config["Build Dependencies"]["blas"].get("found"))
+    except Exception:  # noqa: BLE001 - older numpy: assume the usual BLAS build
+        return True
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,366 @@
+"""Convolution primitives with their vector-Jacobian products.
+
+Layouts follow TensorFlow: inputs are channels-last (``NWC`` / ``NHWC``), kernels are
+``(kh, kw, in_channels / groups, filters)``; depthwise kernels are
+``(kh, kw, in_channels, depth_multiplier)``; transposed-convolution kernels are
+``(kh, kw, filters, in_channels)``. ``padding="same"`` pads like TensorFlow: the total
+padding ``max((out - 1) * stride + dilated_kernel - size, 0)`` is split with the extra
+pixel at the bottom/right.
+
+Kernel choices (measured with ``bench/conv_kernels.py`` on numpy with and without BLAS):
+
+* dense and grouped convolution use im2col: one strided view of the padded input is
+  copied into a ``(groups, N*OH*OW, kh*kw*Cg)`` matrix and multiplied by the kernel in
+  ONE (batched) matmul. Without BLAS (Pyodide) numpy's matmul costs about the same per
+  multiply-add whatever the shape, so the single large product with the smallest
+  possible number of multiply-adds wins; with BLAS it wins by far.
+  The gradient of the kernel is one more matmul with the same column matrix (kept from
+  the forward pass); the gradient of the input is one matmul followed by ``kh*kw``
+  strided additions (col2im), never a loop over samples.
+* depthwise convolution has no reduction over channels, so a matmul would waste work:
+  it is ``kh*kw`` broadcast multiply-adds of strided slices (also for its gradients).
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from pynn.core.autodiff import primitive
+
+__all__ = [
+    "conv1d",
+    "conv2d",
+    "conv2d_transpose",
+    "conv_output_length",
+    "depthwise_conv2d",
+    "normalize_padding",
+]
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _pair(value, name):
+    """An int, a pair, or TF's 4-list ``[1, h, w, 1]`` -> ``(h, w)``."""
+    if isinstance(value, (int, np.integer)):
+        return (int(value), int(value))
+    value = tuple(int(v) for v in value)
+    if len(value) == 1:
+        return (value[0], value[0])
+    if len(value) == 2:
+        return value
+    if len(value) == 4:
+        return value[1:3]
+    raise ValueError(f"`{name}` must be an int or a tuple of 2 ints. Received: {value}")
+
+
+def normalize_padding(padding):
+    """``'valid'`` / ``'same'`` (any case), or explicit ``((top, bottom), (left, right))``."""
+    if isinstance(padding, str):
+        lowered = padding.lower()
+        if lowered not in ("valid", "same"):
+            raise ValueError(
+                'The `padding` argument must be one of "valid", "same". '
+                f"Received: {padding}"
+            )
+        return lowered
+    pads = tuple(tuple(int(p) for p in pair) for pair in padding)
+    if len(pads) == 4:  # TF's explicit NHWC form [[0, 0], [t, b], [l, r], [0, 0]]
+        pads = pads[1:3]
+    if len(pads) != 2 or any(len(p) != 2 or min(p) < 0 for p in pads):
+        raise ValueError(
+            "Explicit `padding` must be ((top, bottom), (left, right)) of non-negative "
+            f"ints. Received: {padding}"
+        )
+    return pads
+
+
+def conv_output_length(size, kernel, stride, dilation, padding):
+    """Output length and the (low, high) padding of one spatial axis.
+
+    ``padding`` is ``'valid'``, ``'same'`` or an explicit ``(low, high)`` pair.
+    The length may be <= 0 for a kernel larger than the input; callers report that.
+    """
+    dilated = (kernel - 1) * dilation + 1
+    if padding == "same":
+        out = -(-size // stride)
+        total = max((out - 1) * stride + dilated - size, 0)
+        return out, total // 2, total - total // 2
+    low, high = (0, 0) if padding == "valid" else padding
+    return (size + low + high - dilated) // stride + 1, low, high
+
+
+class _Geometry:
+    """Everything about one 2-D window sweep: sizes, strides, dilation, padding."""
+
+    __slots__ = ("dh", "dw", "h", "kh", "kw", "n", "oh", "ow", "pads", "sh", "sw", "w")
+
+    def __init__(self, input_shape, kernel_hw, strides, dilation, padding, op):
+        self.n, self.h, self.w = input_shape[0], input_shape[1], input_shape[2]
+        self.kh, self.kw = kernel_hw
+        self.sh, self.sw = strides
+        self.dh, self.dw = dilation
+        padding = normalize_padding(padding)
+        per_axis = (padding, padding) if isinstance(padding, str) else padding
+        self.oh, top, bottom = conv_output_length(
+            self.h, self.kh, self.sh, self.dh, per_axis[0])
+        self.ow, left, right = conv_output_length(
+            self.w, self.kw, self.sw, self.dw, per_axis[1])
+        if self.oh <= 0 or self.ow <= 0:
+            raise ValueError(
+                f"One of the dimensions in the output is <= 0 due to downsampling in "
+                f"{op}. Consider increasing the input size. Received input shape "
+                f"{list(input_shape)} which would produce output shape with a zero or "
+                "negative value in a dimension."
+            )
+        self.pads = ((top, bottom), (left, right))
+
+    @property
+    def padded(self):
+        (top, bottom), (left, right) = self.pads
+        return top or bottom or left or right
+
+    def pad(self, x, value=0.0):
+        if not self.padded:
+            return x
+        widths = ((0, 0),) + self.pads + ((0, 0),) * (x.ndim - 3)
+        return np.pad(x, widths, constant_values=value)
+
+    def unpad(self, xp):
+        if not self.padded:
+            return xp
+        (top, _), (left, _) = self.pads
+        return xp[:, top:top + self.h, left:left + self.w]
+
+    def padded_shape(self, channels_shape):
+        (top, bottom), (left, right) = self.pads
+        return (self.n, self.h + top + bottom, self.w + left + right) + channels_shape
+
+    def window(self, i, j):
+        """Index selecting, for kernel tap (i, j), the input pixel of every output."""
+        y0, x0 = i * self.dh, j * self.dw
+        return (slice(None),
+                slice(y0, y0 + self.sh * (self.oh - 1) + 1, self.sh),
+                slice(x0, x0 + self.sw * (self.ow - 1) + 1, self.sw))
+
+    def taps(self):
+        return ((i, j) for i in range(self.kh) for j in range(self.kw))
+
+    def patches(self, xp):
+        """Read-only view ``(N, OH, OW, kh, kw, *channels)`` of the padded input."""
+        s = xp.strides
+        shape = (self.n, self.oh, self.ow, self.kh, self.kw) + xp.shape[3:]
+        strides = (s[0], s[1] * self.sh, s[2] * self.sw, s[1] * self.dh,
+                   s[2] * self.dw) + s[3:]
+        return as_strided(xp, shape, strides, writeable=False)
+
+
+# ------------------------------------------------------------ dense / grouped kernels
+
+
+def _columns(x, geo, groups):
+    """im2col: ``(groups, N*OH*OW, kh*kw*Cg)`` (a copy, made once per forward)."""
+    c = x.shape[-1]
+    xp = geo.pad(x).reshape(geo.padded_shape((groups, c // groups)))
+    view = geo.patches(xp)  # (N, OH, OW, kh, kw, G, Cg)
+    if groups > 1:
+        view = view.transpose(5, 0, 1, 2, 3, 4, 6)
+    rows = geo.n * geo.oh * geo.ow
+    return np.ascontiguousarray(view).reshape(groups, rows, geo.kh * geo.kw * (c // groups))
+
+
+def _kernel_matrix(kernel, groups):
+    """``(kh, kw, Cg, F)`` -> ``(groups, kh*kw*Cg, F/groups)``."""
+    kh, kw, cg, f = kernel.shape
+    if groups == 1:
+        return kernel.reshape(1, kh * kw * cg, f)
+    k = kernel.reshape(kh, kw, cg, groups, f // groups).transpose(3, 0, 1, 2, 4)
+    return k.reshape(groups, kh * kw * cg, f // groups)
+
+
+def _split_groups(y, groups):
+    """``(..., F)`` -> ``(groups, rows, F/groups)``."""
+    f = y.shape[-1]
+    y = y.reshape(-1, groups, f // groups)
+    return y.transpose(1, 0, 2) if groups > 1 else y.reshape(1, -1, f)
+
+
+def _merge_groups(y, geo):
+    """``(groups, N*OH*OW, Fg)`` -> ``(N, OH, OW, F)``."""
+    groups, _rows, fg = y.shape
+    if groups > 1:
+        y = y.transpose(1, 0, 2)
+    return y.reshape(geo.n, geo.oh, geo.ow, groups * fg)
+
+
+def _conv_forward(x, kernel, geo, groups):
+    cols = _columns(x, geo, groups)
+    out = _merge_groups(np.matmul(cols, _kernel_matrix(kernel, groups)), geo)
+    return out, cols
+
+
+def _conv_kernel_grad(cols, g, kernel_shape, groups):
+    kh, kw, cg, f = kernel_shape
+    dk = np.matmul(cols.transpose(0, 2, 1), _split_groups(g, groups))  # (G, K, Fg)
+    if groups == 1:
+        return dk.reshape(kernel_shape)
+    dk = dk.reshape(groups, kh, kw, cg, f // groups).transpose(1, 2, 3, 0, 4)
+    return dk.reshape(kernel_shape)
+
+
+def _conv_input_grad(g, kernel, geo, groups, dtype):
+    """col2im of ``g @ kernel^T``: the gradient of the input of the forward conv."""
+    kh, kw, cg, _ = kernel.shape
+    dcols = np.matmul(_split_groups(g, groups), _kernel_matrix(kernel, groups).transpose(0, 2, 1))
+    dcols = dcols.reshape(groups, geo.n, geo.oh, geo.ow, kh, kw, cg)
+    if groups > 1:
+        dcols = dcols.transpose(1, 2, 3, 4, 5, 0, 6)  # (N, OH, OW, kh, kw, G, Cg)
+    else:
+        dcols = dcols[0, ..., None, :]
+    dxp = np.zeros(geo.padded_shape((groups, cg)), dtype=dtype)
+    for i, j in geo.taps():
+        dxp[geo.window(i, j)] += dcols[:, :, :, i, j]
+    return geo.unpad(dxp).reshape(geo.n, geo.h, geo.w, groups * cg)
+
+
+def _check_channels(x, kernel, groups, op):
+    if x.ndim != 4:
+        raise ValueError(f"{op} expects a 4-D input (batch, height, width, channels). "
+                         f"Received input shape {x.shape}.")
+    if kernel.ndim != 4:
+        raise ValueError(f"{op} expects a 4-D kernel (height, width, in, out). "
+                         f"Received kernel shape {kernel.shape}.")
+    if x.shape[-1] != kernel.shape[2] * groups:
+        raise ValueError(
+            f"{op}: the input has {x.shape[-1]} channels but the kernel of shape "
+            f"{kernel.shape} with groups={groups} expects {kernel.shape[2] * groups}.")
+    if kernel.shape[3] % groups:
+        raise ValueError(f"{op}: filters ({kernel.shape[3]}) must be divisible by "
+                         f"groups ({groups}).")
+
+
+@primitive(needs=True)
+def conv2d(x, kernel, *, strides=1, padding="valid", dilation_rate=1, groups=1):
+    """2-D cross-correlation of ``x`` (N, H, W, C) with ``kernel`` (kh, kw, C/groups, F)."""
+    _check_channels(x, kernel, groups, "conv2d")
+    geo = _Geometry(x.shape, kernel.shape[:2], _pair(strides, "strides"),
+                    _pair(dilation_rate, "dilation_rate"), padding, "conv2d")
+    out, cols = _conv_forward(x, kernel, geo, groups)
+
+    def vjp(g, needs):
+        return (_conv_input_grad(g, kernel, geo, groups, x.dtype) if needs[0] else None,
+                _conv_kernel_grad(cols, g, kernel.shape, groups) if needs[1] else None)
+
+    return out, vjp
+
+
+@primitive(needs=True)
+def conv1d(x, kernel, *, strides=1, padding="valid", dilation_rate=1, groups=1):
+    """1-D cross-correlation of ``x`` (N, L, C) with ``kernel`` (k, C/groups, F).
+
+    Runs the 2-D kernels on a height-1 view; padding may be ``'valid'``, ``'same'``
+    or an explicit ``(left, right)`` pair.
+    """
+    if x.ndim != 3 or kernel.ndim != 3:
+        raise ValueError("conv1d expects a 3-D input (batch, steps, channels) and a 3-D "
+                         f"kernel. Received shapes {x.shape} and {kernel.shape}.")
+    stride = _pair(strides, "strides")[-1]
+    dilation = _pair(dilation_rate, "dilation_rate")[-1]
+    if not isinstance(padding, str):
+        padding = ((0, 0), tuple(padding))
+    x4, k4 = x[:, None], kernel[None]
+    _check_channels(x4, k4, groups, "conv1d")
+    geo = _Geometry(x4.shape, k4.shape[:2], (1, stride), (1, dilation), padding, "conv1d")
+    out, cols = _conv_forward(x4, k4, geo, groups)
+
+    def vjp(g, needs):
+        g4 = g[:, None]
+        return (_conv_input_grad(g4, k4, geo, groups, x.dtype)[:, 0] if needs[0] else None,
+                _conv_kernel_grad(cols, g4, k4.shape, groups)[0] if needs[1] else None)
+
+    return out[:, 0], vjp
+
+
+def _transpose_geometry(x_shape, kernel_shape, output_shape, strides, padding, dilation):
+    """Geometry of the forward conv whose input gradient the transposed conv computes."""
+    n, h, w, _ = x_shape
+    if output_shape is None:
+        raise ValueError("conv2d_transpose needs `output_shape` (N, H, W, filters).")
+    out_h, out_w = int(output_shape[-3]), int(output_shape[-2])
+    geo = _Geometry((n, out_h, out_w), kernel_shape[:2], strides, dilation, padding,
+                    "conv2d_transpose")
+    if (geo.oh, geo.ow) != (h, w):
+        raise ValueError(
+            f"conv2d_transpose: output_shape {tuple(output_shape)} is inconsistent with "
+            f"the input shape {tuple(x_shape)}: a conv2d of that output would give "
+            f"({geo.oh}, {geo.ow}) spatially, not ({h}, {w}).")
+    return geo
+
+
+@primitive(needs=True)
+def conv2d_transpose(x, kernel, *, output_shape=None, strides=1, padding="valid",
+                     dilation_rate=1):
+    """Transposed 2-D convolution (the gradient of ``conv2d`` with respect to its input).
+
+    ``x`` is (N, H, W, C), ``kernel`` is (kh, kw, filters, C), ``output_shape`` is
+    (N, OH, OW, filters) or just (OH, OW, filters).
+    """
+    if x.ndim != 4 or kernel.ndim != 4 or x.shape[-1] != kernel.shape[3]:
+        raise ValueError(
+            "conv2d_transpose expects x (N, H, W, C) and kernel (kh, kw, filters, C). "
+            f"Received shapes {x.shape} and {kernel.shape}.")
+    geo = _transpose_geometry(x.shape, kernel.shape, output_shape, _pair(strides, "strides"),
+                              padding, _pair(dilation_rate, "dilation_rate"))
+    # The forward conv maps (N, OH, OW, filters) to x's shape with `kernel` viewed as
+    # (kh, kw, filters, C); our output is its input gradient for incoming gradient x.
+    out = _conv_input_grad(x, kernel, geo, 1, x.dtype)
+
+    def vjp(g, needs):
+        cols = _columns(g, geo, 1)
+        dx = _merge_groups(np.matmul(cols, _kernel_matrix(kernel, 1)), geo) if needs[0] else None
+        return dx, _conv_kernel_grad(cols, x, kernel.shape, 1) if needs[1] else None
+
+    return out, vjp
+
+
+# ------------------------------------------------------------------------- depthwise
+
+
+@primitive(needs=True)
+def depthwise_conv2d(x, kernel, *, strides=1, padding="valid", dilation_rate=1):
+    """Per-channel 2-D convolution: ``x`` (N, H, W, C), ``kernel`` (kh, kw, C, M).
+
+    Output channel ``c * M + m`` is input channel ``c`` filtered by ``kernel[..., c, m]``.
+    """
+    if x.ndim != 4 or kernel.ndim != 4 or x.shape[-1] != kernel.shape[2]:
+        raise ValueError(
+            "depthwise_conv2d expects x (N, H, W, C) and kernel (kh, kw, C, multiplier). "
+            f"Received shapes {x.shape} and {kernel.shape}.")
+    geo = _Geometry(x.shape, kernel.shape[:2], _pair(strides, "strides"),
+                    _pair(dilation_rate, "dilation_rate"), padding, "depthwise_conv2d")
+    c, m = kernel.shape[2], kernel.shape[3]
+    xp = geo.pad(x)[..., None]  # (N, Hp, Wp, C, 1)
+    out = None
+    for i, j in geo.taps():
+        term = xp[geo.window(i, j)] * kernel[i, j]
+        if out is None:
+            out = term
+        else:
+            out += term
+
+    def vjp(g, needs):
+        g5 = g.reshape(geo.n, geo.oh, geo.ow, c, m)
+        dk = np.empty_like(kernel) if needs[1] else None
+        dxp = np.zeros(geo.padded_shape((c,)), dtype=x.dtype) if needs[0] else None
+        for i, j in geo.taps():
+            win = geo.window(i, j)
+            if dk is not None:
+                dk[i, j] = (xp[win] * g5).reshape(-1, c, m).sum(axis=0)
+            if dxp is None:
+                continue
+            if m == 1:
+                dxp[win] += g5[..., 0] * kernel[i, j, :, 0]
+            else:
+                dxp[win] += (g5 * kernel[i, j]).sum(axis=-1)
+        return (geo.unpad(dxp) if dxp is not None else None), dk
+
+    return out.reshape(geo.n, geo.oh, geo.ow, c * m), vjp
