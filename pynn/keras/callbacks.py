@@ -640,7 +640,7 @@ class ReduceLROnPlateau(_MonitorMixin, Callback):
             if self.wait >= self.patience:
                 old_lr = get_learning_rate(optimizer)
                 if old_lr > np.float32(self.min_lr):
-                    new_lr = max(old_lr * np.float32(self.factor), self.min_lr)
+                    new_lr = max(float(old_lr) * self.factor, self.min_lr)   # float64, as Keras prints it
                     set_learning_rate(optimizer, new_lr)
                     if self.verbose > 0:
                         _print(f"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing "
