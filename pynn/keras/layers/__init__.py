@@ -1,0 +1,32 @@
+"""`keras.layers`: every layer, one import line each.
+
+Layer families live in sub-packages (`core/`, `activation/`, `merging/`, ...),
+one layer per file. Engineers adding a layer append its import line below.
+"""
+
+# ruff: noqa: F401  (this module re-exports)
+
+from pynn.keras.engine.base_layer import Layer
+from pynn.keras.engine.input_layer import Input, InputLayer
+from pynn.keras.engine.input_spec import InputSpec
+from pynn.keras.layers.activation.elu import ELU
+from pynn.keras.layers.activation.leaky_relu import LeakyReLU
+from pynn.keras.layers.activation.prelu import PReLU
+from pynn.keras.layers.activation.relu import ReLU
+from pynn.keras.layers.activation.softmax import Softmax
+from pynn.keras.layers.core.activation import Activation
+from pynn.keras.layers.core.dense import Dense
+from pynn.keras.layers.core.lambda_layer import Lambda
+from pynn.keras.layers.merging.add import Add, add
+from pynn.keras.layers.merging.average import Average, average
+from pynn.keras.layers.merging.concatenate import Concatenate, concatenate
+from pynn.keras.layers.merging.dot import Dot, dot
+from pynn.keras.layers.merging.maximum import Maximum, maximum
+from pynn.keras.layers.merging.minimum import Minimum, minimum
+from pynn.keras.layers.merging.multiply import Multiply, multiply
+from pynn.keras.layers.merging.subtract import Subtract, subtract
+from pynn.keras.layers.regularization.dropout import Dropout
+from pynn.keras.layers.reshaping.flatten import Flatten
+from pynn.keras.layers.reshaping.permute import Permute
+from pynn.keras.layers.reshaping.repeat_vector import RepeatVector
+from pynn.keras.layers.reshaping.reshape import Reshape

@@ -1,0 +1,9 @@
+"""Activation layers: ReLU, LeakyReLU, PReLU, ELU, Softmax."""
+
+from pynn.keras.layers.activation.elu import ELU
+from pynn.keras.layers.activation.leaky_relu import LeakyReLU
+from pynn.keras.layers.activation.prelu import PReLU
+from pynn.keras.layers.activation.relu import ReLU
+from pynn.keras.layers.activation.softmax import Softmax
+
+__all__ = ["ELU", "LeakyReLU", "PReLU", "ReLU", "Softmax"]

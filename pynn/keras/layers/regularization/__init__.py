@@ -1,0 +1,5 @@
+"""Regularization layers."""
+
+# ruff: noqa: F401  (this module re-exports)
+
+from pynn.keras.layers.regularization.dropout import Dropout
