@@ -207,12 +207,8 @@ class LossesContainer:
                 continue
             y_p_value = _as_array(y_p)
             y_t = match_dtype_and_rank(_as_array(y_t), y_p_value)
-            if sw is not None:
+            if sw is not None:   # (a Keras mask on y_pred is applied by the Loss itself)
                 sw = _to_tensor(np.asarray(_as_array(sw), dtype=y_p_value.dtype))
-            mask = getattr(y_p, "_keras_mask", None)
-            if mask is not None:
-                mask = np.asarray(_as_array(mask), dtype=y_p_value.dtype)
-                sw = _to_tensor(mask if sw is None else _as_array(sw) * mask)
             value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
             if batch_dim is None:
                 batch_dim = y_t.shape[0]
