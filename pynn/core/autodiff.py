@@ -1,0 +1,516 @@
+"""Reverse-mode autodiff, micrograd style: primitives carry their own vector-Jacobian product.
+
+A primitive is written once, forward and backward side by side::
+
+    @primitive
+    def multiply(a, b):                 # a, b: numpy arrays
+        def vjp(g):                     # g: gradient of the output, numpy
+            return unbroadcast(g * b, a.shape), unbroadcast(g * a, b.shape)
+        return a * b, vjp
+
+Positional arguments are the inputs (Tensors, numpy arrays or Python scalars, converted to
+numpy before the forward runs); keyword arguments are static attributes. `vjp(g)` returns one
+gradient per positional input (a tuple, or a single array for one input; None where there is
+none). With `@primitive(needs=True)`, the vjp is called as `vjp(g, needs)`, `needs` telling
+which inputs want a gradient, so expensive ops (matmul, conv) skip the others.
+
+An op is recorded only while a GradientTape records and one of its inputs is tracked (a
+trainable Variable, a watched tensor or a recorded output): inference pays nothing.
+"""
+
+import numpy as np
+
+from pynn.core.errors import op_error
+from pynn.core.tensor import Tensor, Variable, _wrap
+
+__all__ = [
+    "GradientTape",
+    "UnconnectedGradients",
+    "primitive",
+    "registry",
+    "stop_gradient",
+    "unbroadcast",
+]
+
+_ndarray = np.ndarray
+_asarray = np.asarray
+_new = object.__new__
+
+# Tapes currently recording (entered and not paused), and the ids of the tensors they watch.
+_recording = []
+_watched = set()
+
+#: every primitive, keyed "module.function" ("math.add", "conv.conv2d"): tests check that each
+#: has a gradient check
+registry = {}
+
+_TF_DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
+
+
+def _tf_name(npd):
+    return _TF_DTYPE_NAMES.get(npd.name, npd.name)
+
+
+def _camel(name):
+    return "".join(p.capitalize() for p in name.strip("_").split("_"))
+
+
+def unbroadcast(g, shape):
+    """Sum `g` down to `shape`, undoing numpy broadcasting (the VJP of a broadcast)."""
+    if g.shape == shape:
+        return g
+    extra = g.ndim - len(shape)
+    if extra > 0:
+        g = g.sum(axis=tuple(range(extra)))
+    axes = tuple(i for i, s in enumerate(shape) if s == 1 and g.shape[i] != 1)
+    if axes:
+        g = g.sum(axis=axes, keepdims=True)
+    if g.shape != shape:      # g was smaller (e.g. a scalar gradient for a broadcast input)
+        g = np.broadcast_to(g, shape)
+    return g
+
+
+# --------------------------------------------------------------------------- input coercion
+def _mismatch(op, index, expected, got):
+    return op_error(op, f"cannot compute {op} as input #{index}(zero-based) was expected to be "
+                    f"a {_tf_name(expected)} tensor but is a {_tf_name(got)} tensor")
+
+
+def _to_dtype(a, dt, op, index):
+    """Convert a non-Tensor input to the dtype `dt` of the op's Tensor inputs."""
+    if type(a) is _ndarray:
+        return a if a.dtype == dt else a.astype(dt)
+    if type(a) is float and dt.kind in "iub":
+        raise _mismatch(op, index, dt, np.dtype(np.float32))
+    if getattr(a, "_pynn_symbolic", False):
+        raise TypeError(f"{op} received a Keras symbolic tensor {a!r}; call it through a Keras "
+                        "layer (e.g. keras.layers.Lambda) or a tf.* function.")
+    return _asarray(a, dt)
+
+
+def _default_array(a):
+    """A non-Tensor input alone: numpy arrays as they are, Python values with TF's defaults."""
+    if type(a) is _ndarray:
+        return a
+    if type(a) is float:
+        return _asarray(a, np.float32)
+    if isinstance(a, Tensor):
+        return a._value
+    if getattr(a, "_pynn_symbolic", False):
+        raise TypeError(f"Received a Keras symbolic tensor {a!r} where an eager value is needed; "
+                        "call it through a Keras layer (e.g. keras.layers.Lambda).")
+    from pynn.core.tensor import _python_to_array
+    if isinstance(a, np.generic):
+        return _asarray(a)
+    return _python_to_array(a, None)
+
+
+def _unify(args, op):
+    """numpy values of the inputs, all of one dtype (TF's rule for elementwise ops)."""
+    dt = None
+    mixed = False
+    for i, a in enumerate(args):
+        if isinstance(a, Tensor):
+            d = a._value.dtype
+            if dt is None:
+                dt = d
+            elif d is not dt and d != dt:
+                raise _mismatch(op, i, dt, d)
+        else:
+            mixed = True
+    if not mixed:
+        return [a._value for a in args]
+    if dt is None:      # no Tensor at all: the first input fixes the dtype
+        first = _default_array(args[0])
+        dt = first.dtype
+        return [first] + [_to_dtype(a, dt, op, i + 1) for i, a in enumerate(args[1:])]
+    return [a._value if isinstance(a, Tensor) else _to_dtype(a, dt, op, i)
+            for i, a in enumerate(args)]
+
+
+def _unify_some(positions):
+    """Converter unifying the dtypes of the inputs at `positions`; the others keep theirs."""
+    def convert(args, op):
+        vals = _separate(args, op)
+        picked = [args[i] for i in positions if i < len(args)]
+        for i, v in zip(positions, _unify(picked, op)):
+            vals[i] = v
+        return vals
+    return convert
+
+
+def _separate(args, op):
+    """numpy values of the inputs, each keeping its own dtype."""
+    return [a._value if isinstance(a, Tensor) else _default_array(a) for a in args]
+
+
+# --------------------------------------------------------------------------- recording
+def _record(out, args, vjp, pass_needs):
+    parents = []
+    tracked = False
+    for a in args:
+        if isinstance(a, Tensor) and a._value.dtype.kind in "fc" and (
+                a._node is not None or id(a) in _watched or (
+                    a._is_variable and a._trainable and _watch_accessed(a))):
+            parents.append(a)
+            tracked = True
+        else:
+            parents.append(None)
+    if tracked:
+        out._node = (vjp, parents, pass_needs)
+
+
+def _watch_accessed(var):
+    """Auto-watch a trainable variable read under tapes with watch_accessed_variables."""
+    hit = False
+    for tape in _recording:
+        if tape._watch_accessed_variables:
+            tape._watch_one(var)
+            hit = True
+    return hit
+
+
+def primitive(fn=None, *, name=None, coerce=True, needs=False):
+    """Turn `fn(*arrays, **attrs) -> (out, vjp)` into an op on Tensors (see module doc).
+
+    coerce: True -> all inputs share one dtype (Tensor-Tensor mismatch raises TF's
+        InvalidArgumentError; numpy arrays and Python scalars adopt the Tensors' dtype);
+        False -> each input keeps its own dtype (indices, labels, conditions);
+        a tuple of positions -> only those inputs share one dtype.
+    name: the TensorFlow op name used in error messages (default: CamelCase of fn's name).
+    needs: call the vjp as `vjp(g, needs)` with a tuple of booleans.
+    """
+    def decorate(fn):
+        op = name or _camel(fn.__name__)
+        if coerce is True:
+            convert = _unify
+        elif coerce is False:
+            convert = _separate
+        else:
+            convert = _unify_some(tuple(coerce))
+
+        def op_fn(*args, **attrs):
+            out, vjp = fn(*convert(args, op), **attrs)
+            if type(out) is not _ndarray:
+                out = _asarray(out)
+            t = _new(Tensor)
+            t._value = out
+            if _recording and vjp is not None and out.dtype.kind in "fc":
+                _record(t, args, vjp, needs)
+            return t
+
+        op_fn.__name__ = fn.__name__
+        op_fn.__qualname__ = fn.__qualname__
+        op_fn.__doc__ = fn.__doc__
+        op_fn.__module__ = fn.__module__
+        op_fn.__wrapped__ = fn
+        op_fn.tf_op_name = op
+        registry[fn.__module__.rsplit(".", 1)[-1] + "." + fn.__name__] = op_fn
+        return op_fn
+
+    if fn is not None:
+        return decorate(fn)
+    return decorate
+
+
+def stop_gradient(x, name=None):
+    """The same value, cut from the graph: no gradient flows back through it."""
+    if isinstance(x, Tensor):
+        return _wrap(x._value)
+    return _wrap(_default_array(x))
+
+
+# --------------------------------------------------------------------------- nest helpers
+def _flatten(structure, out):
+    if isinstance(structure, dict):
+        for k in structure:
+            _flatten(structure[k], out)
+    elif isinstance(structure, (list, tuple)):
+        for s in structure:
+            _flatten(s, out)
+    else:
+        out.append(structure)
+    return out
+
+
+def _pack(structure, flat, pos=None):
+    if pos is None:
+        pos = [0]
+    if isinstance(structure, dict):
+        return type(structure)((k, _pack(structure[k], flat, pos)) for k in structure)
+    if isinstance(structure, (list, tuple)):
+        items = [_pack(s, flat, pos) for s in structure]
+        if isinstance(structure, tuple) and hasattr(structure, "_fields"):
+            return type(structure)(*items)
+        return type(structure)(items)
+    value = flat[pos[0]]
+    pos[0] += 1
+    return value
+
+
+# --------------------------------------------------------------------------- GradientTape
+class UnconnectedGradients:
+    """What `gradient` returns for sources the target does not depend on."""
+
+    NONE = "none"
+    ZERO = "zero"
+
+
+def _update_watched():
+    _watched.clear()
+    for tape in _recording:
+        _watched.update(tape._watched_ids)
+
+
+def _topological(targets):
+    """Recorded tensors reachable from `targets`, parents before children."""
+    order = []
+    seen = set()
+    for root in targets:
+        if id(root) in seen:
+            continue
+        stack = [(root, False)]
+        while stack:
+            t, done = stack.pop()
+            if done:
+                order.append(t)
+                continue
+            k = id(t)
+            if k in seen:
+                continue
+            seen.add(k)
+            stack.append((t, True))
+            node = t._node
+            if node is not None:
+                for p in node[1]:
+                    if p is not None and id(p) not in seen:
+                        stack.append((p, False))
+    return order
+
+
+def backprop(targets, seeds):
+    """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph."""
+    grads = {}
+    for t, s in zip(targets, seeds):
+        k = id(t)
+        grads[k] = s if k not in grads else grads[k] + s
+    for t in reversed(_topological(targets)):
+        node = t._node
+        if node is None:
+            continue
+        g = grads.get(id(t))
+        if g is None:
+            continue
+        vjp, parents, pass_needs = node
+        if pass_needs:
+            gs = vjp(g, tuple(p is not None for p in parents))
+        else:
+            gs = vjp(g)
+        if type(gs) is not tuple:
+            gs = (gs,)
+        for p, gp in zip(parents, gs):
+            if p is None or gp is None:
+                continue
+            pshape = p._value.shape
+            if type(gp) is not _ndarray:
+                gp = _asarray(gp)
+            if gp.shape != pshape:
+                gp = unbroadcast(gp, pshape)
+            k = id(p)
+            prev = grads.get(k)
+            grads[k] = gp if prev is None else prev + gp
+    return grads
+
+
+class GradientTape:
+    """Record operations for automatic differentiation, as `tf.GradientTape`.
+
+    >>> x = constant(3.0)
+    >>> with GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = x * x
+    >>> tape.gradient(y, x)
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+    """
+
+    def __init__(self, persistent=False, watch_accessed_variables=True):
+        self._persistent = bool(persistent)
+        self._watch_accessed_variables = bool(watch_accessed_variables)
+        self._watched = []          # watched tensors/variables, in order
+        self._watched_ids = set()
+        self._entered = 0
+        self._used = False
+
+    # --- recording scope
+    def __enter__(self):
+        self._push()
+        self._entered += 1
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self._entered -= 1
+        self._pop()
+        return False
+
+    def _push(self):
+        if self not in _recording:
+            _recording.append(self)
+            _watched.update(self._watched_ids)
+
+    def _pop(self):
+        if self in _recording:
+            _recording.remove(self)
+            _update_watched()
+
+    def stop_recording(self):
+        """Context manager: ops inside it are not recorded on this tape."""
+        return _StopRecording(self)
+
+    def reset(self):
+        """Forget what this tape watched (used in its `with` block to restart recording)."""
+        self._watched = []
+        self._watched_ids = set()
+        self._used = False
+        _update_watched()
+
+    # --- watching
+    def _watch_one(self, t):
+        k = id(t)
+        if k not in self._watched_ids:
+            self._watched_ids.add(k)
+            self._watched.append(t)
+            if self in _recording:
+                _watched.add(k)
+
+    def watch(self, tensor):
+        """Track `tensor` (a Tensor, Variable, or nested list/tuple/dict of them)."""
+        for t in _flatten(tensor, []):
+            if not isinstance(t, Tensor):
+                raise ValueError(  # noqa: TRY004 - TensorFlow raises ValueError here
+                    f"Passed in object {t!r} of type {type(t).__name__!r}, not tf.Tensor or "
+                    "tf.Variable or ExtensionType.")
+            if t._value.dtype.kind in "fc":
+                self._watch_one(t)
+
+    def watched_variables(self):
+        return tuple(t for t in self._watched if isinstance(t, Variable))
+
+    # --- gradients
+    def _check_usable(self):
+        if self._used and not self._persistent:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
+                               "set of gradients (or jacobians)")
+        self._used = True
+
+    def gradient(self, target, sources, output_gradients=None,
+                 unconnected_gradients=UnconnectedGradients.NONE):
+        """d(target)/d(sources); `sources` may be nested. A non-scalar or list target is summed.
+
+        Sources the target does not depend on get None (or zeros with
+        `unconnected_gradients='zero'`).
+        """
+        self._check_usable()
+        unconnected = getattr(unconnected_gradients, "value", unconnected_gradients)
+        if unconnected not in ("none", "zero"):
+            raise ValueError(f"Unknown value for unconnected_gradients: {unconnected_gradients!r}")
+        flat_targets = _flatten(target, [])
+        flat_sources = _flatten(sources, [])
+        for s in flat_sources:
+            if not isinstance(s, Tensor):
+                raise ValueError(  # noqa: TRY004 - TensorFlow raises ValueError here
+                    f"Expected a tf.Tensor or tf.Variable as a source, got {s!r}")
+        if output_gradients is not None:
+            flat_out = _flatten(output_gradients, [])
+            if len(flat_out) != len(flat_targets):
+                raise ValueError("output_gradients must have one entry per target")
+        else:
+            flat_out = [None] * len(flat_targets)
+        targets, seeds = [], []
+        for t, og in zip(flat_targets, flat_out):
+            if not isinstance(t, Tensor) or t._value.dtype.kind not in "fc":
+                continue
+            if og is None:
+                seed = np.ones_like(t._value)
+            else:
+                seed = np.broadcast_to(_default_array(og), t._value.shape).astype(
+                    t._value.dtype, copy=False)
+            targets.append(t)
+            seeds.append(seed)
+        grads = backprop(targets, seeds) if targets else {}
+        result = []
+        for s in flat_sources:
+            g = grads.get(id(s))
+            if g is None or s._value.dtype.kind not in "fc":
+                g = np.zeros_like(s._value) if unconnected == "zero" else None
+            if g is not None:
+                g = _wrap(np.array(g, dtype=s._value.dtype, copy=True)
+                          if g.dtype != s._value.dtype or not g.flags.writeable
+                          else g)
+            result.append(g)
+        if not self._persistent and not self._entered:
+            self._release()
+        return _pack(sources, result)
+
+    def _release(self):
+        self._watched = []
+        self._watched_ids = set()
+
+    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
+                 parallel_iterations=None, experimental_use_pfor=True):
+        """Full Jacobian: result[i] has shape target.shape + source_i.shape."""
+        self._check_usable()
+        flat_sources = _flatten(sources, [])
+        t = target
+        n = t._value.size
+        rows = [[] for _ in flat_sources]
+        for i in range(n):
+            seed = np.zeros(n, dtype=t._value.dtype)
+            seed[i] = 1
+            grads = backprop([t], [seed.reshape(t._value.shape)])
+            for j, s in enumerate(flat_sources):
+                rows[j].append(grads.get(id(s)))
+        result = []
+        for s, r in zip(flat_sources, rows):
+            if all(g is None for g in r):
+                if getattr(unconnected_gradients, "value", unconnected_gradients) == "zero":
+                    result.append(_wrap(np.zeros(t._value.shape + s._value.shape,
+                                                 s._value.dtype)))
+                else:
+                    result.append(None)
+                continue
+            stacked = np.stack([np.zeros_like(s._value) if g is None else g for g in r])
+            result.append(_wrap(stacked.reshape(t._value.shape + s._value.shape)
+                                .astype(s._value.dtype)))
+        return _pack(sources, result)
+
+    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
+                       parallel_iterations=None, experimental_use_pfor=True):
+        """Per-example Jacobian: result[b] = d target[b] / d source[b]."""
+        self._check_usable()
+        tv, sv = target._value, source._value
+        batch = tv.shape[0]
+        inner = int(np.prod(tv.shape[1:]))
+        cols = []
+        for i in range(inner):
+            seed = np.zeros((batch, inner), dtype=tv.dtype)
+            seed[:, i] = 1
+            g = backprop([target], [seed.reshape(tv.shape)]).get(id(source))
+            cols.append(np.zeros_like(sv) if g is None else g)
+        out = np.stack(cols, axis=1).reshape(tv.shape + sv.shape[1:])
+        return _wrap(out.astype(sv.dtype))
+
+
+class _StopRecording:
+    def __init__(self, tape):
+        self._tape = tape
+        self._was_recording = False
+
+    def __enter__(self):
+        self._was_recording = self._tape in _recording
+        self._tape._pop()
+        return self
+
+    def __exit__(self, *exc):
+        if self._was_recording:
+            self._tape._push()
+        return False

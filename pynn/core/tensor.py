@@ -1,0 +1,798 @@
+"""Eager tensors on numpy: `Tensor`, `Variable`, `TensorShape`, `convert_to_tensor`, `constant`.
+
+A `Tensor` wraps one numpy array (`tensor._value`, 0-d for scalars) and prints as TensorFlow
+prints. Operators go through `pynn.ops`, so they are differentiable under a GradientTape.
+"""
+
+import copy as _copy
+
+import numpy as np
+
+from pynn.core import dtypes as _dt
+
+__all__ = [
+    "Dimension",
+    "Reference",
+    "Tensor",
+    "TensorShape",
+    "Variable",
+    "constant",
+    "convert_to_tensor",
+    "is_tensor",
+]
+
+_ndarray = np.ndarray
+_new = object.__new__
+_NP2 = int(np.__version__.split(".")[0]) >= 2
+_DEVICE = "/job:localhost/replica:0/task:0/device:CPU:0"
+
+
+# --------------------------------------------------------------------------- TensorShape
+class Dimension:
+    """A single dimension of a TensorShape (TF1 compatibility; `.value` is an int or None)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = None if value is None else int(value)
+
+    def __repr__(self):
+        return f"Dimension({self.value})"
+
+    def __str__(self):
+        return "?" if self.value is None else str(self.value)
+
+    def __int__(self):
+        return self.value
+
+    __index__ = __int__
+
+    def __eq__(self, other):
+        other = other.value if isinstance(other, Dimension) else other
+        if self.value is None or other is None:
+            return None
+        return self.value == other
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+def _dim(d):
+    if d is None:
+        return None
+    if isinstance(d, Dimension):
+        return d.value
+    try:
+        v = int(d)
+    except TypeError:
+        raise TypeError(f"Dimension value must be integer or None, got {d!r}") from None
+    if v < 0:
+        if v == -1:
+            return None
+        raise ValueError(f"Dimension {v} must be >= 0")
+    return v
+
+
+class TensorShape:
+    """The shape of a tensor: a tuple of ints, where `None` marks an unknown dimension.
+
+    >>> TensorShape([None, 4])
+    TensorShape([None, 4])
+    >>> print(TensorShape([3, 4]))
+    (3, 4)
+    """
+
+    __slots__ = ("_dims",)
+
+    def __init__(self, dims):
+        if dims is None:
+            self._dims = None
+        elif type(dims) is tuple and all(type(d) is int and d >= 0 for d in dims):
+            self._dims = dims
+        elif isinstance(dims, TensorShape):
+            self._dims = dims._dims
+        elif isinstance(dims, (int, np.integer, Dimension)):
+            self._dims = (_dim(dims),)
+        else:
+            self._dims = tuple(_dim(d) for d in dims)
+
+    # --- queries
+    @property
+    def rank(self):
+        return None if self._dims is None else len(self._dims)
+
+    ndims = rank
+
+    @property
+    def dims(self):
+        return None if self._dims is None else list(self._dims)
+
+    def as_list(self):
+        if self._dims is None:
+            raise ValueError("as_list() is not defined on an unknown TensorShape.")
+        return list(self._dims)
+
+    def is_fully_defined(self):
+        return self._dims is not None and None not in self._dims
+
+    def num_elements(self):
+        if not self.is_fully_defined():
+            return None
+        n = 1
+        for d in self._dims:
+            n *= d
+        return n
+
+    def is_compatible_with(self, other):
+        other = as_shape(other)
+        if self._dims is None or other._dims is None:
+            return True
+        if len(self._dims) != len(other._dims):
+            return False
+        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+
+    def assert_is_compatible_with(self, other):
+        if not self.is_compatible_with(other):
+            raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
+
+    def merge_with(self, other):
+        other = as_shape(other)
+        if self._dims is None:
+            return other
+        if other._dims is None:
+            return self
+        self.assert_same_rank(other)
+        merged = []
+        for a, b in zip(self._dims, other._dims):
+            if a is not None and b is not None and a != b:
+                raise ValueError(f"Shapes {self} and {other} are not compatible")
+            merged.append(a if a is not None else b)
+        return TensorShape(merged)
+
+    def most_specific_compatible_shape(self, other):
+        other = as_shape(other)
+        if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
+            return TensorShape(None)
+        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims)])
+
+    def assert_same_rank(self, other):
+        other = as_shape(other)
+        if self.rank is not None and other.rank is not None and self.rank != other.rank:
+            raise ValueError(f"Shapes {self} and {other} must have the same rank")
+
+    def assert_has_rank(self, rank):
+        if self.rank not in (None, rank):
+            raise ValueError(f"Shape {self} must have rank {rank}")
+
+    def with_rank(self, rank):
+        if self._dims is None:
+            return TensorShape([None] * rank)
+        if len(self._dims) != rank:
+            raise ValueError(f"Shape {self} must have rank {rank}")
+        return self
+
+    def with_rank_at_least(self, rank):
+        if self._dims is not None and len(self._dims) < rank:
+            raise ValueError(f"Shape {self} must have rank at least {rank}")
+        return self
+
+    def concatenate(self, other):
+        other = as_shape(other)
+        if self._dims is None or other._dims is None:
+            return TensorShape(None)
+        return TensorShape(self._dims + other._dims)
+
+    # --- python protocol
+    def __len__(self):
+        if self._dims is None:
+            raise ValueError("Cannot take the length of shape with unknown rank.")
+        return len(self._dims)
+
+    def __bool__(self):
+        return self._dims is not None
+
+    def __iter__(self):
+        if self._dims is None:
+            raise ValueError("Cannot iterate over a shape with unknown rank.")
+        return iter(self._dims)
+
+    def __getitem__(self, key):
+        if self._dims is None:
+            return TensorShape(None) if isinstance(key, slice) else None
+        if isinstance(key, slice):
+            return TensorShape(self._dims[key])
+        return self._dims[key]
+
+    def __add__(self, other):
+        return self.concatenate(other)
+
+    def __radd__(self, other):
+        return as_shape(other).concatenate(self)
+
+    def __eq__(self, other):
+        try:
+            other = as_shape(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return self._dims == other._dims
+
+    def __ne__(self, other):
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self):
+        return hash(self._dims)
+
+    def __repr__(self):
+        if self._dims is None:
+            return "TensorShape(None)"
+        return "TensorShape([{}])".format(", ".join(str(d) for d in self._dims))
+
+    def __str__(self):
+        if self._dims is None:
+            return "<unknown>"
+        if len(self._dims) == 1:
+            return f"({self._dims[0]},)"
+        return "({})".format(", ".join(str(d) for d in self._dims))
+
+    def __reduce__(self):
+        return TensorShape, (self._dims,)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def as_shape(shape):
+    return shape if isinstance(shape, TensorShape) else TensorShape(shape)
+
+
+# --------------------------------------------------------------------------- Reference
+class Reference:
+    """Hashable reference to a Tensor or Variable (`t.ref()`); `deref()` gives it back."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def deref(self):
+        return self._obj
+
+    def __hash__(self):
+        return id(self._obj)
+
+    def __eq__(self, other):
+        return isinstance(other, Reference) and other._obj is self._obj
+
+    def __repr__(self):
+        return f"<Reference wrapping {self._obj!r}>"
+
+
+# --------------------------------------------------------------------------- Tensor
+def _numpy_text(value, is_repr):
+    """numpy's text for a value, with numpy 1.x scalar style (`1.0`, not `np.float32(1.0)`)."""
+    if value.ndim == 0:
+        scalar = value[()]
+        if _NP2:
+            with np.printoptions(legacy="1.25"):
+                return repr(scalar) if is_repr else str(scalar)
+        return repr(scalar) if is_repr else str(scalar)
+    return repr(value) if is_repr else str(value)
+
+
+class Tensor:
+    """An immutable eager tensor, as `tf.Tensor` in TensorFlow 2.
+
+    `tensor._value` is the numpy array (read it directly in hot paths).
+    """
+
+    __array_priority__ = 100
+    _node = None            # (vjp, parents, pass_needs) when recorded on a GradientTape
+    _keras_mask = None
+    _pynn_symbolic = False
+    _is_variable = False
+
+    def __init__(self, value, dtype=None):
+        if isinstance(value, Tensor):
+            value = value._value
+        self._value = np.asarray(value, dtype=_dt.np_dtype(dtype))
+
+    # --- basic attributes
+    @property
+    def shape(self):
+        return TensorShape(self._value.shape)
+
+    def get_shape(self):
+        return TensorShape(self._value.shape)
+
+    @property
+    def dtype(self):
+        return _dt.from_numpy(self._value.dtype)
+
+    @property
+    def ndim(self):
+        return self._value.ndim
+
+    @property
+    def device(self):
+        return _DEVICE
+
+    @property
+    def name(self):
+        raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
+
+    def numpy(self):
+        """The value as a numpy array (a numpy scalar for 0-d tensors)."""
+        v = self._value
+        return v[()] if v.ndim == 0 else v
+
+    def _shape_tuple(self):
+        return self._value.shape
+
+    def ref(self):
+        return Reference(self)
+
+    experimental_ref = ref
+
+    def set_shape(self, shape):
+        if not as_shape(shape).is_compatible_with(self._value.shape):
+            raise ValueError(f"Tensor's shape {self.shape} is not compatible with supplied "
+                             f"shape {as_shape(shape)}")
+
+    # --- numpy / python protocol
+    def __array__(self, dtype=None, copy=None):
+        v = self._value
+        if dtype is not None and v.dtype != dtype:
+            return v.astype(dtype)
+        if copy:
+            return v.copy()
+        return v
+
+    def __len__(self):
+        if self._value.ndim == 0:
+            raise TypeError("Scalar tensor has no `len()`")
+        return self._value.shape[0]
+
+    def __iter__(self):
+        v = self._value
+        if v.ndim == 0:
+            raise TypeError("Cannot iterate over a scalar tensor.")
+        if self._node is None and not self._is_variable:
+            return iter([_wrap(row) for row in v])
+        return iter([self[i] for i in range(v.shape[0])])
+
+    def __bool__(self):
+        return bool(self._value)
+
+    def __float__(self):
+        return float(self._value)
+
+    def __int__(self):
+        return int(self._value)
+
+    def __index__(self):
+        v = self._value
+        if v.dtype.kind not in "iu" or v.ndim != 0:
+            raise TypeError("Only integer scalar tensors can be used as an index, got "
+                            f"{self.dtype.name} {self.shape}")
+        return int(v)
+
+    def __complex__(self):
+        return complex(self._value)
+
+    def __format__(self, spec):
+        if self._value.ndim == 0:
+            return format(self._value[()], spec)
+        return format(str(self), spec)
+
+    def __hash__(self):
+        raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+
+    def __reduce__(self):
+        return constant, (self.numpy(),)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __repr__(self):
+        return "<tf.Tensor: shape={}, dtype={}, numpy={}{}>".format(
+            self.shape, self.dtype.name, "\n" if self._value.ndim > 1 else "",
+            _numpy_text(self._value, True))
+
+    def __str__(self):
+        text = _numpy_text(self._value, False)
+        return "tf.Tensor({}{}, shape={}, dtype={})".format(
+            "\n" if "\n" in text else "", text, self.shape, self.dtype.name)
+
+    # --- operators (differentiable: they are pynn.ops)
+    def __getitem__(self, key):
+        return _ops.getitem(self, key)
+
+    def __add__(self, other):
+        return _ops.add(self, other)
+
+    def __radd__(self, other):
+        return _ops.add(other, self)
+
+    def __sub__(self, other):
+        return _ops.subtract(self, other)
+
+    def __rsub__(self, other):
+        return _ops.subtract(other, self)
+
+    def __mul__(self, other):
+        return _ops.multiply(self, other)
+
+    def __rmul__(self, other):
+        return _ops.multiply(other, self)
+
+    def __truediv__(self, other):
+        return _ops.divide(self, other)
+
+    def __rtruediv__(self, other):
+        return _ops.divide(other, self)
+
+    def __floordiv__(self, other):
+        return _ops.floordiv(self, other)
+
+    def __rfloordiv__(self, other):
+        return _ops.floordiv(other, self)
+
+    def __mod__(self, other):
+        return _ops.mod(self, other)
+
+    def __rmod__(self, other):
+        return _ops.mod(other, self)
+
+    def __pow__(self, other):
+        return _ops.power(self, other)
+
+    def __rpow__(self, other):
+        return _ops.power(other, self)
+
+    def __matmul__(self, other):
+        return _ops.matmul(self, other)
+
+    def __rmatmul__(self, other):
+        return _ops.matmul(other, self)
+
+    def __neg__(self):
+        return _ops.negative(self)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return _ops.abs(self)
+
+    def __invert__(self):
+        return _ops.logical_not(self) if self._value.dtype.kind == "b" else \
+            _ops.bitwise_invert(self)
+
+    def __and__(self, other):
+        return _ops.logical_and(self, other)
+
+    __rand__ = __and__
+
+    def __or__(self, other):
+        return _ops.logical_or(self, other)
+
+    __ror__ = __or__
+
+    def __xor__(self, other):
+        return _ops.logical_xor(self, other)
+
+    __rxor__ = __xor__
+
+    def __lt__(self, other):
+        return _ops.less(self, other)
+
+    def __le__(self, other):
+        return _ops.less_equal(self, other)
+
+    def __gt__(self, other):
+        return _ops.greater(self, other)
+
+    def __ge__(self, other):
+        return _ops.greater_equal(self, other)
+
+    def __eq__(self, other):
+        if other is None:
+            return False
+        if getattr(other, "_pynn_symbolic", False):
+            return NotImplemented
+        return _ops.tensor_equals(self, other)
+
+    def __ne__(self, other):
+        if other is None:
+            return True
+        if getattr(other, "_pynn_symbolic", False):
+            return NotImplemented
+        return _ops.tensor_not_equals(self, other)
+
+
+def _wrap(value):
+    """A Tensor around an ndarray, without checks (hot path)."""
+    t = _new(Tensor)
+    t._value = value
+    return t
+
+
+def is_tensor(x):
+    return isinstance(x, Tensor)
+
+
+# --------------------------------------------------------------------------- conversion
+def _python_to_array(value, dtype):
+    """numpy array for a Python value, with TensorFlow's default dtypes."""
+    if dtype is not None:
+        npd = _dt.np_dtype(dtype)
+        arr = np.asarray(value)
+        if npd.kind in "iub" and arr.dtype.kind == "f" and (
+                npd.kind == "b" or not np.array_equal(arr, np.trunc(arr))):
+            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype "
+                            f"{_dt.as_dtype(dtype).name}")
+        if npd.kind == "O":
+            return _string_array(arr)
+        return arr.astype(npd, copy=False)
+    arr = np.asarray(value)
+    k = arr.dtype.kind
+    if k == "f":
+        if arr.dtype != np.float32:
+            arr = arr.astype(np.float32)
+    elif k in "iu":
+        if arr.dtype != np.int32:
+            if arr.size and (arr.max() > 2147483647 or arr.min() < -2147483648):
+                arr = arr.astype(np.int64)
+            else:
+                arr = arr.astype(np.int32)
+    elif k == "c":
+        arr = arr.astype(np.complex128)
+    elif k in "SUO":
+        arr = _string_array(arr)
+    return arr
+
+
+def _string_array(arr):
+    out = np.empty(arr.shape, dtype=object)
+    flat = out.reshape(-1)
+    for i, s in enumerate(arr.reshape(-1)):
+        flat[i] = s.encode("utf-8") if isinstance(s, str) else (
+            s if isinstance(s, bytes) else str(s).encode("utf-8"))
+    return out
+
+
+def _is_python_value(value):
+    return isinstance(value, (int, float, bool, complex, list, tuple, str, bytes))
+
+
+def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
+    """Convert a Tensor, numpy array or Python value to a `Tensor` (TensorFlow's rules).
+
+    Python floats become float32 and ints int32; numpy arrays keep their dtype.
+    """
+    if isinstance(value, Tensor):
+        if dtype is not None:
+            want = _dt.as_dtype(dtype)
+            if want._np != value._value.dtype:
+                raise ValueError(f"Tensor conversion requested dtype {want.name} for Tensor "
+                                 f"with dtype {value.dtype.name}: {value!r}")
+        if value._is_variable:
+            return _ops.identity(value)
+        return value
+    if getattr(value, "_pynn_symbolic", False):
+        raise TypeError(
+            f"You are passing {value!r}, an intermediate Keras symbolic input/output, to a TF "
+            "API that does not allow registering custom dispatchers. Wrap the call in a "
+            "keras.layers.Lambda layer.")
+    if isinstance(value, _ndarray):
+        if dtype is not None:
+            npd = _dt.np_dtype(dtype)
+            if npd.kind == "O":
+                return _wrap(_string_array(value))
+            return _wrap(value.astype(npd, copy=False))
+        if value.dtype.kind in "SUO":
+            return _wrap(_string_array(value))
+        return _wrap(value)
+    if isinstance(value, np.generic):
+        return convert_to_tensor(np.asarray(value), dtype=dtype)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in value):
+        return _ops.stack([convert_to_tensor(v, dtype=dtype) for v in value])
+    if dtype is None and dtype_hint is not None and _is_python_value(value):
+        try:
+            return _wrap(_python_to_array(value, dtype_hint))
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, TensorShape):
+        value = value.as_list()
+    if not _is_python_value(value) and hasattr(value, "__array__"):
+        return convert_to_tensor(np.asarray(value), dtype=dtype)
+    if value is None:
+        raise ValueError("Attempt to convert a value (None) with an unsupported type "
+                         "(<class 'NoneType'>) to a Tensor.")
+    try:
+        return _wrap(_python_to_array(value, dtype))
+    except ValueError as e:
+        raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from e
+
+
+def constant(value, dtype=None, shape=None, name="Const"):
+    """`tf.constant`: a Tensor from a Python or numpy value, optionally cast and reshaped."""
+    if isinstance(value, Tensor):
+        t = value if dtype is None else _ops.cast(value, dtype)
+        t = _wrap(t._value)
+    elif isinstance(value, _ndarray) and dtype is not None:
+        npd = _dt.np_dtype(dtype)
+        t = _wrap(_string_array(value) if npd.kind == "O" else value.astype(npd))
+    else:
+        t = convert_to_tensor(value, dtype=dtype)
+        if isinstance(value, _ndarray):
+            t = _wrap(value.copy())
+    if shape is not None:
+        shape = tuple(as_shape(shape).as_list())
+        v = t._value
+        n = int(np.prod(shape))
+        if v.size == 1:
+            t = _wrap(np.full(shape, v.reshape(()), dtype=v.dtype))
+        elif v.size == n:
+            t = _wrap(v.reshape(shape))
+        else:
+            raise TypeError(f"Eager execution of tf.constant with unsupported shape. Tensor "
+                            f"{_numpy_text(v, False)} (converted from {value!r}) has {v.size} "
+                            f"elements, but got `shape` {TensorShape(shape)} with {n} "
+                            "elements).")
+    return t
+
+
+# --------------------------------------------------------------------------- Variable
+class Variable(Tensor):
+    """A mutable tensor, as `tf.Variable`: `assign`, `assign_add`, `assign_sub` write in place.
+
+    >>> v = Variable([[1., 2.]], name="dense/kernel")
+    >>> v.name
+    'dense/kernel:0'
+    """
+
+    _is_variable = True
+
+    def __init__(self, initial_value=None, trainable=None, name=None, dtype=None,
+                 constraint=None, shape=None, validate_shape=True, caching_device=None,
+                 synchronization=None, aggregation=None, import_scope=None, **kwargs):
+        if initial_value is None:
+            raise ValueError("The `initial_value` argument to `tf.Variable` must be specified.")
+        if callable(initial_value) and not isinstance(initial_value, Tensor):
+            initial_value = initial_value()
+        if constraint is not None and not callable(constraint):
+            raise ValueError("The `constraint` argument must be a callable. Received: "
+                             f"{constraint!r}")
+        if isinstance(initial_value, Tensor):
+            value = initial_value._value
+            if dtype is not None:
+                value = value.astype(_dt.np_dtype(dtype))
+        elif isinstance(initial_value, _ndarray) and dtype is None:
+            value = initial_value
+        else:
+            value = convert_to_tensor(initial_value, dtype=dtype)._value
+        self._value = np.array(value, copy=True)
+        self._trainable = True if trainable is None else bool(trainable)
+        if name is None:
+            name = "Variable"
+        name = str(name)
+        self._name = name if name.endswith(":0") else name + ":0"
+        self._constraint = constraint
+        self._initial_value = self._value.copy()
+        self._shape_spec = None if shape is None else as_shape(shape)
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def trainable(self):
+        return self._trainable
+
+    @property
+    def constraint(self):
+        return self._constraint
+
+    @property
+    def initial_value(self):
+        return _wrap(self._initial_value)
+
+    @property
+    def shape(self):
+        if self._shape_spec is not None:
+            return self._shape_spec
+        return TensorShape(self._value.shape)
+
+    @property
+    def synchronization(self):
+        return "AUTO"
+
+    @property
+    def aggregation(self):
+        return "NONE"
+
+    def numpy(self):
+        v = self._value
+        return v[()] if v.ndim == 0 else v.copy()
+
+    def value(self):
+        return _ops.identity(self)
+
+    read_value = value
+
+    def ref(self):
+        return Reference(self)
+
+    experimental_ref = ref
+
+    def _new_value(self, value, what):
+        v = value._value if isinstance(value, Tensor) else np.asarray(value)
+        if v.shape != self._value.shape:
+            if self._shape_spec is not None and self._shape_spec.is_compatible_with(v.shape):
+                return v.astype(self._value.dtype, copy=False)
+            try:
+                return np.broadcast_to(v, self._value.shape).astype(self._value.dtype,
+                                                                    copy=False)
+            except ValueError:
+                raise ValueError(
+                    f"Cannot {what} to variable '{self._name}': Shape mismatch.The variable "
+                    f"shape {TensorShape(self._value.shape)}, and the assigned value shape "
+                    f"{TensorShape(v.shape)} are incompatible."
+                ) from None
+        return v
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        v = self._new_value(value, "assign value")
+        if v.shape != self._value.shape:   # variables declared with a flexible shape
+            self._value = np.array(v, dtype=self._value.dtype)
+        else:
+            self._value[...] = v
+        return self if read_value else None
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        v = self._new_value(delta, "add value")
+        np.add(self._value, v, out=self._value, casting="unsafe")
+        return self if read_value else None
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        v = self._new_value(delta, "subtract value")
+        np.subtract(self._value, v, out=self._value, casting="unsafe")
+        return self if read_value else None
+
+    def __hash__(self):
+        raise TypeError("Variable is unhashable. Instead, use variable.ref() as the key. "
+                        f"(Variable: {self!r})")
+
+    def __repr__(self):
+        return "<tf.Variable '{}' shape={} dtype={}, numpy={}{}>".format(
+            self._name, self.shape, self.dtype.name, "\n" if self._value.ndim > 1 else "",
+            _numpy_text(self._value, True))
+
+    __str__ = __repr__
+
+    def __reduce__(self):
+        return _rebuild_variable, (self.numpy(), self._trainable, self._name[:-2])
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        new = _new(type(self))
+        new.__dict__.update(_copy.deepcopy(self.__dict__, memo))
+        new._value = self._value.copy()
+        return new
+
+
+def _rebuild_variable(value, trainable, name):
+    return Variable(value, trainable=trainable, name=name)
+
+
+from pynn import ops as _ops
