@@ -1,0 +1,1 @@
+"""The Keras engine: Layer, KerasTensor/Node graph, Input, Functional, Sequential, Model."""

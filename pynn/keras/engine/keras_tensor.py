@@ -1,0 +1,183 @@
+"""`KerasTensor`: the symbolic tensor of the Functional API.
+
+It carries a shape (batch dimension usually None), a dtype and `_keras_history`
+(the layer, node index and tensor index that produced it). Arithmetic and
+indexing on it create `TFOpLambda` layers named as tf.keras 2.15 names them
+(`a + b` -> `tf.__operators__.add`).
+"""
+
+import collections
+import operator
+
+from pynn.core.dtypes import as_dtype
+from pynn.core.tensor import TensorShape
+
+KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
+
+
+def _format_shape(shape):
+    dims = shape.as_list() if shape.rank is not None else None
+    if dims is None:
+        return "<unknown>"
+    return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+class KerasTensor:
+    """A placeholder for the value that will flow through a Functional model."""
+
+    _pynn_symbolic = True
+    # Make numpy defer to our reflected operators (`np.float32(2) * x`).
+    __array_priority__ = 1000
+
+    def __init__(self, shape, dtype="float32", name=None):
+        self._shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
+        self._dtype = as_dtype(dtype)
+        self._name = name
+        self._keras_mask = None
+
+    # ------------------------------------------------------------ properties
+    @property
+    def shape(self):
+        return self._shape
+
+    def get_shape(self):
+        return self._shape
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def ndim(self):
+        return self._shape.rank
+
+    @property
+    def rank(self):
+        return self._shape.rank
+
+    @property
+    def node(self):
+        history = getattr(self, "_keras_history", None)
+        if history is None:
+            return None
+        return history.layer._inbound_nodes[history.node_index]
+
+    def _creator_name(self):
+        history = getattr(self, "_keras_history", None)
+        return history.layer.name if history is not None else None
+
+    def __repr__(self):
+        text = f"<KerasTensor: shape={_format_shape(self._shape)} dtype={self._dtype.name}"
+        creator = self._creator_name()
+        if creator is not None:
+            text += f" (created by layer '{creator}')"
+        return text + ">"
+
+    def __str__(self):
+        spec = f"TensorSpec(shape={_format_shape(self._shape)}, dtype=tf.{self._dtype.name}, name=None)"
+        text = f"KerasTensor(type_spec={spec}, name='{self._name}'"
+        creator = self._creator_name()
+        if creator is not None:
+            text += f", description=\"created by layer '{creator}'\""
+        return text + ")"
+
+    # ------------------------------------------------------------ guards
+    def __array__(self, dtype=None, copy=None):
+        raise TypeError(
+            f"You are passing {self}, an intermediate Keras symbolic input/output, "
+            "to a function that needs a concrete value (numpy, a gradient tape, "
+            "a Python `if`). Symbolic tensors only describe the graph of a Functional "
+            "model. Wrap the computation in a Keras layer (e.g. `keras.layers.Lambda`) "
+            "or call it on real data instead."
+        )
+
+    def __bool__(self):
+        raise TypeError(
+            "Using a symbolic `KerasTensor` as a Python `bool` is not allowed: "
+            f"its value is unknown while the model is being built ({self!r})."
+        )
+
+    def __len__(self):
+        raise TypeError(
+            "Keras symbolic inputs/outputs do not implement `__len__`. "
+            f"Use `x.shape` to inspect {self!r}."
+        )
+
+    def __iter__(self):
+        dims = self._shape.as_list() if self._shape.rank is not None else None
+        if not dims or dims[0] is None:
+            raise TypeError(
+                "Cannot iterate over a KerasTensor whose first dimension is unknown "
+                f"({self!r})."
+            )
+        return iter([self[i] for i in range(dims[0])])
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    # ------------------------------------------------------------ operators
+    def __getitem__(self, key):
+        from pynn.keras.engine.tf_op_layer import SlicingOpLambda
+        return SlicingOpLambda(operator.getitem, "tf.__operators__.getitem")(self, key)
+
+
+def _binary(api_name, fn, reflected=False):
+    def method(self, other):
+        from pynn.keras.engine.tf_op_layer import TFOpLambda
+        if reflected:
+            return TFOpLambda(_swap(fn), api_name)(self, other)
+        return TFOpLambda(fn, api_name)(self, other)
+    return method
+
+
+def _unary(api_name, fn):
+    def method(self):
+        from pynn.keras.engine.tf_op_layer import TFOpLambda
+        return TFOpLambda(fn, api_name)(self)
+    return method
+
+
+def _swap(fn):
+    def swapped(x, y):
+        return fn(y, x)
+    swapped.__name__ = "r" + fn.__name__
+    return swapped
+
+
+_BINARY_OPERATORS = {
+    "add": ("tf.__operators__.add", operator.add),
+    "sub": ("tf.math.subtract", operator.sub),
+    "mul": ("tf.math.multiply", operator.mul),
+    "truediv": ("tf.math.truediv", operator.truediv),
+    "floordiv": ("tf.compat.v1.floor_div", operator.floordiv),
+    "mod": ("tf.math.floormod", operator.mod),
+    "pow": ("tf.math.pow", operator.pow),
+    "matmul": ("tf.linalg.matmul", operator.matmul),
+    "and": ("tf.math.logical_and", operator.and_),
+    "or": ("tf.math.logical_or", operator.or_),
+    "xor": ("tf.math.logical_xor", operator.xor),
+}
+for _name, (_api, _fn) in _BINARY_OPERATORS.items():
+    setattr(KerasTensor, f"__{_name}__", _binary(_api, _fn))
+    setattr(KerasTensor, f"__r{_name}__", _binary(_api, _fn, reflected=True))
+
+for _name, _api, _fn in [("lt", "tf.math.less", operator.lt), ("gt", "tf.math.greater", operator.gt),
+                         ("le", "tf.math.less_equal", operator.le), ("ge", "tf.math.greater_equal", operator.ge)]:
+    setattr(KerasTensor, f"__{_name}__", _binary(_api, _fn))
+
+KerasTensor.__neg__ = _unary("tf.math.negative", operator.neg)
+KerasTensor.__abs__ = _unary("tf.math.abs", operator.abs)
+KerasTensor.__invert__ = _unary("tf.math.logical_not", operator.invert)
+
+
+def keras_tensor_from_shape(shape, dtype, name=None):
+    return KerasTensor(TensorShape(shape), dtype=dtype, name=name)

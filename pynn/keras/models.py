@@ -1,0 +1,40 @@
+"""`keras.models`: Model, Sequential, and model (de)serialization entry points."""
+
+from pynn.keras.engine.functional import Functional
+from pynn.keras.engine.sequential import Sequential
+from pynn.keras.engine.training import Model
+
+
+def model_from_config(config, custom_objects=None):
+    """Model from `{'class_name': ..., 'config': ...}`."""
+    from pynn.keras import layers as layers_module
+    from pynn.keras.utils.generic_utils import deserialize_keras_object
+    module_objects = {name: getattr(layers_module, name) for name in dir(layers_module)}
+    module_objects.update({"Model": Model, "Functional": Functional, "Sequential": Sequential})
+    return deserialize_keras_object(config, module_objects, "layer", custom_objects)
+
+
+def model_from_json(json_string, custom_objects=None):
+    """Model (architecture only, new weights) from `model.to_json()`."""
+    import json
+    return model_from_config(json.loads(json_string), custom_objects=custom_objects)
+
+
+def clone_model(model, input_tensors=None, clone_function=None):
+    """A new model with the same architecture and freshly initialized weights."""
+    clone_function = clone_function or (lambda layer: type(layer).from_config(layer.get_config()))
+    if isinstance(model, Sequential):
+        layers = [clone_function(layer) for layer in model._layers_list]
+        return Sequential(layers, name=model.name)
+    if isinstance(model, Functional):
+        return type(model).from_config(model.get_config())
+    raise ValueError("Expected `model` argument to be a functional `Model` instance, but got a "
+                     f"subclassed model instead: {model}")
+
+
+def __getattr__(name):
+    # `keras.models.load_model` / `save_model` live with the saving code.
+    if name in ("load_model", "save_model"):
+        from pynn.keras import saving
+        return getattr(saving, name)
+    raise AttributeError(f"module 'pynn.keras.models' has no attribute '{name}'")
