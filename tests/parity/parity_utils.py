@@ -1,0 +1,157 @@
+"""Shared helpers of the parity tests: load the tf.keras 2.15 fixtures, build the pynn namespace the
+recorded code runs in, capture stdout, and compare text and numbers.
+
+The fixtures (tests/fixtures/*.json, *.npz) were written by tests/reference/record.py under
+TensorFlow 2.15.1; they embed the code they ran, so these tests replay exactly that code here.
+"""
+
+import contextlib
+import difflib
+import io
+import json
+import os
+import re
+import time
+import traceback
+
+import numpy as np
+import pytest
+
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures")
+
+
+def load_json(name):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_npz(name):
+    with np.load(os.path.join(FIXTURES, name)) as z:
+        return {k: z[k] for k in z.files}
+
+
+def pynn_namespace():
+    """The names the recorded code uses, bound to pynn, with fresh layer-name counters and seed."""
+    try:
+        from pynn import keras
+    except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+        pytest.fail(f"cannot import pynn.keras: {type(e).__name__}: {e}", pytrace=False)
+    try:
+        from pynn import tf
+    except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+        pytest.fail(f"cannot import pynn.tf (the `tf` namespace the tutorials use): "
+                    f"{type(e).__name__}: {e}", pytrace=False)
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(0)
+    return {"tf": tf, "keras": keras, "layers": keras.layers, "np": np, "time": time}
+
+
+def require(ns, dotted, why):
+    """Fail (never skip) with a clear message when a whole pynn module the fixture needs is absent."""
+    obj = ns
+    for part in dotted.split("."):
+        obj = obj.get(part) if isinstance(obj, dict) else getattr(obj, part, None)
+        if obj is None:
+            pytest.fail(f"`{dotted}` does not exist in pynn yet ({why})", pytrace=False)
+    return obj
+
+
+def run_captured(code, ns):
+    """exec `code` in `ns`; return (stdout, error dict or None, formatted traceback or None)."""
+    buf = io.StringIO()
+    error = tb = None
+    with contextlib.redirect_stdout(buf):
+        try:
+            exec(compile(code, "<scenario>", "exec"), ns)  # noqa: S102 - replaying recorded scenario code is the point
+        except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+            error = {"type": type(e).__name__, "message": str(e)}
+            tb = traceback.format_exc(limit=-6)
+    return buf.getvalue(), error, tb
+
+
+def text_diff(expected, got, n=3, limit=80):
+    lines = list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "tf.keras 2.15",
+                                      "pynn", n=n, lineterm=""))
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... ({len(lines) - limit} more diff lines)"]
+    return "\n".join(lines)
+
+
+def check_error(expected, got, tb, exact_message=True):
+    """Compare a recorded exception (or its absence) with what pynn raised."""
+    if expected is None and got is None:
+        return
+    if expected is None:
+        pytest.fail(f"pynn raised {got['type']}: {got['message']}\n"
+                    f"(tf.keras 2.15 raised nothing)\n{tb}", pytrace=False)
+    if got is None:
+        pytest.fail(f"tf.keras 2.15 raised {expected['type']}: {expected['message']}\n"
+                    f"pynn raised nothing", pytrace=False)
+    assert got["type"] == expected["type"], (
+        f"tf.keras raised {expected['type']}: {expected['message']}\n"
+        f"pynn raised {got['type']}: {got['message']}\n{tb}")
+    if exact_message:
+        assert got["message"] == expected["message"], (
+            f"{expected['type']} message differs\n tf.keras: {expected['message']!r}\n"
+            f"     pynn: {got['message']!r}")
+
+
+def flatten(x):
+    if isinstance(x, dict):
+        return [v for k in sorted(x) for v in flatten(x[k])]
+    if isinstance(x, (list, tuple)):
+        return [v for item in x for v in flatten(item)]
+    return [x]
+
+
+def assert_close(got, expected, what, atol, rtol):
+    got = np.asarray(got)
+    expected = np.asarray(expected)
+    assert got.shape == expected.shape, (
+        f"{what}: shape {got.shape} from pynn, {expected.shape} from tf.keras 2.15")
+    if expected.dtype == bool:
+        assert np.array_equal(got.astype(bool), expected), f"{what}: differs\n{got}\nvs\n{expected}"
+        return
+    g = got.astype(np.float64)
+    e = expected.astype(np.float64)
+    ok = np.isclose(g, e, atol=atol, rtol=rtol) | (np.isnan(g) & np.isnan(e))
+    if not ok.all():
+        err = np.abs(g - e)
+        idx = np.unravel_index(np.nanargmax(np.where(ok, 0, err)), err.shape) if err.ndim else ()
+        pytest.fail(f"{what}: {int((~ok).sum())} of {ok.size} values differ beyond atol={atol} "
+                    f"rtol={rtol}; worst at {idx}: pynn {g[idx]!r} vs tf.keras {e[idx]!r}",
+                    pytrace=False)
+
+
+# ------------------------------------------------------------------ progress-bar text
+_UNIT_TIME = re.compile(r"\d+(?:\.\d+)?(?:s|ms|us)/(step|epoch|sample)")
+_ELAPSED = re.compile(r" - \d+s(?= )")
+_ETA = re.compile(r"ETA: \d+(?::\d\d)*s?")
+_TRAILING = re.compile(r" +(?=[\r\n]|$)")
+_NUMBER = re.compile(r"(-?\d+\.\d+(?:e[-+]?\d+)?|-?\d+e[-+]?\d+|\bnan\b|-?\binf\b)")
+
+
+def mask_timing(text):
+    """Remove what depends on the clock: `\\b` runs (their count follows the previous line's width),
+    ETA values, elapsed seconds, per-step/per-epoch times, and the blank padding after lines."""
+    text = re.sub("\x08+", "", text)
+    text = _ETA.sub("ETA: <t>", text)
+    text = _UNIT_TIME.sub(r"<t>/\1", text)
+    text = _ELAPSED.sub(" - <t>", text)
+    return _TRAILING.sub("", text)
+
+
+def compare_text_numbers(expected, got, atol=5e-4, rtol=1e-3):
+    """Equal text with the decimal numbers compared within a tolerance; message shows both."""
+    e_parts = _NUMBER.split(expected)
+    g_parts = _NUMBER.split(got)
+    shown_e = expected.replace("\r", "\\r\n")
+    shown_g = got.replace("\r", "\\r\n")
+    if len(e_parts) != len(g_parts) or any(a != b for a, b in zip(e_parts[::2], g_parts[::2])):
+        pytest.fail("text differs (timings masked):\n" + text_diff(shown_e, shown_g),
+                    pytrace=False)
+    for a, b in zip(e_parts[1::2], g_parts[1::2]):
+        fa, fb = float(a), float(b)
+        if not (np.isclose(fa, fb, atol=atol, rtol=rtol) or (np.isnan(fa) and np.isnan(fb))):
+            pytest.fail(f"number {b} (pynn) vs {a} (tf.keras 2.15) beyond atol={atol} "
+                        f"rtol={rtol}\n" + text_diff(shown_e, shown_g), pytrace=False)

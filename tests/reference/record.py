@@ -1,0 +1,394 @@
+"""Record tf.keras 2.15 reference outputs into tests/fixtures/.
+
+Run with the reference interpreter (tensorflow-cpu 2.15.1):
+
+    ~/.cache/reftf/bin/python tests/reference/record.py                 # everything
+    ~/.cache/reftf/bin/python tests/reference/record.py --family layers # one family
+    ~/.cache/reftf/bin/python tests/reference/record.py --only conv2d_same --only sgd
+
+`--only NAME` re-records just the named scenarios (any family) and keeps the others as they are.
+The scenario definitions live in scenarios_*.py next to this file; each fixture stores the code it
+ran, so tests/parity/ replays exactly that code under pynn without needing this directory.
+"""
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import sys
+import time
+import traceback
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(os.path.dirname(HERE), "fixtures")
+sys.path.insert(0, HERE)
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+import keras as keras_package
+import numpy as np
+import scenarios_layers
+import scenarios_losses
+import scenarios_optim
+import scenarios_summary
+import scenarios_training
+import tensorflow as tf
+from tensorflow import keras
+
+tf.get_logger().setLevel("ERROR")
+
+FAMILIES = ["summaries", "layers", "optimizers", "losses", "training"]
+
+
+def seed_of(name, salt=0):
+    return zlib.crc32(name.encode()) + salt
+
+
+def fresh_namespace():
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(0)
+    return {"tf": tf, "keras": keras, "layers": keras.layers, "np": np, "time": time}
+
+
+def run_captured(code, ns):
+    """exec `code` in `ns`, returning (stdout text, error dict or None)."""
+    buf = io.StringIO()
+    error = None
+    with contextlib.redirect_stdout(buf):
+        try:
+            exec(compile(code, "<scenario>", "exec"), ns)  # noqa: S102 - replaying recorded scenario code is the point
+        except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+            error = {"type": type(e).__name__, "message": str(e)}
+    return buf.getvalue(), error
+
+
+def meta():
+    return {"tf_version": tf.__version__, "keras_version": keras_package.__version__,
+            "numpy_version": np.__version__,
+            "recorded_by": "tests/reference/record.py"}
+
+
+def load_json(path):
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    return {}
+
+
+def save_json(path, data):
+    with open(path, "w") as f:
+        json.dump(data, f, indent=1, sort_keys=False, ensure_ascii=False)
+        f.write("\n")
+
+
+def select(all_names, only):
+    if only is None:
+        return list(all_names)
+    return [n for n in all_names if n in only]
+
+
+# ------------------------------------------------------------------------------------ summaries
+def record_summaries(only):
+    path = os.path.join(FIXTURES, "summaries.json")
+    data = load_json(path) if only is not None else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_summary.SCENARIOS, only):
+        code = scenarios_summary.SCENARIOS[name]
+        ns = fresh_namespace()
+        out, err = run_captured(code, ns)
+        scen[name] = {"code": code, "stdout": out, "error": err}
+        print(f"summaries/{name}: {len(out)} chars" + (f", {err['type']}" if err else ""))
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_summary.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
+# ------------------------------------------------------------------------------------ layers
+def make_input(spec, rng):
+    kind, shape = spec[0], tuple(spec[1])
+    if kind == "f":
+        return rng.normal(size=shape).astype("float32")
+    if kind == "u":
+        return rng.random(shape).astype("float32")
+    if kind == "i":
+        a = rng.integers(1, spec[2], size=shape).astype("int32")
+        a[..., -2:] = 0          # trailing padding
+        a[0, 1] = 0              # and one hole inside a sequence
+        return a
+    raise ValueError(spec)
+
+
+def deterministic_weights(layer, rng):
+    new = []
+    for w in layer.weights:
+        shape = tuple(w.shape)
+        if "variance" in w.name:
+            new.append(rng.uniform(0.5, 1.5, shape).astype("float32"))
+        else:
+            new.append(rng.uniform(-0.5, 0.5, shape).astype("float32"))
+    return new
+
+
+def record_layers(only):
+    jpath = os.path.join(FIXTURES, "layers.json")
+    npath = os.path.join(FIXTURES, "layers.npz")
+    data = load_json(jpath) if only is not None else {}
+    arrays = dict(np.load(npath)) if (only is not None and os.path.exists(npath)) else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_layers.SCENARIOS, only):
+        s = scenarios_layers.SCENARIOS[name]
+        for k in [k for k in arrays if k.split("/")[0] == name]:
+            del arrays[k]
+        ns = fresh_namespace()
+        rng = np.random.default_rng(seed_of(name))
+        xs = [make_input(spec, rng) for spec in s["inputs"]]
+        arg = xs[0] if len(xs) == 1 else xs
+        entry = dict(s)
+        try:
+            layer = eval(s["code"], ns)
+            if s["pre"]:
+                ns["layer"] = layer
+                exec(s["pre"], ns)  # noqa: S102 - replaying recorded scenario code is the point
+            layer(arg)
+            if s["init"] == "set":
+                layer.set_weights(deterministic_weights(layer, np.random.default_rng(
+                    seed_of(name, 1))))
+            weights = [np.asarray(w) for w in layer.get_weights()]
+            names = [w.name for w in layer.weights]
+            out = layer(arg, **s["call"])
+            mask = getattr(out if not isinstance(out, (list, tuple)) else out[0],
+                           "_keras_mask", None)
+            outs = [np.asarray(o) for o in tf.nest.flatten(out)]
+            after = [np.asarray(w) for w in layer.get_weights()]
+            changed = any(not np.array_equal(a, b) for a, b in zip(weights, after))
+        except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+            traceback.print_exc()
+            entry["error"] = {"type": type(e).__name__, "message": str(e)}
+            scen[name] = entry
+            print(f"layers/{name}: ERROR {type(e).__name__}: {e}")
+            continue
+        for i, x in enumerate(xs):
+            arrays[f"{name}/x{i}"] = x
+        for i, w in enumerate(weights):
+            arrays[f"{name}/w{i}"] = w
+        for i, o in enumerate(outs):
+            arrays[f"{name}/y{i}"] = o
+        if changed:
+            for i, w in enumerate(after):
+                arrays[f"{name}/wa{i}"] = w
+        if s["mask"]:
+            if mask is None:
+                raise RuntimeError(f"{name}: mask requested but the output carries none")
+            arrays[f"{name}/mask"] = np.asarray(mask)
+        entry.update(
+            error=None,
+            input_dtypes=[str(x.dtype) for x in xs],
+            weight_names=names,
+            weight_shapes=[list(w.shape) for w in weights],
+            output_shapes=[list(o.shape) for o in outs],
+            weights_after=changed,
+            layer_name=layer.name,
+            config_class=type(layer).__name__,
+        )
+        scen[name] = entry
+        print(f"layers/{name}: {len(weights)} weights, outputs {[o.shape for o in outs]}")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_layers.SCENARIOS if k in scen}
+    save_json(jpath, data)
+    keep = set(data["scenarios"])
+    np.savez_compressed(npath, **{k: v for k, v in sorted(arrays.items())
+                                  if k.split("/")[0] in keep})
+
+
+# ------------------------------------------------------------------------------------ optimizers
+def optimizer_start():
+    rng = np.random.default_rng(7)
+    v0 = rng.normal(size=(3, 2)).astype("float32")
+    v1 = rng.normal(size=(2,)).astype("float32")
+    t0 = rng.normal(size=(3, 2)).astype("float32")
+    grads = [[rng.normal(size=(3, 2)).astype("float32"), rng.normal(size=(2,)).astype("float32")]
+             for _ in range(3)]
+    return v0, v1, t0, grads
+
+
+def tolist(a):
+    return np.asarray(a).tolist()
+
+
+def record_optimizers(only):
+    path = os.path.join(FIXTURES, "optimizers.json")
+    data = load_json(path) if only is not None else {}
+    v0i, v1i, t0, grads = optimizer_start()
+    data["start"] = {"v0": tolist(v0i), "v1": tolist(v1i), "t0": tolist(t0),
+                     "grads": [[tolist(g) for g in gs] for gs in grads],
+                     "loss_code": scenarios_optim.LOSS_CODE}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_optim.SCENARIOS, only):
+        s = scenarios_optim.SCENARIOS[name]
+        ns = fresh_namespace()
+        opt = eval(s["code"], ns)
+        v0 = tf.Variable(v0i, name="v0")
+        v1 = tf.Variable(v1i, name="v1")
+        ns.update(v0=v0, v1=v1, t0=tf.constant(t0))
+        loss_fn = eval(scenarios_optim.LOSS_CODE, ns)
+        steps = []
+        for k in range(3):
+            if s["mode"] == "grads":
+                opt.apply_gradients(zip([tf.constant(g) for g in grads[k]], [v0, v1]))
+            else:
+                opt.minimize(loss_fn, [v0, v1])
+            steps.append({"v0": tolist(v0.numpy()), "v1": tolist(v1.numpy())})
+        entry = dict(s)
+        entry.update(steps=steps, iterations=int(opt.iterations.numpy()),
+                     loss_after=float(loss_fn().numpy()), class_name=type(opt).__name__)
+        scen[name] = entry
+        print(f"optimizers/{name}: v1 -> {steps[-1]['v1']}")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_optim.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
+# ------------------------------------------------------------------------------------ losses
+def softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def loss_data():
+    rng = np.random.default_rng(11)
+    n = 8
+    f = "float32"
+    d = {}
+    d["reg"] = (rng.normal(size=(n, 3)), rng.normal(size=(n, 3)))
+    d["pos"] = (rng.uniform(0.1, 2, (n, 3)), rng.uniform(0.1, 2, (n, 3)))
+    d["prob"] = (softmax(rng.normal(size=(n, 3))), softmax(rng.normal(size=(n, 3))))
+    yb = rng.integers(0, 2, (n, 3))
+    d["bin"] = (yb, rng.uniform(0.02, 0.98, (n, 3)))
+    d["bin_logits"] = (yb, rng.normal(size=(n, 3)) * 2)
+    d["bin1"] = (rng.integers(0, 2, (n, 1)), rng.uniform(0.02, 0.98, (n, 1)))
+    d["pm1"] = (rng.integers(0, 2, (n, 3)) * 2 - 1, rng.normal(size=(n, 3)))
+    yi = rng.integers(0, 5, (n,))
+    d["cat"] = (np.eye(5)[yi], softmax(rng.normal(size=(n, 5)) * 1.5))
+    d["cat_logits"] = (np.eye(5)[yi], rng.normal(size=(n, 5)) * 2)
+    d["sparse"] = (yi, d["cat"][1])
+    d["sparse_col"] = (yi[:, None], d["cat"][1])
+    d["sparse_logits"] = (yi, d["cat_logits"][1])
+    d["int_eq"] = (rng.integers(0, 3, (n, 1)), rng.integers(0, 3, (n, 1)))
+    d["large"] = (rng.normal(size=(n, 3)) * 1000, rng.normal(size=(n, 3)) * 1000)
+    out = {}
+    for k, (a, b) in d.items():
+        a_dtype = "int64" if k in ("sparse", "sparse_col", "sparse_logits") else f
+        out[k] = (np.asarray(a).astype(a_dtype), np.asarray(b).astype(f))
+    sw = rng.uniform(0.1, 1.0, (n,)).astype(f)
+    assert set(out) == set(scenarios_losses.DATA_KINDS)
+    return out, sw
+
+
+def record_losses(only):
+    path = os.path.join(FIXTURES, "losses.json")
+    data = load_json(path) if only is not None else {}
+    kinds, sw = loss_data()
+    data["data"] = {k: {"y_true": tolist(a), "y_true_dtype": str(a.dtype), "y_pred": tolist(b),
+                        "about": scenarios_losses.DATA_KINDS[k]} for k, (a, b) in kinds.items()}
+    data["sample_weight"] = tolist(sw)
+    losses = data.setdefault("losses", {})
+    for name in select(scenarios_losses.LOSSES, only):
+        s = scenarios_losses.LOSSES[name]
+        ns = fresh_namespace()
+        yt, yp = kinds[s["data"]]
+        ns.update(y_true=yt, y_pred=yp, sample_weight=sw)
+        entry = dict(s)
+        try:
+            v = np.asarray(eval(s["code"], ns))
+            entry.update(value=tolist(v), shape=list(v.shape), error=None)
+        except Exception as e:  # noqa: BLE001 - any error is recorded/reported
+            entry.update(value=None, error={"type": type(e).__name__, "message": str(e)})
+        losses[name] = entry
+        print(f"losses/{name}: {entry['value'] if entry['error'] is None else entry['error']}")
+    metrics = data.setdefault("metrics", {})
+    for name in select(scenarios_losses.METRICS, only):
+        s = scenarios_losses.METRICS[name]
+        ns = fresh_namespace()
+        yt, yp = kinds[s["data"]]
+        entry = dict(s)
+        if s["mode"] == "fn":
+            ns.update(y_true=yt, y_pred=yp, sample_weight=sw)
+            try:
+                v = np.asarray(eval(s["code"], ns))
+            except Exception as e:
+                raise RuntimeError(f"metrics/{name}: {type(e).__name__}: {e}") from e
+            entry.update(value=tolist(v), shape=list(v.shape))
+        else:
+            m = eval(s["code"], ns)
+            results = []
+            for lo, hi in [(0, 4), (4, 8)]:
+                kw = {"sample_weight": sw[lo:hi]} if s["weighted"] else {}
+                if s["mode"] == "values":
+                    m.update_state(yt[lo:hi], **kw)
+                else:
+                    m.update_state(yt[lo:hi], yp[lo:hi], **kw)
+                results.append(tolist(m.result()))
+            m.reset_state()
+            results.append(tolist(m.result()))
+            entry.update(results=results, metric_name=m.name)
+        metrics[name] = entry
+        print(f"metrics/{name}: {entry.get('results', entry.get('value'))}")
+    data["meta"] = meta()
+    data["losses"] = {k: losses[k] for k in scenarios_losses.LOSSES if k in losses}
+    data["metrics"] = {k: metrics[k] for k in scenarios_losses.METRICS if k in metrics}
+    save_json(path, data)
+
+
+# ------------------------------------------------------------------------------------ training
+def record_training(only):
+    path = os.path.join(FIXTURES, "training.json")
+    data = load_json(path) if only is not None else {}
+    data["prelude"] = scenarios_training.PRELUDE
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_training.SCENARIOS, only):
+        code = scenarios_training.SCENARIOS[name]
+        ns = fresh_namespace()
+        out, err = run_captured(scenarios_training.PRELUDE + code, ns)
+        scen[name] = {"code": code, "stdout": out, "error": err}
+        print(f"training/{name}: {len(out)} chars" + (f", {err['type']}: {err['message']}"
+                                                      if err else ""))
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_training.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
+RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
+             "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
+             "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
+             "losses": (record_losses, lambda: {**scenarios_losses.LOSSES,
+                                                **scenarios_losses.METRICS}),
+             "training": (record_training, lambda: scenarios_training.SCENARIOS)}
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--only", action="append", metavar="NAME",
+                   help="re-record only this scenario (repeatable)")
+    p.add_argument("--family", action="append", choices=FAMILIES,
+                   help="record only this family (repeatable)")
+    args = p.parse_args(argv)
+    os.makedirs(FIXTURES, exist_ok=True)
+    only = set(args.only) if args.only else None
+    families = args.family or FAMILIES
+    if only is not None:
+        known = set()
+        for fam in families:
+            known |= set(RECORDERS[fam][1]())
+        unknown = only - known
+        if unknown:
+            p.error(f"unknown scenario(s): {sorted(unknown)}")
+        families = [f for f in families if only & set(RECORDERS[f][1]())]
+    for fam in families:
+        RECORDERS[fam][0](only)
+
+
+if __name__ == "__main__":
+    main()
