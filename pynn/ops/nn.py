@@ -49,8 +49,10 @@ _INV_SQRT_2PI = 1.0 / _math.sqrt(2.0 * _math.pi)
 
 
 def _sigmoid(x):
-    # 0.5 * (1 + tanh(x / 2)): no overflow warnings for large |x|
-    return 0.5 * (np.tanh(0.5 * x) + 1)
+    # exp of -|x| only: no overflow, and full relative precision for very negative x
+    # (0.5 * (1 + tanh(x / 2)) rounds sigmoid(-20) to 0 in float32; TF gives 2.06e-09)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1, e) / (1 + e)
 
 
 # --------------------------------------------------------------------------- activations
