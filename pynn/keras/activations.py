@@ -2,16 +2,16 @@
 
 Each is a plain function of a tensor, usable directly
 (`keras.activations.relu(x)`), by name (`Dense(3, activation="relu")`) or
-resolved with `get`. `softmax` and `sigmoid` remember their input as
+resolved with `get`. Called on a Keras symbolic tensor they become the same
+`TFOpLambda` layers as in tf.keras (`tf.nn.relu`, ...). `softmax` and `sigmoid` remember their input as
 `output._keras_logits`, as tf.keras does, so crossentropy losses can work on
 the logits instead of the clipped probabilities.
 """
 
 from pynn import ops
+from pynn.core.dispatch import call as dispatch_call
+from pynn.core.dispatch import is_symbolic, tf_api
 from pynn.keras.utils import generic_utils
-
-_SELU_ALPHA = 1.6732632423543772848170429916717
-_SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def _remember_logits(output, logits):
@@ -19,6 +19,7 @@ def _remember_logits(output, logits):
     return output
 
 
+@tf_api("tf.nn.softmax")
 def softmax(x, axis=-1):
     """Softmax along `axis`: `exp(x) / reduce_sum(exp(x), axis)`.
 
@@ -27,7 +28,9 @@ def softmax(x, axis=-1):
     """
     x = ops.convert_to_tensor(x)
     if x.ndim <= 1:
-        raise ValueError(f"Cannot apply softmax to a tensor that is 1D. Received input: {x}")
+        raise ValueError(
+            f"Cannot apply softmax to a tensor that is 1D. Received input: {x.numpy()}"
+        )
     if isinstance(axis, (tuple, list)):
         output = ops.exp(x - ops.logsumexp(x, axis=tuple(axis), keepdims=True))
     else:
@@ -35,31 +38,32 @@ def softmax(x, axis=-1):
     return _remember_logits(output, x)
 
 
+@tf_api("tf.nn.elu")
 def elu(x, alpha=1.0):
     """Exponential linear unit: `x` if `x > 0`, else `alpha * (exp(x) - 1)`."""
-    output = ops.elu(x)
-    if alpha == 1.0:
-        return output
-    return ops.where(ops.greater(x, 0.0), output, output * alpha)
+    return ops.elu(x, alpha=alpha)
 
 
+@tf_api("tf.nn.selu")
 def selu(x):
-    """Scaled ELU: `scale * elu(x, alpha)` with the self-normalizing constants."""
-    return ops.where(
-        ops.greater(x, 0.0), ops.multiply(x, _SELU_SCALE), ops.elu(x) * (_SELU_SCALE * _SELU_ALPHA)
-    )
+    """Scaled ELU: `scale * elu(x, alpha)` with the self-normalizing constants
+    (`alpha=1.67326324`, `scale=1.05070098`)."""
+    return ops.selu(x)
 
 
+@tf_api("tf.math.softplus")
 def softplus(x):
     """`log(exp(x) + 1)`."""
     return ops.softplus(x)
 
 
+@tf_api("tf.nn.softsign")
 def softsign(x):
     """`x / (abs(x) + 1)`."""
     return ops.softsign(x)
 
 
+@tf_api("tf.nn.silu")
 def swish(x):
     """`x * sigmoid(x)` (also called SiLU)."""
     return ops.silu(x)
@@ -77,6 +81,11 @@ def relu(x, alpha=0.0, max_value=None, threshold=0.0):
         max_value: saturation value (the output never exceeds it).
         threshold: values below it are damped (multiplied by `alpha`) or zeroed.
     """
+    if is_symbolic(x):
+        return dispatch_call(
+            _relu_api_name(alpha, max_value, threshold), relu, (x,),
+            {"alpha": alpha, "max_value": max_value, "threshold": threshold},
+        )
     x = ops.convert_to_tensor(x)
     if alpha != 0.0 and max_value is None and threshold == 0:
         return ops.leaky_relu(x, alpha=alpha)
@@ -95,6 +104,16 @@ def relu(x, alpha=0.0, max_value=None, threshold=0.0):
     return output
 
 
+def _relu_api_name(alpha, max_value, threshold):
+    """The tf op tf.keras's relu reduces to, naming its layer in a Functional model."""
+    if threshold == 0 and max_value is None:
+        return "tf.nn.leaky_relu" if alpha != 0.0 else "tf.nn.relu"
+    if threshold == 0 and alpha == 0.0 and max_value == 6:
+        return "tf.nn.relu6"
+    return "tf.nn.relu"
+
+
+@tf_api("tf.nn.gelu")
 def gelu(x, approximate=False):
     """Gaussian error linear unit, `x * P(X <= x)` for `X ~ N(0, 1)`.
 
@@ -104,17 +123,20 @@ def gelu(x, approximate=False):
     return ops.gelu(x, approximate=approximate)
 
 
+@tf_api("tf.math.tanh")
 def tanh(x):
     """Hyperbolic tangent."""
     return ops.tanh(x)
 
 
+@tf_api("tf.math.sigmoid")
 def sigmoid(x):
     """`1 / (1 + exp(-x))`."""
     x = ops.convert_to_tensor(x)
     return _remember_logits(ops.sigmoid(x), x)
 
 
+@tf_api("tf.math.exp")
 def exponential(x):
     """`exp(x)`."""
     return ops.exp(x)
@@ -122,7 +144,11 @@ def exponential(x):
 
 def hard_sigmoid(x):
     """Piecewise-linear sigmoid of tf.keras 2.15: `clip(0.2 * x + 0.5, 0, 1)`."""
-    return ops.clip(ops.convert_to_tensor(x) * 0.2 + 0.5, 0.0, 1.0)
+    if is_symbolic(x):  # three layers, as tf.keras builds them
+        scaled = dispatch_call("tf.math.multiply", ops.multiply, (x, 0.2), {})
+        shifted = dispatch_call("tf.math.add", ops.add, (scaled, 0.5), {})
+        return dispatch_call("tf.clip_by_value", ops.clip, (shifted, 0.0, 1.0), {})
+    return ops.hard_sigmoid(x)
 
 
 def linear(x):
@@ -132,19 +158,22 @@ def linear(x):
 
 def mish(x):
     """`x * tanh(softplus(x))`."""
-    return x * ops.tanh(ops.softplus(x))
+    return x * tanh(softplus(x))
 
 
+@tf_api("tf.nn.relu6")
 def relu6(x):
     """`min(max(x, 0), 6)`."""
     return ops.relu6(x)
 
 
+@tf_api("tf.nn.leaky_relu")
 def leaky_relu(x, alpha=0.2):
     """`x` if `x > 0`, else `alpha * x` (tf.nn.leaky_relu, default alpha 0.2)."""
     return ops.leaky_relu(x, alpha=alpha)
 
 
+@tf_api("tf.compat.v1.nn.log_softmax")
 def log_softmax(x, axis=-1):
     """`x - logsumexp(x, axis)`."""
     return ops.log_softmax(x, axis=axis)

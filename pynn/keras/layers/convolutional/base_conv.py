@@ -222,8 +222,8 @@ class Conv(Layer):
     # ------------------------------------------------------------------ call
     def _convolve(self, x):
         """The convolution itself on channels-last input with the batch folded to one axis."""
-        options = dict(strides=self.strides, dilation_rate=self.dilation_rate,
-                       groups=self.groups)
+        options = {"strides": self.strides, "dilation_rate": self.dilation_rate,
+                   "groups": self.groups}
         if self.rank == 1:
             if self.padding == "causal":
                 left = self.dilation_rate[0] * (self.kernel_size[0] - 1)

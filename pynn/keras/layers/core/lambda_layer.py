@@ -79,7 +79,11 @@ class Lambda(Layer):
 
     def compute_output_shape(self, input_shape):
         if self._output_shape is None:
-            return super().compute_output_shape(input_shape)
+            # The engine then infers the shape by running `function` on placeholder values.
+            raise NotImplementedError(
+                "We could not automatically infer the shape of the Lambda's output. "
+                "Please specify `output_shape` for this Lambda."
+            )
         if callable(self._output_shape):
             return TensorShape(self._output_shape(input_shape))
         shapes = [input_shape] if not generic_utils.is_shape_list_of_shapes(input_shape) else input_shape

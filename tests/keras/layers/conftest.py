@@ -1,0 +1,10 @@
+import pytest
+
+from pynn.keras import backend
+
+
+@pytest.fixture(autouse=True)
+def fresh_names():
+    """Every test starts with fresh automatic layer names (`dense`, not `dense_7`)."""
+    backend.clear_session()
+    yield
