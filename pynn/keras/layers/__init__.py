@@ -14,6 +14,17 @@ from pynn.keras.layers.activation.leaky_relu import LeakyReLU
 from pynn.keras.layers.activation.prelu import PReLU
 from pynn.keras.layers.activation.relu import ReLU
 from pynn.keras.layers.activation.softmax import Softmax
+from pynn.keras.layers.convolutional.conv1d import Conv1D, Convolution1D
+from pynn.keras.layers.convolutional.conv2d import Conv2D, Convolution2D
+from pynn.keras.layers.convolutional.conv2d_transpose import (
+    Conv2DTranspose,
+    Convolution2DTranspose,
+)
+from pynn.keras.layers.convolutional.depthwise_conv2d import DepthwiseConv2D
+from pynn.keras.layers.convolutional.separable_conv2d import (
+    SeparableConv2D,
+    SeparableConvolution2D,
+)
 from pynn.keras.layers.core.activation import Activation
 from pynn.keras.layers.core.dense import Dense
 from pynn.keras.layers.core.lambda_layer import Lambda
