@@ -453,11 +453,11 @@ class ProgbarLogger(Callback):
         if (isinstance(logs, LazyLogs) and self.seen != self.target
                 and not self.progbar.wants_update(self.seen, finalize=False)):
             return
+        self._maybe_init_progbar()   # the model's metrics exist once a step has run
         self.progbar.update(self.seen, list((logs or {}).items()), finalize=False)
 
     def _finalize_progbar(self, logs):
-        if self.progbar is None:
-            self._maybe_init_progbar()
+        self._maybe_init_progbar()
         if self.target is None:
             self.target = self.seen
             self.progbar.target = self.target

@@ -673,6 +673,9 @@ class Layer:
         if positional:
             explicit = args[spec.training_position - 1]
         if explicit is not None:
+            if not spec.accepts_training and "training" in kwargs:
+                kwargs = dict(kwargs)
+                kwargs.pop("training")
             return explicit, args, kwargs
         training = _CONTEXT.training
         if training is None and backend._LEARNING_PHASE is not None:
