@@ -5,7 +5,7 @@ import pytest
 
 from pynn.keras import initializers
 from pynn.keras.engine.input_layer import Input
-from pynn.keras.layers import ELU, PReLU, Activation, LeakyReLU, ReLU, Softmax
+from pynn.keras.layers import ELU, Activation, LeakyReLU, PReLU, ReLU, Softmax
 from tests.gradcheck import check_gradients
 
 X = np.array([[-10.0, -5.0, -0.5, 0.0, 3.0, 5.0, 10.0]], dtype=np.float32)
