@@ -14,6 +14,7 @@ import numpy as np
 from pynn import ops
 from pynn.core.errors import InvalidArgumentError
 from pynn.core.tensor import Tensor, convert_to_tensor
+from pynn.keras.utils import generic_utils
 
 EPSILON = 1e-7
 
@@ -562,14 +563,6 @@ _CLASSES = {cls.__name__: cls for cls in (
     SquaredHinge, CategoricalHinge, Poisson, LogCosh, KLDivergence, Huber)}
 
 
-def _unknown(name):
-    return ValueError(
-        f"Unknown loss function: '{name}'. Please ensure you are using a "
-        "`keras.utils.custom_object_scope` and that this object is included in the scope. "
-        "See https://www.tensorflow.org/guide/keras/save_and_serialize"
-        "#registering_the_custom_object for details.")
-
-
 def serialize(loss, use_legacy_format=False):
     """`{'module': 'keras.losses', 'class_name': ..., 'config': ...}` of a loss."""
     if loss is None:
@@ -591,19 +584,10 @@ def serialize(loss, use_legacy_format=False):
 
 def deserialize(name, custom_objects=None, use_legacy_format=False):
     """The loss named by a string or described by `serialize`'s output."""
-    custom_objects = custom_objects or {}
-    if isinstance(name, dict):
-        class_name = name["class_name"]
-        if class_name == "function":
-            return deserialize(name["config"], custom_objects)
-        cls = custom_objects.get(class_name) or _CLASSES.get(class_name)
-        if cls is None:
-            raise _unknown(class_name)
-        return cls.from_config(dict(name.get("config") or {}))
-    found = custom_objects.get(name) or _FUNCTIONS.get(name) or _CLASSES.get(name)
-    if found is None:
-        raise _unknown(name)
-    return found() if isinstance(found, type) else found
+    if isinstance(name, dict) and name.get("class_name") == "function":
+        name = name["config"]
+    return generic_utils.deserialize_keras_object(
+        name, {**_FUNCTIONS, **_CLASSES}, "loss function", custom_objects)
 
 
 def get(identifier):

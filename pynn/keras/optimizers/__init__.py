@@ -10,6 +10,7 @@ from pynn.keras.optimizers.nadam import Nadam
 from pynn.keras.optimizers.optimizer import Optimizer
 from pynn.keras.optimizers.rmsprop import RMSprop
 from pynn.keras.optimizers.sgd import SGD
+from pynn.keras.utils import generic_utils
 
 __all__ = [
     "SGD",
@@ -65,26 +66,16 @@ def _plain(value):
     return value
 
 
-def _unknown(name):
-    return ValueError(
-        f"Unknown optimizer: '{name}'. Please ensure you are using a "
-        "`keras.utils.custom_object_scope` and that this object is included in the scope. "
-        "See https://www.tensorflow.org/guide/keras/save_and_serialize"
-        "#registering_the_custom_object for details.")
-
-
 def deserialize(config, custom_objects=None, use_legacy_format=False, **kwargs):
     """The optimizer described by `{'class_name': ..., 'config': {...}}`."""
     kwargs.pop("use_legacy_optimizer", None)
     if kwargs:
         raise TypeError(f"Invalid keyword arguments: {kwargs}")
-    class_name = config["class_name"]
-    cls = (custom_objects or {}).get(class_name)
-    if cls is None:
-        cls = _BY_NAME.get(class_name.lower())
-    if cls is None:
-        raise _unknown(class_name)
-    return cls.from_config(dict(config.get("config") or {}), custom_objects=custom_objects)
+    config = dict(config)
+    if config["class_name"].lower() in _BY_NAME:
+        config["class_name"] = config["class_name"].lower()
+    config["config"] = dict(config.get("config") or {})
+    return generic_utils.deserialize_keras_object(config, _BY_NAME, "optimizer", custom_objects)
 
 
 def get(identifier, **kwargs):
