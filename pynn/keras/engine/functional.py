@@ -24,8 +24,7 @@ class Functional(Model):
     def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
         for kwarg in kwargs:
             if kwarg not in ("dtype", "dynamic", "autocast"):
-                raise TypeError(f"The following keyword arguments passed to `Model` aren't "
-                                f"supported: {{'{kwarg}'}}.")
+                raise TypeError("Keyword argument not understood:", kwarg)
         Layer.__init__(self, name=name, trainable=trainable)
         self._is_graph_network = False
         self.inputs = None

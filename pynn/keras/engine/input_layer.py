@@ -59,6 +59,7 @@ class InputLayer(Layer):
 
         if input_tensor is None:
             input_tensor = KerasTensor(TensorShape(batch_input_shape), dtype=dtype, name=self.name)
+            input_tensor._spec_name = self.name
             self.is_placeholder = True
         else:
             self.is_placeholder = False

@@ -26,6 +26,7 @@ class KerasTensor:
     """A placeholder for the value that will flow through a Functional model."""
 
     _pynn_symbolic = True
+    _spec_name = None  # Input placeholders carry their name in their TensorSpec
     # Make numpy defer to our reflected operators (`np.float32(2) * x`).
     __array_priority__ = 1000
 
@@ -78,7 +79,9 @@ class KerasTensor:
         return text + ">"
 
     def __str__(self):
-        spec = f"TensorSpec(shape={_format_shape(self._shape)}, dtype=tf.{self._dtype.name}, name=None)"
+        spec_name = f"'{self._spec_name}'" if self._spec_name else None
+        spec = (f"TensorSpec(shape={_format_shape(self._shape)}, dtype=tf.{self._dtype.name}, "
+                f"name={spec_name})")
         text = f"KerasTensor(type_spec={spec}, name='{self._name}'"
         creator = self._creator_name()
         if creator is not None:

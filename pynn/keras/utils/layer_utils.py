@@ -186,6 +186,7 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
                 print_layer(sub, nested_level + 1, i == len(sublayers) - 1)
             print_fn("|" * nested_level + "¯" * (line_length - 2 * nested_level)
                      + "|" * nested_level)
+            is_nested_last = True  # tf.keras 2.15 prints no blank row after an expanded model
         if not is_nested_last:
             print_fn("|" * nested_level + " " * (line_length - 2 * nested_level)
                      + "|" * nested_level)
