@@ -107,6 +107,23 @@ def _default_array(a):
 
 def _unify(args, op):
     """numpy values of the inputs, all of one dtype (TF's rule for elementwise ops)."""
+    n = len(args)
+    if n == 2:                          # fast paths: the common binary and unary cases
+        a, b = args
+        if isinstance(a, Tensor):
+            av = a._value
+            if isinstance(b, Tensor):
+                bv = b._value
+                if av.dtype == bv.dtype:
+                    return av, bv
+            elif type(b) is float and av.dtype.kind in "fc":
+                return av, _asarray(b, av.dtype)
+    elif n == 1 and isinstance(args[0], Tensor):
+        return (args[0]._value,)
+    return _unify_general(args, op)
+
+
+def _unify_general(args, op):
     dt = None
     mixed = False
     for i, a in enumerate(args):

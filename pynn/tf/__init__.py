@@ -1,0 +1,157 @@
+"""The `tensorflow` API surface tutorials use, running on pynn.
+
+With the shim (`python -m pynn run script.py` or `pynn.shim.install()`), `import tensorflow
+as tf` gives this module; `tf.keras` is `pynn.keras` (imported on first use).
+"""
+
+import importlib as _importlib
+
+from pynn.core.autodiff import GradientTape, UnconnectedGradients  # noqa: F401
+from pynn.core.dtypes import (  # noqa: F401
+    DType,
+    as_dtype,
+    bfloat16,
+    bool,
+    complex64,
+    complex128,
+    double,
+    float16,
+    float32,
+    float64,
+    half,
+    int8,
+    int16,
+    int32,
+    int64,
+    string,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+)
+from pynn.core.tensor import Tensor, TensorShape, Variable  # noqa: F401
+from pynn.tf import config, dtypes, errors, linalg, math, nn, random  # noqa: F401
+from pynn.tf._api import (  # noqa: F401
+    TensorSpec,
+    abs,
+    add,
+    add_n,
+    argmax,
+    argmin,
+    argsort,
+    boolean_mask,
+    broadcast_to,
+    cast,
+    clip_by_global_norm,
+    clip_by_norm,
+    clip_by_value,
+    concat,
+    constant,
+    control_dependencies,
+    convert_to_tensor,
+    cos,
+    cumsum,
+    device,
+    divide,
+    ensure_shape,
+    equal,
+    executing_eagerly,
+    exp,
+    expand_dims,
+    eye,
+    fill,
+    floor,
+    function,
+    gather,
+    gather_nd,
+    get_logger,
+    get_static_value,
+    greater,
+    greater_equal,
+    identity,
+    init_scope,
+    is_tensor,
+    less,
+    less_equal,
+    linspace,
+    logical_and,
+    logical_not,
+    logical_or,
+    matmul,
+    maximum,
+    meshgrid,
+    minimum,
+    multiply,
+    name_scope,
+    negative,
+    norm,
+    not_equal,
+    one_hot,
+    ones,
+    ones_like,
+    pad,
+    pow,
+    print,
+    range,
+    rank,
+    realdiv,
+    reduce_all,
+    reduce_any,
+    reduce_logsumexp,
+    reduce_max,
+    reduce_mean,
+    reduce_min,
+    reduce_prod,
+    reduce_sum,
+    repeat,
+    reshape,
+    reverse,
+    roll,
+    round,
+    scatter_nd,
+    searchsorted,
+    shape,
+    sigmoid,
+    sign,
+    sin,
+    size,
+    slice,
+    sort,
+    split,
+    sqrt,
+    square,
+    squeeze,
+    stack,
+    stop_gradient,
+    subtract,
+    tanh,
+    tensor_scatter_nd_update,
+    tile,
+    transpose,
+    truediv,
+    unique,
+    unstack,
+    where,
+    zeros,
+    zeros_like,
+)
+
+__version__ = "2.15.0"
+VERSION = __version__
+newaxis = None
+
+_LAZY = {"keras": "pynn.keras"}
+
+
+def __getattr__(name):
+    # tf.keras is pynn.keras, imported on first use so pynn.tf works on its own.
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'tensorflow' has no attribute '{name}'")
+    module = _importlib.import_module(target)
+    globals()[name] = module
+    return module
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

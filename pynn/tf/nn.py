@@ -1,0 +1,37 @@
+"""`tf.nn`: activations, crossentropies, dropout, convolutions and pooling."""
+
+from pynn.tf._api import (  # noqa: F401
+    avg_pool2d,
+    batch_normalization,
+    bias_add,
+    conv1d,
+    conv2d,
+    dropout,
+    elu,
+    embedding_lookup,
+    gelu,
+    in_top_k,
+    l2_loss,
+    l2_normalize,
+    leaky_relu,
+    log_softmax,
+    max_pool2d,
+    moments,
+    relu,
+    relu6,
+    selu,
+    sigmoid,
+    sigmoid_cross_entropy_with_logits,
+    silu,
+    softmax,
+    softmax_cross_entropy_with_logits,
+    softplus,
+    softsign,
+    sparse_softmax_cross_entropy_with_logits,
+    swish,
+    tanh,
+    top_k,
+    weighted_cross_entropy_with_logits,
+)
+from pynn.tf._api import avg_pool2d as avg_pool  # noqa: F401
+from pynn.tf._api import max_pool2d as max_pool  # noqa: F401
