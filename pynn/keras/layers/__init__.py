@@ -36,6 +36,20 @@ from pynn.keras.layers.merging.maximum import Maximum, maximum
 from pynn.keras.layers.merging.minimum import Minimum, minimum
 from pynn.keras.layers.merging.multiply import Multiply, multiply
 from pynn.keras.layers.merging.subtract import Subtract, subtract
+from pynn.keras.layers.pooling.average_pooling1d import AveragePooling1D, AvgPool1D
+from pynn.keras.layers.pooling.average_pooling2d import AveragePooling2D, AvgPool2D
+from pynn.keras.layers.pooling.global_average_pooling1d import (
+    GlobalAveragePooling1D,
+    GlobalAvgPool1D,
+)
+from pynn.keras.layers.pooling.global_average_pooling2d import (
+    GlobalAveragePooling2D,
+    GlobalAvgPool2D,
+)
+from pynn.keras.layers.pooling.global_max_pooling1d import GlobalMaxPool1D, GlobalMaxPooling1D
+from pynn.keras.layers.pooling.global_max_pooling2d import GlobalMaxPool2D, GlobalMaxPooling2D
+from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
+from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
 from pynn.keras.layers.regularization.dropout import Dropout
 from pynn.keras.layers.reshaping.flatten import Flatten
 from pynn.keras.layers.reshaping.permute import Permute
