@@ -22,9 +22,9 @@ def mnist_like(n, flat=True, seed=0):
     try:
         from pynn.keras.datasets import mnist
 
-        (x, y), _ = mnist.load_data()
-        x = x[:n].astype("float32") / 255.0
-        y = y[:n].astype("int64")
+        (x_train, y_train), (x_test, y_test) = mnist.load_data()
+        x = np.concatenate([x_train, x_test])[:n].astype("float32") / 255.0
+        y = np.concatenate([y_train, y_test])[:n].astype("int64")
     except Exception:  # the dataset module is optional for benchmarking the math
         rng = np.random.default_rng(seed)
         x = rng.random((n, 28, 28), dtype=np.float32)
