@@ -384,9 +384,7 @@ class Tensor:
         return complex(self._value)
 
     def __format__(self, spec):
-        if self._value.ndim == 0:
-            return format(self._value[()], spec)
-        return format(str(self), spec)
+        return format(self.numpy(), spec)
 
     def __hash__(self):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
@@ -735,36 +733,33 @@ class Variable(Tensor):
 
     def _new_value(self, value, what):
         v = value._value if isinstance(value, Tensor) else np.asarray(value)
-        if v.shape != self._value.shape:
-            if self._shape_spec is not None and self._shape_spec.is_compatible_with(v.shape):
-                return v.astype(self._value.dtype, copy=False)
-            try:
-                return np.broadcast_to(v, self._value.shape).astype(self._value.dtype,
-                                                                    copy=False)
-            except ValueError:
-                raise ValueError(
-                    f"Cannot {what} to variable '{self._name}': Shape mismatch.The variable "
-                    f"shape {TensorShape(self._value.shape)}, and the assigned value shape "
-                    f"{TensorShape(v.shape)} are incompatible."
-                ) from None
+        if v.shape != self._value.shape and (
+                self._shape_spec is None or not self._shape_spec.is_compatible_with(v.shape)):
+            raise ValueError(
+                f"Cannot {what} to variable ' {self._name}': Shape mismatch.The variable "
+                f"shape {TensorShape(self._value.shape)}, and the assigned value shape "
+                f"{TensorShape(v.shape)} are incompatible.")
         return v
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
+        """Write `value` (same shape) into the variable, in place."""
         v = self._new_value(value, "assign value")
-        if v.shape != self._value.shape:   # variables declared with a flexible shape
+        if v.shape != self._value.shape:   # variables declared with a flexible `shape`
             self._value = np.array(v, dtype=self._value.dtype)
         else:
             self._value[...] = v
         return self if read_value else None
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
-        v = self._new_value(delta, "add value")
-        np.add(self._value, v, out=self._value, casting="unsafe")
+        """Add `delta` (same shape) to the variable, in place."""
+        np.add(self._value, self._new_value(delta, "add value"), out=self._value,
+               casting="unsafe")
         return self if read_value else None
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
-        v = self._new_value(delta, "subtract value")
-        np.subtract(self._value, v, out=self._value, casting="unsafe")
+        """Subtract `delta` (same shape) from the variable, in place."""
+        np.subtract(self._value, self._new_value(delta, "subtract value"), out=self._value,
+                    casting="unsafe")
         return self if read_value else None
 
     def __hash__(self):

@@ -108,11 +108,24 @@ def _concat(*xs, axis=0):
     try:
         out = np.concatenate(xs, axis=ax)
     except ValueError:
-        shapes = [list(x.shape) for x in xs]
-        raise op_error("ConcatV2", "ConcatOp : Dimension mismatch in the inputs along axis "
-                       f"{axis}; input shapes: {shapes}") from None
+        raise op_error("ConcatV2", _concat_mismatch(xs, ax)) from None
     bounds = np.cumsum([x.shape[ax] for x in xs])[:-1]
     return out, lambda g: tuple(np.split(g, bounds, axis=ax))
+
+
+def _concat_mismatch(xs, ax):
+    first = xs[0].shape
+    for i, x in enumerate(xs[1:], 1):
+        if x.ndim != len(first):
+            return (f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                    f"[{','.join(map(str, first))}] vs. shape[{i}] = "
+                    f"[{','.join(map(str, x.shape))}]")
+        for d, (p, q) in enumerate(zip(first, x.shape)):
+            if d != ax and p != q:
+                return (f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
+                        f"[{','.join(map(str, first))}] vs. shape[{i}] = "
+                        f"[{','.join(map(str, x.shape))}]")
+    return "ConcatOp : inputs cannot be concatenated"
 
 
 def concat(values, axis):

@@ -323,9 +323,11 @@ def where(condition, x=None, y=None):
 
 @primitive(name="MatMul", needs=True)
 def _matmul(a, b):
-    if a.ndim < 2 or b.ndim < 2:
-        raise op_error("MatMul", f"In[0] and In[1] must have rank >= 2: {list(a.shape)} vs. "
-                       f"{list(b.shape)}")
+    if a.ndim != b.ndim and (a.ndim < 2 or b.ndim < 2):
+        raise op_error("MatMul", "In[0] and In[1] has different ndims: "
+                       f"[{','.join(map(str, a.shape))}] vs. [{','.join(map(str, b.shape))}]")
+    if a.ndim < 2:
+        raise op_error("MatMul", f"In[0] ndims must be >= 2: {a.ndim}")
     if a.shape[-1] != b.shape[-2]:
         raise op_error("MatMul", f"Matrix size-incompatible: In[0]: [{','.join(map(str, a.shape))}]"
                        f", In[1]: [{','.join(map(str, b.shape))}]")

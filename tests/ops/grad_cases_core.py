@@ -4,7 +4,7 @@ Each family keeps a `grad_cases_<family>.py` here with
   CASES: {"module.function": [(fn, args) or (fn, args, check_gradients kwargs), ...]}
          fn maps float64 Tensors to a Tensor
   NON_DIFFERENTIABLE: {"module.function", ...}     primitives that return no gradient
-tests/ops/test_gradients.py runs them all and fails for a primitive with neither.
+tests/ops/test_op_gradients.py runs them all and fails for a primitive with neither.
 """
 
 import numpy as np

@@ -52,6 +52,6 @@ def test_gradcheck_catches_a_wrong_vjp():
     def wrong_square(x):
         return x * x, lambda g: g * x        # should be 2 * g * x
 
-    registry.pop("test_gradients.wrong_square")
+    registry.pop("test_op_gradients.wrong_square")
     with pytest.raises(AssertionError, match="gradient of input 0 is wrong"):
         check_gradients(wrong_square, np.array([1.0, 2.0]))
