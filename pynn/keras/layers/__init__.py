@@ -14,6 +14,7 @@ from pynn.keras.layers.activation.leaky_relu import LeakyReLU
 from pynn.keras.layers.activation.prelu import PReLU
 from pynn.keras.layers.activation.relu import ReLU
 from pynn.keras.layers.activation.softmax import Softmax
+from pynn.keras.layers.activation.thresholded_relu import ThresholdedReLU
 from pynn.keras.layers.convolutional.conv1d import Conv1D, Convolution1D
 from pynn.keras.layers.convolutional.conv2d import Conv2D, Convolution2D
 from pynn.keras.layers.convolutional.conv2d_transpose import (
@@ -27,7 +28,9 @@ from pynn.keras.layers.convolutional.separable_conv2d import (
 )
 from pynn.keras.layers.core.activation import Activation
 from pynn.keras.layers.core.dense import Dense
+from pynn.keras.layers.core.identity import Identity
 from pynn.keras.layers.core.lambda_layer import Lambda
+from pynn.keras.layers.core.masking import Masking
 from pynn.keras.layers.merging.add import Add, add
 from pynn.keras.layers.merging.average import Average, average
 from pynn.keras.layers.merging.concatenate import Concatenate, concatenate
@@ -50,6 +53,7 @@ from pynn.keras.layers.pooling.global_max_pooling1d import GlobalMaxPool1D, Glob
 from pynn.keras.layers.pooling.global_max_pooling2d import GlobalMaxPool2D, GlobalMaxPooling2D
 from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
 from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
+from pynn.keras.layers.regularization.activity_regularization import ActivityRegularization
 from pynn.keras.layers.regularization.dropout import Dropout
 from pynn.keras.layers.reshaping.flatten import Flatten
 from pynn.keras.layers.reshaping.permute import Permute
