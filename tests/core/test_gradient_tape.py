@@ -86,9 +86,8 @@ def test_watch_accessed_variables_false():
 
 def test_stop_recording_and_stop_gradient():
     w = Variable(2.0)
-    with GradientTape() as tape:
-        with tape.stop_recording():
-            y = w * w
+    with GradientTape() as tape, tape.stop_recording():
+        y = w * w
     assert tape.gradient(y, w) is None
     with GradientTape() as tape:
         y = stop_gradient(w * w) + w
