@@ -186,7 +186,7 @@ _BUILTINS = {
         exponential, hard_sigmoid, linear, mish, relu6, leaky_relu, log_softmax,
     )
 }
-_ALIASES = {"silu": swish, "softmax_v2": softmax}
+_ALIASES = {"silu": swish}
 
 
 def serialize(activation):
@@ -214,7 +214,10 @@ def serialize(activation):
 
 def deserialize(name, custom_objects=None):
     """The activation function named `name` (a string or a serialized dict)."""
-    objects = dict(_BUILTINS, **_ALIASES)
+    from pynn.keras.layers import activation as activation_layers  # they import this module
+
+    objects = {name: getattr(activation_layers, name) for name in activation_layers.__all__}
+    objects.update(_BUILTINS, **_ALIASES)
     try:
         return generic_utils.deserialize_keras_object(
             name, objects, "activation function", custom_objects

@@ -104,3 +104,15 @@ def test_activation_gradients_match_finite_differences(name):
             - np.sum(np.asarray(fn(constant(minus))) * weights)
         ) / (2 * eps)
     np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-6)
+
+
+def test_activation_layer_names_and_configs_resolve_to_layers():
+    from pynn.keras.layers import Dense, LeakyReLU
+
+    assert isinstance(activations.get("LeakyReLU"), LeakyReLU)
+    layer = activations.get({"class_name": "LeakyReLU", "config": {"alpha": 0.2}})
+    assert layer.alpha == pytest.approx(0.2)
+    config = Dense(3, activation=LeakyReLU(0.2)).get_config()["activation"]
+    assert config["module"] == "keras.layers" and config["class_name"] == "LeakyReLU"
+    assert isinstance(Dense.from_config(Dense(3, activation=LeakyReLU(0.2)).get_config()).activation,
+                      LeakyReLU)
