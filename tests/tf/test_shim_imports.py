@@ -13,7 +13,8 @@ def run_python(code, *args, cwd=None):
     env = dict(os.environ, PYTHONPATH=ROOT)
     return subprocess.run([sys.executable, *args] if not code else
                           [sys.executable, "-c", textwrap.dedent(code)],
-                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
+                          check=False)
 
 
 def test_aliases_are_the_same_module_objects():
@@ -104,8 +105,7 @@ def test_python_m_pynn_run(tmp_path):
 
     bad = run_python(None, "-m", "pynn", "run", str(script), "--fail", cwd=str(tmp_path))
     assert bad.returncode == 1
-    assert bad.stderr.startswith("Traceback (most recent call last):\n  File \"%s\", line 11"
-                                 % script)
+    assert bad.stderr.startswith(f'Traceback (most recent call last):\n  File "{script}", line 11')
     assert 'line 8, in broken' in bad.stderr
     assert "runpy" not in bad.stderr
     assert bad.stderr.rstrip().endswith("ValueError: shape mismatch in the student's code")
