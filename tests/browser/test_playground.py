@@ -1,0 +1,177 @@
+"""The playground in a real browser (Debian's Chromium, headless), against the built dist/.
+
+Each test opens a fresh browser context, so Pyodide starts once per test.
+"""
+
+import re
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def epoch_losses(playground):
+    """(first, last) epoch loss from the epoch chart's caption, e.g. 'loss 0.2500 → 0.0100'."""
+    caption = playground.page.locator("#epoch-chart figcaption").inner_text()
+    match = re.search(r"\bloss (\S+) → (\S+)", caption)
+    assert match, f"no loss in the epoch chart caption: {caption!r}"
+    return float(match.group(1)), float(match.group(2))
+
+
+def test_controls_have_accessible_names(playground):
+    page = playground.open()
+    for name in ("Run", "Stop", "Share"):
+        assert page.get_by_role("button", name=name, exact=True).count() == 1
+    assert playground.output.count() == 1
+    assert page.get_by_role("combobox", name="Examples").count() == 1
+    assert page.get_by_role("button", name="Stop", exact=True).is_disabled()
+
+
+def test_output_streams_as_text_with_progress_lines_redrawn_in_place(playground):
+    playground.open()
+    playground.set_code(
+        "import sys\n"
+        "print('<b>not bold</b>')\n"
+        "for i in range(5):\n"
+        "    sys.stdout.write(f'\\rstep {i}/4')\n"
+        "print()\n"
+        "print('to stderr', file=sys.stderr)\n"
+    )
+    playground.run_and_wait()
+    text = playground.output_text()
+    assert "<b>not bold</b>" in text
+    assert playground.page.locator("#output b").count() == 0
+    assert "step 4/4" in text and "step 3/4" not in text
+    assert playground.page.locator("#output .stderr", has_text="to stderr").count() == 1
+    assert "Finished in" in text
+
+
+def test_traceback_points_at_the_users_line(playground):
+    playground.open()
+    playground.set_code("x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n")
+    playground.run_and_wait()
+    text = playground.output_text()
+    assert 'File "main.py", line 6, in <module>' in text
+    assert 'File "main.py", line 4, in f' in text and "return 1 / 0" in text
+    assert "ZeroDivisionError: division by zero" in text
+    assert "pynn_runner" not in text
+
+
+def test_keyboard_shortcut_runs(playground):
+    playground.open()
+    playground.set_code("print(6 * 7)")
+    playground.page.keyboard.press("Control+Enter")
+    playground.page.wait_for_selector("#output .done")
+    assert "42" in playground.output_text()
+
+
+def test_xor_example_trains_and_shows_the_summary(playground):
+    playground.open("#example=xor")
+    assert "class MLP" in playground.editor_text()
+    assert playground.output_text().strip() == ""  # a link never runs by itself
+    playground.run_and_wait()
+    text = playground.output_text()
+    assert 'Model: "model"' in text and "Total params: 17" in text, text[:2000]
+    assert "===== MLP XOR classifier result =====" in text
+    first, last = epoch_losses(playground)
+    assert last < first
+    assert re.search(r"0 XOR 1 => \S+ => 1", text) and re.search(r"1 XOR 1 => \S+ => 0", text)
+
+
+def test_mnist_example_trains_with_live_curves(playground):
+    playground.open()
+    playground.choose_example("mnist-sequential")
+    page = playground.page
+    runs = playground.runs()
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_selector(".charts-status:has-text('Epoch 2/')", timeout=300_000)
+    playground.screenshot("mnist-mid-training.png")
+    playground.wait_for_run(runs, timeout=300_000)
+    text = playground.output_text()
+    assert 'Model: "sequential"' in text and "Total params: 55,050" in text, text[:2000]
+    assert "Epoch 5/5" in text
+    assert "ETA" not in text  # each progress bar was redrawn in place to its final line
+    first, last = epoch_losses(playground)
+    assert last < first
+    batch_caption = page.locator("#batch-chart figcaption").inner_text()
+    assert "loss" in batch_caption and "accuracy" in batch_caption
+
+
+def test_stop_ends_an_endless_loop_and_keeps_the_code(playground):
+    playground.open()
+    code = "n = 0\nwhile True:\n    n += 1"
+    playground.set_code(code)
+    page = playground.page
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_selector("body[data-state=running]")
+    time.sleep(1.0)
+    started = time.monotonic()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.wait_for_selector("#output .stopped", timeout=10_000)
+    stopped_after = time.monotonic() - started
+    assert stopped_after < 2.0, f"Stop took {stopped_after:.1f} s"
+    assert "Stopped" in playground.output_text()
+    assert playground.editor_text() == code
+    playground.wait_ready()
+    playground.set_code("print('still alive')")
+    playground.run_and_wait()
+    assert "still alive" in playground.output_text()
+
+
+def test_memory_error_is_reported_and_python_restarts(playground):
+    playground.open()
+    playground.set_code("import numpy as np\nbig = np.ones((60000, 60000))\n")
+    playground.page.get_by_role("button", name="Run", exact=True).click()
+    playground.page.wait_for_selector("#output .error:has-text('Out of memory')")
+    playground.wait_ready()
+    playground.set_code("print('after restart')")
+    playground.run_and_wait()
+    assert "after restart" in playground.output_text()
+
+
+def test_share_link_round_trips_the_code_without_running_it(playground, open_context):
+    page = playground.open()
+    code = "# 한국어 주석 & <symbols> ?#=+%\nprint('shared', 1 + 1)\n"
+    playground.set_code(code)
+    page.get_by_role("button", name="Share", exact=True).click()
+    link = page.get_by_label("Share link").input_value()
+    assert link.startswith(playground.origin + "/#code=")
+
+    other = open_context(playground.origin)
+    other.open(link[len(playground.origin) + 1:])
+    assert other.editor_text() == code.rstrip("\n") + "\n" or other.editor_text() == code
+    assert other.output_text().strip() == ""
+    other.run_and_wait()
+    assert "shared 2" in other.output_text()
+
+
+def test_bad_links_and_oversized_programs_get_a_message(playground):
+    page = playground.open("#code=N4Ig%%%truncated")
+    alert = page.get_by_role("alert")
+    assert "damaged or incomplete" in alert.inner_text()
+    assert playground.editor_text().strip()  # the editor still has a program
+
+    playground.page.goto(playground.origin + "/#example=no-such-example")
+    playground.wait_ready()
+    assert "no example called" in page.get_by_role("alert").inner_text()
+
+    playground.set_code("# " + "x" * (1024 * 1024 + 10))
+    page.get_by_role("button", name="Run", exact=True).click()
+    assert "up to 1 MB" in page.get_by_role("alert").inner_text()
+    assert page.locator("body[data-state=ready]").count() == 1
+
+
+def test_reload_with_the_network_off_still_loads_and_runs(open_context, private_server):
+    playground = open_context(private_server.origin)
+    page = playground.open()
+    page.wait_for_selector("#offline-status:has-text('Available offline')", timeout=120_000)
+    private_server.stop()
+    playground.context.set_offline(True)
+    page.reload()
+    playground.wait_ready(timeout=180_000)
+    playground.set_code("import numpy as np\nprint('offline sum', int(np.arange(10).sum()))")
+    playground.run_and_wait()
+    assert "offline sum 45" in playground.output_text()
+    assert all(url.startswith((private_server.origin, "data:", "blob:"))
+               for url in playground.requests)

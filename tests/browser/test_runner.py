@@ -1,0 +1,158 @@
+"""The playground's Python runner (web/src/worker/runner.py) on CPython, without a browser:
+the messages it sends for output, errors and training are those the page expects."""
+
+import json
+import os
+import re
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUNNER = os.path.join(ROOT, "web", "src", "worker", "runner.py")
+PROTOCOL = os.path.join(ROOT, "web", "src", "protocol.js")
+
+
+def protocol_names():
+    """MSG from web/src/protocol.js, as the worker passes it to the runner."""
+    with open(PROTOCOL, encoding="utf-8") as f:
+        block = f.read().split("export const MSG = Object.freeze({", 1)[1].split("});", 1)[0]
+    return dict(re.findall(r"^\s*(\w+): '([\w]+)',", block, flags=re.MULTILINE))
+
+
+class Page:
+    """Collects what the runner sends, as the page would receive it."""
+
+    def __init__(self):
+        self.messages = []
+
+    def emit_json(self, text):
+        self.messages.append(json.loads(text))
+
+    def emit_text(self, kind, text):
+        self.messages.append({"type": kind, "text": text})
+
+    def text(self, kind):
+        return "".join(m["text"] for m in self.messages if m["type"] == kind)
+
+    def of_type(self, kind):
+        return [m for m in self.messages if m["type"] == kind]
+
+
+@pytest.fixture
+def runner():
+    scope = {"__name__": "pynn_runner"}
+    with open(RUNNER, encoding="utf-8") as f:
+        exec(compile(f.read(), "pynn_runner.py", "exec"), scope)  # noqa: S102
+    saved = sys.stdout, sys.stderr, sys.stdin
+    page = Page()
+    runner = scope["Runner"](page.emit_json, page.emit_text, protocol_names())
+    runner.page = page
+    try:
+        yield runner
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = saved
+
+
+def run(runner, code):
+    return json.loads(runner.run(1, code))
+
+
+def test_protocol_file_lists_every_message_the_runner_sends():
+    names = protocol_names()
+    for key in ("stdout", "stderr", "trainBegin", "batchEnd", "epochEnd", "trainEnd",
+                "result", "error"):
+        assert key in names
+
+
+def test_print_streams_to_stdout_and_the_run_ends_with_a_result(runner):
+    result = run(runner, "print('hello')\nimport sys\nprint('oops', file=sys.stderr)")
+    assert result["type"] == "result" and result["id"] == 1 and result["seconds"] >= 0
+    assert runner.page.text("stdout") == "hello\n"
+    assert runner.page.text("stderr") == "oops\n"
+
+
+def test_code_runs_as_main_py(runner):
+    run(runner, "print(__name__, __file__)\nif __name__ == '__main__':\n    print('entry point')")
+    assert runner.page.text("stdout") == "__main__ main.py\nentry point\n"
+
+
+def test_traceback_shows_only_the_users_frames_with_their_lines(runner):
+    result = run(runner, "x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n")
+    assert result == {"type": "error", "id": 1, "kind": "ZeroDivisionError",
+                      "message": "division by zero", "restart": False}
+    err = runner.page.text("stderr")
+    assert err.startswith("Traceback (most recent call last):\n")
+    assert 'File "main.py", line 6, in <module>' in err and "    f()" in err
+    assert 'File "main.py", line 4, in f' in err and "return 1 / 0" in err
+    assert "pynn_runner" not in err
+
+
+def test_syntax_error_points_at_the_line(runner):
+    result = run(runner, "print('ok')\nif True print(2)\n")
+    assert result["kind"] == "SyntaxError"
+    err = runner.page.text("stderr")
+    assert 'File "main.py", line 2' in err and "if True print(2)" in err
+    assert runner.page.text("stdout") == ""
+
+
+def test_keyboard_interrupt_is_a_stop_not_a_crash(runner):
+    result = run(runner, "raise KeyboardInterrupt")
+    assert result["kind"] == "KeyboardInterrupt" and result["restart"] is False
+    assert runner.page.text("stderr") == ""
+
+
+def test_memory_error_asks_for_a_restart(runner):
+    result = run(runner, "raise MemoryError('no room')")
+    assert result["kind"] == "MemoryError" and result["restart"] is True
+    assert "MemoryError: no room" in runner.page.text("stderr")
+
+
+def test_sys_exit_ends_the_program_quietly(runner):
+    assert run(runner, "import sys\nprint(1)\nsys.exit()\nprint(2)")["type"] == "result"
+    assert runner.page.text("stdout") == "1\n"
+
+
+def test_input_fails_instead_of_waiting_forever(runner):
+    result = run(runner, "input('name? ')")
+    assert result["kind"] == "EOFError"
+
+
+def test_user_cannot_break_the_output_streams(runner):
+    run(runner, "import sys\nsys.stdout = None")
+    run(runner, "print('still streamed')")
+    assert "still streamed\n" in runner.page.text("stdout")
+
+
+def test_fit_sends_training_events_and_the_summary_is_printed(runner):
+    runner.warm_up()
+    code = (
+        "import numpy as np\n"
+        "import tensorflow as tf\n"
+        "x = np.random.rand(64, 3).astype('float32')\n"
+        "y = x.sum(axis=1, keepdims=True)\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Dense(4, input_shape=(3,)),\n"
+        "                             tf.keras.layers.Dense(1)])\n"
+        "model.summary()\n"
+        "model.compile(optimizer='adam', loss='mse', metrics=['mae'])\n"
+        "model.fit(x, y, epochs=3, batch_size=16, verbose=0)\n"
+    )
+    result = run(runner, code)
+    assert result["type"] == "result", runner.page.text("stderr")
+    assert 'Model: "sequential"' in runner.page.text("stdout")
+    begin = runner.page.of_type("train_begin")
+    assert begin == [{"type": "train_begin", "params": {"epochs": 3, "steps": 4, "verbose": 0}}]
+    epochs = runner.page.of_type("epoch_end")
+    assert [e["epoch"] for e in epochs] == [0, 1, 2]
+    assert set(epochs[-1]["logs"]) == {"loss", "mae"}
+    batches = runner.page.of_type("batch_end")
+    assert batches and batches[0]["step"] == 1 and "loss" in batches[0]["logs"]
+    assert len(runner.page.of_type("train_end")) == 1
+
+
+def test_each_run_starts_a_fresh_keras_session(runner):
+    runner.warm_up()
+    code = "import tensorflow as tf\nprint(tf.keras.layers.Dense(1).name)"
+    run(runner, code)
+    run(runner, code)
+    assert runner.page.text("stdout") == "dense\ndense\n"

@@ -1,0 +1,88 @@
+"""Serve the built playground (dist/) on 127.0.0.1.
+
+Any static server works; this one adds what makes the playground best: the right MIME
+types for `.wasm` / `.mjs` (streaming WebAssembly compilation) and the cross-origin
+isolation headers (COOP/COEP) that let Stop interrupt Python instead of restarting it.
+
+    python3 tools/serve.py                     # dist/ on http://127.0.0.1:8000/
+    python3 tools/serve.py --port 0            # any free port; the first line says which
+"""
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+from typing import ClassVar
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+MIME_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".py": "text/x-python; charset=utf-8",
+}
+
+HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Embedder-Policy": "require-corp",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    # Revalidate every time: a rebuilt dist/ shows at once (the service worker keeps the
+    # offline copy).
+    "Cache-Control": "no-cache",
+}
+
+
+class PlaygroundHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    quiet = False
+
+    def end_headers(self):
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def make_server(directory, host="127.0.0.1", port=8000, quiet=False):
+    handler_class = type("Handler", (PlaygroundHandler,), {"quiet": quiet})
+    handler = functools.partial(handler_class, directory=directory)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Serve the built playground (dist/).")
+    parser.add_argument("--dir", default=os.path.join(ROOT, "dist"))
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    args = parser.parse_args(argv)
+
+    if not os.path.isfile(os.path.join(args.dir, "index.html")):
+        sys.exit(f"serve.py: {args.dir} has no index.html; run `bash build.sh` first")
+    server = make_server(args.dir, args.host, args.port, args.quiet)
+    host, port = server.server_address[:2]
+    print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+// Bundles the front end into dist/ (called by build.sh after it has put Pyodide and the
+// wheels in place): app.js + app.css (the page), worker.js (owns Pyodide), index.html,
+// and sw.js with the list of every file in dist/ to cache for offline use.
+//
+//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const WEB = dirname(fileURLToPath(import.meta.url));
+const PAGE_BUDGET_BYTES = 1024 * 1024;
+
+const { values: args } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    dist: { type: 'string' },
+    'pynn-wheel': { type: 'string' },
+  },
+});
+for (const name of ['config', 'dist', 'pynn-wheel']) {
+  if (!args[name]) throw new Error(`web/build.mjs: --${name} is required`);
+}
+const config = JSON.parse(readFileSync(args.config, 'utf8'));
+const dist = args.dist;
+
+const examples = config.examples.map((example) => ({
+  name: example.name,
+  title: example.title,
+  code: readFileSync(join(WEB, 'examples', example.file), 'utf8'),
+}));
+if (!examples.some((example) => example.name === config.defaultExample)) {
+  throw new Error(`site.config.json: defaultExample "${config.defaultExample}" is not in examples`);
+}
+
+// `import { SITE } from 'virtual:site'` and `import { EXAMPLES } from 'virtual:examples'`.
+const virtualModules = {
+  'virtual:site': `export const SITE = ${JSON.stringify({
+    title: config.title,
+    pyodideVersion: config.pyodide.version,
+    pynnWheel: args['pynn-wheel'],
+  })};`,
+  'virtual:examples': `export const EXAMPLES = ${JSON.stringify(examples)};
+export const DEFAULT_EXAMPLE = ${JSON.stringify(config.defaultExample)};`,
+};
+const virtualPlugin = {
+  name: 'virtual',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
+    build.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({
+      contents: virtualModules[a.path],
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2022'],
+  legalComments: 'none',
+  plugins: [virtualPlugin],
+  logLevel: 'warning',
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: { app: join(WEB, 'src', 'main.js') },
+  outdir: dist,
+});
+await esbuild.build({
+  ...common,
+  entryPoints: { worker: join(WEB, 'src', 'worker', 'worker.js') },
+  outdir: dist,
+  loader: { '.py': 'text' },
+  external: ['./pyodide/*'],
+});
+
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')
+  .replaceAll('__TITLE__', escapeHtml(config.title))
+  .replaceAll('__BASE_PATH__', escapeHtml(config.basePath || './')));
+
+writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')));
+
+// The service worker caches every file now in dist/, under a name that changes with them.
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+const files = listFiles(dist)
+  .map((path) => relative(dist, path).split(sep).join('/'))
+  .filter((path) => path !== 'sw.js')
+  .sort();
+const digest = createHash('sha256');
+for (const file of files) digest.update(file).update(readFileSync(join(dist, file)));
+const cacheName = `pynn-${digest.digest('hex').slice(0, 16)}`;
+const precache = ['./', ...files];
+const swSource = readFileSync(join(WEB, 'src', 'sw.js'), 'utf8')
+  .replace("'__CACHE_NAME__'", JSON.stringify(cacheName))
+  .replace('__PRECACHE_FILES__', JSON.stringify(precache));
+const sw = await esbuild.transform(swSource, { minify: true, target: 'es2022' });
+writeFileSync(join(dist, 'sw.js'), sw.code);
+
+const pageFiles = ['app.js', 'app.css', 'worker.js', 'sw.js', 'index.html'];
+const pageBytes = pageFiles.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
+console.log(`web/build.mjs: page JS+CSS+HTML ${pageBytes.toLocaleString('en')} bytes `
+  + `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')}); cache ${cacheName}, `
+  + `${precache.length} files`);
+if (pageBytes > PAGE_BUDGET_BYTES) {
+  console.error('web/build.mjs: the page\'s own JS+CSS exceeds 1 MB');
+  process.exit(1);
+}

@@ -1,0 +1,21 @@
+// The bundled example programs (web/examples/*.py, listed in site.config.json).
+import { EXAMPLES, DEFAULT_EXAMPLE } from 'virtual:examples';
+
+export { EXAMPLES, DEFAULT_EXAMPLE };
+
+export function findExample(name) {
+  return EXAMPLES.find((example) => example.name === name) || null;
+}
+
+export function fillExamplesMenu(select) {
+  const placeholder = document.createElement('option');
+  placeholder.value = '';
+  placeholder.textContent = 'Choose an example…';
+  select.appendChild(placeholder);
+  for (const example of EXAMPLES) {
+    const option = document.createElement('option');
+    option.value = example.name;
+    option.textContent = example.title;
+    select.appendChild(option);
+  }
+}

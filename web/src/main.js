@@ -1,0 +1,194 @@
+// Wiring only: the worker bridge, editor, console, charts, share codec and examples
+// meet here. Each lives in its own module.
+import './style.css';
+import { MSG } from './protocol.js';
+import { PythonWorker, STATE } from './worker-bridge.js';
+import { createEditor } from './editor.js';
+import { createConsole } from './output.js';
+import { createCharts } from './charts.js';
+import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
+import { MAX_CODE_BYTES } from './protocol.js';
+import { fillExamplesMenu, findExample } from './examples.js';
+import { initialProgram, autosave } from './state.js';
+import { enableOffline } from './offline.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  run: $('run'),
+  stop: $('stop'),
+  share: $('share'),
+  examples: $('examples'),
+  status: $('status'),
+  message: $('message'),
+  shareBox: $('share-box'),
+  shareLink: $('share-link'),
+  offline: $('offline-status'),
+};
+
+const output = createConsole($('output'));
+const charts = createCharts($('charts'));
+
+function showMessage(text) {
+  ui.message.textContent = text || '';
+  ui.message.hidden = !text;
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
+
+const STATUS = {
+  [STATE.loading]: 'Loading Python…',
+  [STATE.ready]: 'Ready',
+  [STATE.running]: 'Running…',
+  [STATE.stopping]: 'Stopping…',
+  [STATE.failed]: 'Python could not start',
+};
+
+const python = new PythonWorker({
+  workerUrl: new URL('worker.js', document.baseURI),
+  onState(state, detail) {
+    document.body.dataset.state = state;
+    if (state === STATE.ready && !document.body.dataset.readyMs) {
+      document.body.dataset.readyMs = String(Math.round(performance.now()));
+    }
+    ui.run.disabled = state !== STATE.ready;
+    ui.stop.disabled = state !== STATE.running;
+    const text = typeof detail === 'string' ? `${detail}…` : STATUS[state];
+    setStatus(state === STATE.failed && detail ? `Python could not start: ${detail}` : text);
+  },
+  onMessage(message) {
+    switch (message.type) {
+      case MSG.loading: setStatus(`${message.stage}…`); break;
+      case MSG.stdout: output.write('stdout', message.text); break;
+      case MSG.stderr: output.write('stderr', message.text); break;
+      case MSG.trainBegin: charts.trainBegin(message.params); break;
+      case MSG.batchEnd: charts.batchEnd(message); break;
+      case MSG.epochEnd: charts.epochEnd(message); break;
+      case MSG.trainEnd: charts.trainEnd(message); break;
+      case MSG.result:
+        output.note(`Finished in ${message.seconds.toFixed(1)} s.`, 'done');
+        countRun();
+        break;
+      case MSG.error:
+        reportError(message);
+        if (message.id !== null) countRun();
+        break;
+      default: break;
+    }
+  },
+});
+python.start();
+
+// Finished runs are counted on <body data-runs>, so a test or script can wait for one.
+function countRun() {
+  document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
+}
+
+function reportError({ kind, message, restart }) {
+  if (kind === 'KeyboardInterrupt') {
+    output.note('Stopped.', 'stopped');
+  } else if (kind === 'MemoryError') {
+    output.note('Out of memory: Python is being restarted. Try smaller data or a smaller model.', 'error');
+  } else if (kind === 'FatalError') {
+    output.note(`Python crashed (${message}); it is being restarted.`, 'error');
+  } else if (kind === 'LoadError') {
+    output.note(`Python could not be loaded: ${message}`, 'error');
+  } else if (restart) {
+    output.note(`${kind}: ${message}. Python is being restarted.`, 'error');
+  }
+}
+
+// --- editor, autosave and links -------------------------------------------------------
+let settingCode = false;
+const start = initialProgram(location.hash);
+if (start.message) showMessage(start.message);
+
+const editor = createEditor($('editor'), {
+  code: start.code,
+  onRun: run,
+  onChange(code) {
+    autosave(code);
+    // Once edited, the program is no longer the linked one: a reload keeps the edits.
+    if (!settingCode && location.hash) history.replaceState(null, '', location.pathname + location.search);
+  },
+});
+
+function setCode(code) {
+  settingCode = true;
+  editor.setCode(code);
+  settingCode = false;
+}
+
+fillExamplesMenu(ui.examples);
+ui.examples.value = start.example && start.source === 'example' ? start.example : '';
+ui.examples.addEventListener('change', () => {
+  const example = findExample(ui.examples.value);
+  if (!example) return;
+  history.replaceState(null, '', `#example=${encodeURIComponent(example.name)}`);
+  setCode(example.code);
+  showMessage('');
+  editor.focus();
+});
+
+window.addEventListener('hashchange', () => {
+  const next = initialProgram(location.hash, { useAutosave: false });
+  showMessage(next.message || '');
+  if (next.source === 'link' || next.source === 'example') setCode(next.code);
+  ui.examples.value = next.source === 'example' ? next.example : '';
+});
+
+// --- run, stop, share -----------------------------------------------------------------
+function run() {
+  const code = editor.getCode();
+  const bytes = utf8Length(code);
+  if (bytes > MAX_CODE_BYTES) {
+    showMessage(tooLargeMessage(bytes));
+    return;
+  }
+  if (python.state !== STATE.ready) {
+    if (python.state === STATE.loading) showMessage('Python is still loading; press Run when it is ready.');
+    return;
+  }
+  showMessage('');
+  output.clear();
+  python.run(code);
+}
+
+async function stop() {
+  const how = await python.stop();
+  if (how === 'restarted') output.note('Stopped. (Python is being restarted.)', 'stopped');
+  editor.focus();
+}
+
+async function share() {
+  const code = editor.getCode();
+  const bytes = utf8Length(code);
+  if (bytes > MAX_CODE_BYTES) {
+    showMessage(tooLargeMessage(bytes));
+    return;
+  }
+  const url = shareUrl(location, code);
+  history.replaceState(null, '', encodeCode(code));
+  ui.shareLink.value = url;
+  ui.shareBox.hidden = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    setStatus('Link copied to the clipboard');
+  } catch {
+    setStatus('Copy the link below');
+  }
+  ui.shareLink.select();
+}
+
+ui.run.addEventListener('click', run);
+ui.stop.addEventListener('click', stop);
+ui.share.addEventListener('click', share);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+    event.preventDefault();
+    run();
+  }
+});
+
+enableOffline((text) => { ui.offline.textContent = text; });

@@ -1,0 +1,192 @@
+"""The playground's Python side: runs the editor's code inside Pyodide.
+
+The worker evaluates this file once, then calls `Runner(emit_json, emit_text, names)`:
+`emit_text(kind, text)` streams stdout/stderr, `emit_json(json)` sends one protocol
+message (names = web/src/protocol.js's MSG). `Runner.run(code)` executes a program as
+`main.py` and returns the final message (result or error) as JSON.
+"""
+
+import builtins
+import io
+import json
+import linecache
+import math
+import sys
+import time
+import traceback
+import types
+
+FILENAME = "main.py"
+BATCH_EVENT_INTERVAL = 1 / 30  # seconds between two batch_end events (the chart's frame rate)
+
+
+class OutputStream(io.TextIOBase):
+    """sys.stdout / sys.stderr that forwards every write to the page at once."""
+
+    def __init__(self, emit_text, kind):
+        super().__init__()
+        self._emit_text = emit_text
+        self._kind = kind
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        # The page's console understands "\r" and "\b": progress bars redraw in place.
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            self._emit_text(self._kind, text)
+        return len(text)
+
+
+def _number(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _plain_logs(logs):
+    if not logs:
+        return {}
+    plain = {}
+    for key in list(logs):
+        number = _number(logs[key])
+        if number is not None:
+            plain[str(key)] = number
+    return plain
+
+
+def _user_traceback(exc):
+    """The traceback from the user's first frame on (the runner's own frames dropped)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != FILENAME:
+        tb = tb.tb_next
+    if isinstance(exc, SyntaxError) or tb is None:
+        return "".join(traceback.format_exception_only(type(exc), exc))
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+class Runner:
+    def __init__(self, emit_json, emit_text, names):
+        self._emit_json = emit_json
+        self._names = dict(names)
+        self.stdout = OutputStream(emit_text, self._names["stdout"])
+        self.stderr = OutputStream(emit_text, self._names["stderr"])
+        sys.stdout, sys.stderr = self.stdout, self.stderr
+        sys.stdin = io.StringIO("")  # input() raises EOFError: there is no keyboard here
+        self._keras = None
+        self._import_problem = None
+
+    def emit(self, message_type, **fields):
+        fields["type"] = self._names[message_type]
+        self._emit_json(json.dumps(fields))
+
+    def warm_up(self):
+        """Import pynn, activate the tensorflow/keras shim, subscribe to training events.
+
+        If pynn cannot be imported, plain Python and numpy still run; every run then
+        starts by printing why `import tensorflow` will fail.
+        """
+        try:
+            import pynn.shim
+            from pynn import keras
+            from pynn.keras import callbacks
+
+            pynn.shim.install()
+            callbacks.add_default_callback(self._event_callback_class())
+            self._keras = keras
+        except Exception:  # noqa: BLE001 - reported to the user at every run
+            self._import_problem = traceback.format_exc()
+
+    def _event_callback_class(self):
+        from pynn.keras.callbacks import Callback
+
+        runner = self
+
+        class PlaygroundEvents(Callback):
+            """Streams fit's progress to the page's charts as structured messages."""
+
+            def on_train_begin(self, logs=None):
+                self._epoch = 0
+                self._step = 0
+                self._last_sent = 0.0
+                params = dict(self.params or {})
+                runner.emit("trainBegin", params={
+                    "epochs": params.get("epochs"),
+                    "steps": params.get("steps"),
+                    "verbose": params.get("verbose"),
+                })
+
+            def on_epoch_begin(self, epoch, logs=None):
+                self._epoch = epoch
+
+            def on_train_batch_end(self, batch, logs=None):
+                self._step += 1
+                now = time.perf_counter()
+                if now - self._last_sent < BATCH_EVENT_INTERVAL:
+                    return
+                self._last_sent = now
+                runner.emit("batchEnd", epoch=self._epoch, batch=batch, step=self._step,
+                            logs=_plain_logs(logs))
+
+            def on_epoch_end(self, epoch, logs=None):
+                runner.emit("epochEnd", epoch=epoch, step=self._step, logs=_plain_logs(logs))
+
+            def on_train_end(self, logs=None):
+                runner.emit("trainEnd", logs=_plain_logs(logs))
+
+        return PlaygroundEvents
+
+    def _fresh_session(self):
+        # Each Run is a new program: layer names start again at `dense`, as in a new process.
+        if self._keras is not None:
+            self._keras.backend.clear_session()
+
+    def run(self, run_id, code):
+        """Execute `code` as main.py; return the result or error message as JSON."""
+        started = time.perf_counter()
+        sys.stdout, sys.stderr = self.stdout, self.stderr
+        if self._import_problem:
+            self.stderr.write("pynn could not be imported, so tensorflow/keras are unavailable:\n"
+                              + self._import_problem)
+        self._fresh_session()
+        linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
+        main = types.ModuleType("__main__")
+        main.__file__ = FILENAME
+        main.__builtins__ = builtins
+        previous_main = sys.modules.get("__main__")
+        sys.modules["__main__"] = main
+        try:
+            exec(compile(code, FILENAME, "exec", dont_inherit=True), main.__dict__)  # noqa: S102
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                self.stderr.write(f"SystemExit: {exc.code}\n")
+        except KeyboardInterrupt:
+            return self._message("error", id=run_id, kind="KeyboardInterrupt",
+                                 message="Stopped.", restart=False)
+        except MemoryError as exc:
+            self.stderr.write(_user_traceback(exc))
+            return self._message("error", id=run_id, kind="MemoryError",
+                                 message="Python ran out of memory.", restart=True)
+        except BaseException as exc:  # noqa: BLE001 - every user error is reported, not raised
+            self.stderr.write(_user_traceback(exc))
+            return self._message("error", id=run_id, kind=type(exc).__name__,
+                                 message=str(exc).split("\n", 1)[0][:300], restart=False)
+        finally:
+            sys.modules["__main__"] = previous_main
+            sys.stdout, sys.stderr = self.stdout, self.stderr
+        return self._message("result", id=run_id, seconds=round(time.perf_counter() - started, 3))
+
+    def _message(self, message_type, **fields):
+        fields["type"] = self._names[message_type]
+        return json.dumps(fields)
