@@ -14,6 +14,7 @@ the model's outputs and the targets.
 """
 
 import copy
+import functools
 
 import numpy as np
 
@@ -30,7 +31,31 @@ def _to_tensor(value):
 
     if value is None or isinstance(value, Tensor):
         return value
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiub":
+        return Tensor(value)
     return convert_to_tensor(value)
+
+
+@functools.cache
+def _loss_mean_class():
+    from pynn.keras import metrics as metrics_mod
+
+    class Mean(metrics_mod.Mean):
+        """`keras.metrics.Mean` fed one batch loss (a float) and the batch size per step."""
+
+        def update_state(self, values, sample_weight=None):
+            # Skips Mean's general broadcasting path: this runs at every step.
+            if isinstance(values, float) and isinstance(sample_weight, int):
+                self.total._value += values * sample_weight
+                self.count._value += sample_weight
+            else:
+                super().update_state(values, sample_weight=sample_weight)
+
+    return Mean
+
+
+def _loss_mean(name):
+    return _loss_mean_class()(name=name)
 
 
 def get_custom_object_name(obj):
@@ -133,6 +158,15 @@ def _conform_targets(y_true, y_pred, names, what="target"):
     return [y_true]
 
 
+def _align(y_true, y_pred, sample_weight, names):
+    """Outputs, targets and sample weights as three lists in output order."""
+    if len(names) == 1 and not nest.is_nested(y_pred) and not nest.is_nested(y_true) \
+            and not nest.is_nested(sample_weight):
+        return [y_pred], [y_true], [sample_weight]    # the common single-output case
+    return (nest.flatten(y_pred), _conform_targets(y_true, y_pred, names),
+            _conform_targets(sample_weight, y_pred, names, "sample_weight"))
+
+
 class LossesContainer:
     """One loss per output, weighted and summed; tracks `loss` and `<output>_loss`."""
 
@@ -157,19 +191,17 @@ class LossesContainer:
         return [self._total_loss_mean] + [m for m in self._per_output_metrics if m is not None]
 
     def build(self, y_pred):
-        from pynn.keras import metrics as metrics_mod
-
         names = _output_names(self._output_names, y_pred)
         self._output_names = names
         losses = _one_per_output(self._user_losses, names, "loss")
         self._losses = [self._get_loss_object(loss) for loss in losses]
         self._loss_weights = _one_per_output(self._user_loss_weights, names, "loss_weights")
-        self._total_loss_mean = metrics_mod.Mean(name="loss")
+        self._total_loss_mean = _loss_mean("loss")
         if len(names) == 1:
             self._per_output_metrics = [None]
         else:
             self._per_output_metrics = [
-                None if loss is None else metrics_mod.Mean(name=name + "_loss")
+                None if loss is None else _loss_mean(name + "_loss")
                 for loss, name in zip(self._losses, names)]
         self._built = True
 
@@ -193,10 +225,7 @@ class LossesContainer:
 
         if not self._built:
             self.build(y_pred)
-        names = self._output_names
-        preds = nest.flatten(y_pred)
-        targets = _conform_targets(y_true, y_pred, names)
-        weights = _conform_targets(sample_weight, y_pred, names, "sample_weight")
+        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_names)
         total = None
         tracked = 0.0
         batch_dim = None
@@ -211,7 +240,7 @@ class LossesContainer:
                 sw = _to_tensor(np.asarray(_as_array(sw), dtype=y_p_value.dtype))
             value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
             if batch_dim is None:
-                batch_dim = y_t.shape[0]
+                batch_dim = int(y_t.shape[0])
             scalar = float(_as_array(value))
             if metric is not None:
                 metric.update_state(scalar, sample_weight=batch_dim)
@@ -390,10 +419,7 @@ class MetricsContainer:
     def update_state(self, y_true, y_pred, sample_weight=None):
         if not self._built:
             self.build(y_pred, y_true)
-        names = self._output_names
-        preds = nest.flatten(y_pred)
-        targets = _conform_targets(y_true, y_pred, names)
-        weights = _conform_targets(sample_weight, y_pred, names, "sample_weight")
+        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_names)
         for y_t, y_p, sw, metrics, weighted in zip(
                 targets, preds, weights, self._metrics, self._weighted_metrics):
             if y_t is None or not (metrics or weighted):
