@@ -26,14 +26,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from pynn.core.autodiff import primitive
 
-__all__ = [
-    "conv1d",
-    "conv2d",
-    "conv2d_transpose",
-    "conv_output_length",
-    "depthwise_conv2d",
-    "normalize_padding",
-]
+__all__ = ["conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d"]
 
 
 # --------------------------------------------------------------------------- geometry

@@ -39,6 +39,8 @@ from pynn.keras.layers.merging.maximum import Maximum, maximum
 from pynn.keras.layers.merging.minimum import Minimum, minimum
 from pynn.keras.layers.merging.multiply import Multiply, multiply
 from pynn.keras.layers.merging.subtract import Subtract, subtract
+from pynn.keras.layers.normalization.batch_normalization import BatchNormalization
+from pynn.keras.layers.normalization.layer_normalization import LayerNormalization
 from pynn.keras.layers.pooling.average_pooling1d import AveragePooling1D, AvgPool1D
 from pynn.keras.layers.pooling.average_pooling2d import AveragePooling2D, AvgPool2D
 from pynn.keras.layers.pooling.global_average_pooling1d import (
