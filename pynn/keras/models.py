@@ -7,11 +7,9 @@ from pynn.keras.engine.training import Model
 
 def model_from_config(config, custom_objects=None):
     """Model from `{'class_name': ..., 'config': ...}`."""
-    from pynn.keras import layers as layers_module
+    from pynn.keras.engine.functional import layer_module_objects
     from pynn.keras.utils.generic_utils import deserialize_keras_object
-    module_objects = {name: getattr(layers_module, name) for name in dir(layers_module)}
-    module_objects.update({"Model": Model, "Functional": Functional, "Sequential": Sequential})
-    return deserialize_keras_object(config, module_objects, "layer", custom_objects)
+    return deserialize_keras_object(config, layer_module_objects(), "layer", custom_objects)
 
 
 def model_from_json(json_string, custom_objects=None):

@@ -380,6 +380,71 @@ def _json_arg(value):
     return value
 
 
+def _serialize_node(node, tensor_ref):
+    """Keras's `[[layer, node_index, tensor_index, kwargs], ...]` for one call.
+
+    Calls Keras's format cannot express (several positional arguments, tensors inside
+    keyword arguments, e.g. TFOpLambda) also carry `__pynn_call__`: the call's arguments
+    with each KerasTensor replaced by `["__keras_tensor__", i]`.
+    """
+    first = node.call_args[0] if node.call_args else None
+    plain_kwargs = {k: _json_arg(v) for k, v in node.call_kwargs.items()}
+    simple = (len(node.call_args) == 1 and not any(
+        getattr(v, "_pynn_symbolic", False) for v in nest.flatten(node.call_kwargs))
+        and all(getattr(v, "_pynn_symbolic", False) for v in nest.flatten(first)))
+    if simple:
+        return [tensor_ref(kt, plain_kwargs if i == 0 else {})
+                for i, kt in enumerate(node.keras_inputs)]
+    positions = {id(kt): i for i, kt in enumerate(node.keras_inputs)}
+
+    def encode(value):
+        if getattr(value, "_pynn_symbolic", False):
+            return ["__keras_tensor__", positions[id(value)]]
+        if isinstance(value, slice):
+            return {"__slice__": [value.start, value.stop, value.step]}
+        if value is Ellipsis:
+            return {"__ellipsis__": True}
+        return _json_arg(value)
+
+    call = {"args": nest.map_structure(encode, list(node.call_args)),
+            "kwargs": nest.map_structure(encode, dict(node.call_kwargs))}
+    return [tensor_ref(kt, {"__pynn_call__": call} if i == 0 else {})
+            for i, kt in enumerate(node.keras_inputs)]
+
+
+def _decode_call(call, tensors):
+    def decode(value):
+        if isinstance(value, list) and len(value) == 2 and value[0] == "__keras_tensor__":
+            return tensors[value[1]]
+        if isinstance(value, dict) and "__slice__" in value:
+            return slice(*value["__slice__"])
+        if isinstance(value, dict) and "__ellipsis__" in value:
+            return Ellipsis
+        if isinstance(value, list):
+            return [decode(v) for v in value]
+        if isinstance(value, dict):
+            return {k: decode(v) for k, v in value.items()}
+        return value
+
+    args = decode(call["args"])
+    args = [tuple(a) if isinstance(a, list) and a and all(
+        isinstance(v, (slice, int, type(None), type(Ellipsis))) for v in a) else a for a in args]
+    return args, decode(call["kwargs"])
+
+
+def layer_module_objects():
+    """Class names -> classes for deserializing layers and models."""
+    from pynn.keras import layers as layers_module
+    from pynn.keras.engine.sequential import Sequential
+    from pynn.keras.engine.tf_op_layer import SlicingOpLambda, TFOpLambda
+    objects = {name: getattr(layers_module, name) for name in dir(layers_module)
+               if isinstance(getattr(layers_module, name), type)}
+    objects.update({"Functional": Functional, "Model": Functional, "Sequential": Sequential,
+                    "TFOpLambda": TFOpLambda, "SlicingOpLambda": SlicingOpLambda,
+                    "InputLayer": InputLayer})
+    return objects
+
+
 def get_network_config(network):
     """The Keras 2.15 Functional config: layers with their inbound nodes, input/output layers."""
     node_conversion_map = {}
@@ -401,16 +466,7 @@ def get_network_config(network):
         for node in layer._inbound_nodes:
             if id(node) not in network._network_nodes or node.is_input:
                 continue
-            kwargs = {k: _json_arg(v) for k, v in node.call_kwargs.items()
-                      if not getattr(v, "_pynn_symbolic", False)}
-            extra_args = [_json_arg(a) for a in node.call_args[1:]]
-            if extra_args and not any(getattr(a, "_pynn_symbolic", False)
-                                      for a in nest.flatten(extra_args)):
-                kwargs = dict(kwargs)
-                kwargs["__positional_args__"] = extra_args
-            refs = [tensor_ref(kt, kwargs if i == 0 else {})
-                    for i, kt in enumerate(node.keras_inputs)]
-            inbound.append(refs)
+            inbound.append(_serialize_node(node, tensor_ref))
         config = _serialize_layer(layer)
         config["name"] = layer.name
         config["inbound_nodes"] = inbound
@@ -436,17 +492,9 @@ def get_network_config(network):
 
 def reconstruct_from_config(config, custom_objects=None):
     """Rebuilds `(inputs, outputs, layers)` from `get_network_config` output."""
-    from pynn.keras import layers as layers_module
     from pynn.keras.utils.generic_utils import deserialize_keras_object
 
-    module_objects = {name: getattr(layers_module, name) for name in dir(layers_module)}
-    module_objects["Functional"] = Functional
-    module_objects["Model"] = Functional
-    try:
-        from pynn.keras.engine.sequential import Sequential
-        module_objects["Sequential"] = Sequential
-    except ImportError:
-        pass
+    module_objects = layer_module_objects()
     created = {}
     pending = []
     for layer_data in config["layers"]:
@@ -478,9 +526,12 @@ def reconstruct_from_config(config, custom_objects=None):
                         kwargs.update(ref[3])
                 if not ready:
                     break
-                positional = kwargs.pop("__positional_args__", [])
-                call_input = args[0] if len(args) == 1 else args
-                out = layer(call_input, *positional, **kwargs)
+                call = kwargs.pop("__pynn_call__", None)
+                if call is not None:
+                    call_args, call_kwargs = _decode_call(call, args)
+                    out = layer(*call_args, **call_kwargs)
+                else:
+                    out = layer(args[0] if len(args) == 1 else args, **kwargs)
                 outputs_of[layer.name].append(out)
                 nodes.pop(0)
                 progress = True

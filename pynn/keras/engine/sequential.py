@@ -47,9 +47,14 @@ class Sequential(Functional):
     def _direct_sublayers(self):
         return list(self._layers_list)
 
+    def _init_graph_network(self, inputs, outputs):
+        Functional._init_graph_network(self, inputs, outputs)
+        # Once the graph exists its layers (with the InputLayer first) are the model's layers.
+        self._layers_list = list(self._graph_layers)
+
     @property
     def layers(self):
-        layers = list(self._layers_list)
+        layers = self._direct_sublayers()
         if layers and isinstance(layers[0], InputLayer):
             return layers[1:]
         return layers
@@ -99,10 +104,11 @@ class Sequential(Functional):
             self.outputs = [output]
             self.built = True
 
-        self._layers_list.append(layer)
         if set_inputs or self._graph_initialized:
             self._init_graph_network(self.inputs, self.outputs)
             self._graph_initialized = True
+        else:
+            self._layers_list.append(layer)
 
     def pop(self):
         """Removes the last layer."""
@@ -117,11 +123,6 @@ class Sequential(Functional):
             self._has_explicit_input_shape = False
             self._graph_initialized = False
             self._is_graph_network = False
-            if self._layers_list and isinstance(self._layers_list[0], InputLayer):
-                # keep the explicit Input so the next `add` connects to it again
-                self.inputs = [self._layers_list[0]._inbound_nodes[0].outputs]
-                self.outputs = list(self.inputs)
-                self._has_explicit_input_shape = True
         elif self._graph_initialized:
             last = self.layers[-1]
             last._outbound_nodes = []
@@ -259,7 +260,8 @@ class Sequential(Functional):
     # ---------------------------------------------------------------- config
     def get_config(self):
         from pynn.keras.utils.generic_utils import serialize_keras_object
-        layer_configs = [serialize_keras_object(layer, "keras.layers") for layer in self._layers_list]
+        layer_configs = [serialize_keras_object(layer, "keras.layers")
+                         for layer in self._direct_sublayers()]
         config = {"name": self.name, "layers": layer_configs}
         if not self._is_graph_network and self._build_input_shape is not None:
             config["build_input_shape"] = self._build_input_shape
@@ -267,7 +269,7 @@ class Sequential(Functional):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from pynn.keras import layers as layers_module
+        from pynn.keras.engine.functional import layer_module_objects
         from pynn.keras.utils.generic_utils import deserialize_keras_object
         if "name" in config:
             name = config["name"]
@@ -275,9 +277,7 @@ class Sequential(Functional):
             layer_configs = config["layers"]
         else:
             name, build_input_shape, layer_configs = None, None, config
-        module_objects = {n: getattr(layers_module, n) for n in dir(layers_module)}
-        module_objects["Sequential"] = Sequential
-        module_objects["Functional"] = Functional
+        module_objects = layer_module_objects()
         model = cls(name=name)
         for layer_config in layer_configs:
             model.add(deserialize_keras_object(layer_config, module_objects, "layer", custom_objects))
