@@ -2,7 +2,7 @@
 
 from pynn.keras.engine.functional import Functional
 from pynn.keras.engine.sequential import Sequential
-from pynn.keras.engine.training import Model
+from pynn.keras.engine.training import Model  # noqa: F401 - re-export
 
 
 def model_from_config(config, custom_objects=None):
