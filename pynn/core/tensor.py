@@ -677,7 +677,7 @@ class Variable(Tensor):
             value = initial_value
         else:
             value = convert_to_tensor(initial_value, dtype=dtype)._value
-        self._value = np.array(value, copy=True)
+        self._value = np.array(value, copy=True, order="C")  # C order: in-place updates, reshape views
         self._trainable = True if trainable is None else bool(trainable)
         if name is None:
             name = "Variable"

@@ -61,3 +61,10 @@ from pynn.keras.layers.reshaping.flatten import Flatten
 from pynn.keras.layers.reshaping.permute import Permute
 from pynn.keras.layers.reshaping.repeat_vector import RepeatVector
 from pynn.keras.layers.reshaping.reshape import Reshape
+from pynn.keras.layers.rnn.base_rnn import RNN
+from pynn.keras.layers.rnn.bidirectional import Bidirectional
+from pynn.keras.layers.rnn.gru import GRU, GRUCell
+from pynn.keras.layers.rnn.lstm import LSTM, LSTMCell
+from pynn.keras.layers.rnn.simple_rnn import SimpleRNN, SimpleRNNCell
+from pynn.keras.layers.rnn.time_distributed import TimeDistributed
+from pynn.keras.layers.serialization import deserialize, serialize
