@@ -64,17 +64,47 @@ def unknown_object_error(printable_module_name, name):
     )
 
 
-def serialize_keras_object(obj, module):
-    """Config dict of a Keras object (initializer, regularizer, constraint...)."""
+def register_keras_serializable(package="Custom", name=None):
+    """Decorator registering a class or function as `'<package>>'<name>` for deserialization."""
+
+    def decorator(arg):
+        registered_name = f"{package}>{name or arg.__name__}"
+        if registered_name in _GLOBAL_CUSTOM_OBJECTS:
+            raise ValueError(f"{registered_name} has already been registered to "
+                             f"{_GLOBAL_CUSTOM_OBJECTS[registered_name]}")
+        _GLOBAL_CUSTOM_OBJECTS[registered_name] = arg
+        _REGISTERED_NAMES[arg] = registered_name
+        return arg
+
+    return decorator
+
+
+_REGISTERED_NAMES = {}
+
+
+def get_registered_name(obj):
+    """`'<package>>'<name>` for registered objects, else the object's `__name__`."""
+    return _REGISTERED_NAMES.get(obj, getattr(obj, "__name__", None))
+
+
+def serialize_keras_object(obj, module=None):
+    """Config dict of a Keras object (initializer, regularizer, constraint, layer...).
+
+    `module` is the public Keras module of built-in objects (`"keras.initializers"`);
+    by default it is derived from where the class lives in pynn.
+    """
     if obj is None:
         return None
     cls = type(obj)
     builtin = cls.__module__.startswith("pynn.")
+    if module is None and builtin:
+        parts = cls.__module__.split(".")
+        module = "keras." + parts[2] if len(parts) > 2 else "keras"
     return {
         "module": module if builtin else cls.__module__,
         "class_name": cls.__name__,
         "config": obj.get_config(),
-        "registered_name": None if builtin else cls.__name__,
+        "registered_name": None if builtin else get_registered_name(cls),
     }
 
 
