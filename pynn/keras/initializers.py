@@ -308,7 +308,7 @@ class Orthogonal(_RandomInitializer):
         q = q * np.sign(np.diag(r))
         if rows < cols:
             q = q.T
-        return convert_to_tensor((self.gain * q.reshape(shape)).astype(dtype))
+        return convert_to_tensor(np.ascontiguousarray(self.gain * q.reshape(shape), dtype=dtype))
 
     def get_config(self):
         return {"gain": self.gain, "seed": self.seed}
