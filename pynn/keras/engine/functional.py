@@ -136,8 +136,9 @@ class Functional(Model):
 
     @layers.setter
     def layers(self, _):
-        raise AttributeError("`Model.layers` attribute is reserved and should not be used. "
-                             "Please use another name.")
+        raise AttributeError('Can\'t set the attribute "layers", likely because it conflicts '
+                             "with an existing read-only @property of the object. Please choose "
+                             "a different name.")
 
     # ---------------------------------------------------------------- shapes of the model
     @property

@@ -61,8 +61,9 @@ class Sequential(Functional):
 
     @layers.setter
     def layers(self, _):
-        raise AttributeError("`Model.layers` attribute is reserved and should not be used. "
-                             "Please use another name.")
+        raise AttributeError('Can\'t set the attribute "layers", likely because it conflicts '
+                             "with an existing read-only @property of the object. Please choose "
+                             "a different name.")
 
     def add(self, layer):
         """Adds a layer on top of the stack (a Layer, a model, or an `Input` tensor)."""

@@ -39,8 +39,7 @@ class Model(Trainer, Layer):
             return
         for kwarg in kwargs:
             if kwarg not in _MODEL_KWARGS:
-                raise TypeError(f"The following keyword arguments passed to `Model` aren't "
-                                f"supported: {{'{kwarg}'}}.")
+                raise TypeError("Keyword argument not understood:", kwarg)
         if args:
             raise TypeError(f"Model.__init__() got unexpected positional arguments {args!r}.")
         Layer.__init__(self, name=kwargs.get("name"), trainable=kwargs.get("trainable", True),
@@ -60,8 +59,9 @@ class Model(Trainer, Layer):
 
     @layers.setter
     def layers(self, _):
-        raise AttributeError("`Model.layers` attribute is reserved and should not be used. "
-                             "Please use another name.")
+        raise AttributeError('Can\'t set the attribute "layers", likely because it conflicts '
+                             "with an existing read-only @property of the object. Please choose "
+                             "a different name.")
 
     def get_layer(self, name=None, index=None):
         if index is not None and name is not None:
@@ -105,7 +105,7 @@ class Model(Trainer, Layer):
                              "`Model` subclass.")
         valid_types = (tuple, list, TensorShape, dict)
         if not isinstance(input_shape, valid_types):
-            raise ValueError("Specified input shape is not one of the valid types. Please "  # noqa: TRY004 - as Keras
+            raise ValueError("Specified input shape is not one of the valid types. Please "
                              "specify a batch input shape of type tuple or list of input "
                              f"shapes. User provided input type: {type(input_shape)}.")
 
