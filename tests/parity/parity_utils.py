@@ -50,7 +50,10 @@ def require(ns, dotted, why):
     """Fail (never skip) with a clear message when a whole pynn module the fixture needs is absent."""
     obj = ns
     for part in dotted.split("."):
-        obj = obj.get(part) if isinstance(obj, dict) else getattr(obj, part, None)
+        try:
+            obj = obj.get(part) if isinstance(obj, dict) else getattr(obj, part, None)
+        except ImportError as e:  # a lazy submodule that is not there
+            pytest.fail(f"`{dotted}` does not exist in pynn yet ({why}): {e}", pytrace=False)
         if obj is None:
             pytest.fail(f"`{dotted}` does not exist in pynn yet ({why})", pytrace=False)
     return obj
@@ -155,3 +158,15 @@ def compare_text_numbers(expected, got, atol=5e-4, rtol=1e-3):
         if not (np.isclose(fa, fb, atol=atol, rtol=rtol) or (np.isnan(fa) and np.isnan(fb))):
             pytest.fail(f"number {b} (pynn) vs {a} (tf.keras 2.15) beyond atol={atol} "
                         f"rtol={rtol}\n" + text_diff(shown_e, shown_g), pytrace=False)
+
+
+def last_redraws(text):
+    """Keep only what a terminal finally shows on each line: the part after the last `\\r`."""
+    return "\n".join(line.rsplit("\r", 1)[-1] for line in text.split("\n"))
+
+
+def normalize_script_output(text, mask_numbers):
+    text = last_redraws(mask_timing(text))
+    if mask_numbers:
+        text = _NUMBER.sub("<num>", text)
+    return text

@@ -16,7 +16,9 @@ import contextlib
 import io
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import zlib
@@ -33,6 +35,8 @@ import numpy as np
 import scenarios_layers
 import scenarios_losses
 import scenarios_optim
+import scenarios_saving
+import scenarios_scripts
 import scenarios_summary
 import scenarios_training
 import tensorflow as tf
@@ -40,7 +44,7 @@ from tensorflow import keras
 
 tf.get_logger().setLevel("ERROR")
 
-FAMILIES = ["summaries", "layers", "optimizers", "losses", "training"]
+FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving"]
 
 
 def seed_of(name, salt=0):
@@ -360,12 +364,86 @@ def record_training(only):
     save_json(path, data)
 
 
+# ------------------------------------------------------------------------------------ scripts
+def record_scripts(only):
+    path = os.path.join(FIXTURES, "scripts.json")
+    data = load_json(path) if only is not None else {}
+    scen = data.setdefault("scenarios", {})
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONHASHSEED="0")
+    for name in select(scenarios_scripts.SCENARIOS, only):
+        s = scenarios_scripts.SCENARIOS[name]
+        with tempfile.TemporaryDirectory() as tmp:
+            script = os.path.join(tmp, "script.py")
+            with open(script, "w") as f:
+                f.write(s["code"])
+            # bytes, not text=True: universal newlines would turn the progress bar's \r into \n
+            proc = subprocess.run([sys.executable, script], cwd=tmp, env=env, capture_output=True,
+                                  check=False, timeout=600)
+        stdout = proc.stdout.decode("utf-8")
+        stderr = proc.stderr.decode("utf-8", "replace")
+        entry = dict(s)
+        entry.update(stdout=stdout, returncode=proc.returncode,
+                     stderr_tail=stderr.strip().splitlines()[-1:] if proc.returncode else [])
+        scen[name] = entry
+        print(f"scripts/{name}: rc={proc.returncode}, {len(stdout)} chars"
+              + (f" {entry['stderr_tail']}" if proc.returncode else ""))
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_scripts.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
+# ------------------------------------------------------------------------------------ saving
+def record_saving(only):
+    path = os.path.join(FIXTURES, "saving.json")
+    saved = os.path.join(FIXTURES, "saved")
+    os.makedirs(saved, exist_ok=True)
+    data = load_json(path) if only is not None else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_saving.SCENARIOS, only):
+        s = scenarios_saving.SCENARIOS[name]
+        ns = fresh_namespace()
+        exec(s["code"], ns)  # noqa: S102 - scenario code
+        model = ns["model"]
+        rng = np.random.default_rng(seed_of(name))
+        xs = [make_input(spec, rng) for spec in s["inputs"]]
+        arg = xs[0] if len(xs) == 1 else xs
+        model.set_weights(deterministic_weights(model, np.random.default_rng(seed_of(name, 1))))
+        if s["compile_fit"]:
+            y = rng.normal(size=(len(xs[0]),) + tuple(model.output_shape[1:])).astype("float32")
+            model.fit(arg, y, epochs=1, batch_size=len(y), verbose=0)
+        pred = model.predict(arg, verbose=0)
+        keras_file = os.path.join(saved, f"{name}.keras")
+        h5_file = os.path.join(saved, f"{name}.weights.h5")
+        model.save(keras_file)
+        model.save_weights(h5_file)
+        back = keras.models.load_model(keras_file)
+        np.testing.assert_allclose(back.predict(arg, verbose=0), pred, atol=1e-6)
+        entry = dict(s)
+        entry.update(
+            inputs_values=[tolist(x) for x in xs], input_dtypes=[str(x.dtype) for x in xs],
+            predictions=tolist(pred), json=model.to_json(), model_class=type(model).__name__,
+            model_name=model.name, layer_names=[layer.name for layer in model.layers],
+            weight_names=[w.name for w in model.weights],
+            weight_shapes=[list(w.shape) for w in model.weights],
+            keras_file=f"saved/{name}.keras", weights_file=f"saved/{name}.weights.h5",
+            optimizer=(type(model.optimizer).__name__ if s["compile_fit"] else None),
+            optimizer_iterations=(int(model.optimizer.iterations.numpy())
+                                  if s["compile_fit"] else None))
+        scen[name] = entry
+        print(f"saving/{name}: {os.path.getsize(keras_file)} + {os.path.getsize(h5_file)} bytes")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_saving.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
 RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
              "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
              "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
              "losses": (record_losses, lambda: {**scenarios_losses.LOSSES,
                                                 **scenarios_losses.METRICS}),
-             "training": (record_training, lambda: scenarios_training.SCENARIOS)}
+             "training": (record_training, lambda: scenarios_training.SCENARIOS),
+             "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
+             "saving": (record_saving, lambda: scenarios_saving.SCENARIOS)}
 
 
 def main(argv=None):

@@ -141,6 +141,11 @@ scenario("upsampling2d_size", "layers.UpSampling2D((2, 3))", [("f", (2, 3, 3, 2)
 scenario("upsampling2d_bilinear", "layers.UpSampling2D(2, interpolation='bilinear')",
          [("f", (2, 3, 3, 2))], init="keep")
 
+scenario("gaussian_noise_inference", "layers.GaussianNoise(0.5)", IMG, init="keep")
+scenario("spatial_dropout2d_inference", "layers.SpatialDropout2D(0.5)", IMG, init="keep")
+scenario("gaussian_noise_inference_explicit", "layers.GaussianNoise(1.0)", F2,
+         call={"training": False}, init="keep")
+
 # ----------------------------------------------------------------- normalization
 scenario("batchnorm_inference", "layers.BatchNormalization()", F2)
 scenario("batchnorm_inference_4d", "layers.BatchNormalization()", IMG)
