@@ -124,6 +124,8 @@ def deserialize_keras_object(
         name = identifier["class_name"]
         config = identifier["config"]
         registered = identifier.get("registered_name")
+        if name == "function":  # a plain function, serialized by its (registered) name
+            name, config = config, None
     else:
         name, config, registered = identifier, None, None
     obj = None

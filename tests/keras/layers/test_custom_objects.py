@@ -49,3 +49,12 @@ def test_registered_custom_regularizer_round_trips():
 def test_builtin_modules_are_the_public_keras_modules():
     assert serialize_keras_object(Dense(1))["module"] == "keras.layers"
     assert initializers.serialize(initializers.Ones())["module"] == "keras.initializers"
+
+
+def test_custom_activation_function_config_resolves_in_scope():
+    config = Dense(2, activation=doubled).get_config()
+    assert config["activation"]["class_name"] == "function"
+    with custom_object_scope({"doubled": doubled}):
+        assert Dense.from_config(config).activation is doubled
+    with pytest.raises(TypeError, match="Unknown activation function"):  # wrapped as tf.keras does
+        Dense.from_config(config)
