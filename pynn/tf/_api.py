@@ -102,7 +102,7 @@ def stop_gradient(input, name=None):
 
 
 # --------------------------------------------------------------------------- shapes
-@tf_api("tf.shape")
+@tf_api("tf.compat.v1.shape")
 def shape(input, out_type=_dt.int32, name=None):
     return ops.shape(input, out_type)
 
@@ -142,7 +142,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     return ops.split(value, num_or_size_splits, _axis(axis), num)
 
 
-@tf_api("tf.squeeze")
+@tf_api("tf.compat.v1.squeeze")
 def squeeze(input, axis=None, name=None):
     return ops.squeeze(input, _axis(axis))
 
@@ -152,7 +152,7 @@ def expand_dims(input, axis, name=None):
     return ops.expand_dims(input, _axis(axis))
 
 
-@tf_api("tf.transpose")
+@tf_api("tf.compat.v1.transpose")
 def transpose(a, perm=None, conjugate=False, name="transpose"):
     return ops.transpose(a, perm)
 
@@ -198,7 +198,7 @@ def roll(input, shift, axis, name=None):
 
 
 # --------------------------------------------------------------------------- indexing
-@tf_api("tf.gather")
+@tf_api("tf.compat.v1.gather")
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     return ops.gather(params, indices, axis=axis, batch_dims=batch_dims)
 
