@@ -28,6 +28,7 @@ from pynn.keras.layers.convolutional.separable_conv2d import (
 )
 from pynn.keras.layers.core.activation import Activation
 from pynn.keras.layers.core.dense import Dense
+from pynn.keras.layers.core.embedding import Embedding
 from pynn.keras.layers.core.identity import Identity
 from pynn.keras.layers.core.lambda_layer import Lambda
 from pynn.keras.layers.core.masking import Masking
@@ -55,12 +56,18 @@ from pynn.keras.layers.pooling.global_max_pooling1d import GlobalMaxPool1D, Glob
 from pynn.keras.layers.pooling.global_max_pooling2d import GlobalMaxPool2D, GlobalMaxPooling2D
 from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
 from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
+from pynn.keras.layers.preprocessing.normalization import Normalization
 from pynn.keras.layers.regularization.activity_regularization import ActivityRegularization
 from pynn.keras.layers.regularization.dropout import Dropout
+from pynn.keras.layers.regularization.gaussian_noise import GaussianNoise
+from pynn.keras.layers.regularization.spatial_dropout2d import SpatialDropout2D
+from pynn.keras.layers.reshaping.cropping2d import Cropping2D
 from pynn.keras.layers.reshaping.flatten import Flatten
 from pynn.keras.layers.reshaping.permute import Permute
 from pynn.keras.layers.reshaping.repeat_vector import RepeatVector
 from pynn.keras.layers.reshaping.reshape import Reshape
+from pynn.keras.layers.reshaping.up_sampling2d import UpSampling2D
+from pynn.keras.layers.reshaping.zero_padding2d import ZeroPadding2D
 from pynn.keras.layers.rnn.base_rnn import RNN
 from pynn.keras.layers.rnn.bidirectional import Bidirectional
 from pynn.keras.layers.rnn.gru import GRU, GRUCell
