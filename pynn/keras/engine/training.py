@@ -172,6 +172,22 @@ class Model(Trainer, Layer):
                             f"contains all items used as arguments in the constructor to "
                             f"{cls}, which is the default behavior. Error encountered: {e}") from e
 
+    # ---------------------------------------------------------------- saving (keras.saving)
+    def save(self, filepath, overwrite=True, save_format=None, **kwargs):
+        """Saves the model to a `.keras` file (or a legacy `.h5` file)."""
+        from pynn.keras.saving import save_model
+        save_model(self, filepath, overwrite=overwrite, save_format=save_format, **kwargs)
+
+    def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
+        """Saves the weights to `.weights.h5`, `.npz` or legacy `.h5`."""
+        from pynn.keras.saving import save_weights
+        save_weights(self, filepath, overwrite=overwrite, save_format=save_format)
+
+    def load_weights(self, filepath, skip_mismatch=False, by_name=False, options=None):
+        """Loads weights saved by `save_weights` or `save` (pynn's or tf.keras's)."""
+        from pynn.keras.saving import load_weights
+        return load_weights(self, filepath, skip_mismatch=skip_mismatch, by_name=by_name)
+
     def to_json(self, **kwargs):
         import json
 
