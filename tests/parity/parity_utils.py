@@ -170,3 +170,21 @@ def normalize_script_output(text, mask_numbers):
     if mask_numbers:
         text = _NUMBER.sub("<num>", text)
     return text
+
+
+def json_differences(a, b, path="", limit=12):
+    """Paths where two JSON-like values differ, with both values, for readable failures."""
+    out = []
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(a) + [k for k in b if k not in a]:
+            if k not in a or k not in b:
+                out.append(f"{path}/{k}: {'missing' if k not in a else repr(a[k])[:80]} vs "
+                           f"{'missing' if k not in b else repr(b[k])[:80]}")
+            else:
+                out += json_differences(a[k], b[k], f"{path}/{k}", limit)
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            out += json_differences(x, y, f"{path}[{i}]", limit)
+    elif a != b:
+        out.append(f"{path}: {repr(a)[:80]} vs {repr(b)[:80]}")
+    return out[:limit]

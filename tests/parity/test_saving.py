@@ -5,11 +5,21 @@ For each recorded model: `keras.models.load_model('NAME.keras')`, `model_from_js
 the recorded inputs like tf.keras did (within 1e-5).
 """
 
+import io
+import json
 import os
+import zipfile
 
 import numpy as np
 import pytest
-from parity_utils import FIXTURES, assert_close, load_json, pynn_namespace, require
+from parity_utils import (
+    FIXTURES,
+    assert_close,
+    json_differences,
+    load_json,
+    pynn_namespace,
+    require,
+)
 
 FIXTURE = load_json("saving.json")
 SCENARIOS = FIXTURE["scenarios"]
@@ -63,3 +73,64 @@ def test_same_code_then_load_weights_h5(name):
     assert [w.name for w in model.weights] == s["weight_names"]
     model.load_weights(os.path.join(FIXTURES, s["weights_file"]))
     assert_close(_predict(model, s), s["predictions"], f"{name}: load_weights", ATOL, RTOL)
+
+
+ROUNDTRIP = load_json("roundtrip.json")["scenarios"]
+
+
+def _without_object_ids(value):
+    """tf.keras tags initializers with `shared_object_id` = id() of the Python object: noise."""
+    if isinstance(value, dict):
+        return {k: _without_object_ids(v) for k, v in value.items() if k != "shared_object_id"}
+    if isinstance(value, list):
+        return [_without_object_ids(v) for v in value]
+    return value
+
+
+def _zip_json(path, member):
+    with zipfile.ZipFile(path) as z:
+        return _without_object_ids(json.loads(z.read(member)))
+
+
+def _h5_layout(path):
+    h5py = pytest.importorskip("h5py", reason="h5py is a test dependency (tests/run.sh installs it)")
+    out = {}
+    with zipfile.ZipFile(path) as z, h5py.File(io.BytesIO(z.read("model.weights.h5")), "r") as f:
+        f.visititems(lambda key, obj: out.__setitem__(key, list(obj.shape))
+                     if isinstance(obj, h5py.Dataset) else None)
+    return out
+
+
+@pytest.mark.parametrize("name", list(ROUNDTRIP))
+def test_roundtrip_pynn_to_tf_keras_and_back(name):
+    """pynn saved NAME.pynn.keras; tf.keras 2.15 loaded it (recorded predictions) and saved
+    NAME.tf_resaved.keras; pynn loads that file back and predicts what it predicted at first."""
+    r = ROUNDTRIP[name]
+    assert r["error"] is None, (
+        f"when recorded, the round trip broke at {r['error']['stage']}: "
+        f"{r['error']['type']}: {r['error']['message']}")
+    assert r["max_abs_diff"] < 1e-5, "tf.keras predicted differently from pynn on pynn's file"
+    ns = pynn_namespace()
+    model = require(ns, "keras.models.load_model", "issue 3 item 4: saving")(
+        os.path.join(FIXTURES, r["tf_resaved_file"]))
+    assert_close(_predict(model, r), r["predictions_pynn"], f"{name}: after the round trip",
+                 ATOL, RTOL)
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_pynn_keras_file_has_tf_keras_layout(name, tmp_path):
+    """What pynn writes today is what tf.keras writes: same config.json, same weight datasets."""
+    s = SCENARIOS[name]
+    ns = pynn_namespace()
+    exec(s["code"], ns)  # noqa: S102 - the recorded building code
+    model = ns["model"]
+    model(_inputs(s))
+    path = tmp_path / f"{name}.keras"
+    model.save(str(path))
+    tf_file = os.path.join(FIXTURES, s["keras_file"])
+    diffs = json_differences(_zip_json(path, "config.json"), _zip_json(tf_file, "config.json"))
+    assert not diffs, "config.json differs (pynn vs tf.keras):\n" + "\n".join(diffs)
+    assert _zip_json(path, "metadata.json").keys() == _zip_json(tf_file, "metadata.json").keys()
+    ours = {k: v for k, v in _h5_layout(path).items() if not k.startswith("optimizer")}
+    theirs = {k: v for k, v in _h5_layout(tf_file).items() if not k.startswith("optimizer")}
+    assert ours == theirs

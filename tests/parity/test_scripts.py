@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from parity_utils import load_json, normalize_script_output, text_diff
+from parity_utils import compare_text_numbers, load_json, normalize_script_output, text_diff
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIXTURE = load_json("scripts.json")
@@ -35,7 +35,9 @@ def test_script_output_matches_tf_keras(name, tmp_path):
                     pytrace=False)
     expected = normalize_script_output(s["stdout"], s["mask_numbers"])
     got = normalize_script_output(out, s["mask_numbers"])
-    if got != expected:
-        pytest.fail("printed text differs from tf.keras 2.15 (timings masked"
-                    + (", numbers masked" if s["mask_numbers"] else "") + "):\n"
+    if not s["mask_numbers"]:
+        # float32 kernels may differ in the last printed digit (softmax: ...848 vs ...846)
+        compare_text_numbers(expected, got, atol=1e-6, rtol=1e-5)
+    elif got != expected:
+        pytest.fail("printed text differs from tf.keras 2.15 (timings and numbers masked):\n"
                     + text_diff(expected, got), pytrace=False)

@@ -44,7 +44,8 @@ from tensorflow import keras
 
 tf.get_logger().setLevel("ERROR")
 
-FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving"]
+FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
+            "roundtrip"]
 
 
 def seed_of(name, salt=0):
@@ -436,6 +437,76 @@ def record_saving(only):
     save_json(path, data)
 
 
+# ------------------------------------------------------------------------------------ roundtrip
+def pynn_namespace():
+    """pynn's keras, imported next to TensorFlow (no shim: the names do not collide)."""
+    root = os.path.dirname(os.path.dirname(HERE))
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import pynn.keras as pkeras
+    import pynn.tf as ptf
+
+    pkeras.backend.clear_session()
+    pkeras.utils.set_random_seed(0)
+    return {"tf": ptf, "keras": pkeras, "layers": pkeras.layers, "np": np, "time": time}
+
+
+def record_roundtrip(only):
+    """pynn -> .keras -> tf.keras -> .keras -> pynn, kept as evidence and as files for CI.
+
+    pynn builds each saving scenario with the same deterministic weights as the tf.keras
+    recording, saves `saved/roundtrip/NAME.pynn.keras`; tf.keras loads it, predicts, and saves
+    `saved/roundtrip/NAME.tf_resaved.keras`, which tests/parity/test_saving.py loads with pynn.
+    """
+    path = os.path.join(FIXTURES, "roundtrip.json")
+    outdir = os.path.join(FIXTURES, "saved", "roundtrip")
+    os.makedirs(outdir, exist_ok=True)
+    data = load_json(path) if only is not None else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_saving.SCENARIOS, only):
+        s = scenarios_saving.SCENARIOS[name]
+        rng = np.random.default_rng(seed_of(name))
+        xs = [make_input(spec, rng) for spec in s["inputs"]]
+        arg = xs[0] if len(xs) == 1 else xs
+        pynn_file = os.path.join(outdir, f"{name}.pynn.keras")
+        tf_file = os.path.join(outdir, f"{name}.tf_resaved.keras")
+        entry = {"code": s["code"], "inputs_values": [tolist(x) for x in xs],
+                 "input_dtypes": [str(x.dtype) for x in xs]}
+        stage = "pynn build"
+        try:
+            ns = pynn_namespace()
+            exec(s["code"], ns)  # noqa: S102 - scenario code, under pynn
+            model = ns["model"]
+            model.set_weights(deterministic_weights(model, np.random.default_rng(
+                seed_of(name, 1))))
+            pred_pynn = np.asarray(model.predict(arg, verbose=0))
+            stage = "pynn save"
+            model.save(pynn_file)
+            stage = "tf.keras load_model"
+            keras.backend.clear_session()
+            m_tf = keras.models.load_model(pynn_file)
+            pred_tf = m_tf.predict(arg, verbose=0)
+            stage = "tf.keras save"
+            m_tf.save(tf_file)
+            entry.update(error=None, predictions_pynn=tolist(pred_pynn),
+                         predictions_tf=tolist(pred_tf),
+                         max_abs_diff=float(np.max(np.abs(pred_tf - pred_pynn))),
+                         pynn_file=f"saved/roundtrip/{name}.pynn.keras",
+                         tf_resaved_file=f"saved/roundtrip/{name}.tf_resaved.keras")
+            print(f"roundtrip/{name}: max |tf - pynn| = {entry['max_abs_diff']:.3g}")
+        except Exception as e:  # noqa: BLE001 - recorded as evidence of what does not work yet
+            traceback.print_exc()
+            entry.update(error={"stage": stage, "type": type(e).__name__, "message": str(e)})
+            for f in (pynn_file, tf_file):
+                if os.path.exists(f):
+                    os.remove(f)
+            print(f"roundtrip/{name}: FAILED at {stage}: {type(e).__name__}: {e}")
+        scen[name] = entry
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_saving.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
 RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
              "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
              "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
@@ -443,7 +514,8 @@ RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS
                                                 **scenarios_losses.METRICS}),
              "training": (record_training, lambda: scenarios_training.SCENARIOS),
              "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
-             "saving": (record_saving, lambda: scenarios_saving.SCENARIOS)}
+             "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
+             "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS)}
 
 
 def main(argv=None):

@@ -318,10 +318,12 @@ script("seed003_mlp_xor", """
         input_and_result = zip(input_data, prediction)
         print("===== MLP XOR classifier result =====")
         for x, y in input_and_result:
+            # the tutorial formats `y` (a 1-element row) with %.2f; NumPy 2 (also Pyodide's 2.4.3)
+            # refuses to turn a 1-d array into a float, so take its element as NumPy 2 requires
             if y > 0.5:
-                print("%d XOR %d => %.2f => 1" % (x[0], x[1], y))
+                print("%d XOR %d => %.2f => 1" % (x[0], x[1], y[0]))
             else:
-                print("%d XOR %d => %.2f => 0" % (x[0], x[1], y))
+                print("%d XOR %d => %.2f => 0" % (x[0], x[1], y[0]))
 
 
     if __name__ == '__main__':
