@@ -202,10 +202,25 @@ def open_context(browser):
     for playground in opened:
         playground.close()
     for playground in opened:
-        assert not playground.foreign, f"requests left the origin: {playground.foreign}"
-        assert not playground.errors, f"uncaught errors in the page: {playground.errors}"
+        _check(playground)
+
+
+def _check(playground):
+    assert not playground.foreign, f"requests left the origin: {playground.foreign}"
+    assert not playground.errors, f"uncaught errors in the page: {playground.errors}"
 
 
 @pytest.fixture
 def playground(open_context, server):
+    """A fresh browser context on the playground (not opened yet)."""
     return open_context(server.origin)
+
+
+@pytest.fixture(scope="module")
+def warm(browser, server):
+    """One opened playground shared by a module's tests (Pyodide starts once)."""
+    playground = Playground(browser, server.origin)
+    playground.open()
+    yield playground
+    playground.close()
+    _check(playground)

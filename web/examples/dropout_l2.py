@@ -18,7 +18,7 @@ output = tf.keras.layers.Dense(10, activation='softmax')(drop2)
 model = tf.keras.models.Model(input_, output)
 model.summary()
 model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
-history = model.fit(X_train, y_train, epochs=10, batch_size=32, validation_data=(X_test, y_test))
+history = model.fit(X_train, y_train, epochs=6, batch_size=32, validation_data=(X_test, y_test))
 
 print(f"train accuracy {history.history['accuracy'][-1]:.3f}, "
       f"validation accuracy {history.history['val_accuracy'][-1]:.3f}")

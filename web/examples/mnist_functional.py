@@ -14,5 +14,5 @@ model = tf.keras.models.Model(inputs=input_, outputs=output)
 model.summary()
 
 model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
-model.fit(X_train, y_train, epochs=5, batch_size=32)
+model.fit(X_train, y_train, epochs=3, batch_size=32)
 model.evaluate(X_test, y_test, verbose=2)

@@ -21,7 +21,7 @@ model = tf.keras.models.Sequential([
 model.summary()
 
 model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
-history = model.fit(X_train, y_train, epochs=5, batch_size=32, validation_split=0.1)
+history = model.fit(X_train, y_train, epochs=3, batch_size=32, validation_split=0.1)
 
 test_loss, test_accuracy = model.evaluate(X_test, y_test, verbose=2)
 print(f"test accuracy: {test_accuracy:.3f}")

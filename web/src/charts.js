@@ -6,6 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 
 const COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#5f3dc4', '#c2255c'];
 const MAX_POINTS = 20000;
+const WHOLE_NUMBER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
 function lineChart(figure, title, xLabel) {
   const plotEl = figure.querySelector('.plot');
@@ -26,7 +27,7 @@ function lineChart(figure, title, xLabel) {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { auto: true }, metric: { auto: true } },
       axes: [
-        { label: xLabel },
+        { label: xLabel, incrs: WHOLE_NUMBER_STEPS },
         { scale: 'y', label: 'loss' },
         ...(keys.some((key) => !isLoss(key)) ? [{ scale: 'metric', side: 1, grid: { show: false } }] : []),
       ],
