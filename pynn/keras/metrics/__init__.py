@@ -42,6 +42,7 @@ from pynn.keras.metrics.confusion_metrics import (
     TruePositives,
 )
 from pynn.keras.metrics.hinge_metrics import CategoricalHinge, Hinge, SquaredHinge
+from pynn.keras.metrics.iou_metrics import BinaryIoU, IoU, MeanIoU, OneHotIoU, OneHotMeanIoU
 from pynn.keras.metrics.probabilistic_metrics import (
     BinaryCrossentropy,
     CategoricalCrossentropy,
@@ -94,7 +95,7 @@ _CLASSES = {cls.__name__: cls for cls in (
     CosineSimilarity, LogCoshError, BinaryCrossentropy, CategoricalCrossentropy,
     SparseCategoricalCrossentropy, KLDivergence, Poisson, Hinge, SquaredHinge,
     CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
-    FalseNegatives)}
+    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU)}
 
 
 def serialize(metric, use_legacy_format=False):

@@ -191,7 +191,7 @@ class Reduce(Metric):
 
     def update_state(self, values, sample_weight=None):
         if isinstance(values, dict):
-            raise RuntimeError(  # noqa: TRY004 - the type tf.keras raises
+            raise RuntimeError(
                 f"The output of a metric function can only be a single Tensor. Received: "
                 f"{values}. To return a dict of values, implement a custom Metric subclass.")
         values = as_array(values, self._dtype)

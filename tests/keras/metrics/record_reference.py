@@ -141,6 +141,16 @@ CASES = {
                                "num_thresholds=5), (bin_true, bin_probs, sw))",
     "auc_multi_label_pr": "run(metrics.AUC(multi_label=True, curve='PR', thresholds=[0.25, "
                           "0.4, 0.7]), (bin_true, bin_probs))",
+    "mean_iou": "run(metrics.MeanIoU(num_classes=4), (labels, np.argmax(probs, -1)), "
+                "(labels, np.argmax(ties, -1), sw))",
+    "iou_targets": "run(metrics.IoU(num_classes=4, target_class_ids=[0, 2]), "
+                   "(labels, np.argmax(probs, -1)))",
+    "iou_ignore_class": "run(metrics.MeanIoU(num_classes=4, ignore_class=0), "
+                        "(labels, np.argmax(probs, -1)))",
+    "binary_iou": "run(metrics.BinaryIoU(threshold=0.4), (bin_true, bin_probs, np.repeat(sw, 3)))",
+    "one_hot_mean_iou": "run(metrics.OneHotMeanIoU(num_classes=4), (onehot, probs))",
+    "one_hot_iou": "run(metrics.OneHotIoU(num_classes=4, target_class_ids=[1]), "
+                   "(onehot, ties))",
     "auc_label_weights": "run(metrics.AUC(label_weights=[1, 2, 0.5]), (bin_true, bin_probs))",
 }
 
