@@ -9,9 +9,10 @@ The hooks and their order follow tf.keras 2.15:
       on_epoch_end(epoch, logs)          logs: {'loss': .., 'accuracy': .., 'val_loss': ..}
     on_train_end(logs)
 
-Batch `logs` hold the running values of the model's metrics (Python floats). To keep
-a training step cheap, a batch hook is only called on callbacks that override it, and
-the metric values are only computed when a callback actually reads the logs.
+Batch `logs` are a dict of the running values of the model's metrics (Python floats).
+To keep a training step cheap, a batch hook is only called on callbacks that override
+it, and the metric values are only computed for a step when some callback receives
+them (the progress bar reads them at most every 50 ms).
 
 `add_default_callback(factory)` registers a callable whose result joins every
 `fit`/`evaluate`/`predict` call's callbacks (the playground streams events this way).
@@ -89,6 +90,10 @@ class LazyLogs(collections.abc.MutableMapping):
     def copy(self):
         return dict(self._materialize())
 
+    def as_dict(self):
+        """The computed logs as a plain dict (computed on the first call only)."""
+        return self._materialize()
+
 
 def _overrides(bound_method, base_function):
     """Whether a callback replaced one of Callback's do-nothing batch hooks."""
@@ -102,6 +107,8 @@ class Callback:
         params: dict with `verbose`, `epochs` and `steps` of the current call.
         model: the `Model` being trained, evaluated or used for prediction.
     """
+
+    _accepts_lazy_logs = False   # True: batch hooks may receive `LazyLogs`
 
     def __init__(self):
         self.validation_data = None
@@ -201,7 +208,7 @@ class CallbackList:
             callbacks = [callbacks]
         self.callbacks = list(callbacks)
         for cb in self.callbacks:
-            if not isinstance(cb, Callback) and not hasattr(cb, "set_model"):
+            if not isinstance(cb, Callback):
                 raise TypeError(
                     "Callbacks must be instances of `keras.callbacks.Callback`. "
                     f"Received: {cb!r}")
@@ -272,29 +279,38 @@ class CallbackList:
     def on_batch_end(self, batch, logs=None):
         self.on_train_batch_end(batch, logs)
 
+    @staticmethod
+    def _call_batch(callbacks, hook, batch, logs):
+        # Callbacks get a plain dict; only the progress bar takes the lazy logs (and
+        # may skip computing them between two redraws).
+        if logs is None:
+            logs = {}
+        plain = logs
+        for cb in callbacks:
+            if isinstance(logs, LazyLogs) and not cb._accepts_lazy_logs:
+                if plain is logs:
+                    plain = logs.as_dict()
+                getattr(cb, hook)(batch, plain)
+            else:
+                getattr(cb, hook)(batch, logs)
+
     def on_train_batch_begin(self, batch, logs=None):
-        for cb in self._train_batch:
-            cb.on_train_batch_begin(batch, logs if logs is not None else {})
+        self._call_batch(self._train_batch, "on_train_batch_begin", batch, logs)
 
     def on_train_batch_end(self, batch, logs=None):
-        for cb in self._train_batch:
-            cb.on_train_batch_end(batch, logs if logs is not None else {})
+        self._call_batch(self._train_batch, "on_train_batch_end", batch, logs)
 
     def on_test_batch_begin(self, batch, logs=None):
-        for cb in self._test_batch:
-            cb.on_test_batch_begin(batch, logs if logs is not None else {})
+        self._call_batch(self._test_batch, "on_test_batch_begin", batch, logs)
 
     def on_test_batch_end(self, batch, logs=None):
-        for cb in self._test_batch:
-            cb.on_test_batch_end(batch, logs if logs is not None else {})
+        self._call_batch(self._test_batch, "on_test_batch_end", batch, logs)
 
     def on_predict_batch_begin(self, batch, logs=None):
-        for cb in self._predict_batch:
-            cb.on_predict_batch_begin(batch, logs if logs is not None else {})
+        self._call_batch(self._predict_batch, "on_predict_batch_begin", batch, logs)
 
     def on_predict_batch_end(self, batch, logs=None):
-        for cb in self._predict_batch:
-            cb.on_predict_batch_end(batch, logs if logs is not None else {})
+        self._call_batch(self._predict_batch, "on_predict_batch_end", batch, logs)
 
     def on_epoch_begin(self, epoch, logs=None):
         self._each("on_epoch_begin", epoch, logs)
@@ -355,6 +371,8 @@ class ProgbarLogger(Callback):
         stateful_metrics: names shown as given rather than averaged; the model's
             metric names are always added.
     """
+
+    _accepts_lazy_logs = True
 
     def __init__(self, count_mode="samples", stateful_metrics=None):
         super().__init__()

@@ -100,6 +100,7 @@ def test_batch_logs_are_floats_and_params_set():
             params.update(self.params)
 
         def on_train_batch_end(self, batch, logs=None):
+            assert type(logs) is dict
             seen.append((batch, logs["loss"], logs.get("mae")))
 
     model.fit(x, y, batch_size=16, epochs=1, verbose=0, callbacks=[Check()])
@@ -198,6 +199,19 @@ def test_model_checkpoint_uses_save_weights(tmp_path):
                                       save_weights_only=True)
     model.fit(x, y, epochs=2, verbose=0, callbacks=[check])
     assert [p.rsplit("/", 1)[1] for p in saved] == ["ckpt-01.weights.h5", "ckpt-02.weights.h5"]
+
+
+def test_model_checkpoint_best_weights_file_round_trip(tmp_path):
+    pytest.importorskip("h5py")
+    model, x, y = model_and_data()
+    path = str(tmp_path / "best.weights.h5")
+    check = callbacks.ModelCheckpoint(path, monitor="loss", save_best_only=True,
+                                      save_weights_only=True)
+    model.fit(x, y, epochs=3, verbose=0, callbacks=[check])
+    restored = keras.Sequential([layers.Dense(1, input_shape=(3,))])
+    restored.load_weights(path)
+    for got, want in zip(restored.get_weights(), model.get_weights()):
+        np.testing.assert_allclose(got, want)     # the loss kept falling: last = best
 
 
 def test_default_callback_streams_every_fit():
