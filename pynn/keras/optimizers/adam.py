@@ -54,15 +54,26 @@ class Adam(Optimizer):
         return alpha, t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon)
 
     def _update(self, g, w, slots, k):
+        # In-place form of: m += (g - m) * (1 - b1); v += (g**2 - v) * (1 - b2);
+        # w -= (m * alpha) / (sqrt(v) + eps) -- the same float32 operations, fewer arrays.
         alpha, one_minus_beta_1, one_minus_beta_2, epsilon = k
         m, v = slots[0], slots[1]
-        m += (g - m) * one_minus_beta_1
-        v += (g * g - v) * one_minus_beta_2
+        scratch = np.subtract(g, m)
+        scratch *= one_minus_beta_1
+        m += scratch
+        np.multiply(g, g, out=scratch)
+        scratch -= v
+        scratch *= one_minus_beta_2
+        v += scratch
         if self.amsgrad:
             v_hat = slots[2]
             np.maximum(v_hat, v, out=v_hat)
             v = v_hat
-        w -= (m * alpha) / (np.sqrt(v) + epsilon)
+        np.sqrt(v, out=scratch)
+        scratch += epsilon
+        step = np.multiply(m, alpha)
+        step /= scratch
+        w -= step
 
     def get_config(self):
         config = super().get_config()

@@ -1,5 +1,7 @@
 """`keras.optimizers.SGD`: gradient descent with optional (Nesterov) momentum."""
 
+import numpy as np
+
 from pynn.keras.optimizers.optimizer import Optimizer
 
 
@@ -40,12 +42,12 @@ class SGD(Optimizer):
     def _update(self, g, w, slots, k):
         lr, momentum = k
         (m,) = slots
-        step = g * lr
         if not momentum:
-            # m = -g*lr + m*0 is -g*lr; w += m is w -= g*lr (the same floats).
-            m[...] = -step
-            w -= step
+            # m = -g*lr + m*0 is g*(-lr); w += m is w -= g*lr (the same floats).
+            np.multiply(g, -lr, out=m)
+            w += m
             return
+        step = g * lr
         m *= momentum
         m -= step
         if self.nesterov:
