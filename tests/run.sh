@@ -15,9 +15,10 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 
-echo "== build dist/"
+echo "== build dist/ (npm ci, pynn wheel, Pyodide, numpy for Pyodide, esbuild)"
 if ! bash build.sh; then
-    echo "WARNING: build.sh failed; browser tests will skip with the reason" >&2
+    echo "WARNING: build.sh failed (see above). The browser tests (tests/browser) skip if numpy" >&2
+    echo "         for Pyodide is missing from the wheelhouse, and otherwise fail on a rebuild." >&2
 fi
 
 echo "== pytest"
