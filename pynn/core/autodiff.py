@@ -18,6 +18,9 @@ An op is recorded only while a GradientTape records and one of its inputs is tra
 trainable Variable, a watched tensor or a recorded output): inference pays nothing.
 """
 
+import heapq
+import itertools
+
 import numpy as np
 
 from pynn.core.errors import op_error
@@ -39,6 +42,7 @@ _new = object.__new__
 # Tapes currently recording (entered and not paused), and the ids of the tensors they watch.
 _recording = []
 _watched = set()
+_next_seq = itertools.count().__next__
 
 #: every primitive, keyed "module.function" ("math.add", "conv.conv2d"): tests check that each
 #: has a gradient check
@@ -163,18 +167,23 @@ def _separate(args, op):
 
 # --------------------------------------------------------------------------- recording
 def _record(out, args, vjp, pass_needs):
-    parents = []
-    tracked = False
-    for a in args:
-        if isinstance(a, Tensor) and a._value.dtype.kind in "fc" and (
-                a._node is not None or id(a) in _watched or (
-                    a._is_variable and a._trainable and _watch_accessed(a))):
-            parents.append(a)
-            tracked = True
-        else:
-            parents.append(None)
-    if tracked:
-        out._node = (vjp, parents, pass_needs)
+    """Attach (seq, vjp, ((input index, tracked input), ...), needs or None) to `out`."""
+    pairs = None
+    for i, a in enumerate(args):
+        if isinstance(a, Tensor) and (a._node is not None or id(a) in _watched or (
+                a._is_variable and a._trainable and _watch_accessed(a))) and \
+                a._value.dtype.kind in "fc":
+            if pairs is None:
+                pairs = [(i, a)]
+            else:
+                pairs.append((i, a))
+    if pairs is not None:
+        needs = None
+        if pass_needs:
+            wanted = {i for i, _ in pairs}
+            needs = tuple(i in wanted for i in range(len(args)))
+        # the sequence number orders the graph: a node's inputs always have smaller ones
+        out._node = (_next_seq(), vjp, pairs, needs)
 
 
 def _watch_accessed(var):
@@ -279,54 +288,36 @@ def _update_watched():
         _watched.update(tape._watched_ids)
 
 
-def _topological(targets):
-    """Recorded tensors reachable from `targets`, parents before children."""
-    order = []
-    seen = set()
-    for root in targets:
-        if id(root) in seen:
-            continue
-        stack = [(root, False)]
-        while stack:
-            t, done = stack.pop()
-            if done:
-                order.append(t)
-                continue
-            k = id(t)
-            if k in seen:
-                continue
-            seen.add(k)
-            stack.append((t, True))
-            node = t._node
-            if node is not None:
-                for p in node[1]:
-                    if p is not None and id(p) not in seen:
-                        stack.append((p, False))
-    return order
-
-
 def backprop(targets, seeds):
-    """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph."""
+    """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph.
+
+    Recorded tensors are visited newest first (a max-heap on their sequence numbers), so each
+    one's gradient is complete before its vjp runs.
+    """
     grads = {}
+    heap = []
+    queued = set()
     for t, s in zip(targets, seeds):
         k = id(t)
         grads[k] = s if k not in grads else grads[k] + s
-    for t in reversed(_topological(targets)):
         node = t._node
-        if node is None:
-            continue
+        if node is not None and k not in queued:
+            queued.add(k)
+            heap.append((-node[0], t))
+    heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
+    while heap:
+        t = pop(heap)[1]
         g = grads.get(id(t))
         if g is None:
             continue
-        vjp, parents, pass_needs = node
-        if pass_needs:
-            gs = vjp(g, tuple(p is not None for p in parents))
-        else:
-            gs = vjp(g)
+        _, vjp, pairs, needs = t._node
+        gs = vjp(g) if needs is None else vjp(g, needs)
         if type(gs) is not tuple:
             gs = (gs,)
-        for p, gp in zip(parents, gs):
-            if p is None or gp is None:
+        for i, p in pairs:
+            gp = gs[i]
+            if gp is None:
                 continue
             pshape = p._value.shape
             if type(gp) is not _ndarray:
@@ -335,7 +326,14 @@ def backprop(targets, seeds):
                 gp = unbroadcast(gp, pshape)
             k = id(p)
             prev = grads.get(k)
-            grads[k] = gp if prev is None else prev + gp
+            if prev is None:
+                grads[k] = gp
+                node = p._node
+                if node is not None and k not in queued:
+                    queued.add(k)
+                    push(heap, (-node[0], p))
+            else:
+                grads[k] = prev + gp
     return grads
 
 
@@ -430,8 +428,8 @@ class GradientTape:
         unconnected = getattr(unconnected_gradients, "value", unconnected_gradients)
         if unconnected not in ("none", "zero"):
             raise ValueError(f"Unknown value for unconnected_gradients: {unconnected_gradients!r}")
-        flat_targets = _flatten(target, [])
-        flat_sources = _flatten(sources, [])
+        flat_targets = [target] if isinstance(target, Tensor) else _flatten(target, [])
+        flat_sources = [sources] if isinstance(sources, Tensor) else _flatten(sources, [])
         for s in flat_sources:
             if not isinstance(s, Tensor):
                 raise ValueError(  # noqa: TRY004 - TensorFlow raises ValueError here
@@ -447,7 +445,7 @@ class GradientTape:
             if not isinstance(t, Tensor) or t._value.dtype.kind not in "fc":
                 continue
             if og is None:
-                seed = np.ones_like(t._value)
+                seed = np.ones(t._value.shape, t._value.dtype)
             else:
                 seed = np.broadcast_to(_default_array(og), t._value.shape).astype(
                     t._value.dtype, copy=False)
@@ -466,6 +464,11 @@ class GradientTape:
             result.append(g)
         if not self._persistent and not self._entered:
             self._release()
+        if isinstance(sources, Tensor):
+            return result[0]
+        if type(sources) is list and len(result) == len(sources) and all(
+                isinstance(x, Tensor) for x in sources):
+            return result
         return _pack(sources, result)
 
     def _release(self):

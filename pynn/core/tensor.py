@@ -368,10 +368,13 @@ class Tensor:
         return bool(self._value)
 
     def __float__(self):
-        return float(self._value)
+        # size-1 tensors convert too, as TensorFlow (on numpy 1.x) allows
+        v = self._value
+        return float(v.reshape(()) if v.size == 1 else v)
 
     def __int__(self):
-        return int(self._value)
+        v = self._value
+        return int(v.reshape(()) if v.size == 1 else v)
 
     def __index__(self):
         v = self._value

@@ -132,7 +132,7 @@ def tanh(x):
 
 @primitive(name="Softmax")
 def _softmax(x, axis):
-    e = np.exp(x - np.max(x, axis=axis, keepdims=True))
+    e = _m.exp_values(x - np.max(x, axis=axis, keepdims=True))
     out = e / np.sum(e, axis=axis, keepdims=True)
     return out, lambda g: out * (g - np.sum(g * out, axis=axis, keepdims=True))
 
@@ -307,14 +307,16 @@ def _sparse_softmax_xent(labels, logits):
                        f"Received a label value of {bad} which is outside the valid range of "
                        f"[0, {n}).  Label values: {' '.join(str(v) for v in idx.reshape(-1))}")
     shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    log_sm = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-    picked = np.take_along_axis(log_sm, idx[..., None], axis=-1)[..., 0]
+    e = np.exp(shifted)
+    total = np.sum(e, axis=-1, keepdims=True)
+    rows = np.arange(idx.size)
+    flat_idx = idx.reshape(-1)
+    picked = shifted.reshape(-1, n)[rows, flat_idx].reshape(idx.shape) - np.log(total[..., 0])
 
     def vjp(g):
-        grad = np.exp(log_sm)
-        np.put_along_axis(grad, idx[..., None],
-                          np.take_along_axis(grad, idx[..., None], axis=-1) - 1, axis=-1)
-        return None, grad * g[..., None]
+        grad = (e / total).reshape(-1, n)       # softmax - one_hot(labels), times g
+        grad[rows, flat_idx] -= 1
+        return None, grad.reshape(logits.shape) * g[..., None]
     return -picked, vjp
 
 

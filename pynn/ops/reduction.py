@@ -50,18 +50,21 @@ def normalize_axis(axis, ndim, op="Sum"):
 
 
 def _expand(g, shape, axes, keepdims):
-    """Broadcast a reduced gradient back to the input shape."""
-    if not keepdims and axes is not None and g.ndim != len(shape):
-        g = np.expand_dims(g, axes)
-    elif not keepdims and axes is None:
-        g = np.reshape(g, (1,) * len(shape))
-    return np.broadcast_to(g, shape)
+    """Broadcast a reduced gradient back to the input shape (a fresh, writable array)."""
+    if not keepdims:
+        g = g.reshape([1 if axes is None or i in axes else d for i, d in enumerate(shape)])
+    out = np.empty(shape, g.dtype)
+    out[...] = g
+    return out
+
+
+_add_reduce = np.add.reduce
 
 
 @primitive(name="Sum")
 def _sum(x, axis=None, keepdims=False):
     axes = normalize_axis(axis, x.ndim, "Sum")
-    out = np.sum(x, axis=axes, keepdims=keepdims)
+    out = _add_reduce(x, axis=axes, keepdims=keepdims)
     return out, lambda g: _expand(g, x.shape, axes, keepdims)
 
 
@@ -72,7 +75,11 @@ def _mean(x, axis=None, keepdims=False):
         total = np.sum(x, axis=axes, keepdims=keepdims)
         count = x.size // total.size if total.size else 1
         return (total // count).astype(x.dtype), None
-    out = np.mean(x, axis=axes, keepdims=keepdims)
+    if x.dtype == np.float16:
+        out = np.mean(x, axis=axes, keepdims=keepdims)
+    else:
+        out = _add_reduce(x, axis=axes, keepdims=keepdims)
+        out = out / (x.size // out.size if out.size else 0)
     count = x.size // out.size if out.size else 1
     return out, lambda g: _expand(g / count, x.shape, axes, keepdims)
 
