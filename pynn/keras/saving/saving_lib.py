@@ -40,13 +40,15 @@ def weights_tree(model):
 
 def _holds_variables(obj):
     from pynn.keras.engine.base_layer import Layer
+    from pynn.keras.metrics import Metric
     from pynn.keras.optimizers.optimizer import Optimizer
 
-    return isinstance(obj, (Layer, Optimizer))
+    return isinstance(obj, (Layer, Optimizer, Metric))
 
 
 def assign_tree(model, tree, skip_mismatch=False):
     """Check every saved array against the model, then assign them all (never half-loads)."""
+    from pynn.keras.metrics import Metric
     from pynn.keras.optimizers.optimizer import Optimizer
 
     plan = []
@@ -56,6 +58,8 @@ def assign_tree(model, tree, skip_mismatch=False):
         variables = variables_of(obj)
         saved = tree.get(path, [])
         name = getattr(obj, "name", path)
+        if isinstance(obj, Metric):
+            continue  # tf.keras never restores metric state either
         if isinstance(obj, Optimizer):
             if len(saved) != len(variables):
                 _logger.warning(
@@ -152,6 +156,7 @@ def serialize_model(model):
         module, registered = cls.__module__, cls.__name__
     config = {"module": module, "class_name": cls.__name__, "config": model.get_config(),
               "registered_name": registered}
+    _add_build_configs(config["config"], model)
     build_config = model.get_build_config()
     if build_config is not None:
         config["build_config"] = build_config
@@ -159,6 +164,29 @@ def serialize_model(model):
     if compile_config is not None:
         config["compile_config"] = compile_config
     return config
+
+
+def _add_build_configs(model_config, model):
+    """tf.keras's `.keras` config gives every built layer of a Sequential/Functional model a
+    `build_config` (its input shape), placed right after `registered_name`."""
+    entries = model_config.get("layers") if isinstance(model_config, dict) else None
+    if not entries:
+        return
+    by_name = {layer.name: layer for layer in getattr(model, "layers", [])}
+    for i, entry in enumerate(entries):
+        layer = by_name.get(entry.get("config", {}).get("name"))
+        if layer is None:
+            continue
+        _add_build_configs(entry["config"], layer)
+        build_config = layer.get_build_config() if layer.built else None
+        if build_config is None or "build_config" in entry:
+            continue
+        ordered = {}
+        for key, value in entry.items():
+            ordered[key] = value
+            if key == "registered_name":
+                ordered["build_config"] = build_config
+        entries[i] = ordered
 
 
 def _serialize_compile_value(value, module):

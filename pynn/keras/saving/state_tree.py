@@ -73,13 +73,14 @@ def walk(root):
 
 def variables_of(obj):
     """The variables an object keeps under its own `vars` group, in tf.keras order: a layer's
-    own weights (trainable first), an optimizer's variables (iterations first); metrics and
-    losses keep none in pynn's files."""
+    own weights (trainable first), an optimizer's variables (iterations first), a metric's
+    state (e.g. total, count); losses keep none."""
     from pynn.keras.engine.base_layer import Layer
+    from pynn.keras.metrics import Metric
     from pynn.keras.optimizers.optimizer import Optimizer
 
     if isinstance(obj, Layer):
         return list(obj._trainable_weights) + list(obj._non_trainable_weights)
-    if isinstance(obj, Optimizer):
+    if isinstance(obj, (Optimizer, Metric)):
         return list(obj.variables)
     return []
