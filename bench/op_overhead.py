@@ -10,9 +10,9 @@ CPU time (process_time), best of 7, so other processes' load matters less.
 import time
 import timeit
 
+import common  # noqa: F401  (puts the repository on sys.path)
 import numpy as np
 
-import common  # noqa: F401  (puts the repository on sys.path)
 from pynn import ops
 from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Variable, constant

@@ -401,7 +401,7 @@ class GradientTape:
         """Track `tensor` (a Tensor, Variable, or nested list/tuple/dict of them)."""
         for t in _flatten(tensor, []):
             if not isinstance(t, Tensor):
-                raise ValueError(  # noqa: TRY004 - TensorFlow raises ValueError here
+                raise ValueError(
                     f"Passed in object {t!r} of type {type(t).__name__!r}, not tf.Tensor or "
                     "tf.Variable or ExtensionType.")
             if t._value.dtype.kind in "fc":
@@ -432,7 +432,7 @@ class GradientTape:
         flat_sources = [sources] if isinstance(sources, Tensor) else _flatten(sources, [])
         for s in flat_sources:
             if not isinstance(s, Tensor):
-                raise ValueError(  # noqa: TRY004 - TensorFlow raises ValueError here
+                raise ValueError(
                     f"Expected a tf.Tensor or tf.Variable as a source, got {s!r}")
         if output_gradients is not None:
             flat_out = _flatten(output_gradients, [])
