@@ -1,6 +1,6 @@
 """`keras.optimizers`: the tf.keras 2.15 optimizers, `get`, `serialize`, `deserialize`."""
 
-from pynn.keras.optimizers import legacy, schedules
+from pynn.keras.optimizers import experimental, legacy, schedules
 from pynn.keras.optimizers.adadelta import Adadelta
 from pynn.keras.optimizers.adagrad import Adagrad
 from pynn.keras.optimizers.adam import Adam
@@ -23,6 +23,7 @@ __all__ = [
     "Optimizer",
     "RMSprop",
     "deserialize",
+    "experimental",
     "get",
     "legacy",
     "schedules",

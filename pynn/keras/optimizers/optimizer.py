@@ -344,9 +344,11 @@ class Optimizer:
         variables = [v for _, v in grads_and_vars]
         grads = self._clip_gradients(grads)
         lr = self._step_learning_rate()
-        if self.weight_decay is not None:
-            self._apply_weight_decay(variables, lr)
-        self._apply_updates(grads, variables, lr)
+        # Like TF, overflowing weights become inf/nan silently (TerminateOnNaN reports them).
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            if self.weight_decay is not None:
+                self._apply_weight_decay(variables, lr)
+            self._apply_updates(grads, variables, lr)
         if self.use_ema:
             self._update_model_variables_moving_average(variables)
             if self.ema_overwrite_frequency and (

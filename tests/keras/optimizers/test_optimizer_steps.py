@@ -232,3 +232,36 @@ def test_finalize_variable_values_overwrites_with_the_average():
     optimizer.finalize_variable_values([var])
     # average: 2 -> 0.5*2 + 0.5*1 = 1.5 -> 0.5*1.5 + 0.5*0 = 0.75
     assert var.numpy() == 0.75
+
+
+def test_minimize_doc_examples():
+    opt = optimizers.SGD(learning_rate=0.1)
+    var = Variable(1.0)
+    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    assert var.numpy() == pytest.approx(0.9)
+
+    opt = optimizers.SGD(0.1, momentum=0.9)
+    var = Variable(1.0)
+    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    first = 1.0 - var.numpy()
+    before = var.numpy()
+    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    assert (first, before - var.numpy()) == (pytest.approx(0.1), pytest.approx(0.18))
+
+    opt = optimizers.RMSprop(learning_rate=0.1)
+    var1 = Variable(10.0)
+    opt.minimize(lambda: (var1 ** 2) / 2.0, [var1])
+    assert var1.numpy() == pytest.approx(9.683772)
+
+
+def test_minimize_with_a_tensor_loss_needs_its_tape():
+    from pynn.core.autodiff import GradientTape
+
+    var = Variable(np.array([1.0, 2.0], np.float32))
+    opt = optimizers.SGD(learning_rate=0.5)
+    with GradientTape() as tape:
+        loss = var * var
+    with pytest.raises(ValueError, match="`tape` is required when a `Tensor` loss is passed"):
+        opt.minimize(loss, [var])
+    opt.minimize(loss, [var], tape=tape)
+    np.testing.assert_allclose(var.numpy(), [0.0, 0.0])
