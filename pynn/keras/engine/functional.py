@@ -46,6 +46,8 @@ class Functional(Model):
             inputs = nest.flatten(inputs)[0]
         if isinstance(outputs, (list, tuple)) and len(nest.flatten(outputs)) == 1:
             outputs = nest.flatten(outputs)[0]
+        if any(_is_intermediate(x) for x in nest.flatten(inputs)):
+            inputs, outputs = _clone_graph_from(inputs, outputs)
         self._nested_inputs = inputs
         self._nested_outputs = outputs
         self.inputs = nest.flatten(inputs)
@@ -253,6 +255,34 @@ class Functional(Model):
             return result
         return Layer._infer_outputs(self, inputs, args, kwargs)
 
+    # ---------------------------------------------------------------- symbolic losses
+    def _add_symbolic_loss(self, loss):
+        """`model.add_loss(tf.reduce_mean(h))`: the loss joins the graph as an AddLoss layer."""
+        if not self._is_graph_network:
+            Layer._add_symbolic_loss(self, loss)
+        add_loss_layer = AddLoss()
+        add_loss_layer(loss)
+        self._insert_subgraph(add_loss_layer._inbound_nodes[-1].outputs)
+
+    def _insert_subgraph(self, outputs):
+        """Adds the nodes and layers computing `outputs` (from the model inputs) to the graph,
+        at negative depths after the existing ones, as tf.keras does."""
+        nodes, _, layers = _map_graph_network(self.inputs, outputs)
+        node_depths = {}
+        for depth, group in self._nodes_by_depth.items():
+            for node in group:
+                node_depths[id(node)] = depth
+        new_nodes = [node for node in _build_map(outputs)[0] if id(node) not in node_depths]
+        for node in new_nodes:  # inputs before the nodes that use them
+            depth = min([0] + [node_depths[id(parent)] for parent in node.parent_nodes]) - 1
+            node_depths[id(node)] = depth
+            self._nodes_by_depth.setdefault(depth, []).insert(0, node)
+        self._network_nodes |= nodes
+        self._depth_keys = sorted(self._nodes_by_depth, reverse=True)
+        for layer in layers:
+            if all(layer is not known for known in self._graph_layers):
+                self._graph_layers.append(layer)
+
     # ---------------------------------------------------------------- weights
     @property
     def weights(self):
@@ -261,6 +291,72 @@ class Functional(Model):
             weights.extend(layer.weights)
         weights.extend(self._trainable_weights + self._non_trainable_weights)
         return _dedup(weights)
+
+
+def _is_intermediate(x):
+    history = getattr(x, "_keras_history", None)
+    return history is not None and not (isinstance(history.layer, InputLayer)
+                                        and history.node_index == 0)
+
+
+def _clone_graph_from(inputs, outputs):
+    """`Model(h, out)` with `h` an intermediate tensor: tf.keras gives `h` a new InputLayer
+    and records new nodes (same layers, so same weights) from there to `outputs`."""
+    from pynn.keras.engine.input_layer import Input
+    from pynn.keras.engine.node import Node
+
+    mapping = {}
+    for x in nest.flatten(inputs):
+        if _is_intermediate(x):
+            mapping[id(x)] = Input(batch_shape=tuple(x.shape.as_list()), dtype=x.dtype.name)
+    cloned_nodes = {}
+
+    def clone(kt):
+        if id(kt) in mapping:
+            return mapping[id(kt)]
+        layer, node_index, tensor_index = kt._keras_history
+        node = layer._inbound_nodes[node_index]
+        if node.is_input:
+            return kt
+        if id(node) not in cloned_nodes:
+            new_inputs = {id(x): clone(x) for x in node.keras_inputs}
+            if all(new_inputs[id(x)] is x for x in node.keras_inputs):
+                cloned_nodes[id(node)] = None
+            else:
+                def swap(value):
+                    return new_inputs.get(id(value), value) if getattr(
+                        value, "_pynn_symbolic", False) else value
+                args = nest.map_structure(swap, list(node.call_args))
+                kwargs = nest.map_structure(swap, dict(node.call_kwargs))
+                new_outputs = nest.map_structure(
+                    lambda t: KerasTensor(t.shape, t.dtype, name=t.name), node.outputs)
+                Node(layer, call_args=args, call_kwargs=kwargs, outputs=new_outputs)
+                cloned_nodes[id(node)] = new_outputs
+        new_outputs = cloned_nodes[id(node)]
+        if new_outputs is None:
+            return kt
+        return nest.flatten(new_outputs)[tensor_index]
+
+    new_outputs = nest.map_structure(clone, outputs)
+    new_inputs = nest.map_structure(lambda x: mapping.get(id(x), x), inputs)
+    return new_inputs, new_outputs
+
+
+class AddLoss(Layer):
+    """Adds its input to the model's losses (`model.add_loss` on a symbolic tensor)."""
+
+    def __init__(self, unconditional=False, **kwargs):
+        super().__init__(**kwargs)
+        self.unconditional = unconditional
+
+    def call(self, inputs):
+        self.add_loss(inputs)
+        return inputs
+
+    def get_config(self):
+        config = super().get_config()
+        config["unconditional"] = self.unconditional
+        return config
 
 
 # -------------------------------------------------------------------- graph walking
@@ -441,6 +537,7 @@ def layer_module_objects():
     objects = {name: getattr(layers_module, name) for name in dir(layers_module)
                if isinstance(getattr(layers_module, name), type)}
     objects.update({"Functional": Functional, "Model": Functional, "Sequential": Sequential,
+                    "AddLoss": AddLoss,
                     "TFOpLambda": TFOpLambda, "SlicingOpLambda": SlicingOpLambda,
                     "InputLayer": InputLayer})
     return objects

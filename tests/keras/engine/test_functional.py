@@ -218,3 +218,28 @@ def test_get_config_and_from_config_round_trip():
     clone.set_weights(model.get_weights())
     data = np.arange(8, dtype="float32").reshape(2, 4)
     np.testing.assert_allclose(clone(data).numpy(), model(data).numpy(), rtol=1e-6)
+
+
+def test_symbolic_add_loss_becomes_an_add_loss_layer():
+    inputs = keras.Input((4,))
+    hidden = layers.Dense(3, kernel_initializer="ones")(inputs)
+    model = keras.Model(inputs, layers.Dense(1)(hidden))
+    model.add_loss(dispatch.call("tf.math.reduce_mean", ops.mean, (hidden * hidden,), {}) * 0.1)
+    # the loss's ops and the AddLoss layer join the model, after its own layers (tf.keras order)
+    assert [layer.name for layer in model.layers] == [
+        "input_1", "dense", "dense_1", "tf.math.multiply", "tf.math.reduce_mean",
+        "tf.math.multiply_1", "add_loss"]
+    model(np.ones((2, 4)))
+    np.testing.assert_allclose([float(v) for v in model.losses], [1.6], rtol=1e-6)
+
+
+def test_model_from_an_intermediate_tensor_reuses_the_layers():
+    inputs = keras.Input((4,))
+    hidden = layers.Dense(3, name="h")(inputs)
+    outputs = layers.Dense(1, name="o")(layers.Dense(2, name="h2")(hidden))
+    full = keras.Model(inputs, outputs)
+    decoder = keras.Model(hidden, outputs)
+    assert [layer.name for layer in decoder.layers] == ["input_2", "h2", "o"]
+    assert decoder.weights[0] is full.get_layer("h2").kernel
+    assert len(full.get_layer("h2").inbound_nodes) == 2
+    assert decoder(np.ones((2, 3))).shape == (2, 1)
