@@ -239,6 +239,49 @@ def primitive(fn=None, *, name=None, coerce=True, needs=False):
     return decorate
 
 
+class _NotRecording:
+    """Context manager: no tape records inside it (used by custom_gradient's forward)."""
+
+    def __enter__(self):
+        self._saved = list(_recording)
+        _recording.clear()
+        _update_watched()
+        return self
+
+    def __exit__(self, *exc):
+        _recording.extend(self._saved)
+        _update_watched()
+        return False
+
+
+def custom_gradient(f):
+    """`tf.custom_gradient`: `f(*inputs)` returns `(output, grad_fn)`; `grad_fn(upstream)`
+    returns one gradient per input. Ops inside `f` are not recorded; `output` gets a node
+    whose vjp is `grad_fn` (Tensors in, Tensors or arrays out)."""
+    def wrapper(*args, **kwargs):
+        with _NotRecording():
+            out, grad_fn = f(*args, **kwargs)
+        out = out if isinstance(out, Tensor) else _wrap(_default_array(out))
+        result = _wrap(out._value)
+
+        def vjp(g):
+            grads = grad_fn(_wrap(g))
+            if not isinstance(grads, (list, tuple)):
+                grads = (grads,)
+            if len(grads) != len(args):
+                raise ValueError(f"custom_gradient function expected to return {len(args)} "
+                                 f"gradients, but returned {len(grads)} instead.")
+            return tuple(None if gr is None else _default_array(gr) for gr in grads)
+
+        if _recording and result._value.dtype.kind in "fc":
+            _record(result, args, vjp, False)
+        return result
+
+    wrapper.__name__ = getattr(f, "__name__", "custom_gradient")
+    wrapper.__doc__ = f.__doc__
+    return wrapper
+
+
 def stop_gradient(x, name=None):
     """The same value, cut from the graph: no gradient flows back through it."""
     if isinstance(x, Tensor):

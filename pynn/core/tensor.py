@@ -680,7 +680,8 @@ class Variable(Tensor):
             value = initial_value
         else:
             value = convert_to_tensor(initial_value, dtype=dtype)._value
-        self._value = np.array(value, copy=True, order="C")  # C order: in-place updates, reshape views
+        # C order, so in-place updates and reshape views behave
+        self._value = np.array(value, copy=True, order="C")
         self._trainable = True if trainable is None else bool(trainable)
         if name is None:
             name = "Variable"

@@ -6,7 +6,7 @@ as tf` gives this module; `tf.keras` is `pynn.keras` (imported on first use).
 
 import importlib as _importlib
 
-from pynn.core.autodiff import GradientTape, UnconnectedGradients  # noqa: F401
+from pynn.core.autodiff import GradientTape, UnconnectedGradients, custom_gradient  # noqa: F401
 from pynn.core.dtypes import (  # noqa: F401
     DType,
     as_dtype,
@@ -135,6 +135,7 @@ from pynn.tf._api import (  # noqa: F401
     zeros,
     zeros_like,
 )
+from pynn.tf.module import Module  # noqa: F401
 
 __version__ = "2.15.0"
 VERSION = __version__

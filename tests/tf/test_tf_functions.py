@@ -238,3 +238,45 @@ def test_symbolic_without_handler_is_a_clear_error():
             tf.nn.relu(_Symbolic())
     finally:
         dispatch.set_symbolic_handler(previous)
+
+
+def test_custom_gradient():
+    @tf.custom_gradient
+    def clip_gradient(x):
+        def grad(upstream):
+            return tf.clip_by_value(upstream, -0.5, 0.5)
+        return tf.identity(x), grad
+
+    w = tf.Variable([1.0, 2.0])
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(clip_gradient(w) * 3.0)
+    assert tape.gradient(loss, w).numpy().tolist() == [0.5, 0.5]
+    assert clip_gradient(tf.constant(2.0)).numpy() == 2.0
+
+
+def test_module_finds_variables_through_attributes():
+    class Inner(tf.Module):
+        def __init__(self):
+            super().__init__(name="inner")
+            self.v = tf.Variable(3.0, name="v")
+
+    class Model(tf.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = tf.Variable(1.0, name="w")
+            self.frozen = [tf.Variable(2.0, name="b", trainable=False)]
+            self.sub = Inner()
+
+        def __call__(self, x):
+            return x * self.w + self.sub.v
+
+    m = Model()
+    assert m.name == "model"
+    assert [v.name for v in m.variables] == ["b:0", "v:0", "w:0"]
+    assert [v.name for v in m.trainable_variables] == ["v:0", "w:0"]
+    assert [v.name for v in m.non_trainable_variables] == ["b:0"]
+    assert [s.name for s in m.submodules] == ["inner"]
+    with tf.GradientTape() as tape:
+        y = m(tf.constant(2.0))
+    grads = tape.gradient(y, m.trainable_variables)
+    assert [g.numpy() for g in grads] == [1.0, 2.0]
