@@ -298,7 +298,7 @@ def _get_logits(output, from_logits, op_type, fn_name):
 
 def _check_axis(axis):
     if isinstance(axis, bool):
-        raise ValueError(  # noqa: TRY004 - the type tf.keras raises
+        raise ValueError(
             f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}")
 
 
@@ -399,6 +399,50 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     return ops.mean(_binary_crossentropy(y_true, y_pred, from_logits), axis=axis)
 
 
+def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25,
+                              gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1):
+    """Binary crossentropy scaled by `(1 - p_t) ** gamma`, focusing on hard examples
+    (optionally weighted by `alpha` for the positive class)."""
+    y_pred = _tensor(y_pred)
+    y_true = ops.cast(_tensor(y_true), y_pred.dtype)
+    if label_smoothing:
+        smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
+        y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), 0.5 * smoothing)
+    sigmoidal = ops.sigmoid(y_pred) if from_logits else y_pred
+    p_t = ops.add(ops.multiply(y_true, sigmoidal),
+                  ops.multiply(ops.subtract(1.0, y_true), ops.subtract(1.0, sigmoidal)))
+    focal_factor = ops.power(ops.subtract(1.0, p_t), gamma)
+    focal_bce = ops.multiply(focal_factor, _binary_crossentropy(y_true, y_pred, from_logits))
+    if apply_class_balancing:
+        weight = ops.add(ops.multiply(y_true, alpha),
+                         ops.multiply(ops.subtract(1.0, y_true), 1.0 - alpha))
+        focal_bce = ops.multiply(weight, focal_bce)
+    return ops.mean(focal_bce, axis=axis)
+
+
+def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
+                                   label_smoothing=0.0, axis=-1):
+    """Categorical crossentropy scaled by `alpha * (1 - p) ** gamma` per class."""
+    _check_axis(axis)
+    y_pred = _tensor(y_pred)
+    y_true = ops.cast(_tensor(y_true), y_pred.dtype)
+    if label_smoothing:
+        smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
+        num_classes = np.asarray(y_true.shape[-1], dtype=y_pred._value.dtype)
+        y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), smoothing / num_classes)
+    if not y_true.shape.is_compatible_with(y_pred.shape):
+        raise ValueError(f"Shapes {y_true.shape} and {y_pred.shape} are incompatible")
+    output, from_logits = _get_logits(y_pred, from_logits, "Softmax",
+                                      "categorical_focal_crossentropy")
+    if from_logits:
+        output = ops.softmax(output, axis=axis)
+    output = ops.divide(output, ops.sum(output, axis=axis, keepdims=True))
+    output = ops.clip(output, EPSILON, 1.0 - EPSILON)
+    cce = ops.multiply(ops.negative(y_true), ops.log(output))
+    weighting = ops.multiply(ops.power(ops.subtract(1.0, output), gamma), alpha)
+    return ops.sum(ops.multiply(weighting, cce), axis=axis)
+
+
 def kl_divergence(y_true, y_pred):
     """`sum(y_true * log(y_true / y_pred), axis=-1)`, both clipped to `[epsilon, 1]`."""
     y_true, y_pred = _true_pred(y_true, y_pred)
@@ -490,6 +534,34 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
                          from_logits=from_logits, ignore_class=ignore_class)
 
 
+class BinaryFocalCrossentropy(LossFunctionWrapper):
+    """Binary crossentropy down-weighting easy examples by `(1 - p_t) ** gamma`."""
+
+    def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
+                 label_smoothing=0.0, axis=-1, reduction=Reduction.AUTO,
+                 name="binary_focal_crossentropy"):
+        super().__init__(binary_focal_crossentropy, apply_class_balancing=apply_class_balancing,
+                         alpha=alpha, gamma=gamma, name=name, reduction=reduction,
+                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+        self.from_logits = from_logits
+        self.apply_class_balancing = apply_class_balancing
+        self.alpha = alpha
+        self.gamma = gamma
+
+
+class CategoricalFocalCrossentropy(LossFunctionWrapper):
+    """Categorical crossentropy down-weighting easy examples by `alpha * (1 - p) ** gamma`."""
+
+    def __init__(self, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1,
+                 reduction=Reduction.AUTO, name="categorical_focal_crossentropy"):
+        super().__init__(categorical_focal_crossentropy, alpha=alpha, gamma=gamma, name=name,
+                         reduction=reduction, from_logits=from_logits,
+                         label_smoothing=label_smoothing, axis=axis)
+        self.from_logits = from_logits
+        self.alpha = alpha
+        self.gamma = gamma
+
+
 class CosineSimilarity(LossFunctionWrapper):
     """Negative cosine similarity between labels and predictions."""
 
@@ -554,12 +626,14 @@ _FUNCTIONS = {
         "mean_absolute_percentage_error", "mape", "MAPE", "mean_squared_logarithmic_error",
         "msle", "MSLE", "squared_hinge", "hinge", "categorical_hinge", "huber", "huber_loss",
         "log_cosh", "logcosh", "categorical_crossentropy", "sparse_categorical_crossentropy",
-        "binary_crossentropy", "bce", "BCE", "kl_divergence", "kld", "KLD",
+        "binary_crossentropy", "bce", "BCE", "binary_focal_crossentropy",
+        "categorical_focal_crossentropy", "kl_divergence", "kld", "KLD",
         "kullback_leibler_divergence", "poisson", "cosine_similarity")}
 _CLASSES = {cls.__name__: cls for cls in (
     Loss, LossFunctionWrapper, MeanSquaredError, MeanAbsoluteError,
     MeanAbsolutePercentageError, MeanSquaredLogarithmicError, BinaryCrossentropy,
-    CategoricalCrossentropy, SparseCategoricalCrossentropy, CosineSimilarity, Hinge,
+    CategoricalCrossentropy, SparseCategoricalCrossentropy, BinaryFocalCrossentropy,
+    CategoricalFocalCrossentropy, CosineSimilarity, Hinge,
     SquaredHinge, CategoricalHinge, Poisson, LogCosh, KLDivergence, Huber)}
 
 

@@ -83,6 +83,16 @@ CASES = {
     "scce_logits": "losses.sparse_categorical_crossentropy(labels, cat_logits, from_logits=True)",
     "scce_seq": "losses.sparse_categorical_crossentropy(seq_labels, seq_logits, "
                 "from_logits=True)",
+    "binary_focal": "losses.binary_focal_crossentropy(bin_true, bin_probs)",
+    "binary_focal_logits_balanced": "losses.binary_focal_crossentropy(bin_true, bin_logits, "
+                                    "apply_class_balancing=True, alpha=0.4, gamma=1.5, "
+                                    "from_logits=True, label_smoothing=0.1)",
+    "categorical_focal": "losses.categorical_focal_crossentropy(onehot, cat_probs)",
+    "categorical_focal_logits": "losses.categorical_focal_crossentropy(onehot, cat_logits, "
+                                "alpha=0.5, gamma=3.0, from_logits=True, label_smoothing=0.1)",
+    "class_binary_focal": "losses.BinaryFocalCrossentropy(gamma=1.0)(bin_true, bin_probs, "
+                          "sample_weight=sw)",
+    "class_categorical_focal": "losses.CategoricalFocalCrossentropy()(onehot, cat_probs)",
     "class_mse": "losses.MeanSquaredError()(reg_true, reg_pred)",
     "class_mse_sum": "losses.MeanSquaredError(reduction='sum')(reg_true, reg_pred)",
     "class_mse_none": "losses.MeanSquaredError(reduction='none')(reg_true, reg_pred)",
