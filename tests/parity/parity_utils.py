@@ -165,8 +165,10 @@ def last_redraws(text):
     return "\n".join(line.rsplit("\r", 1)[-1] for line in text.split("\n"))
 
 
-def normalize_script_output(text, mask_numbers):
+def normalize_script_output(text, mask_numbers, masks=()):
     text = last_redraws(mask_timing(text))
+    for pattern in masks:
+        text = re.sub(pattern, "<masked>", text)
     if mask_numbers:
         text = _NUMBER.sub("<num>", text)
     return text

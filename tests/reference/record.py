@@ -32,6 +32,7 @@ os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 
 import keras as keras_package
 import numpy as np
+import scenarios_errors
 import scenarios_layers
 import scenarios_losses
 import scenarios_optim
@@ -45,7 +46,7 @@ from tensorflow import keras
 tf.get_logger().setLevel("ERROR")
 
 FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
-            "roundtrip"]
+            "roundtrip", "errors"]
 
 
 def seed_of(name, salt=0):
@@ -507,6 +508,29 @@ def record_roundtrip(only):
     save_json(path, data)
 
 
+# ------------------------------------------------------------------------------------ errors
+def record_errors(only):
+    path = os.path.join(FIXTURES, "errors.json")
+    data = load_json(path) if only is not None else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_errors.SCENARIOS, only):
+        s = scenarios_errors.SCENARIOS[name]
+        ns = fresh_namespace()
+        out, err = run_captured(s["code"], ns)
+        if err is None:
+            raise RuntimeError(f"errors/{name}: tf.keras raised nothing")
+        missing = [c for c in s["contains"] if c not in err["message"]]
+        if missing:
+            raise RuntimeError(f"errors/{name}: {missing} not in {err['message']!r}")
+        entry = dict(s)
+        entry.update(stdout=out, error=err)
+        scen[name] = entry
+        print(f"errors/{name}: {err['type']}: {err['message'][:150]}")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_errors.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
 RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
              "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
              "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
@@ -515,7 +539,8 @@ RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS
              "training": (record_training, lambda: scenarios_training.SCENARIOS),
              "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
              "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
-             "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS)}
+             "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
+             "errors": (record_errors, lambda: scenarios_errors.SCENARIOS)}
 
 
 def main(argv=None):

@@ -15,9 +15,12 @@ from textwrap import dedent
 S = {}
 
 
-def script(name, code, mask_numbers=False):
+def script(name, code, mask_numbers=False, masks=()):
+    """`masks`: extra regular expressions whose matches are masked on both sides (values that
+    follow from random initial weights but are not decimal numbers, like a thresholded class)."""
     assert name not in S, name
-    S[name] = {"code": dedent(code).strip() + "\n", "mask_numbers": mask_numbers}
+    S[name] = {"code": dedent(code).strip() + "\n", "mask_numbers": mask_numbers,
+               "masks": list(masks)}
 
 
 script("seed000_ai_open_innovation", """
@@ -332,7 +335,7 @@ script("seed003_mlp_xor", """
         input_data = tf.convert_to_tensor(value=my_array, dtype=tf.float32)
         print(input_data)
         print(tf.cast(tf.constant([[0, 0], [0, 1]]), tf.float32))
-""", mask_numbers=True)
+""", mask_numbers=True, masks=[r"(?m)=> [01]$"])
 
 script("seed004_three_styles", """
     import tensorflow as tf
