@@ -224,7 +224,7 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
 
 def mean(x, axis=None, keepdims=False):
     x = _t(x)
-    if x.dtype.is_bool or not x.dtype.is_floating:
+    if x.dtype.is_bool:
         x = ops.cast(x, floatx())
     return ops.mean(x, axis=axis, keepdims=keepdims)
 
