@@ -4,7 +4,9 @@ import warnings
 
 from pynn.keras.losses import (
     binary_crossentropy,
+    binary_focal_crossentropy,
     categorical_crossentropy,
+    categorical_focal_crossentropy,
     categorical_hinge,
     hinge,
     kl_divergence,
@@ -41,6 +43,7 @@ from pynn.keras.metrics.confusion_metrics import (
     TrueNegatives,
     TruePositives,
 )
+from pynn.keras.metrics.f_score_metrics import F1Score, FBetaScore
 from pynn.keras.metrics.hinge_metrics import CategoricalHinge, Hinge, SquaredHinge
 from pynn.keras.metrics.iou_metrics import BinaryIoU, IoU, MeanIoU, OneHotIoU, OneHotMeanIoU
 from pynn.keras.metrics.probabilistic_metrics import (
@@ -75,7 +78,8 @@ cosine_proximity = cosine_similarity
 _FUNCTIONS = {fn.__name__: fn for fn in (
     accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
     top_k_categorical_accuracy, sparse_top_k_categorical_accuracy, binary_crossentropy,
-    categorical_crossentropy, sparse_categorical_crossentropy, mean_squared_error,
+    categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy,
+    categorical_focal_crossentropy, mean_squared_error,
     mean_absolute_error, mean_absolute_percentage_error, mean_squared_logarithmic_error,
     kl_divergence, poisson, hinge, squared_hinge, categorical_hinge, log_cosh,
     cosine_similarity)}
@@ -95,7 +99,7 @@ _CLASSES = {cls.__name__: cls for cls in (
     CosineSimilarity, LogCoshError, BinaryCrossentropy, CategoricalCrossentropy,
     SparseCategoricalCrossentropy, KLDivergence, Poisson, Hinge, SquaredHinge,
     CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
-    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU)}
+    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score)}
 
 
 def serialize(metric, use_legacy_format=False):

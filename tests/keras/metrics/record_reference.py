@@ -151,6 +151,12 @@ CASES = {
     "one_hot_mean_iou": "run(metrics.OneHotMeanIoU(num_classes=4), (onehot, probs))",
     "one_hot_iou": "run(metrics.OneHotIoU(num_classes=4, target_class_ids=[1]), "
                    "(onehot, ties))",
+    "f1_none": "run(metrics.F1Score(), (onehot, probs), (onehot, ties))",
+    "f1_macro_threshold": "run(metrics.F1Score(average='macro', threshold=0.3), "
+                          "(onehot, probs, sw))",
+    "f1_micro": "run(metrics.F1Score(average='micro'), (bin_true, bin_probs))",
+    "fbeta_weighted": "run(metrics.FBetaScore(average='weighted', beta=2.0), (onehot, probs), "
+                      "(bin_true[:, :1].repeat(4, 1), probs, sw))",
     "auc_label_weights": "run(metrics.AUC(label_weights=[1, 2, 0.5]), (bin_true, bin_probs))",
 }
 

@@ -88,4 +88,8 @@ METRIC_VALUES = {'fn_binary_accuracy': [0.6666666865348816,
  'binary_iou': 0.16756756603717804,
  'one_hot_mean_iou': 0.0,
  'one_hot_iou': 0.0,
+ 'f1_none': [0.222222238779068, 0.0, 0.20000000298023224, 0.0],
+ 'f1_macro_threshold': 0.0,
+ 'f1_micro': 0.6153846383094788,
+ 'fbeta_weighted': 0.1844046711921692,
  'auc_label_weights': 0.6123456954956055}
