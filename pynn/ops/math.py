@@ -19,6 +19,7 @@ __all__ = [
     "clip",
     "cos",
     "divide",
+    "einsum",
     "equal",
     "erf",
     "exp",
@@ -368,6 +369,56 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         from pynn.ops.array import matrix_transpose
         b = matrix_transpose(b)
     return _matmul(a, b)
+
+
+def _parse_einsum(equation, n):
+    eq = equation.replace(" ", "")
+    if "." in eq:
+        raise ValueError(f"einsum equation {equation!r}: ellipsis ('...') is not supported; "
+                         "name every dimension")
+    lhs, arrow, out = eq.partition("->")
+    ins = lhs.split(",")
+    if len(ins) != n:
+        raise ValueError(f"einsum equation {equation!r} has {len(ins)} inputs but {n} "
+                         "operands were given")
+    if not arrow:      # implicit output: letters seen once, in alphabetical order
+        letters = "".join(ins)
+        out = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    return ins, out
+
+
+@primitive(name="Einsum")
+def _einsum(*xs, equation):
+    ins, out = _parse_einsum(equation, len(xs))
+    for sub, x in zip(ins, xs):
+        if len(sub) != x.ndim:
+            raise op_error("Einsum", f"Expected input {sub!r} to have rank {len(sub)} but got "
+                           f"shape {list(x.shape)}")
+    result = np.einsum(f"{','.join(ins)}->{out}", *xs)
+    sizes = {c: d for sub, x in zip(ins, xs) for c, d in zip(sub, x.shape)}
+
+    def vjp(g):
+        grads = []
+        for i, (sub, x) in enumerate(zip(ins, xs)):
+            if len(set(sub)) != len(sub):
+                raise NotImplementedError(f"gradient of einsum {equation!r}: repeated index "
+                                          f"in {sub!r}")
+            others = [(s, y) for j, (s, y) in enumerate(zip(ins, xs)) if j != i]
+            known = set(out).union(*[set(s) for s, _ in others])
+            kept = "".join(c for c in sub if c in known)
+            spec = ",".join([out] + [s for s, _ in others]) + "->" + kept
+            gi = np.einsum(spec, g, *[y for _, y in others])
+            if kept != sub:       # letters only in this input were summed: broadcast back
+                gi = np.broadcast_to(
+                    gi.reshape([sizes[c] if c in kept else 1 for c in sub]), x.shape)
+            grads.append(gi)
+        return tuple(grads)
+    return result, vjp
+
+
+def einsum(equation, *inputs):
+    """Einstein summation over named dimensions, e.g. einsum("bij,bjk->bik", a, b)."""
+    return _einsum(*inputs, equation=equation)
 
 
 @primitive(name="Cast", coerce=False)

@@ -53,6 +53,7 @@ from pynn.tf._api import (  # noqa: F401
     cumsum,
     device,
     divide,
+    einsum,
     ensure_shape,
     equal,
     executing_eagerly,

@@ -379,6 +379,11 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
                       adjoint_a=adjoint_a, adjoint_b=adjoint_b)
 
 
+@tf_api("tf.einsum")
+def einsum(equation, *inputs, **kwargs):
+    return ops.einsum(equation, *inputs)
+
+
 @tf_api("tf.linalg.matrix_transpose")
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     return ops.matrix_transpose(a)

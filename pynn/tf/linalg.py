@@ -1,3 +1,3 @@
 """`tf.linalg`: matrix products and norms."""
 
-from pynn.tf._api import eye, l2_normalize, matmul, matrix_transpose, norm  # noqa: F401
+from pynn.tf._api import einsum, eye, l2_normalize, matmul, matrix_transpose, norm  # noqa: F401
