@@ -331,11 +331,12 @@ def _update_watched():
         _watched.update(tape._watched_ids)
 
 
-def backprop(targets, seeds):
+def backprop(targets, seeds, first_seq=0):
     """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph.
 
     Recorded tensors are visited newest first (a max-heap on their sequence numbers), so each
-    one's gradient is complete before its vjp runs.
+    one's gradient is complete before its vjp runs. Nodes older than `first_seq` (recorded
+    before the tape started) are leaves, as ops a tape did not see are constants in TF.
     """
     grads = {}
     heap = []
@@ -344,7 +345,7 @@ def backprop(targets, seeds):
         k = id(t)
         grads[k] = s if k not in grads else grads[k] + s
         node = t._node
-        if node is not None and k not in queued:
+        if node is not None and k not in queued and node[0] >= first_seq:
             queued.add(k)
             heap.append((-node[0], t))
     heapq.heapify(heap)
@@ -372,7 +373,7 @@ def backprop(targets, seeds):
             if prev is None:
                 grads[k] = gp
                 node = p._node
-                if node is not None and k not in queued:
+                if node is not None and k not in queued and node[0] >= first_seq:
                     queued.add(k)
                     push(heap, (-node[0], p))
             else:
@@ -398,9 +399,12 @@ class GradientTape:
         self._watched_ids = set()
         self._entered = 0
         self._used = False
+        self._first_seq = None      # sequence number of the first op this tape could see
 
     # --- recording scope
     def __enter__(self):
+        if self._first_seq is None:
+            self._first_seq = _next_seq()
         self._push()
         self._entered += 1
         return self
@@ -429,6 +433,7 @@ class GradientTape:
         self._watched = []
         self._watched_ids = set()
         self._used = False
+        self._first_seq = _next_seq() if self._entered else None
         _update_watched()
 
     # --- watching
@@ -494,7 +499,7 @@ class GradientTape:
                     t._value.dtype, copy=False)
             targets.append(t)
             seeds.append(seed)
-        grads = backprop(targets, seeds) if targets else {}
+        grads = backprop(targets, seeds, self._first_seq or 0) if targets else {}
         result = []
         for s in flat_sources:
             g = grads.get(id(s))
@@ -529,7 +534,7 @@ class GradientTape:
         for i in range(n):
             seed = np.zeros(n, dtype=t._value.dtype)
             seed[i] = 1
-            grads = backprop([t], [seed.reshape(t._value.shape)])
+            grads = backprop([t], [seed.reshape(t._value.shape)], self._first_seq or 0)
             for j, s in enumerate(flat_sources):
                 rows[j].append(grads.get(id(s)))
         result = []
@@ -557,7 +562,8 @@ class GradientTape:
         for i in range(inner):
             seed = np.zeros((batch, inner), dtype=tv.dtype)
             seed[:, i] = 1
-            g = backprop([target], [seed.reshape(tv.shape)]).get(id(source))
+            g = backprop([target], [seed.reshape(tv.shape)], self._first_seq or 0).get(
+                id(source))
             cols.append(np.zeros_like(sv) if g is None else g)
         out = np.stack(cols, axis=1).reshape(tv.shape + sv.shape[1:])
         return _wrap(out.astype(sv.dtype))

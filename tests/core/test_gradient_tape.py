@@ -148,13 +148,31 @@ def test_nested_tapes_both_see_first_order_gradients():
     assert outer.gradient(y, w).numpy() == 12.0
 
 
-def test_reset_forgets_watched_tensors():
+def test_reset_forgets_watched_tensors_and_earlier_ops():
     x = constant(2.0)
     with GradientTape() as tape:
         tape.watch(x)
         tape.reset()
         y = x * x
     assert tape.gradient(y, x) is None
+    w = Variable(3.0)
+    with GradientTape() as tape:
+        a = w * w
+        tape.reset()
+        b = a * w
+    assert tape.gradient(b, w).numpy() == 9.0     # only b = a * w was recorded after reset
+
+
+def test_a_tape_does_not_see_ops_recorded_before_it_started():
+    w = Variable(2.0)
+    with GradientTape() as first:
+        y = w * w
+    with GradientTape() as second:
+        second.watch(y)
+        z = y * 3.0
+    gw, gy = second.gradient(z, [w, y])
+    assert gw is None and gy.numpy() == 3.0               # as TF: y is a leaf for `second`
+    assert first.gradient(y, w).numpy() == 4.0
 
 
 def test_gradient_of_source_itself_is_ones():
