@@ -30,12 +30,12 @@ def _build(name):
         ns["layer"] = layer
         exec(s["pre"], ns)  # noqa: S102 - replaying recorded scenario code is the point
     layer(arg)
-    return s, layer, arg
+    return s, layer, arg, ns
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_layer_forward_matches_tf_keras(name):
-    s, layer, arg = _build(name)
+    s, layer, arg, _ = _build(name)
     weights = _arrays(name, "w", len(s["weight_shapes"]))
     got_shapes = [list(np.shape(w)) for w in layer.get_weights()]
     assert got_shapes == s["weight_shapes"], (
@@ -57,6 +57,9 @@ def test_layer_forward_matches_tf_keras(name):
         for i, (got, exp) in enumerate(zip(layer.get_weights(), after)):
             assert_close(got, exp, f"{s['code']}: {s['weight_names'][i]} after the call",
                          ATOL, RTOL)
+    if s["losses"] or getattr(layer, "losses", []):
+        got_losses = sorted(float(np.asarray(v)) for v in layer.losses)
+        assert_close(got_losses, sorted(s["losses"]), f"{s['code']}: layer.losses", ATOL, RTOL)
     if s["mask"]:
         mask = getattr(outs[0], "_keras_mask", None)
         assert mask is not None, f"{s['code']}: the output carries no _keras_mask"
@@ -65,5 +68,36 @@ def test_layer_forward_matches_tf_keras(name):
 
 @pytest.mark.parametrize("name", [n for n in SCENARIOS if SCENARIOS[n]["weight_names"]])
 def test_layer_weight_names_match_tf_keras(name):
-    s, layer, _ = _build(name)
+    s, layer, _, _ = _build(name)
     assert [w.name for w in layer.weights] == s["weight_names"]
+
+
+@pytest.mark.parametrize("name", [n for n in SCENARIOS if SCENARIOS[n]["gradient_sources"]])
+def test_layer_gradients_match_tf_keras(name):
+    """d(sum_i <output_i, r_i>)/d(trainable weights, float inputs) as tf.GradientTape gives it."""
+    s, layer, _, ns = _build(name)
+    ns_tf = ns["tf"]
+    if s["init"] == "set":
+        layer.set_weights(_arrays(name, "w", len(s["weight_shapes"])))
+    xs = [ns_tf.constant(x) for x in _arrays(name, "x", len(s["inputs"]))]
+    floats = [x for x, dt in zip(xs, s["input_dtypes"]) if dt.startswith("float")]
+    with ns_tf.GradientTape() as tape:
+        for x in floats:
+            tape.watch(x)
+        outs = flatten(layer(xs[0] if len(xs) == 1 else xs, **s["call"]))
+        total = None
+        for i, o in enumerate(outs):
+            term = ns_tf.reduce_sum(o * ARRAYS[f"{name}/r{i}"])
+            total = term if total is None else total + term
+    sources = list(layer.trainable_weights) + floats
+    assert [getattr(w, "name", None) for w in layer.trainable_weights] == \
+        s["trainable_weight_names"], "trainable weights differ from tf.keras's (names, order)"
+    grads = tape.gradient(total, sources)
+    assert len(grads) == len(s["gradient_sources"]) == len(sources)
+    for i, (g, src) in enumerate(zip(grads, s["gradient_sources"])):
+        if s["gradient_is_none"][i]:
+            assert g is None, f"{s['code']}: gradient for {src} should be None (unconnected)"
+            continue
+        assert g is not None, f"{s['code']}: no gradient for {src}"
+        assert_close(np.asarray(g), ARRAYS[f"{name}/g{i}"], f"{s['code']}: gradient for {src}",
+                     ATOL, RTOL)

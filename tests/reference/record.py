@@ -164,10 +164,23 @@ def record_layers(only):
                     seed_of(name, 1))))
             weights = [np.asarray(w) for w in layer.get_weights()]
             names = [w.name for w in layer.weights]
-            out = layer(arg, **s["call"])
-            mask = getattr(out if not isinstance(out, (list, tuple)) else out[0],
-                           "_keras_mask", None)
-            outs = [np.asarray(o) for o in tf.nest.flatten(out)]
+            # the measured call runs under a tape: outputs, then d(sum_i <out_i, r_i>)/d(weights,
+            # float inputs) with fixed random cotangents r_i
+            grng = np.random.default_rng(seed_of(name, 2))
+            xts = [tf.constant(x) for x in xs]
+            with tf.GradientTape() as tape:
+                for xt in xts:
+                    if xt.dtype.is_floating:
+                        tape.watch(xt)
+                out = layer(xts[0] if len(xts) == 1 else xts, **s["call"])
+                flat = tf.nest.flatten(out)
+                cotangents = [grng.normal(size=tuple(o.shape)).astype("float32") for o in flat]
+                total = tf.add_n([tf.reduce_sum(o * r) for o, r in zip(flat, cotangents)])
+            sources = list(layer.trainable_weights) + [x for x in xts if x.dtype.is_floating]
+            grads = tape.gradient(total, sources)
+            mask = getattr(flat[0], "_keras_mask", None)
+            outs = [np.asarray(o) for o in flat]
+            losses = [float(v) for v in layer.losses]
             after = [np.asarray(w) for w in layer.get_weights()]
             changed = any(not np.array_equal(a, b) for a, b in zip(weights, after))
         except Exception as e:  # noqa: BLE001 - any error is recorded/reported
@@ -182,6 +195,11 @@ def record_layers(only):
             arrays[f"{name}/w{i}"] = w
         for i, o in enumerate(outs):
             arrays[f"{name}/y{i}"] = o
+        for i, r in enumerate(cotangents):
+            arrays[f"{name}/r{i}"] = r
+        for i, g in enumerate(grads):
+            if g is not None:
+                arrays[f"{name}/g{i}"] = np.asarray(tf.convert_to_tensor(g))
         if changed:
             for i, w in enumerate(after):
                 arrays[f"{name}/wa{i}"] = w
@@ -196,6 +214,11 @@ def record_layers(only):
             weight_shapes=[list(w.shape) for w in weights],
             output_shapes=[list(o.shape) for o in outs],
             weights_after=changed,
+            trainable_weight_names=[w.name for w in layer.trainable_weights],
+            gradient_sources=[w.name for w in layer.trainable_weights]
+            + [f"input {i}" for i, x in enumerate(xs) if x.dtype.kind == "f"],
+            gradient_is_none=[g is None for g in grads],
+            losses=losses,
             layer_name=layer.name,
             config_class=type(layer).__name__,
         )

@@ -36,6 +36,11 @@ for act in ["linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "soft
     scenario(f"dense_{act}", f"layers.Dense(3, activation='{act}')", F2)
 scenario("dense_no_bias", "layers.Dense(4, use_bias=False)", F2)
 scenario("dense_3d_input", "layers.Dense(4, activation='relu')", F3)
+scenario("dense_kernel_l2", "layers.Dense(3, kernel_regularizer='l2')", F2)
+scenario("dense_all_regularizers", "layers.Dense(3, kernel_regularizer=keras.regularizers.l1(0.1), "
+         "bias_regularizer='l1_l2', activity_regularizer=keras.regularizers.l2(0.05))", F2)
+scenario("conv2d_l1_l2", "layers.Conv2D(2, 3, kernel_regularizer=keras.regularizers.l1_l2("
+         "l1=0.01, l2=0.02))", IMG)
 scenario("dense_ones_init", "layers.Dense(2, kernel_initializer='one', bias_initializer='ones')",
          F2, init="keep")
 for act in ["relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus", "softsign", "swish",
