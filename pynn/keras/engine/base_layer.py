@@ -42,6 +42,7 @@ class _CallContext:
     def __init__(self):
         self.frames = []          # training value of each active __call__
         self.name_scope = []      # layer names prefixing the weights created now
+        self.lossy = []           # layers holding losses of the last call (cleared lazily)
 
     @property
     def in_call(self):
@@ -112,6 +113,15 @@ _CALL_SPECS = weakref.WeakKeyDictionary()
 
 
 def _call_spec(layer):
+    cached = layer.__dict__.get("_call_spec_cache")
+    if cached is not None and cached[0] is layer.__dict__.get("call"):
+        return cached[1]
+    spec = _lookup_call_spec(layer)
+    layer.__dict__["_call_spec_cache"] = (layer.__dict__.get("call"), spec)
+    return spec
+
+
+def _lookup_call_spec(layer):
     cls = type(layer)
     call_fn = layer.call
     # Layers like Lambda/TFOpLambda may replace `call` per instance.
@@ -170,6 +180,10 @@ def _as_shape_tuple(shape):
     if isinstance(shape, TensorShape):
         return tuple(shape.as_list()) if shape.rank is not None else None
     return tuple(shape)
+
+
+_FLOAT_NAMES = frozenset({"float16", "float32", "float64", "bfloat16"})
+_FLOAT32 = np.dtype("float32")
 
 
 def _dedup(variables):
@@ -577,7 +591,7 @@ class Layer:
             elif _is_symbolic(loss):
                 self._add_symbolic_loss(loss)
             else:
-                self._eager_losses.append(loss if isinstance(loss, Tensor) else convert_to_tensor(
+                self._record_loss(loss if isinstance(loss, Tensor) else convert_to_tensor(
                     np.asarray(loss, dtype=backend.floatx())))
 
     def _add_symbolic_loss(self, loss):
@@ -585,9 +599,23 @@ class Layer:
             f"Layer {self.name} received a symbolic loss {loss!r}; symbolic losses can only be "
             "added to a Functional model (`model.add_loss(...)`).")
 
+    def _record_loss(self, loss):
+        if not self._eager_losses and all(layer is not self for layer in _CONTEXT.lossy):
+            _CONTEXT.lossy.append(self)
+        self._eager_losses.append(loss)
+
     def _clear_losses(self):
-        for layer in self._flatten_layers():
-            layer._eager_losses = []
+        """Forgets the losses of the previous call of this layer and its sublayers."""
+        if not _CONTEXT.lossy:
+            return  # nothing recorded anywhere: the common case costs nothing
+        subtree = {id(layer) for layer in self._flatten_layers()}
+        kept = []
+        for layer in _CONTEXT.lossy:
+            if id(layer) in subtree:
+                layer._eager_losses = []
+            else:
+                kept.append(layer)
+        _CONTEXT.lossy[:] = kept
 
     @property
     def metrics(self):
@@ -655,14 +683,15 @@ class Layer:
             inputs, args = args[0], args[1:]
         elif "inputs" in kwargs:
             inputs = kwargs.pop("inputs")
-        elif spec.arg_names and spec.arg_names[0] in ("self",) and len(spec.arg_names) > 1 and spec.arg_names[1] in kwargs:
-            inputs = kwargs.pop(spec.arg_names[1])
         elif spec.arg_names and spec.arg_names[0] in kwargs:
             inputs = kwargs.pop(spec.arg_names[0])
         else:
             raise ValueError(f"The first argument to `Layer.call` must always be passed "
                              f"(layer {self.name}).")
-        if _contains_symbolic(inputs, args, kwargs):
+        if isinstance(inputs, Tensor):
+            if (args or kwargs) and _contains_symbolic((), args, kwargs):
+                return self._functional_construction_call(inputs, args, kwargs)
+        elif _contains_symbolic(inputs, args, kwargs):
             return self._functional_construction_call(inputs, args, kwargs)
         return self._eager_call(inputs, args, kwargs, spec)
 
@@ -696,21 +725,37 @@ class Layer:
         return training, args, kwargs
 
     def _eager_call(self, inputs, args, kwargs, spec):
-        inputs = _convert_inputs(inputs)
-        if self._autocast:
-            inputs = self._maybe_cast_inputs(inputs)
-        if self._input_spec is not None:
-            from pynn.keras.engine.input_spec import assert_input_compatibility
-            assert_input_compatibility(self._input_spec, inputs, self.name)
+        if isinstance(inputs, Tensor):
+            # the common case, kept cheap: one eager tensor
+            value = inputs._value
+            if (self._autocast and value.dtype.kind == "f" and value.dtype is not _FLOAT32
+                    and value.dtype.name != self._dtype and self._dtype in _FLOAT_NAMES):
+                inputs = self._maybe_cast_inputs(inputs)
+            previous_mask = inputs._keras_mask
+            has_mask = previous_mask is not None
+            input_spec = self._input_spec
+            if input_spec is not None:
+                from pynn.keras.engine.input_spec import InputSpec, _fits
+                if type(input_spec) is not InputSpec or not _fits(input_spec, inputs._value.shape,
+                                                                  inputs._value.dtype):
+                    from pynn.keras.engine.input_spec import assert_input_compatibility
+                    assert_input_compatibility(input_spec, inputs, self.name)
+        else:
+            inputs = _convert_inputs(inputs)
+            if self._autocast:
+                inputs = self._maybe_cast_inputs(inputs)
+            if nest.is_nested(inputs):
+                input_masks = [getattr(t, "_keras_mask", None) for t in nest.flatten(inputs)]
+                has_mask = any(m is not None for m in input_masks)
+                previous_mask = nest.pack_sequence_as(inputs, input_masks) if has_mask else None
+            else:
+                previous_mask = getattr(inputs, "_keras_mask", None)
+                has_mask = previous_mask is not None
+            if self._input_spec is not None:
+                from pynn.keras.engine.input_spec import assert_input_compatibility
+                assert_input_compatibility(self._input_spec, inputs, self.name)
 
-        flat_inputs = nest.flatten(inputs)
-        input_masks = [getattr(t, "_keras_mask", None) for t in flat_inputs]
-        has_mask = any(m is not None for m in input_masks)
-        previous_mask = None
-        if has_mask:
-            previous_mask = input_masks[0] if not nest.is_nested(inputs) else nest.pack_sequence_as(inputs, input_masks)
-        explicit_mask = "mask" in kwargs
-        if explicit_mask:
+        if "mask" in kwargs:
             previous_mask = kwargs["mask"]
         elif has_mask and spec.accepts_mask:
             kwargs = dict(kwargs)
@@ -721,7 +766,7 @@ class Layer:
             kwargs = dict(kwargs)
             kwargs.pop("mask")
 
-        if not _CONTEXT.in_call:
+        if not _CONTEXT.frames:
             self._clear_losses()
         _CONTEXT.frames.append(training)
         _CONTEXT.name_scope.append(self._name)
@@ -740,10 +785,10 @@ class Layer:
             for output in nest.flatten(outputs):
                 loss = self._activity_regularizer(output)
                 batch = output.shape[0] if output.ndim else 1
-                self._eager_losses.append(loss / float(batch or 1))
-        if self._supports_masking or _overrides(self, "compute_mask", Layer):
-            output_mask = self.compute_mask(inputs, previous_mask)
-            _set_masks(outputs, output_mask)
+                self._record_loss(loss / float(batch or 1))
+        if has_mask or _overrides(self, "compute_mask", Layer):
+            if self._supports_masking or _overrides(self, "compute_mask", Layer):
+                _set_masks(outputs, self.compute_mask(inputs, previous_mask))
         return outputs
 
     def _maybe_cast_inputs(self, inputs):
@@ -848,7 +893,9 @@ class Layer:
         finally:
             _CONTEXT.name_scope = saved_scope
             for layer, losses in saved_losses:
-                layer._eager_losses = losses
+                layer._eager_losses = []
+                for loss in losses:
+                    layer._record_loss(loss)
         first = results[0]
         flat_first = nest.flatten(first)
         flat_second = nest.flatten(results[-1])

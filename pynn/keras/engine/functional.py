@@ -217,18 +217,34 @@ class Functional(Model):
             if m is not None and isinstance(value, Tensor):
                 value._keras_mask = m
             values[id(ref)] = value
-        for depth in self._depth_keys:
-            for node in self._nodes_by_depth[depth]:
-                if node.is_input:
-                    continue
-                if any(tid not in values for tid in node.flat_input_ids):
-                    continue
+        for node in self._execution_order():
+            if any(tid not in values for tid in node.flat_input_ids):
+                continue
+            if node._single_positional_tensor:
+                outputs = node.layer(values[node.flat_input_ids[0]])
+            else:
                 args, kwargs = node.map_arguments(values)
                 outputs = node.layer(*args, **kwargs)
-                for oid, value in zip(node.flat_output_ids, nest.flatten(outputs)):
+            output_ids = node.flat_output_ids
+            if len(output_ids) == 1:
+                values[output_ids[0]] = outputs if not isinstance(outputs, (list, tuple)) \
+                    else nest.flatten(outputs)[0]
+            else:
+                for oid, value in zip(output_ids, nest.flatten(outputs)):
                     values[oid] = value
         flat_outputs = [values[id(t)] for t in self.outputs]
         return nest.pack_sequence_as(self._nested_outputs, flat_outputs)
+
+    def _execution_order(self):
+        """The non-input nodes from the deepest to depth 0 (cached per graph)."""
+        cache = self.__dict__.get("_execution_cache")
+        if cache is None or cache[0] is not self._nodes_by_depth or cache[1] != len(
+                self._depth_keys):
+            order = [node for depth in self._depth_keys for node in self._nodes_by_depth[depth]
+                     if not node.is_input]
+            cache = (self._nodes_by_depth, len(self._depth_keys), order)
+            self.__dict__["_execution_cache"] = cache
+        return cache[2]
 
     def compute_mask(self, inputs, mask=None):
         return None
@@ -279,6 +295,7 @@ class Functional(Model):
             self._nodes_by_depth.setdefault(depth, []).insert(0, node)
         self._network_nodes |= nodes
         self._depth_keys = sorted(self._nodes_by_depth, reverse=True)
+        self.__dict__.pop("_execution_cache", None)
         for layer in layers:
             if all(layer is not known for known in self._graph_layers):
                 self._graph_layers.append(layer)

@@ -54,10 +54,39 @@ def _display_shape(shape):
     return str(tuple(shape.as_list())) if hasattr(shape, "as_list") else str(tuple(shape))
 
 
+def _fits(spec, dims, dtype):
+    """True when one input of shape `dims` (a tuple) satisfies `spec` (the common case)."""
+    ndim = len(dims)
+    if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
+        return False
+    if spec.max_ndim is not None and ndim > spec.max_ndim:
+        return False
+    if spec.min_ndim is not None and ndim < spec.min_ndim:
+        return False
+    if spec.dtype is not None and dtype.name != spec.dtype:
+        return False
+    for axis, value in spec.axes.items():
+        if value is not None and -ndim <= axis < ndim and dims[axis] not in (value, None):
+            return False
+    if spec.shape is not None:
+        if spec.allow_last_axis_squeeze:
+            return False  # checked by the full path
+        for spec_dim, dim in zip(spec.shape, dims):
+            if spec_dim is not None and dim is not None and spec_dim != dim:
+                return False
+    return True
+
+
 def assert_input_compatibility(input_spec, inputs, layer_name):
     """Raises ValueError naming the layer and the expected vs received shape."""
     if not input_spec:
         return
+    value = getattr(inputs, "_value", None)
+    if value is not None:  # one eager Tensor: check its numpy shape directly
+        spec = input_spec[0] if isinstance(input_spec, (list, tuple)) and len(input_spec) == 1 \
+            else input_spec
+        if isinstance(spec, InputSpec) and _fits(spec, value.shape, value.dtype):
+            return
     specs = nest.flatten(input_spec)
     if isinstance(inputs, dict):
         names = [spec.name for spec in specs]
