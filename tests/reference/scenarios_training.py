@@ -258,4 +258,49 @@ scenario("initial_epoch_and_callbacks", """
     print(h.epoch)
 """)
 
+scenario("fit_weights_after_training", """
+    def show(model):
+        for w in model.get_weights():
+            print([round(float(v), 4) for v in np.ravel(w)])
+
+    for opt in [keras.optimizers.SGD(0.05, momentum=0.9), keras.optimizers.Adam(0.02),
+                keras.optimizers.RMSprop(0.01)]:
+        model = keras.Sequential([layers.Dense(4, activation='tanh', input_shape=(4,)),
+                                  layers.Dense(1)])
+        init_weights(model)
+        model.compile(optimizer=opt, loss='mse')
+        model.fit(x, y_reg, epochs=3, batch_size=8, shuffle=False, verbose=0)
+        show(model)
+""")
+
+scenario("fit_sample_and_class_weight", """
+    model = keras.Sequential([layers.Dense(3, activation='softmax', input_shape=(4,))])
+    init_weights(model)
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss='sparse_categorical_crossentropy',
+                  metrics=['accuracy'])
+    h = model.fit(x, y_int, epochs=2, batch_size=10, shuffle=False, verbose=0,
+                  class_weight={0: 1.0, 1: 2.0, 2: 0.5})
+    print(h.history)
+    init_weights(model)
+    sw = np.linspace(0.1, 1.0, len(x)).astype('float32')
+    h = model.fit(x, y_int, epochs=2, batch_size=10, shuffle=False, verbose=0, sample_weight=sw)
+    print(h.history)
+    print(model.evaluate(x, y_int, sample_weight=sw, verbose=0))
+""")
+
+scenario("fit_batchnorm_moving_stats", """
+    model = keras.Sequential([layers.Dense(3, input_shape=(4,)), layers.BatchNormalization(),
+                              layers.Dense(1)])
+    init_weights(model)
+    bn = model.layers[1]
+    bn.set_weights([np.ones(3, 'float32'), np.zeros(3, 'float32'), np.zeros(3, 'float32'),
+                    np.ones(3, 'float32')])
+    model.compile(optimizer=keras.optimizers.SGD(0.05), loss='mse')
+    h = model.fit(x, y_reg, epochs=2, batch_size=10, shuffle=False, verbose=0)
+    print(h.history)
+    for w in bn.get_weights():
+        print([round(float(v), 4) for v in w])
+    print(model.evaluate(x, y_reg, verbose=0))
+""")
+
 SCENARIOS = S
