@@ -326,7 +326,7 @@ class Layer:
             tracked = object.__getattribute__(self, "_tracked_attrs")
         except AttributeError:
             if isinstance(value, (Layer, Variable)):
-                raise RuntimeError(  # noqa: TRY004 - Keras raises ValueError
+                raise RuntimeError(
                     "It looks like you are subclassing `Model` or `Layer` and you forgot to call "
                     "`super().__init__()`. Always start with this line.") from None
             object.__setattr__(self, name, value)
@@ -786,9 +786,8 @@ class Layer:
                 loss = self._activity_regularizer(output)
                 batch = output.shape[0] if output.ndim else 1
                 self._record_loss(loss / float(batch or 1))
-        if has_mask or _overrides(self, "compute_mask", Layer):
-            if self._supports_masking or _overrides(self, "compute_mask", Layer):
-                _set_masks(outputs, self.compute_mask(inputs, previous_mask))
+        if (has_mask and self._supports_masking) or _overrides(self, "compute_mask", Layer):
+            _set_masks(outputs, self.compute_mask(inputs, previous_mask))
         return outputs
 
     def _maybe_cast_inputs(self, inputs):

@@ -47,7 +47,7 @@ def normalize(x, axis=-1, order=2):
 def set_random_seed(seed):
     """Seeds Python's `random`, numpy and pynn's global generator (as tf.random.set_seed)."""
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool):
-        raise ValueError("Expected `seed` argument to be an integer. "  # noqa: TRY004 - as Keras
+        raise ValueError("Expected `seed` argument to be an integer. "
                          f"Received: seed={seed} (of type {type(seed)})")
     from pynn.core import random as prandom
     _random.seed(seed)

@@ -45,7 +45,7 @@ def get_layer_index_bound_by_layer_name(model, layer_range=None):
         raise ValueError("layer_range must be a list or tuple of length 2. Received: "
                          f"layer_range = {layer_range} of length {len(layer_range)}")
     if not isinstance(layer_range[0], str) or not isinstance(layer_range[1], str):
-        raise ValueError(f"layer_range should contain string type only. Received: {layer_range}")  # noqa: TRY004 - as Keras
+        raise ValueError(f"layer_range should contain string type only. Received: {layer_range}")
     lower = [i for i, layer in enumerate(model.layers) if re.match(layer_range[0], layer.name)]
     upper = [i for i, layer in enumerate(model.layers) if re.match(layer_range[1], layer.name)]
     if not lower or not upper:
