@@ -58,8 +58,11 @@ from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
 from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
 from pynn.keras.layers.preprocessing.normalization import Normalization
 from pynn.keras.layers.regularization.activity_regularization import ActivityRegularization
+from pynn.keras.layers.regularization.alpha_dropout import AlphaDropout
 from pynn.keras.layers.regularization.dropout import Dropout
+from pynn.keras.layers.regularization.gaussian_dropout import GaussianDropout
 from pynn.keras.layers.regularization.gaussian_noise import GaussianNoise
+from pynn.keras.layers.regularization.spatial_dropout1d import SpatialDropout1D
 from pynn.keras.layers.regularization.spatial_dropout2d import SpatialDropout2D
 from pynn.keras.layers.reshaping.cropping2d import Cropping2D
 from pynn.keras.layers.reshaping.flatten import Flatten

@@ -6,7 +6,7 @@ import pytest
 from pynn.core import random as prandom
 from pynn.keras import backend
 from pynn.keras.engine.input_layer import Input
-from pynn.keras.layers import Dropout
+from pynn.keras.layers import AlphaDropout, Dropout, GaussianDropout, SpatialDropout1D
 from tests.gradcheck import check_gradients
 
 X = np.ones((200, 50), dtype=np.float32)
@@ -71,3 +71,44 @@ def test_gradient_flows_through_the_kept_units():
         return layer(t, training=True)
     (grad,) = check_gradients(fn, x)
     assert set(np.unique(np.asarray(grad) == 0)) == {True, False}
+
+
+def test_spatial_dropout_1d_drops_whole_channels():
+    x = np.ones((8, 6, 10), dtype=np.float32)
+    out = np.asarray(SpatialDropout1D(0.5)(x, training=True))
+    assert (out == out[:, :1, :]).all()
+    assert set(np.unique(out)) == {0.0, 2.0}
+    np.testing.assert_array_equal(np.asarray(SpatialDropout1D(0.5)(x)), x)
+    with pytest.raises(ValueError, match="expected ndim=3, found ndim=2"):
+        SpatialDropout1D(0.5)(np.ones((2, 3), np.float32), training=True)
+
+
+def test_gaussian_dropout_multiplies_by_unit_mean_noise():
+    out = np.asarray(GaussianDropout(0.2)(X, training=True))
+    assert out.mean() == pytest.approx(1.0, abs=0.02)
+    assert out.std() == pytest.approx(np.sqrt(0.2 / 0.8), rel=0.05)
+    np.testing.assert_array_equal(np.asarray(GaussianDropout(0.2)(X)), X)
+    assert GaussianDropout(0.2, seed=1).get_config()["rate"] == 0.2
+
+
+def test_alpha_dropout_keeps_mean_and_variance_of_standardized_inputs():
+    x = np.random.default_rng(0).standard_normal((400, 100)).astype(np.float32)
+    out = np.asarray(AlphaDropout(0.2)(x, training=True))
+    assert out.mean() == pytest.approx(0.0, abs=0.03)
+    assert out.std() == pytest.approx(1.0, abs=0.03)
+    np.testing.assert_array_equal(np.asarray(AlphaDropout(0.2)(x)), x)
+    assert AlphaDropout(0.2, seed=3).get_config() == {
+        "name": "alpha_dropout_2", "trainable": True, "dtype": "float32", "rate": 0.2, "seed": 3}
+
+
+@pytest.mark.parametrize("make", [lambda: GaussianDropout(0.3, seed=4, dtype="float64"),
+                                  lambda: AlphaDropout(0.3, seed=4, dtype="float64"),
+                                  lambda: SpatialDropout1D(0.5, seed=4, dtype="float64")])
+def test_noise_layers_gradients_with_a_fixed_draw(make):
+    layer = make()
+
+    def fn(t):
+        prandom.set_seed(0)
+        return layer(t, training=True)
+
+    check_gradients(fn, np.linspace(-1, 1, 24).reshape(2, 3, 4))
