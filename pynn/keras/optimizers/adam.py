@@ -58,7 +58,7 @@ class Adam(Optimizer):
         # w -= (m * alpha) / (sqrt(v) + eps) -- the same float32 operations, fewer arrays.
         alpha, one_minus_beta_1, one_minus_beta_2, epsilon = k
         m, v = slots[0], slots[1]
-        scratch = np.subtract(g, m)
+        scratch = np.subtract(g, m, out=self._scratch(g))
         scratch *= one_minus_beta_1
         m += scratch
         np.multiply(g, g, out=scratch)
@@ -71,7 +71,7 @@ class Adam(Optimizer):
             v = v_hat
         np.sqrt(v, out=scratch)
         scratch += epsilon
-        step = np.multiply(m, alpha)
+        step = np.multiply(m, alpha, out=self._scratch(g, 1))
         step /= scratch
         w -= step
 

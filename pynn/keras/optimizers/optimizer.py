@@ -12,6 +12,7 @@ a subclass implements `_update(grad, value, slots, coefficients)` where `value` 
 `build` and `update_step(gradient, variable)` with tf ops) work as well.
 """
 
+import itertools
 import logging
 import re
 
@@ -21,6 +22,10 @@ from pynn.core.tensor import Tensor, Variable
 from pynn.keras.optimizers.schedules import learning_rate_schedule
 
 _logger = logging.getLogger("pynn")
+
+# Models with at most this many weights update through one flat buffer per slot kind
+# (for them numpy call overhead dominates; larger models update variable by variable).
+_FLAT_LIMIT = 1 << 14
 
 
 def _array(x):
@@ -98,6 +103,7 @@ class Optimizer:
         self._built = False
         self._index_dict = {}
         self._slots = []
+        self._scratch_arrays = {}
         self._exclude_from_weight_decay = []
         self._exclude_from_weight_decay_names = []
         self._process_kwargs(kwargs)
@@ -240,6 +246,7 @@ class Optimizer:
                 self.add_variable_from_reference(v, "average", initial_value=v)
                 for v in var_list]
         self._slots = self._build_slots(var_list)
+        self._flat = self._pack_slots(var_list)
         self._built = True
 
     def _build_slots(self, var_list):
@@ -247,6 +254,31 @@ class Optimizer:
         interleaved per variable as the Keras optimizers create them)."""
         return [tuple(self.add_variable_from_reference(v, name) for name in self._slot_names)
                 for v in var_list]
+
+    def _pack_slots(self, var_list):
+        """Lay each kind of slot out in one flat buffer (the slot Variables become views of
+        it), so that a model's whole update is one numpy call per operation: what makes
+        small models fast. Returns None when the variables do not allow it."""
+        if (not var_list or not self._slots or len({len(s) for s in self._slots}) != 1
+                or type(self).update_step is not Optimizer.update_step):
+            return None
+        dtypes = {v._value.dtype for v in var_list}
+        sizes = [v._value.size for v in var_list]
+        if len(dtypes) != 1 or sum(sizes) > _FLAT_LIMIT:
+            return None
+        dtype = dtypes.pop()
+        offsets = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+        buffers = []
+        for j in range(len(self._slots[0])):
+            flat = np.empty(offsets[-1], dtype)
+            for slots, (start, stop) in zip(self._slots, itertools.pairwise(offsets)):
+                view = flat[start:stop].reshape(slots[j]._value.shape)
+                view[...] = slots[j]._value
+                slots[j]._value = view
+            buffers.append(flat)
+        # Two more flat buffers receive the gradients and the weights every step.
+        work = (np.empty(offsets[-1], dtype), np.empty(offsets[-1], dtype))
+        return tuple(map(id, var_list)), buffers, list(itertools.pairwise(offsets)), work
 
     def set_weights(self, weights):
         if not self._built:
@@ -366,6 +398,10 @@ class Optimizer:
         return np.float32(_array(self.learning_rate))
 
     def _apply_updates(self, grads, variables, lr):
+        flat = self._flat
+        if flat is not None and tuple(map(id, variables)) == flat[0]:
+            self._apply_flat_update(grads, variables, lr, *flat[1:])
+            return
         custom_update = type(self).update_step is not Optimizer.update_step
         coefficients = {}
         index = self._index_dict
@@ -390,6 +426,15 @@ class Optimizer:
                 grad = grad.astype(dtype)
             self._update(grad, value, [s._value for s in self._slots[index[key]]], k)
 
+    def _apply_flat_update(self, grads, variables, lr, buffers, spans, work):
+        """The update of every variable at once, on concatenated gradients and weights."""
+        grad, value = work
+        np.concatenate([g.reshape(-1) for g in grads], out=grad, casting="same_kind")
+        np.concatenate([v._value.reshape(-1) for v in variables], out=value)
+        self._update(grad, value, buffers, self._coefficients(lr, value.dtype))
+        for variable, (start, stop) in zip(variables, spans):
+            variable._value[...] = value[start:stop].reshape(variable._value.shape)
+
     def update_step(self, gradient, variable):
         """Override in custom optimizers: update `variable` from `gradient` (Tensors)."""
         raise NotImplementedError
@@ -400,6 +445,14 @@ class Optimizer:
 
     def _update(self, grad, value, slots, k):
         raise NotImplementedError
+
+    def _scratch(self, like, index=0):
+        """A reusable work array shaped like `like` (fresh large arrays are slow to get)."""
+        key = (like.shape, like.dtype, index)
+        array = self._scratch_arrays.get(key)
+        if array is None:
+            array = self._scratch_arrays[key] = np.empty_like(like)
+        return array
 
     def _step_as(self, dtype, offset=1):
         """`iterations + offset` as a `dtype` scalar (tf.keras's `local_step`)."""

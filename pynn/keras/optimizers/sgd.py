@@ -47,7 +47,7 @@ class SGD(Optimizer):
             np.multiply(g, -lr, out=m)
             w += m
             return
-        step = g * lr
+        step = np.multiply(g, lr, out=self._scratch(g))
         m *= momentum
         m -= step
         if self.nesterov:

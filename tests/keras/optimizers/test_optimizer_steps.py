@@ -265,3 +265,24 @@ def test_minimize_with_a_tensor_loss_needs_its_tape():
         opt.minimize(loss, [var])
     opt.minimize(loss, [var], tape=tape)
     np.testing.assert_allclose(var.numpy(), [0.0, 0.0])
+
+
+@pytest.mark.parametrize("key", ["adam", "sgd_momentum", "rmsprop_centered", "nadam"])
+def test_flat_and_per_variable_updates_agree(key, monkeypatch):
+    from pynn.keras.optimizers import optimizer as base
+
+    _, flat = run_case(CASES[key])
+    monkeypatch.setattr(base, "_FLAT_LIMIT", 0)
+    optimizer, per_variable = run_case(CASES[key])
+    assert optimizer._flat is None
+    for (k1, b1), (k2, b2) in zip(flat, per_variable):
+        np.testing.assert_array_equal(k1, k2)
+        np.testing.assert_array_equal(b1, b2)
+
+
+def test_slot_variables_stay_live_views_of_the_flat_buffers():
+    optimizer, _ = run_case(CASES["adam"])
+    assert optimizer._flat is not None
+    m_kernel = optimizer.variables[1]
+    m_kernel.assign(np.zeros((3, 2), np.float32))
+    assert not optimizer._flat[1][0][:6].any()
