@@ -235,6 +235,17 @@ class CallbackList:
         self._test_batch = [cb for cb in self.callbacks if cb._implements_test_batch_hooks()]
         self._predict_batch = [
             cb for cb in self.callbacks if cb._implements_predict_batch_hooks()]
+        # `*_batch_begin` only goes to callbacks that replaced Callback's no-op for it.
+        self._train_batch_begin = [
+            cb for cb in self._train_batch
+            if _overrides(cb.on_train_batch_begin, Callback.on_train_batch_begin)
+            or _overrides(cb.on_batch_begin, Callback.on_batch_begin)]
+        self._test_batch_begin = [
+            cb for cb in self._test_batch
+            if _overrides(cb.on_test_batch_begin, Callback.on_test_batch_begin)]
+        self._predict_batch_begin = [
+            cb for cb in self._predict_batch
+            if _overrides(cb.on_predict_batch_begin, Callback.on_predict_batch_begin)]
 
     def append(self, callback):
         self.callbacks.append(callback)
@@ -295,19 +306,19 @@ class CallbackList:
                 getattr(cb, hook)(batch, logs)
 
     def on_train_batch_begin(self, batch, logs=None):
-        self._call_batch(self._train_batch, "on_train_batch_begin", batch, logs)
+        self._call_batch(self._train_batch_begin, "on_train_batch_begin", batch, logs)
 
     def on_train_batch_end(self, batch, logs=None):
         self._call_batch(self._train_batch, "on_train_batch_end", batch, logs)
 
     def on_test_batch_begin(self, batch, logs=None):
-        self._call_batch(self._test_batch, "on_test_batch_begin", batch, logs)
+        self._call_batch(self._test_batch_begin, "on_test_batch_begin", batch, logs)
 
     def on_test_batch_end(self, batch, logs=None):
         self._call_batch(self._test_batch, "on_test_batch_end", batch, logs)
 
     def on_predict_batch_begin(self, batch, logs=None):
-        self._call_batch(self._predict_batch, "on_predict_batch_begin", batch, logs)
+        self._call_batch(self._predict_batch_begin, "on_predict_batch_begin", batch, logs)
 
     def on_predict_batch_end(self, batch, logs=None):
         self._call_batch(self._predict_batch, "on_predict_batch_end", batch, logs)

@@ -16,6 +16,8 @@ Speed: batches are numpy views; the metric values of a batch are only computed
 when a callback reads them (the progress bar reads at most every 50 ms).
 """
 
+import collections.abc
+
 import numpy as np
 
 from pynn.keras import callbacks as callbacks_module
@@ -210,13 +212,14 @@ class Trainer:
 
     def _validate_and_get_metrics_result(self, logs):
         """The model's metric results when the step returned exactly those keys."""
+        if not isinstance(logs, collections.abc.Mapping):
+            raise TypeError(
+                "`train_step` and `test_step` must return a dict of metric values, like "
+                f"{{'loss': 0.2, 'accuracy': 0.7}}. Received: {logs!r}")
         results = self.get_metrics_result()
-        if isinstance(logs, (dict, callbacks_module.LazyLogs)):
-            keys = set(logs) if isinstance(logs, dict) else set(logs.keys())
-            if keys == set(results):
-                return results
-            return _python_logs(dict(logs))
-        return logs
+        if set(logs.keys()) == set(results):
+            return results
+        return _python_logs(dict(logs))
 
     # ------------------------------------------------------------------ steps
 

@@ -123,3 +123,14 @@ def test_default_train_step_without_loss_raises():
     with pytest.raises(ValueError, match="No loss found. You may have forgotten to provide "
                        "a `loss` argument in the `compile\\(\\)` method."):
         model.fit(np.ones((4, 32)), np.ones(4), verbose=0)
+
+
+def test_train_step_must_return_a_dict():
+    class Bad(keras.Model):
+        def train_step(self, data):
+            return 0.5
+
+    model = functional(Bad)
+    model.compile(optimizer="sgd", loss="mse")
+    with pytest.raises(TypeError, match="must return a dict of metric values"):
+        model.fit(np.ones((4, 32)), np.ones(4), verbose=0)
