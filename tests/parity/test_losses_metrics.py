@@ -33,6 +33,23 @@ def test_loss_matches_tf_keras(name):
     assert_close(np.asarray(got), np.array(s["value"]), s["code"], ATOL, RTOL)
 
 
+@pytest.mark.parametrize("name", list(LOSSES))
+def test_loss_gradient_matches_tf_keras(name):
+    """d sum(loss) / d y_pred, as tf.GradientTape gives it (clipping and fused forms included)."""
+    s = LOSSES[name]
+    ns = pynn_namespace()
+    tf = ns["tf"]
+    y_true, y_pred = _data(s["data"])
+    y_pred_t = tf.constant(y_pred)
+    ns.update(y_true=y_true, y_pred=y_pred_t, sample_weight=SAMPLE_WEIGHT)
+    with tf.GradientTape() as tape:
+        tape.watch(y_pred_t)
+        total = tf.reduce_sum(eval(s["code"], ns))
+    grad = tape.gradient(total, y_pred_t)
+    assert grad is not None, f"{s['code']}: no gradient reaches y_pred"
+    assert_close(np.asarray(grad), np.array(s["grad"]), f"d/dy_pred {s['code']}", ATOL, RTOL)
+
+
 @pytest.mark.parametrize("name", list(METRICS))
 def test_metric_matches_tf_keras(name):
     s = METRICS[name]

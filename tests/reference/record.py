@@ -328,11 +328,18 @@ def record_losses(only):
         s = scenarios_losses.LOSSES[name]
         ns = fresh_namespace()
         yt, yp = kinds[s["data"]]
-        ns.update(y_true=yt, y_pred=yp, sample_weight=sw)
+        yp_t = tf.constant(yp)
+        ns.update(y_true=yt, y_pred=yp_t, sample_weight=sw)
         entry = dict(s)
         try:
-            v = np.asarray(eval(s["code"], ns))
-            entry.update(value=tolist(v), shape=list(v.shape), error=None)
+            with tf.GradientTape() as tape:
+                tape.watch(yp_t)
+                value = eval(s["code"], ns)
+                total = tf.reduce_sum(value)
+            grad = tape.gradient(total, yp_t)
+            v = np.asarray(value)
+            entry.update(value=tolist(v), shape=list(v.shape), error=None,
+                         grad=None if grad is None else tolist(grad))
         except Exception as e:  # noqa: BLE001 - any error is recorded/reported
             entry.update(value=None, error={"type": type(e).__name__, "message": str(e)})
         losses[name] = entry
