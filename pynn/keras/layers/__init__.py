@@ -64,12 +64,15 @@ from pynn.keras.layers.regularization.gaussian_dropout import GaussianDropout
 from pynn.keras.layers.regularization.gaussian_noise import GaussianNoise
 from pynn.keras.layers.regularization.spatial_dropout1d import SpatialDropout1D
 from pynn.keras.layers.regularization.spatial_dropout2d import SpatialDropout2D
+from pynn.keras.layers.reshaping.cropping1d import Cropping1D
 from pynn.keras.layers.reshaping.cropping2d import Cropping2D
 from pynn.keras.layers.reshaping.flatten import Flatten
 from pynn.keras.layers.reshaping.permute import Permute
 from pynn.keras.layers.reshaping.repeat_vector import RepeatVector
 from pynn.keras.layers.reshaping.reshape import Reshape
+from pynn.keras.layers.reshaping.up_sampling1d import UpSampling1D
 from pynn.keras.layers.reshaping.up_sampling2d import UpSampling2D
+from pynn.keras.layers.reshaping.zero_padding1d import ZeroPadding1D
 from pynn.keras.layers.reshaping.zero_padding2d import ZeroPadding2D
 from pynn.keras.layers.rnn.base_rnn import RNN
 from pynn.keras.layers.rnn.bidirectional import Bidirectional

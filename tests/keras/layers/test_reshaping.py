@@ -5,7 +5,15 @@ import pytest
 
 from pynn.core.errors import InvalidArgumentError
 from pynn.keras.engine.input_layer import Input
-from pynn.keras.layers import Flatten, Permute, RepeatVector, Reshape
+from pynn.keras.layers import (
+    Cropping1D,
+    Flatten,
+    Permute,
+    RepeatVector,
+    Reshape,
+    UpSampling1D,
+    ZeroPadding1D,
+)
 from tests.gradcheck import check_gradients
 
 X = np.arange(24, dtype=np.float32).reshape(2, 3, 4)
@@ -95,3 +103,36 @@ def test_repeat_vector_gradient_sums_the_copies():
     layer = RepeatVector(3, dtype="float64")
     (grad,) = check_gradients(lambda t: layer(t), np.array([[0.5, -1.0]]))
     assert np.asarray(grad).shape == (1, 2)
+
+
+def test_zero_padding_1d():
+    out = np.asarray(ZeroPadding1D((1, 2))(X))
+    assert out.shape == (2, 6, 4)
+    np.testing.assert_array_equal(out[:, 1:4], X)
+    assert not out[:, 0].any() and not out[:, 4:].any()
+    assert ZeroPadding1D(2)(Input((None, 3))).shape.as_list() == [None, None, 3]
+    assert ZeroPadding1D(2).get_config()["padding"] == (2, 2)
+
+
+def test_cropping_1d():
+    np.testing.assert_array_equal(np.asarray(Cropping1D((1, 0))(X)), X[:, 1:])
+    np.testing.assert_array_equal(np.asarray(Cropping1D(1)(np.ones((1, 5, 2), np.float32))),
+                                  np.ones((1, 3, 2)))
+    assert Cropping1D((2, 1))(Input((10, 3))).shape.as_list() == [None, 7, 3]
+    with pytest.raises(ValueError, match="cropping parameter of Cropping layer"):
+        Cropping1D((2, 1))(X)
+
+
+def test_up_sampling_1d_repeats_each_step():
+    out = np.asarray(UpSampling1D(2)(X))
+    np.testing.assert_array_equal(out, np.repeat(X, 2, axis=1))
+    assert UpSampling1D(3)(Input((4, 2))).shape.as_list() == [None, 12, 2]
+    assert UpSampling1D(3).get_config()["size"] == 3
+
+
+@pytest.mark.parametrize("layer", [
+    ZeroPadding1D((2, 1), dtype="float64"), Cropping1D((1, 1), dtype="float64"),
+    UpSampling1D(3, dtype="float64"),
+])
+def test_1d_reshaping_gradients(layer):
+    check_gradients(lambda t: layer(t), np.random.default_rng(0).standard_normal((2, 4, 3)))
