@@ -195,30 +195,38 @@ class Reduce(Metric):
                 f"The output of a metric function can only be a single Tensor. Received: "
                 f"{values}. To return a dict of values, implement a custom Metric subclass.")
         values = as_array(values, self._dtype)
+        num_values = values.size
         if sample_weight is not None:
             sample_weight = as_array(sample_weight, self._dtype)
-            values, _, sample_weight = squeeze_or_expand(values, sample_weight=sample_weight)
-            try:
-                sample_weight = broadcast_weights(sample_weight, values)
-            except ValueError:
-                axes = tuple(range(sample_weight.ndim, values.ndim))
-                reduce = np.sum if self.reduction == self.SUM else np.mean
-                values = reduce(values, axis=axes, dtype=values.dtype)
+            if sample_weight.ndim == 0:
+                num_values = sample_weight * num_values
+            else:
+                values, _, sample_weight = squeeze_or_expand(values,
+                                                             sample_weight=sample_weight)
+                try:
+                    sample_weight = broadcast_weights(sample_weight, values)
+                except ValueError:
+                    axes = tuple(range(sample_weight.ndim, values.ndim))
+                    reduce = np.sum if self.reduction == self.SUM else np.mean
+                    values = reduce(values, axis=axes, dtype=values.dtype)
+                num_values = sample_weight.sum(dtype=sample_weight.dtype) * (
+                    values.size // max(sample_weight.size, 1))
             values = values * sample_weight
-        self.total._value += np.sum(values, dtype=self.total._value.dtype)
+        total = self.total._value
+        total += values.sum(dtype=total.dtype)
         if self.reduction == self.SUM:
             return
-        if self.reduction == self.WEIGHTED_MEAN and sample_weight is not None:
-            num_values = np.sum(np.broadcast_to(sample_weight, np.shape(values)),
-                                dtype=self.count._value.dtype)
+        if self.reduction == self.WEIGHTED_MEAN or sample_weight is None:
+            self.count._value += num_values
         else:
-            num_values = np.size(values)
-        self.count._value += num_values
+            self.count._value += values.size
 
     def result(self):
+        total = self.total._value
         if self.reduction == self.SUM:
-            return Tensor(self.total._value.copy())
-        return Tensor(divide_no_nan(self.total._value, self.count._value))
+            return Tensor(total.copy())
+        count = self.count._value
+        return Tensor(total / count if count else np.zeros_like(total))
 
 
 class Sum(Reduce):
