@@ -6,6 +6,7 @@ output; dicts keyed by input/output name). Float data becomes float32 once, up
 front; every batch is then a view (or, when shuffling, one `take`) of those arrays.
 """
 
+import logging
 import math
 
 import numpy as np
@@ -157,7 +158,7 @@ def class_weight_to_sample_weight(class_weight, y, sample_weight=None):
             "Expected `class_weight` to be a dict with keys from 0 to one less than the "
             f"number of classes, found {class_weight}")
     if isinstance(y, (list, tuple, dict)):
-        raise ValueError(  # noqa: TRY004 (Keras raises ValueError)
+        raise ValueError(
             "`class_weight` is only supported for Models with a single output.")
     table = np.asarray([class_weight[c] for c in class_ids], dtype=np.float32)
     if y.ndim >= 2:
@@ -223,39 +224,68 @@ class DataHandler:
         self.inferred_steps = steps_per_epoch or self.batches_per_pass
         if self.num_samples == 0 or self.inferred_steps == 0:
             raise ValueError("Expected input data to be non-empty.")
+        self.steps_per_epoch = steps_per_epoch
         self.initial_epoch = initial_epoch
         self.epochs = epochs
         self.shuffle = shuffle
+        self.out_of_data = False
+        self._stream_iter = None
+
+    def restart(self):
+        """Start again from the first pass (evaluation runs over the same data each time)."""
+        self.out_of_data = False
+        self._stream_iter = None
 
     def enumerate_epochs(self):
-        yield from range(self.initial_epoch, self.epochs)
+        for epoch in range(self.initial_epoch, self.epochs):
+            if self.out_of_data:
+                return
+            yield epoch
 
-    def batches(self):
-        """Yields `(step, (x, y, sample_weight))` for one epoch."""
+    def _one_pass(self):
+        """The batches of one pass over the data, reshuffled if asked."""
         n, size = self.num_samples, self.batch_size
-        order = None
         if self.shuffle == "batch":
-            order = _generator().permutation(self.batches_per_pass)
+            for b in _generator().permutation(self.batches_per_pass):
+                sl = slice(int(b) * size, min(n, (int(b) + 1) * size))
+                yield self._take(lambda a, s=sl: a[s])
         elif self.shuffle:
             order = _generator().permutation(n)
-        steps = min(self.inferred_steps, self.batches_per_pass)
-        for step in range(steps):
-            if order is None:
-                sl = slice(step * size, min(n, (step + 1) * size))
-                yield step, self._take(lambda a, s=sl: a[s])
-            elif self.shuffle == "batch":
-                b = int(order[step])
-                sl = slice(b * size, min(n, (b + 1) * size))
-                yield step, self._take(lambda a, s=sl: a[s])
-            else:
-                index = order[step * size:(step + 1) * size]
-                yield step, self._take(lambda a, i=index: a.take(i, axis=0))
-        if self.inferred_steps > self.batches_per_pass:
-            import logging
+            for start in range(0, n, size):
+                index = order[start:start + size]
+                yield self._take(lambda a, i=index: a.take(i, axis=0))
+        else:
+            for start in range(0, n, size):
+                sl = slice(start, min(n, start + size))
+                yield self._take(lambda a, s=sl: a[s])
 
-            logging.getLogger("pynn").warning(
-                "Your input ran out of data; interrupting training. Make sure that your "
-                "dataset can generate at least `steps_per_epoch * epochs` batches.")
+    def _stream(self):
+        for _ in range(max(1, self.epochs - self.initial_epoch)):
+            yield from self._one_pass()
+
+    def batches(self):
+        """Yields `(step, (x, y, sample_weight))` for one epoch.
+
+        Without `steps_per_epoch` an epoch is one pass over the data. With it, epochs
+        take that many batches from one stream of `epochs` passes, as tf.keras does;
+        when the stream ends, training stops with Keras's warning.
+        """
+        if self.steps_per_epoch is None:
+            yield from enumerate(self._one_pass())
+            return
+        if self._stream_iter is None:
+            self._stream_iter = self._stream()
+        for step in range(self.steps_per_epoch):
+            batch = next(self._stream_iter, None)
+            if batch is None:
+                self.out_of_data = True
+                logging.getLogger("pynn").warning(
+                    "Your input ran out of data; interrupting training. Make sure that your "
+                    "dataset or generator can generate at least `steps_per_epoch * epochs` "
+                    "batches. You may need to use the `.repeat()` function when building "
+                    "your dataset.")
+                return
+            yield step, batch
 
     def _take(self, fn):
         x = fn(self.x) if isinstance(self.x, np.ndarray) else map_structure(fn, self.x)

@@ -371,6 +371,7 @@ class Trainer:
 
     def _evaluate_loop(self, handler, callbacks):
         test_step = self.test_step
+        handler.restart()
         self.reset_metrics()
         callbacks.on_test_begin()
         hooks = callbacks.wants_test_batch_hooks

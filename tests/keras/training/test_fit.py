@@ -252,3 +252,32 @@ def test_shuffle_changes_batches_but_not_data():
     seen.clear()
     model.fit(x, y, batch_size=8, epochs=1, shuffle=False, verbose=0)
     np.testing.assert_array_equal(np.concatenate(seen), x[:, 0])
+
+
+def test_steps_per_epoch_continues_through_the_data_like_keras():
+    seen = []
+
+    class Record(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.dense = layers.Dense(1)
+
+        def call(self, inputs):
+            return self.dense(inputs)
+
+        def train_step(self, data):
+            seen.append(np.asarray(data[0])[:, 0].tolist())
+            return super().train_step(data)
+
+    x = np.arange(10, dtype="float32")[:, None]
+    model = Record()
+    model.compile("sgd", "mse")
+    history = model.fit(x, x, batch_size=2, steps_per_epoch=2, epochs=3, shuffle=False,
+                        verbose=0)
+    assert seen == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9], [0, 1]]
+    assert history.params["steps"] == 2
+    seen.clear()
+    # 2 epochs x 7 steps need 14 batches; 2 passes hold 10: training stops there
+    history = model.fit(x, x, batch_size=2, steps_per_epoch=7, epochs=2, shuffle=False,
+                        verbose=0)
+    assert len(seen) == 10 and len(history.history["loss"]) == 2
