@@ -92,11 +92,12 @@ def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OV
     if losses.dtype.name not in ("float16", "float32", "float64"):
         input_dtype = losses.dtype
         losses = ops.cast(losses, "float32")
-    if sample_weight is None:
-        sample_weight = 1.0
-    sample_weight = ops.cast(_tensor(sample_weight), losses.dtype)
-    losses, _, sample_weight = squeeze_or_expand_dimensions(losses, None, sample_weight)
-    weighted = ops.multiply(losses, sample_weight)
+    if sample_weight is None:   # (tf.keras multiplies by 1.0: the same values)
+        weighted = losses
+    else:
+        sample_weight = ops.cast(_tensor(sample_weight), losses.dtype)
+        losses, _, sample_weight = squeeze_or_expand_dimensions(losses, None, sample_weight)
+        weighted = ops.multiply(losses, sample_weight)
     if reduction == Reduction.NONE:
         loss = weighted
     else:
