@@ -207,10 +207,8 @@ class Model(Trainer, Layer):
 
     @property
     def output_names(self):
-        names = self.__dict__.get("_output_names")
-        if names is None and self.outputs is None and self.built:
-            return ["output_1"]
-        return names
+        # None for a subclassed model, as in tf.keras 2.15 (compile derives `output_1`...)
+        return self.__dict__.get("_output_names")
 
     @output_names.setter
     def output_names(self, value):

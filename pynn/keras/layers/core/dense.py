@@ -89,6 +89,8 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs):
+        if inputs._value.dtype != self.kernel._value.dtype:  # integer inputs, as tf.keras
+            inputs = ops.cast(inputs, self.kernel.dtype.name)
         outputs = ops.matmul(inputs, self.kernel)
         if self.bias is not None:
             outputs = ops.bias_add(outputs, self.bias)
