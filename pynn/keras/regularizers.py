@@ -15,7 +15,7 @@ from pynn.keras.utils import generic_utils
 
 def _check_penalty_number(x):
     if not isinstance(x, (float, int)):
-        raise ValueError(  # noqa: TRY004 -- tf.keras raises ValueError here
+        raise ValueError(
             f"Value {x} is not a valid regularization penalty number, "
             "expected an int or float value."
         )

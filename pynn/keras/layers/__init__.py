@@ -15,6 +15,8 @@ from pynn.keras.layers.activation.prelu import PReLU
 from pynn.keras.layers.activation.relu import ReLU
 from pynn.keras.layers.activation.softmax import Softmax
 from pynn.keras.layers.activation.thresholded_relu import ThresholdedReLU
+from pynn.keras.layers.attention.additive_attention import AdditiveAttention
+from pynn.keras.layers.attention.attention import Attention
 from pynn.keras.layers.convolutional.conv1d import Conv1D, Convolution1D
 from pynn.keras.layers.convolutional.conv2d import Conv2D, Convolution2D
 from pynn.keras.layers.convolutional.conv2d_transpose import (

@@ -74,7 +74,7 @@ class _Merge(Layer):
 
     def call(self, inputs):
         if not isinstance(inputs, (list, tuple)):
-            raise ValueError(  # noqa: TRY004 -- tf.keras raises ValueError here
+            raise ValueError(
                 "A merge layer should be called on a list of inputs. "
                 f"Received: inputs={inputs} (not a list of tensors)"
             )
@@ -98,10 +98,10 @@ class _Merge(Layer):
         if mask is None:
             return None
         if not isinstance(mask, (list, tuple)):
-            raise ValueError(  # noqa: TRY004 -- tf.keras raises ValueError here
+            raise ValueError(
                 f"`mask` should be a list. Received: mask={mask}")
         if not isinstance(inputs, (list, tuple)):
-            raise ValueError(  # noqa: TRY004 -- tf.keras raises ValueError here
+            raise ValueError(
                 f"`inputs` should be a list. Received: inputs={inputs}")
         if len(mask) != len(inputs):
             raise ValueError(

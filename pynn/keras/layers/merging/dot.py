@@ -55,7 +55,7 @@ class Dot(_Merge):
                     f"Received: axes={axes}"
                 )
             if not isinstance(axes[0], int) or not isinstance(axes[1], int):
-                raise ValueError(  # noqa: TRY004 -- tf.keras raises ValueError here
+                raise ValueError(
                     "Invalid format for argument `axes`: list elements should be integers. "
                     f"Received: axes={axes}"
                 )
