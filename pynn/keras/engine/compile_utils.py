@@ -79,12 +79,19 @@ def create_pseudo_output_names(outputs):
 
 
 def _output_names(model_names, y_pred):
+    """(display names, lookup keys) of the outputs.
+
+    Display names prefix the logs (`dense_2_loss`): the model's output names when
+    they fit, else pseudo names. Lookup keys match dict specs and targets: the dict
+    keys for dict outputs, else the display names (as Keras decides).
+    """
     n = len(nest.flatten(y_pred))
-    if isinstance(y_pred, dict):
-        return sorted(y_pred)
     if model_names and len(model_names) == n:
-        return list(model_names)
-    return create_pseudo_output_names(y_pred)
+        names = list(model_names)
+    else:
+        names = create_pseudo_output_names(y_pred)
+    keys = sorted(y_pred) if isinstance(y_pred, dict) else names
+    return names, keys
 
 
 def _per_output(struct, names):
@@ -174,6 +181,7 @@ class LossesContainer:
         self._user_losses = losses
         self._user_loss_weights = loss_weights
         self._output_names = output_names
+        self._output_keys = None
         self._losses = None
         self._loss_weights = None
         self._per_output_metrics = None
@@ -191,11 +199,11 @@ class LossesContainer:
         return [self._total_loss_mean] + [m for m in self._per_output_metrics if m is not None]
 
     def build(self, y_pred):
-        names = _output_names(self._output_names, y_pred)
-        self._output_names = names
-        losses = _one_per_output(self._user_losses, names, "loss")
+        names, keys = _output_names(self._output_names, y_pred)
+        self._output_names, self._output_keys = names, keys
+        losses = _one_per_output(self._user_losses, keys, "loss")
         self._losses = [self._get_loss_object(loss) for loss in losses]
-        self._loss_weights = _one_per_output(self._user_loss_weights, names, "loss_weights")
+        self._loss_weights = _one_per_output(self._user_loss_weights, keys, "loss_weights")
         self._total_loss_mean = _loss_mean("loss")
         if len(names) == 1:
             self._per_output_metrics = [None]
@@ -225,7 +233,7 @@ class LossesContainer:
 
         if not self._built:
             self.build(y_pred)
-        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_names)
+        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         total = None
         tracked = 0.0
         batch_dim = None
@@ -285,6 +293,7 @@ class MetricsContainer:
         self._user_metrics = metrics
         self._user_weighted_metrics = weighted_metrics
         self._output_names = output_names
+        self._output_keys = None
         self._metrics = None
         self._weighted_metrics = None
         self._metrics_in_order = []
@@ -358,12 +367,12 @@ class MetricsContainer:
         return metric
 
     def build(self, y_pred, y_true):
-        names = _output_names(self._output_names, y_pred)
-        self._output_names = names
+        names, keys = _output_names(self._output_names, y_pred)
+        self._output_names, self._output_keys = names, keys
         preds = nest.flatten(y_pred)
-        targets = _conform_targets(y_true, y_pred, names)
-        specs = self._spread(self._user_metrics, names)
-        weighted_specs = self._spread(self._user_weighted_metrics, names)
+        targets = _conform_targets(y_true, y_pred, keys)
+        specs = self._spread(self._user_metrics, keys)
+        weighted_specs = self._spread(self._user_weighted_metrics, keys)
         self._metrics = [
             [self._get_metric_object(m, y_t, y_p) for m in spec if m is not None]
             for spec, y_t, y_p in zip(specs, targets, preds)]
@@ -419,7 +428,7 @@ class MetricsContainer:
     def update_state(self, y_true, y_pred, sample_weight=None):
         if not self._built:
             self.build(y_pred, y_true)
-        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_names)
+        preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         for y_t, y_p, sw, metrics, weighted in zip(
                 targets, preds, weights, self._metrics, self._weighted_metrics):
             if y_t is None or not (metrics or weighted):

@@ -87,3 +87,18 @@ def test_multi_input_sequential_style_lists():
     x = np.ones((10, 2), "float32")
     history = model.fit([x, x], np.ones(10), epochs=2, verbose=0)
     assert list(history.history) == ["loss"]
+
+
+def test_dict_outputs_match_specs_by_key_and_log_by_layer_name():
+    inputs = keras.Input((4,), name="x")
+    hidden = layers.Dense(3)(inputs)
+    model = keras.Model(inputs, {"zeta": layers.Dense(1, name="zz")(hidden),
+                                 "alpha": layers.Dense(2, name="aa")(hidden)})
+    model.compile("sgd", loss={"zeta": "mse", "alpha": "mse"}, metrics={"alpha": "mae"})
+    x = np.ones((8, 4), "float32")
+    targets = {"zeta": np.ones((8, 1)), "alpha": np.zeros((8, 2))}
+    history = model.fit(x, targets, verbose=0)
+    assert list(history.history) == ["loss", "aa_loss", "zz_loss", "aa_mae"]   # as tf.keras
+    predictions = model.predict(x, verbose=0)
+    assert sorted(predictions) == ["alpha", "zeta"]
+    assert predictions["alpha"].shape == (8, 2)
