@@ -60,6 +60,7 @@ from pynn.keras.metrics.regression_metrics import (
     MeanAbsolutePercentageError,
     MeanSquaredError,
     MeanSquaredLogarithmicError,
+    R2Score,
     RootMeanSquaredError,
     cosine_similarity,
 )
@@ -99,7 +100,8 @@ _CLASSES = {cls.__name__: cls for cls in (
     CosineSimilarity, LogCoshError, BinaryCrossentropy, CategoricalCrossentropy,
     SparseCategoricalCrossentropy, KLDivergence, Poisson, Hinge, SquaredHinge,
     CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
-    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score)}
+    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score,
+    R2Score)}
 
 
 def serialize(metric, use_legacy_format=False):

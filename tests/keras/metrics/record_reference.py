@@ -157,6 +157,12 @@ CASES = {
     "f1_micro": "run(metrics.F1Score(average='micro'), (bin_true, bin_probs))",
     "fbeta_weighted": "run(metrics.FBetaScore(average='weighted', beta=2.0), (onehot, probs), "
                       "(bin_true[:, :1].repeat(4, 1), probs, sw))",
+    "r2_score": "run(metrics.R2Score(), (reg_true, reg_pred * 0.3 + reg_true), (reg_true, "
+                "reg_pred, sw))",
+    "r2_score_variance_weighted": "run(metrics.R2Score(class_aggregation="
+                                  "'variance_weighted_average'), (reg_true, reg_pred + reg_true))",
+    "r2_score_raw_adjusted": "run(metrics.R2Score(class_aggregation=None, num_regressors=2), "
+                             "(reg_true, reg_pred * 0.5 + reg_true))",
     "auc_label_weights": "run(metrics.AUC(label_weights=[1, 2, 0.5]), (bin_true, bin_probs))",
 }
 

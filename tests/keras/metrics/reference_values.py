@@ -92,4 +92,7 @@ METRIC_VALUES = {'fn_binary_accuracy': [0.6666666865348816,
  'f1_macro_threshold': 0.0,
  'f1_micro': 0.6153846383094788,
  'fbeta_weighted': 0.1844046711921692,
+ 'r2_score': -0.2508697211742401,
+ 'r2_score_variance_weighted': -0.55930495262146,
+ 'r2_score_raw_adjusted': [0.4275810122489929, 0.6245288848876953, 0.541655421257019],
  'auc_label_weights': 0.6123456954956055}
