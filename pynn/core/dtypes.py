@@ -138,6 +138,10 @@ _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update({"half": float16, "double": float64, "bfloat16": bfloat16,
                  "float": float32, "int": int32, "bool_": bool, "str": string})
 _BY_NP = {d._np: d for d in _ALL}
+# TensorFlow's DataType enum values (types.proto)
+_BY_ENUM = {1: float32, 2: float64, 3: int32, 4: uint8, 5: int16, 6: int8, 7: string,
+            8: complex64, 9: int64, 10: bool, 14: bfloat16, 17: uint16, 18: complex128,
+            19: float16, 22: uint32, 23: uint64}
 _BY_NP[np.dtype("S")] = string
 _BY_NP[np.dtype("U")] = string
 
@@ -155,6 +159,8 @@ def as_dtype(value):
         return float32
     if value is int:
         return int32
+    if type(value) is int and value in _BY_ENUM:  # TF's DataType enum: tf.zeros(1, 1)
+        return _BY_ENUM[value]
     try:
         npd = np.dtype(value)
     except TypeError:

@@ -223,6 +223,11 @@ class Layer:
             for key in ("name", "trainable", "dtype"):
                 captured.pop(key, None)
             object.__setattr__(obj, "_auto_config", captured)
+            # Base keys the constructor cannot take are left out of the generated config.
+            params = inspect.signature(cls.__init__).parameters
+            accepts_kwargs = any(p.kind == p.VAR_KEYWORD for p in params.values())
+            object.__setattr__(obj, "_auto_config_base_keys",
+                               None if accepts_kwargs else set(params))
         return obj
 
     def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
@@ -488,7 +493,7 @@ class Layer:
                            dtype=dtype.as_numpy_dtype)
         if value.shape != shape:
             value = np.broadcast_to(value, shape).copy()
-        full_name = "/".join(_CONTEXT.name_scope + [str(name)]) if name else "Variable"
+        full_name = "/".join(_CONTEXT.name_scope + [str(name) if name else "Variable"])
         variable = Variable(value, trainable=trainable, name=full_name, dtype=dtype.name,
                             constraint=constraint)
         if trainable:
@@ -662,6 +667,9 @@ class Layer:
                 f"Layer {type(self).__name__} was created by passing non-serializable argument "
                 "values in `__init__()`, and therefore the layer must override `get_config()` "
                 "in order to be serializable. Please implement `get_config()`.")
+        base_keys = self.__dict__.get("_auto_config_base_keys")
+        if base_keys is not None:
+            config = {k: v for k, v in config.items() if k in base_keys}
         config.update(auto)
         return config
 
@@ -1025,6 +1033,7 @@ _UNTRACKED = frozenset({
     "_layers_list", "_graph_layers", "_nested_inputs", "_nested_outputs", "inputs", "outputs",
     "_input_layers", "_output_layers", "_nodes_by_depth", "_network_nodes", "_input_coordinates",
     "_output_coordinates", "_saved_inputs", "_symbolic_losses", "_auto_config",
+    "_auto_config_base_keys",
 })
 
 
