@@ -32,12 +32,11 @@ class Nadam(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
 
-    def build(self, var_list):
-        if not self._built:
-            # Running product of the momentum schedule, advanced once per step.
-            self._u_product = np.float32(1.0)
-            self._u_product_step = -1
-        super().build(var_list)
+    def _build_slots(self, var_list):
+        # Running product of the momentum schedule, advanced once per step.
+        self._u_product = np.float32(1.0)
+        self._u_product_step = -1
+        return super()._build_slots(var_list)
 
     def _coefficients(self, lr, dtype):
         t = dtype.type

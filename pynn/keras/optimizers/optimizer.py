@@ -103,6 +103,7 @@ class Optimizer:
         self._built = False
         self._index_dict = {}
         self._slots = []
+        self._flat = None
         self._scratch_arrays = {}
         self._exclude_from_weight_decay = []
         self._exclude_from_weight_decay_names = []
@@ -234,20 +235,30 @@ class Optimizer:
         return variable
 
     def build(self, var_list):
-        """Create the slot variables for `var_list` (once; later calls do nothing)."""
+        """Create the slot variables for `var_list` (once; later calls do nothing).
+
+        A custom optimizer overriding `build` calls `super().build(var_list)`, creates
+        its own slots with `add_variable_from_reference`, and sets `self._built = True`,
+        as with tf.keras.
+        """
         if self._built:
             return
         var_list = list(var_list)
         # Keyed by id(); holding the list keeps those ids from being reused.
         self._built_variables = var_list
-        self._index_dict = {id(v): i for i, v in enumerate(var_list)}
+        self._index_dict = {self._var_key(v): i for i, v in enumerate(var_list)}
         if self.use_ema:
             self._model_variables_moving_average = [
                 self.add_variable_from_reference(v, "average", initial_value=v)
                 for v in var_list]
         self._slots = self._build_slots(var_list)
         self._flat = self._pack_slots(var_list)
-        self._built = True
+        if type(self).build is Optimizer.build:
+            self._built = True
+
+    def _var_key(self, variable):
+        """The key of `variable` in `self._index_dict` (as in tf.keras)."""
+        return id(variable)
 
     def _build_slots(self, var_list):
         """One tuple of slot Variables per model variable (default: one per name,

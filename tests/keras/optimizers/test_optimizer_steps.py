@@ -286,3 +286,33 @@ def test_slot_variables_stay_live_views_of_the_flat_buffers():
     m_kernel = optimizer.variables[1]
     m_kernel.assign(np.zeros((3, 2), np.float32))
     assert not optimizer._flat[1][0][:6].any()
+
+
+def test_custom_optimizer_written_the_keras_way():
+    class MomentumSGD(optimizers.Optimizer):
+        def __init__(self, learning_rate=0.1, momentum=0.5, name="MomentumSGD", **kwargs):
+            super().__init__(name=name, **kwargs)
+            self._learning_rate = self._build_learning_rate(learning_rate)
+            self.momentum = momentum
+
+        def build(self, var_list):
+            super().build(var_list)
+            if hasattr(self, "_built") and self._built:
+                return
+            self.velocities = [self.add_variable_from_reference(v, "velocity")
+                               for v in var_list]
+            self._built = True
+
+        def update_step(self, gradient, variable):
+            velocity = self.velocities[self._index_dict[self._var_key(variable)]]
+            velocity.assign(velocity * self.momentum - gradient * self.learning_rate)
+            variable.assign_add(velocity)
+
+    optimizer = MomentumSGD()
+    var = Variable(np.array([1.0, -2.0], np.float32), name="w")
+    for _ in range(2):
+        optimizer.apply_gradients([(np.array([1.0, 1.0], np.float32), var)])
+    # v1 = -0.1, v2 = 0.5 * -0.1 - 0.1 = -0.15
+    np.testing.assert_allclose(var.numpy(), [0.75, -2.25], rtol=1e-6)
+    assert [v.name for v in optimizer.variables] == ["iteration:0", "MomentumSGD/velocity/w:0"]
+    assert int(optimizer.iterations) == 2
