@@ -402,9 +402,9 @@ class Tensor:
         return self
 
     def __repr__(self):
-        return "<tf.Tensor: shape={}, dtype={}, numpy={}{}>".format(
-            self.shape, self.dtype.name, "\n" if self._value.ndim > 1 else "",
-            _numpy_text(self._value, True))
+        text = _numpy_text(self._value, True)
+        newline = "\n" if "\n" in text else ""
+        return f"<tf.Tensor: shape={self.shape}, dtype={self.dtype.name}, numpy={newline}{text}>"
 
     def __str__(self):
         text = _numpy_text(self._value, False)
@@ -771,9 +771,10 @@ class Variable(Tensor):
                         f"(Variable: {self!r})")
 
     def __repr__(self):
-        return "<tf.Variable '{}' shape={} dtype={}, numpy={}{}>".format(
-            self._name, self.shape, self.dtype.name, "\n" if self._value.ndim > 1 else "",
-            _numpy_text(self._value, True))
+        text = _numpy_text(self._value, True)
+        newline = "\n" if "\n" in text else ""
+        return (f"<tf.Variable '{self._name}' shape={self.shape} dtype={self.dtype.name}, "
+                f"numpy={newline}{text}>")
 
     __str__ = __repr__
 

@@ -83,3 +83,12 @@ def test_dtype_text():
 def test_format_of_scalars():
     assert f"{constant(1.5):.3f}" == "1.500"
     assert f"{constant([1.0, 2.0])}" == "[1. 2.]"
+
+
+def test_newline_before_numpy_only_when_its_text_has_one():
+    assert repr(Variable([[1.0, 2.0]], name="weights")) == (
+        "<tf.Variable 'weights:0' shape=(1, 2) dtype=float32, numpy=array([[1., 2.]], "
+        "dtype=float32)>")
+    assert repr(constant([[1.0, 2.0]])) == (
+        "<tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[1., 2.]], dtype=float32)>")
+    assert str(constant([[1.0, 2.0]])) == "tf.Tensor([[1. 2.]], shape=(1, 2), dtype=float32)"
