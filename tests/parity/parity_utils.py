@@ -121,9 +121,10 @@ def assert_close(got, expected, what, atol, rtol):
     if not ok.all():
         err = np.abs(g - e)
         idx = np.unravel_index(np.nanargmax(np.where(ok, 0, err)), err.shape) if err.ndim else ()
+        idx = tuple(int(i) for i in idx)
         pytest.fail(f"{what}: {int((~ok).sum())} of {ok.size} values differ beyond atol={atol} "
-                    f"rtol={rtol}; worst at {idx}: pynn {g[idx]!r} vs tf.keras {e[idx]!r}",
-                    pytrace=False)
+                    f"rtol={rtol}; worst at {idx}: pynn {float(g[idx])!r} vs tf.keras "
+                    f"{float(e[idx])!r}", pytrace=False)
 
 
 # ------------------------------------------------------------------ progress-bar text

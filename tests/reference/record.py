@@ -16,6 +16,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,6 +36,7 @@ import numpy as np
 import scenarios_errors
 import scenarios_layers
 import scenarios_losses
+import scenarios_ops
 import scenarios_optim
 import scenarios_saving
 import scenarios_scripts
@@ -46,7 +48,7 @@ from tensorflow import keras
 tf.get_logger().setLevel("ERROR")
 
 FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
-            "roundtrip", "errors"]
+            "roundtrip", "errors", "ops"]
 
 
 def seed_of(name, salt=0):
@@ -561,6 +563,63 @@ def record_errors(only):
     save_json(path, data)
 
 
+# ------------------------------------------------------------------------------------ ops
+def ops_inputs():
+    rng = np.random.default_rng(21)
+    f = "float32"
+    return {
+        "a": rng.normal(size=(3, 4)).astype(f), "b": rng.normal(size=(3, 4)).astype(f),
+        "p": rng.uniform(0.2, 2.0, (3, 4)).astype(f), "v": rng.normal(size=(4,)).astype(f),
+        "m": rng.normal(size=(4, 2)).astype(f), "t3": rng.normal(size=(2, 3, 4)).astype(f),
+        "i": np.array([1, 3, 0], dtype="int32"), "lab": np.eye(4, dtype=f)[[2, 0, 3]],
+        "sl": np.array([4, 0, 2], dtype="int32"),
+        "bl": rng.integers(0, 2, (3, 4)).astype(f),
+    }
+
+
+def dtype_name(x):
+    return getattr(x.dtype, "name", str(x.dtype))
+
+
+def record_ops(only):
+    path = os.path.join(FIXTURES, "ops.json")
+    data = load_json(path) if only is not None else {}
+    inputs = ops_inputs()
+    data["inputs"] = {k: {"value": tolist(v), "dtype": str(v.dtype)} for k, v in inputs.items()}
+    scen = data.setdefault("scenarios", {})
+    for name in select(scenarios_ops.SCENARIOS, only):
+        s = scenarios_ops.SCENARIOS[name]
+        ns = fresh_namespace()
+        tensors = {k: tf.constant(v) for k, v in inputs.items()}
+        ns.update(tensors)
+        grng = np.random.default_rng(seed_of(name))
+        with tf.GradientTape(persistent=True) as tape:
+            for k in scenarios_ops.INPUT_NAMES:
+                tape.watch(tensors[k])
+            value = eval(s["code"], ns)
+            flat = list(value) if isinstance(value, (list, tuple)) else [value]
+            is_float = all(dtype_name(x).startswith("float") for x in flat)
+            if s["grad"] and is_float:
+                cot = [grng.normal(size=tuple(np.shape(x))).astype(dtype_name(x)) for x in flat]
+                total = tf.add_n([tf.reduce_sum(x * r) for x, r in zip(flat, cot)])
+        entry = dict(s)
+        entry.update(values=[tolist(x) for x in flat], dtypes=[dtype_name(x) for x in flat],
+                     shapes=[list(np.shape(x)) for x in flat], is_list=isinstance(value, list),
+                     result_is_tensor=[bool(tf.is_tensor(x)) for x in flat], grads={})
+        if s["grad"] and is_float:
+            entry["cotangents"] = [tolist(r) for r in cot]
+            names = set(re.findall(r"(?<![.\w])[A-Za-z_]\w*", s["code"]))
+            used = [k for k in scenarios_ops.INPUT_NAMES if k in names]
+            for k, g in zip(used, tape.gradient(total, [tensors[k] for k in used])):
+                entry["grads"][k] = None if g is None else tolist(tf.convert_to_tensor(g))
+        del tape
+        scen[name] = entry
+        print(f"ops/{name}: {entry['dtypes']} {entry['shapes']} grads={sorted(entry['grads'])}")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in scenarios_ops.SCENARIOS if k in scen}
+    save_json(path, data)
+
+
 RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
              "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
              "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
@@ -570,7 +629,8 @@ RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS
              "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
              "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
              "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
-             "errors": (record_errors, lambda: scenarios_errors.SCENARIOS)}
+             "errors": (record_errors, lambda: scenarios_errors.SCENARIOS),
+             "ops": (record_ops, lambda: scenarios_ops.SCENARIOS)}
 
 
 def main(argv=None):
