@@ -4,7 +4,8 @@ Run with the reference install (CI never needs TensorFlow):
     ~/.cache/reftf/bin/python tests/keras/losses/record_reference.py
 
 Each case is an expression evaluated on both sides with `losses` bound to
-`keras.losses`, `T` to `tf.constant` and the arrays of `inputs()` bound by name.
+`keras.losses`, `T` to `tf.constant`, `M(x, mask)` to a tensor carrying a Keras
+mask, and the arrays of `inputs()` bound by name.
 """
 
 import os
@@ -46,6 +47,7 @@ def inputs():
         "col_pred": rng.normal(size=(4, 1)).astype(np.float32),
         "seq_labels": np.array([[1, 2, 0], [4, 4, 3]], np.int64),
         "seq_logits": rng.normal(size=(2, 3, 5)).astype(np.float32),
+        "seq_mask": np.array([[True, True, False], [True, False, False]]),
     }
 
 
@@ -105,6 +107,13 @@ CASES = {
                         "sample_weight=sw[:2])",
     "class_mse_squeezes_tensors": "losses.MeanSquaredError()(T(col_true), T(col_pred))",
     "class_mse_broadcasts_arrays": "losses.MeanSquaredError()(col_true, col_pred)",
+    "class_mse_masked": "losses.MeanSquaredError()(seq_true, M(seq_pred, seq_mask))",
+    "class_mse_masked_sw": "losses.MeanSquaredError()(seq_true, M(seq_pred, seq_mask), "
+                           "sample_weight=sw[:2])",
+    "class_mse_masked_sum": "losses.MeanSquaredError(reduction='sum')(seq_true, "
+                            "M(seq_pred, seq_mask))",
+    "class_scce_masked": "losses.SparseCategoricalCrossentropy(from_logits=True)(seq_labels, "
+                         "M(seq_logits, seq_mask))",
     "class_mae": "losses.MeanAbsoluteError()(reg_true, reg_pred)",
     "class_mape": "losses.MeanAbsolutePercentageError()(reg_true, reg_pred)",
     "class_msle": "losses.MeanSquaredLogarithmicError()(pos_true, pos_pred)",
@@ -136,7 +145,12 @@ def main():
     import tensorflow as tf
     from tensorflow import keras
 
-    namespace = {"losses": keras.losses, "np": np, "T": tf.constant, **inputs()}
+    def masked(x, mask):
+        tensor = tf.constant(x)
+        tensor._keras_mask = tf.constant(mask)
+        return tensor
+
+    namespace = {"losses": keras.losses, "np": np, "T": tf.constant, "M": masked, **inputs()}
     results = {key: np.asarray(eval(expr, namespace)).tolist() for key, expr in CASES.items()}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference_values.py")
     with open(path, "w") as f:

@@ -14,9 +14,15 @@ from tests.keras.losses.record_reference import CASES, inputs
 from tests.keras.losses.reference_values import LOSS_VALUES
 
 
+def masked(x, mask):
+    tensor = constant(x)
+    tensor._keras_mask = constant(mask)
+    return tensor
+
+
 @pytest.mark.parametrize("key", list(CASES))
 def test_loss_matches_tf_keras(key):
-    namespace = {"losses": losses, "np": np, "T": constant, **inputs()}
+    namespace = {"losses": losses, "np": np, "T": constant, "M": masked, **inputs()}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = eval(CASES[key], namespace)
