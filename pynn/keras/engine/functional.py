@@ -615,17 +615,17 @@ def reconstruct_from_config(config, custom_objects=None):
     for layer_data in config["layers"]:
         layer = deserialize_keras_object(layer_data, module_objects, "layer", custom_objects)
         created[layer_data["name"]] = layer
-        pending.append((layer, list(layer_data["inbound_nodes"])))
+        pending.append((layer_data["name"], layer, list(layer_data["inbound_nodes"])))
 
     outputs_of = collections.defaultdict(list)   # layer name -> list of node outputs
-    for layer, _ in pending:
+    for key, layer, _ in pending:
         if isinstance(layer, InputLayer):
-            outputs_of[layer.name].append(layer._inbound_nodes[0].outputs)
+            outputs_of[key].append(layer._inbound_nodes[0].outputs)
 
     progress = True
     while progress:
         progress = False
-        for layer, nodes in pending:
+        for key, layer, nodes in pending:
             while nodes:
                 node_data = nodes[0]
                 args = []
@@ -647,7 +647,7 @@ def reconstruct_from_config(config, custom_objects=None):
                     out = layer(*call_args, **call_kwargs)
                 else:
                     out = layer(args[0] if len(args) == 1 else args, **kwargs)
-                outputs_of[layer.name].append(out)
+                outputs_of[key].append(out)
                 nodes.pop(0)
                 progress = True
 

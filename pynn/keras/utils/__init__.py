@@ -99,3 +99,13 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
         else:
             raise ValueError(f'Padding type "{padding}" not understood')
     return out
+
+
+def plot_model(model, to_file="model.png", show_shapes=False, show_dtype=False,
+               show_layer_names=True, rankdir="TB", expand_nested=False, dpi=96,
+               layer_range=None, show_layer_activations=False, show_trainable=False):
+    """Needs pydot and graphviz, which pynn does not ship: raises ImportError as tf.keras
+    does without them (use `model.summary()` instead)."""
+    raise ImportError("You must install pydot (`pip install pydot`) and install graphviz (see "
+                      "instructions at https://graphviz.gitlab.io/download/) for plot_model "
+                      "to work.")
