@@ -303,4 +303,34 @@ scenario("fit_batchnorm_moving_stats", """
     print(model.evaluate(x, y_reg, verbose=0))
 """)
 
+scenario("callbacks_messages", """
+    import os
+    import tempfile
+    tmp = tempfile.mkdtemp()
+    here = os.getcwd()
+    os.chdir(tmp)  # ModelCheckpoint prints the path it writes: keep it relative
+    try:
+        model = keras.Sequential([layers.Dense(1, input_shape=(4,))])
+        init_weights(model)
+        model.compile(optimizer=keras.optimizers.SGD(0.05), loss='mse')
+        cbs = [keras.callbacks.LearningRateScheduler(lambda epoch, lr: lr * 0.5, verbose=1),
+               keras.callbacks.ReduceLROnPlateau(monitor='loss', factor=0.5, patience=0,
+                                                 min_delta=10.0, verbose=1),
+               keras.callbacks.ModelCheckpoint('best.weights.h5', monitor='loss',
+                                               save_best_only=True, save_weights_only=True,
+                                               verbose=1),
+               keras.callbacks.CSVLogger('log.csv')]
+        h = model.fit(x, y_reg, epochs=3, batch_size=40, shuffle=False, verbose=0, callbacks=cbs)
+        print(h.history)
+        with open('log.csv') as f:
+            print(f.read())
+        print(sorted(os.listdir('.')))
+        model.compile(optimizer=keras.optimizers.SGD(1e6), loss='mse')
+        h = model.fit(x * 1e3, y_reg, epochs=3, batch_size=8, shuffle=False, verbose=0,
+                      callbacks=[keras.callbacks.TerminateOnNaN()])
+        print(len(h.history['loss']), h.epoch)
+    finally:
+        os.chdir(here)
+""")
+
 SCENARIOS = S
