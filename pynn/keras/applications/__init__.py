@@ -1,0 +1,12 @@
+"""`keras.applications`: reference architectures, built without pretrained weights.
+
+pynn cannot download the ImageNet weights, so `weights="imagenet"` raises a clear error;
+`weights=None` builds the same layers, names, shapes and parameter counts as tf.keras 2.15
+(randomly initialized), and `weights="path/to/file"` loads a weights file you have.
+"""
+
+from pynn.keras.applications import mobilenet, mobilenet_v2
+from pynn.keras.applications.mobilenet import MobileNet
+from pynn.keras.applications.mobilenet_v2 import MobileNetV2
+
+__all__ = ["MobileNet", "MobileNetV2", "mobilenet", "mobilenet_v2"]
