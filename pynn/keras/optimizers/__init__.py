@@ -6,6 +6,7 @@ from pynn.keras.optimizers.adagrad import Adagrad
 from pynn.keras.optimizers.adam import Adam
 from pynn.keras.optimizers.adamax import Adamax
 from pynn.keras.optimizers.adamw import AdamW
+from pynn.keras.optimizers.ftrl import Ftrl
 from pynn.keras.optimizers.nadam import Nadam
 from pynn.keras.optimizers.optimizer import Optimizer
 from pynn.keras.optimizers.rmsprop import RMSprop
@@ -19,6 +20,7 @@ __all__ = [
     "Adam",
     "AdamW",
     "Adamax",
+    "Ftrl",
     "Nadam",
     "Optimizer",
     "RMSprop",
@@ -41,6 +43,7 @@ _BY_NAME = {
     "experimentaladagrad": Adagrad,
     "experimentaladam": Adam,
     "experimentalsgd": SGD,
+    "ftrl": Ftrl,
     "nadam": Nadam,
     "rmsprop": RMSprop,
     "sgd": SGD,

@@ -1,7 +1,6 @@
 """`keras.optimizers.legacy`: the pre-2.11 optimizer names.
 
-They run the same updates as the current optimizers and accept the old
-arguments: `lr` (an alias of `learning_rate`) and `decay` (time-based decay,
+They run the current optimizers' update rules and accept the old arguments: `lr` (an alias of `learning_rate`) and `decay` (time-based decay,
 `lr / (1 + decay * iterations)`).
 """
 
@@ -9,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from pynn.keras.optimizers import adadelta, adagrad, adam, adamax, nadam, rmsprop, sgd
+from pynn.keras.optimizers import adadelta, adagrad, adam, adamax, ftrl, nadam, rmsprop, sgd
 from pynn.keras.optimizers.optimizer import Optimizer as _Optimizer
 
 
@@ -70,4 +69,8 @@ class Adamax(_Legacy, adamax.Adamax):
 
 
 class Nadam(_Legacy, nadam.Nadam):
+    pass
+
+
+class Ftrl(_Legacy, ftrl.Ftrl):
     pass

@@ -24,6 +24,10 @@ CASES = {
     "adadelta": "Adadelta(learning_rate=1.0)",
     "adamax": "Adamax(learning_rate=0.01)",
     "nadam": "Nadam(learning_rate=0.01)",
+    "ftrl": "Ftrl(learning_rate=0.1)",
+    "ftrl_regularized": "Ftrl(learning_rate=0.1, learning_rate_power=-0.7, "
+                        "l1_regularization_strength=0.01, l2_regularization_strength=0.02, "
+                        "l2_shrinkage_regularization_strength=0.05, beta=0.5)",
     "sgd_clipnorm": "SGD(learning_rate=0.1, clipnorm=1.0)",
     "sgd_clipvalue": "SGD(learning_rate=0.1, clipvalue=0.5)",
     "sgd_global_clipnorm": "SGD(learning_rate=0.1, global_clipnorm=1.0)",

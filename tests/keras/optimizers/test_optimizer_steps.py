@@ -85,7 +85,7 @@ def test_schedule_serializes_inside_the_optimizer_config():
     ("Adam", optimizers.Adam), ("rmsprop", optimizers.RMSprop),
     ("RMSprop", optimizers.RMSprop), ("adagrad", optimizers.Adagrad),
     ("adadelta", optimizers.Adadelta), ("adamax", optimizers.Adamax),
-    ("nadam", optimizers.Nadam)])
+    ("nadam", optimizers.Nadam), ("ftrl", optimizers.Ftrl)])
 def test_get_by_name(name, cls):
     optimizer = optimizers.get(name)
     assert type(optimizer) is cls
