@@ -1,6 +1,7 @@
 """`keras.optimizers.legacy`: the pre-2.11 optimizer names.
 
-They run the current optimizers' update rules and accept the old arguments: `lr` (an alias of `learning_rate`) and `decay` (time-based decay,
+They run the current optimizers' update rules and accept the old arguments:
+`lr` (an alias of `learning_rate`) and `decay` (time-based decay,
 `lr / (1 + decay * iterations)`).
 """
 
