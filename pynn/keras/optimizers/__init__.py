@@ -7,6 +7,7 @@ from pynn.keras.optimizers.adam import Adam
 from pynn.keras.optimizers.adamax import Adamax
 from pynn.keras.optimizers.adamw import AdamW
 from pynn.keras.optimizers.ftrl import Ftrl
+from pynn.keras.optimizers.lion import Lion
 from pynn.keras.optimizers.nadam import Nadam
 from pynn.keras.optimizers.optimizer import Optimizer
 from pynn.keras.optimizers.rmsprop import RMSprop
@@ -21,6 +22,7 @@ __all__ = [
     "AdamW",
     "Adamax",
     "Ftrl",
+    "Lion",
     "Nadam",
     "Optimizer",
     "RMSprop",

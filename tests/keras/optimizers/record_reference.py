@@ -28,6 +28,7 @@ CASES = {
     "ftrl_regularized": "Ftrl(learning_rate=0.1, learning_rate_power=-0.7, "
                         "l1_regularization_strength=0.01, l2_regularization_strength=0.02, "
                         "l2_shrinkage_regularization_strength=0.05, beta=0.5)",
+    "lion": "Lion(learning_rate=0.01)",
     "sgd_clipnorm": "SGD(learning_rate=0.1, clipnorm=1.0)",
     "sgd_clipvalue": "SGD(learning_rate=0.1, clipvalue=0.5)",
     "sgd_global_clipnorm": "SGD(learning_rate=0.1, global_clipnorm=1.0)",
