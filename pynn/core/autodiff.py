@@ -118,7 +118,8 @@ def _unify(args, op):
             av = a._value
             if isinstance(b, Tensor):
                 bv = b._value
-                if av.dtype == bv.dtype:
+                ad, bd = av.dtype, bv.dtype
+                if ad is bd or ad == bd:
                     return av, bv
             elif type(b) is float and av.dtype.kind in "fc":
                 return av, _asarray(b, av.dtype)
