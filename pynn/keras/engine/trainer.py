@@ -98,6 +98,8 @@ class Trainer:
     _is_compiled = False
     _run_eagerly = None
     _eval_handler = None
+    _in_fit = False
+    _fit_variables = None
 
     # ------------------------------------------------------------------ compile
 
@@ -252,8 +254,19 @@ class Trainer:
             y_pred = self(x, training=True)
             loss = self.compute_loss(x, y, y_pred, sample_weight)
         self._validate_target_and_loss(y, loss)
-        self.optimizer.minimize(loss, self.trainable_variables, tape=tape)
+        self.optimizer.minimize(loss, self._step_variables(), tape=tape)
         return self.compute_metrics(x, y, y_pred, sample_weight)
+
+    def _step_variables(self):
+        # Inside `fit` the trainable variables are looked up once, after the first step
+        # built the model: like tf.keras's traced train function, a change of
+        # `trainable` takes effect at the next `fit`/`compile`.
+        variables = self._fit_variables
+        if variables is None:
+            variables = self.trainable_variables
+            if self._in_fit and self.built:
+                self._fit_variables = variables
+        return variables
 
     def test_step(self, data):
         """One evaluation step: forward pass, loss and metrics update; returns logs."""
@@ -286,6 +299,7 @@ class Trainer:
                       data_adapter.to_arrays(sample_weight))
             (x, y, sample_weight), validation_data = data_adapter.train_validation_split(
                 arrays, validation_split)
+        val_x = val_y = val_sample_weight = None
         if validation_data is not None:
             val_x, val_y, val_sample_weight = data_adapter.unpack_x_y_sample_weight(
                 validation_data)
@@ -300,6 +314,17 @@ class Trainer:
         self._eval_handler = None
         self.stop_training = False
         train_step = self.train_step
+        self._in_fit, self._fit_variables = True, None
+        try:
+            return self._fit_loop(handler, callbacks, train_step, validation_data, val_x,
+                                  val_y, val_sample_weight, batch_size, validation_batch_size,
+                                  validation_steps, validation_freq)
+        finally:
+            self._in_fit, self._fit_variables = False, None
+
+    def _fit_loop(self, handler, callbacks, train_step, validation_data, val_x, val_y,
+                  val_sample_weight, batch_size, validation_batch_size, validation_steps,
+                  validation_freq):
         callbacks.on_train_begin()
         training_logs = None
         for epoch in handler.enumerate_epochs():

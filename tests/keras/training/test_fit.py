@@ -281,3 +281,18 @@ def test_steps_per_epoch_continues_through_the_data_like_keras():
     history = model.fit(x, x, batch_size=2, steps_per_epoch=7, epochs=2, shuffle=False,
                         verbose=0)
     assert len(seen) == 10 and len(history.history["loss"]) == 2
+
+
+def test_frozen_layers_keep_their_weights():
+    x, y = binary_data(32)
+    model = mlp()
+    model.compile("sgd", "binary_crossentropy")
+    model.fit(x, y, epochs=1, verbose=0)
+    model.layers[0].trainable = False
+    model.compile("sgd", "binary_crossentropy")
+    frozen = [w.copy() for w in model.layers[0].get_weights()]
+    head = [w.copy() for w in model.layers[1].get_weights()]
+    model.fit(x, y, epochs=2, verbose=0)
+    for got, want in zip(model.layers[0].get_weights(), frozen):
+        np.testing.assert_array_equal(got, want)
+    assert not np.array_equal(model.layers[1].get_weights()[0], head[0])
