@@ -116,6 +116,9 @@ class Runner:
         class PlaygroundEvents(Callback):
             """Streams fit's progress to the page's charts as structured messages."""
 
+            # Batch logs arrive lazily: metric values are computed only for sent events.
+            _accepts_lazy_logs = True
+
             def on_train_begin(self, logs=None):
                 self._epoch = 0
                 self._step = 0
