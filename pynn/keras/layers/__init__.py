@@ -17,6 +17,7 @@ from pynn.keras.layers.activation.softmax import Softmax
 from pynn.keras.layers.activation.thresholded_relu import ThresholdedReLU
 from pynn.keras.layers.attention.additive_attention import AdditiveAttention
 from pynn.keras.layers.attention.attention import Attention
+from pynn.keras.layers.attention.multi_head_attention import MultiHeadAttention
 from pynn.keras.layers.convolutional.conv1d import Conv1D, Convolution1D
 from pynn.keras.layers.convolutional.conv2d import Conv2D, Convolution2D
 from pynn.keras.layers.convolutional.conv2d_transpose import (
@@ -30,6 +31,7 @@ from pynn.keras.layers.convolutional.separable_conv2d import (
 )
 from pynn.keras.layers.core.activation import Activation
 from pynn.keras.layers.core.dense import Dense
+from pynn.keras.layers.core.einsum_dense import EinsumDense
 from pynn.keras.layers.core.embedding import Embedding
 from pynn.keras.layers.core.identity import Identity
 from pynn.keras.layers.core.lambda_layer import Lambda

@@ -14,6 +14,7 @@ RNG = np.random.default_rng(0)
 SINGLE = [
     (lambda: layers.Dense(3, activation="relu", kernel_regularizer="l2"), (4, 5)),
     (lambda: layers.Activation("gelu"), (4, 5)),
+    (lambda: layers.EinsumDense("abc,cd->abd", output_shape=(None, 3), bias_axes="d"), (4, 5)),
     (lambda: layers.Lambda(lambda t: t * 2, output_shape=(4, 5)), (4, 5)),
     (lambda: layers.Masking(mask_value=0.5), (4, 5)),
     (lambda: layers.Identity(), (4, 5)),
