@@ -119,6 +119,8 @@ def make_input(spec, rng):
     kind, shape = spec[0], tuple(spec[1])
     if kind == "f":
         return rng.normal(size=shape).astype("float32")
+    if kind == "d":
+        return rng.normal(size=shape)
     if kind == "u":
         return rng.random(shape).astype("float32")
     if kind == "i":

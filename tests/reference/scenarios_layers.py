@@ -9,7 +9,8 @@ Each scenario: `code` is an expression building a layer (or a small model) from 
 * "keep"  – the layer has no weights, or its weights are deterministic (initializers like 'ones');
 * "adapt" – run `pre` (e.g. `layer.adapt(data)`) and keep the resulting weights.
 
-Input specs: ("f", shape) float32 normal, ("u", shape) float32 uniform in [0, 1),
+Input specs: ("f", shape) float32 normal, ("d", shape) float64 normal, ("u", shape) float32
+uniform in [0, 1),
 ("i", shape, high) int32 in [0, high) with zeros sprinkled in (padding for mask_zero).
 With more than one input the layer is called on the list.
 If `mask` is true, `layer.compute_mask(inputs)` is recorded as well.
@@ -36,6 +37,10 @@ for act in ["linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "soft
     scenario(f"dense_{act}", f"layers.Dense(3, activation='{act}')", F2)
 scenario("dense_no_bias", "layers.Dense(4, use_bias=False)", F2)
 scenario("dense_3d_input", "layers.Dense(4, activation='relu')", F3)
+scenario("dense_identity_constant_init", "layers.Dense(5, kernel_initializer='identity', "
+         "bias_initializer=keras.initializers.Constant(0.3))", F2, init="keep")
+scenario("dense_float64_input", "layers.Dense(2, kernel_initializer='ones')", [("d", (3, 4))],
+         init="keep")
 scenario("dense_kernel_l2", "layers.Dense(3, kernel_regularizer='l2')", F2)
 scenario("dense_all_regularizers", "layers.Dense(3, kernel_regularizer=keras.regularizers.l1(0.1), "
          "bias_regularizer='l1_l2', activity_regularizer=keras.regularizers.l2(0.05))", F2)
