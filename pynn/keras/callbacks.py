@@ -58,11 +58,14 @@ class LazyLogs(collections.abc.MutableMapping):
     metric results once; a callback that never looks costs nothing.
     """
 
-    __slots__ = ("_compute", "_data")
+    __slots__ = ("_compute", "_data", "metrics_only")
 
-    def __init__(self, compute):
+    def __init__(self, compute, metrics_only=False):
         self._compute = compute
         self._data = None
+        # True when every key is one of the model's metrics (shown as-is by the
+        # progress bar, so a skipped redraw loses nothing).
+        self.metrics_only = metrics_only
 
     def _materialize(self):
         if self._data is None:
@@ -74,6 +77,7 @@ class LazyLogs(collections.abc.MutableMapping):
 
     def __setitem__(self, key, value):
         self._materialize()[key] = value
+        self.metrics_only = False
 
     def __delitem__(self, key):
         del self._materialize()[key]
@@ -477,9 +481,9 @@ class ProgbarLogger(Callback):
             logs.pop("batch", None)
         if self.verbose != 1:
             return
-        # Lazy logs carry only the model's own (stateful) metrics: a redraw the
-        # interval would swallow can be skipped without computing them.
-        if (isinstance(logs, LazyLogs) and self.seen != self.target
+        # A redraw the interval would swallow can be skipped without computing the
+        # model's metrics (values of other keys are averaged, so those always count).
+        if (isinstance(logs, LazyLogs) and logs.metrics_only and self.seen != self.target
                 and not self.progbar.wants_update(self.seen, finalize=False)):
             return
         self._maybe_init_progbar()   # the model's metrics exist once a step has run

@@ -234,7 +234,7 @@ class Trainer:
         """Updates the compiled metrics; returns the logs (computed when read)."""
         del x
         self.compiled_metrics.update_state(y, y_pred, sample_weight)
-        return callbacks_module.LazyLogs(self.get_metrics_result)
+        return callbacks_module.LazyLogs(self.get_metrics_result, metrics_only=True)
 
     def _validate_target_and_loss(self, y, loss):
         if self.loss and y is None:
