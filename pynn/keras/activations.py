@@ -192,8 +192,10 @@ _ALIASES = {"silu": swish}
 def serialize(activation):
     """Name of a built-in activation (`'relu'`), or a config dict for a custom one."""
     name = getattr(activation, "__name__", None)
-    if name in _BUILTINS and _BUILTINS[name] is activation:
+    if callable(activation) and name in _BUILTINS:  # also tf.nn.relu & co, as in tf.keras
         return name
+    if callable(activation) and name in _ALIASES:
+        return _ALIASES[name].__name__
     if hasattr(activation, "get_config"):  # an activation layer or object
         return generic_utils.serialize_keras_object(activation, "keras.layers")
     if name is None or name == "<lambda>" or not callable(activation):

@@ -116,3 +116,12 @@ def test_activation_layer_names_and_configs_resolve_to_layers():
     assert config["module"] == "keras.layers" and config["class_name"] == "LeakyReLU"
     assert isinstance(Dense.from_config(Dense(3, activation=LeakyReLU(0.2)).get_config()).activation,
                       LeakyReLU)
+
+
+def test_tf_functions_serialize_by_their_keras_name():
+    from pynn import tf
+    from pynn.keras.layers import Dense
+
+    assert Dense(2, activation=tf.nn.relu).get_config()["activation"] == "relu"
+    assert Dense(2, activation=tf.nn.silu).get_config()["activation"] == "swish"
+    assert Dense(2, activation=tf.nn.relu6).get_config()["activation"] == "relu6"
