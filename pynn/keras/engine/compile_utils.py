@@ -237,16 +237,25 @@ class LossesContainer:
         total = None
         tracked = 0.0
         batch_dim = None
-        for y_t, y_p, sw, loss_obj, loss_weight, metric in zip(
+        for y_t, y_p, sw, loss_obj, loss_weight, metric, name in zip(
                 targets, preds, weights, self._losses, self._loss_weights,
-                self._per_output_metrics):
+                self._per_output_metrics, self._output_names):
             if y_t is None or loss_obj is None:
                 continue
             y_p_value = _as_array(y_p)
             y_t = match_dtype_and_rank(_as_array(y_t), y_p_value)
             if sw is not None:   # (a Keras mask on y_pred is applied by the Loss itself)
                 sw = _to_tensor(np.asarray(_as_array(sw), dtype=y_p_value.dtype))
-            value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
+            try:
+                value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
+            except ValueError as error:
+                if "could not be broadcast" not in str(error):
+                    raise
+                raise ValueError(
+                    f"The targets for output `{name}` have shape {tuple(y_t.shape)} but the "
+                    f"model's output has shape {tuple(y_p_value.shape)}; the loss "
+                    f"`{loss_obj.name}` needs them to match. Check the last layer's units "
+                    "and the shape of `y`.") from error
             if batch_dim is None:
                 batch_dim = int(y_t.shape[0])
             scalar = float(_as_array(value))

@@ -296,3 +296,11 @@ def test_frozen_layers_keep_their_weights():
     for got, want in zip(model.layers[0].get_weights(), frozen):
         np.testing.assert_array_equal(got, want)
     assert not np.array_equal(model.layers[1].get_weights()[0], head[0])
+
+
+def test_target_shape_mismatch_names_the_output():
+    model = mlp(outputs=10, activation="softmax")
+    model.compile("sgd", "mse")
+    with pytest.raises(ValueError, match=r"The targets for output `dense_\d+` have shape "
+                       r"\(8, 3\) but the model's output has shape \(8, 10\)"):
+        model.fit(np.ones((8, 4)), np.ones((8, 3)), verbose=0)
