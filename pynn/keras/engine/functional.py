@@ -303,6 +303,7 @@ class Functional(Model):
     # ---------------------------------------------------------------- weights
     @property
     def weights(self):
+        self._assert_weights_created()
         weights = []
         for layer in self._direct_sublayers():
             weights.extend(layer.weights)

@@ -81,8 +81,32 @@ class Model(Trainer, Layer):
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
 
     # ---------------------------------------------------------------- weights (model order)
+    def _assert_weights_created(self):
+        """A model with its own `build` (Sequential, or a subclass defining one) has no weights
+        to show before it is built: tf.keras raises instead of returning []."""
+        if self.built or getattr(self, "_graph_initialized", False):
+            return
+        if any("build" in vars(klass) for klass in type(self).__mro__
+               if klass not in (Model, Layer) and issubclass(klass, Model)
+               and klass.__module__ != "pynn.keras.engine.functional"):
+            raise ValueError(
+                f"Weights for model '{self.name}' have not yet been created. Weights are created "
+                "when the model is first called on inputs or `build()` is called with an "
+                "`input_shape`.")
+
+    @property
+    def trainable_weights(self):
+        self._assert_weights_created()
+        return Layer.trainable_weights.fget(self)
+
+    @property
+    def non_trainable_weights(self):
+        self._assert_weights_created()
+        return Layer.non_trainable_weights.fget(self)
+
     @property
     def weights(self):
+        self._assert_weights_created()
         weights = []
         for layer in self._direct_sublayers():
             weights.extend(layer.weights)

@@ -45,7 +45,10 @@ def test_add_an_input_tensor_first():
 
 def test_deferred_build_takes_the_batch_size_of_the_first_call():
     model = keras.Sequential([layers.Dense(2, name="layer1"), layers.Dense(4, name="layer3")])
-    assert not model.built and model.weights == []
+    assert not model.built
+    with pytest.raises(ValueError, match="Weights for model 'sequential' have not yet been "
+                                         "created"):
+        _ = model.weights
     with pytest.raises(ValueError, match="This model has not yet been built"):
         model.summary()
     model(np.ones((3, 3), "float32"))
