@@ -6,6 +6,7 @@ isolation headers (COOP/COEP) that let Stop interrupt Python instead of restarti
 
     python3 tools/serve.py                     # dist/ on http://127.0.0.1:8000/
     python3 tools/serve.py --port 0            # any free port; the first line says which
+    python3 tools/serve.py --no-isolation      # without COOP/COEP, like a plain static server
 """
 
 import argparse
@@ -29,10 +30,13 @@ MIME_TYPES = {
     ".py": "text/x-python; charset=utf-8",
 }
 
-HEADERS = {
+ISOLATION_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Embedder-Policy": "require-corp",
     "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+HEADERS = {
     "X-Content-Type-Options": "nosniff",
     # Revalidate every time: a rebuilt dist/ shows at once (the service worker keeps the
     # offline copy).
@@ -43,9 +47,11 @@ HEADERS = {
 class PlaygroundHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     quiet = False
+    isolation = True
 
     def end_headers(self):
-        for name, value in HEADERS.items():
+        headers = {**ISOLATION_HEADERS, **HEADERS} if self.isolation else HEADERS
+        for name, value in headers.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -54,8 +60,8 @@ class PlaygroundHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory, host="127.0.0.1", port=8000, quiet=False):
-    handler_class = type("Handler", (PlaygroundHandler,), {"quiet": quiet})
+def make_server(directory, host="127.0.0.1", port=8000, quiet=False, isolation=True):
+    handler_class = type("Handler", (PlaygroundHandler,), {"quiet": quiet, "isolation": isolation})
     handler = functools.partial(handler_class, directory=directory)
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
@@ -68,11 +74,13 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--no-isolation", action="store_true",
+                        help="omit the COOP/COEP headers (Stop then restarts Python)")
     args = parser.parse_args(argv)
 
     if not os.path.isfile(os.path.join(args.dir, "index.html")):
         sys.exit(f"serve.py: {args.dir} has no index.html; run `bash build.sh` first")
-    server = make_server(args.dir, args.host, args.port, args.quiet)
+    server = make_server(args.dir, args.host, args.port, args.quiet, not args.no_isolation)
     host, port = server.server_address[:2]
     print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
     try:

@@ -58,10 +58,10 @@ def dist():
 class Server:
     """tools/serve.py on a free port, in a child process."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, *options):
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", directory,
-             "--port", "0", "--quiet"],
+             "--port", "0", "--quiet", *options],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         line = self.process.stdout.readline()
         assert "http://" in line, f"serve.py did not start: {line}"
@@ -85,6 +85,14 @@ def server(dist):
 def private_server(dist):
     """A server of its own, for a test that stops it (offline)."""
     server = Server(dist)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def plain_server(dist):
+    """A server without the cross-origin isolation headers, like most static hosts."""
+    server = Server(dist, "--no-isolation")
     yield server
     server.stop()
 

@@ -121,9 +121,28 @@ def test_stop_ends_an_endless_loop_and_keeps_the_code(warm):
     assert "still alive" in playground.output_text()
 
 
+def test_stop_restarts_python_when_the_page_is_not_isolated(open_context, plain_server):
+    playground = open_context(plain_server.origin)
+    page = playground.open()
+    assert page.evaluate("crossOriginIsolated") is False
+    playground.set_code("while True:\n    pass")
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_selector("body[data-state=running]")
+    started = time.monotonic()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.wait_for_selector("#output .stopped:has-text('restarted')", timeout=10_000)
+    assert time.monotonic() - started < 2.0
+    assert playground.editor_text() == "while True:\n    pass"
+    playground.wait_ready(timeout=180_000)
+    playground.set_code("print('fresh worker')")
+    playground.run_and_wait()
+    assert "fresh worker" in playground.output_text()
+
+
 def test_memory_error_is_reported_and_python_restarts(playground):
     playground.open()
-    playground.set_code("import numpy as np\nbig = np.ones((60000, 60000))\n")
+    # Five 1 GiB arrays do not fit in WebAssembly's 4 GiB of memory.
+    playground.set_code("import numpy as np\nblocks = [np.empty(2**30, np.uint8) for _ in range(5)]\n")
     playground.page.get_by_role("button", name="Run", exact=True).click()
     playground.page.wait_for_selector("#output .error:has-text('Out of memory')")
     playground.wait_ready()
