@@ -3,7 +3,7 @@
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import Tensor
+from pynn.core.tensor import Tensor, TensorShape
 from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list
@@ -173,7 +173,12 @@ class Normalization(Layer):
         return ops.divide(ops.subtract(inputs, self.mean), scale)
 
     def compute_output_shape(self, input_shape):
-        return input_shape
+        dims = shape_list(input_shape)
+        stats = getattr(self, "_broadcast_shape", None)
+        if stats is None or len(stats) != len(dims):
+            return input_shape
+        # like the arithmetic in `call`: unknown axes take the statistics' size
+        return TensorShape([s if d is None and s != 1 else d for d, s in zip(dims, stats)])
 
     def get_config(self):
         config = super().get_config()
