@@ -887,7 +887,11 @@ class Layer:
         has_unknown = any(_is_symbolic(x) and None in x.shape.as_list() for x in flat)
         fills = (1, 2) if has_unknown else (1,)
         results = []
-        saved_losses = [(layer, list(layer._eager_losses)) for layer in self._flatten_layers()]
+        sublayers = self._flatten_layers()
+        saved_losses = [(layer, list(layer._eager_losses)) for layer in sublayers]
+        # A zeros run must not move state (BatchNormalization's moving statistics, ...).
+        saved_values = [(v, v._value.copy()) for layer in sublayers
+                        for v in layer._non_trainable_weights]
         saved_scope = _CONTEXT.name_scope
         _CONTEXT.name_scope = []
         try:
@@ -899,6 +903,8 @@ class Layer:
                 results.append(out)
         finally:
             _CONTEXT.name_scope = saved_scope
+            for variable, value in saved_values:
+                variable._value[...] = value
             for layer, losses in saved_losses:
                 layer._eager_losses = []
                 for loss in losses:
