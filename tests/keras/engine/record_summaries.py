@@ -108,6 +108,50 @@ case("big_model_size", "Sizes switch to MB above 1024 KB.", """
 model = keras.Sequential([layers.Dense(1000, input_shape=(1000,)), layers.Dense(10)])
 """)
 
+case("text_model_built_with_a_shape", "Embedding + pooling, built with `build((None, 200))`.", """
+model = keras.Sequential([
+    layers.Embedding(10000, 16),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(16, activation="relu"),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.build((None, 200))
+""")
+case("recurrent_stack", "Recurrent layers keep unknown time steps as None.", """
+model = keras.Sequential([
+    layers.Embedding(1000, 8, input_length=20),
+    layers.LSTM(8, return_sequences=True),
+    layers.SimpleRNN(4),
+    layers.Dense(1),
+])
+""")
+case("subclassed_with_nested_sequential", "A subclassed model holding a Sequential, expanded.", """
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.body = keras.Sequential([layers.Dense(4, activation="relu"), layers.Dense(2)])
+        self.head = layers.Dense(1)
+
+    def call(self, x, training=None):
+        return self.head(self.body(x))
+
+model = Net()
+model(np.ones((2, 3), dtype="float32"))
+""", call="model.summary(expand_nested=True)")
+case("subclassed_model_in_a_functional_model", "A subclassed model called on an Input.", """
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.body = keras.Sequential([layers.Dense(4, activation="relu"), layers.Dense(2)])
+        self.head = layers.Dense(1)
+
+    def call(self, x, training=None):
+        return self.head(self.body(x))
+
+inputs = keras.Input((3,))
+model = keras.Model(inputs, Net()(inputs))
+""", call="model.summary(expand_nested=True)")
+
 out = []
 for name, doc, code, call in CASES:
     keras.backend.clear_session()

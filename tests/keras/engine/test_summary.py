@@ -400,3 +400,139 @@ def test_big_model_size():
     ]
     assert summary_lines(model) == expected
 
+
+def test_text_model_built_with_a_shape():
+    """Embedding + pooling, built with `build((None, 200))`."""
+    model = keras.Sequential([
+        layers.Embedding(10000, 16),
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(16, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ])
+    model.build((None, 200))
+    expected = [
+        'Model: "sequential"',
+        '_________________________________________________________________',
+        ' Layer (type)                Output Shape              Param #   ',
+        '=================================================================',
+        ' embedding (Embedding)       (None, None, 16)          160000    ',
+        '                                                                 ',
+        ' global_average_pooling1d (  (None, 16)                0         ',
+        ' GlobalAveragePooling1D)                                         ',
+        '                                                                 ',
+        ' dense (Dense)               (None, 16)                272       ',
+        '                                                                 ',
+        ' dense_1 (Dense)             (None, 1)                 17        ',
+        '                                                                 ',
+        '=================================================================',
+        'Total params: 160289 (626.13 KB)',
+        'Trainable params: 160289 (626.13 KB)',
+        'Non-trainable params: 0 (0.00 Byte)',
+        '_________________________________________________________________',
+    ]
+    assert summary_lines(model) == expected
+
+
+def test_recurrent_stack():
+    """Recurrent layers keep unknown time steps as None."""
+    model = keras.Sequential([
+        layers.Embedding(1000, 8, input_length=20),
+        layers.LSTM(8, return_sequences=True),
+        layers.SimpleRNN(4),
+        layers.Dense(1),
+    ])
+    expected = [
+        'Model: "sequential"',
+        '_________________________________________________________________',
+        ' Layer (type)                Output Shape              Param #   ',
+        '=================================================================',
+        ' embedding (Embedding)       (None, 20, 8)             8000      ',
+        '                                                                 ',
+        ' lstm (LSTM)                 (None, 20, 8)             544       ',
+        '                                                                 ',
+        ' simple_rnn (SimpleRNN)      (None, 4)                 52        ',
+        '                                                                 ',
+        ' dense (Dense)               (None, 1)                 5         ',
+        '                                                                 ',
+        '=================================================================',
+        'Total params: 8601 (33.60 KB)',
+        'Trainable params: 8601 (33.60 KB)',
+        'Non-trainable params: 0 (0.00 Byte)',
+        '_________________________________________________________________',
+    ]
+    assert summary_lines(model) == expected
+
+
+def test_subclassed_with_nested_sequential():
+    """A subclassed model holding a Sequential, expanded."""
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.body = keras.Sequential([layers.Dense(4, activation="relu"), layers.Dense(2)])
+            self.head = layers.Dense(1)
+
+        def call(self, x, training=None):
+            return self.head(self.body(x))
+
+    model = Net()
+    model(np.ones((2, 3), dtype="float32"))
+    expected = [
+        'Model: "net"',
+        '_________________________________________________________________',
+        ' Layer (type)                Output Shape              Param #   ',
+        '=================================================================',
+        ' sequential (Sequential)     (2, 2)                    26        ',
+        '|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|',
+        '| dense (Dense)              (2, 4)                    16       |',
+        '|                                                               |',
+        '| dense_1 (Dense)            (2, 2)                    10       |',
+        '¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯',
+        ' dense_2 (Dense)             multiple                  3         ',
+        '                                                                 ',
+        '=================================================================',
+        'Total params: 29 (116.00 Byte)',
+        'Trainable params: 29 (116.00 Byte)',
+        'Non-trainable params: 0 (0.00 Byte)',
+        '_________________________________________________________________',
+    ]
+    assert summary_lines(model, expand_nested=True) == expected
+
+
+def test_subclassed_model_in_a_functional_model():
+    """A subclassed model called on an Input."""
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.body = keras.Sequential([layers.Dense(4, activation="relu"), layers.Dense(2)])
+            self.head = layers.Dense(1)
+
+        def call(self, x, training=None):
+            return self.head(self.body(x))
+
+    inputs = keras.Input((3,))
+    model = keras.Model(inputs, Net()(inputs))
+    expected = [
+        'Model: "model"',
+        '_________________________________________________________________',
+        ' Layer (type)                Output Shape              Param #   ',
+        '=================================================================',
+        ' input_1 (InputLayer)        [(None, 3)]               0         ',
+        '                                                                 ',
+        ' net (Net)                   (None, 1)                 29        ',
+        '|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|',
+        '| sequential (Sequential)    (None, 2)                 26       |',
+        '||¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯||',
+        '|| dense (Dense)             (None, 4)                 16      ||',
+        '||                                                             ||',
+        '|| dense_1 (Dense)           (None, 2)                 10      ||',
+        '|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|',
+        '| dense_2 (Dense)            multiple                  3        |',
+        '¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯',
+        '=================================================================',
+        'Total params: 29 (116.00 Byte)',
+        'Trainable params: 29 (116.00 Byte)',
+        'Non-trainable params: 0 (0.00 Byte)',
+        '_________________________________________________________________',
+    ]
+    assert summary_lines(model, expand_nested=True) == expected
+
