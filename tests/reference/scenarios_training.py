@@ -333,4 +333,51 @@ scenario("callbacks_messages", """
         os.chdir(here)
 """)
 
+scenario("custom_training_loop", """
+    model = keras.Sequential([layers.Dense(5, activation='relu', input_shape=(4,)),
+                              layers.Dense(3)])
+    init_weights(model)
+    loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    optimizer = keras.optimizers.Adam(0.05)
+    acc = keras.metrics.SparseCategoricalAccuracy()
+    for step in range(4):
+        xb, yb = x[step * 10:(step + 1) * 10], y_int[step * 10:(step + 1) * 10]
+        with tf.GradientTape() as tape:
+            logits = model(xb, training=True)
+            loss = loss_fn(yb, logits)
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(grads, model.trainable_variables))
+        acc.update_state(yb, logits)
+        print(step, round(float(loss), 5), round(float(acc.result()), 5))
+    print([round(float(v), 4) for v in np.ravel(model.get_weights()[2])])
+""")
+
+scenario("multi_input_embedding_lstm_model", """
+    main_input = keras.Input(shape=(10,), dtype='int32', name='main_input')
+    e = layers.Embedding(output_dim=8, input_dim=50, input_length=10)(main_input)
+    lstm_out = layers.LSTM(6)(e)
+    auxiliary_output = layers.Dense(1, activation='sigmoid', name='aux_output')(lstm_out)
+    auxiliary_input = keras.Input(shape=(5,), name='aux_input')
+    h = layers.concatenate([lstm_out, auxiliary_input])
+    h = layers.Dense(8, activation='relu')(h)
+    main_output = layers.Dense(1, activation='sigmoid', name='main_output')(h)
+    model = keras.Model(inputs=[main_input, auxiliary_input],
+                        outputs=[main_output, auxiliary_output])
+    init_weights(model)
+    model.compile(optimizer=keras.optimizers.RMSprop(0.01), loss='binary_crossentropy',
+                  loss_weights=[1., 0.2], metrics=['accuracy'])
+    drng = np.random.default_rng(5)
+    headline = drng.integers(0, 50, size=(24, 10))
+    extra = drng.random((24, 5)).astype('float32')
+    labels = drng.integers(0, 2, size=(24, 1)).astype('float32')
+    for p in model.predict([headline[:3], extra[:3]], verbose=0):
+        print([round(float(v), 5) for v in np.ravel(p)])
+    h = model.fit({'main_input': headline, 'aux_input': extra},
+                  {'main_output': labels, 'aux_output': labels}, epochs=2, batch_size=8,
+                  shuffle=False, verbose=2)
+    print(h.history)
+    for p in model.predict([headline[:3], extra[:3]], verbose=0):
+        print([round(float(v), 5) for v in np.ravel(p)])
+""")
+
 SCENARIOS = S
