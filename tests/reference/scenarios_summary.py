@@ -690,6 +690,23 @@ scenario("print_fn_and_params", """
     print(model.count_params())
 """)
 
+scenario("lambda_and_misc_summary", """
+    inp = keras.Input(shape=(6,), batch_size=4, name='batch4')
+    a = layers.Lambda(lambda t: t[:, :2], name='first_two')(inp)
+    b = layers.Lambda(lambda t: tf.reduce_sum(t, axis=1, keepdims=True))(inp)
+    c = layers.RepeatVector(3)(layers.concatenate([a, b]))
+    c = layers.Flatten()(layers.Permute((2, 1))(c))
+    d = layers.Dropout(0.2)(layers.Dense(4, activation=tf.nn.relu)(c))
+    e = layers.Activation('softmax')(layers.Dense(3, use_bias=False)(d))
+    model = keras.Model(inp, [e, layers.Reshape((3, 1))(e)], name='misc')
+    model.summary()
+    model.summary(show_trainable=True, line_length=110)
+    seq = keras.Sequential(name='with_lambda')
+    seq.add(layers.Lambda(lambda t: t * 2.0, input_shape=(3,)))
+    seq.add(layers.Dense(2))
+    seq.summary()
+""")
+
 # ----------------------------------------------------------------- tensors print as TensorFlow's
 scenario("tensor_printing", """
     print(tf.constant(1.5))
