@@ -332,14 +332,36 @@ def _update_watched():
         _watched.update(tape._watched_ids)
 
 
+class IndexedGradient:
+    """A vjp result that is zero except at `key`: the gradient of `x[key]` (or a gather).
+
+    backprop adds it into one accumulator per input instead of materialising a full array
+    per slice, so unstacking a sequence into T steps costs O(T), not O(T^2)."""
+
+    __slots__ = ("key", "unique", "values")
+
+    def __init__(self, key, values, unique):
+        self.key = key              # a numpy index
+        self.values = values        # the gradient of x[key]
+        self.unique = unique        # no index repeats: `acc[key] += values` is exact
+
+    def add_into(self, acc):
+        if self.unique:
+            acc[self.key] += self.values
+        else:
+            np.add.at(acc, self.key, self.values)
+
+
 def backprop(targets, seeds, first_seq=0):
     """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph.
 
     Recorded tensors are visited newest first (a max-heap on their sequence numbers), so each
     one's gradient is complete before its vjp runs. Nodes older than `first_seq` (recorded
     before the tape started) are leaves, as ops a tape did not see are constants in TF.
+    Accumulators allocated here (`owned`) are summed into in place.
     """
     grads = {}
+    owned = set()
     heap = []
     queued = set()
     for t, s in zip(targets, seeds):
@@ -364,21 +386,37 @@ def backprop(targets, seeds, first_seq=0):
             gp = gs[i]
             if gp is None:
                 continue
-            pshape = p._value.shape
-            if type(gp) is not _ndarray:
-                gp = _asarray(gp)
-            if gp.shape != pshape:
-                gp = unbroadcast(gp, pshape)
             k = id(p)
             prev = grads.get(k)
+            if type(gp) is IndexedGradient:
+                if k not in owned:
+                    acc = np.zeros(p._value.shape, gp.values.dtype)
+                    if prev is not None:
+                        acc += prev
+                    owned.add(k)
+                else:
+                    acc = prev
+                gp.add_into(acc)
+                grads[k] = acc
+            else:
+                pshape = p._value.shape
+                if type(gp) is not _ndarray:
+                    gp = _asarray(gp)
+                if gp.shape != pshape:
+                    gp = unbroadcast(gp, pshape)
+                if prev is None:
+                    grads[k] = gp
+                elif k in owned:
+                    prev += gp          # rebinds when numpy hands back 0-d scalars
+                    grads[k] = prev
+                else:
+                    grads[k] = prev + gp
+                    owned.add(k)
             if prev is None:
-                grads[k] = gp
                 node = p._node
                 if node is not None and k not in queued and node[0] >= first_seq:
                     queued.add(k)
                     push(heap, (-node[0], p))
-            else:
-                grads[k] = prev + gp
     return grads
 
 

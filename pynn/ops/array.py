@@ -3,7 +3,7 @@
 import numpy as np
 
 from pynn.core import dtypes as _dt
-from pynn.core.autodiff import primitive, unbroadcast
+from pynn.core.autodiff import IndexedGradient, primitive, unbroadcast
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, TensorShape, _wrap
 
@@ -358,12 +358,7 @@ def _getitem(x, key, basic):
                        % (key[0] if key else "")) from None
 
     def vjp(g):
-        gx = np.zeros(x.shape, g.dtype)
-        if basic:
-            gx[key] = g
-        else:
-            np.add.at(gx, key, g)
-        return gx
+        return IndexedGradient(key, g, basic)
     if type(out) is not np.ndarray:
         out = np.asarray(out)
     elif basic:
@@ -389,9 +384,7 @@ def _gather(params, indices, axis=0):
     out = np.take(params, idx, axis=ax)
 
     def vjp(g):
-        gp = np.zeros(params.shape, g.dtype)
-        np.add.at(gp, (slice(None),) * ax + (idx,), g)
-        return gp, None
+        return IndexedGradient((slice(None),) * ax + (idx,), g, False), None
     return out, vjp
 
 

@@ -218,3 +218,18 @@ def test_deep_chains_do_not_hit_the_recursion_limit():
         for _ in range(3000):
             y = y * 1.0
     assert tape.gradient(y, w).numpy() == 1.0
+
+
+def test_slices_and_gathers_accumulate_into_one_gradient():
+    x = Variable(np.arange(12, dtype=np.float32).reshape(3, 4))
+    with GradientTape() as tape:
+        rows = ops.unstack(x, axis=1)                     # 4 slices of one input
+        picked = ops.gather(x, [0, 0, 2])                 # repeated rows add up
+        loss = ops.add_n(rows) * 2.0
+        loss = ops.sum(loss) + ops.sum(picked) + ops.sum(x[1:, 1])
+    g = tape.gradient(loss, x).numpy()
+    expected = np.full((3, 4), 2.0)
+    expected[0] += 2
+    expected[2] += 1
+    expected[1:, 1] += 1
+    np.testing.assert_array_equal(g, expected)
