@@ -39,7 +39,11 @@ from pynn.keras.metrics.confusion_metrics import (
     FalseNegatives,
     FalsePositives,
     Precision,
+    PrecisionAtRecall,
     Recall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
     TrueNegatives,
     TruePositives,
 )
@@ -101,7 +105,8 @@ _CLASSES = {cls.__name__: cls for cls in (
     SparseCategoricalCrossentropy, KLDivergence, Poisson, Hinge, SquaredHinge,
     CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
     FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score,
-    R2Score)}
+    R2Score, SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall,
+    RecallAtPrecision)}
 
 
 def serialize(metric, use_legacy_format=False):

@@ -385,3 +385,93 @@ class AUC(Metric):
         if self._init_from_thresholds:
             config["thresholds"] = self.thresholds[1:-1]
         return {**super().get_config(), **config}
+
+
+def _rates(metric):
+    tp, fp, tn, fn = (metric.true_positives._value, metric.false_positives._value,
+                      metric.true_negatives._value, metric.false_negatives._value)
+    return {"sensitivity": divide_no_nan(tp, tp + fn), "recall": divide_no_nan(tp, tp + fn),
+            "specificity": divide_no_nan(tn, tn + fp), "precision": divide_no_nan(tp, tp + fp)}
+
+
+class _AtConstraint(Metric):
+    """The best `_dependent` rate among thresholds whose `_constrained` rate reaches `value`."""
+
+    _constrained = _dependent = None
+
+    def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
+        if value < 0 or value > 1:
+            raise ValueError(f"Argument `{self._constrained}` must be in the range [0, 1]. "
+                             f"Received: {self._constrained}={value}")
+        super().__init__(name=name, dtype=dtype)
+        if num_thresholds <= 0:
+            raise ValueError("Argument `num_thresholds` must be an integer > 0. "
+                             f"Received: num_thresholds={num_thresholds}")
+        self.value = value
+        setattr(self, self._constrained, value)
+        self.num_thresholds = num_thresholds
+        self.class_id = class_id
+        for variable in ("true_positives", "true_negatives", "false_positives",
+                         "false_negatives"):
+            setattr(self, variable, self.add_weight(variable, shape=(num_thresholds,)))
+        if num_thresholds == 1:
+            self.thresholds = [0.5]
+            self._thresholds_distributed_evenly = False
+        else:
+            inner = [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)]
+            self.thresholds = [0.0, *inner, 1.0]
+            self._thresholds_distributed_evenly = True
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        update_confusion_matrix_variables(
+            {TRUE_POSITIVES: self.true_positives, TRUE_NEGATIVES: self.true_negatives,
+             FALSE_POSITIVES: self.false_positives, FALSE_NEGATIVES: self.false_negatives},
+            y_true, y_pred, self.thresholds,
+            thresholds_distributed_evenly=self._thresholds_distributed_evenly,
+            class_id=self.class_id, sample_weight=sample_weight)
+
+    def result(self):
+        rates = _rates(self)
+        feasible = rates[self._constrained] >= self.value
+        best = rates[self._dependent][feasible].max() if feasible.any() else 0.0
+        return Tensor(np.asarray(best, dtype=self._dtype))
+
+    def get_config(self):
+        return {**super().get_config(), "class_id": self.class_id,
+                "num_thresholds": self.num_thresholds, self._constrained: self.value}
+
+
+class SensitivityAtSpecificity(_AtConstraint):
+    """The best sensitivity (recall) at a specificity of at least `specificity`."""
+
+    _constrained, _dependent = "specificity", "sensitivity"
+
+    def __init__(self, specificity, num_thresholds=200, class_id=None, name=None, dtype=None):
+        super().__init__(specificity, num_thresholds, class_id, name, dtype)
+
+
+class SpecificityAtSensitivity(_AtConstraint):
+    """The best specificity at a sensitivity (recall) of at least `sensitivity`."""
+
+    _constrained, _dependent = "sensitivity", "specificity"
+
+    def __init__(self, sensitivity, num_thresholds=200, class_id=None, name=None, dtype=None):
+        super().__init__(sensitivity, num_thresholds, class_id, name, dtype)
+
+
+class PrecisionAtRecall(_AtConstraint):
+    """The best precision at a recall of at least `recall`."""
+
+    _constrained, _dependent = "recall", "precision"
+
+    def __init__(self, recall, num_thresholds=200, class_id=None, name=None, dtype=None):
+        super().__init__(recall, num_thresholds, class_id, name, dtype)
+
+
+class RecallAtPrecision(_AtConstraint):
+    """The best recall at a precision of at least `precision`."""
+
+    _constrained, _dependent = "precision", "recall"
+
+    def __init__(self, precision, num_thresholds=200, class_id=None, name=None, dtype=None):
+        super().__init__(precision, num_thresholds, class_id, name, dtype)

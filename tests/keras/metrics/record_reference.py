@@ -163,6 +163,15 @@ CASES = {
                                   "'variance_weighted_average'), (reg_true, reg_pred + reg_true))",
     "r2_score_raw_adjusted": "run(metrics.R2Score(class_aggregation=None, num_regressors=2), "
                              "(reg_true, reg_pred * 0.5 + reg_true))",
+    "sensitivity_at_specificity": "run(metrics.SensitivityAtSpecificity(0.5), "
+                                  "(score_labels, scores, score_weights))",
+    "specificity_at_sensitivity": "run(metrics.SpecificityAtSensitivity(0.8, "
+                                  "num_thresholds=20), (score_labels, scores))",
+    "precision_at_recall": "run(metrics.PrecisionAtRecall(0.6), (score_labels, scores))",
+    "recall_at_precision": "run(metrics.RecallAtPrecision(0.7, num_thresholds=1), "
+                           "(score_labels, scores))",
+    "recall_at_precision_class_id": "run(metrics.RecallAtPrecision(0.4, class_id=2), "
+                                    "(onehot, probs))",
     "auc_label_weights": "run(metrics.AUC(label_weights=[1, 2, 0.5]), (bin_true, bin_probs))",
 }
 
