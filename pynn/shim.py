@@ -70,10 +70,19 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
 _FINDER = _AliasFinder()
 
 
+_SAVED_NUMPY_ERRORS = []
+
+
 def install():
-    """Make `tensorflow`, `tensorflow.keras`, `keras` (and submodules) import pynn."""
+    """Make `tensorflow`, `tensorflow.keras`, `keras` (and submodules) import pynn.
+
+    Also silences numpy's floating-point warnings (overflow, invalid, divide by zero): under
+    TensorFlow an overflowing loss just becomes inf/nan, it prints no RuntimeWarning.
+    """
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
+        import numpy as np
+        _SAVED_NUMPY_ERRORS.append(np.seterr(all="ignore"))
 
 
 def is_installed():
@@ -84,6 +93,9 @@ def uninstall():
     """Remove the hook and forget the aliased modules (real TensorFlow can be imported again)."""
     while _FINDER in sys.meta_path:
         sys.meta_path.remove(_FINDER)
+    if _SAVED_NUMPY_ERRORS:
+        import numpy as np
+        np.seterr(**_SAVED_NUMPY_ERRORS.pop())
     for name in list(sys.modules):
         target = resolve(name)
         if target is not None and sys.modules[name] is sys.modules.get(target):

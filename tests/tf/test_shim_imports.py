@@ -67,10 +67,13 @@ def test_importing_pynn_does_not_install_the_shim_and_uninstall_removes_it():
             print("real tensorflow" if "pynn" not in tensorflow.__name__ else "LEAK")
         except ImportError:
             print("no tensorflow")
+        import numpy as np
         shim.install()
         import tensorflow as tf
         assert tf.__name__ == "pynn.tf"
+        assert np.geterr()["over"] == "ignore"     # TF prints no overflow warnings
         shim.uninstall()
+        assert np.geterr()["over"] == "warn"
         assert not shim.is_installed() and "tensorflow" not in sys.modules
         try:
             import tensorflow
