@@ -119,6 +119,13 @@ class Callback:
         self.model = None
         self.params = {}
 
+    def __repr__(self):
+        # As tf.keras 2.15 shows it: `<keras.src.callbacks.History object at 0x...>`
+        module = type(self).__module__
+        if module.startswith("pynn.keras."):
+            module = "keras.src." + module[len("pynn.keras."):]
+        return f"<{module}.{type(self).__qualname__} object at {hex(id(self))}>"
+
     def set_params(self, params):
         self.params = params
 

@@ -227,3 +227,7 @@ def test_default_callbacks_join_every_list():
         callbacks.remove_default_callback(Streamer)
     callbacks.CallbackList([], add_defaults=True, model=FakeModel())
     assert len(made) == 1
+
+
+def test_history_repr_reads_like_tf_keras():
+    assert repr(callbacks.History()).startswith("<keras.src.callbacks.History object at 0x")
