@@ -24,6 +24,7 @@ from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, TensorShape, Variable, convert_to_tensor
 from pynn.keras import backend
 from pynn.keras.engine import nest
+from pynn.keras.engine.input_spec import InputSpec, _fits, assert_input_compatibility
 from pynn.keras.engine.keras_tensor import KerasTensor
 from pynn.keras.engine.node import Node
 from pynn.keras.utils.generic_utils import to_snake_case
@@ -198,6 +199,16 @@ def _dedup(variables):
 
 def _overrides(layer, name, base):
     return getattr(type(layer), name) is not getattr(base, name)
+
+
+_COMPUTE_MASK_OVERRIDDEN = {}
+
+
+def _overrides_compute_mask(cls):
+    known = _COMPUTE_MASK_OVERRIDDEN.get(cls)
+    if known is None:
+        known = _COMPUTE_MASK_OVERRIDDEN[cls] = cls.compute_mask is not Layer.compute_mask
+    return known
 
 
 # ------------------------------------------------------------------ Layer
@@ -742,12 +753,9 @@ class Layer:
             previous_mask = inputs._keras_mask
             has_mask = previous_mask is not None
             input_spec = self._input_spec
-            if input_spec is not None:
-                from pynn.keras.engine.input_spec import InputSpec, _fits
-                if type(input_spec) is not InputSpec or not _fits(input_spec, inputs._value.shape,
-                                                                  inputs._value.dtype):
-                    from pynn.keras.engine.input_spec import assert_input_compatibility
-                    assert_input_compatibility(input_spec, inputs, self.name)
+            if input_spec is not None and (type(input_spec) is not InputSpec or not _fits(
+                    input_spec, inputs._value.shape, inputs._value.dtype)):
+                assert_input_compatibility(input_spec, inputs, self.name)
         else:
             inputs = _convert_inputs(inputs)
             if self._autocast:
@@ -760,7 +768,6 @@ class Layer:
                 previous_mask = getattr(inputs, "_keras_mask", None)
                 has_mask = previous_mask is not None
             if self._input_spec is not None:
-                from pynn.keras.engine.input_spec import assert_input_compatibility
                 assert_input_compatibility(self._input_spec, inputs, self.name)
 
         if "mask" in kwargs:
@@ -769,7 +776,16 @@ class Layer:
             kwargs = dict(kwargs)
             kwargs["mask"] = previous_mask
 
-        training, args, kwargs = self._resolve_training(args, kwargs, spec)
+        if args or kwargs:
+            training, args, kwargs = self._resolve_training(args, kwargs, spec)
+        else:  # nothing passed: inherit the enclosing call's value, else `call`'s default
+            training = _CONTEXT.training
+            if training is None and backend._LEARNING_PHASE is not None:
+                training = bool(backend._LEARNING_PHASE)
+            if training is None:
+                training = spec.training_default
+            if training is not None and spec.accepts_training:
+                kwargs = {"training": training}
         if not spec.accepts_mask and "mask" in kwargs:
             kwargs = dict(kwargs)
             kwargs.pop("mask")
@@ -794,7 +810,7 @@ class Layer:
                 loss = self._activity_regularizer(output)
                 batch = output.shape[0] if output.ndim else 1
                 self._record_loss(loss / float(batch or 1))
-        if (has_mask and self._supports_masking) or _overrides(self, "compute_mask", Layer):
+        if (has_mask and self._supports_masking) or _overrides_compute_mask(type(self)):
             _set_masks(outputs, self.compute_mask(inputs, previous_mask))
         return outputs
 
@@ -835,7 +851,6 @@ class Layer:
     # ---------------------------------------------------------------- symbolic calls
     def _functional_construction_call(self, inputs, args, kwargs):
         if self._input_spec is not None:
-            from pynn.keras.engine.input_spec import assert_input_compatibility
             assert_input_compatibility(self._input_spec, inputs, self.name)
         if not self.built:
             saved = _CONTEXT.name_scope

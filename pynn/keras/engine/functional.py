@@ -11,7 +11,7 @@ import collections
 from pynn.core.tensor import Tensor, TensorShape
 from pynn.keras import backend
 from pynn.keras.engine import nest
-from pynn.keras.engine.base_layer import Layer, _dedup
+from pynn.keras.engine.base_layer import Layer, _call_spec, _dedup
 from pynn.keras.engine.input_layer import InputLayer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.engine.keras_tensor import KerasTensor
@@ -209,29 +209,41 @@ class Functional(Model):
         return value
 
     def _run_internal_graph(self, inputs, training=None, mask=None):
-        flat_inputs = self._flatten_to_reference_inputs(inputs)
+        if isinstance(inputs, Tensor) and len(self.inputs) == 1:
+            flat_inputs = [inputs]
+        else:
+            flat_inputs = self._flatten_to_reference_inputs(inputs)
         values = {}
-        masks = nest.flatten(mask) if mask is not None else [None] * len(flat_inputs)
-        for ref, value, m in zip(self.inputs, flat_inputs, masks):
-            value = self._conform(value, ref)
-            if m is not None and isinstance(value, Tensor):
-                value._keras_mask = m
+        masks = nest.flatten(mask) if mask is not None else None
+        for i, (ref, value) in enumerate(zip(self.inputs, flat_inputs)):
+            if not (isinstance(value, Tensor) and value._value.dtype == ref.dtype.as_numpy_dtype
+                    and value._value.ndim == ref.shape.rank):
+                value = self._conform(value, ref)
+            if masks is not None and masks[i] is not None and isinstance(value, Tensor):
+                value._keras_mask = masks[i]
             values[id(ref)] = value
-        for node in self._execution_order():
-            if any(tid not in values for tid in node.flat_input_ids):
-                continue
-            if node._single_positional_tensor:
-                outputs = node.layer(values[node.flat_input_ids[0]])
+        for node, layer, single, input_ids, output_ids in self._execution_order():
+            if single:
+                value = values.get(input_ids[0])
+                if value is None:
+                    continue
+                if isinstance(value, Tensor):
+                    outputs = layer._eager_call(value, (), {}, _call_spec(layer))
+                else:
+                    outputs = layer(value)
             else:
+                if any(tid not in values for tid in input_ids):
+                    continue
                 args, kwargs = node.map_arguments(values)
-                outputs = node.layer(*args, **kwargs)
-            output_ids = node.flat_output_ids
+                outputs = layer(*args, **kwargs)
             if len(output_ids) == 1:
                 values[output_ids[0]] = outputs if not isinstance(outputs, (list, tuple)) \
                     else nest.flatten(outputs)[0]
             else:
                 for oid, value in zip(output_ids, nest.flatten(outputs)):
                     values[oid] = value
+        if len(self.outputs) == 1 and not nest.is_nested(self._nested_outputs):
+            return values[id(self.outputs[0])]
         flat_outputs = [values[id(t)] for t in self.outputs]
         return nest.pack_sequence_as(self._nested_outputs, flat_outputs)
 
@@ -240,14 +252,13 @@ class Functional(Model):
         cache = self.__dict__.get("_execution_cache")
         if cache is None or cache[0] is not self._nodes_by_depth or cache[1] != len(
                 self._depth_keys):
-            order = [node for depth in self._depth_keys for node in self._nodes_by_depth[depth]
+            order = [(node, node.layer, node._single_positional_tensor, node.flat_input_ids,
+                      node.flat_output_ids)
+                     for depth in self._depth_keys for node in self._nodes_by_depth[depth]
                      if not node.is_input]
             cache = (self._nodes_by_depth, len(self._depth_keys), order)
             self.__dict__["_execution_cache"] = cache
         return cache[2]
-
-    def compute_mask(self, inputs, mask=None):
-        return None
 
     def _infer_outputs(self, inputs, args, kwargs):
         """Symbolic call of the whole model: its own output shapes if the inputs fit."""

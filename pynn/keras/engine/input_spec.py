@@ -69,9 +69,13 @@ def _fits(spec, dims, dtype):
         if value is not None and -ndim <= axis < ndim and dims[axis] not in (value, None):
             return False
     if spec.shape is not None:
+        spec_shape = spec.shape
         if spec.allow_last_axis_squeeze:
-            return False  # checked by the full path
-        for spec_dim, dim in zip(spec.shape, dims):
+            if dims and dims[-1] == 1:
+                dims = dims[:-1]
+            if spec_shape and spec_shape[-1] == 1:
+                spec_shape = spec_shape[:-1]
+        for spec_dim, dim in zip(spec_shape, dims):
             if spec_dim is not None and dim is not None and spec_dim != dim:
                 return False
     return True

@@ -235,9 +235,6 @@ class Sequential(Functional):
             shape = layer.compute_output_shape(shape)
         return shape
 
-    def compute_mask(self, inputs, mask=None):
-        return None
-
     @property
     def input_spec(self):
         if self._has_explicit_input_shape or self._graph_initialized:
