@@ -33,7 +33,14 @@ from pynn.keras.metrics.accuracy_metrics import (
     sparse_top_k_categorical_accuracy,
     top_k_categorical_accuracy,
 )
-from pynn.keras.metrics.base_metric import Mean, MeanMetricWrapper, Metric, Reduce, Sum
+from pynn.keras.metrics.base_metric import (
+    Mean,
+    MeanMetricWrapper,
+    MeanTensor,
+    Metric,
+    Reduce,
+    Sum,
+)
 from pynn.keras.metrics.confusion_metrics import (
     AUC,
     FalseNegatives,
@@ -62,6 +69,7 @@ from pynn.keras.metrics.regression_metrics import (
     LogCoshError,
     MeanAbsoluteError,
     MeanAbsolutePercentageError,
+    MeanRelativeError,
     MeanSquaredError,
     MeanSquaredLogarithmicError,
     R2Score,
@@ -106,7 +114,7 @@ _CLASSES = {cls.__name__: cls for cls in (
     CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
     FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score,
     R2Score, SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall,
-    RecallAtPrecision)}
+    RecallAtPrecision, MeanRelativeError, MeanTensor)}
 
 
 def serialize(metric, use_legacy_format=False):

@@ -289,3 +289,60 @@ class MeanMetricWrapper(Mean):
             from pynn.keras.metrics import get
             return cls(get(fn), **config)
         return cls(**config)
+
+
+class MeanTensor(Metric):
+    """The element-wise running (weighted) mean of tensors of one fixed shape."""
+
+    def __init__(self, name="mean_tensor", dtype=None, shape=None):
+        super().__init__(name=name, dtype=dtype)
+        self._shape = None
+        self._built = False
+        if shape is not None:
+            self._build(shape)
+
+    def _build(self, shape):
+        self._shape = tuple(shape)
+        self._total = self.add_weight("total", shape=self._shape)
+        self._count = self.add_weight("count", shape=self._shape)
+        self._built = True
+
+    @property
+    def total(self):
+        return self._total if self._built else None
+
+    @property
+    def count(self):
+        return self._count if self._built else None
+
+    def update_state(self, values, sample_weight=None):
+        values = as_array(values, self._dtype)
+        if not self._built:
+            self._build(values.shape)
+        elif values.shape != self._shape:
+            raise ValueError(
+                "MeanTensor input values must always have the same shape. Expected shape "
+                f"(set during the first call): {self._shape}. Got: {values.shape}.")
+        num_values = np.ones_like(values)
+        if sample_weight is not None:
+            sample_weight = as_array(sample_weight, self._dtype)
+            values, _, sample_weight = squeeze_or_expand(values, sample_weight=sample_weight)
+            try:
+                sample_weight = broadcast_weights(sample_weight, values)
+            except ValueError:
+                axes = tuple(range(sample_weight.ndim, values.ndim))
+                values = np.mean(values, axis=axes, dtype=values.dtype)
+            num_values = num_values * sample_weight
+            values = values * sample_weight
+        self._total._value += values
+        self._count._value += num_values
+
+    def result(self):
+        if not self._built:
+            raise ValueError(
+                "MeanTensor does not have any value yet. Please call the MeanTensor instance "
+                "or use `.update_state(value)` before retrieving the result.")
+        return Tensor(divide_no_nan(self._total._value, self._count._value))
+
+    def get_config(self):
+        return {**super().get_config(), "shape": self._shape}

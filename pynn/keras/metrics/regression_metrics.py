@@ -160,3 +160,26 @@ class R2Score(Metric):
     def get_config(self):
         return {**super().get_config(), "class_aggregation": self.class_aggregation,
                 "num_regressors": self.num_regressors}
+
+
+class MeanRelativeError(Mean):
+    """Mean of `abs(y_true - y_pred) / normalizer`."""
+
+    def __init__(self, normalizer, name=None, dtype=None):
+        super().__init__(name=name, dtype=dtype)
+        self.normalizer = as_array(normalizer, self._dtype)
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        y_true = as_array(y_true, self._dtype)
+        y_pred = as_array(y_pred, self._dtype)
+        y_pred, y_true = squeeze_or_expand(y_pred, y_true)
+        normalizer = self.normalizer
+        if normalizer.ndim == y_pred.ndim + 1 and normalizer.shape[-1] == 1:
+            normalizer = normalizer[..., 0]
+        elif y_pred.ndim == normalizer.ndim + 1 and y_pred.shape[-1] == 1:
+            y_pred = y_pred[..., 0]
+        super().update_state(divide_no_nan(np.abs(y_true - y_pred), normalizer),
+                             sample_weight=sample_weight)
+
+    def get_config(self):
+        return {**super().get_config(), "normalizer": self.normalizer.tolist()}

@@ -69,6 +69,9 @@ CASES = {
     "mean_sw_col": "reduce(metrics.Mean(), (values, sw[:, None]))",
     "mean_scalar_sw": "reduce(metrics.Mean(), (np.float32(2.5), 4), (np.float32(1.0), 2))",
     "sum": "reduce(metrics.Sum(), (values,), (values, sw))",
+    "mean_tensor": "reduce(metrics.MeanTensor(), (values,), (values * 3, sw))",
+    "mean_relative_error": "run(metrics.MeanRelativeError(normalizer=pos_true), "
+                           "(reg_true, reg_pred), (reg_true, reg_pred * 2, sw))",
     # accuracy metrics
     "accuracy": "run(metrics.Accuracy(), (labels, np.argmax(probs, -1)))",
     "binary_accuracy": "run(metrics.BinaryAccuracy(), (bin_true, bin_probs), "
