@@ -299,10 +299,12 @@ class Trainer:
                       data_adapter.to_arrays(sample_weight))
             (x, y, sample_weight), validation_data = data_adapter.train_validation_split(
                 arrays, validation_split)
-        val_x = val_y = val_sample_weight = None
+        validation = None
         if validation_data is not None:
-            val_x, val_y, val_sample_weight = data_adapter.unpack_x_y_sample_weight(
-                validation_data)
+            val_x, val_y, val_weight = data_adapter.unpack_x_y_sample_weight(validation_data)
+            validation = {"x": val_x, "y": val_y, "sample_weight": val_weight,
+                          "batch_size": validation_batch_size or batch_size,
+                          "steps_per_epoch": validation_steps}
         handler = data_adapter.DataHandler(
             x, y, sample_weight, batch_size=batch_size, steps_per_epoch=steps_per_epoch,
             initial_epoch=initial_epoch, epochs=epochs, shuffle=shuffle,
@@ -313,18 +315,14 @@ class Trainer:
                 model=self, verbose=verbose, epochs=epochs, steps=handler.inferred_steps)
         self._eval_handler = None
         self.stop_training = False
-        train_step = self.train_step
         self._in_fit, self._fit_variables = True, None
         try:
-            return self._fit_loop(handler, callbacks, train_step, validation_data, val_x,
-                                  val_y, val_sample_weight, batch_size, validation_batch_size,
-                                  validation_steps, validation_freq)
+            return self._fit_loop(handler, callbacks, validation, validation_freq)
         finally:
             self._in_fit, self._fit_variables = False, None
 
-    def _fit_loop(self, handler, callbacks, train_step, validation_data, val_x, val_y,
-                  val_sample_weight, batch_size, validation_batch_size, validation_steps,
-                  validation_freq):
+    def _fit_loop(self, handler, callbacks, validation, validation_freq):
+        train_step = self.train_step
         callbacks.on_train_begin()
         training_logs = None
         for epoch in handler.enumerate_epochs():
@@ -344,14 +342,10 @@ class Trainer:
                 raise ValueError(
                     "Unexpected result of `train_function` (Empty logs). This could be due "
                     "to issues in input pipeline that resulted in an empty dataset.")
-            epoch_logs = self._validate_and_get_metrics_result(logs)
-            epoch_logs = dict(epoch_logs)
-            if validation_data is not None and self._should_eval(epoch, validation_freq):
-                if self._eval_handler is None:
-                    self._eval_handler = data_adapter.DataHandler(
-                        val_x, val_y, val_sample_weight,
-                        batch_size=validation_batch_size or batch_size,
-                        steps_per_epoch=validation_steps)
+            epoch_logs = dict(self._validate_and_get_metrics_result(logs))
+            if validation is not None and self._should_eval(epoch, validation_freq):
+                if self._eval_handler is None:   # built once, reused every epoch
+                    self._eval_handler = data_adapter.DataHandler(**validation)
                 val_logs = self._evaluate_loop(self._eval_handler, callbacks)
                 epoch_logs.update({"val_" + name: value for name, value in val_logs.items()})
             callbacks.on_epoch_end(epoch, epoch_logs)
