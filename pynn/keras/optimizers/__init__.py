@@ -2,6 +2,7 @@
 
 from pynn.keras.optimizers import experimental, legacy, schedules
 from pynn.keras.optimizers.adadelta import Adadelta
+from pynn.keras.optimizers.adafactor import Adafactor
 from pynn.keras.optimizers.adagrad import Adagrad
 from pynn.keras.optimizers.adam import Adam
 from pynn.keras.optimizers.adamax import Adamax
@@ -17,6 +18,7 @@ from pynn.keras.utils import generic_utils
 __all__ = [
     "SGD",
     "Adadelta",
+    "Adafactor",
     "Adagrad",
     "Adam",
     "AdamW",

@@ -68,6 +68,8 @@ class Optimizer:
     # Names of the slot variables a subclass creates for each model variable, in
     # tf.keras's creation order; "per variable" groups are interleaved per variable.
     _slot_names = ()
+    # Whether `_update` is elementwise (then small models update through flat buffers).
+    _elementwise = True
 
     def __init__(self, name, weight_decay=None, clipnorm=None, clipvalue=None,
                  global_clipnorm=None, use_ema=False, ema_momentum=0.99,
@@ -271,7 +273,7 @@ class Optimizer:
         it), so that a model's whole update is one numpy call per operation: what makes
         small models fast. Returns None when the variables do not allow it."""
         if (not var_list or not self._slots or len({len(s) for s in self._slots}) != 1
-                or type(self).update_step is not Optimizer.update_step):
+                or not self._elementwise or type(self).update_step is not Optimizer.update_step):
             return None
         dtypes = {v._value.dtype for v in var_list}
         sizes = [v._value.size for v in var_list]

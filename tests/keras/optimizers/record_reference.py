@@ -29,6 +29,9 @@ CASES = {
                         "l1_regularization_strength=0.01, l2_regularization_strength=0.02, "
                         "l2_shrinkage_regularization_strength=0.05, beta=0.5)",
     "lion": "Lion(learning_rate=0.01)",
+    "adafactor": "Adafactor(learning_rate=0.1)",
+    "adafactor_schedule": "Adafactor(learning_rate=schedules.InverseTimeDecay(0.5, 1, 1.0), "
+                          "relative_step=False, clip_threshold=0.5)",
     "sgd_clipnorm": "SGD(learning_rate=0.1, clipnorm=1.0)",
     "sgd_clipvalue": "SGD(learning_rate=0.1, clipvalue=0.5)",
     "sgd_global_clipnorm": "SGD(learning_rate=0.1, global_clipnorm=1.0)",
