@@ -12,7 +12,8 @@ Positional arguments are the inputs (Tensors, numpy arrays or Python scalars, co
 numpy before the forward runs); keyword arguments are static attributes. `vjp(g)` returns one
 gradient per positional input (a tuple, or a single array for one input; None where there is
 none). With `@primitive(needs=True)`, the vjp is called as `vjp(g, needs)`, `needs` telling
-which inputs want a gradient, so expensive ops (matmul, conv) skip the others.
+which inputs want a gradient, so expensive ops (matmul, conv) skip the others. A gradient
+that is zero outside `x[key]` may be returned as `IndexedGradient(key, values, unique)`.
 
 An op is recorded only while a GradientTape records and one of its inputs is tracked (a
 trainable Variable, a watched tensor or a recorded output): inference pays nothing.
@@ -28,7 +29,9 @@ from pynn.core.tensor import Tensor, Variable, _wrap
 
 __all__ = [
     "GradientTape",
+    "IndexedGradient",
     "UnconnectedGradients",
+    "custom_gradient",
     "primitive",
     "registry",
     "stop_gradient",
