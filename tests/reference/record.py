@@ -48,7 +48,7 @@ from tensorflow import keras
 tf.get_logger().setLevel("ERROR")
 
 FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
-            "roundtrip", "errors", "ops"]
+            "roundtrip", "errors", "ops", "applications"]
 
 
 def seed_of(name, salt=0):
@@ -622,6 +622,47 @@ def record_ops(only):
     save_json(path, data)
 
 
+# ------------------------------------------------------------------------------------ applications
+APPLICATIONS = {
+    "mobilenet_a025_32_avg": "keras.applications.MobileNet(weights=None, alpha=0.25, "
+                             "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
+    "mobilenet_a050_32_top3": "keras.applications.MobileNet(weights=None, alpha=0.5, "
+                              "input_shape=(32, 32, 3), classes=3)",
+    "mobilenetv2_a035_32_avg": "keras.applications.MobileNetV2(weights=None, alpha=0.35, "
+                               "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
+    "mobilenetv2_a050_32_top3": "keras.applications.MobileNetV2(weights=None, alpha=0.5, "
+                                "input_shape=(32, 32, 3), classes=3)",
+}
+
+
+def record_applications(only):
+    """Forward passes of whole MobileNets with deterministic weights (drawn in model.weights order
+    from default_rng(crc32(name) + 1): uniform in [-0.5, 0.5), variances in [0.5, 1.5)), so the
+    fixture stores only the code, the input and the output."""
+    path = os.path.join(FIXTURES, "applications.json")
+    npath = os.path.join(FIXTURES, "applications.npz")
+    data = load_json(path) if only is not None else {}
+    arrays = dict(np.load(npath)) if (only is not None and os.path.exists(npath)) else {}
+    scen = data.setdefault("scenarios", {})
+    for name in select(APPLICATIONS, only):
+        code = APPLICATIONS[name]
+        ns = fresh_namespace()
+        model = eval(code, ns)
+        x = np.random.default_rng(seed_of(name)).uniform(-1, 1, (2, 32, 32, 3)).astype("float32")
+        model.set_weights(deterministic_weights(model, np.random.default_rng(seed_of(name, 1))))
+        y = model.predict(x, verbose=0)
+        arrays[f"{name}/x"] = x
+        arrays[f"{name}/y"] = y
+        scen[name] = {"code": code, "weight_seed": seed_of(name, 1),
+                      "n_weights": len(model.weights), "output_shape": list(y.shape)}
+        print(f"applications/{name}: {y.shape}, |y| max {np.abs(y).max():.3g}")
+    data["meta"] = meta()
+    data["scenarios"] = {k: scen[k] for k in APPLICATIONS if k in scen}
+    save_json(path, data)
+    np.savez_compressed(npath, **{k: v for k, v in sorted(arrays.items())
+                                  if k.split("/")[0] in data["scenarios"]})
+
+
 RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
              "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
              "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
@@ -632,7 +673,8 @@ RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS
              "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
              "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
              "errors": (record_errors, lambda: scenarios_errors.SCENARIOS),
-             "ops": (record_ops, lambda: scenarios_ops.SCENARIOS)}
+             "ops": (record_ops, lambda: scenarios_ops.SCENARIOS),
+             "applications": (record_applications, lambda: APPLICATIONS)}
 
 
 def main(argv=None):
