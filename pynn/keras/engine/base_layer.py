@@ -202,6 +202,7 @@ def _overrides(layer, name, base):
 
 
 _COMPUTE_MASK_OVERRIDDEN = {}
+_GATHERING = set()  # ids of the layers whose weights are being collected right now
 
 
 def _overrides_compute_mask(cls):
@@ -518,7 +519,13 @@ class Layer:
     def _gather_children(self, attribute):
         out = []
         for layer in self._direct_sublayers():
-            out.extend(getattr(layer, attribute))
+            if id(layer) in _GATHERING:
+                continue  # a sublayer that refers back to an enclosing layer
+            _GATHERING.add(id(layer))
+            try:
+                out.extend(getattr(layer, attribute))
+            finally:
+                _GATHERING.discard(id(layer))
         return out
 
     @property

@@ -176,3 +176,27 @@ def test_subclassed_model_trains():
     history = model.fit(x, y, epochs=5, batch_size=16, verbose=0)
     assert history.history["loss"][-1] < history.history["loss"][0]
     assert len(model.trainable_variables) == 4
+
+
+def test_a_sublayer_referring_to_its_model_does_not_recurse_forever():
+    class Child(layers.Layer):
+        def __init__(self, owner):
+            super().__init__()
+            self.owner = owner
+            self.dense = layers.Dense(2)
+
+        def call(self, x):
+            return self.dense(x)
+
+    class Parent(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.child = Child(self)
+
+        def call(self, x):
+            return self.child(x)
+
+    model = Parent()
+    model(np.ones((1, 3)))
+    assert len(model.weights) == 2 and len(model.trainable_weights) == 2
+    assert model.losses == []
