@@ -157,9 +157,21 @@ def _unify_some(positions):
     """Converter unifying the dtypes of the inputs at `positions`; the others keep theirs."""
     def convert(args, op):
         vals = _separate(args, op)
-        picked = [args[i] for i in positions if i < len(args)]
-        for i, v in zip(positions, _unify(picked, op)):
-            vals[i] = v
+        picked = [i for i in positions if i < len(args)]
+        dt = None
+        for i in picked:                    # the first Tensor among them fixes the dtype
+            a = args[i]
+            if isinstance(a, Tensor):
+                d = a._value.dtype
+                if dt is None:
+                    dt = d
+                elif d != dt:
+                    raise _mismatch(op, i, dt, d)
+        if dt is None:
+            dt = vals[picked[0]].dtype
+        for i in picked:
+            if not isinstance(args[i], Tensor):
+                vals[i] = _to_dtype(args[i], dt, op, i)
         return vals
     return convert
 
