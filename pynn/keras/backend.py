@@ -421,25 +421,17 @@ def softplus(x):
 
 
 def binary_crossentropy(target, output, from_logits=False):
-    if from_logits:
-        return ops.sigmoid_cross_entropy_with_logits(target, output)
-    output = ops.clip(output, _EPSILON, 1.0 - _EPSILON)
-    positive = ops.multiply(target, ops.log(ops.add(output, _EPSILON)))
-    negative = ops.multiply(ops.subtract(1.0, target), ops.log(ops.add(ops.subtract(1.0, output), _EPSILON)))
-    return ops.negative(ops.add(positive, negative))
+    from pynn.keras import losses  # (uses a sigmoid output's logits, as tf.keras does)
+    return losses.backend_binary_crossentropy(target, output, from_logits)
 
 
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    if from_logits:
-        return ops.softmax_cross_entropy_with_logits(target, output, axis=axis)
-    output = ops.divide(output, ops.sum(output, axis=axis, keepdims=True))
-    output = ops.clip(output, _EPSILON, 1.0 - _EPSILON)
-    return ops.negative(ops.sum(ops.multiply(target, ops.log(output)), axis=axis))
+    from pynn.keras import losses  # (uses a softmax output's logits, as tf.keras does)
+    return losses.backend_categorical_crossentropy(target, output, from_logits, axis)
 
 
-def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    output = _t(output)
-    labels = ops.cast(ops.reshape(target, (-1,)) if _t(target).ndim == output.ndim else target, "int32")
-    if not from_logits:
-        output = ops.log(ops.clip(output, _EPSILON, 1.0 - _EPSILON))
-    return ops.sparse_softmax_cross_entropy_with_logits(labels, output)
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1,
+                                    ignore_class=None):
+    from pynn.keras import losses
+    return losses.sparse_categorical_crossentropy(target, output, from_logits, axis,
+                                                  ignore_class)

@@ -318,14 +318,20 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
         smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
         num_classes = np.asarray(y_true.shape[axis], dtype=y_pred._value.dtype)
         y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), smoothing / num_classes)
-    if not y_true.shape.is_compatible_with(y_pred.shape):
-        raise ValueError(f"Shapes {y_true.shape} and {y_pred.shape} are incompatible")
-    output, from_logits = _get_logits(y_pred, from_logits, "Softmax", "categorical_crossentropy")
+    return backend_categorical_crossentropy(y_true, y_pred, from_logits, axis)
+
+
+def backend_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """`keras.backend.categorical_crossentropy`: per-sample crossentropy, no smoothing."""
+    target, output = _tensor(target), _tensor(output)
+    if not target.shape.is_compatible_with(output.shape):
+        raise ValueError(f"Shapes {target.shape} and {output.shape} are incompatible")
+    output, from_logits = _get_logits(output, from_logits, "Softmax", "categorical_crossentropy")
     if from_logits:
-        return ops.softmax_cross_entropy_with_logits(y_true, output, axis=axis)
+        return ops.softmax_cross_entropy_with_logits(target, output, axis=axis)
     output = ops.divide(output, ops.sum(output, axis=axis, keepdims=True))
     output = ops.clip(output, EPSILON, 1.0 - EPSILON)
-    return ops.negative(ops.sum(ops.multiply(y_true, ops.log(output)), axis=axis))
+    return ops.negative(ops.sum(ops.multiply(target, ops.log(output)), axis=axis))
 
 
 def _check_labels(labels, num_classes):
@@ -379,7 +385,9 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1,
     return result
 
 
-def _binary_crossentropy(target, output, from_logits):
+def backend_binary_crossentropy(target, output, from_logits=False):
+    """`keras.backend.binary_crossentropy`: elementwise crossentropy, no reduction."""
+    target, output = _tensor(target), _tensor(output)
     output, from_logits = _get_logits(output, from_logits, "Sigmoid", "binary_crossentropy")
     if from_logits:
         return ops.sigmoid_cross_entropy_with_logits(target, output)
@@ -397,7 +405,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     if label_smoothing:
         smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
         y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), 0.5 * smoothing)
-    return ops.mean(_binary_crossentropy(y_true, y_pred, from_logits), axis=axis)
+    return ops.mean(backend_binary_crossentropy(y_true, y_pred, from_logits), axis=axis)
 
 
 def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25,
@@ -413,7 +421,7 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
     p_t = ops.add(ops.multiply(y_true, sigmoidal),
                   ops.multiply(ops.subtract(1.0, y_true), ops.subtract(1.0, sigmoidal)))
     focal_factor = ops.power(ops.subtract(1.0, p_t), gamma)
-    focal_bce = ops.multiply(focal_factor, _binary_crossentropy(y_true, y_pred, from_logits))
+    focal_bce = ops.multiply(focal_factor, backend_binary_crossentropy(y_true, y_pred, from_logits))
     if apply_class_balancing:
         weight = ops.add(ops.multiply(y_true, alpha),
                          ops.multiply(ops.subtract(1.0, y_true), 1.0 - alpha))
