@@ -168,6 +168,13 @@ class Loss:
     def from_config(cls, config):
         return cls(**config)
 
+    def __repr__(self):
+        # As tf.keras prints its objects: `<keras.src.losses.MeanSquaredError object at 0x..>`.
+        module = type(self).__module__
+        if module.startswith("pynn.keras."):
+            module = "keras.src." + module[len("pynn.keras."):]
+        return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
+
 
 class LossFunctionWrapper(Loss):
     """A `Loss` calling `fn(y_true, y_pred, **kwargs)`."""

@@ -167,6 +167,13 @@ class Metric:
         args = ",".join(f"{k}={v}" for k, v in self.get_config().items())
         return f"{type(self).__name__}({args})"
 
+    def __repr__(self):
+        # As tf.keras prints its objects: `<keras.src.metrics.base_metric.Mean object at 0x..>`.
+        module = type(self).__module__
+        if module.startswith("pynn.keras."):
+            module = "keras.src." + module[len("pynn.keras."):]
+        return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
+
     def __deepcopy__(self, memo=None):
         clone = self.from_config(self.get_config())
         clone.set_weights(self.get_weights())

@@ -539,7 +539,11 @@ class Optimizer:
         return cls(**config)
 
     def __repr__(self):
-        return f"<pynn.keras.optimizers.{type(self).__name__} object at {hex(id(self))}>"
+        # As tf.keras prints its objects: `<keras.src.optimizers.adam.Adam object at 0x..>`.
+        module = type(self).__module__
+        if module.startswith("pynn.keras."):
+            module = "keras.src." + module[len("pynn.keras."):]
+        return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
 
 
 def _filter_empty_gradients(grads_and_vars):
