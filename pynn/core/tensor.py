@@ -725,6 +725,11 @@ class Variable(Tensor):
         v = self._value
         return v[()] if v.ndim == 0 else v.copy()
 
+    def __array__(self, dtype=None, copy=None):
+        # a snapshot, as TF: the variable's buffer is updated in place by training
+        v = self._value
+        return v.astype(dtype) if dtype is not None and v.dtype != dtype else v.copy()
+
     def value(self):
         return _ops.identity(self)
 

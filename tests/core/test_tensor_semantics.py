@@ -217,9 +217,10 @@ def test_variable_assign_in_place():
     v.assign_sub(np.array([0.5, 0.5]))
     assert v._value is buffer
     assert v.numpy().tolist() == [3.5, 4.5]
-    snapshot = v.numpy()
+    snapshot, as_array = v.numpy(), np.asarray(v)
     v.assign([0.0, 0.0])
     assert snapshot.tolist() == [3.5, 4.5]        # numpy() of a Variable is a copy
+    assert as_array.tolist() == [3.5, 4.5]
     with pytest.raises(ValueError, match="Cannot assign value to variable ' Variable:0': Shape "
                                          "mismatch.The variable shape \\(2,\\), and the "
                                          "assigned value shape \\(3,\\) are incompatible."):
