@@ -352,6 +352,11 @@ class Layer:
             target = self._trainable_weights if value.trainable else self._non_trainable_weights
             if not any(v is value for v in target):
                 target.append(value)
+        elif _is_metric(value):
+            # metrics assigned as attributes (loss trackers) are the layer's metrics, as in Keras
+            metrics = self.__dict__.setdefault("_metrics", [])
+            if all(m is not value for m in metrics):
+                metrics.append(value)
         if isinstance(value, (Layer, list, tuple, dict)) and not isinstance(value, str):
             tracked[name] = None
         elif name in tracked:
@@ -642,7 +647,26 @@ class Layer:
 
     @property
     def metrics(self):
-        return []
+        metrics = []
+        for layer in self._flatten_layers():
+            metrics.extend(layer.__dict__.get("_metrics", ()))
+        return metrics
+
+    def add_metric(self, value, name=None, **kwargs):
+        """Tracks the mean of `value` over a training epoch under `name` (eager calls)."""
+        if name is None:
+            raise ValueError("Please provide a name for your metric like "
+                             "`self.add_metric(tf.reduce_sum(inputs), name='mean_activation')`")
+        if _is_symbolic(value):
+            raise ValueError(f"Layer {self.name}: `add_metric` needs a concrete value; call it "
+                             "inside `call` (pynn records metrics of eager calls only).")
+        metrics = self.__dict__.setdefault("_metrics", [])
+        metric = next((m for m in metrics if m.name == name), None)
+        if metric is None:
+            from pynn.keras.metrics import Mean
+            metric = Mean(name=name)
+            metrics.append(metric)
+        metric.update_state(value)
 
     @property
     def updates(self):
@@ -1061,7 +1085,7 @@ _UNTRACKED = frozenset({
     "_layers_list", "_graph_layers", "_nested_inputs", "_nested_outputs", "inputs", "outputs",
     "_input_layers", "_output_layers", "_nodes_by_depth", "_network_nodes", "_input_coordinates",
     "_output_coordinates", "_saved_inputs", "_symbolic_losses", "_auto_config",
-    "_auto_config_base_keys",
+    "_auto_config_base_keys", "_metrics",
 })
 
 
@@ -1074,6 +1098,12 @@ class _RegularizerLoss:
 
     def __call__(self):
         return self.regularizer(self.variable)
+
+
+def _is_metric(value):
+    cls = type(value)
+    return (hasattr(cls, "update_state") and hasattr(cls, "result") and hasattr(cls, "reset_state")
+            and not isinstance(value, Layer))
 
 
 def _is_plain(value):
