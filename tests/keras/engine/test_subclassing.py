@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from pynn import keras
+from pynn import keras, ops
 from pynn.keras import layers
 from pynn.keras.engine.functional import Functional
 
@@ -200,3 +200,20 @@ def test_a_sublayer_referring_to_its_model_does_not_recurse_forever():
     model(np.ones((1, 3)))
     assert len(model.weights) == 2 and len(model.trainable_weights) == 2
     assert model.losses == []
+
+
+def test_metric_attributes_and_add_metric_are_model_metrics():
+    class Tracked(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.dense = layers.Dense(1)
+            self.loss_tracker = keras.metrics.Mean(name="loss")
+
+        def call(self, x, training=None):
+            self.add_metric(ops.mean(x), name="mean_input")
+            return self.dense(x)
+
+    model = Tracked()
+    model(np.full((2, 3), 4.0, "float32"))
+    assert [m.name for m in model.metrics] == ["loss", "mean_input"]
+    assert float(model.metrics[1].result()) == 4.0
