@@ -303,10 +303,12 @@ class Tensor:
     # --- basic attributes
     @property
     def shape(self):
-        return TensorShape(self._value.shape)
+        shape = _new(TensorShape)
+        shape._dims = self._value.shape     # numpy shapes are tuples of ints: no checks
+        return shape
 
     def get_shape(self):
-        return TensorShape(self._value.shape)
+        return self.shape
 
     @property
     def dtype(self):
