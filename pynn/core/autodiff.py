@@ -196,8 +196,10 @@ def _record(out, args, vjp, pass_needs):
     if pairs is not None:
         needs = None
         if pass_needs:
-            wanted = {i for i, _ in pairs}
-            needs = tuple(i in wanted for i in range(len(args)))
+            needs = [False] * len(args)
+            for i, _ in pairs:
+                needs[i] = True
+            needs = tuple(needs)
         # the sequence number orders the graph: a node's inputs always have smaller ones
         out._node = (_next_seq(), vjp, pairs, needs)
 
