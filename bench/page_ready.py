@@ -14,6 +14,7 @@ Targets (issue 4): warm <= 3 s on this machine; the page's own JS+CSS <= 1 MB
 """
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -34,12 +35,13 @@ def page_bytes():
     return {name: os.path.getsize(os.path.join(DIST, name)) for name in PAGE_FILES}
 
 
-def ready_seconds(page, url, reload=False):
+def ready_seconds(page, url, stages, reload=False):
     if reload:
         page.reload()
     else:
         page.goto(url)
     page.wait_for_selector("body[data-state=ready]", timeout=300_000)
+    stages.append(json.loads(page.evaluate("document.body.dataset.bootTimings")))
     return int(page.evaluate("document.body.dataset.readyMs")) / 1000
 
 
@@ -57,7 +59,7 @@ def main(argv=None):
         [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", DIST, "--port", "0",
          "--quiet"], stdout=subprocess.PIPE, text=True)
     url = server.stdout.readline().split(" at ", 1)[1].split()[0]
-    cold, warm = [], []
+    cold, warm, cold_stages, warm_stages = [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=args.chromium, headless=True,
@@ -65,16 +67,21 @@ def main(argv=None):
             for _ in range(args.runs):
                 context = browser.new_context()
                 page = context.new_page()
-                cold.append(ready_seconds(page, url))
+                cold.append(ready_seconds(page, url, cold_stages))
                 page.wait_for_selector("#offline-status:has-text('Available offline')",
                                        timeout=120_000)
-                warm.append(ready_seconds(page, url, reload=True))
+                warm.append(ready_seconds(page, url, warm_stages, reload=True))
                 context.close()
             browser.close()
     finally:
         server.terminate()
         server.wait()
 
+    for label, stages in (("cold", cold_stages), ("warm", warm_stages)):
+        for name in stages[0]:
+            values = [s[name] / 1000 for s in stages]
+            print(f"  {label} worker stage {name}: median {statistics.median(values):.2f} s "
+                  "after the worker started")
     sizes = page_bytes()
     total = sum(sizes.values())
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")

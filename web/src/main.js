@@ -51,6 +51,7 @@ const python = new PythonWorker({
     document.body.dataset.state = state;
     if (state === STATE.ready && !document.body.dataset.readyMs) {
       document.body.dataset.readyMs = String(Math.round(performance.now()));
+      document.body.dataset.bootTimings = JSON.stringify(detail.timings || {});
     }
     ui.run.disabled = state !== STATE.ready;
     ui.stop.disabled = state !== STATE.running;

@@ -32,6 +32,9 @@ self.addEventListener('activate', (event) => {
 
 function isolated(response) {
   if (!response || response.type === 'opaque' || response.status === 0) return response;
+  // Already isolated (served by tools/serve.py): hand the response over untouched, which
+  // keeps the browser's cached compiled WebAssembly usable.
+  if (response.headers.get('Cross-Origin-Embedder-Policy') === 'require-corp') return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

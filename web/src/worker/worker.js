@@ -21,6 +21,8 @@ async function fetchBytes(url) {
 }
 
 async function boot({ interruptBuffer }) {
+  const timings = {};
+  const mark = (name) => { timings[name] = Math.round(performance.now()); };
   post({ type: MSG.loading, stage: 'Loading Python' });
   const pynnWheel = fetchBytes(new URL(`wheels/${SITE.pynnWheel}`, here));
   const pyodide = await loadPyodide({
@@ -29,6 +31,7 @@ async function boot({ interruptBuffer }) {
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
     stderr: (text) => post({ type: MSG.stderr, text: `${text}\n` }),
   });
+  mark('pyodideAndNumpy');
   post({ type: MSG.loading, stage: 'Loading pynn' });
   pyodide.unpackArchive(await pynnWheel, 'wheel');
   if (interruptBuffer) {
@@ -41,12 +44,15 @@ async function boot({ interruptBuffer }) {
   const emitJson = (json) => post(JSON.parse(json));
   const emitText = (type, text) => post({ type, text });
   runner = scope.get('Runner')(emitJson, emitText, pyodide.toPy(MSG));
+  mark('runner');
   runner.warm_up();
+  mark('pynnImported');
   post({
     type: MSG.ready,
     pyodideVersion: pyodide.version,
     pythonVersion: pyodide.runPython('import sys; sys.version.split()[0]'),
     interruptible: Boolean(interruptBuffer),
+    timings, // ms since the worker started, per start-up stage
   });
 }
 
