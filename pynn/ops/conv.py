@@ -7,19 +7,23 @@ Layouts follow TensorFlow: inputs are channels-last (``NWC`` / ``NHWC``), kernel
 padding ``max((out - 1) * stride + dilated_kernel - size, 0)`` is split with the extra
 pixel at the bottom/right.
 
-Kernel choices (measured with ``bench/conv_kernels.py`` on numpy with and without BLAS):
+Kernel choices (``bench/conv_kernels.py`` times them; numbers in its docstring):
 
 * dense and grouped convolution use im2col: one strided view of the padded input is
-  copied into a ``(groups, N*OH*OW, kh*kw*Cg)`` matrix and multiplied by the kernel in
-  ONE (batched) matmul. Without BLAS (Pyodide) numpy's matmul costs about the same per
-  multiply-add whatever the shape, so the single large product with the smallest
-  possible number of multiply-adds wins; with BLAS it wins by far.
-  The gradient of the kernel is one more matmul with the same column matrix (kept from
-  the forward pass); the gradient of the input is one matmul followed by ``kh*kw``
-  strided additions (col2im), never a loop over samples.
+  copied into a ``(groups, N*OH*OW, kh*kw*Cg)`` column matrix and multiplied by the
+  kernel in ONE product; the kernel gradient is one more product with the same columns
+  (kept from the forward pass); the input gradient is one product followed by ``kh*kw``
+  strided additions (col2im). Never a loop over samples.
+* the products go to BLAS ``matmul`` when numpy has BLAS. Without BLAS (Pyodide, whose
+  numpy is built without it) ``np.einsum`` with both operands contiguous along the
+  contracted axis is 2-6x faster than ``matmul`` (whose fallback loop is cache-hostile,
+  and 4x slower again when the left operand is transposed), so ``_einsum_products``
+  switches to it.
 * depthwise convolution has no reduction over channels, so a matmul would waste work:
   it is ``kh*kw`` broadcast multiply-adds of strided slices (also for its gradients).
 """
+
+import sys
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -185,15 +189,59 @@ def _merge_groups(y, geo):
     return y.reshape(geo.n, geo.oh, geo.ow, groups * fg)
 
 
+def _blas_available():
+    if sys.platform == "emscripten":
+        return False
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    except Exception:  # noqa: BLE001 - an older numpy without the dict form: assume BLAS
+        return True
+    return bool(blas.get("found")) and str(blas.get("name", "")).lower() != "none"
+
+
+#: without BLAS the three im2col products are computed with np.einsum (see module doc)
+_einsum_products = not _blas_available()
+
+
+def _times_kernel(a, kmat):
+    """``a @ kmat`` for ``a`` (G, M, K) and ``kmat`` (G, K, F)."""
+    if not _einsum_products:
+        return np.matmul(a, kmat)
+    kt = np.ascontiguousarray(kmat.transpose(0, 2, 1))
+    if a.shape[0] == 1:
+        return np.einsum("mk,fk->mf", a[0], kt[0])[None]
+    return np.einsum("gmk,gfk->gmf", a, kt)
+
+
+def _times_kernel_t(g, kmat):
+    """``g @ kmat^T`` for ``g`` (G, M, F) and ``kmat`` (G, K, F)."""
+    if not _einsum_products:
+        return np.matmul(g, kmat.transpose(0, 2, 1))
+    kt = np.ascontiguousarray(kmat.transpose(0, 2, 1))
+    if g.shape[0] == 1:
+        return np.einsum("mf,fk->mk", g[0], kt[0])[None]
+    return np.einsum("gmf,gfk->gmk", g, kt)
+
+
+def _columns_t_times(cols, g):
+    """``cols^T @ g`` for ``cols`` (G, M, K) and ``g`` (G, M, F) -> (G, K, F)."""
+    if not _einsum_products:
+        return np.matmul(cols.transpose(0, 2, 1), g)
+    g = np.ascontiguousarray(g)
+    if cols.shape[0] == 1:
+        return np.einsum("mf,mk->fk", g[0], cols[0]).T[None]
+    return np.einsum("gmf,gmk->gfk", g, cols).transpose(0, 2, 1)
+
+
 def _conv_forward(x, kernel, geo, groups):
     cols = _columns(x, geo, groups)
-    out = _merge_groups(np.matmul(cols, _kernel_matrix(kernel, groups)), geo)
+    out = _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, groups)), geo)
     return out, cols
 
 
 def _conv_kernel_grad(cols, g, kernel_shape, groups):
     kh, kw, cg, f = kernel_shape
-    dk = np.matmul(cols.transpose(0, 2, 1), _split_groups(g, groups))  # (G, K, Fg)
+    dk = _columns_t_times(cols, _split_groups(g, groups))  # (G, K, Fg)
     if groups == 1:
         return dk.reshape(kernel_shape)
     dk = dk.reshape(groups, kh, kw, cg, f // groups).transpose(1, 2, 3, 0, 4)
@@ -203,7 +251,7 @@ def _conv_kernel_grad(cols, g, kernel_shape, groups):
 def _conv_input_grad(g, kernel, geo, groups, dtype):
     """col2im of ``g @ kernel^T``: the gradient of the input of the forward conv."""
     kh, kw, cg, _ = kernel.shape
-    dcols = np.matmul(_split_groups(g, groups), _kernel_matrix(kernel, groups).transpose(0, 2, 1))
+    dcols = _times_kernel_t(_split_groups(g, groups), _kernel_matrix(kernel, groups))
     dcols = dcols.reshape(groups, geo.n, geo.oh, geo.ow, kh, kw, cg)
     if groups > 1:
         dcols = dcols.transpose(1, 2, 3, 4, 5, 0, 6)  # (N, OH, OW, kh, kw, G, Cg)
@@ -309,7 +357,7 @@ def conv2d_transpose(x, kernel, *, output_shape=None, strides=1, padding="valid"
 
     def vjp(g, needs):
         cols = _columns(g, geo, 1)
-        dx = _merge_groups(np.matmul(cols, _kernel_matrix(kernel, 1)), geo) if needs[0] else None
+        dx = _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, 1)), geo) if needs[0] else None
         return dx, _conv_kernel_grad(cols, x, kernel.shape, 1) if needs[1] else None
 
     return out, vjp
