@@ -6,6 +6,13 @@ import subprocess
 import sys
 import time
 
+# Single-threaded BLAS on every side of a comparison (numpy loop, pynn, tf.keras): on a shared,
+# loaded machine OpenBLAS's spinning threads make small matmuls 10x slower and the ratios noise.
+# Set before numpy is imported; PYNN_BENCH_THREADS=0 keeps the library defaults.
+if os.environ.get("PYNN_BENCH_THREADS", "1") != "0":
+    for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_name, os.environ.get("PYNN_BENCH_THREADS", "1"))
+
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -25,7 +32,7 @@ def mnist_like(n, flat=True, seed=0):
         (x_train, y_train), (x_test, y_test) = mnist.load_data()
         x = np.concatenate([x_train, x_test])[:n].astype("float32") / 255.0
         y = np.concatenate([y_train, y_test])[:n].astype("int64")
-    except Exception:  # the dataset module is optional for benchmarking the math
+    except (ImportError, OSError, ValueError):  # the dataset module is optional for benchmarking the math
         rng = np.random.default_rng(seed)
         x = rng.random((n, 28, 28), dtype=np.float32)
         y = rng.integers(0, 10, n)
@@ -51,8 +58,11 @@ def reference_seconds(code):
     if not os.path.exists(REFERENCE_PYTHON):
         return None
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH="")
+    if os.environ.get("PYNN_BENCH_THREADS", "1") != "0":
+        threads = os.environ.get("PYNN_BENCH_THREADS", "1")
+        env.update(TF_NUM_INTRAOP_THREADS=threads, TF_NUM_INTEROP_THREADS=threads)
     done = subprocess.run(
-        [REFERENCE_PYTHON, "-c", code], capture_output=True, text=True, env=env, timeout=600
+        [REFERENCE_PYTHON, "-c", code], check=False, capture_output=True, text=True, env=env, timeout=600
     )
     if done.returncode != 0:
         print("tf.keras run failed:", done.stderr[-2000:], file=sys.stderr)

@@ -6,9 +6,12 @@ and less than tf.keras 2.15 on the same machine. All three are measured in this 
     python3 bench/mlp.py
 """
 
-import numpy as np
+import itertools
 
-from common import best_of, mnist_like, reference_seconds, report
+# isort: off
+from common import best_of, mnist_like, reference_seconds, report  # first: single-threaded BLAS
+import numpy as np
+# isort: on
 
 N, BATCH, SIZES = 10_000, 32, (784, 64, 64, 10)
 
@@ -17,7 +20,7 @@ def numpy_epoch(x, y, seed=0):
     """The same math as the Keras model, written by hand: forward, backward, Adam."""
     rng = np.random.default_rng(seed)
     params = []
-    for fan_in, fan_out in zip(SIZES[:-1], SIZES[1:]):
+    for fan_in, fan_out in itertools.pairwise(SIZES):
         limit = np.sqrt(6.0 / (fan_in + fan_out))
         params.append(rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32))
         params.append(np.zeros(fan_out, np.float32))

@@ -1,0 +1,79 @@
+"""The pynn side of the browser benchmark, run inside Pyodide by bench/browser/run.py.
+
+Each function returns a JSON string: a list of seconds (or a profile). The workloads are the
+ones in bench/xor.py, bench/mlp.py and bench/cnn.py, imported from those files unchanged.
+"""
+
+import cProfile
+import io
+import json
+import pstats
+import time
+
+
+def _times(fn, repeat):
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def xor(epochs=1500, repeat=1):
+    import xor as bench
+
+    return json.dumps(_times(bench.pynn_run(epochs), repeat))
+
+
+def xor_numpy(epochs=1500, repeat=1):
+    import xor as bench
+
+    return json.dumps(_times(lambda: bench.numpy_run(epochs), repeat))
+
+
+def mlp(repeat=2):
+    import mlp as bench
+    from common import mnist_like
+
+    x, y = mnist_like(bench.N)
+    return json.dumps(_times(bench.pynn_epoch(x, y), repeat))
+
+
+def mlp_numpy(repeat=1):
+    import mlp as bench
+    from common import mnist_like
+
+    x, y = mnist_like(bench.N)
+    return json.dumps(_times(lambda: bench.numpy_epoch(x, y), repeat))
+
+
+def cnn(repeat=1):
+    import cnn as bench
+    from common import mnist_like
+
+    x, y = mnist_like(bench.N, flat=False)
+    return json.dumps(_times(bench.pynn_epoch(x, y), repeat))
+
+
+def profile(workload="mlp", limit=25):
+    """cProfile of one pynn run of `workload` (mlp: one epoch; xor: 100 epochs), top by tottime."""
+    from common import mnist_like
+
+    if workload == "xor":
+        import xor as bench
+
+        run, steps = bench.pynn_run(100), 400
+    else:
+        import mlp as bench
+
+        x, y = mnist_like(bench.N)
+        run, steps = bench.pynn_epoch(x, y), -(-bench.N // bench.BATCH)
+        run()  # warm: the first epoch builds the model
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.runcall(run)
+    seconds = time.perf_counter() - start
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(limit)
+    return json.dumps({"seconds": seconds, "steps": steps, "profile": text.getvalue()})
