@@ -92,8 +92,11 @@ else
     if python3 - "$DOWNLOAD_BASE$NUMPY_WHEEL" "$DIST/pyodide/$NUMPY_WHEEL.part" <<'EOF' && sha_ok "$DIST/pyodide/$NUMPY_WHEEL.part"
 import sys
 import urllib.request
-with urllib.request.urlopen(sys.argv[1], timeout=60) as response, open(sys.argv[2], "wb") as out:
-    out.write(response.read())
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=60) as response, open(sys.argv[2], "wb") as out:
+        out.write(response.read())
+except OSError as err:
+    sys.exit(f"build.sh: download failed: {err}")
 EOF
     then
         mv "$DIST/pyodide/$NUMPY_WHEEL.part" "$DIST/pyodide/$NUMPY_WHEEL"
