@@ -44,6 +44,7 @@ class _CallContext:
         self.frames = []          # training value of each active __call__
         self.name_scope = []      # layer names prefixing the weights created now
         self.lossy = []           # layers holding losses of the last call (cleared lazily)
+        self.symbolic_call = None  # (layer, args, kwargs) of the symbolic call being inferred
 
     @property
     def in_call(self):
@@ -828,7 +829,10 @@ class Layer:
         try:
             if not self.built:
                 self._maybe_build(inputs)
-            outputs = self.call(inputs, *args, **kwargs)
+            try:
+                outputs = self.call(inputs, *args, **kwargs)
+            except Exception as e:  # noqa: BLE001 - re-raised with the call's arguments
+                raise _with_call_info(e, self, (inputs,) + tuple(args), kwargs) from None
         finally:
             _CONTEXT.name_scope.pop()
             _CONTEXT.frames.pop()
@@ -904,6 +908,8 @@ class Layer:
                 outputs = self._keras_tensors_from_shapes(shapes, inputs)
             except NotImplementedError:
                 outputs = None
+            except Exception as e:  # noqa: BLE001 - re-raised with the call's arguments
+                raise _with_call_info(e, self, (inputs,), {}, symbolic=True) from None
         if outputs is None:
             outputs = self._infer_outputs_by_running(inputs, args, kwargs)
         flat = nest.flatten(outputs)
@@ -945,7 +951,12 @@ class Layer:
                 concrete = [_zeros_like_symbolic(x, fill) if _is_symbolic(x) else x for x in flat]
                 c_inputs, c_args, c_kwargs = nest.pack_sequence_as(structure, concrete)
                 with np.errstate(all="ignore"):
-                    out = self._eager_call(c_inputs, tuple(c_args), dict(c_kwargs), _call_spec(self))
+                    _CONTEXT.symbolic_call = (self, (inputs,) + tuple(args), kwargs)
+                    try:
+                        out = self._eager_call(c_inputs, tuple(c_args), dict(c_kwargs),
+                                               _call_spec(self))
+                    finally:
+                        _CONTEXT.symbolic_call = None
                 results.append(out)
         finally:
             _CONTEXT.name_scope = saved_scope
@@ -1146,6 +1157,51 @@ def _contains_symbolic(inputs, args, kwargs):
             if _is_symbolic(x):
                 return True
     return False
+
+
+def _format_argument(value):
+    if isinstance(value, Tensor) or _is_symbolic(value):
+        return f"tf.Tensor(shape={value.shape}, dtype={value.dtype.name})"
+    return repr(value)
+
+
+def _with_call_info(error, layer, args, kwargs, symbolic=False):
+    """`error` re-created with tf.keras's "Exception encountered when calling layer ..." text
+    and the arguments of the call (only for the innermost failing layer)."""
+    if getattr(error, "_keras_call_info_injected", False):
+        return error
+    pending = _CONTEXT.symbolic_call
+    if pending is not None and pending[0] is layer:
+        symbolic = True
+        args, kwargs = pending[1], pending[2]  # show the symbolic shapes, not the zeros
+    try:
+        bound = inspect.signature(layer.call).bind(*args, **kwargs)
+    except TypeError:
+        return error
+    lines = []
+    for param in inspect.signature(layer.call).parameters.values():
+        if param.name in bound.arguments:
+            value = bound.arguments[param.name]
+            shown = nest.map_structure(_format_argument, value) if nest.is_nested(value) \
+                else _format_argument(value)
+        else:
+            shown = param.default
+        lines.append(f"  \u2022 {param.name}={shown}")
+    if not lines:
+        return error
+    quote = '"' if symbolic else "'"
+    name = f"layer {quote}{layer.name}{quote} (type {type(layer).__name__})"
+    message = error.args[0] if error.args else ""
+    if hasattr(error, "message") and not error.args:
+        message = error.message
+    text = (f"Exception encountered when calling {name}.\n\n{message}\n\n"
+            f"Call arguments received by {name}:\n" + "\n".join(lines))
+    try:
+        new_error = type(error)(text)
+    except TypeError:
+        new_error = RuntimeError(text)
+    new_error._keras_call_info_injected = True
+    return new_error.with_traceback(error.__traceback__)
 
 
 def _set_masks(outputs, mask):
