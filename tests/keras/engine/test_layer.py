@@ -277,3 +277,19 @@ def test_input_spec_errors_name_the_layer_and_shapes():
     with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 3, but "
                                          r"received input with shape \(1, 4\)"):
         dense(np.ones((1, 4)))
+
+
+def test_errors_in_call_name_the_layer_and_its_arguments():
+    class Broken(layers.Layer):
+        def call(self, x, training=None):
+            raise ValueError("boom")
+
+    with pytest.raises(ValueError) as info:
+        Broken()(np.ones((2, 3), "float32"))
+    assert str(info.value) == (
+        "Exception encountered when calling layer 'broken' (type Broken).\n\nboom\n\n"
+        "Call arguments received by layer 'broken' (type Broken):\n"
+        "  \u2022 x=tf.Tensor(shape=(2, 3), dtype=float32)\n  \u2022 training=None")
+    with pytest.raises(ValueError, match=r'layer "broken_1" \(type Broken\)(.|\n)*'
+                                         r"x=tf.Tensor\(shape=\(None, 3\), dtype=float32\)"):
+        Broken()(keras.Input((3,)))
