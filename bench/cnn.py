@@ -8,10 +8,11 @@ math (im2col convolutions) and tf.keras (when the reference interpreter exists) 
     python3 bench/cnn.py
 """
 
-import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+import inspect
 
+import numpy as np
 from common import best_of, mnist_like, reference_seconds, report
+from numpy.lib.stride_tricks import sliding_window_view
 
 N, BATCH = 1_000, 32
 
@@ -79,24 +80,22 @@ def numpy_epoch(x, y, seed=0):
             p_ -= m_ * alpha / (np.sqrt(v_) + eps)
 
 
-MODEL_CODE = """
-model = keras.Sequential([
-    keras.layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
-    keras.layers.Conv2D(64, 3, activation="relu"),
-    keras.layers.Flatten(),
-    keras.layers.Dense(128, activation="relu"),
-    keras.layers.Dense(10, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-"""
+def build_model(keras):
+    model = keras.Sequential([
+        keras.layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
+        keras.layers.Conv2D(64, 3, activation="relu"),
+        keras.layers.Flatten(),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
 
 
 def pynn_epoch(x, y):
     from pynn import keras
 
-    scope = {"keras": keras}
-    exec(MODEL_CODE, scope)
-    model = scope["model"]
+    model = build_model(keras)
     return lambda: model.fit(x, y, batch_size=BATCH, epochs=1, verbose=0)
 
 
@@ -105,7 +104,8 @@ import json, time, numpy as np, tensorflow as tf
 from tensorflow import keras
 rng = np.random.default_rng(0)
 x = rng.random(({N}, 28, 28, 1), dtype=np.float32); y = rng.integers(0, 10, {N})
-{MODEL_CODE}
+{inspect.getsource(build_model)}
+model = build_model(keras)
 best = 1e9
 for _ in range(3):
     t = time.perf_counter(); model.fit(x, y, batch_size={BATCH}, epochs=1, verbose=0)
