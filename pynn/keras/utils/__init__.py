@@ -10,6 +10,8 @@ from pynn.keras.utils.generic_utils import (  # noqa: F401 - re-exports
     custom_object_scope,
     deserialize_keras_object,
     get_custom_objects,
+    get_registered_name,
+    register_keras_serializable,
     serialize_keras_object,
 )
 from pynn.keras.utils.layer_utils import get_source_inputs, print_summary  # noqa: F401
