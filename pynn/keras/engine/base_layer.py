@@ -933,11 +933,12 @@ class Layer:
         return nest.flatten(inputs)[0].dtype
 
     def _infer_outputs_by_running(self, inputs, args, kwargs):
-        """Runs `call` on zeros twice (unknown dims = 1, then 2) to learn output shapes."""
+        """Runs `call` on zeros twice (unknown dims = 2, then 3) to learn output shapes."""
         structure = (inputs, list(args), kwargs)
         flat = nest.flatten(structure)
         has_unknown = any(_is_symbolic(x) and None in x.shape.as_list() for x in flat)
-        fills = (1, 2) if has_unknown else (1,)
+        # 2 and 3, not 1: a size-1 dimension could be squeezed away (tf.squeeze)
+        fills = (2, 3) if has_unknown else (1,)
         results = []
         sublayers = self._flatten_layers()
         saved_losses = [(layer, list(layer._eager_losses)) for layer in sublayers]
