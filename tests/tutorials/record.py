@@ -13,6 +13,7 @@ import glob
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -49,11 +50,10 @@ def main(names):
         name = os.path.splitext(os.path.basename(path))[0]
         if names and name not in names:
             continue
-        with_tmp = os.path.join(HERE, "expected", ".run")
-        os.makedirs(with_tmp, exist_ok=True)
-        proc = subprocess.run([sys.executable, "-c", PRELUDE, path], cwd=with_tmp,
-                              capture_output=True, text=True, check=False,
-                              env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
+        with tempfile.TemporaryDirectory() as cwd:  # files the tutorial saves go there
+            proc = subprocess.run([sys.executable, "-c", PRELUDE, path], cwd=cwd,
+                                  capture_output=True, text=True, check=False,
+                                  env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
         if proc.returncode != 0:
             print(f"{name}: tf.keras exited with {proc.returncode}\n{proc.stderr[-3000:]}")
         with open(os.path.join(HERE, "expected", name + ".txt"), "w") as f:
