@@ -59,6 +59,11 @@ def to_arrays(data):
     return _to_array(data)
 
 
+def _is_dataset(data):
+    """A `tf.data.Dataset` (pynn.tf.data), recognised without importing the tf layer."""
+    return hasattr(data, "as_numpy_iterator") and hasattr(data, "cardinality")
+
+
 def _is_generator_like(data):
     return hasattr(data, "__next__") or (
         hasattr(data, "__iter__") and not isinstance(data, np.ndarray)
@@ -204,6 +209,11 @@ class DataHandler:
 
     def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None,
                  initial_epoch=0, epochs=1, shuffle=False, class_weight=None):
+        self._dataset = None
+        if _is_dataset(x):
+            self._init_dataset(x, y, sample_weight, steps_per_epoch, initial_epoch, epochs,
+                               class_weight)
+            return
         self.x = to_arrays(x)
         self.y = to_arrays(y)
         self.sample_weight = to_arrays(sample_weight)
@@ -231,6 +241,37 @@ class DataHandler:
         self.out_of_data = False
         self._stream_iter = None
 
+    def _init_dataset(self, dataset, y, sample_weight, steps_per_epoch, initial_epoch, epochs,
+                      class_weight):
+        """A `tf.data.Dataset` yields whole batches `x`, `(x, y)` or `(x, y, sample_weight)`;
+        each epoch iterates it once (or takes `steps_per_epoch` batches from one stream)."""
+        for name, value in (("y", y), ("sample_weight", sample_weight)):
+            if value is not None:
+                raise ValueError(
+                    f"`{name}` argument is not supported when using dataset as input.")
+        self._dataset = dataset
+        self._class_weight = class_weight
+        size = int(dataset.cardinality())
+        if size == 0:
+            raise ValueError("Expected input data to be non-empty.")
+        self.num_samples = None
+        self.batches_per_pass = size if size > 0 else None
+        self.inferred_steps = steps_per_epoch or self.batches_per_pass
+        self.steps_per_epoch = steps_per_epoch
+        self.initial_epoch = initial_epoch
+        self.epochs = epochs
+        self.shuffle = False
+        self.out_of_data = False
+        self._stream_iter = None
+
+    def _dataset_pass(self):
+        for element in self._dataset.as_numpy_iterator():
+            x, y, sw = unpack_x_y_sample_weight(element)
+            x, y, sw = to_arrays(x), to_arrays(y), to_arrays(sw)
+            if self._class_weight is not None and y is not None:
+                sw = class_weight_to_sample_weight(self._class_weight, y, sw)
+            yield x, y, sw
+
     def restart(self):
         """Start again from the first pass (evaluation runs over the same data each time)."""
         self.out_of_data = False
@@ -244,6 +285,9 @@ class DataHandler:
 
     def _one_pass(self):
         """The batches of one pass over the data, reshuffled if asked."""
+        if self._dataset is not None:
+            yield from self._dataset_pass()
+            return
         n, size = self.num_samples, self.batch_size
         if self.shuffle == "batch":
             for b in _generator().permutation(self.batches_per_pass):

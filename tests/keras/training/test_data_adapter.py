@@ -121,3 +121,28 @@ def test_unpack_and_pack():
     assert data_adapter.pack_x_y_sample_weight(["a", "b"]) == (["a", "b"],)
     with pytest.raises(ValueError, match="Data is expected to be in format"):
         data_adapter.unpack_x_y_sample_weight((1, 2, 3, 4))
+
+
+def test_fit_evaluate_predict_consume_a_tf_data_dataset():
+    # "Customizing what happens in fit()" trains its GAN with `gan.fit(dataset)`, where the
+    # dataset yields image batches only; Keras guides also pass `(x, y)` datasets everywhere.
+    from pynn.tf import data as tf_data
+
+    x = np.random.default_rng(0).random((10, 3)).astype("float32")
+    y = x.sum(axis=1, keepdims=True)
+    handler = DataHandler(tf_data.Dataset.from_tensor_slices((x, y)).batch(4), epochs=2)
+    assert handler.inferred_steps == 3
+    batches = [b for _ in handler.enumerate_epochs() for _, b in handler.batches()]
+    assert len(batches) == 6 and batches[0][0].shape == (4, 3) and batches[2][1].shape == (2, 1)
+    np.testing.assert_array_equal(batches[3][0], x[:4])    # each epoch iterates it again
+
+    model = keras.Sequential([keras.layers.Dense(1, input_shape=(3,))])
+    model.compile(optimizer="sgd", loss="mse")
+    train = tf_data.Dataset.from_tensor_slices((x, y)).batch(4)
+    history = model.fit(train, epochs=3, validation_data=train, verbose=0)
+    assert sorted(history.history) == ["loss", "val_loss"] and len(history.history["loss"]) == 3
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    assert isinstance(model.evaluate(train, verbose=0), float)
+    assert model.predict(tf_data.Dataset.from_tensor_slices(x).batch(4), verbose=0).shape == (10, 1)
+    with pytest.raises(ValueError, match="`y` argument is not supported when using dataset"):
+        model.fit(train, y, verbose=0)
