@@ -79,7 +79,7 @@ def _mean(x, axis=None, keepdims=False):
         out = np.mean(x, axis=axes, keepdims=keepdims)
     else:
         out = _add_reduce(x, axis=axes, keepdims=keepdims)
-        out = out / (x.size // out.size if out.size else 0)
+        out = out / out.dtype.type(x.size // out.size if out.size else 0)  # (numpy 1.x: stay float32)
     count = x.size // out.size if out.size else 1
     return out, lambda g: _expand(g / count, x.shape, axes, keepdims)
 
