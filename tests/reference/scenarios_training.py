@@ -380,4 +380,33 @@ scenario("multi_input_embedding_lstm_model", """
         print([round(float(v), 5) for v in np.ravel(p)])
 """)
 
+scenario("metric_object_names", """
+    model = keras.Sequential([layers.Dense(1, activation='sigmoid', input_shape=(4,))])
+    init_weights(model)
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss='binary_crossentropy',
+                  metrics=[keras.metrics.AUC(), keras.metrics.AUC(curve='PR'),
+                           keras.metrics.Precision(), keras.metrics.Recall(name='rec'),
+                           'binary_accuracy', keras.metrics.BinaryAccuracy(threshold=0.3,
+                                                                           name='acc_03')])
+    h = model.fit(x, y_bin, epochs=2, batch_size=20, shuffle=False, validation_split=0.25,
+                  verbose=0)
+    print(list(h.history))
+    print(h.history)
+    print(model.metrics_names)
+""")
+
+scenario("metric_duplicate_names_error", """
+    model = keras.Sequential([layers.Dense(1, activation='sigmoid', input_shape=(4,))])
+    init_weights(model)
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss='binary_crossentropy',
+                  metrics=[keras.metrics.AUC(), keras.metrics.AUC(curve='PR'),
+                           keras.metrics.Precision(), keras.metrics.Recall(name='rec'),
+                           'binary_accuracy', keras.metrics.BinaryAccuracy(threshold=0.3)])
+    h = model.fit(x, y_bin, epochs=2, batch_size=20, shuffle=False, validation_split=0.25,
+                  verbose=0)
+    print(list(h.history))
+    print(h.history)
+    print(model.metrics_names)
+""")
+
 SCENARIOS = S
