@@ -276,6 +276,7 @@ def record_optimizers(only):
             steps.append({"v0": tolist(v0.numpy()), "v1": tolist(v1.numpy())})
         entry = dict(s)
         entry.update(steps=steps, iterations=int(opt.iterations.numpy()),
+                     learning_rate_after=float(np.asarray(opt.learning_rate)),
                      loss_after=float(loss_fn().numpy()), class_name=type(opt).__name__)
         scen[name] = entry
         print(f"optimizers/{name}: v1 -> {steps[-1]['v1']}")

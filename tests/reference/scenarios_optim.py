@@ -61,6 +61,10 @@ scenario("sgd_polynomial_decay", O + "SGD(learning_rate=" + O + "schedules.Polyn
          "0.1, decay_steps=4, end_learning_rate=0.01))")
 scenario("adam_cosine_decay", O + "Adam(learning_rate=" + O + "schedules.CosineDecay("
          "0.1, decay_steps=4))")
+# learning rate changed after construction (what LearningRateScheduler and students do)
+scenario("sgd_set_learning_rate", "(opt := " + O + "SGD(0.1, momentum=0.5), "
+         "setattr(opt, 'learning_rate', 0.02), opt)[-1]")
+scenario("adam_set_lr_alias", "(opt := " + O + "Adam(0.1), setattr(opt, 'lr', 0.01), opt)[-1]")
 scenario("get_adam_string", O + "get('adam')")
 scenario("get_sgd_string", O + "get('sgd')")
 scenario("get_rmsprop_string", O + "get('rmsprop')")
