@@ -204,8 +204,8 @@ def gan_train_step(real_images):
     return d_loss, g_loss, generated_images
 
 
-batch_size = 8
-all_digits = x_train[:16].reshape(-1, 28, 28, 1)
+batch_size = 4
+all_digits = x_train[:4].reshape(-1, 28, 28, 1)
 dataset = tf.data.Dataset.from_tensor_slices(all_digits).shuffle(buffer_size=16).batch(batch_size)
 for step, real_images in enumerate(dataset):
     d_loss, g_loss, generated_images = gan_train_step(real_images)
