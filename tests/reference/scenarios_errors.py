@@ -153,4 +153,28 @@ scenario("input_shape_then_wrong_data_fit", """
     model.fit(np.ones((8, 100)), np.ones((8, 1)), verbose=0)
 """, contains=['layer "sequential"', "expected shape=(None, 784)", "100)"])
 
+scenario("multi_input_model_fed_one_array", """
+    a = keras.Input(shape=(3,))
+    b = keras.Input(shape=(2,))
+    model = keras.Model([a, b], layers.Dense(1)(layers.concatenate([a, b])))
+    model.predict(np.ones((4, 3)), verbose=0)
+""", contains=['"model"', "2 input(s)", "1 input"])
+
+scenario("compile_without_loss_then_fit", """
+    model = keras.Sequential([layers.Dense(1, input_shape=(2,))])
+    model.compile(optimizer='sgd')
+    model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)
+""", contains=["No loss found", "compile()"])
+
+scenario("graph_disconnected", """
+    a = keras.Input(shape=(3,), name='a')
+    b = keras.Input(shape=(3,), name='b')
+    out = layers.Dense(1)(layers.add([a, b]))
+    keras.Model(a, out)
+""", contains=["Graph disconnected", "'b'"])
+
+scenario("to_categorical_label_too_large", """
+    keras.utils.to_categorical([0, 5], num_classes=3)
+""", contains=[])
+
 SCENARIOS = S
