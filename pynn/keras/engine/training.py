@@ -16,7 +16,7 @@ _MODEL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast", 
 
 
 def _is_functional_call(args, kwargs):
-    return (len(args) == 2 or (len(args) == 1 and "outputs" in kwargs)
+    return (len(args) >= 2 or (len(args) == 1 and "outputs" in kwargs)
             or ("inputs" in kwargs and "outputs" in kwargs))
 
 
@@ -51,6 +51,12 @@ class Model(Trainer, Layer):
 
     def _init_set_name(self, name, zero_based=True):
         Layer._init_set_name(self, name, zero_based)
+
+    def call(self, inputs, training=None, mask=None):
+        raise NotImplementedError(
+            "Unimplemented `tf.keras.Model.call()`: if you intend to create a `Model` with the "
+            "Functional API, please provide `inputs` and `outputs` arguments. Otherwise, "
+            "subclass `Model` with an overridden `call()` method.")
 
     # ---------------------------------------------------------------- layers
     @property
