@@ -25,7 +25,13 @@ def __getattr__(name):
         module_name, attr = _ATTRIBUTES[name]
         value = getattr(importlib.import_module(module_name), attr)
     elif name in _SUBMODULES:
-        value = importlib.import_module(f"pynn.keras.{name}")
+        try:
+            value = importlib.import_module(f"pynn.keras.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"pynn.keras.{name}":
+                raise
+            raise AttributeError(f"module 'keras' has no attribute '{name}' "
+                                 f"(pynn does not provide keras.{name})") from None
     else:
         raise AttributeError(f"module 'keras' has no attribute '{name}'")
     globals()[name] = value
