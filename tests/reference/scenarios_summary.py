@@ -735,6 +735,36 @@ scenario("tensor_printing", """
     print(tf.TensorShape([None, 3]), repr(tf.TensorShape([None, 3])), tf.TensorShape([2, 3]).as_list())
 """)
 
+scenario("gradient_tape_api", """
+    x = tf.constant([1.0, 2.0, 3.0])
+    w = tf.Variable([[0.5], [-1.0], [2.0]], name='w')
+    b = tf.Variable(0.25, name='b')
+    unused = tf.Variable(1.0, name='unused')
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        y = tf.matmul(tf.reshape(x, (1, 3)), w) + b
+        z = tf.reduce_sum(y * y)
+        s = tf.stop_gradient(z) * x
+    print(tape.gradient(z, x))
+    print(tape.gradient(z, [w, b]))
+    grads = tape.gradient(z, {'w': w, 'pair': (b, unused)})
+    print(sorted(grads), grads['pair'][1], grads['pair'][0])
+    print(tape.gradient(s, x))
+    print(tape.gradient(z, unused))
+    del tape
+    with tf.GradientTape() as tape:
+        q = w * w
+    print(tape.gradient(q, w))
+    try:
+        tape.gradient(q, w)
+    except RuntimeError as e:
+        print('RuntimeError:', e)
+    c = tf.constant(3.0)
+    with tf.GradientTape() as tape:
+        r = c * c
+    print(tape.gradient(r, c))
+""")
+
 scenario("layer_and_model_reprs", """
     d = layers.Dense(3, name='d')
     d(np.zeros((1, 2), dtype='float32'))  # (d.build() alone names the weights 'kernel:0' in TF)
