@@ -9,6 +9,7 @@ math (im2col convolutions) and tf.keras (when the reference interpreter exists) 
 """
 
 import inspect
+import os
 
 import numpy as np
 from common import best_of, mnist_like, reference_seconds, report
@@ -121,8 +122,11 @@ def main():
         ("pynn fit", best_of(pynn_epoch(x, y))),
         ("tf.keras 2.15 fit", reference_seconds(TF_CODE)),
     ]
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     report(f"tutorial CNN (Conv2D 32, Conv2D 64, Dense 128, Dense 10), {N} samples, "
-           f"batch {BATCH}, adam, one epoch", rows, "numpy loop (baseline)")
+           f"batch {BATCH}, adam, one epoch; OPENBLAS_NUM_THREADS={threads} "
+           f"(OpenBLAS threads spin: on a busy machine 1 is much faster)", rows,
+           "numpy loop (baseline)")
     pynn_s, tf_s = rows[1][1], rows[2][1]
     if tf_s is not None:
         print(f"target: pynn < tf.keras -> {pynn_s / tf_s:.2f}x "
