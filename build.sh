@@ -4,7 +4,8 @@
 #   2. the pynn wheel (pip wheel --no-deps), with the bundled MNIST subset inside
 #   3. Pyodide's core files from the npm package, and numpy for Pyodide (from the
 #      wheelhouse, else downloaded), its sha256 checked against Pyodide's pyodide-lock.json
-#   4. the front end bundled by esbuild (web/build.mjs), and the service worker's file list
+#   4. pynn byte-compiled for Pyodide's Python 3.14 (web/compile_pyc.mjs, Pyodide run in Node)
+#   5. the front end bundled by esbuild (web/build.mjs), and the service worker's file list
 #
 #   bash build.sh            build dist/
 #   bash build.sh --serve    build, then serve dist/ on http://127.0.0.1:8000 (PORT=... to change)
@@ -18,7 +19,7 @@ SERVE=0
 for arg in "$@"; do
     case "$arg" in
         --serve) SERVE=1 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,/^set -e/p' "$0" | grep '^#'; exit 0 ;;
         *) echo "build.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -111,9 +112,20 @@ EOF
     fi
 fi
 
-# 4. the front end ------------------------------------------------------------------
+# 4. pynn byte-compiled for Pyodide's Python (saves the browser compiling it at each start)
+say "byte-compiling pynn for Pyodide (Pyodide in Node)"
+PYCACHE_ARGS=()
+PYCACHE=pynn-pycache-cp314.zip
+if (cd web && node compile_pyc.mjs "$DIST/wheels/$PYNN_WHEEL" "$DIST/wheels/$PYCACHE"); then
+    PYCACHE_ARGS=(--pynn-pycache "$PYCACHE")
+else
+    rm -f "$DIST/wheels/$PYCACHE"
+    echo "build.sh: WARNING: byte-compiling pynn failed; the page will compile it at start-up" >&2
+fi
+
+# 5. the front end ------------------------------------------------------------------
 say "front end (esbuild)"
-node web/build.mjs --config site.config.json --dist "$DIST" --pynn-wheel "$PYNN_WHEEL"
+node web/build.mjs --config site.config.json --dist "$DIST" --pynn-wheel "$PYNN_WHEEL" "${PYCACHE_ARGS[@]}"
 say "dist/ ready ($(du -sh "$DIST" | cut -f1))"
 
 if [ "$SERVE" = 1 ]; then

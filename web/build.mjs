@@ -2,7 +2,8 @@
 // wheels in place): app.js + app.css (the page), worker.js (owns Pyodide), index.html,
 // and sw.js with the list of every file in dist/ to cache for offline use.
 //
-//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl
+//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl \
+//       [--pynn-pycache pynn-pycache-cp314.zip]
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ const { values: args } = parseArgs({
     config: { type: 'string' },
     dist: { type: 'string' },
     'pynn-wheel': { type: 'string' },
+    'pynn-pycache': { type: 'string' },
   },
 });
 for (const name of ['config', 'dist', 'pynn-wheel']) {
@@ -41,6 +43,7 @@ const virtualModules = {
     title: config.title,
     pyodideVersion: config.pyodide.version,
     pynnWheel: args['pynn-wheel'],
+    pynnPycache: args['pynn-pycache'] || null,
   })};`,
   'virtual:examples': `export const EXAMPLES = ${JSON.stringify(examples)};
 export const DEFAULT_EXAMPLE = ${JSON.stringify(config.defaultExample)};`,

@@ -25,6 +25,8 @@ async function boot({ interruptBuffer }) {
   const mark = (name) => { timings[name] = Math.round(performance.now()); };
   post({ type: MSG.loading, stage: 'Loading Python' });
   const pynnWheel = fetchBytes(new URL(`wheels/${SITE.pynnWheel}`, here));
+  // pynn's modules byte-compiled for this Python at build time (web/compile_pyc.mjs).
+  const pynnPycache = SITE.pynnPycache && fetchBytes(new URL(`wheels/${SITE.pynnPycache}`, here));
   const pyodide = await loadPyodide({
     indexURL: new URL('pyodide/', here).href,
     packages: ['numpy'],
@@ -34,6 +36,10 @@ async function boot({ interruptBuffer }) {
   mark('pyodideAndNumpy');
   post({ type: MSG.loading, stage: 'Loading pynn' });
   pyodide.unpackArchive(await pynnWheel, 'wheel');
+  if (pynnPycache) {
+    const sitePackages = pyodide.runPython('import os, pynn; os.path.dirname(os.path.dirname(pynn.__file__))');
+    pyodide.unpackArchive(await pynnPycache, 'zip', { extractDir: sitePackages });
+  }
   if (interruptBuffer) {
     interruptFlag = new Int32Array(interruptBuffer);
     pyodide.setInterruptBuffer(interruptFlag);
