@@ -151,8 +151,12 @@ class Metric:
                 weight.assign_add(other)
 
     def __call__(self, *args, **kwargs):
+        """Update the state and return the result; the result remembers its metric
+        (`result._metric_obj`), so `layer.add_metric(metric(y, p))` needs no name."""
         self.update_state(*args, **kwargs)
         result = self.result()
+        if isinstance(result, Tensor):
+            result._metric_obj = self
         self._call_result = result
         return result
 

@@ -40,6 +40,12 @@ def test_call_updates_and_returns_the_result():
     assert float(m.result()) == 0.0
 
 
+def test_call_result_remembers_its_metric():
+    m = metrics.BinaryAccuracy(name="acc")
+    result = m([[1.0]], [[0.9]])
+    assert result._metric_obj is m
+
+
 def test_names_dtype_variables_and_config():
     m = metrics.SparseCategoricalAccuracy()
     assert m.name == "sparse_categorical_accuracy"
