@@ -11,6 +11,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
+from pynn.core.dispatch import tf_api
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, Variable, convert_to_tensor
 
@@ -435,3 +436,15 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1,
     from pynn.keras import losses
     return losses.sparse_categorical_crossentropy(target, output, from_logits, axis,
                                                   ignore_class)
+
+
+# K math called on Keras symbolic tensors (the Functional API guide's
+# `model.add_metric(keras.backend.std(x1), ...)`) becomes one TFOpLambda layer, named as
+# tf.keras 2.15 names it.
+for _name, _api in (("mean", "tf.math.reduce_mean"), ("sum", "tf.math.reduce_sum"),
+                    ("max", "tf.math.reduce_max"), ("min", "tf.math.reduce_min"),
+                    ("prod", "tf.math.reduce_prod"), ("var", "tf.math.reduce_variance"),
+                    ("std", "tf.math.reduce_std"), ("square", "tf.math.square"),
+                    ("abs", "tf.math.abs"), ("exp", "tf.math.exp"), ("log", "tf.math.log")):
+    globals()[_name] = tf_api(_api)(globals()[_name])
+del _name, _api

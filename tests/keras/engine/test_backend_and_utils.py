@@ -103,3 +103,19 @@ def test_normalize_and_pad_sequences():
                                   [[0, 1, 2], [0, 0, 3]])
     np.testing.assert_array_equal(utils.pad_sequences([[1, 2, 3]], maxlen=2, padding="post",
                                                       truncating="post"), [[1, 2]])
+
+
+def test_backend_math_on_symbolic_tensors_becomes_tf_op_layers():
+    # "Training & evaluation with the built-in methods" calls keras.backend.std on a KerasTensor.
+    keras.backend.clear_session()
+    K = keras.backend
+    x = keras.Input((4,))
+    outs = [K.mean(x), K.std(x), K.sum(x), K.max(x), K.min(x), K.var(x), K.square(x),
+            K.abs(x), K.exp(x), K.log(x), K.prod(x)]
+    model = keras.Model(x, outs)
+    assert [layer.name for layer in model.layers] == [
+        "input_1", "tf.math.reduce_mean", "tf.math.reduce_std", "tf.math.reduce_sum",
+        "tf.math.reduce_max", "tf.math.reduce_min", "tf.math.reduce_variance", "tf.math.square",
+        "tf.math.abs", "tf.math.exp", "tf.math.log", "tf.math.reduce_prod"]
+    values = model(np.array([[1.0, 2.0, 3.0, 4.0]], "float32"))
+    np.testing.assert_allclose(values[1].numpy(), np.std([1.0, 2.0, 3.0, 4.0]), rtol=1e-6)
