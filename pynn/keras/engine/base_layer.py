@@ -659,8 +659,7 @@ class Layer:
             raise ValueError("Please provide a name for your metric like "
                              "`self.add_metric(tf.reduce_sum(inputs), name='mean_activation')`")
         if _is_symbolic(value):
-            raise ValueError(f"Layer {self.name}: `add_metric` needs a concrete value; call it "
-                             "inside `call` (pynn records metrics of eager calls only).")
+            return self._add_symbolic_metric(value, name, kwargs.get("aggregation"))
         metrics = self.__dict__.setdefault("_metrics", [])
         metric = next((m for m in metrics if m.name == name), None)
         if metric is None:
@@ -668,6 +667,10 @@ class Layer:
             metric = Mean(name=name)
             metrics.append(metric)
         metric.update_state(value)
+
+    def _add_symbolic_metric(self, value, name, aggregation):
+        raise ValueError(f"Layer {self.name}: `add_metric` needs a concrete value; call it "
+                         "inside `call` (pynn records metrics of eager calls only).")
 
     @property
     def updates(self):

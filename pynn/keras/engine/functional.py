@@ -291,6 +291,15 @@ class Functional(Model):
         add_loss_layer(loss)
         self._insert_subgraph(add_loss_layer._inbound_nodes[-1].outputs)
 
+    def _add_symbolic_metric(self, value, name, aggregation):
+        """`model.add_metric(K.std(h), name=...)`: the value joins the graph as an AddMetric
+        layer whose eager calls update the metric, as tf.keras does."""
+        if not self._is_graph_network:
+            Layer._add_symbolic_metric(self, value, name, aggregation)
+        add_metric_layer = AddMetric(aggregation=aggregation, metric_name=name)
+        add_metric_layer(value)
+        self._insert_subgraph(add_metric_layer._inbound_nodes[-1].outputs)
+
     def _insert_subgraph(self, outputs):
         """Adds the nodes and layers computing `outputs` (from the model inputs) to the graph,
         at negative depths after the existing ones, as tf.keras does."""
@@ -385,6 +394,27 @@ class AddLoss(Layer):
     def get_config(self):
         config = super().get_config()
         config["unconditional"] = self.unconditional
+        return config
+
+
+class AddMetric(Layer):
+    """Tracks the mean of its input as a metric (`model.add_metric` on a symbolic tensor)."""
+
+    def __init__(self, aggregation=None, metric_name=None, **kwargs):
+        super().__init__(**kwargs)
+        self.aggregation = aggregation
+        self.metric_name = metric_name
+
+    def call(self, inputs):
+        self.add_metric(inputs, name=self.metric_name, aggregation=self.aggregation)
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"aggregation": self.aggregation, "metric_name": self.metric_name})
         return config
 
 
@@ -558,6 +588,46 @@ def _decode_call(call, tensors):
     return args, decode(call["kwargs"])
 
 
+def _is_ref(value, outputs_of):
+    return (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+            and isinstance(value[1], int) and isinstance(value[2], int) and value[0] in outputs_of)
+
+
+def _is_ready(ref, outputs_of):
+    return len(outputs_of[ref[0]]) > ref[1]
+
+
+def _refs_ready(kwargs, outputs_of):
+    for value in kwargs.values():
+        if _is_ref(value, outputs_of) and not _is_ready(value, outputs_of):
+            return False
+    return True
+
+
+def _resolve_refs(kwargs, outputs_of):
+    """tf.keras's node kwargs: `{"y": ["dense_1", 0, 0]}` -> the tensor; slice dicts -> slices."""
+    resolved = {}
+    for key, value in kwargs.items():
+        if _is_ref(value, outputs_of):
+            value = nest.flatten(outputs_of[value[0]][value[1]])[value[2]]
+        elif key == "slice_spec":
+            value = _decode_slice_spec(value)
+        resolved[key] = value
+    return resolved
+
+
+def _decode_slice_spec(spec):
+    def one(item):
+        if isinstance(item, dict) and set(item) == {"start", "stop", "step"}:
+            return slice(item["start"], item["stop"], item["step"])
+        if item == "..." or (isinstance(item, dict) and item.get("class_name") == "__ellipsis__"):
+            return Ellipsis
+        return item
+    if isinstance(spec, list):
+        return tuple(one(item) for item in spec)
+    return one(spec)
+
+
 def layer_module_objects():
     """Class names -> classes for deserializing layers and models."""
     from pynn.keras import layers as layers_module
@@ -566,7 +636,7 @@ def layer_module_objects():
     objects = {name: getattr(layers_module, name) for name in dir(layers_module)
                if isinstance(getattr(layers_module, name), type)}
     objects.update({"Functional": Functional, "Model": Functional, "Sequential": Sequential,
-                    "AddLoss": AddLoss,
+                    "AddLoss": AddLoss, "AddMetric": AddMetric,
                     "TFOpLambda": TFOpLambda, "SlicingOpLambda": SlicingOpLambda,
                     "InputLayer": InputLayer})
     return objects
@@ -631,6 +701,7 @@ def reconstruct_from_config(config, custom_objects=None):
 
     outputs_of = collections.defaultdict(list)   # layer name -> list of node outputs
     for key, layer, _ in pending:
+        outputs_of[key]  # every layer name is known, even before it has outputs
         if isinstance(layer, InputLayer):
             outputs_of[key].append(layer._inbound_nodes[0].outputs)
 
@@ -640,19 +711,19 @@ def reconstruct_from_config(config, custom_objects=None):
         for key, layer, nodes in pending:
             while nodes:
                 node_data = nodes[0]
+                # tf.keras writes a TFOpLambda call on one tensor as a single reference
+                single_ref = bool(node_data) and isinstance(node_data[0], str)
+                refs = [node_data] if single_ref else node_data
+                if not all(_is_ready(ref, outputs_of) for ref in refs) or not all(
+                        _refs_ready(ref[3] if len(ref) > 3 else {}, outputs_of) for ref in refs):
+                    break
                 args = []
                 kwargs = {}
-                ready = True
-                for ref in node_data:
+                for ref in refs:
                     name, node_index, tensor_index = ref[0], ref[1], ref[2]
-                    if len(outputs_of[name]) <= node_index:
-                        ready = False
-                        break
                     args.append(nest.flatten(outputs_of[name][node_index])[tensor_index])
                     if len(ref) > 3 and ref[3]:
-                        kwargs.update(ref[3])
-                if not ready:
-                    break
+                        kwargs.update(_resolve_refs(ref[3], outputs_of))
                 call = kwargs.pop("__pynn_call__", None)
                 if call is not None:
                     call_args, call_kwargs = _decode_call(call, args)

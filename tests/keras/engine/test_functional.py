@@ -243,3 +243,23 @@ def test_model_from_an_intermediate_tensor_reuses_the_layers():
     assert decoder.weights[0] is full.get_layer("h2").kernel
     assert len(full.get_layer("h2").inbound_nodes) == 2
     assert decoder(np.ones((2, 3))).shape == (2, 1)
+
+
+def test_add_metric_of_backend_math_on_symbolic_tensors():
+    # "Training & evaluation with the built-in methods":
+    #   model.add_metric(keras.backend.std(x1), name="std_of_activation", aggregation="mean")
+    keras.backend.clear_session()
+    inputs = keras.Input(shape=(4,))
+    x1 = keras.layers.Dense(8, activation="relu")(inputs)
+    outputs = keras.layers.Dense(2)(x1)
+    model = keras.Model(inputs, outputs)
+    model.add_loss(keras.backend.sum(x1) * 0.1)
+    model.add_metric(keras.backend.std(x1), name="std_of_activation", aggregation="mean")
+    assert [layer.name for layer in model.layers][-2:] == ["tf.math.reduce_std", "add_metric"]
+    model.compile(optimizer="sgd", loss="mse")
+    x = np.random.default_rng(0).random((6, 4)).astype("float32")
+    history = model.fit(x, np.zeros((6, 2)), batch_size=3, verbose=0)
+    assert sorted(history.history) == ["loss", "std_of_activation"]
+    hidden = keras.Model(inputs, x1).predict(x, verbose=0)
+    result = model.evaluate(x, np.zeros((6, 2)), batch_size=6, verbose=0, return_dict=True)
+    np.testing.assert_allclose(result["std_of_activation"], hidden.std(), rtol=1e-5)
