@@ -54,6 +54,10 @@ _BY_NAME = {
 }
 
 
+_LEGACY_BY_NAME = {
+    name: getattr(legacy, cls.__name__, cls) for name, cls in _BY_NAME.items()}
+
+
 def serialize(optimizer, use_legacy_format=False):
     """`{'module': 'keras.optimizers', 'class_name': ..., 'config': ...}`."""
     if optimizer is None:
@@ -62,7 +66,9 @@ def serialize(optimizer, use_legacy_format=False):
               "config": _plain(optimizer.get_config())}
     if use_legacy_format:
         return config
-    return {"module": "keras.optimizers", **config, "registered_name": None}
+    module = "keras.optimizers.legacy" if isinstance(optimizer, legacy._Legacy) else \
+        "keras.optimizers"
+    return {"module": module, **config, "registered_name": None}
 
 
 def _plain(value):
@@ -80,10 +86,13 @@ def deserialize(config, custom_objects=None, use_legacy_format=False, **kwargs):
     if kwargs:
         raise TypeError(f"Invalid keyword arguments: {kwargs}")
     config = dict(config)
-    if config["class_name"].lower() in _BY_NAME:
-        config["class_name"] = config["class_name"].lower()
     config["config"] = dict(config.get("config") or {})
-    return generic_utils.deserialize_keras_object(config, _BY_NAME, "optimizer", custom_objects)
+    # As tf.keras: a non-empty config without `is_legacy_optimizer: False` is legacy.
+    by_name = _LEGACY_BY_NAME if config["config"].get("is_legacy_optimizer", bool(
+        config["config"])) else _BY_NAME
+    if config["class_name"].lower() in by_name:
+        config["class_name"] = config["class_name"].lower()
+    return generic_utils.deserialize_keras_object(config, by_name, "optimizer", custom_objects)
 
 
 def get(identifier, **kwargs):

@@ -39,6 +39,7 @@ class _Legacy:
                     "clipvalue"):
             config.pop(key, None)
         config["decay"] = self.decay
+        config["is_legacy_optimizer"] = True
         return config
 
 

@@ -316,3 +316,13 @@ def test_custom_optimizer_written_the_keras_way():
     np.testing.assert_allclose(var.numpy(), [0.75, -2.25], rtol=1e-6)
     assert [v.name for v in optimizer.variables] == ["iteration:0", "MomentumSGD/velocity/w:0"]
     assert int(optimizer.iterations) == 2
+
+
+def test_legacy_optimizers_serialize_as_legacy():
+    config = optimizers.serialize(optimizers.legacy.Adam(learning_rate=0.5, decay=0.1))
+    assert config["module"] == "keras.optimizers.legacy"
+    clone = optimizers.deserialize(config)
+    assert isinstance(clone, optimizers.legacy.Adam)
+    assert clone.decay == 0.1
+    assert type(optimizers.deserialize(optimizers.serialize(optimizers.Adam()))) is \
+        optimizers.Adam
