@@ -655,6 +655,12 @@ class Layer:
 
     def add_metric(self, value, name=None, **kwargs):
         """Tracks the mean of `value` over a training epoch under `name` (eager calls)."""
+        metric_obj = getattr(value, "_metric_obj", None)
+        if metric_obj is not None:  # `self.add_metric(self.accuracy_fn(y, p))`: track the metric
+            metrics = self.__dict__.setdefault("_metrics", [])
+            if all(m is not metric_obj for m in metrics):
+                metrics.append(metric_obj)
+            return
         if name is None:
             raise ValueError("Please provide a name for your metric like "
                              "`self.add_metric(tf.reduce_sum(inputs), name='mean_activation')`")

@@ -293,3 +293,29 @@ def test_errors_in_call_name_the_layer_and_its_arguments():
     with pytest.raises(ValueError, match=r'layer "broken_1" \(type Broken\)(.|\n)*'
                                          r"x=tf.Tensor\(shape=\(None, 3\), dtype=float32\)"):
         Broken()(keras.Input((3,)))
+
+
+def test_add_metric_of_a_metric_call_tracks_that_metric_without_a_name():
+    # "Training & evaluation with the built-in methods", LogisticEndpoint:
+    #   self.add_metric(self.accuracy_fn(targets, logits, sample_weights))
+    class LogisticEndpoint(keras.layers.Layer):
+        def __init__(self, name=None):
+            super().__init__(name=name)
+            self.loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
+            self.accuracy_fn = keras.metrics.BinaryAccuracy()
+
+        def call(self, targets, logits, sample_weights=None):
+            self.add_loss(self.loss_fn(targets, logits, sample_weights))
+            self.add_metric(self.accuracy_fn(targets, logits, sample_weights))
+            return keras.activations.softmax(logits)
+
+    inputs = keras.Input(shape=(3,), name="inputs")
+    targets = keras.Input(shape=(10,), name="targets")
+    logits = keras.layers.Dense(10)(inputs)
+    predictions = LogisticEndpoint(name="predictions")(logits, targets)
+    model = keras.Model(inputs=[inputs, targets], outputs=predictions)
+    model.compile(optimizer="adam")
+    rng = np.random.default_rng(0)
+    data = {"inputs": rng.random((3, 3)), "targets": rng.random((3, 10))}
+    history = model.fit(data, verbose=0)
+    assert sorted(history.history) == ["binary_accuracy", "loss"]
