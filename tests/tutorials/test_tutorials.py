@@ -5,8 +5,8 @@ its top). The test runs it in a subprocess through the TensorFlow shim and compa
 with what tf.keras 2.15 printed for the same file (`expected/<name>.txt`, recorded by
 `record.py`): summaries, shapes, counts, dtypes, error types/messages and the scripts' own
 `CHECK` lines (loss falling, accuracy reached) must match exactly. Values that follow from random
-initial weights appear only on progress lines and on lines starting with `VALUE`; their numbers
-are masked.
+initial weights appear only on progress lines, callback messages (`Epoch 2: val_loss improved
+from ...`) and lines starting with `VALUE`; their numbers are masked.
 """
 
 import difflib
@@ -23,6 +23,8 @@ NAMES = sorted(os.path.splitext(f)[0] for f in os.listdir(HERE)
                if f.endswith(".py") and not f.startswith(("test_", "record", "_")))
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]?\d+)?")
+_DECIMAL = re.compile(r"-?\d+\.\d+(e[-+]?\d+)?")
+_CALLBACK = re.compile(r"Epoch \d+: ")
 _PROGRESS = re.compile(r"(\d+/\d+ (\[|- )|ms/step|ms/epoch|s/step|ETA)")
 
 
@@ -35,6 +37,8 @@ def normalize(text):
             line = "PROGRESS " + " ".join(re.findall(r"(\w+): ", line))
         elif line.startswith("VALUE"):
             line = _NUMBER.sub("#", line)
+        elif _CALLBACK.match(line):  # "Epoch 2: val_loss improved from 1.45475 to 0.93406, ..."
+            line = _DECIMAL.sub("#", line)
         out.append(line.rstrip())
     return out
 
