@@ -100,6 +100,7 @@ class Trainer:
     _eval_handler = None
     _in_fit = False
     _fit_variables = None
+    _fit_layers = None
 
     # ------------------------------------------------------------------ compile
 
@@ -228,7 +229,8 @@ class Trainer:
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
         """The compiled loss plus the model's own losses (`add_loss`, regularizers)."""
         del x
-        return self.compiled_loss(y, y_pred, sample_weight, regularization_losses=self.losses)
+        return self.compiled_loss(y, y_pred, sample_weight,
+                                  regularization_losses=self._step_losses())
 
     def compute_metrics(self, x, y, y_pred, sample_weight):
         """Updates the compiled metrics; returns the logs (computed when read)."""
@@ -267,6 +269,27 @@ class Trainer:
             if self._in_fit and self.built:
                 self._fit_variables = variables
         return variables
+
+    def _step_losses(self):
+        # `self.losses`, with the layer tree walked once per fit (like the variables above);
+        # each layer's losses are still read (and regularizers called) every step.
+        from pynn.keras.engine.base_layer import Layer
+
+        if not self._in_fit or type(self).losses is not Layer.losses:
+            return self.losses
+        layers = self._fit_layers
+        if layers is None:
+            layers = self._flatten_layers()
+            if self.built:
+                self._fit_layers = layers
+        collected = []
+        for layer in layers:
+            collected.extend(layer._eager_losses)
+            for fn in layer._callable_losses:
+                value = fn()
+                if value is not None:
+                    collected.append(value)
+        return collected
 
     def test_step(self, data):
         """One evaluation step: forward pass, loss and metrics update; returns logs."""
@@ -315,11 +338,11 @@ class Trainer:
                 model=self, verbose=verbose, epochs=epochs, steps=handler.inferred_steps)
         self._eval_handler = None
         self.stop_training = False
-        self._in_fit, self._fit_variables = True, None
+        self._in_fit, self._fit_variables, self._fit_layers = True, None, None
         try:
             return self._fit_loop(handler, callbacks, validation, validation_freq)
         finally:
-            self._in_fit, self._fit_variables = False, None
+            self._in_fit, self._fit_variables, self._fit_layers = False, None, None
 
     def _fit_loop(self, handler, callbacks, validation, validation_freq):
         train_step = self.train_step
