@@ -41,6 +41,13 @@ class Page:
 
 @pytest.fixture
 def runner():
+    import pynn.shim
+    from pynn.keras import callbacks
+
+    # The runner installs the shim and a default callback for the whole process, as it does in
+    # the worker; put both back afterwards so the rest of the test session is unaffected.
+    shim_was_installed = pynn.shim.is_installed()
+    factories = list(callbacks._default_callback_factories)
     scope = {"__name__": "pynn_runner"}
     with open(RUNNER, encoding="utf-8") as f:
         exec(compile(f.read(), "pynn_runner.py", "exec"), scope)  # noqa: S102
@@ -52,6 +59,9 @@ def runner():
         yield runner
     finally:
         sys.stdout, sys.stderr, sys.stdin = saved
+        callbacks._default_callback_factories[:] = factories
+        if not shim_was_installed:
+            pynn.shim.uninstall()
 
 
 def run(runner, code):

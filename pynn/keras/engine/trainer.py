@@ -49,13 +49,19 @@ def _python_logs(logs):
     return {key: _to_python(value) for key, value in logs.items()}
 
 
+def _require_logs_dict(logs):
+    if not isinstance(logs, collections.abc.Mapping):
+        raise TypeError(
+            "`train_step` and `test_step` must return a dict of metric values, like "
+            f"{{'loss': 0.2, 'accuracy': 0.7}}. Received: {logs!r}")
+
+
 def _batch_logs(logs):
     """What batch hooks receive: lazily computed floats."""
     if isinstance(logs, callbacks_module.LazyLogs):
         return logs
-    if isinstance(logs, dict):
-        return callbacks_module.LazyLogs(lambda: _python_logs(logs))
-    return logs
+    _require_logs_dict(logs)
+    return callbacks_module.LazyLogs(lambda: _python_logs(logs))
 
 
 def _to_numpy(value):
@@ -215,10 +221,7 @@ class Trainer:
 
     def _validate_and_get_metrics_result(self, logs):
         """The model's metric results when the step returned exactly those keys."""
-        if not isinstance(logs, collections.abc.Mapping):
-            raise TypeError(
-                "`train_step` and `test_step` must return a dict of metric values, like "
-                f"{{'loss': 0.2, 'accuracy': 0.7}}. Received: {logs!r}")
+        _require_logs_dict(logs)
         results = self.get_metrics_result()
         if set(logs.keys()) == set(results):
             return results
