@@ -533,6 +533,12 @@ def _json_arg(value):
         return value
     if isinstance(value, Tensor):
         return value.numpy().tolist()
+    if isinstance(value, slice):  # tf.keras's slice_spec format
+        return {"start": value.start, "stop": value.stop, "step": value.step}
+    if value is Ellipsis:
+        return {"class_name": "__ellipsis__"}
+    if isinstance(value, tuple) and any(isinstance(v, slice) or v is Ellipsis for v in value):
+        return [_json_arg(v) for v in value]
     return value
 
 
@@ -594,7 +600,7 @@ def _is_ref(value, outputs_of):
 
 
 def _is_ready(ref, outputs_of):
-    return len(outputs_of[ref[0]]) > ref[1]
+    return ref[0] == "_CONSTANT_VALUE" or len(outputs_of[ref[0]]) > ref[1]
 
 
 def _refs_ready(kwargs, outputs_of):
@@ -721,7 +727,10 @@ def reconstruct_from_config(config, custom_objects=None):
                 kwargs = {}
                 for ref in refs:
                     name, node_index, tensor_index = ref[0], ref[1], ref[2]
-                    args.append(nest.flatten(outputs_of[name][node_index])[tensor_index])
+                    if name == "_CONSTANT_VALUE":  # a constant first argument (`1.0 - x`)
+                        args.append(tensor_index)
+                    else:
+                        args.append(nest.flatten(outputs_of[name][node_index])[tensor_index])
                     if len(ref) > 3 and ref[3]:
                         kwargs.update(_resolve_refs(ref[3], outputs_of))
                 call = kwargs.pop("__pynn_call__", None)

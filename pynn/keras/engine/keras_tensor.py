@@ -137,7 +137,7 @@ def _binary(api_name, fn, reflected=False):
     def method(self, other):
         from pynn.keras.engine.tf_op_layer import TFOpLambda
         if reflected:
-            return TFOpLambda(_swap(fn), api_name)(self, other)
+            return TFOpLambda(fn, api_name, reflected=True)(self, other)
         return TFOpLambda(fn, api_name)(self, other)
     return method
 
@@ -147,13 +147,6 @@ def _unary(api_name, fn):
         from pynn.keras.engine.tf_op_layer import TFOpLambda
         return TFOpLambda(fn, api_name)(self)
     return method
-
-
-def _swap(fn):
-    def swapped(x, y):
-        return fn(y, x)
-    swapped.__name__ = "r" + fn.__name__
-    return swapped
 
 
 _BINARY_OPERATORS = {

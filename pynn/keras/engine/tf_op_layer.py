@@ -5,7 +5,9 @@ becomes `tf.concat`, a second `tf.concat` becomes `tf.concat_1` — the names tf
 gives them, so summaries match.
 """
 
+import importlib
 import inspect
+import operator
 
 from pynn.core import dispatch
 from pynn.keras import backend
@@ -17,8 +19,9 @@ class TFOpLambda(Layer):
 
     _no_training_mask = True
 
-    def __init__(self, function, api_name=None, name=None, **kwargs):
+    def __init__(self, function, api_name=None, name=None, reflected=False, **kwargs):
         self.function = function
+        self.reflected = reflected  # `1 - x`: the symbolic tensor is the second operand
         self.symbol = api_name or getattr(function, "_tf_api_name", None) or getattr(
             function, "__name__", "lambda")
         if name is None:
@@ -29,38 +32,71 @@ class TFOpLambda(Layer):
         self.built = True
 
     def call(self, inputs, *args, **kwargs):
+        if self.reflected:
+            return self.function(args[0], inputs, *args[1:], **kwargs)
         return self.function(inputs, *args, **kwargs)
 
     def get_config(self):
         config = super().get_config()
-        config["function"] = self.symbol
+        # tf.keras stores the symbol without its `tf.` prefix: "__operators__.add", "concat"
+        config["function"] = self.symbol.removeprefix("tf.")
+        if self.reflected:
+            config["reflected"] = True
         return config
 
     @classmethod
     def from_config(cls, config):
         config = dict(config)
         symbol = config.pop("function")
-        function = _resolve_symbol(symbol)
-        return cls(function, api_name=symbol, **config)
+        if not symbol.startswith("tf."):
+            symbol = "tf." + symbol
+        return cls(_resolve_symbol(symbol), api_name=symbol, **config)
 
 
 class SlicingOpLambda(TFOpLambda):
     """`x[...]` on a KerasTensor (layer `tf.__operators__.getitem`)."""
 
 
+def _keyword_operator(fn):
+    """`fn(x, y)` also callable as tf.keras configs call it: `fn(x, y=..., name=None)`."""
+    def call(x, y, name=None):
+        return fn(x, y)
+    call.__name__ = fn.__name__
+    return call
+
+
+def _getitem(x, slice_spec=None, var=None, name=None):
+    return x[slice_spec]
+
+
+_OPERATORS = {
+    "tf.__operators__.add": _keyword_operator(operator.add),
+    "tf.math.subtract": _keyword_operator(operator.sub),
+    "tf.math.multiply": _keyword_operator(operator.mul),
+    "tf.math.truediv": _keyword_operator(operator.truediv),
+    "tf.compat.v1.floor_div": _keyword_operator(operator.floordiv),
+    "tf.math.floormod": _keyword_operator(operator.mod),
+    "tf.math.pow": _keyword_operator(operator.pow),
+    "tf.linalg.matmul": _keyword_operator(operator.matmul),
+    "tf.__operators__.getitem": _getitem,
+    "tf.math.negative": lambda x, name=None: -x,
+    "tf.math.abs": lambda x, name=None: abs(x),
+}
+
+
 def _resolve_symbol(symbol):
-    """`'tf.math.reduce_mean'` -> the pynn.tf function of that name."""
-    import operator
-    operators = {"tf.__operators__.add": operator.add, "tf.math.subtract": operator.sub,
-                 "tf.math.multiply": operator.mul, "tf.math.truediv": operator.truediv,
-                 "tf.__operators__.getitem": operator.getitem, "tf.math.negative": operator.neg}
-    if symbol in operators:
-        return operators[symbol]
-    import importlib
+    """`'tf.math.reduce_mean'` -> the function to apply (pynn.tf's, or an operator)."""
+    if symbol in _OPERATORS:
+        return _OPERATORS[symbol]
     module = importlib.import_module("pynn.tf")
     target = module
     for part in symbol.split(".")[1:]:
-        target = getattr(target, part)
+        if part == "compat" or part == "v1":
+            continue
+        target = getattr(target, part, None)
+        if target is None:
+            raise ValueError(f"pynn cannot rebuild the TFOpLambda layer of `{symbol}`: "
+                             "no such function in pynn.tf.")
     return target
 
 

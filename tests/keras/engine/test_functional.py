@@ -263,3 +263,90 @@ def test_add_metric_of_backend_math_on_symbolic_tensors():
     hidden = keras.Model(inputs, x1).predict(x, verbose=0)
     result = model.evaluate(x, np.zeros((6, 2)), batch_size=6, verbose=0, return_dict=True)
     np.testing.assert_allclose(result["std_of_activation"], hidden.std(), rtol=1e-5)
+
+
+# Written by tf.keras 2.15 for:  a = Input((2,), name="a"); v = tf.concat([1.0 - a, a * 2.0], -1)
+# Model(a, [tf.reduce_mean(v, axis=1, keepdims=True), v[:, 1:3]], name="ops")
+TF_OPS_CONFIG = (
+    {'name': 'ops',
+     'trainable': True,
+     'layers': [{'module': 'keras.layers',
+                 'class_name': 'InputLayer',
+                 'config': {'batch_input_shape': [None, 2],
+                            'dtype': 'float32',
+                            'sparse': False,
+                            'ragged': False,
+                            'name': 'a'},
+                 'registered_name': None,
+                 'name': 'a',
+                 'inbound_nodes': []},
+                {'module': 'keras.src.layers.core.tf_op_layer',
+                 'class_name': 'TFOpLambda',
+                 'config': {'name': 'tf.math.subtract',
+                            'trainable': True,
+                            'dtype': 'float32',
+                            'function': 'math.subtract'},
+                 'registered_name': 'TFOpLambda',
+                 'build_config': {'input_shape': []},
+                 'name': 'tf.math.subtract',
+                 'inbound_nodes': [['_CONSTANT_VALUE', -1, 1.0, {'y': ['a', 0, 0], 'name': None}]]},
+                {'module': 'keras.src.layers.core.tf_op_layer',
+                 'class_name': 'TFOpLambda',
+                 'config': {'name': 'tf.math.multiply',
+                            'trainable': True,
+                            'dtype': 'float32',
+                            'function': 'math.multiply'},
+                 'registered_name': 'TFOpLambda',
+                 'build_config': {'input_shape': [None, 2]},
+                 'name': 'tf.math.multiply',
+                 'inbound_nodes': [['a', 0, 0, {'y': 2.0, 'name': None}]]},
+                {'module': 'keras.src.layers.core.tf_op_layer',
+                 'class_name': 'TFOpLambda',
+                 'config': {'name': 'tf.concat',
+                            'trainable': True,
+                            'dtype': 'float32',
+                            'function': 'concat'},
+                 'registered_name': 'TFOpLambda',
+                 'build_config': {'input_shape': [[None, 2], [None, 2]]},
+                 'name': 'tf.concat',
+                 'inbound_nodes': [[['tf.math.subtract', 0, 0, {'axis': -1}],
+                                    ['tf.math.multiply', 0, 0, {'axis': -1}]]]},
+                {'module': 'keras.src.layers.core.tf_op_layer',
+                 'class_name': 'TFOpLambda',
+                 'config': {'name': 'tf.math.reduce_mean',
+                            'trainable': True,
+                            'dtype': 'float32',
+                            'function': 'math.reduce_mean'},
+                 'registered_name': 'TFOpLambda',
+                 'build_config': {'input_shape': [None, 4]},
+                 'name': 'tf.math.reduce_mean',
+                 'inbound_nodes': [['tf.concat', 0, 0, {'axis': 1, 'keepdims': True}]]},
+                {'module': 'keras.src.layers.core.tf_op_layer',
+                 'class_name': 'SlicingOpLambda',
+                 'config': {'name': 'tf.__operators__.getitem',
+                            'trainable': True,
+                            'dtype': 'float32',
+                            'function': '__operators__.getitem'},
+                 'registered_name': 'SlicingOpLambda',
+                 'build_config': {'input_shape': [None, 4]},
+                 'name': 'tf.__operators__.getitem',
+                 'inbound_nodes': [['tf.concat',
+                                    0,
+                                    0,
+                                    {'slice_spec': [{'start': None, 'stop': None, 'step': None},
+                                                    {'start': 1, 'stop': 3, 'step': None}]}]]}],
+     'input_layers': [['a', 0, 0]],
+     'output_layers': [['tf.math.reduce_mean', 0, 0], ['tf.__operators__.getitem', 0, 0]]}
+)
+
+
+def test_from_config_reads_tf_keras_tf_op_lambda_nodes():
+    model = keras.Model.from_config(TF_OPS_CONFIG)
+    assert [layer.name for layer in model.layers] == [
+        "a", "tf.math.subtract", "tf.math.multiply", "tf.concat", "tf.math.reduce_mean",
+        "tf.__operators__.getitem"]
+    mean, sliced = model(np.array([[1.0, 3.0]], "float32"))
+    np.testing.assert_allclose(mean.numpy(), [[1.5]])  # tf.keras 2.15 gives these values
+    np.testing.assert_allclose(sliced.numpy(), [[-2.0, 2.0]])
+    again = keras.Model.from_config(model.get_config())
+    np.testing.assert_allclose(again(np.array([[1.0, 3.0]], "float32"))[1].numpy(), [[-2.0, 2.0]])
