@@ -5,6 +5,7 @@ as tf` gives this module; `tf.keras` is `pynn.keras` (imported on first use).
 """
 
 import importlib as _importlib
+import types as _types
 
 from pynn.core.autodiff import GradientTape, UnconnectedGradients, custom_gradient  # noqa: F401
 from pynn.core.dtypes import (  # noqa: F401
@@ -140,6 +141,11 @@ from pynn.tf.module import Module  # noqa: F401
 
 __version__ = "2.15.0"
 VERSION = __version__
+# `tf.version.VERSION` (the TensorFlow tutorials print it first thing)
+version = _types.ModuleType("tensorflow.version", "TensorFlow's version strings.")
+version.VERSION = __version__
+version.GIT_VERSION = "v" + __version__
+version.COMPILER_VERSION = "pynn (numpy)"
 newaxis = None
 
 _LAZY = {"keras": "pynn.keras"}

@@ -280,3 +280,11 @@ def test_module_finds_variables_through_attributes():
         y = m(tf.constant(2.0))
     grads = tape.gradient(y, m.trainable_variables)
     assert [g.numpy() for g in grads] == [1.0, 2.0]
+
+
+def test_tf_version_module_as_the_tutorials_print_it():
+    # "Save and load models" starts with `print(tf.version.VERSION)`
+    import pynn.tf as tf_module
+
+    assert tf_module.version.VERSION == tf_module.__version__ == "2.15.0"
+    assert tf_module.version.GIT_VERSION.startswith("v2.15")
