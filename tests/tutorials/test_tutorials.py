@@ -65,3 +65,23 @@ def test_tutorial_prints_what_tf_keras_prints(name, tmp_path):
         pytest.fail(f"{name}: output differs from tf.keras 2.15:\n{diff}", pytrace=False)
     checks = [line for line in got if line.startswith("CHECK")]
     assert checks, "a tutorial script must print CHECK lines"
+
+
+def test_import_pynn_never_shadows_an_installed_tensorflow(tmp_path):
+    # A real TensorFlow (here a stand-in package) stays TensorFlow after `import pynn`; only
+    # `python -m pynn run` (which installs the shim) turns `import tensorflow` into pynn.
+    fake = tmp_path / "site" / "tensorflow"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("REAL = True\n__version__ = '2.15.1'\n")
+    (tmp_path / "site" / "keras").mkdir()
+    (tmp_path / "site" / "keras" / "__init__.py").write_text("REAL = True\n")
+    probe = tmp_path / "probe.py"
+    probe.write_text("import pynn, pynn.keras, pynn.tf\nimport tensorflow as tf\nimport keras\n"
+                     "print(getattr(tf, 'REAL', False), getattr(keras, 'REAL', False))\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([ROOT, str(tmp_path / "site")]))
+    plain = subprocess.run([sys.executable, str(probe)], env=env, capture_output=True,
+                           text=True, check=True, cwd=tmp_path)
+    assert plain.stdout.split() == ["True", "True"]
+    shimmed = subprocess.run([sys.executable, "-m", "pynn", "run", str(probe)], env=env,
+                             capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert shimmed.stdout.split() == ["False", "False"]
