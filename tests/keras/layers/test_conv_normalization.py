@@ -145,3 +145,16 @@ def test_normalization_gradients(make, shape, kwargs):
     layer(x)
     check_gradients(lambda t: layer(t, **kwargs), x, params=layer.trainable_weights,
                     atol=1e-5, rtol=1e-4)
+
+
+def test_normalization_mean_and_variance_are_tensors():
+    # "Basic regression": normalizer.adapt(train_features); print(normalizer.mean.numpy())
+    norm = layers.Normalization(axis=-1)
+    data = np.array([[1.0, 10.0], [3.0, 30.0]], "float32")
+    norm.adapt(data)
+    np.testing.assert_allclose(norm.mean.numpy(), [[2.0, 20.0]])
+    np.testing.assert_allclose(norm.variance.numpy(), [[1.0, 100.0]])
+    fixed = layers.Normalization(mean=2.0, variance=4.0)
+    fixed.build((None, 3))
+    assert fixed.mean.numpy().shape == (1, 3)
+    np.testing.assert_allclose(fixed(np.full((1, 3), 4.0, "float32")).numpy(), 1.0)

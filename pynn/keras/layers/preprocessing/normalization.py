@@ -3,7 +3,7 @@
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import Tensor, TensorShape
+from pynn.core.tensor import Tensor, TensorShape, convert_to_tensor
 from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list
@@ -95,10 +95,11 @@ class Normalization(Layer):
             self.finalize_state()
         else:
             ones = np.ones(stats_shape, np.float32)
-            self.mean = (_as_array(self.input_mean) * ones).reshape(
-                self._broadcast_shape).astype(np.float32)
-            self.variance = (_as_array(self.input_variance) * ones).reshape(
-                self._broadcast_shape).astype(np.float32)
+            # Tensors, as tf.keras (`print(normalizer.mean.numpy())` in the regression tutorial)
+            self.mean = convert_to_tensor((_as_array(self.input_mean) * ones).reshape(
+                self._broadcast_shape).astype(np.float32))
+            self.variance = convert_to_tensor((_as_array(self.input_variance) * ones).reshape(
+                self._broadcast_shape).astype(np.float32))
         self.built = True
 
     # ---------------------------------------------------------------- adapt
@@ -156,8 +157,9 @@ class Normalization(Layer):
     def finalize_state(self):
         if self.input_mean is not None or not self.built:
             return
-        self.mean = self.adapt_mean.numpy().reshape(self._broadcast_shape)
-        self.variance = self.adapt_variance.numpy().reshape(self._broadcast_shape)
+        self.mean = convert_to_tensor(self.adapt_mean.numpy().reshape(self._broadcast_shape))
+        self.variance = convert_to_tensor(
+            self.adapt_variance.numpy().reshape(self._broadcast_shape))
 
     def set_weights(self, weights):
         super().set_weights(weights)
@@ -167,7 +169,7 @@ class Normalization(Layer):
     def call(self, inputs):
         if inputs.dtype.name != "float32":
             inputs = ops.cast(inputs, "float32")
-        scale = np.maximum(np.sqrt(self.variance), np.float32(backend.epsilon()))
+        scale = np.maximum(np.sqrt(self.variance._value), np.float32(backend.epsilon()))
         if self.invert:
             return ops.add(ops.multiply(inputs, scale), self.mean)
         return ops.divide(ops.subtract(inputs, self.mean), scale)
