@@ -148,7 +148,10 @@ version.GIT_VERSION = "v" + __version__
 version.COMPILER_VERSION = "pynn (numpy)"
 newaxis = None
 
-_LAZY = {"keras": "pynn.keras"}
+_LAZY = {"keras": "pynn.keras",
+         # TF 2 aliases of tf.keras modules ("Basic regression": tf.optimizers.Adam(0.1))
+         "optimizers": "pynn.keras.optimizers", "losses": "pynn.keras.losses",
+         "metrics": "pynn.keras.metrics", "initializers": "pynn.keras.initializers"}
 
 
 def __getattr__(name):

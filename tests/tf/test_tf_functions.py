@@ -288,3 +288,11 @@ def test_tf_version_module_as_the_tutorials_print_it():
 
     assert tf_module.version.VERSION == tf_module.__version__ == "2.15.0"
     assert tf_module.version.GIT_VERSION.startswith("v2.15")
+
+
+def test_tf_optimizers_losses_metrics_initializers_alias_tf_keras():
+    # "Basic regression" compiles with `optimizer=tf.optimizers.Adam(learning_rate=0.1)`
+    assert tf.optimizers.Adam is tf.keras.optimizers.Adam
+    assert tf.losses.MeanSquaredError is tf.keras.losses.MeanSquaredError
+    assert tf.metrics.Mean is tf.keras.metrics.Mean
+    assert tf.initializers.GlorotUniform is tf.keras.initializers.GlorotUniform
