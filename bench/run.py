@@ -1,0 +1,192 @@
+"""Every pynn benchmark in one run: a table of seconds and ratios, written to bench/RESULTS.md.
+
+    python3 bench/run.py                 # CPython + browser (needs Chromium, web/node_modules)
+    python3 bench/run.py --no-browser    # CPython only
+    python3 bench/run.py --no-cpython    # browser only
+
+CPython (this process; BLAS single-threaded on every side, tf.keras in a subprocess of
+~/.cache/reftf/bin/python with TF_NUM_INTRAOP/INTEROP_THREADS=1):
+  * MNIST MLP 784-64-64-10, 10,000 samples, batch 32, adam, one epoch (best of 3);
+  * XOR 2-4-1 sigmoid, SGD 0.1, MSE, batch 1, 1,500 epochs (best of 2; tf.keras once);
+  * the tutorial CNN, 1,000 samples, batch 32, adam, one epoch (best of 3; bench/cnn.py).
+  Each: pynn `fit`, a hand-written numpy loop of the same math, tf.keras 2.15 `fit`.
+Browser (bench/browser/run.py, one headless Chromium page): pynn in Pyodide vs TensorFlow.js
+4.22 (wasm backend, SIMD, one thread; the CNN on TF.js's cpu backend, as its wasm backend has
+no Conv2DBackpropFilter), plus the numpy loops in Pyodide, Pyodide+numpy+pynn start-up and
+the playground's page-ready time (bench/page_ready.py, when dist/ is built).
+"""
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+# isort: off
+import common  # first: single-threaded BLAS before numpy loads
+import numpy as np
+# isort: on
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "RESULTS.md")
+
+
+def _log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def cpython_rows():
+    import cnn
+    import mlp
+    import xor
+
+    rows = []
+    x, y = common.mnist_like(mlp.N)
+    _log("cpython mlp ...")
+    rows += [("MLP epoch", "CPython numpy loop", common.best_of(lambda: mlp.numpy_epoch(x, y))),
+             ("MLP epoch", "CPython pynn fit", common.best_of(mlp.pynn_epoch(x, y))),
+             ("MLP epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(mlp.TF_CODE))]
+    _log("cpython xor ...")
+    rows += [("XOR 1,500 epochs", "CPython " + name, s) for name, s in xor.measure()]
+    _log("cpython cnn ...")
+    xc, yc = common.mnist_like(cnn.N, flat=False)
+    rows += [("CNN epoch", "CPython numpy loop", common.best_of(lambda: cnn.numpy_epoch(xc, yc))),
+             ("CNN epoch", "CPython pynn fit", common.best_of(cnn.pynn_epoch(xc, yc))),
+             ("CNN epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(cnn.TF_CODE))]
+    return [(w, n.replace("(baseline)", "").strip(), s) for w, n, s in rows]
+
+
+def page_ready():
+    """(cold, warm) seconds from bench/page_ready.py --runs 1, or None without dist/."""
+    if not os.path.isfile(os.path.join(common.ROOT, "dist", "index.html")):
+        return None
+    done = subprocess.run([sys.executable, os.path.join(HERE, "page_ready.py"), "--runs", "1"],
+                          check=False, capture_output=True, text=True, timeout=900)
+    found = dict(re.findall(r"ready to run, (cold|warm): median ([0-9.]+) s", done.stdout))
+    if not found:
+        _log("page_ready.py failed:", done.stdout[-1000:], done.stderr[-1000:])
+        return None
+    return float(found["cold"]), float(found["warm"])
+
+
+def browser_rows(profile=True):
+    spec = importlib.util.spec_from_file_location("bench_browser", os.path.join(HERE, "browser",
+                                                                                 "run.py"))
+    browser = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(browser)
+    results = browser.measure(profile=profile)
+    names = {"xor": "XOR 1,500 epochs", "mlp": "MLP epoch", "cnn": "CNN epoch"}
+    rows = [(names[w], "browser " + n, s) for w, n, s in browser.rows(results)]
+    boot = results["pynn_boot"]
+    rows.append(("start-up", "browser Pyodide+numpy+pynn import", boot["bootSeconds"]))
+    ready = page_ready()
+    if ready is not None:
+        rows.append(("start-up", "playground page-ready, cold", ready[0]))
+        rows.append(("start-up", "playground page-ready, warm", ready[1]))
+    cnn_wasm = results.get("cnn", {}).get("tfjs_wasm", {})
+    return rows, results, cnn_wasm.get("error")
+
+
+def _get(rows, workload, name):
+    for w, n, s in rows:
+        if w == workload and n == name:
+            return s
+    return None
+
+
+def targets(rows):
+    """[(target, measured text, met?)] for issue 5's and issue 2's targets."""
+    out = []
+
+    def ratio(label, workload, a, b, limit, strict=False):
+        sa, sb = _get(rows, workload, a), _get(rows, workload, b)
+        if sa is None or sb is None:
+            out.append((label, "not measured", None))
+            return
+        r = sa / sb
+        out.append((label, f"{r:.2f}x ({sa:.2f} s / {sb:.2f} s)", r < limit if strict else r <= limit))
+
+    ratio("CPython MLP: pynn <= 1.25x numpy loop", "MLP epoch", "CPython pynn fit",
+          "CPython numpy loop", 1.25)
+    ratio("CPython MLP: pynn < tf.keras 2.15", "MLP epoch", "CPython pynn fit",
+          "CPython tf.keras 2.15 fit", 1.0, strict=True)
+    ratio("browser MLP: pynn <= 0.75x TF.js wasm", "MLP epoch", "browser pynn fit (Pyodide)",
+          "browser TF.js wasm fit", 0.75)
+    ratio("browser XOR: pynn <= 0.5x TF.js wasm", "XOR 1,500 epochs", "browser pynn fit (Pyodide)",
+          "browser TF.js wasm fit", 0.5)
+    ratio("browser CNN: pynn < TF.js cpu (its best backend that trains it)", "CNN epoch",
+          "browser pynn fit (Pyodide)", "browser TF.js cpu fit", 1.0, strict=True)
+    xor_s = _get(rows, "XOR 1,500 epochs", "browser pynn fit (Pyodide)")
+    out.append(("browser XOR <= 3 s", "not measured" if xor_s is None else f"{xor_s:.2f} s",
+                None if xor_s is None else xor_s <= 3.0))
+    return out
+
+
+def markdown(rows, checks, notes):
+    lines = ["| workload | what | seconds | vs first row |", "| --- | --- | ---: | ---: |"]
+    first = {}
+    for workload, name, seconds in rows:
+        base = first.setdefault(workload, seconds)
+        shown = "n/a" if seconds is None else f"{seconds:.3f}"
+        rel = "" if seconds is None or not base else f"{seconds / base:.2f}x"
+        lines.append(f"| {workload} | {name} | {shown} | {rel} |")
+    lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
+    for label, text, met in checks:
+        lines.append(f"| {label} | {text} | {'n/a' if met is None else ('yes' if met else 'NO')} |")
+    lines += [""] + [f"* {note}" for note in notes]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-cpython", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS}")
+    args = parser.parse_args(argv)
+    started = datetime.datetime.now(datetime.UTC)
+    load_before = os.getloadavg()
+    rows, notes, raw = [], [], {}
+    if not args.no_cpython:
+        rows += cpython_rows()
+    if not args.no_browser:
+        browser, raw, cnn_wasm_error = browser_rows()
+        rows += browser
+        if cnn_wasm_error:
+            notes.append(f"TF.js wasm cannot train the CNN: `{cnn_wasm_error[:120]}`; "
+                         "its cpu backend is used.")
+        boot = raw["pynn_boot"]
+        notes.append(f"browser: Chromium {raw.get('chromium')}, TF.js {raw.get('tfjs')} "
+                     f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
+                     f"numpy {boot['numpy']}, no BLAS)")
+    rows.sort(key=lambda r: ["MLP epoch", "XOR 1,500 epochs", "CNN epoch", "start-up"].index(r[0]))
+    checks = targets(rows)
+    notes.insert(0, f"one run of `python3 bench/run.py`, {started:%Y-%m-%d %H:%M} UTC, "
+                 f"{platform.python_implementation()} {platform.python_version()}, numpy "
+                 f"{np.__version__}, {os.cpu_count()} cores, load average "
+                 f"{load_before[0]:.1f} before / {os.getloadavg()[0]:.1f} after")
+    text = markdown(rows, checks, notes)
+    print(text)
+    for key in ("profile_mlp", "profile_xor"):
+        if key in raw:
+            print(f"{key} (Pyodide): {raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps")
+            print(raw[key]["profile"])
+    if not args.no_write:
+        with open(RESULTS, "w") as fh:
+            fh.write("# Benchmark results\n\nWritten by `python3 bench/run.py` (see its docstring "
+                     "for how each number is measured).\n\n" + text)
+            for key in ("profile_mlp", "profile_xor"):
+                if key in raw:
+                    fh.write(f"\n## {key[8:].upper()} in Pyodide under cProfile: "
+                             f"{raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps\n\n```\n"
+                             + raw[key]["profile"].strip() + "\n```\n")
+        with open(os.path.join(HERE, "results.json"), "w") as fh:
+            json.dump({"rows": rows, "browser": raw}, fh, indent=1, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
