@@ -151,7 +151,9 @@ newaxis = None
 _LAZY = {"keras": "pynn.keras",
          # TF 2 aliases of tf.keras modules ("Basic regression": tf.optimizers.Adam(0.1))
          "optimizers": "pynn.keras.optimizers", "losses": "pynn.keras.losses",
-         "metrics": "pynn.keras.metrics", "initializers": "pynn.keras.initializers"}
+         "metrics": "pynn.keras.metrics", "initializers": "pynn.keras.initializers",
+         # tf.train.latest_checkpoint ("Save and load models", TF 2.15 era)
+         "train": "pynn.tf.train"}
 
 
 def __getattr__(name):

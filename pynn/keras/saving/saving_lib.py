@@ -8,6 +8,8 @@ Formats, chosen by the file name as tf.keras 2.15 chooses them:
 * `.weights.h5` — the weights alone, in the same HDF5 layout (needs h5py).
 * `.npz` — the weights alone, as plain numpy arrays (always available).
 * `.h5` / `.hdf5` — tf.keras's legacy HDF5 layout (see `legacy_h5.py`).
+* any other weights path (`training_1/cp.ckpt`) — a checkpoint only pynn reads
+  (see `checkpoint.py`).
 """
 
 import datetime
@@ -18,7 +20,7 @@ import zipfile
 
 import numpy as np
 
-from pynn.keras.saving import stores
+from pynn.keras.saving import checkpoint, stores
 from pynn.keras.saving.state_tree import variables_of, walk
 
 _CONFIG = "config.json"
@@ -111,15 +113,13 @@ def save_weights(model, filepath, overwrite=True, save_format=None, options=None
     elif _is_legacy_h5(filepath) or save_format == "h5":
         from pynn.keras.saving import legacy_h5
         legacy_h5.save_weights(model, filepath)
-    else:
-        raise ValueError(
-            "pynn saves weights to `.weights.h5` (needs h5py), `.npz` or legacy `.h5` files; "
-            f"TensorFlow checkpoints cannot be written here. Received: filepath={filepath}")
+    else:  # a TensorFlow checkpoint prefix such as training_1/cp.ckpt
+        checkpoint.save(weights_tree(model), filepath)
 
 
 def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=None):
     filepath = os.fspath(filepath)
-    if not os.path.exists(filepath):
+    if not os.path.exists(filepath) and not checkpoint.exists(filepath):
         raise FileNotFoundError(f"No such file: '{filepath}'")
     _require_built(model, "load")
     if filepath.endswith(".keras"):
@@ -133,10 +133,12 @@ def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=No
         from pynn.keras.saving import legacy_h5
         return legacy_h5.load_weights(model, filepath, by_name=by_name,
                                       skip_mismatch=skip_mismatch)
+    elif checkpoint.exists(filepath):
+        tree = checkpoint.load(filepath)
     else:
         raise ValueError(
-            "pynn loads weights from `.keras`, `.weights.h5`, `.npz` or legacy `.h5` files; "
-            f"TensorFlow checkpoints cannot be read here. Received: filepath={filepath}")
+            "pynn loads weights from `.keras`, `.weights.h5`, `.npz`, legacy `.h5` files and "
+            f"checkpoints it wrote itself. Received: filepath={filepath}")
     assign_tree(model, tree, skip_mismatch=skip_mismatch)
     return None
 

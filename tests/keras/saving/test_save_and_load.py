@@ -151,7 +151,28 @@ def test_savedmodel_folders_and_unknown_suffixes_are_explained(tmp_path):
     model = mlp(compiled=False)
     with pytest.raises(ValueError, match="SavedModel"):
         model.save(tmp_path / "exported_model")
-    with pytest.raises(ValueError, match="TensorFlow checkpoints"):
-        model.save_weights(tmp_path / "ckpt")
     with pytest.raises(OSError, match="No file or directory"):
         keras.models.load_model(tmp_path / "missing.keras")
+
+
+def test_tf_style_checkpoint_paths_work_within_pynn(tmp_path):
+    """The TF 2.15-era "Save and load models" tutorial, unchanged."""
+    from pynn import tf
+
+    model = mlp(compiled=False)
+    prefix = str(tmp_path / "training_1" / "cp.ckpt")
+    model.save_weights(prefix)
+    assert (tmp_path / "training_1" / "checkpoint").exists()
+    latest = tf.train.latest_checkpoint(str(tmp_path / "training_1"))
+    assert latest == prefix
+    other = mlp(compiled=False)
+    other.load_weights(latest)
+    np.testing.assert_array_equal(other.get_weights()[0], model.get_weights()[0])
+    assert tf.train.latest_checkpoint(str(tmp_path / "nothing_here")) is None
+
+
+def test_tensorflow_written_checkpoints_are_explained(tmp_path):
+    prefix = tmp_path / "cp.ckpt"
+    (tmp_path / "cp.ckpt.index").write_bytes(b"\x00\x01 binary TF index")
+    with pytest.raises(ValueError, match="TensorFlow checkpoint, which pynn cannot read"):
+        mlp(compiled=False).load_weights(str(prefix))
