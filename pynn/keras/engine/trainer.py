@@ -321,10 +321,8 @@ class Trainer:
         self._assert_compile_was_called()
         verbose = _verbosity(verbose)
         if validation_split and validation_data is None:
-            arrays = (data_adapter.to_arrays(x), data_adapter.to_arrays(y),
-                      data_adapter.to_arrays(sample_weight))
             (x, y, sample_weight), validation_data = data_adapter.train_validation_split(
-                arrays, validation_split)
+                (x, y, sample_weight), validation_split)
         validation = None
         if validation_data is not None:
             val_x, val_y, val_weight = data_adapter.unpack_x_y_sample_weight(validation_data)
@@ -351,11 +349,11 @@ class Trainer:
         train_step = self.train_step
         callbacks.on_train_begin()
         training_logs = None
+        logs = None   # kept across epochs: an epoch whose data ran out logs zeros, as tf.keras
         for epoch in handler.enumerate_epochs():
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
             hooks = callbacks.wants_train_batch_hooks
-            logs = None
             for step, data in handler.batches():
                 if hooks:
                     callbacks.on_train_batch_begin(step)
@@ -427,6 +425,8 @@ class Trainer:
             logs = test_step(data_adapter.pack_x_y_sample_weight(*data))
             if hooks:
                 callbacks.on_test_batch_end(step, _batch_logs(logs))
+        if logs is None:   # a generator that already ran out: no results, as tf.keras
+            logs = {}
         logs = self._validate_and_get_metrics_result(logs)
         logs = dict(logs)
         callbacks.on_test_end(logs=logs)

@@ -5,6 +5,7 @@ import random as _random
 
 import numpy as np
 
+from pynn.keras.utils.data_utils import Sequence  # noqa: F401
 from pynn.keras.utils.generic_utils import (  # noqa: F401 - re-exports
     CustomObjectScope,
     custom_object_scope,
