@@ -146,6 +146,7 @@ def main(argv=None):
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-cpython", action="store_true")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS}")
+    parser.add_argument("--json", help="also write the raw results (rows, browser details) here")
     args = parser.parse_args(argv)
     started = datetime.datetime.now(datetime.UTC)
     load_before = os.getloadavg()
@@ -183,7 +184,8 @@ def main(argv=None):
                     fh.write(f"\n## {key[8:].upper()} in Pyodide under cProfile: "
                              f"{raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps\n\n```\n"
                              + raw[key]["profile"].strip() + "\n```\n")
-        with open(os.path.join(HERE, "results.json"), "w") as fh:
+    if args.json:
+        with open(args.json, "w") as fh:
             json.dump({"rows": rows, "browser": raw}, fh, indent=1, default=str)
     return 0
 

@@ -57,7 +57,7 @@ def cnn(repeat=1):
 
 
 def profile(workload="mlp", limit=25):
-    """cProfile of one pynn run of `workload` (mlp: one epoch; xor: 100 epochs), top by tottime."""
+    """cProfile of one pynn run of `workload` (mlp: one epoch; xor: 100 epochs), top by cumulative and by own time."""
     from common import mnist_like
 
     if workload == "xor":
@@ -75,5 +75,7 @@ def profile(workload="mlp", limit=25):
     profiler.runcall(run)
     seconds = time.perf_counter() - start
     text = io.StringIO()
-    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(limit)
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(limit)
+    stats.sort_stats("tottime").print_stats(limit)
     return json.dumps({"seconds": seconds, "steps": steps, "profile": text.getvalue()})
