@@ -14,6 +14,8 @@ Browser (bench/browser/run.py, one headless Chromium page): pynn in Pyodide vs T
 4.22 (wasm backend, SIMD, one thread; the CNN on TF.js's cpu backend, as its wasm backend has
 no Conv2DBackpropFilter), plus the numpy loops in Pyodide, Pyodide+numpy+pynn start-up and
 the playground's page-ready time (bench/page_ready.py, when dist/ is built).
+A full run takes ~25 min here, 15 of them TF.js's cpu backend training the CNN
+(`python3 bench/browser/run.py --only xor,mlp` skips it).
 """
 
 import argparse
