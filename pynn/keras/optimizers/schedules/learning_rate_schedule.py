@@ -57,9 +57,9 @@ def _initial(schedule):
     return initial, initial.dtype.type
 
 
-class ExponentialDecay(LearningRateSchedule):
-    """`initial_learning_rate * decay_rate ** (step / decay_steps)` (floored with
-    `staircase=True`)."""
+class _StepDecay(LearningRateSchedule):
+    """What ExponentialDecay and InverseTimeDecay share: their arguments, their config and
+    the progress `step / decay_steps` (floored with `staircase=True`)."""
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name=None):
@@ -69,17 +69,27 @@ class ExponentialDecay(LearningRateSchedule):
         self.staircase = staircase
         self.name = name
 
-    def __call__(self, step):
+    def _progress(self, step):
+        """(initial learning rate, its float type, step / decay_steps)."""
         initial, t = _initial(self)
         p = np.asarray(_value(step)).astype(t) / t(self.decay_steps)
         if self.staircase:
             p = np.floor(p)
-        return _result(initial * np.power(t(self.decay_rate), p))
+        return initial, t, p
 
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
                 "staircase": self.staircase, "name": self.name}
+
+
+class ExponentialDecay(_StepDecay):
+    """`initial_learning_rate * decay_rate ** (step / decay_steps)` (floored with
+    `staircase=True`)."""
+
+    def __call__(self, step):
+        initial, t, p = self._progress(step)
+        return _result(initial * np.power(t(self.decay_rate), p))
 
 
 class PiecewiseConstantDecay(LearningRateSchedule):
@@ -141,29 +151,13 @@ class PolynomialDecay(LearningRateSchedule):
                 "power": self.power, "cycle": self.cycle, "name": self.name}
 
 
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(_StepDecay):
     """`initial_learning_rate / (1 + decay_rate * step / decay_steps)` (floored with
     `staircase=True`)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name=None):
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
-        self.decay_rate = decay_rate
-        self.staircase = staircase
-        self.name = name
-
     def __call__(self, step):
-        initial, t = _initial(self)
-        p = np.asarray(_value(step)).astype(t) / t(self.decay_steps)
-        if self.staircase:
-            p = np.floor(p)
+        initial, t, p = self._progress(step)
         return _result(initial / (t(1) + t(self.decay_rate) * p))
-
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
 
 
 class CosineDecay(LearningRateSchedule):
