@@ -25,7 +25,7 @@ _logger = logging.getLogger("pynn")
 
 # Models with at most this many weights update through one flat buffer per slot kind
 # (for them numpy call overhead dominates; larger models update variable by variable).
-_FLAT_LIMIT = 1 << 14
+_FLAT_LIMIT = 1 << 26     # elements: larger models update variable by variable
 
 
 def _array(x):
@@ -269,29 +269,40 @@ class Optimizer:
                 for v in var_list]
 
     def _pack_slots(self, var_list):
-        """Lay each kind of slot out in one flat buffer (the slot Variables become views of
-        it), so that a model's whole update is one numpy call per operation: what makes
-        small models fast. Returns None when the variables do not allow it."""
+        """Lay the variables and each kind of slot out in flat buffers (the Variables' arrays
+        become views of them), so that a model's whole update is one numpy call per operation
+        instead of one per operation and variable: what makes small models and small layers
+        fast. Returns None when the variables do not allow it."""
         if (not var_list or not self._slots or len({len(s) for s in self._slots}) != 1
                 or not self._elementwise or type(self).update_step is not Optimizer.update_step):
             return None
         dtypes = {v._value.dtype for v in var_list}
         sizes = [v._value.size for v in var_list]
-        if len(dtypes) != 1 or sum(sizes) > _FLAT_LIMIT:
+        if len(dtypes) != 1 or sum(sizes) > _FLAT_LIMIT or len(
+                {id(v) for v in var_list}) != len(var_list):
             return None
         dtype = dtypes.pop()
-        offsets = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+        spans = list(itertools.pairwise(np.concatenate([[0], np.cumsum(sizes)]).tolist()))
+        total = spans[-1][1]
+
+        def rehome(holders, flat):
+            views = []
+            for holder, (start, stop) in zip(holders, spans):
+                view = flat[start:stop].reshape(holder._value.shape)
+                view[...] = holder._value
+                holder._value = view    # same values, now inside `flat`
+                views.append(view)
+            return views
+
         buffers = []
         for j in range(len(self._slots[0])):
-            flat = np.empty(offsets[-1], dtype)
-            for slots, (start, stop) in zip(self._slots, itertools.pairwise(offsets)):
-                view = flat[start:stop].reshape(slots[j]._value.shape)
-                view[...] = slots[j]._value
-                slots[j]._value = view
+            flat = np.empty(total, dtype)
+            rehome([slots[j] for slots in self._slots], flat)
             buffers.append(flat)
-        # Two more flat buffers receive the gradients and the weights every step.
-        work = (np.empty(offsets[-1], dtype), np.empty(offsets[-1], dtype))
-        return tuple(map(id, var_list)), buffers, list(itertools.pairwise(offsets)), work
+        weights = np.empty(total, dtype)
+        views = rehome(var_list, weights)
+        # the gradients are gathered into one more flat buffer every step
+        return tuple(map(id, var_list)), buffers, views, (np.empty(total, dtype), weights)
 
     def set_weights(self, weights):
         if not self._built:
@@ -439,14 +450,16 @@ class Optimizer:
                 grad = grad.astype(dtype)
             self._update(grad, value, [s._value for s in self._slots[index[key]]], k)
 
-    def _apply_flat_update(self, grads, variables, lr, buffers, spans, work):
-        """The update of every variable at once, on concatenated gradients and weights."""
-        grad, value = work
+    def _apply_flat_update(self, grads, variables, lr, buffers, views, work):
+        """The update of every variable at once, on the flat weights and gradients."""
+        grad, weights = work
+        for variable, view in zip(variables, views):
+            if variable._value is not view:     # re-assigned elsewhere: update one by one
+                self._flat = None
+                self._apply_updates(grads, variables, lr)
+                return
         np.concatenate([g.reshape(-1) for g in grads], out=grad, casting="same_kind")
-        np.concatenate([v._value.reshape(-1) for v in variables], out=value)
-        self._update(grad, value, buffers, self._coefficients(lr, value.dtype))
-        for variable, (start, stop) in zip(variables, spans):
-            variable._value[...] = value[start:stop].reshape(variable._value.shape)
+        self._update(grad, weights, buffers, self._coefficients(lr, weights.dtype))
 
     def update_step(self, gradient, variable):
         """Override in custom optimizers: update `variable` from `gradient` (Tensors)."""

@@ -36,9 +36,12 @@ def test_three_steps_match_tf_keras(key):
 def test_updates_are_written_in_place_as_float32():
     optimizer = optimizers.Adam()
     kernel = Variable(KERNEL, name="kernel")
+    # building moves the kernel's values into the optimizer's flat buffer, once
+    optimizer.apply_gradients([(np.ones((3, 2), np.float32), kernel)])
     array = kernel._value
     optimizer.apply_gradients([(np.ones((3, 2), np.float32), kernel)])
     assert kernel._value is array
+    assert array.base is optimizer._flat[3][1]
     assert kernel.dtype.name == "float32"
     assert optimizer.variables[1]._value.dtype == np.float32
 
