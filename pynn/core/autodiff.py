@@ -26,6 +26,8 @@ import numpy as np
 
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, Variable, _wrap
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import fail as _trace_fail
 
 __all__ = [
     "GradientTape",
@@ -234,13 +236,16 @@ def primitive(fn=None, *, name=None, coerce=True, needs=False):
             convert = _unify_some(tuple(coerce))
 
         def op_fn(*args, **attrs):
-            out, vjp = fn(*convert(args, op), **attrs)
+            values = convert(args, op)
+            out, vjp = fn(*values, **attrs)
             if type(out) is not _ndarray:
                 out = _asarray(out)
             t = _new(Tensor)
             t._value = out
             if _recording and vjp is not None and out.dtype.kind in "fc":
                 _record(t, args, vjp, needs)
+            if _tracing:        # a training step being recorded for replay (core/tracing.py)
+                _tracing[0].op(fn, args, values, attrs, t, vjp, needs)
             return t
 
         op_fn.__name__ = fn.__name__
@@ -277,6 +282,7 @@ def custom_gradient(f):
     returns one gradient per input. Ops inside `f` are not recorded; `output` gets a node
     whose vjp is `grad_fn` (Tensors in, Tensors or arrays out)."""
     def wrapper(*args, **kwargs):
+        _trace_fail("a custom_gradient function cannot be replayed")
         with _NotRecording():
             out, grad_fn = f(*args, **kwargs)
         out = out if isinstance(out, Tensor) else _wrap(_default_array(out))

@@ -9,6 +9,7 @@ import copy as _copy
 import numpy as np
 
 from pynn.core import dtypes as _dt
+from pynn.core.tracing import active as _tracing
 
 __all__ = [
     "Dimension",
@@ -754,6 +755,8 @@ class Variable(Tensor):
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
         """Write `value` (same shape) into the variable, in place."""
+        if _tracing:
+            _tracing[0].assign(self, "assign", value)
         v = self._new_value(value, "assign value")
         if v.shape != self._value.shape:   # variables declared with a flexible `shape`
             self._value = np.array(v, dtype=self._value.dtype)
@@ -763,12 +766,16 @@ class Variable(Tensor):
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
         """Add `delta` (same shape) to the variable, in place."""
+        if _tracing:
+            _tracing[0].assign(self, "assign_add", delta)
         np.add(self._value, self._new_value(delta, "add value"), out=self._value,
                casting="unsafe")
         return self if read_value else None
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
         """Subtract `delta` (same shape) from the variable, in place."""
+        if _tracing:
+            _tracing[0].assign(self, "assign_sub", delta)
         np.subtract(self._value, self._new_value(delta, "subtract value"), out=self._value,
                     casting="unsafe")
         return self if read_value else None

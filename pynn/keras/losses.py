@@ -14,6 +14,7 @@ import numpy as np
 from pynn import ops
 from pynn.core.errors import InvalidArgumentError
 from pynn.core.tensor import Tensor, convert_to_tensor
+from pynn.core.tracing import traced_call
 from pynn.keras.utils import generic_utils
 
 EPSILON = 1e-7
@@ -354,13 +355,33 @@ def _check_labels(labels, num_classes):
         f"[0, {num_classes}).  Label values: {shown}")
 
 
+def _sparse_targets(labels, *, num_classes, flatten, ignore_class):
+    """Class indices as integers (flattened if asked), checked to lie in [0, num_classes);
+    ignored entries become 0."""
+    if labels.dtype.kind not in "iu":
+        labels = labels.astype(np.int64)
+    if flatten:
+        labels = labels.reshape(-1)
+    if ignore_class is None:
+        _check_labels(labels, num_classes)
+        return labels
+    valid = labels != ignore_class
+    _check_labels(labels[valid], num_classes)
+    return np.where(valid, labels, 0)
+
+
+def _valid_labels(labels, *, flatten, ignore_class):
+    """True where the label is not `ignore_class`."""
+    if flatten:
+        labels = labels.reshape(-1)
+    return labels != ignore_class
+
+
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1,
                                     ignore_class=None):
     """Categorical crossentropy with integer targets (`y_true` holds class indices)."""
     output = _tensor(y_pred)
-    target = np.asarray(getattr(y_true, "_value", y_true))
-    if target.dtype.kind not in "iu":
-        target = target.astype(np.int64)
+    labels = np.asarray(getattr(y_true, "_value", y_true))
     output, from_logits = _get_logits(output, from_logits, "Softmax",
                                       "sparse_categorical_crossentropy")
     if not from_logits:
@@ -370,17 +391,16 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1,
     if axis != rank - 1:
         output = ops.transpose(output, [*range(axis), *range(axis + 1, rank), axis])
     output_shape = tuple(output.shape)
-    update_shape = target.ndim != rank - 1
+    update_shape = labels.ndim != rank - 1
     if update_shape:
-        target = target.reshape(-1)
         output = ops.reshape(output, (-1, output_shape[-1]))
+    # numpy work on the labels goes through traced_call: a replayed train step redoes it
+    target = traced_call(_sparse_targets, labels, num_classes=output_shape[-1],
+                         flatten=update_shape, ignore_class=ignore_class)
     valid = None
     if ignore_class is not None:
-        valid = target != ignore_class
-        _check_labels(target[valid], output_shape[-1])
-        target = np.where(valid, target, 0)
-    else:
-        _check_labels(target, output_shape[-1])
+        valid = traced_call(_valid_labels, labels, flatten=update_shape,
+                            ignore_class=ignore_class)
     result = ops.sparse_softmax_cross_entropy_with_logits(target, output)
     if valid is not None:
         result = ops.multiply(result, valid.astype(result._value.dtype))

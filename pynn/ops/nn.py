@@ -8,6 +8,7 @@ from pynn.core import random as _random
 from pynn.core.autodiff import primitive
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor
+from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
 from pynn.ops import reduction as _r
 
@@ -241,9 +242,14 @@ def dropout(x, rate, noise_shape=None, seed=None):
     shape = v.shape if noise_shape is None else tuple(
         v.shape[i] if d is None else int(d) for i, d in enumerate(
             noise_shape._value.tolist() if isinstance(noise_shape, Tensor) else noise_shape))
-    keep = _random.op_generator(seed).random(shape, dtype=np.float32) >= rate
-    mask = keep.astype(v.dtype) * (1 / (1 - rate))
+    # drawn through traced_call: a replayed train step draws a new mask (core/tracing.py)
+    mask = traced_call(_keep_mask, shape=shape, rate=rate, dtype=v.dtype, seed=seed)
     return _m.multiply(x, mask)
+
+
+def _keep_mask(*, shape, rate, dtype, seed):
+    keep = _random.op_generator(seed).random(shape, dtype=np.float32) >= rate
+    return keep.astype(dtype) * (1 / (1 - rate))
 
 
 def moments(x, axes, shift=None, keepdims=False):

@@ -3,6 +3,8 @@
 import collections
 import types
 
+from pynn.core import tracing as _tracing
+
 PhysicalDevice = collections.namedtuple("PhysicalDevice", ["name", "device_type"])
 LogicalDevice = collections.namedtuple("LogicalDevice", ["name", "device_type"])
 
@@ -32,11 +34,13 @@ def set_visible_devices(devices, device_type=None):
 
 
 def run_functions_eagerly(run_eagerly):
-    """Accepted for compatibility: pynn always runs eagerly."""
+    """`True`: `fit` runs every train step as plain Python instead of replaying a recorded
+    step (pynn's counterpart of tf.function tracing, see pynn/core/tracing.py)."""
+    _tracing.EAGER = bool(run_eagerly)
 
 
 def functions_run_eagerly():
-    return True
+    return _tracing.EAGER
 
 
 def _set_memory_growth(device, enable):

@@ -135,6 +135,10 @@ def match_dtype_and_rank(y_true, y_pred):
     return y_true
 
 
+def _as_dtype(value, dtype):
+    return np.asarray(value, dtype=dtype)
+
+
 def _conform_targets(y_true, y_pred, names, what="target"):
     """The targets (or sample weights) as a list aligned with the outputs."""
     n = len(names)
@@ -230,22 +234,24 @@ class LossesContainer:
     def __call__(self, y_true, y_pred, sample_weight=None, regularization_losses=None):
         """The total loss (a differentiable scalar Tensor), or None without any loss."""
         from pynn import ops
+        from pynn.core.tracing import effect, traced_call
 
         if not self._built:
             self.build(y_pred)
         preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         total = None
-        tracked = 0.0
+        values, plan = [], []     # what the loss trackers get (see _update_trackers)
         batch_dim = None
-        for y_t, y_p, sw, loss_obj, loss_weight, metric, name in zip(
+        for index, (y_t, y_p, sw, loss_obj, loss_weight, name) in enumerate(zip(
                 targets, preds, weights, self._losses, self._loss_weights,
-                self._per_output_metrics, self._output_names):
+                self._output_names)):
             if y_t is None or loss_obj is None:
                 continue
             y_p_value = _as_array(y_p)
-            y_t = match_dtype_and_rank(_as_array(y_t), y_p_value)
+            # numpy work on the batch goes through traced_call: a replayed step redoes it
+            y_t = traced_call(match_dtype_and_rank, _as_array(y_t), y_p_value)
             if sw is not None:   # (a Keras mask on y_pred is applied by the Loss itself)
-                sw = _to_tensor(np.asarray(_as_array(sw), dtype=y_p_value.dtype))
+                sw = _to_tensor(traced_call(_as_dtype, _as_array(sw), dtype=y_p_value.dtype))
             try:
                 value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
             except ValueError as error:
@@ -258,24 +264,39 @@ class LossesContainer:
                     "and the shape of `y`.") from error
             if batch_dim is None:
                 batch_dim = int(y_t.shape[0])
-            scalar = float(_as_array(value))
-            if metric is not None:
-                metric.update_state(scalar, sample_weight=batch_dim)
+            values.append(value)
+            plan.append((index, loss_weight))
             if loss_weight is not None:
                 value = value * loss_weight
-                scalar *= loss_weight
-            tracked += scalar
             total = value if total is None else total + value
-        if regularization_losses:
+        has_reg = bool(regularization_losses)
+        if has_reg:
             reg = regularization_losses[0]
             for extra in regularization_losses[1:]:
                 reg = ops.add(reg, extra)
-            tracked += float(_as_array(reg))
+            values.append(reg)
             total = reg if total is None else total + reg
         if total is None:
             return None
-        self._total_loss_mean.update_state(tracked, sample_weight=batch_dim or 1)
+        effect(self._update_trackers, *values, plan=tuple(plan), has_reg=has_reg,
+               batch_dim=batch_dim or 1)
         return total
+
+    def _update_trackers(self, *values, plan, has_reg, batch_dim):
+        """Adds one batch to the running `loss` and `<output>_loss` means (Python floats,
+        as the eager step always did)."""
+        tracked = 0.0
+        for (index, loss_weight), value in zip(plan, values):
+            scalar = float(value)
+            metric = self._per_output_metrics[index]
+            if metric is not None:
+                metric.update_state(scalar, sample_weight=batch_dim)
+            if loss_weight is not None:
+                scalar *= loss_weight
+            tracked += scalar
+        if has_reg:
+            tracked += float(values[-1])
+        self._total_loss_mean.update_state(tracked, sample_weight=batch_dim)
 
     def reset_state(self):
         for metric in self.metrics:

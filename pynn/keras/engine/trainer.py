@@ -20,8 +20,10 @@ import collections.abc
 
 import numpy as np
 
+from pynn.core import tracing
 from pynn.keras import callbacks as callbacks_module
 from pynn.keras.engine import compile_utils, data_adapter, nest
+from pynn.keras.engine.step_compiler import StepCompiler
 
 _NOT_COMPILED = ("You must compile your model before training/testing. "
                  "Use `model.compile(optimizer, loss)`.")
@@ -103,6 +105,7 @@ class Trainer:
     stop_training = False
     _is_compiled = False
     _run_eagerly = None
+    _step_compiler = None   # the last fit's StepCompiler (how its steps ran)
     _eval_handler = None
     _in_fit = False
     _fit_variables = None
@@ -122,8 +125,9 @@ class Trainer:
                 of lists (one per output), or a dict keyed by output name.
             loss_weights: list or dict of scalars weighting each output's loss.
             weighted_metrics: metrics that receive `sample_weight`/`class_weight`.
-            run_eagerly, steps_per_execution, jit_compile: accepted for compatibility;
-                pynn always runs eagerly, one step at a time.
+            run_eagerly: True runs every `fit` step as plain Python (no replay of a
+                recorded step; slower, easier to debug).
+            steps_per_execution, jit_compile: accepted for compatibility.
         """
         from pynn.keras import optimizers
 
@@ -167,7 +171,10 @@ class Trainer:
 
     @property
     def run_eagerly(self):
-        return True
+        """True after `compile(run_eagerly=True)` or `tf.config.run_functions_eagerly(True)`:
+        `fit` then runs every step as plain Python. Otherwise, as tf.keras traces its train
+        function, `fit` records the first steps and replays them (see step_compiler.py)."""
+        return bool(self._run_eagerly) or tracing.EAGER
 
     @run_eagerly.setter
     def run_eagerly(self, value):
@@ -193,6 +200,8 @@ class Trainer:
         return metrics
 
     def _layers_for_metrics(self):
+        if self._in_fit and self._fit_layers is not None:   # walked once per fit
+            return self._fit_layers
         flatten_layers = getattr(self, "_flatten_layers", None)
         if flatten_layers is not None:
             return list(flatten_layers())
@@ -347,6 +356,9 @@ class Trainer:
 
     def _fit_loop(self, handler, callbacks, validation, validation_freq):
         train_step = self.train_step
+        if StepCompiler.applies_to(self):   # record the step, then replay it (as tf.function)
+            self._step_compiler = StepCompiler(self)
+            train_step = self._step_compiler.train_step
         callbacks.on_train_begin()
         training_logs = None
         logs = None   # kept across epochs: an epoch whose data ran out logs zeros, as tf.keras

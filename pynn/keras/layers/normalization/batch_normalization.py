@@ -3,6 +3,7 @@
 import numpy as np
 
 from pynn import ops
+from pynn.core.autodiff import stop_gradient
 from pynn.keras import constraints, initializers, regularizers
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
@@ -153,16 +154,17 @@ class BatchNormalization(Layer):
         return mean, variance
 
     def _update_moving(self, mean, variance, count):
-        keep = self.moving_mean.shape
-        batch_mean = np.asarray(mean).reshape(keep)
-        batch_var = np.asarray(variance).reshape(keep)
+        # with ops (not numpy) so that a replayed train step updates them too
+        keep = tuple(self.moving_mean._value.shape)
+        batch_mean = ops.reshape(stop_gradient(mean), keep)
+        batch_var = ops.reshape(stop_gradient(variance), keep)
         if self._unbiased_update and count > 1:
-            batch_var = batch_var * (count / (count - 1.0))
+            batch_var = ops.multiply(batch_var, count / (count - 1.0))
         momentum = np.float32(self.momentum)
-        self.moving_mean.assign(self.moving_mean.numpy() * momentum
-                                + batch_mean * (1 - momentum))
-        self.moving_variance.assign(self.moving_variance.numpy() * momentum
-                                    + batch_var * (1 - momentum))
+        self.moving_mean.assign(ops.add(ops.multiply(self.moving_mean, momentum),
+                                        ops.multiply(batch_mean, 1 - momentum)))
+        self.moving_variance.assign(ops.add(ops.multiply(self.moving_variance, momentum),
+                                            ops.multiply(batch_var, 1 - momentum)))
 
     def call(self, inputs, training=None, mask=None):
         rank = inputs.ndim

@@ -4,6 +4,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
+from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 
 _SELU_ALPHA = 1.6732632423543772848170429916717
@@ -37,11 +38,12 @@ class AlphaDropout(Layer):
         rate = self.rate
         shape = tuple(self.noise_shape) if self.noise_shape else tuple(inputs.shape)
         dtype = np.dtype(inputs.dtype.name)
-        kept = (prandom.op_generator(self.seed).random(shape) >= rate).astype(dtype)
+        kept = traced_call(_kept, shape=shape, rate=rate, dtype=dtype, seed=self.seed)
         alpha_p = -_SELU_ALPHA * _SELU_SCALE
         a = ((1 - rate) * (1 + rate * alpha_p**2)) ** -0.5
         b = -a * alpha_p * rate
-        dropped = ops.add(ops.multiply(inputs, kept), (alpha_p * (1 - kept)).astype(dtype))
+        dropped = ops.add(ops.multiply(inputs, kept),
+                          traced_call(_dropped_value, kept, alpha_p=alpha_p))
         return dropped * a + b
 
     def compute_output_shape(self, input_shape):
@@ -51,3 +53,11 @@ class AlphaDropout(Layer):
         config = super().get_config()
         config.update({"rate": self.rate, "seed": self.seed})
         return config
+
+
+def _kept(*, shape, rate, dtype, seed):
+    return (prandom.op_generator(seed).random(shape) >= rate).astype(dtype)
+
+
+def _dropped_value(kept, *, alpha_p):
+    return (alpha_p * (1 - kept)).astype(kept.dtype)

@@ -6,6 +6,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
+from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 
 
@@ -30,8 +31,9 @@ class GaussianDropout(Layer):
         if not training or not 0 < self.rate < 1:
             return inputs
         stddev = math.sqrt(self.rate / (1.0 - self.rate))
-        noise = prandom.op_generator(self.seed).normal(1.0, stddev, tuple(inputs.shape))
-        return ops.multiply(inputs, noise.astype(np.dtype(inputs.dtype.name)))
+        noise = traced_call(_noise, shape=tuple(inputs.shape), stddev=stddev,
+                            dtype=np.dtype(inputs.dtype.name), seed=self.seed)
+        return ops.multiply(inputs, noise)
 
     def compute_output_shape(self, input_shape):
         return input_shape
@@ -40,3 +42,7 @@ class GaussianDropout(Layer):
         config = super().get_config()
         config.update({"rate": self.rate, "seed": self.seed})
         return config
+
+
+def _noise(*, shape, stddev, dtype, seed):
+    return prandom.op_generator(seed).normal(1.0, stddev, shape).astype(dtype)

@@ -4,6 +4,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
+from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 
 
@@ -31,8 +32,9 @@ class GaussianNoise(Layer):
     def call(self, inputs, training=None):
         if not training:
             return inputs
-        noise = prandom.op_generator(self.seed).standard_normal(tuple(inputs.shape))
-        return ops.add(inputs, (noise * self.stddev).astype(np.dtype(inputs.dtype.name)))
+        noise = traced_call(_noise, shape=tuple(inputs.shape), stddev=self.stddev,
+                            dtype=np.dtype(inputs.dtype.name), seed=self.seed)
+        return ops.add(inputs, noise)
 
     def compute_output_shape(self, input_shape):
         return input_shape
@@ -41,3 +43,7 @@ class GaussianNoise(Layer):
         config = super().get_config()
         config.update({"stddev": self.stddev, "seed": self.seed})
         return config
+
+
+def _noise(*, shape, stddev, dtype, seed):
+    return (prandom.op_generator(seed).standard_normal(shape) * stddev).astype(dtype)

@@ -5,6 +5,7 @@ import numpy as np
 from pynn import ops
 from pynn.core import random as prandom
 from pynn.core.tensor import Tensor, TensorShape
+from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer, call_context
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.utils.generic_utils import shape_list
@@ -16,7 +17,12 @@ def _state_sizes(cell):
 
 
 def dropout_mask(shape, rate):
-    """A float32 keep-mask scaled by 1/(1-rate), drawn from pynn's global generator."""
+    """A float32 keep-mask scaled by 1/(1-rate), drawn from pynn's global generator
+    (through traced_call: a replayed train step draws a new one)."""
+    return traced_call(_keep_mask, shape=shape, rate=rate)
+
+
+def _keep_mask(*, shape, rate):
     keep = prandom.generator().random(shape, dtype=np.float32) >= rate
     return keep.astype(np.float32) / np.float32(1.0 - rate)
 

@@ -1,0 +1,460 @@
+"""Record one step of eager code as a flat program of primitive calls, then replay it.
+
+`fit` runs the same Python every step: `Layer.__call__`, the loss container, the tape. Like
+tf.keras 2.15, which traces its train function once into a graph, pynn records a training
+step while it runs eagerly (a `Tracer` sees every primitive call, numpy helper and variable
+assignment) and, once two recordings of consecutive steps agree, replays the recording:
+the primitives' own forward functions and vector-Jacobian products on numpy arrays, with no
+Tensors, layers or tape in between. Nothing else computes: a replay does exactly the
+numpy work the eager step did.
+
+A recording is a list of instructions over numbered slots (an environment of arrays):
+
+* inputs: the arrays of the batch (`x`, `y`, `sample_weight` leaves), by identity;
+* variables: read afresh at every replay (optimizers update them in place);
+* constants: values the step used that no traced code computed (Python scalars, tensors
+  made at build time). A constant whose value differs between the two recordings was made
+  outside the primitives from changing data, so the step cannot be replayed: `fit` stays
+  eager (correct, only slower);
+* op outputs: one per primitive call.
+
+Code that computes on numpy arrays outside the primitives registers the computation with
+`traced_call(fn, *arrays, **static)` (a non-differentiable step replayed as it is, e.g. the
+random mask of dropout, so every replay draws anew), and side effects with
+`effect(fn, *arrays, **static)` (the loss trackers). `Variable.assign*` records itself.
+Anything the recorder cannot replay (a `custom_gradient`, a gradient flowing into a value
+it did not see made) calls `fail(reason)`, and the step stays eager.
+"""
+
+import math
+
+import numpy as np
+
+__all__ = ["Program", "Tracer", "active", "compare", "effect", "fail", "traced_call"]
+
+_ndarray = np.ndarray
+_asarray = np.asarray
+
+#: the Tracer recording now (a list of at most one, checked on the primitives' hot path)
+active = []
+
+#: `tf.config.run_functions_eagerly(True)` sets it: `fit` then never replays a step
+EAGER = False
+
+# instruction kinds
+_OP, _CALL, _ASSIGN, _EFFECT = 0, 1, 2, 3
+
+
+class Untraceable(Exception):
+    """The step cannot be recorded; the reason says why."""
+
+
+def fail(reason):
+    """Mark the step being recorded (if any) as not replayable."""
+    if active:
+        tracer = active[0]
+        if tracer.failed is None:
+            tracer.failed = reason
+
+
+def traced_call(fn, *args, **static):
+    """`fn(*args, **static)`: a numpy computation outside the primitives, recorded so that a
+    replay runs it again on the replayed arrays. `fn` must be a module-level function (or a
+    bound method) of its arguments and of `static` only, returning one array."""
+    out = fn(*[_value_of(a) for a in args], **static)
+    if type(out) is not _ndarray:
+        out = _asarray(out)
+    if active:
+        active[0].call(fn, args, static, out)
+    return out
+
+
+def effect(fn, *args, **static):
+    """Run the side effect `fn(*arrays, **static)` now and at every replay of this step."""
+    values = [_value_of(a) for a in args]
+    fn(*values, **static)
+    if active:
+        active[0].effect(fn, args, values, static)
+
+
+def _value_of(a):
+    if type(a) is _ndarray:
+        return a
+    v = getattr(a, "_value", None)
+    return v if type(v) is _ndarray else _asarray(a)
+
+
+def _same(a, b):
+    """Structural equality of static attributes (arrays by value, NaN equal to NaN)."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        if isinstance(a, (int, float, np.generic)) and isinstance(b, (int, float, np.generic)):
+            return a == b
+        return False
+    if isinstance(a, _ndarray):
+        return a.shape == b.shape and a.dtype == b.dtype and bool(
+            np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):   # objects without a usable ==
+        return False
+
+
+class Tracer:
+    """Records the primitive calls of one step (enter it as a context manager)."""
+
+    def __init__(self, inputs, variables):
+        self.failed = None
+        self.code = []              # instructions (see Program)
+        self.consts = {}            # slot -> array (copies, for comparing two recordings)
+        self.shapes = {}            # slot -> shape of its array
+        self.n = 0                  # slots used
+        self._by_array = {}         # id(ndarray) -> slot
+        self._by_tensor = {}        # id(Tensor) -> slot (op outputs)
+        self._var_slots = {}        # id(Variable) -> slot
+        self.variables = []         # (slot, Variable), in order of first use
+        self._keep = []             # everything whose id is a key above stays alive
+        self.input_slots = []
+        for leaf in inputs:
+            s = self._new()
+            self.input_slots.append(s)
+            self._note_array(leaf, s)
+        for var in variables:
+            self._var_slot(var)
+
+    # ------------------------------------------------------------ context
+    def __enter__(self):
+        if active:
+            raise Untraceable("a step is already being recorded")
+        active.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        active.remove(self)
+        return False
+
+    # ------------------------------------------------------------ slots
+    def _new(self):
+        s = self.n
+        self.n += 1
+        return s
+
+    def _note_array(self, leaf, s):
+        self._keep.append(leaf)
+        self.shapes[s] = (leaf if type(leaf) is _ndarray else leaf._value).shape
+        if type(leaf) is _ndarray:
+            self._by_array[id(leaf)] = s
+        else:                       # a Tensor leaf: its array too
+            self._by_tensor[id(leaf)] = s
+            self._by_array[id(leaf._value)] = s
+            self._keep.append(leaf._value)
+
+    def _var_slot(self, var):
+        s = self._var_slots.get(id(var))
+        if s is None:
+            s = self._var_slots[id(var)] = self._new()
+            self.variables.append((s, var))
+            self.shapes[s] = var._value.shape
+            self._keep.append(var)
+            self._by_array[id(var._value)] = s
+            self._keep.append(var._value)
+        return s
+
+    def _const(self, value):
+        s = self._new()
+        self.consts[s] = np.array(value, copy=True)
+        self.shapes[s] = self.consts[s].shape
+        return s
+
+    def slot(self, a, value=None):
+        """The slot holding input `a` (a Tensor, array or Python value) as a primitive saw
+        it (`value`, after dtype conversion), adding a constant or a cast if needed."""
+        if getattr(a, "_is_variable", False):
+            s = self._var_slot(a)
+            base = a._value
+        else:
+            s = None
+            if type(a) is _ndarray:
+                s = self._by_array.get(id(a))
+                base = a
+            elif hasattr(a, "_value"):
+                s = self._by_tensor.get(id(a))
+                if s is None:
+                    s = self._by_array.get(id(a._value))
+                base = a._value
+            if s is None:
+                return self._const(a if value is None else value)
+        if value is not None and value is not base and value.dtype != base.dtype:
+            # converted on the way in (e.g. an int input adopting a float op's dtype)
+            out = self._new()
+            self.shapes[out] = value.shape
+            self.code.append((_CALL, _astype, (s,), {"dtype": value.dtype}, out))
+            self._by_array[id(value)] = out
+            self._keep.append(value)
+            return out
+        return s
+
+    def output(self, t):
+        """Slot of a Tensor the step produced (the loss, the predictions)."""
+        s = self._by_tensor.get(id(t))
+        if s is None:
+            s = self._by_array.get(id(t._value))
+        if s is None:
+            raise Untraceable("an output of the step was not computed by traced code")
+        return s
+
+    # ------------------------------------------------------------ recording
+    def op(self, fn, args, values, attrs, out_tensor, vjp, needs):
+        """A primitive call: `fn(*values, **attrs)` gave `out_tensor`."""
+        slots = tuple(self.slot(a, v) for a, v in zip(args, values))
+        out = self._new()
+        self.shapes[out] = out_tensor._value.shape
+        self._keep.append(out_tensor)
+        self._by_tensor[id(out_tensor)] = out
+        self._by_array[id(out_tensor._value)] = out
+        grads = ()
+        node = out_tensor._node
+        if node is not None and vjp is not None:
+            pairs = []
+            for i, p in node[2]:
+                if getattr(p, "_is_variable", False):
+                    target = self._var_slot(p)
+                else:
+                    target = self._by_tensor.get(id(p))
+                    if target is None:
+                        self.failed = self.failed or (
+                            "a gradient flows into a value the recorder did not see made")
+                        target = slots[i]
+                pairs.append((i, target))
+            grads = tuple(pairs)
+        self.code.append((_OP, fn, slots, attrs, out, grads, node[3] if grads else None))
+
+    def call(self, fn, args, static, out):
+        slots = tuple(self.slot(a) for a in args)
+        s = self._new()
+        self.shapes[s] = out.shape
+        self._by_array[id(out)] = s
+        self._keep.append(out)
+        self.code.append((_CALL, fn, slots, static, s))
+
+    def assign(self, var, method, value):
+        v = value if hasattr(value, "_value") else _asarray(value)
+        self.code.append((_ASSIGN, method, (self._var_slot(var), self.slot(v)), None, None))
+
+    def effect(self, fn, args, values, static):
+        slots = tuple(self.slot(a, v) for a, v in zip(args, values))
+        self.code.append((_EFFECT, fn, slots, static, None))
+
+
+def _astype(a, dtype):
+    return a.astype(dtype)
+
+
+# ------------------------------------------------------------------ comparing recordings
+
+def compare(first, second):
+    """None if two recordings describe the same program, else why not."""
+    if first.failed or second.failed:
+        return first.failed or second.failed
+    if len(first.code) != len(second.code) or first.n != second.n:
+        return "the steps ran different operations"
+    for a, b in zip(first.code, second.code):
+        if a[0] != b[0] or a[2] != b[2] or a[4] != b[4]:
+            return "the steps ran different operations"
+        if a[0] == _OP:
+            if a[1] is not b[1] or a[5] != b[5] or a[6] != b[6] or not _same(a[3], b[3]):
+                return f"operation {a[1].__name__} changed between steps"
+        elif a[0] == _ASSIGN:
+            if a[1] != b[1]:
+                return "the steps assigned variables differently"
+        elif a[1] != b[1] or not _same(a[3], b[3]):
+            return f"{getattr(a[1], '__name__', a[1])} changed between steps"
+    if first.consts.keys() != second.consts.keys():
+        return "the steps ran different operations"
+    for s, value in first.consts.items():
+        if not _same(value, second.consts[s]):
+            return ("a value computed outside the primitives changes from step to step "
+                    f"(shape {value.shape}, dtype {value.dtype})")
+    if [id(v) for _, v in first.variables] != [id(v) for _, v in second.variables] or [
+            s for s, _ in first.variables] != [s for s, _ in second.variables]:
+        return "the steps used different variables"
+    return None
+
+
+# ------------------------------------------------------------------ replay
+
+class Program:
+    """A recorded step as one generated Python function: the forward calls in order, then
+    the vector-Jacobian products of the ops the loss depends on, newest first, with each
+    slot's gradient summed as `GradientTape` sums it. Generating the code (rather than
+    interpreting the instruction list) leaves only the primitives' own work per step."""
+
+    def __init__(self, tracer, loss, outputs, variables):
+        """`loss`: the Tensor to differentiate; `outputs`: Tensors to hand back (their slots
+        are looked up now); `variables`: the Variables whose gradients `run` returns."""
+        self.input_slots = tuple(tracer.input_slots)
+        self.variables = tuple(tracer.variables)
+        self.loss_slot = tracer.output(loss)
+        self.output_slots = tuple(tracer.output(t) for t in outputs)
+        var_slot = {id(v): s for s, v in tracer.variables}
+        self.grad_slots = tuple(var_slot.get(id(v)) for v in variables)
+        self.code = tuple(tracer.code)
+        self._run = self._generate(tracer)
+
+    def run(self, inputs):
+        """Replay on `inputs` (arrays, one per input slot): `(loss, outputs, gradients)`,
+        arrays, the gradients aligned with the `variables` given at construction (None for
+        one the loss does not depend on)."""
+        return self._run(*inputs)
+
+    def _generate(self, tracer):
+        from pynn.core.autodiff import IndexedGradient, unbroadcast
+
+        code, shapes = self.code, tracer.shapes
+        live = {self.loss_slot}                 # slots the loss depends on
+        backward = []
+        for k in range(len(code) - 1, -1, -1):
+            ins = code[k]
+            if ins[0] == _OP and ins[5] and ins[4] in live:
+                backward.append(k)
+                live.update(t for _, t in ins[5])
+        wanted = set(backward)
+        contributions = {}
+        for k in backward:
+            for _, t in code[k][5]:
+                contributions[t] = contributions.get(t, 0) + 1
+
+        ns = {"nd": _ndarray, "asarray": _asarray, "first": _first_gradient,
+              "acc": _add_gradient, "final": _final_gradient,
+              "Indexed": IndexedGradient, "unbroadcast": unbroadcast}
+        args = ", ".join(f"x{s}" for s in self.input_slots)
+        lines = [f"def replay({args}):"]
+        for s, var in self.variables:
+            ns[f"VAR{s}"] = var
+            lines.append(f"    x{s} = VAR{s}._value")
+        for s, value in tracer.consts.items():
+            ns[f"C{s}"] = value
+            lines.append(f"    x{s} = C{s}")
+
+        def call(k, fn, slots, attrs):
+            ns[f"F{k}"] = fn
+            parts = [f"x{s}" for s in slots]
+            if attrs:
+                ns[f"A{k}"] = attrs
+                parts.append(f"**A{k}")
+            return f"F{k}({', '.join(parts)})"
+
+        for k, (kind, fn, slots, attrs, out, *_rest) in enumerate(code):
+            if kind == _OP:
+                vjp = f"v{k}" if k in wanted else "_"
+                lines.append(f"    x{out}, {vjp} = {call(k, fn, slots, attrs)}")
+                lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
+            elif kind == _CALL:
+                lines.append(f"    x{out} = {call(k, fn, slots, attrs)}")
+                lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
+            elif kind == _ASSIGN:
+                var_slot, value_slot = slots
+                lines.append(f"    VAR{var_slot}.{fn}(x{value_slot})")
+                lines.append(f"    x{var_slot} = VAR{var_slot}._value")
+            else:
+                lines.append(f"    {call(k, fn, slots, attrs)}")
+
+        loss = self.loss_slot
+        lines.append(f"    g{loss} = nd.__new__(nd, {shapes[loss]!r}, x{loss}.dtype)")
+        lines.append(f"    g{loss}.fill(1)")
+        for t, count in contributions.items():
+            if t != loss:
+                lines.append(f"    g{t} = None")
+                if count > 1:
+                    lines.append(f"    o{t} = False")
+        for k in backward:
+            _, _, _, _, out, pairs, needs = code[k]
+            lines.append(f"    if g{out} is not None:")
+            if needs is None:
+                lines.append(f"        gs = v{k}(g{out})")
+            else:
+                ns[f"N{k}"] = needs
+                lines.append(f"        gs = v{k}(g{out}, N{k})")
+            lines.append("        if gs.__class__ is not tuple: gs = (gs,)")
+            for i, t in pairs:
+                ns[f"S{t}"] = shapes[t]
+                lines.append(f"        gp = gs[{i}]")
+                lines.append("        if gp is not None:")
+                if contributions[t] == 1:
+                    lines.append(f"            g{t} = first(gp, S{t})")
+                else:
+                    lines.append(f"            g{t}, o{t} = acc(g{t}, o{t}, gp, S{t})")
+        grads = []
+        for s in self.grad_slots:
+            if s is None or s not in contributions:
+                grads.append("None")
+            else:
+                grads.append(f"final(g{s}, x{s}.dtype)")
+        outputs = "".join(f"x{s}, " for s in self.output_slots)
+        lines.append(f"    return x{loss}, ({outputs}), [{', '.join(grads)}]")
+        self.source = "\n".join(lines) + "\n"
+        # the source is built above from slot numbers only; every object is passed in `ns`
+        exec(compile(self.source, "<pynn replayed train step>", "exec"), ns)  # noqa: S102
+        return ns["replay"]
+
+
+def _first_gradient(gp, shape):
+    """A slot's only gradient, as an array of its shape."""
+    if gp.__class__ is _ndarray:
+        return gp if gp.shape == shape else _unbroadcast(gp, shape)
+    if isinstance(gp, _indexed()):
+        acc = np.zeros(shape, gp.values.dtype)
+        gp.add_into(acc)
+        return acc
+    gp = _asarray(gp)
+    return gp if gp.shape == shape else _unbroadcast(gp, shape)
+
+
+def _add_gradient(prev, owned, gp, shape):
+    """Adds one more gradient into a slot's sum (in place once the sum is ours, as
+    `backprop` does); returns (sum, owned)."""
+    if isinstance(gp, _indexed()):
+        if not owned:
+            acc = np.zeros(shape, gp.values.dtype)
+            if prev is not None:
+                acc += prev
+        else:
+            acc = prev
+        gp.add_into(acc)
+        return acc, True
+    if gp.__class__ is not _ndarray:
+        gp = _asarray(gp)
+    if gp.shape != shape:
+        gp = _unbroadcast(gp, shape)
+    if prev is None:
+        return gp, False
+    if owned:
+        prev += gp
+        return prev, True
+    return prev + gp, True
+
+
+def _final_gradient(g, dtype):
+    """A variable's gradient as GradientTape.gradient hands it out (own, writable, its dtype)."""
+    if g is None:
+        return None
+    if g.dtype != dtype or not g.flags.writeable:
+        g = np.array(g, dtype=dtype, copy=True)
+    return g
+
+
+def _indexed():
+    from pynn.core.autodiff import IndexedGradient
+    return IndexedGradient
+
+
+def _unbroadcast(g, shape):
+    from pynn.core.autodiff import unbroadcast
+    return unbroadcast(g, shape)
