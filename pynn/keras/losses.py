@@ -211,7 +211,7 @@ class LossFunctionWrapper(Loss):
 def mean_squared_error(y_true, y_pred):
     """`mean(square(y_true - y_pred), axis=-1)`."""
     y_true, y_pred = _true_pred(y_true, y_pred)
-    return ops.mean(ops.square(ops.subtract(y_pred, y_true)), axis=-1)
+    return ops.mean_squared_error(y_true, y_pred)
 
 
 def mean_absolute_error(y_true, y_pred):

@@ -5,7 +5,7 @@ import math as _math
 import numpy as np
 
 from pynn.core import random as _random
-from pynn.core.autodiff import primitive
+from pynn.core.autodiff import primitive, unbroadcast
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor
 from pynn.core.tracing import traced_call
@@ -13,6 +13,8 @@ from pynn.ops import math as _m
 from pynn.ops import reduction as _r
 
 __all__ = [
+    "dense",
+    "mean_squared_error",
     "batch_normalization",
     "bias_add",
     "dropout",
@@ -215,6 +217,60 @@ def _bias_add(x, bias, channels_first):
         b = bias
         sum_axes = tuple(range(x.ndim - 1))
     return x + b, lambda g: (g, g.sum(axis=sum_axes))
+
+
+# --------------------------------------------------------------------------- fused layer ops
+# One primitive where a layer would chain several: the same float32 operations in the same
+# order, but one op (one Tensor, one recorded node, one VJP call) instead of three.
+_DENSE_ACTIVATIONS = ("linear", "relu", "tanh")
+
+
+@primitive(name="Dense", needs=True)
+def _dense(x, kernel, bias, activation):
+    z, matmul_vjp = _m._matmul.__wrapped__(x, kernel)
+    z += bias
+    if activation == "relu":
+        out = np.maximum(z, 0)
+    elif activation == "tanh":
+        out = np.tanh(z)
+    else:
+        out = z
+
+    def vjp(g, needs):
+        if activation == "relu":
+            g = g * (z > 0)
+        elif activation == "tanh":
+            g = g * (1 - out * out)
+        gx, gk = matmul_vjp(g, needs[:2])
+        gb = g.sum(axis=tuple(range(g.ndim - 1))) if needs[2] else None
+        return gx, gk, gb
+    return out, vjp
+
+
+def dense(x, kernel, bias, activation="linear"):
+    """`activation(x @ kernel + bias)` as one op, for `activation` in linear, relu, tanh
+    (what a `Dense` layer computes; the bias runs along the last axis)."""
+    if activation not in _DENSE_ACTIVATIONS:
+        raise ValueError(f"dense fuses only {', '.join(_DENSE_ACTIVATIONS)}; got {activation!r}")
+    return _dense(x, kernel, bias, activation=activation)
+
+
+@primitive(name="MeanSquaredError")
+def _mean_squared_error(y_pred, y_true):
+    d = y_pred - y_true
+    count = d.shape[-1] if d.ndim else 1
+    out = _r._add_reduce(d * d, axis=-1 if d.ndim else None)
+    out = out / out.dtype.type(count)
+
+    def vjp(g):
+        gd = np.expand_dims(g / count, -1) * 2 * d if d.ndim else g / count * 2 * d
+        return unbroadcast(gd, y_pred.shape), unbroadcast(-gd, y_true.shape)
+    return out, vjp
+
+
+def mean_squared_error(y_true, y_pred):
+    """`mean(square(y_pred - y_true), axis=-1)` as one op (inputs of one dtype)."""
+    return _mean_squared_error(y_pred, y_true)
 
 
 def bias_add(x, bias, data_format=None):

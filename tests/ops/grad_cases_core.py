@@ -120,6 +120,13 @@ CASES = {
     "nn._bias_add": [(ops.bias_add, (rnd(2, 3), rnd(3))),
                      (lambda x, b: ops.bias_add(x, b, data_format="NCHW"), (rnd(2, 3, 2, 2),
                                                                             rnd(3)))],
+    "nn._dense": [(lambda x, k, b: ops.dense(x, k, b), (rnd(3, 4), rnd(4, 2), rnd(2))),
+                  (lambda x, k, b: ops.dense(x, k, b, activation="relu"),
+                   (away_from_zero(2, 3), rnd(3, 2), rnd(2, low=0.3, high=0.6))),
+                  (lambda x, k, b: ops.dense(x, k, b, activation="tanh"),
+                   (rnd(2, 5, 3), rnd(3, 4), rnd(4)))],
+    "nn._mean_squared_error": [(ops.mean_squared_error, (rnd(3, 4), rnd(3, 4))),
+                               (ops.mean_squared_error, (rnd(3, 1), rnd(3, 4)))],
     "nn._softmax_xent": [(ops.softmax_cross_entropy_with_logits,
                           (np.array([[0.2, 0.8, 0.0], [1.0, 0.0, 0.0]]), rnd(2, 3)))],
     "nn._sparse_softmax_xent": [(lambda z: ops.sparse_softmax_cross_entropy_with_logits(

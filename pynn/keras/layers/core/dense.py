@@ -91,10 +91,12 @@ class Dense(Layer):
     def call(self, inputs):
         if inputs._value.dtype != self.kernel._value.dtype:  # integer inputs, as tf.keras
             inputs = ops.cast(inputs, self.kernel.dtype.name)
-        outputs = ops.matmul(inputs, self.kernel)
-        if self.bias is not None:
-            outputs = ops.bias_add(outputs, self.bias)
-        return self.activation(outputs)
+        if self.bias is None:
+            return self.activation(ops.matmul(inputs, self.kernel))
+        fused = next((name for fn, name in _FUSED if fn is self.activation), None)
+        if fused is not None:       # matmul, bias and activation in one op
+            return ops.dense(inputs, self.kernel, self.bias, activation=fused)
+        return self.activation(ops.dense(inputs, self.kernel, self.bias))
 
     def compute_output_shape(self, input_shape):
         dims = shape_list(input_shape)
@@ -122,3 +124,6 @@ class Dense(Layer):
             }
         )
         return config
+
+
+_FUSED = ((activations.linear, "linear"), (activations.relu, "relu"), (activations.tanh, "tanh"))
