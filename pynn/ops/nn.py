@@ -44,6 +44,9 @@ __all__ = [
     "tanh",
 ]
 
+_max_reduce = np.maximum.reduce
+_add_reduce = np.add.reduce
+
 _SELU_ALPHA = 1.6732632423543772848170429916717
 _SELU_SCALE = 1.0507009873554804934193349852946
 _SQRT_2_OVER_PI = _math.sqrt(2.0 / _math.pi)
@@ -135,9 +138,10 @@ def tanh(x):
 
 @primitive(name="Softmax")
 def _softmax(x, axis):
-    e = _m.exp_values(x - np.max(x, axis=axis, keepdims=True))
-    out = e / np.sum(e, axis=axis, keepdims=True)
-    return out, lambda g: out * (g - np.sum(g * out, axis=axis, keepdims=True))
+    # ufunc reductions directly: np.max / np.sum wrappers cost more than (32, 10) arrays do
+    e = _m.exp_values(x - _max_reduce(x, axis=axis, keepdims=True))
+    out = e / _add_reduce(e, axis=axis, keepdims=True)
+    return out, lambda g: out * (g - _add_reduce(g * out, axis=axis, keepdims=True))
 
 
 def softmax(x, axis=-1):
@@ -368,9 +372,9 @@ def _sparse_softmax_xent(labels, logits):
         raise op_error("SparseSoftmaxCrossEntropyWithLogits",
                        f"Received a label value of {bad} which is outside the valid range of "
                        f"[0, {n}).  Label values: {' '.join(str(v) for v in idx.reshape(-1))}")
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
+    shifted = logits - _max_reduce(logits, axis=-1, keepdims=True)
     e = np.exp(shifted)
-    total = np.sum(e, axis=-1, keepdims=True)
+    total = _add_reduce(e, axis=-1, keepdims=True)
     rows = np.arange(idx.size)
     flat_idx = idx.reshape(-1)
     picked = shifted.reshape(-1, n)[rows, flat_idx].reshape(idx.shape) - np.log(total[..., 0])
