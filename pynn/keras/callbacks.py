@@ -94,6 +94,11 @@ class LazyLogs(collections.abc.MutableMapping):
     def copy(self):
         return dict(self._materialize())
 
+    @property
+    def computed(self):
+        """Whether the values were computed already (they are not recomputed)."""
+        return self._data is not None
+
     def as_dict(self):
         """The computed logs as a plain dict (computed on the first call only)."""
         return self._materialize()

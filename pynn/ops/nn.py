@@ -13,10 +13,9 @@ from pynn.ops import math as _m
 from pynn.ops import reduction as _r
 
 __all__ = [
-    "dense",
-    "mean_squared_error",
     "batch_normalization",
     "bias_add",
+    "dense",
     "dropout",
     "elu",
     "exponential",
@@ -28,6 +27,7 @@ __all__ = [
     "leaky_relu",
     "log_sigmoid",
     "log_softmax",
+    "mean_squared_error",
     "moments",
     "relu",
     "relu6",
@@ -267,7 +267,7 @@ def _mean_squared_error(y_pred, y_true):
     out = out / out.dtype.type(count)
 
     def vjp(g):
-        gd = np.expand_dims(g / count, -1) * 2 * d if d.ndim else g / count * 2 * d
+        gd = (g / count)[..., None] * 2 * d if d.ndim else g / count * 2 * d
         return unbroadcast(gd, y_pred.shape), unbroadcast(-gd, y_true.shape)
     return out, vjp
 

@@ -18,6 +18,7 @@ from pynn.core import tracing
 from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Tensor, _wrap
 from pynn.keras.engine import data_adapter, nest
+from pynn.keras.optimizers.optimizer import Optimizer
 
 #: recordings tried per signature before its steps stay eager
 MAX_RECORDINGS = 4
@@ -160,6 +161,13 @@ class StepCompiler:
         outputs = [_wrap(value) for value in outputs]
         y_pred = outputs[0] if isinstance(structure, Tensor) else nest.pack_sequence_as(
             structure, outputs)
-        model.optimizer.apply_gradients(zip(grads, variables))
+        optimizer = model.optimizer
+        if type(optimizer).apply_gradients is Optimizer.apply_gradients and all(
+                g is not None for g in grads):
+            # what apply_gradients does after checking its arguments (the program's are fixed)
+            optimizer._compute_current_learning_rate()
+            optimizer._apply_arrays(grads, variables)
+        else:
+            optimizer.apply_gradients(zip(grads, variables))
         self.replayed += 1
         return model.compute_metrics(x, y, y_pred, sample_weight)

@@ -231,6 +231,9 @@ class Trainer:
     def _validate_and_get_metrics_result(self, logs):
         """The model's metric results when the step returned exactly those keys."""
         _require_logs_dict(logs)
+        if isinstance(logs, callbacks_module.LazyLogs) and logs.metrics_only and \
+                not logs.computed:          # exactly the metric results, computed now once
+            return dict(logs.as_dict())
         results = self.get_metrics_result()
         if set(logs.keys()) == set(results):
             return results

@@ -396,8 +396,13 @@ class Optimizer:
                     f"Received: {pair!r}")
         self.build([v for _, v in grads_and_vars])
         grads_and_vars = _filter_empty_gradients(grads_and_vars)
-        grads = [_array(g) for g, _ in grads_and_vars]
-        variables = [v for _, v in grads_and_vars]
+        self._apply_arrays([_array(g) for g, _ in grads_and_vars],
+                           [v for _, v in grads_and_vars])
+        return self._iterations
+
+    def _apply_arrays(self, grads, variables):
+        """The update itself: `grads` are numpy arrays, one per (built) variable. `fit`'s
+        replayed steps call it directly, after `_compute_current_learning_rate()`."""
         grads = self._clip_gradients(grads)
         lr = self._step_learning_rate()
         # Like TF, overflowing weights become inf/nan silently (TerminateOnNaN reports them).
@@ -415,7 +420,6 @@ class Optimizer:
             constraint = getattr(variable, "constraint", None)
             if constraint is not None:
                 variable.assign(_array(constraint(variable)))
-        return self._iterations
 
     def _step_learning_rate(self):
         """The learning rate this step uses, a float32 scalar."""
