@@ -458,6 +458,8 @@ class MetricsContainer:
     def update_state(self, y_true, y_pred, sample_weight=None):
         if not self._built:
             self.build(y_pred, y_true)
+        if not self._metrics_in_order:
+            return
         preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         for y_t, y_p, sw, metrics, weighted in zip(
                 targets, preds, weights, self._metrics, self._weighted_metrics):

@@ -70,14 +70,18 @@ class _Pending:
 
 
 class StepCompiler:
-    """Records and replays one model's train step, per input signature (one per `fit`)."""
+    """Records and replays one model's train step, per input signature and set of trainable
+    variables (made by each `fit`; the recorded steps themselves are kept by the model until
+    it is compiled again, as tf.keras keeps its traced train function)."""
 
-    def __init__(self, model):
+    def __init__(self, model, programs=None):
         self.model = model
-        self.programs = {}      # signature -> (Program, y_pred structure) or None (eager)
-        self.reasons = {}       # signature -> why its steps stay eager
+        # (signature, variables) -> (Program, y_pred structure, variables), or the reason
+        # (a str) why those steps stay eager
+        self.programs = {} if programs is None else programs
         self._pending = {}
-        self.replayed = 0       # steps replayed (tests read it)
+        self._variables_key = None
+        self.replayed = 0       # steps replayed this fit (tests read it)
 
     @staticmethod
     def applies_to(model):
@@ -87,16 +91,31 @@ class StepCompiler:
         return type(model).train_step is Trainer.train_step and not model.run_eagerly
 
     def train_step(self, data):
-        leaves = []
-        key = _batch_leaves(data, leaves)
+        if type(data) is tuple and all(type(a) is np.ndarray for a in data):
+            leaves = list(data)             # the usual (x, y): no need to walk a structure
+            key = ("tuple", tuple((a.shape, a.dtype.str) for a in data))
+        else:
+            leaves = []
+            key = _batch_leaves(data, leaves)
         if key is None:
             return self.model.train_step(data)
+        variables_key = self._variables_key
+        if variables_key is None:
+            if not self.model.built:            # the first step builds the model
+                return self.model.train_step(data)
+            variables_key = self._variables_key = tuple(map(id, self.model._step_variables()))
+        key = (key, variables_key)
         entry = self.programs.get(key, _MISSING)
         if entry is _MISSING:
             return self._record(key, data, leaves)
-        if entry is None:
+        if type(entry) is str:
             return self.model.train_step(data)
         return self._replay(entry, data, leaves)
+
+    @property
+    def reasons(self):
+        """{key: why} for the steps that stay eager."""
+        return {k: v for k, v in self.programs.items() if type(v) is str}
 
     # ------------------------------------------------------------ recording
     def _record(self, key, data, leaves):
@@ -115,8 +134,7 @@ class StepCompiler:
         return logs
 
     def _give_up(self, key, reason):
-        self.programs[key] = None
-        self.reasons[key] = reason
+        self.programs[key] = reason
         self._pending.pop(key, None)
 
     def _consider(self, key, tracer, leaves, loss, y_pred, variables):

@@ -106,6 +106,7 @@ class Trainer:
     _is_compiled = False
     _run_eagerly = None
     _step_compiler = None   # the last fit's StepCompiler (how its steps ran)
+    _step_programs = None   # its recorded steps, kept from fit to fit until compile()
     _eval_handler = None
     _in_fit = False
     _fit_variables = None
@@ -166,6 +167,7 @@ class Trainer:
             "run_eagerly": run_eagerly, "steps_per_execution": steps_per_execution,
             "jit_compile": jit_compile}
         self._eval_handler = None
+        self._step_programs = None     # recorded train steps belong to one compile
         self._is_compiled = True
         self.loss = loss or {}
 
@@ -360,7 +362,9 @@ class Trainer:
     def _fit_loop(self, handler, callbacks, validation, validation_freq):
         train_step = self.train_step
         if StepCompiler.applies_to(self):   # record the step, then replay it (as tf.function)
-            self._step_compiler = StepCompiler(self)
+            if self._step_programs is None:
+                self._step_programs = {}
+            self._step_compiler = StepCompiler(self, self._step_programs)
             train_step = self._step_compiler.train_step
         callbacks.on_train_begin()
         training_logs = None

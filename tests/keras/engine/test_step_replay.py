@@ -228,3 +228,41 @@ def test_bad_labels_in_a_replayed_step_still_raise():
     with pytest.raises(InvalidArgumentError, match="label value of 9"):
         model.fit(X20, labels, batch_size=20, epochs=1, shuffle=False, verbose=0)
     assert model._step_compiler.replayed > 0
+
+
+def test_recorded_steps_are_kept_across_fits_until_compile():
+    model = keras.Sequential([keras.layers.Dense(3, activation="relu", input_shape=(20,)),
+                              keras.layers.Dense(5, activation="softmax")])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
+    model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
+    assert model._step_compiler.replayed == 3        # every step of the second fit
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
+    assert model._step_compiler.replayed == 1        # recorded anew after compile
+
+
+def test_freezing_a_layer_between_fits_is_honoured():
+    def build():
+        model = keras.Sequential([keras.layers.Dense(6, activation="tanh", input_shape=(20,)),
+                                  keras.layers.Dense(5, activation="softmax")])
+        model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+        return model
+
+    results = []
+    for eager in (False, True):
+        tf.config.run_functions_eagerly(eager)
+        try:
+            keras.utils.set_random_seed(3)
+            model = build()
+            model.fit(X20, Y5, batch_size=30, epochs=2, verbose=0)
+            frozen = model.layers[0].get_weights()
+            model.layers[0].trainable = False
+            model.fit(X20, Y5, batch_size=30, epochs=2, verbose=0)
+        finally:
+            tf.config.run_functions_eagerly(False)
+        for a, b in zip(frozen, model.layers[0].get_weights()):
+            np.testing.assert_array_equal(a, b)
+        results.append(model.get_weights())
+    for a, b in zip(*results):
+        np.testing.assert_array_equal(a, b)
