@@ -4,7 +4,8 @@
 #   2. the pynn wheel (pip wheel --no-deps), with the bundled MNIST subset inside
 #   3. Pyodide's core files from the npm package, and numpy for Pyodide (from the
 #      wheelhouse, else downloaded), its sha256 checked against Pyodide's pyodide-lock.json
-#   4. pynn byte-compiled for Pyodide's Python 3.14 (web/compile_pyc.mjs, Pyodide run in Node)
+#   4. numpy + pynn unpacked and byte-compiled for the page, and the start-up memory snapshot
+#      (web/snapshot.mjs, Pyodide run in Node; PYNN_NO_SNAPSHOT=1 skips the snapshot)
 #   5. the front end bundled by esbuild (web/build.mjs), and the service worker's file list
 #
 #   bash build.sh            build dist/
@@ -112,20 +113,19 @@ EOF
     fi
 fi
 
-# 4. pynn byte-compiled for Pyodide's Python (saves the browser compiling it at each start)
-say "byte-compiling pynn for Pyodide (Pyodide in Node)"
-PYCACHE_ARGS=()
-PYCACHE=pynn-pycache-cp314.zip
-if (cd web && node compile_pyc.mjs "$DIST/wheels/$PYNN_WHEEL" "$DIST/wheels/$PYCACHE"); then
-    PYCACHE_ARGS=(--pynn-pycache "$PYCACHE")
-else
-    rm -f "$DIST/wheels/$PYCACHE"
-    echo "build.sh: WARNING: byte-compiling pynn failed; the page will compile it at start-up" >&2
-fi
+# 4. numpy and pynn unpacked and byte-compiled for Pyodide's Python, and the start-up memory
+#    snapshots (Python with numpy, pynn and the shim already imported), made by Pyodide in Node.
+#    Remade at every build, so they always match the wheels; without them the page still works.
+say "numpy + pynn for the page, and the start-up snapshot (Pyodide in Node)"
+SNAPSHOT_ARGS=()
+[ "${PYNN_NO_SNAPSHOT:-0}" = 1 ] && SNAPSHOT_ARGS=(--no-snapshot)
+(cd web && node snapshot.mjs --numpy-wheel "$DIST/pyodide/$NUMPY_WHEEL" \
+    --pynn-wheel "$DIST/wheels/$PYNN_WHEEL" --out "$DIST/site" "${SNAPSHOT_ARGS[@]}") \
+    || die "could not prepare numpy and pynn for the page (web/snapshot.mjs)"
 
 # 5. the front end ------------------------------------------------------------------
 say "front end (esbuild)"
-node web/build.mjs --config site.config.json --dist "$DIST" --pynn-wheel "$PYNN_WHEEL" "${PYCACHE_ARGS[@]}"
+node web/build.mjs --config site.config.json --dist "$DIST" --pynn-wheel "$PYNN_WHEEL"
 say "dist/ ready ($(du -sh "$DIST" | cut -f1))"
 
 if [ "$SERVE" = 1 ]; then

@@ -28,6 +28,8 @@ MIME_TYPES = {
     ".whl": "application/zip",
     ".zip": "application/zip",
     ".py": "text/x-python; charset=utf-8",
+    ".bin": "application/octet-stream",
+    ".snap": "application/octet-stream",
 }
 
 ISOLATION_HEADERS = {

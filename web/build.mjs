@@ -2,8 +2,9 @@
 // wheels in place): app.js + app.css (the page), worker.js (owns Pyodide), index.html,
 // and sw.js with the list of every file in dist/ to cache for offline use.
 //
-//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl \
-//       [--pynn-pycache pynn-pycache-cp314.zip]
+//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl
+//
+// dist/site/ (numpy, pynn and the start-up snapshots) is written before, by web/snapshot.mjs.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -19,7 +20,6 @@ const { values: args } = parseArgs({
     config: { type: 'string' },
     dist: { type: 'string' },
     'pynn-wheel': { type: 'string' },
-    'pynn-pycache': { type: 'string' },
   },
 });
 for (const name of ['config', 'dist', 'pynn-wheel']) {
@@ -27,6 +27,7 @@ for (const name of ['config', 'dist', 'pynn-wheel']) {
 }
 const config = JSON.parse(readFileSync(args.config, 'utf8'));
 const dist = args.dist;
+const siteManifest = JSON.parse(readFileSync(join(dist, 'site', 'site.json'), 'utf8'));
 
 const examples = config.examples.map((example) => ({
   name: example.name,
@@ -43,7 +44,7 @@ const virtualModules = {
     title: config.title,
     pyodideVersion: config.pyodide.version,
     pynnWheel: args['pynn-wheel'],
-    pynnPycache: args['pynn-pycache'] || null,
+    snapshot: Boolean(siteManifest.snapshot),
   })};`,
   'virtual:examples': `export const EXAMPLES = ${JSON.stringify(examples)};
 export const DEFAULT_EXAMPLE = ${JSON.stringify(config.defaultExample)};`,
@@ -96,9 +97,11 @@ function listFiles(dir) {
     return statSync(path).isDirectory() ? listFiles(path) : [path];
   });
 }
+// The wheels stay in dist/ as downloads but are not cached: the page never loads them
+// (numpy and pynn come unpacked in site/site-packages.bin).
 const files = listFiles(dist)
   .map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js')
+  .filter((path) => path !== 'sw.js' && !path.endsWith('.whl'))
   .sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(readFileSync(join(dist, file)));

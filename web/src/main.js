@@ -52,6 +52,7 @@ const python = new PythonWorker({
     if (state === STATE.ready && !document.body.dataset.readyMs) {
       document.body.dataset.readyMs = String(Math.round(performance.now()));
       document.body.dataset.bootTimings = JSON.stringify(detail.timings || {});
+      document.body.dataset.startup = detail.fromSnapshot ? 'snapshot' : 'fresh';
     }
     ui.run.disabled = state !== STATE.ready;
     ui.stop.disabled = state !== STATE.running;

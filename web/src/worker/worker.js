@@ -4,6 +4,7 @@ import { loadPyodide } from './pyodide/pyodide.mjs'; // left external: served fr
 import { MSG, isMessage } from '../protocol.js';
 import runnerSource from './runner.py';
 import { SITE } from 'virtual:site';
+import { startFromSnapshot, startWithoutSnapshot } from './site.js';
 
 const here = new URL('./', self.location.href);
 let runner = null;
@@ -17,29 +18,43 @@ function post(message) {
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function boot({ interruptBuffer }) {
   const timings = {};
   const mark = (name) => { timings[name] = Math.round(performance.now()); };
   post({ type: MSG.loading, stage: 'Loading Python' });
-  const pynnWheel = fetchBytes(new URL(`wheels/${SITE.pynnWheel}`, here));
-  // pynn's modules byte-compiled for this Python at build time (web/compile_pyc.mjs).
-  const pynnPycache = SITE.pynnPycache && fetchBytes(new URL(`wheels/${SITE.pynnPycache}`, here));
-  const pyodide = await loadPyodide({
+  // numpy and pynn, unpacked and byte-compiled at build time (web/snapshot.mjs), and the
+  // memory snapshots that skip Python's start-up and the imports (see site.js).
+  const siteUrl = (file) => new URL(`site/${file}`, here);
+  const manifest = fetch(siteUrl('site.json')).then((r) => {
+    if (!r.ok) throw new Error(`site.json: HTTP ${r.status}`);
+    return r.json();
+  });
+  const blob = fetchBytes(siteUrl('site-packages.bin'));
+  const snapshots = SITE.snapshot
+    ? Promise.all([fetchBytes(siteUrl('base.snap')), fetchBytes(siteUrl('site.snap'))])
+    : null;
+  const options = {
     indexURL: new URL('pyodide/', here).href,
-    packages: ['numpy'],
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
     stderr: (text) => post({ type: MSG.stderr, text: `${text}\n` }),
-  });
-  mark('pyodideAndNumpy');
-  post({ type: MSG.loading, stage: 'Loading pynn' });
-  pyodide.unpackArchive(await pynnWheel, 'wheel');
-  if (pynnPycache) {
-    const sitePackages = pyodide.runPython('import os, pynn; os.path.dirname(os.path.dirname(pynn.__file__))');
-    pyodide.unpackArchive(await pynnPycache, 'zip', { extractDir: sitePackages });
+  };
+  let pyodide = null;
+  if (snapshots) {
+    try {
+      const [base, site] = await snapshots;
+      pyodide = await startFromSnapshot(loadPyodide, options, await manifest, base, site, await blob, mark);
+    } catch (err) {
+      // Never fatal: the ordinary start-up below gives the same Python, only slower.
+      console.warn(`pynn playground: starting Python without the snapshot: ${err && err.message}`);
+      pyodide = null;
+    }
   }
+  const fromSnapshot = Boolean(pyodide);
+  if (!pyodide) pyodide = await startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark);
+  post({ type: MSG.loading, stage: 'Loading pynn' });
   if (interruptBuffer) {
     interruptFlag = new Int32Array(interruptBuffer);
     pyodide.setInterruptBuffer(interruptFlag);
@@ -58,6 +73,7 @@ async function boot({ interruptBuffer }) {
     pyodideVersion: pyodide.version,
     pythonVersion: pyodide.runPython('import sys; sys.version.split()[0]'),
     interruptible: Boolean(interruptBuffer),
+    fromSnapshot,
     timings, // ms since the worker started, per start-up stage
   });
 }

@@ -1,0 +1,174 @@
+// Prepares the worker's fast start at build time (called by build.sh), running Pyodide in Node:
+//   site-packages.bin + site.json: numpy and pynn unpacked from their wheels and byte-compiled
+//     for Pyodide's Python (unchecked-hash .pyc), minus what never runs in the page (numpy's
+//     tests, type stubs and C headers), as one blob the worker writes into Pyodide's file system;
+//   base.snap and site.snap: the memory snapshots described in src/worker/site.js (Python
+//     started; then numpy, pynn and the shim imported), stored sparse (zero pages left out).
+// With --no-snapshot only the site files are written (the worker then starts Python the
+// ordinary way). Any failure in the snapshot step leaves no snapshot behind: build.sh goes on.
+//
+//   node web/snapshot.mjs --numpy-wheel W --pynn-wheel W --out dist/site [--no-snapshot]
+import { loadPyodide } from 'pyodide';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  SNAPSHOT_FORMAT, installSiteFiles, prepareTable, startFromSnapshot, sharedLibraries, loadSharedLibraries, linkerState,
+  encodeSparse, decodeSparse, snapshotMemoryOffset, snapshotJsState, sitePackagesDir,
+} from './src/worker/site.js';
+
+const { values: args } = parseArgs({
+  options: {
+    'numpy-wheel': { type: 'string' },
+    'pynn-wheel': { type: 'string' },
+    out: { type: 'string' },
+    'no-snapshot': { type: 'boolean', default: false },
+  },
+});
+for (const name of ['numpy-wheel', 'pynn-wheel', 'out']) {
+  if (!args[name]) throw new Error(`web/snapshot.mjs: --${name} is required`);
+}
+const out = args.out;
+mkdirSync(out, { recursive: true });
+
+// What the snapshot has imported: the runner's own imports and everything its warm_up imports.
+export const IMPORTS = `
+import builtins, io, json, linecache, math, sys, time, traceback, types
+import numpy
+import pynn.shim
+from pynn import keras
+from pynn.keras import callbacks
+`;
+
+const quiet = { stdout: () => {}, stderr: (text) => console.error(text) };
+const t0 = performance.now();
+const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+
+// 1. Pyodide started (base snapshot), wheels unpacked and byte-compiled, site files packed.
+const first = await loadPyodide({ ...quiet, _makeSnapshot: !args['no-snapshot'] });
+const base = args['no-snapshot'] ? null : first.makeMemorySnapshot();
+const sitePackages = sitePackagesDir(first);
+for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
+  first.unpackArchive(new Uint8Array(readFileSync(wheel)), 'wheel', { extractDir: sitePackages });
+}
+const listing = JSON.parse(first.runPython(`
+import compileall, json, os, py_compile
+site = ${JSON.stringify(sitePackages)}
+for package in ("numpy", "pynn"):
+    ok = compileall.compile_dir(os.path.join(site, package), quiet=1, workers=1,
+                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    if not ok:
+        raise SystemExit(f"byte-compiling {package} failed")
+
+def wanted(rel):
+    parts = rel.split("/")
+    if parts[0] == "numpy" and ("tests" in parts or rel.endswith(".pyi")
+                                or rel.startswith(("numpy/_core/include/", "numpy/_core/lib/"))):
+        return False
+    return True
+
+files = []
+for folder, dirs, names in os.walk(site):
+    dirs.sort()
+    for name in sorted(names):
+        rel = os.path.relpath(os.path.join(folder, name), site)
+        if wanted(rel):
+            files.append(rel)
+json.dumps(files)
+`));
+const chunks = [];
+const index = [];
+let offset = 0;
+for (const rel of listing) {
+  const data = first.FS.readFile(`${sitePackages}/${rel}`);
+  index.push([rel, offset, data.length]);
+  chunks.push(data);
+  offset += data.length;
+}
+const blob = new Uint8Array(offset);
+let at = 0;
+for (const chunk of chunks) {
+  blob.set(chunk, at);
+  at += chunk.length;
+}
+writeFileSync(join(out, 'site-packages.bin'), blob);
+const manifest = {
+  format: SNAPSHOT_FORMAT,
+  pyodideVersion: first.version,
+  sitePackages,
+  files: index,
+  libraries: sharedLibraries(sitePackages, index),
+  snapshot: null,
+};
+const pyc = listing.filter((rel) => rel.endsWith('.pyc')).length;
+console.log(`web/snapshot.mjs: site-packages.bin ${(blob.length / 1e6).toFixed(1)} MB, `
+  + `${listing.length} files (${pyc} .pyc) [${seconds()}]`);
+
+// 3. The check: start from the snapshot files exactly as the worker does, then use numpy,
+// numpy's lazily loaded extensions and a small Keras model through the shim.
+const CHECK = `
+import sys, random
+import numpy as np
+a = np.arange(12, dtype=np.float32).reshape(3, 4)
+assert (a @ a.T)[2, 2] == 366.0, a @ a.T
+assert np.allclose(np.linalg.inv(np.eye(3) * 2), np.eye(3) / 2)
+assert np.allclose(np.fft.fft(np.ones(4)), [4, 0, 0, 0])
+import pynn.shim
+pynn.shim.install()
+import tensorflow as tf
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(4, activation="relu", input_shape=(3,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+history = model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=2, verbose=0)
+assert len(history.history["loss"]) == 2
+assert tf.reduce_sum(tf.ones((2, 2))).numpy() == 4.0
+`;
+
+async function verify(baseFile, siteFile) {
+  const lines = [];
+  const py = await startFromSnapshot(loadPyodide, {
+    stdout: (text) => lines.push(text), stderr: (text) => lines.push(text),
+  }, manifest, baseFile, siteFile, blob);
+  try {
+    py.runPython(CHECK);
+  } catch (err) {
+    throw new Error(`the snapshot does not work: ${err.message}\n${lines.join('\n')}`);
+  }
+}
+
+// 2. The site snapshot, replayable from the base snapshot (see src/worker/site.js).
+if (!args['no-snapshot']) {
+  rmSync(join(out, 'base.snap'), { force: true });
+  rmSync(join(out, 'site.snap'), { force: true });
+  try {
+    const py = await loadPyodide({ ...quiet, _makeSnapshot: true, _loadSnapshot: base });
+    const { baseTableLength, trampoline } = prepareTable(py);
+    if (trampoline) throw new Error('unexpected call trampoline in Node');
+    installSiteFiles(py, sitePackages, index, blob);
+    await loadSharedLibraries(py, manifest.libraries);
+    const tableStart = py._module.wasmTable.length;
+    py.runPython(IMPORTS);
+    const linker = linkerState(py, tableStart);
+    const site = py.makeMemorySnapshot();
+    if (snapshotJsState(site) !== snapshotJsState(base)) {
+      throw new Error(`the imports left JavaScript references behind: ${snapshotJsState(site)}`);
+    }
+    const baseFile = encodeSparse(base, snapshotMemoryOffset(base));
+    const siteFile = encodeSparse(site, snapshotMemoryOffset(site));
+    manifest.snapshot = { baseTableLength, linker };
+    await verify(baseFile, siteFile);
+    writeFileSync(join(out, 'base.snap'), baseFile);
+    writeFileSync(join(out, 'site.snap'), siteFile);
+    console.log(`web/snapshot.mjs: base.snap ${(baseFile.length / 1e6).toFixed(1)} MB, site.snap `
+      + `${(siteFile.length / 1e6).toFixed(1)} MB (memory ${(site.length / 1e6).toFixed(1)} MB, `
+      + `${manifest.libraries.length} .so files, ${linker.slots.length} table slots to replay) [${seconds()}]`);
+  } catch (err) {
+    rmSync(join(out, 'base.snap'), { force: true });
+    rmSync(join(out, 'site.snap'), { force: true });
+    manifest.snapshot = null;
+    if (process.env.DEBUG_SNAP) console.error(err.stack);
+    console.error(`web/snapshot.mjs: WARNING: no start-up snapshot (${err.message}); `
+      + 'the page will start Python the ordinary way');
+  }
+}
+writeFileSync(join(out, 'site.json'), JSON.stringify(manifest));
