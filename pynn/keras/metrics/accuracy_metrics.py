@@ -7,12 +7,12 @@ The functions accept Tensors or arrays and return float32 Tensors of 0/1 matches
 
 import numpy as np
 
-from pynn.core.tensor import Tensor
+from pynn.core.tensor import Tensor, _wrap
 from pynn.keras.metrics.base_metric import MeanMetricWrapper, as_array
 
 
 def _float32(matches):
-    return Tensor(np.asarray(matches, dtype=np.float32))
+    return _wrap(matches.astype(np.float32))
 
 
 def accuracy(y_true, y_pred):
@@ -68,10 +68,10 @@ def categorical_accuracy(y_true, y_pred):
 
 def sparse_categorical_accuracy(y_true, y_pred):
     """1 where `argmax(y_pred)` equals the integer label `y_true`."""
-    matches = sparse_categorical_matches(y_true, y_pred)._value
+    matches = sparse_categorical_matches(y_true, y_pred)
     if matches.ndim > 1 and matches.shape[-1] == 1:
-        matches = matches[..., 0]
-    return Tensor(matches)
+        return _wrap(matches._value[..., 0])
+    return matches
 
 
 def in_top_k(predictions, targets, k):

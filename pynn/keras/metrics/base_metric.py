@@ -7,7 +7,7 @@ receives Tensors, so custom functions written with `keras.backend` (`K.mean`) wo
 
 import numpy as np
 
-from pynn.core.tensor import Tensor, Variable
+from pynn.core.tensor import Tensor, Variable, _wrap
 from pynn.keras import backend
 from pynn.keras.utils import generic_utils
 
@@ -267,7 +267,7 @@ class MeanMetricWrapper(Mean):
         y_pred_tensor = y_pred
         y_pred = as_array(y_pred, self._dtype)
         y_pred, y_true = squeeze_or_expand(y_pred, y_true)
-        y_true, y_pred = Tensor(y_true), Tensor(y_pred)
+        y_true, y_pred = _wrap(y_true), _wrap(y_pred)
         logits = getattr(y_pred_tensor, "_keras_logits", None)
         if logits is not None and tuple(logits.shape) == tuple(y_pred.shape):
             y_pred._keras_logits = logits
