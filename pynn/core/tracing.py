@@ -387,8 +387,9 @@ class Program:
                 ns[f"S{t}"] = shapes[t]
                 lines.append(f"        gp = gs[{i}]")
                 lines.append("        if gp is not None:")
-                if contributions[t] == 1:
-                    lines.append(f"            g{t} = first(gp, S{t})")
+                if contributions[t] == 1:     # the usual case, inline: an array of its shape
+                    lines.append(f"            g{t} = gp if gp.__class__ is nd and "
+                                 f"gp.shape == S{t} else first(gp, S{t})")
                 else:
                     lines.append(f"            g{t}, o{t} = acc(g{t}, o{t}, gp, S{t})")
         grads = []
