@@ -79,7 +79,6 @@ await esbuild.build({
   ...common,
   entryPoints: { worker: join(WEB, 'src', 'worker', 'worker.js') },
   outdir: dist,
-  loader: { '.py': 'text' },
   external: ['./pyodide/*'],
 });
 

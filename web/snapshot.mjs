@@ -1,5 +1,6 @@
 // Prepares the worker's fast start at build time (called by build.sh), running Pyodide in Node:
-//   site-packages.bin + site.json: numpy and pynn unpacked from their wheels and byte-compiled
+//   site-packages.bin + site.json: numpy and pynn unpacked from their wheels (and the
+//     playground's runner.py, as the module pynn_runner), all byte-compiled
 //     for Pyodide's Python (unchecked-hash .pyc), minus what never runs in the page (numpy's
 //     tests, type stubs and C headers), as one blob the worker writes into Pyodide's file system;
 //   base.snap and site.snap: the memory snapshots described in src/worker/site.js (Python
@@ -31,9 +32,9 @@ for (const name of ['numpy-wheel', 'pynn-wheel', 'out']) {
 const out = args.out;
 mkdirSync(out, { recursive: true });
 
-// What the snapshot has imported: the runner's own imports and everything its warm_up imports.
+// What the snapshot has imported: the runner and everything its warm_up imports.
 export const IMPORTS = `
-import builtins, io, json, linecache, math, sys, time, traceback, types
+import pynn_runner
 import numpy
 import pynn.shim
 from pynn import keras
@@ -51,14 +52,18 @@ const sitePackages = sitePackagesDir(first);
 for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
   first.unpackArchive(new Uint8Array(readFileSync(wheel)), 'wheel', { extractDir: sitePackages });
 }
+// The playground's runner, as the module `pynn_runner` (imported by the worker).
+first.FS.writeFile(`${sitePackages}/pynn_runner.py`, readFileSync(new URL('./src/worker/runner.py', import.meta.url)));
 const listing = JSON.parse(first.runPython(`
 import compileall, json, os, py_compile
 site = ${JSON.stringify(sitePackages)}
+unchecked = py_compile.PycInvalidationMode.UNCHECKED_HASH
 for package in ("numpy", "pynn"):
     ok = compileall.compile_dir(os.path.join(site, package), quiet=1, workers=1,
-                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+                                invalidation_mode=unchecked)
     if not ok:
         raise SystemExit(f"byte-compiling {package} failed")
+py_compile.compile(os.path.join(site, "pynn_runner.py"), doraise=True, invalidation_mode=unchecked)
 
 def wanted(rel):
     parts = rel.split("/")

@@ -224,17 +224,20 @@ export function snapshotJsState(snapshot) {
 }
 
 // Starts Python from the snapshots: `loadPyodide(options)` restores the base, then the
-// replay described at the top of this file. `base` and `site` are the .snap files' bytes.
+// replay described at the top of this file. `base`, `site` (the .snap files' bytes) and
+// `blob` may be promises: Pyodide starts loading while they arrive.
 export async function startFromSnapshot(loadPyodide, options, manifest, base, site, blob, mark = () => {}) {
   if (!manifest.snapshot) throw new Error('this build has no start-up snapshot');
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: decodeSparse(base) });
+  const pyodide = await loadPyodide({
+    ...options, _loadSnapshot: Promise.resolve(base).then((bytes) => decodeSparse(bytes)),
+  });
   mark('pythonStarted');
   const { trampoline } = prepareTable(pyodide, manifest.snapshot.baseTableLength);
-  installSiteFiles(pyodide, manifest.sitePackages, manifest.files, blob);
+  installSiteFiles(pyodide, manifest.sitePackages, manifest.files, await blob);
   await loadSharedLibraries(pyodide, manifest.libraries);
   replayLinkerState(pyodide, manifest.snapshot.linker);
   mark('numpyLoaded');
-  const snapshot = decodeSparse(site);
+  const snapshot = decodeSparse(await site);
   const expected = snapshotJsState(snapshot);
   // The base restore and the site snapshot must agree on the JS-side state.
   const now = JSON.stringify(pyodide._api.serializeHiwireState());

@@ -2,7 +2,6 @@
 // `run` per program; everything printed or trained comes back as protocol messages.
 import { loadPyodide } from './pyodide/pyodide.mjs'; // left external: served from dist/pyodide/
 import { MSG, isMessage } from '../protocol.js';
-import runnerSource from './runner.py';
 import { SITE } from 'virtual:site';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
 
@@ -33,9 +32,7 @@ async function boot({ interruptBuffer }) {
     return r.json();
   });
   const blob = fetchBytes(siteUrl('site-packages.bin'));
-  const snapshots = SITE.snapshot
-    ? Promise.all([fetchBytes(siteUrl('base.snap')), fetchBytes(siteUrl('site.snap'))])
-    : null;
+  const snapshots = SITE.snapshot ? [fetchBytes(siteUrl('base.snap')), fetchBytes(siteUrl('site.snap'))] : null;
   const options = {
     indexURL: new URL('pyodide/', here).href,
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
@@ -44,8 +41,8 @@ async function boot({ interruptBuffer }) {
   let pyodide = null;
   if (snapshots) {
     try {
-      const [base, site] = await snapshots;
-      pyodide = await startFromSnapshot(loadPyodide, options, await manifest, base, site, await blob, mark);
+      const [base, site] = snapshots;
+      pyodide = await startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark);
     } catch (err) {
       // Never fatal: the ordinary start-up below gives the same Python, only slower.
       console.warn(`pynn playground: starting Python without the snapshot: ${err && err.message}`);
@@ -60,11 +57,11 @@ async function boot({ interruptBuffer }) {
     pyodide.setInterruptBuffer(interruptFlag);
   }
 
-  const scope = pyodide.globals.get('dict')();
-  pyodide.runPython(runnerSource, { globals: scope, filename: 'pynn_runner.py' });
+  // runner.py, installed as the module pynn_runner by web/snapshot.mjs (already imported
+  // when Python started from the snapshot).
   const emitJson = (json) => post(JSON.parse(json));
   const emitText = (type, text) => post({ type, text });
-  runner = scope.get('Runner')(emitJson, emitText, pyodide.toPy(MSG));
+  runner = pyodide.pyimport('pynn_runner').Runner(emitJson, emitText, pyodide.toPy(MSG));
   mark('runner');
   runner.warm_up();
   mark('pynnImported');
