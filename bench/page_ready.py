@@ -42,6 +42,7 @@ def ready_seconds(page, url, stages, reload=False):
         page.goto(url)
     page.wait_for_selector("body[data-state=ready]", timeout=300_000)
     stages.append(json.loads(page.evaluate("document.body.dataset.bootTimings")))
+    stages[-1]["startup"] = page.evaluate("document.body.dataset.startup")
     return int(page.evaluate("document.body.dataset.readyMs")) / 1000
 
 
@@ -78,6 +79,9 @@ def main(argv=None):
         server.wait()
 
     for label, stages in (("cold", cold_stages), ("warm", warm_stages)):
+        starts = [s.pop("startup") for s in stages]
+        print(f"  {label} start-ups: {', '.join(starts)} (snapshot: from the build's memory "
+              "snapshot; fresh: the ordinary start-up)")
         for name in stages[0]:
             values = [s[name] / 1000 for s in stages]
             print(f"  {label} worker stage {name}: median {statistics.median(values):.2f} s "
