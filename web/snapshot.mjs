@@ -162,7 +162,7 @@ if (!args['no-snapshot']) {
     }
     const baseFile = encodeSparse(base, snapshotMemoryOffset(base));
     const siteFile = encodeSparse(site, snapshotMemoryOffset(site));
-    manifest.snapshot = { baseTableLength, linker };
+    manifest.snapshot = { baseTableLength, linker, bytes: { base: baseFile.length, site: siteFile.length } };
     await verify(baseFile, siteFile);
     writeFileSync(join(out, 'base.snap'), baseFile);
     writeFileSync(join(out, 'site.snap'), siteFile);

@@ -228,8 +228,14 @@ export function snapshotJsState(snapshot) {
 // `blob` may be promises: Pyodide starts loading while they arrive.
 export async function startFromSnapshot(loadPyodide, options, manifest, base, site, blob, mark = () => {}) {
   if (!manifest.snapshot) throw new Error('this build has no start-up snapshot');
+  const expectBytes = (name, bytes) => {
+    if (bytes.length !== manifest.snapshot.bytes[name]) {
+      throw new Error(`${name}.snap has ${bytes.length} bytes, expected ${manifest.snapshot.bytes[name]}`);
+    }
+    return bytes;
+  };
   const pyodide = await loadPyodide({
-    ...options, _loadSnapshot: Promise.resolve(base).then((bytes) => decodeSparse(bytes)),
+    ...options, _loadSnapshot: Promise.resolve(base).then((bytes) => decodeSparse(expectBytes('base', bytes))),
   });
   mark('pythonStarted');
   const { trampoline } = prepareTable(pyodide, manifest.snapshot.baseTableLength);
@@ -237,7 +243,7 @@ export async function startFromSnapshot(loadPyodide, options, manifest, base, si
   await loadSharedLibraries(pyodide, manifest.libraries);
   replayLinkerState(pyodide, manifest.snapshot.linker);
   mark('numpyLoaded');
-  const snapshot = decodeSparse(await site);
+  const snapshot = decodeSparse(expectBytes('site', await site));
   const expected = snapshotJsState(snapshot);
   // The base restore and the site snapshot must agree on the JS-side state.
   const now = JSON.stringify(pyodide._api.serializeHiwireState());
