@@ -56,7 +56,8 @@ export function prepareTable(pyodide, baseTableLength = null) {
   const made = baseTableLength ?? table.length;
   const extra = table.length - made;
   let trampoline = 0;
-  if (extra === 1 && table.get(made)) {
+  // (The trampoline function takes five parameters.)
+  if (extra === 1 && table.get(made) && table.get(made).length === 5) {
     trampoline = made;
   } else if (extra !== 0) {
     throw new Error(`the function table has ${table.length} slots after start-up, expected ${made}`);
