@@ -53,6 +53,18 @@ def best_of(fn, repeat=3):
     return best
 
 
+def best_of_each(fns, repeat=7):
+    """The fastest of `repeat` timed calls of each function, taken in turn (a, b, a, b, ...)
+    so that a change of machine load during the run hits every side alike."""
+    best = [float("inf")] * len(fns)
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
+
+
 def reference_seconds(code):
     """Run `code` under tf.keras 2.15 (if installed); it must print one JSON number of seconds."""
     if not os.path.exists(REFERENCE_PYTHON):

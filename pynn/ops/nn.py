@@ -246,7 +246,10 @@ def _dense(x, kernel, bias, activation):
         elif activation == "tanh":
             g = g * (1 - out * out)
         gx, gk = matmul_vjp(g, needs[:2])
-        gb = g.sum(axis=tuple(range(g.ndim - 1))) if needs[2] else None
+        gb = None
+        if needs[2]:
+            gb = _add_reduce(g, axis=0) if g.ndim == 2 else _add_reduce(
+                g, axis=tuple(range(g.ndim - 1)))
         return gx, gk, gb
     return out, vjp
 

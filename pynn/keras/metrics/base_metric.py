@@ -224,7 +224,7 @@ class Reduce(Metric):
                     values.size // max(sample_weight.size, 1))
             values = values * sample_weight
         total = self.total._value
-        total += values.sum(dtype=total.dtype)
+        total += np.add.reduce(values, axis=None, dtype=total.dtype)
         if self.reduction == self.SUM:
             return
         if self.reduction == self.WEIGHTED_MEAN or sample_weight is None:
