@@ -202,9 +202,11 @@ class Trainer:
         return metrics
 
     def _layers_for_metrics(self):
-        if self._in_fit and self._fit_layers is not None:   # walked once per fit
-            return self._fit_layers
         flatten_layers = getattr(self, "_flatten_layers", None)
+        if self._in_fit and self.built and flatten_layers is not None:   # walked once per fit
+            if self._fit_layers is None:
+                self._fit_layers = flatten_layers()
+            return self._fit_layers
         if flatten_layers is not None:
             return list(flatten_layers())
         return [self]
