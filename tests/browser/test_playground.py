@@ -100,6 +100,26 @@ def test_mnist_example_trains_with_live_curves(warm):
     assert "loss" in batch_caption and "accuracy" in batch_caption
 
 
+def stop_seconds(page, selector):
+    """Press Stop and return the seconds, on the page's own clock, until `selector` shows."""
+    return page.evaluate("""(selector) => new Promise((resolve) => {
+        const started = performance.now();
+        const done = () => {
+            if (document.querySelector(selector)) {
+                observer.disconnect();
+                resolve((performance.now() - started) / 1000);
+                return true;
+            }
+            return false;
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, {childList: true, subtree: true, attributes: true});
+        [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Stop")
+            .click();
+        done();
+    })""", selector)
+
+
 def test_stop_ends_an_endless_loop_and_keeps_the_code(warm):
     playground = warm
     code = "n = 0\nwhile True:\n    n += 1"
@@ -108,11 +128,8 @@ def test_stop_ends_an_endless_loop_and_keeps_the_code(warm):
     page.get_by_role("button", name="Run", exact=True).click()
     page.wait_for_selector("body[data-state=running]")
     time.sleep(1.0)
-    started = time.monotonic()
-    page.get_by_role("button", name="Stop", exact=True).click()
-    page.wait_for_selector("#output .stopped", timeout=10_000)
-    stopped_after = time.monotonic() - started
-    assert stopped_after < 2.0, f"Stop took {stopped_after:.1f} s"
+    stopped_after = stop_seconds(page, "#output .stopped")
+    assert stopped_after < 1.0, f"Stop took {stopped_after:.2f} s"
     assert "Stopped" in playground.output_text()
     assert playground.editor_text() == code
     playground.wait_ready()
@@ -128,10 +145,9 @@ def test_stop_restarts_python_when_the_page_is_not_isolated(open_context, plain_
     playground.set_code("while True:\n    pass")
     page.get_by_role("button", name="Run", exact=True).click()
     page.wait_for_selector("body[data-state=running]")
-    started = time.monotonic()
-    page.get_by_role("button", name="Stop", exact=True).click()
-    page.wait_for_selector("#output .stopped:has-text('restarted')", timeout=10_000)
-    assert time.monotonic() - started < 2.0
+    stopped_after = stop_seconds(page, "#output .stopped")
+    assert stopped_after < 1.0, f"Stop took {stopped_after:.2f} s"
+    assert "restarted" in page.locator("#output .stopped").last.inner_text()
     assert playground.editor_text() == "while True:\n    pass"
     playground.wait_ready(timeout=180_000)
     playground.set_code("print('fresh worker')")
