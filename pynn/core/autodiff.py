@@ -443,6 +443,43 @@ def backprop(targets, seeds, first_seq=0):
     return grads
 
 
+def first_gradient(gp, shape):
+    """A slot's only gradient, as an array of its shape."""
+    if gp.__class__ is _ndarray:
+        return gp if gp.shape == shape else unbroadcast(gp, shape)
+    if type(gp) is IndexedGradient:
+        acc = np.zeros(shape, gp.values.dtype)
+        gp.add_into(acc)
+        return acc
+    gp = _asarray(gp)
+    return gp if gp.shape == shape else unbroadcast(gp, shape)
+
+
+def add_gradient(prev, owned, gp, shape):
+    """Adds one more gradient into a slot's sum (in place once the sum is ours, as
+    `backprop` does); returns (sum, owned). Replayed train steps (core/tracing.py) use
+    these two where `backprop` keeps its sums in a dict."""
+    if type(gp) is IndexedGradient:
+        if not owned:
+            acc = np.zeros(shape, gp.values.dtype)
+            if prev is not None:
+                acc += prev
+        else:
+            acc = prev
+        gp.add_into(acc)
+        return acc, True
+    if gp.__class__ is not _ndarray:
+        gp = _asarray(gp)
+    if gp.shape != shape:
+        gp = unbroadcast(gp, shape)
+    if prev is None:
+        return gp, False
+    if owned:
+        prev += gp
+        return prev, True
+    return prev + gp, True
+
+
 class GradientTape:
     """Record operations for automatic differentiation, as `tf.GradientTape`.
 

@@ -315,7 +315,7 @@ class Program:
         return self._run(*inputs)
 
     def _generate(self, tracer):
-        from pynn.core.autodiff import IndexedGradient, unbroadcast
+        from pynn.core.autodiff import add_gradient, first_gradient
 
         code, shapes = self.code, tracer.shapes
         live = {self.loss_slot}                 # slots the loss depends on
@@ -331,9 +331,8 @@ class Program:
             for _, t in code[k][5]:
                 contributions[t] = contributions.get(t, 0) + 1
 
-        ns = {"nd": _ndarray, "asarray": _asarray, "first": _first_gradient,
-              "acc": _add_gradient, "final": _final_gradient,
-              "Indexed": IndexedGradient, "unbroadcast": unbroadcast}
+        ns = {"nd": _ndarray, "asarray": _asarray, "first": first_gradient,
+              "acc": add_gradient, "final": _final_gradient}
         args = ", ".join(f"x{s}" for s in self.input_slots)
         lines = [f"def replay({args}):"]
         for s, var in self.variables:
@@ -406,42 +405,6 @@ class Program:
         return ns["replay"]
 
 
-def _first_gradient(gp, shape):
-    """A slot's only gradient, as an array of its shape."""
-    if gp.__class__ is _ndarray:
-        return gp if gp.shape == shape else _unbroadcast(gp, shape)
-    if isinstance(gp, _indexed()):
-        acc = np.zeros(shape, gp.values.dtype)
-        gp.add_into(acc)
-        return acc
-    gp = _asarray(gp)
-    return gp if gp.shape == shape else _unbroadcast(gp, shape)
-
-
-def _add_gradient(prev, owned, gp, shape):
-    """Adds one more gradient into a slot's sum (in place once the sum is ours, as
-    `backprop` does); returns (sum, owned)."""
-    if isinstance(gp, _indexed()):
-        if not owned:
-            acc = np.zeros(shape, gp.values.dtype)
-            if prev is not None:
-                acc += prev
-        else:
-            acc = prev
-        gp.add_into(acc)
-        return acc, True
-    if gp.__class__ is not _ndarray:
-        gp = _asarray(gp)
-    if gp.shape != shape:
-        gp = _unbroadcast(gp, shape)
-    if prev is None:
-        return gp, False
-    if owned:
-        prev += gp
-        return prev, True
-    return prev + gp, True
-
-
 def _final_gradient(g, dtype):
     """A variable's gradient as GradientTape.gradient hands it out (own, writable, its dtype)."""
     if g is None:
@@ -449,13 +412,3 @@ def _final_gradient(g, dtype):
     if g.dtype != dtype or not g.flags.writeable:
         g = np.array(g, dtype=dtype, copy=True)
     return g
-
-
-def _indexed():
-    from pynn.core.autodiff import IndexedGradient
-    return IndexedGradient
-
-
-def _unbroadcast(g, shape):
-    from pynn.core.autodiff import unbroadcast
-    return unbroadcast(g, shape)

@@ -197,11 +197,12 @@ class Trainer:
                 metrics += self.compiled_loss.metrics
             if self.compiled_metrics is not None:
                 metrics += self.compiled_metrics.metrics
-        for layer in self._layers_for_metrics():
+        for layer in self._all_layers():
             metrics.extend(getattr(layer, "_metrics", None) or ())
         return metrics
 
-    def _layers_for_metrics(self):
+    def _all_layers(self):
+        """Every layer of the model (walked once per fit: losses and metrics read it)."""
         flatten_layers = getattr(self, "_flatten_layers", None)
         if self._in_fit and self.built and flatten_layers is not None:   # walked once per fit
             if self._fit_layers is None:
@@ -296,13 +297,8 @@ class Trainer:
 
         if not self._in_fit or type(self).losses is not Layer.losses:
             return self.losses
-        layers = self._fit_layers
-        if layers is None:
-            layers = self._flatten_layers()
-            if self.built:
-                self._fit_layers = layers
         collected = []
-        for layer in layers:
+        for layer in self._all_layers():
             collected.extend(layer._eager_losses)
             for fn in layer._callable_losses:
                 value = fn()
