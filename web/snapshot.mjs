@@ -1,6 +1,6 @@
 // Prepares the worker's fast start at build time (called by build.sh), running Pyodide in Node:
 //   site-packages.bin + site.json: numpy and pynn unpacked from their wheels (and the
-//     playground's runner.py, as the module pynn_runner), all byte-compiled
+//     playground's runner package src/worker/pynn_runner/), all byte-compiled
 //     for Pyodide's Python (unchecked-hash .pyc), minus what never runs in the page (numpy's
 //     tests, type stubs and C headers), as one blob the worker writes into Pyodide's file system;
 //   base.snap and site.snap: the memory snapshots described in src/worker/site.js (Python
@@ -10,7 +10,7 @@
 //
 //   node web/snapshot.mjs --numpy-wheel W --pynn-wheel W --out dist/site [--no-snapshot]
 import { loadPyodide } from 'pyodide';
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -52,8 +52,13 @@ const sitePackages = sitePackagesDir(first);
 for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
   first.unpackArchive(new Uint8Array(readFileSync(wheel)), 'wheel', { extractDir: sitePackages });
 }
-// The playground's runner, as the module `pynn_runner` (imported by the worker).
-first.FS.writeFile(`${sitePackages}/pynn_runner.py`, readFileSync(new URL('./src/worker/runner.py', import.meta.url)));
+// The playground's runner, the package `pynn_runner` (imported by the worker): every .py file
+// of src/worker/pynn_runner/ (one module per concern).
+const RUNNER_DIR = new URL('./src/worker/pynn_runner/', import.meta.url);
+first.FS.mkdirTree(`${sitePackages}/pynn_runner`);
+for (const name of readdirSync(RUNNER_DIR).filter((file) => file.endsWith('.py')).sort()) {
+  first.FS.writeFile(`${sitePackages}/pynn_runner/${name}`, readFileSync(new URL(name, RUNNER_DIR)));
+}
 first.setStdout({ batched: (text) => console.error(text) });
 const listing = JSON.parse(first.runPython(`
 import compileall, json, os, py_compile
@@ -64,7 +69,9 @@ for package in ("numpy", "pynn"):
                                 invalidation_mode=unchecked)
     if not ok:  # a syntax error: the page then reports it when the import fails
         print(f"web/snapshot.mjs: WARNING: some of {package} could not be byte-compiled")
-py_compile.compile(os.path.join(site, "pynn_runner.py"), doraise=True, invalidation_mode=unchecked)
+if not compileall.compile_dir(os.path.join(site, "pynn_runner"), quiet=1, workers=1,
+                              invalidation_mode=unchecked):
+    raise SyntaxError("web/src/worker/pynn_runner/ could not be byte-compiled")
 
 def wanted(rel):
     parts = rel.split("/")

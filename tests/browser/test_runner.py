@@ -1,6 +1,7 @@
-"""The playground's Python runner (web/src/worker/runner.py) on CPython, without a browser:
+"""The playground's Python runner (the package web/src/worker/pynn_runner/) on CPython, without a browser:
 the messages it sends for output, errors and training are those the page expects."""
 
+import importlib
 import json
 import os
 import re
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RUNNER = os.path.join(ROOT, "web", "src", "worker", "runner.py")
+WORKER_DIR = os.path.join(ROOT, "web", "src", "worker")  # holds the package pynn_runner/
 PROTOCOL = os.path.join(ROOT, "web", "src", "protocol.js")
 
 
@@ -48,12 +49,14 @@ def runner():
     # the worker; put both back afterwards so the rest of the test session is unaffected.
     shim_was_installed = pynn.shim.is_installed()
     factories = list(callbacks._default_callback_factories)
-    scope = {"__name__": "pynn_runner"}
-    with open(RUNNER, encoding="utf-8") as f:
-        exec(compile(f.read(), "pynn_runner.py", "exec"), scope)  # noqa: S102
+    sys.path.insert(0, WORKER_DIR)
+    try:
+        pynn_runner = importlib.import_module("pynn_runner")
+    finally:
+        sys.path.remove(WORKER_DIR)
     saved = sys.stdout, sys.stderr, sys.stdin
     page = Page()
-    runner = scope["Runner"](page.emit_json, page.emit_text, protocol_names())
+    runner = pynn_runner.Runner(page.emit_json, page.emit_text, protocol_names())
     runner.page = page
     try:
         yield runner

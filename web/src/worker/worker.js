@@ -57,7 +57,7 @@ async function boot({ interruptBuffer }) {
     pyodide.setInterruptBuffer(interruptFlag);
   }
 
-  // runner.py, installed as the module pynn_runner by web/snapshot.mjs (already imported
+  // The runner package pynn_runner (src/worker/pynn_runner/), installed by web/snapshot.mjs (already imported
   // when Python started from the snapshot).
   const emitJson = (json) => post(JSON.parse(json));
   const emitText = (type, text) => post({ type, text });

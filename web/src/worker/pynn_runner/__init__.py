@@ -1,7 +1,7 @@
 """The playground's Python side: runs the editor's code inside Pyodide.
 
-The worker evaluates this file once, then calls `Runner(emit_json, emit_text, names)`:
-`emit_text(kind, text)` streams stdout/stderr, `emit_json(json)` sends one protocol
+The worker imports this package (installed into site-packages by web/snapshot.mjs) once,
+then calls `Runner(emit_json, emit_text, names)`: `emit_text(kind, text)` streams stdout/stderr, `emit_json(json)` sends one protocol
 message (names = web/src/protocol.js's MSG). `Runner.run(code)` executes a program as
 `main.py` and returns the final message (result or error) as JSON.
 """
@@ -16,35 +16,10 @@ import time
 import traceback
 import types
 
-FILENAME = "main.py"
+from .output import OutputStream
+from .tracebacks import FILENAME, user_traceback
+
 BATCH_EVENT_INTERVAL = 1 / 30  # seconds between two batch_end events (the chart's frame rate)
-
-
-class OutputStream(io.TextIOBase):
-    """sys.stdout / sys.stderr that forwards every write to the page at once."""
-
-    def __init__(self, emit_text, kind):
-        super().__init__()
-        self._emit_text = emit_text
-        self._kind = kind
-
-    @property
-    def encoding(self):
-        return "utf-8"
-
-    def writable(self):
-        return True
-
-    def isatty(self):
-        # The page's console understands "\r" and "\b": progress bars redraw in place.
-        return True
-
-    def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if text:
-            self._emit_text(self._kind, text)
-        return len(text)
 
 
 def _number(value):
@@ -64,16 +39,6 @@ def _plain_logs(logs):
         if number is not None:
             plain[str(key)] = number
     return plain
-
-
-def _user_traceback(exc):
-    """The traceback from the user's first frame on (the runner's own frames dropped)."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != FILENAME:
-        tb = tb.tb_next
-    if isinstance(exc, SyntaxError) or tb is None:
-        return "".join(traceback.format_exception_only(type(exc), exc))
-    return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
 class Runner:
@@ -178,11 +143,11 @@ class Runner:
             return self._message("error", id=run_id, kind="KeyboardInterrupt",
                                  message="Stopped.", restart=False)
         except MemoryError as exc:
-            self.stderr.write(_user_traceback(exc))
+            self.stderr.write(user_traceback(exc))
             return self._message("error", id=run_id, kind="MemoryError",
                                  message="Python ran out of memory.", restart=True)
         except BaseException as exc:  # noqa: BLE001 - every user error is reported, not raised
-            self.stderr.write(_user_traceback(exc))
+            self.stderr.write(user_traceback(exc))
             return self._message("error", id=run_id, kind=type(exc).__name__,
                                  message=str(exc).split("\n", 1)[0][:300], restart=False)
         finally:
