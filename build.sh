@@ -71,7 +71,7 @@ find "$SRC" -name __pycache__ -prune -exec rm -rf {} +
 python3 -m pip wheel --quiet --disable-pip-version-check --no-deps -w "$DIST/wheels" "$SRC" \
     || python3 -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w "$DIST/wheels" "$SRC" \
     || die "could not build the pynn wheel (python3 -m pip wheel --no-deps .)"
-PYNN_WHEEL=$(cd "$DIST/wheels" && ls pynn-*-py3-none-any.whl)
+PYNN_WHEEL=$(cd "$DIST/wheels" && ls pynn_keras-*-py3-none-any.whl)
 
 # 3. Pyodide core and numpy for Pyodide -----------------------------------------------
 say "Pyodide $PYODIDE_VERSION core from npm"

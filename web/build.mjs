@@ -2,7 +2,7 @@
 // wheels in place): app.js + app.css (the page), worker.js (owns Pyodide), index.html,
 // and sw.js with the list of every file in dist/ to cache for offline use.
 //
-//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn-0.1.0-py3-none-any.whl
+//   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn_keras-0.1.0-py3-none-any.whl
 //
 // dist/site/ (numpy, pynn and the start-up snapshots) is written before, by web/snapshot.mjs.
 import * as esbuild from 'esbuild';
