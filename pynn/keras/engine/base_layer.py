@@ -883,8 +883,6 @@ class Layer:
         if self.built:
             return
         input_shapes = _shapes_structure(inputs)
-        if self._input_spec is not None and not _is_symbolic(nest.flatten(inputs)[0]):
-            pass
         if not getattr(self.build, "_is_default", False):
             self.build(input_shapes)
         Layer.build(self, input_shapes)
@@ -1090,9 +1088,6 @@ class Layer:
         input_shape = config["input_shape"]
         if input_shape is not None:
             self.build(input_shape)
-
-    def _name_scope(self):
-        return self._name
 
     @property
     def _is_layer(self):

@@ -18,18 +18,14 @@ from pynn.keras.engine.keras_tensor import KerasTensor
 from pynn.keras.engine.training import Model
 
 
+_FUNCTIONAL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast"})
+
+
 class Functional(Model):
     """A graph network: `Functional(inputs, outputs, name=None, trainable=True)`."""
 
     def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
-        for kwarg in kwargs:
-            if kwarg not in ("dtype", "dynamic", "autocast"):
-                raise TypeError("Keyword argument not understood:", kwarg)
-        Layer.__init__(self, name=name, trainable=trainable)
-        self._is_graph_network = False
-        self.inputs = None
-        self.outputs = None
-        self._saved_inputs = None
+        self._init_model(dict(kwargs, name=name, trainable=trainable), _FUNCTIONAL_KWARGS)
         self._init_graph_network(inputs, outputs)
 
     def _init_set_name(self, name, zero_based=True):

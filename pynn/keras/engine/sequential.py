@@ -13,6 +13,7 @@ from pynn.keras.engine.base_layer import Layer, _FreshNameScope
 from pynn.keras.engine.functional import Functional
 from pynn.keras.engine.input_layer import Input, InputLayer
 from pynn.keras.engine.training import Model
+from pynn.keras.utils.layer_utils import get_source_inputs
 
 SINGLE_LAYER_OUTPUT_ERROR_MSG = ("All layers in a Sequential model should have a single output "
                                  "tensor. For multi-output layers, use the functional API.")
@@ -95,7 +96,7 @@ class Sequential(Functional):
                 if len(outputs) != 1:
                     raise ValueError(SINGLE_LAYER_OUTPUT_ERROR_MSG)
                 self.outputs = outputs
-                self.inputs = _source_inputs(outputs[0])
+                self.inputs = get_source_inputs(outputs[0])
                 self.built = True
                 self._has_explicit_input_shape = True
         elif self.outputs:
@@ -305,20 +306,6 @@ def _input_shape_and_dtype(layer):
             return tuple(x.shape.as_list()), x.dtype.name
         return None, None
     return getattr(layer, "_batch_input_shape", None), getattr(layer, "dtype", None)
-
-
-def _source_inputs(tensor):
-    """The Input tensors a KerasTensor ultimately depends on."""
-    layer, node_index, _ = tensor._keras_history
-    node = layer._inbound_nodes[node_index]
-    if node.is_input:
-        return [tensor]
-    found = []
-    for x in node.keras_inputs:
-        for source in _source_inputs(x):
-            if all(source is not f for f in found):
-                found.append(source)
-    return found
 
 
 def _last_output(layer, network_nodes):

@@ -15,6 +15,12 @@ from pynn.keras.engine.trainer import Trainer
 _MODEL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast", "inputs", "outputs"})
 
 
+def _check_model_kwargs(kwargs, allowed):
+    for kwarg in kwargs:
+        if kwarg not in allowed:
+            raise TypeError("Keyword argument not understood:", kwarg)
+
+
 def _is_functional_call(args, kwargs):
     return (len(args) >= 2 or (len(args) == 1 and "outputs" in kwargs)
             or ("inputs" in kwargs and "outputs" in kwargs))
@@ -37,13 +43,17 @@ class Model(Trainer, Layer):
             self.__class__ = type(cls.__name__, (cls, Functional), {"__module__": cls.__module__})
             Functional.__init__(self, *args, **kwargs)
             return
-        for kwarg in kwargs:
-            if kwarg not in _MODEL_KWARGS:
-                raise TypeError("Keyword argument not understood:", kwarg)
         if args:
+            _check_model_kwargs(kwargs, _MODEL_KWARGS)
             raise TypeError(f"Model.__init__() got unexpected positional arguments {args!r}.")
+        self._init_model(kwargs, _MODEL_KWARGS, dtype=kwargs.get("dtype"))
+
+    def _init_model(self, kwargs, allowed, dtype=None):
+        """What every model's `__init__` does first: check the keyword arguments (as
+        tf.keras does), then set up the layer and an empty graph."""
+        _check_model_kwargs(kwargs, allowed)
         Layer.__init__(self, name=kwargs.get("name"), trainable=kwargs.get("trainable", True),
-                       dtype=kwargs.get("dtype"))
+                       dtype=dtype)
         self._is_graph_network = False
         self.inputs = None
         self.outputs = None

@@ -165,10 +165,9 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "test_summary
     f.write('"""`model.summary()` is byte-identical to tf.keras 2.15.\n\n'
             "Each expected text was printed by tf.keras 2.15.1 running the same code\n"
             "(regenerate with `python tests/keras/engine/record_summaries.py` where TensorFlow 2.15 is installed).\n"
-            '"""\n\nimport numpy as np\nimport pytest\n\nfrom pynn import keras\nfrom pynn.keras import layers\n\n\n'
+            '"""\n\nimport numpy as np\n\nfrom pynn import keras\nfrom pynn.keras import layers\n\n\n'
             "def summary_lines(model, **kwargs):\n    lines = []\n    model.summary(print_fn=lines.append, **kwargs)\n"
-            '    return lines\n\n\n'
-            "@pytest.fixture(autouse=True)\ndef fresh_names():\n    keras.backend.clear_session()\n\n")
+            '    return lines\n\n')
     for name, doc, code, call, text in out:
         kwargs = call[len("model.summary("):-1]
         f.write(f"\ndef test_{name}():\n    \"\"\"{doc}\"\"\"\n")

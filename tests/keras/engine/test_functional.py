@@ -9,11 +9,6 @@ from pynn.core.tensor import Tensor
 from pynn.keras import layers
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 def test_input_is_a_keras_tensor():
     x = keras.Input(shape=(784,))
     assert repr(x) == "<KerasTensor: shape=(None, 784) dtype=float32 (created by layer 'input_1')>"

@@ -8,11 +8,6 @@ from pynn.core.tensor import Tensor, TensorShape
 from pynn.keras import layers
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 class Linear(layers.Layer):
     """The custom layer of the Keras guide 'Making new layers and models via subclassing'."""
 

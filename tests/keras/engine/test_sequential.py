@@ -7,11 +7,6 @@ from pynn import keras
 from pynn.keras import layers
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 def test_list_constructor_with_input_shape_is_built():
     model = keras.Sequential([
         layers.Dense(64, activation="relu", input_shape=(784,)),

@@ -8,11 +8,6 @@ from pynn.keras import layers
 from pynn.keras.engine.functional import Functional
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 class Blocks(keras.Model):
     def __init__(self):
         super().__init__()

@@ -5,7 +5,6 @@ Each expected text was printed by tf.keras 2.15.1 running the same code
 """
 
 import numpy as np
-import pytest
 
 from pynn import keras
 from pynn.keras import layers
@@ -15,11 +14,6 @@ def summary_lines(model, **kwargs):
     lines = []
     model.summary(print_fn=lines.append, **kwargs)
     return lines
-
-
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
 
 
 def test_sequential_mlp():

@@ -11,11 +11,6 @@ RNG = np.random.default_rng(0)
 X = RNG.normal(size=(2, 5, 4)).astype(np.float32)
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 def _numpy_lstm(x, kernel, recurrent, bias):
     """The LSTM equations written out in numpy (gates i, f, c, o)."""
     sig = lambda z: 1 / (1 + np.exp(-z))

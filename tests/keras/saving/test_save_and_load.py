@@ -18,11 +18,6 @@ from pynn.keras.saving.state_tree import walk
 X = np.random.default_rng(0).random((4, 3)).astype(np.float32)
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 def mlp(compiled=True):
     model = keras.Sequential([layers.Dense(4, activation="relu", input_shape=(3,)),
                               layers.BatchNormalization(),

@@ -28,12 +28,6 @@ class TimeDistributed(Layer):
         self.layer = layer
         self.supports_masking = True
 
-    @staticmethod
-    def _inner_shape(input_shape):
-        dims = shape_list(input_shape)
-        return TensorShape([None if dims[0] is None or dims[1] is None else dims[0] * dims[1]]
-                           + dims[2:])
-
     def build(self, input_shape):
         dims = shape_list(input_shape)
         if len(dims) < 3:
