@@ -10,6 +10,7 @@ import numpy as np
 
 from pynn.core import dtypes as _dt
 from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import peek as _peek
 
 __all__ = [
     "Dimension",
@@ -329,6 +330,8 @@ class Tensor:
 
     def numpy(self):
         """The value as a numpy array (a numpy scalar for 0-d tensors)."""
+        if _tracing:
+            _peek(self, "numpy()")
         v = self._value
         return v[()] if v.ndim == 0 else v
 
@@ -347,6 +350,8 @@ class Tensor:
 
     # --- numpy / python protocol
     def __array__(self, dtype=None, copy=None):
+        if _tracing:
+            _peek(self, "a numpy conversion (np.asarray or a numpy function)")
         v = self._value
         if dtype is not None and v.dtype != dtype:
             return v.astype(dtype)
@@ -363,23 +368,31 @@ class Tensor:
         v = self._value
         if v.ndim == 0:
             raise TypeError("Cannot iterate over a scalar tensor.")
-        if self._node is None and not self._is_variable:
+        if self._node is None and not self._is_variable and not _tracing:
             return iter([_wrap(row) for row in v])
         return iter([self[i] for i in range(v.shape[0])])
 
     def __bool__(self):
+        if _tracing:
+            _peek(self, "bool() (a Python if, while, and, or, not on a tensor)")
         return bool(self._value)
 
     def __float__(self):
         # size-1 tensors convert too, as TensorFlow (on numpy 1.x) allows
+        if _tracing:
+            _peek(self, "float()")
         v = self._value
         return float(v.reshape(()) if v.size == 1 else v)
 
     def __int__(self):
+        if _tracing:
+            _peek(self, "int()")
         v = self._value
         return int(v.reshape(()) if v.size == 1 else v)
 
     def __index__(self):
+        if _tracing:
+            _peek(self, "use as an index")
         v = self._value
         if v.dtype.kind not in "iu" or v.ndim != 0:
             raise TypeError("Only integer scalar tensors can be used as an index, got "
@@ -387,10 +400,14 @@ class Tensor:
         return int(v)
 
     def __complex__(self):
+        if _tracing:
+            _peek(self, "complex()")
         return complex(self._value)
 
     def __format__(self, spec):
-        return format(self.numpy(), spec)
+        if _tracing:
+            _peek(self, "formatting")
+        return format(self._value[()] if self._value.ndim == 0 else self._value, spec)
 
     def __hash__(self):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
@@ -405,11 +422,21 @@ class Tensor:
         return self
 
     def __repr__(self):
+        if _tracing:
+            symbolic = _tracing[0].describe(self)
+            if symbolic is not None:
+                return symbolic
+            _peek(self, "printing (repr)")
         text = _numpy_text(self._value, True)
         newline = "\n" if "\n" in text else ""
         return f"<tf.Tensor: shape={self.shape}, dtype={self.dtype.name}, numpy={newline}{text}>"
 
     def __str__(self):
+        if _tracing:
+            symbolic = _tracing[0].describe(self)
+            if symbolic is not None:
+                return symbolic
+            _peek(self, "printing (str)")
         text = _numpy_text(self._value, False)
         return "tf.Tensor({}{}, shape={}, dtype={})".format(
             "\n" if "\n" in text else "", text, self.shape, self.dtype.name)
@@ -725,11 +752,15 @@ class Variable(Tensor):
         return "NONE"
 
     def numpy(self):
+        if _tracing:
+            _peek(self, "numpy()")
         v = self._value
         return v[()] if v.ndim == 0 else v.copy()
 
     def __array__(self, dtype=None, copy=None):
         # a snapshot, as TF: the variable's buffer is updated in place by training
+        if _tracing:
+            _peek(self, "a numpy conversion (np.asarray or a numpy function)")
         v = self._value
         return v.astype(dtype) if dtype is not None and v.dtype != dtype else v.copy()
 
@@ -785,6 +816,11 @@ class Variable(Tensor):
                         f"(Variable: {self!r})")
 
     def __repr__(self):
+        if _tracing:
+            symbolic = _tracing[0].describe(self)
+            if symbolic is not None:
+                return symbolic
+            _peek(self, "printing")
         text = _numpy_text(self._value, True)
         newline = "\n" if "\n" in text else ""
         return (f"<tf.Variable '{self._name}' shape={self.shape} dtype={self.dtype.name}, "

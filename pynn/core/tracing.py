@@ -24,13 +24,34 @@ random mask of dropout, so every replay draws anew), and side effects with
 `effect(fn, *arrays, **static)` (the loss trackers). `Variable.assign*` records itself.
 Anything the recorder cannot replay (a `custom_gradient`, a gradient flowing into a value
 it did not see made) calls `fail(reason)`, and the step stays eager.
+
+The contract: a replay computes what the eager step would have computed, or there is no
+replay. Python runs only while a step is recorded, so nothing Python decides may depend
+on a value that changes between steps. Every way a value gets into Python is therefore a
+*read* (`peek`): a Tensor's `bool`, `int`, `float`, `__index__`, `complex`, `numpy()` and
+`__array__` (np.asarray, numpy functions on tensors), formatting and printing, a tensor
+used as a shape, index, axis or other static argument, and pynn's own numpy work outside
+the primitives (`tf.boolean_mask`, a stateful RNN keeping its states, a Keras mask folded
+into the loss...). A read of a *dynamic* value (one the recording saw come from the batch,
+a variable or a traced_call such as random numbers) fails the recording, so that step's
+signature stays eager; a read of a value made only from constants cannot change the
+program and is allowed. What reads nothing stays replayable: shapes of the batch (fixed
+per signature), iterating a tensor (its rows are `getitem` ops), ops on tensors.
+Comparing two recordings on different data (step_compiler) remains a second guard: a
+constant that differs between them was computed outside the primitives.
+
+Not covered, as in `tf.function`: Python state that changes between steps without reading
+a tensor (a counter in a plain attribute) is frozen at recording; internal code that reads
+`._value` itself must go through `peek`, `traced_call` or `effect`.
 """
 
 import math
+import os
+import sys
 
 import numpy as np
 
-__all__ = ["Program", "Tracer", "active", "compare", "effect", "fail", "traced_call"]
+__all__ = ["Program", "Tracer", "active", "compare", "effect", "fail", "peek", "traced_call"]
 
 _ndarray = np.ndarray
 _asarray = np.asarray
@@ -55,6 +76,35 @@ def fail(reason):
         tracer = active[0]
         if tracer.failed is None:
             tracer.failed = reason
+
+
+_PYNN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _user_frame():
+    """' (at file:line)' of the innermost caller outside pynn, for the reasons we give."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not os.path.abspath(name).startswith(_PYNN_DIR) and not name.startswith("<frozen"):
+            return f" (at {os.path.basename(name)}:{frame.f_lineno})"
+        frame = frame.f_back
+    return ""
+
+
+def peek(tensor, what):
+    """Python is about to read `tensor`'s value (`bool(t)`, `float(t)`, `t.numpy()`, a numpy
+    computation outside the primitives...). During a recording, a read of a value that can
+    change from step to step (it comes from the batch, a variable or random numbers) could
+    steer the Python that runs, and a replay would not notice: the step is marked eager.
+    A read of a value made only from constants cannot change the program and is allowed."""
+    if active:
+        tracer = active[0]
+        if tracer.failed is None and tracer.is_dynamic(tensor):
+            tracer.failed_by_read = True
+            tracer.failed = (f"{what} read the value of a tensor into Python while the step "
+                             f"was being recorded{_user_frame()}; Python that depends on "
+                             "tensor values cannot be replayed")
 
 
 def traced_call(fn, *args, **static):
@@ -112,6 +162,7 @@ class Tracer:
 
     def __init__(self, inputs, variables):
         self.failed = None
+        self.failed_by_read = False     # `failed` says which Python read a traced value
         self.code = []              # instructions (see Program)
         self.consts = {}            # slot -> array (copies, for comparing two recordings)
         self.shapes = {}            # slot -> shape of its array
@@ -121,6 +172,8 @@ class Tracer:
         self._var_slots = {}        # id(Variable) -> slot
         self.variables = []         # (slot, Variable), in order of first use
         self._keep = []             # everything whose id is a key above stays alive
+        self.static = set()         # slots whose value cannot change between replays
+        self.names = None           # slot -> graph name, in a tf.function trace only
         self.input_slots = []
         for leaf in inputs:
             s = self._new()
@@ -128,6 +181,37 @@ class Tracer:
             self._note_array(leaf, s)
         for var in variables:
             self._var_slot(var)
+
+    # ------------------------------------------------------------ symbolic names
+    def name_inputs(self, names):
+        """Print tensors as TF prints them inside a traced `tf.function` (`Tensor("x:0",
+        shape=(), dtype=float32)`), the inputs under `names` (one per input slot)."""
+        self.names = dict(zip(self.input_slots, names))
+        self._name_counts = {}
+        for name in names:
+            self._name_counts[name] = 1
+
+    def _unique(self, base):
+        n = self._name_counts.get(base, 0)
+        self._name_counts[base] = n + 1
+        return base if n == 0 else f"{base}_{n}"
+
+    def describe(self, t):
+        """TF's symbolic text for `t` inside a traced tf.function, else None."""
+        if self.names is None:
+            return None
+        if getattr(t, "_is_variable", False):
+            return f"<tf.Variable '{t.name}' shape={t.shape} dtype={t.dtype.name}>"
+        s = self._by_tensor.get(id(t))
+        if s is None:
+            s = self._by_array.get(id(t._value))
+        name = self.names.get(s) if s is not None else None
+        if name is None:
+            name = self._unique("Const")
+            if s is not None:
+                self.names[s] = name
+        return f'Tensor("{name}:0", shape={t.shape}, dtype={t.dtype.name}'.replace(
+            "'", "") + ")"
 
     # ------------------------------------------------------------ context
     def __enter__(self):
@@ -171,7 +255,22 @@ class Tracer:
         s = self._new()
         self.consts[s] = np.array(value, copy=True)
         self.shapes[s] = self.consts[s].shape
+        self.static.add(s)
         return s
+
+    def is_dynamic(self, a):
+        """Whether the value of `a` (a Tensor or array) may differ between replays: it is a
+        variable, or the recording saw it come from the batch, a variable or a traced_call
+        (random numbers) rather than from constants only."""
+        if getattr(a, "_is_variable", False):
+            return True
+        if type(a) is _ndarray:
+            s = self._by_array.get(id(a))
+        else:
+            s = self._by_tensor.get(id(a))
+            if s is None:
+                s = self._by_array.get(id(getattr(a, "_value", None)))
+        return s is not None and s not in self.static
 
     def slot(self, a, value=None):
         """The slot holding input `a` (a Tensor, array or Python value) as a primitive saw
@@ -196,6 +295,8 @@ class Tracer:
             out = self._new()
             self.shapes[out] = value.shape
             self.code.append((_CALL, _astype, (s,), {"dtype": value.dtype}, out))
+            if s in self.static:
+                self.static.add(out)
             self._by_array[id(value)] = out
             self._keep.append(value)
             return out
@@ -219,6 +320,11 @@ class Tracer:
         self._keep.append(out_tensor)
         self._by_tensor[id(out_tensor)] = out
         self._by_array[id(out_tensor._value)] = out
+        static = self.static
+        if all(s in static for s in slots):     # made from constants only
+            static.add(out)
+        if self.names is not None:
+            self.names[out] = self._unique(_graph_name(fn))
         grads = ()
         node = out_tensor._node
         if node is not None and vjp is not None:
@@ -251,6 +357,22 @@ class Tracer:
     def effect(self, fn, args, values, static):
         slots = tuple(self.slot(a, v) for a, v in zip(args, values))
         self.code.append((_EFFECT, fn, slots, static, None))
+
+
+# TF's graph names for the ops Python operators and tf.math make (others: the op type)
+_GRAPH_NAMES = {"AddV2": "add", "Mul": "mul", "Sub": "sub", "RealDiv": "truediv",
+                "Pow": "pow", "StridedSlice": "strided_slice", "FloorDiv": "floordiv",
+                "FloorMod": "mod", "Equal": "Equal", "Pack": "stack", "ConcatV2": "concat",
+                "GatherV2": "GatherV2", "Dense": "MatMul", "SelectV2": "SelectV2"}
+_op_types = {}
+
+
+def _graph_name(fn):
+    if not _op_types:
+        from pynn.core.autodiff import registry
+        _op_types.update((op.__wrapped__, op.tf_op_name) for op in registry.values())
+    kind = _op_types.get(fn, getattr(fn, "__name__", "op").strip("_"))
+    return _GRAPH_NAMES.get(kind, kind)
 
 
 def _astype(a, dtype):

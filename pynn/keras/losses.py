@@ -13,8 +13,8 @@ import numpy as np
 
 from pynn import ops
 from pynn.core.errors import InvalidArgumentError
-from pynn.core.tensor import Tensor, convert_to_tensor
-from pynn.core.tracing import traced_call
+from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tracing import peek, traced_call
 from pynn.keras.utils import generic_utils
 
 EPSILON = 1e-7
@@ -117,6 +117,8 @@ def _apply_valid_mask(losses, sample_weight, mask, reduction):
     entries for `sum_over_batch_size`)."""
     if mask is None:
         return sample_weight
+    if isinstance(mask, Tensor):
+        peek(mask, "a Keras mask folded into the loss weights")
     mask = np.asarray(getattr(mask, "_value", mask)).astype(losses._value.dtype)
     if reduction in (Reduction.AUTO, Reduction.SUM_OVER_BATCH_SIZE):
         valid = mask.sum()
@@ -236,12 +238,16 @@ def mean_squared_logarithmic_error(y_true, y_pred):
     return ops.mean(ops.square(ops.subtract(first_log, second_log)), axis=-1)
 
 
-def _maybe_convert_labels(y_true):
-    """0/1 labels become -1/1 (hinge losses expect signed labels)."""
-    values = y_true._value
+def _signed_labels(values):
     if np.all((values == 0) | (values == 1)):
-        return ops.subtract(ops.multiply(2.0, y_true), 1.0)
-    return y_true
+        return 2 * values - 1
+    return values
+
+
+def _maybe_convert_labels(y_true):
+    """0/1 labels become -1/1 (hinge losses expect signed labels). The labels need no
+    gradient: the choice runs through traced_call, so a replayed step makes it anew."""
+    return _wrap(traced_call(_signed_labels, y_true))
 
 
 def squared_hinge(y_true, y_pred):

@@ -6,6 +6,9 @@ from pynn.core import dtypes as _dt
 from pynn.core.autodiff import IndexedGradient, primitive, unbroadcast
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, TensorShape, _wrap
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import peek as _peek
+from pynn.core.tracing import traced_call
 
 __all__ = [
     "arange",
@@ -45,6 +48,8 @@ __all__ = [
 def _static(value):
     """A static attribute (shape, perm, sizes) as plain Python ints/lists."""
     if isinstance(value, Tensor):
+        if _tracing:
+            _peek(value, "a tensor used as a shape, size or other static argument")
         return value._value.tolist()
     if isinstance(value, TensorShape):
         return value.as_list()
@@ -334,6 +339,8 @@ def _index_key(key):
     basic = True
     for k in key:
         if isinstance(k, Tensor):
+            if _tracing:
+                _peek(k, "a tensor used as an index")
             k = k._value
             k = k.item() if k.ndim == 0 and k.dtype.kind in "iu" else k
         elif isinstance(k, list):
@@ -341,7 +348,7 @@ def _index_key(key):
         elif isinstance(k, np.integer):
             k = int(k)
         elif isinstance(k, slice):
-            k = slice(*(v._value.item() if isinstance(v, Tensor) else v
+            k = slice(*(_static(v) if isinstance(v, Tensor) else v
                         for v in (k.start, k.stop, k.step)))
         if not isinstance(k, _BASIC):
             basic = False
@@ -434,39 +441,52 @@ def take_along_axis(x, indices, axis=-1):
     return _take_along_axis(x, indices, axis=int(axis))
 
 
+# index computations below run through traced_call: a replayed step recomputes them
+
+def _top_k_order(v, k):
+    return np.argsort(-v, axis=-1, kind="stable")[..., :k].astype(np.int32)
+
+
 def top_k(x, k=1, sorted=True):
     """(values, indices) of the k largest entries along the last axis."""
-    v = x._value if isinstance(x, Tensor) else np.asarray(x)
-    order = np.argsort(-v, axis=-1, kind="stable")[..., :k].astype(np.int32)
+    order = traced_call(_top_k_order, x, k=int(k))
     return _take_along_axis(x, order, axis=-1), _wrap(order)
 
 
-def sort(x, axis=-1, direction="ASCENDING"):
-    v = x._value if isinstance(x, Tensor) else np.asarray(x)
+def _sort_order(v, axis, descending):
     order = np.argsort(v, axis=axis, kind="stable")
-    if direction == "DESCENDING":
-        order = np.flip(order, axis)
+    return np.flip(order, axis) if descending else order
+
+
+def sort(x, axis=-1, direction="ASCENDING"):
+    order = traced_call(_sort_order, x, axis=axis, descending=direction == "DESCENDING")
     return _take_along_axis(x, order, axis=axis)
 
 
+def _argsort_order(v, axis, descending):
+    return np.argsort(-v if descending else v, axis=axis, kind="stable").astype(np.int32)
+
+
 def argsort(x, axis=-1, direction="ASCENDING", stable=False):
-    v = x._value if isinstance(x, Tensor) else np.asarray(x)
-    order = np.argsort(-v if direction == "DESCENDING" else v, axis=axis, kind="stable")
-    return _wrap(order.astype(np.int32))
+    return _wrap(traced_call(_argsort_order, x, axis=axis,
+                             descending=direction == "DESCENDING"))
 
 
-def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None):
-    """One-hot encode integer `indices` to `depth` classes (float32 by default)."""
-    idx = indices._value if isinstance(indices, Tensor) else np.asarray(indices)
-    depth = int(_static(depth))
-    npd = _dt.np_dtype(dtype) if dtype is not None else np.dtype(np.float32)
-    on = 1 if on_value is None else _static(on_value)
-    off = 0 if off_value is None else _static(off_value)
+def _one_hot_array(idx, depth, on, off, npd, axis):
     hot = idx[..., None] == np.arange(depth)
     out = np.where(hot, np.asarray(on, npd), np.asarray(off, npd)).astype(npd)
     if axis is not None and axis != -1:
         out = np.moveaxis(out, -1, axis)
-    return _wrap(out)
+    return out
+
+
+def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None):
+    """One-hot encode integer `indices` to `depth` classes (float32 by default)."""
+    npd = _dt.np_dtype(dtype) if dtype is not None else np.dtype(np.float32)
+    on = 1 if on_value is None else _static(on_value)
+    off = 0 if off_value is None else _static(off_value)
+    return _wrap(traced_call(_one_hot_array, indices, depth=int(_static(depth)), on=on,
+                             off=off, npd=npd, axis=axis))
 
 
 # --------------------------------------------------------------------------- creation
@@ -494,7 +514,12 @@ def ones(shape, dtype="float32"):
 
 
 def fill(dims, value):
-    v = value._value if isinstance(value, Tensor) else np.asarray(_static(value))
+    if isinstance(value, Tensor):
+        if _tracing:
+            _peek(value, "tf.fill's value")
+        v = value._value
+    else:
+        v = np.asarray(_static(value))
     if not isinstance(value, (Tensor, np.ndarray)):
         from pynn.core.tensor import _python_to_array
         v = _python_to_array(_static(value), None)

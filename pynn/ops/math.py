@@ -8,6 +8,8 @@ from pynn.core import dtypes as _dt
 from pynn.core.autodiff import primitive, unbroadcast
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, _wrap
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import peek as _peek
 
 __all__ = [
     "abs",
@@ -323,7 +325,12 @@ def where(condition, x=None, y=None):
     """Elementwise select `x` where `condition`, else `y`; with one argument, the int64
     coordinates of the True entries (as tf.where)."""
     if x is None and y is None:
-        c = condition._value if isinstance(condition, Tensor) else np.asarray(condition)
+        if isinstance(condition, Tensor):
+            if _tracing:    # a data-dependent shape
+                _peek(condition, "tf.where with one argument")
+            c = condition._value
+        else:
+            c = np.asarray(condition)
         return _wrap(np.argwhere(c).astype(np.int64))
     if x is None or y is None:
         raise ValueError("x and y must both be non-None or both be None.")

@@ -295,7 +295,7 @@ def l2_normalize(x, axis=None, epsilon=1e-12):
 def dropout(x, rate, noise_shape=None, seed=None):
     """Zero each element with probability `rate`, scale the rest by 1 / (1 - rate)."""
     if isinstance(rate, Tensor):
-        rate = float(rate._value)
+        rate = float(rate)
     if not 0 <= rate < 1:
         raise ValueError("rate must be a scalar tensor or a float in the range [0, 1), got "
                          f"{rate:g}")

@@ -7,6 +7,9 @@ import numpy as np
 from pynn.core.autodiff import primitive
 from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, _wrap
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import peek as _peek
+from pynn.core.tracing import traced_call
 
 __all__ = [
     "all",
@@ -33,6 +36,8 @@ def normalize_axis(axis, ndim, op="Sum"):
     if axis is None:
         return None
     if isinstance(axis, Tensor):
+        if _tracing:
+            _peek(axis, "a tensor used as an axis")
         axis = axis._value
     if isinstance(axis, np.ndarray):
         axis = axis.tolist()
@@ -222,6 +227,8 @@ def logsumexp(x, axis=None, keepdims=False):
 
 def _arg_axis(axis):
     if isinstance(axis, Tensor):
+        if _tracing:
+            _peek(axis, "a tensor used as an axis")
         axis = axis._value
     return None if axis is None else int(axis)
 
@@ -268,7 +275,11 @@ def std(x, axis=None, keepdims=False):
 
 
 def count_nonzero(x, axis=None, keepdims=False, dtype="int64"):
-    v = x._value if isinstance(x, Tensor) else np.asarray(x)
-    out = np.count_nonzero(v, axis=normalize_axis(axis, v.ndim, "CountNonzero"),
-                           keepdims=keepdims)
-    return _wrap(np.asarray(out).astype(np.dtype(str(getattr(dtype, "name", dtype)))))
+    ndim = x._value.ndim if isinstance(x, Tensor) else np.ndim(x)
+    return _wrap(traced_call(_count_nonzero, x, axis=normalize_axis(axis, ndim, "CountNonzero"),
+                             keepdims=keepdims,
+                             dtype=np.dtype(str(getattr(dtype, "name", dtype)))))
+
+
+def _count_nonzero(v, axis, keepdims, dtype):
+    return np.asarray(np.count_nonzero(v, axis=axis, keepdims=keepdims)).astype(dtype)

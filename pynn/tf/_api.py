@@ -21,12 +21,25 @@ from pynn.core.dispatch import tf_api
 from pynn.core.tensor import Tensor, TensorShape, _wrap
 from pynn.core.tensor import constant as _constant
 from pynn.core.tensor import convert_to_tensor as _convert_to_tensor
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import peek as _peek
+from pynn.core.tracing import traced_call as _traced_call
 
 TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
 
 
 def _value(x):
-    return x._value if isinstance(x, Tensor) else np.asarray(x)
+    """The array behind `x`, for numpy work outside the primitives (a read of the value: a
+    step being recorded stays eager if `x` can change from step to step)."""
+    if isinstance(x, Tensor):
+        if _tracing:
+            _peek(x, f"tf.{sys._getframe(1).f_code.co_name}")
+        return x._value
+    return np.asarray(x)
+
+
+def _shape_of(x):
+    return x._value.shape if isinstance(x, Tensor) else np.shape(x)
 
 
 def _axis(axis):
@@ -109,12 +122,12 @@ def shape(input, out_type=_dt.int32, name=None):
 
 @tf_api("tf.rank")
 def rank(input, name=None):
-    return _wrap(np.asarray(np.ndim(_value(input)), np.int32))
+    return _wrap(np.asarray(len(_shape_of(input)), np.int32))
 
 
 @tf_api("tf.size")
 def size(input, out_type=_dt.int32, name=None):
-    return _wrap(np.asarray(np.size(_value(input)), _dt.np_dtype(out_type)))
+    return _wrap(np.asarray(int(np.prod(_shape_of(input))), _dt.np_dtype(out_type)))
 
 
 @tf_api("tf.reshape")
@@ -713,40 +726,55 @@ def _random_shape(shape):
         s, (list, tuple)) else tuple(s)
 
 
+# random numbers are drawn through traced_call: a replayed step (fit, tf.function) draws anew
+
+def _normal_array(shape, mean, stddev, npd, seed):
+    z = _random.op_generator(seed).standard_normal(shape).astype(npd)
+    return (z * np.asarray(stddev, npd) + np.asarray(mean, npd)).astype(npd)
+
+
 def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    return _wrap(_traced_call(_normal_array, shape=_random_shape(shape),
+                              mean=_value(mean).tolist(), stddev=_value(stddev).tolist(),
+                              npd=_dt.np_dtype(dtype), seed=seed))
+
+
+def _uniform_array(shape, lo, hi, npd, seed):
     gen = _random.op_generator(seed)
-    npd = _dt.np_dtype(dtype)
-    z = gen.standard_normal(_random_shape(shape)).astype(npd)
-    return _wrap((z * np.asarray(_value(stddev), npd) + np.asarray(_value(mean), npd))
-                 .astype(npd))
+    if npd.kind in "iu":
+        return gen.integers(lo, hi, size=shape).astype(npd)
+    u = gen.random(shape, dtype=np.float64 if npd == np.float64 else np.float32)
+    return (lo + (hi - lo) * u).astype(npd)
 
 
 def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=None):
-    gen = _random.op_generator(seed)
     npd = _dt.np_dtype(dtype)
     shp = _random_shape(shape)
     if npd.kind in "iu":
         if maxval is None:
             raise ValueError(f"Must specify maxval for integer dtype {_dt.as_dtype(dtype).name}")
-        return _wrap(gen.integers(int(_value(minval)), int(_value(maxval)), size=shp)
-                     .astype(npd))
-    lo = float(_value(minval))
-    hi = 1.0 if maxval is None else float(_value(maxval))
-    u = gen.random(shp, dtype=np.float64 if npd == np.float64 else np.float32)
-    return _wrap((lo + (hi - lo) * u).astype(npd))
+        lo, hi = int(_value(minval)), int(_value(maxval))
+    else:
+        lo = float(_value(minval))
+        hi = 1.0 if maxval is None else float(_value(maxval))
+    return _wrap(_traced_call(_uniform_array, shape=shp, lo=lo, hi=hi, npd=npd, seed=seed))
 
 
-def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
-    """Normal samples re-drawn until within two standard deviations of the mean."""
+def _truncated_normal_array(shape, mean, stddev, npd, seed):
     gen = _random.op_generator(seed)
-    npd = _dt.np_dtype(dtype)
-    shp = _random_shape(shape)
-    z = gen.standard_normal(shp)
+    z = gen.standard_normal(shape)
     bad = np.abs(z) > 2
     while bad.any():
         z[bad] = gen.standard_normal(int(bad.sum()))
         bad = np.abs(z) > 2
-    return _wrap((z * float(_value(stddev)) + float(_value(mean))).astype(npd))
+    return (z * stddev + mean).astype(npd)
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    """Normal samples re-drawn until within two standard deviations of the mean."""
+    return _wrap(_traced_call(_truncated_normal_array, shape=_random_shape(shape),
+                              mean=float(_value(mean)), stddev=float(_value(stddev)),
+                              npd=_dt.np_dtype(dtype), seed=seed))
 
 
 def shuffle(value, seed=None, name=None):

@@ -6,11 +6,16 @@ steps of a signature (batch shapes and dtypes) run eagerly under a `Tracer`; onc
 consecutive recordings agree, later steps replay the recording (forward primitives, their
 vector-Jacobian products, the loss trackers) and hand the gradients to the optimizer.
 
-A recording that cannot be replayed (numpy computed outside the primitives from changing
-data, a `custom_gradient`, outputs with Keras masks, ...) leaves that signature eager: the
-result is the same, only slower. `compile(run_eagerly=True)` or a `train_step` override
+A recording that cannot be replayed leaves that signature eager: the result is the same,
+only slower, and `reasons` says why. That happens when Python read a tensor value that
+changes from step to step (a branch or loop count on a tensor, numpy on the batch, printing
+a tensor: see the contract in `pynn.core.tracing`; fit logs a warning), a `custom_gradient`,
+outputs with Keras masks, or numpy computed outside the primitives from changing data
+(the two recordings disagree). `compile(run_eagerly=True)` or a `train_step` override
 keep every step eager, as in tf.keras; so does `tf.config.run_functions_eagerly(True)`.
 """
+
+import logging
 
 import numpy as np
 
@@ -133,9 +138,13 @@ class StepCompiler:
         self._consider(key, tracer, leaves, loss, y_pred, step_variables)
         return logs
 
-    def _give_up(self, key, reason):
+    def _give_up(self, key, reason, loudly=False):
         self.programs[key] = reason
         self._pending.pop(key, None)
+        if loudly:      # the user's code decides in Python on tensor values: say so once
+            logging.getLogger("pynn").warning(
+                "fit runs these train steps eagerly (the same result, only slower): %s.",
+                reason)
 
     def _consider(self, key, tracer, leaves, loss, y_pred, variables):
         """Compare this recording with the previous one of the same signature; once they
@@ -143,7 +152,7 @@ class StepCompiler:
         pending = self._pending.setdefault(key, _Pending())
         pending.count += 1
         if tracer.failed:
-            return self._give_up(key, tracer.failed)
+            return self._give_up(key, tracer.failed, loudly=tracer.failed_by_read)
         outputs = nest.flatten(y_pred)
         if not all(isinstance(t, Tensor) and getattr(t, "_keras_mask", None) is None
                    for t in outputs):

@@ -5,7 +5,7 @@ import numpy as np
 from pynn import ops
 from pynn.core import random as prandom
 from pynn.core.tensor import Tensor, TensorShape
-from pynn.core.tracing import traced_call
+from pynn.core.tracing import peek, traced_call
 from pynn.keras.engine.base_layer import Layer, call_context
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.utils.generic_utils import shape_list
@@ -119,8 +119,9 @@ class RNN(Layer):
             step_inputs = ops.unstack(inputs, axis=1)
         step_masks = None
         if mask is not None:
-            mask_np = np.asarray(mask._value if isinstance(mask, Tensor) else mask, dtype=bool)
-            step_masks = [mask_np[:, t:t + 1] for t in range(steps)]
+            # sliced with ops, so a recorded train step sees the mask come from the batch
+            mask = ops.cast(mask, "bool")
+            step_masks = [mask[:, t:t + 1] for t in range(steps)]
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
 
         outputs = []
@@ -143,6 +144,8 @@ class RNN(Layer):
             outputs.append(output)
 
         if self.stateful:
+            for s in states:    # kept outside the recorded operations: steps stay eager
+                peek(s, "a stateful RNN's states")
             self.states = [s._value.copy() for s in states]
         if self.return_sequences:
             result = ops.stack(outputs, axis=1)
