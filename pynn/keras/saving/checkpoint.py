@@ -35,7 +35,7 @@ def exists(prefix):
     return os.path.exists(prefix + ".index")
 
 
-def load(prefix):
+def load(prefix, paths):
     try:
         with open(prefix + ".index", encoding="utf-8") as f:
             index = json.load(f)
@@ -47,7 +47,7 @@ def load(prefix):
             "with tf.keras as `.weights.h5` (model.save_weights('w.weights.h5')) or the model "
             "as `.keras`, then load that file.")
     with open(prefix + _DATA_SUFFIX, "rb") as f:
-        return stores.read_npz(f)
+        return stores.read_npz(f, paths)
 
 
 def latest_checkpoint(checkpoint_dir, latest_filename=None):

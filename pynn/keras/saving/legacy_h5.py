@@ -12,6 +12,7 @@ import json
 import numpy as np
 
 from pynn.keras.saving import stores
+from pynn.keras.utils.generic_utils import in_safe_mode
 
 
 def _layers(model):
@@ -47,7 +48,7 @@ def _read_weights(group):
         for name in names:
             layer_group = group[name]
             weight_names = _decode(layer_group.attrs.get("weight_names", []))
-            saved.append((name, [np.array(layer_group[w]) for w in weight_names]))
+            saved.append((name, [stores.h5_array(layer_group, w) for w in weight_names]))
     except (KeyError, OSError, ValueError) as e:
         raise stores.WeightsFileError(f"Could not read the legacy HDF5 weights ({e}). The file "
                                       "may be truncated or not a Keras weights file.") from e
@@ -139,7 +140,12 @@ def load_model(filepath, custom_objects=None, compile=True):
         config = json.loads(_decode([f.attrs["model_config"]])[0])
         training = f.attrs.get("training_config")
         saved = _read_weights(f["model_weights"])
-    model = model_from_config(config, custom_objects=custom_objects)
+    # tf.keras 2.15 loads legacy `.h5` files without safe mode: a Lambda layer's bytecode in
+    # them runs (its `safe_mode` argument applies to `.keras` files only). pynn does the same,
+    # so only open `.h5` files you trust; named functions still resolve only to custom objects.
+    scoped = in_safe_mode()
+    model = model_from_config(config, custom_objects=custom_objects,
+                              safe_mode=scoped if scoped is not None else False)
     _assign(model, saved)
     if compile and training is not None:
         training = json.loads(_decode([training])[0])

@@ -4,7 +4,8 @@ Formats, chosen by the file name as tf.keras 2.15 chooses them:
 
 * `.keras` — a zip of `metadata.json`, `config.json` (the model's serialized config, with its
   build and compile configs) and `model.weights.h5` (or `model.weights.npz` where h5py is
-  missing, e.g. in the browser). tf.keras 2.15 reads and writes the same files.
+  missing). tf.keras 2.15 reads and writes the same files. A Lambda's bytecode in
+  `config.json` loads only with `safe_mode=False`.
 * `.weights.h5` — the weights alone, in the same HDF5 layout (needs h5py).
 * `.npz` — the weights alone, as plain numpy arrays (always available).
 * `.h5` / `.hdf5` — tf.keras's legacy HDF5 layout (see `legacy_h5.py`).
@@ -13,6 +14,7 @@ Formats, chosen by the file name as tf.keras 2.15 chooses them:
 """
 
 import datetime
+import io
 import json
 import logging
 import os
@@ -22,6 +24,7 @@ import numpy as np
 
 from pynn.keras.saving import checkpoint, stores
 from pynn.keras.saving.state_tree import variables_of, walk
+from pynn.keras.utils.generic_utils import SafeModeScope, in_safe_mode
 
 _CONFIG = "config.json"
 _METADATA = "metadata.json"
@@ -38,6 +41,11 @@ def weights_tree(model):
         if _holds_variables(obj):
             tree[path] = [np.array(v._value) for v in variables_of(obj)]
     return tree
+
+
+def weight_paths(model):
+    """The paths whose weights `model` (and its optimizer) would load: what a reader reads."""
+    return [path for path, obj in walk(model) if _holds_variables(obj)]
 
 
 def _holds_variables(obj):
@@ -122,19 +130,20 @@ def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=No
     if not os.path.exists(filepath) and not checkpoint.exists(filepath):
         raise FileNotFoundError(f"No such file: '{filepath}'")
     _require_built(model, "load")
+    paths = weight_paths(model)
     if filepath.endswith(".keras"):
         with _open_archive(filepath) as archive:
-            tree = _read_archive_weights(archive)
+            tree = _read_archive_weights(archive, paths)
     elif filepath.endswith(".weights.h5"):
-        tree = stores.read_h5(filepath)
+        tree = stores.read_h5(filepath, paths)
     elif filepath.endswith(".npz"):
-        tree = stores.read_npz(filepath)
+        tree = stores.read_npz(filepath, paths)
     elif _is_legacy_h5(filepath):
         from pynn.keras.saving import legacy_h5
         return legacy_h5.load_weights(model, filepath, by_name=by_name,
                                       skip_mismatch=skip_mismatch)
     elif checkpoint.exists(filepath):
-        tree = checkpoint.load(filepath)
+        tree = checkpoint.load(filepath, paths)
     else:
         raise ValueError(
             "pynn loads weights from `.keras`, `.weights.h5`, `.npz`, legacy `.h5` files and "
@@ -302,14 +311,13 @@ def _open_archive(filepath):
                          "or corrupt; save the model again.") from e
 
 
-def _read_archive_weights(archive):
+def _read_archive_weights(archive, paths):
     names = archive.namelist()
     try:
         if _WEIGHTS + ".h5" in names:
-            return stores.read_h5(archive.open(_WEIGHTS + ".h5"))
+            return stores.read_h5(io.BytesIO(archive.read(_WEIGHTS + ".h5")), paths)
         if _WEIGHTS + ".npz" in names:
-            import io
-            return stores.read_keras_npz(io.BytesIO(archive.read(_WEIGHTS + ".npz")))
+            return stores.read_keras_npz(io.BytesIO(archive.read(_WEIGHTS + ".npz")), paths)
     except zipfile.BadZipFile as e:
         raise ValueError(f"The weights inside the .keras file are damaged: {e}") from e
     raise ValueError(f"Expected a {_WEIGHTS}.h5 or {_WEIGHTS}.npz file inside the .keras "
@@ -325,6 +333,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
             f"'{filepath}' is a folder (TensorFlow's SavedModel format), which pynn cannot "
             "read. Save the model as a `.keras` file instead.")
     if _is_legacy_h5(filepath):
+        # tf.keras 2.15 ignores `safe_mode` for legacy `.h5` files (see legacy_h5.load_model).
         from pynn.keras.saving import legacy_h5
         return legacy_h5.load_model(filepath, custom_objects=custom_objects, compile=compile)
     if not filepath.endswith(".keras"):
@@ -335,8 +344,10 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
             config = json.loads(archive.read(_CONFIG))
         except (KeyError, ValueError, zipfile.BadZipFile) as e:
             raise ValueError(f"'{filepath}' has no readable {_CONFIG}: {e}") from e
-        tree = _read_archive_weights(archive)
-    model = model_from_saved_config(config, custom_objects, compile)
+        scoped = in_safe_mode()
+        with SafeModeScope(scoped if scoped is not None else safe_mode):
+            model = model_from_saved_config(config, custom_objects, compile)
+        tree = _read_archive_weights(archive, weight_paths(model))
     assign_tree(model, tree)
     return model
 
@@ -344,7 +355,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
 def model_from_saved_config(config, custom_objects=None, compile=True):
     from pynn.keras.models import model_from_config
 
-    model = model_from_config(config, custom_objects=custom_objects)
+    model = model_from_config(config, custom_objects=custom_objects, safe_mode=in_safe_mode())
     build_config = config.get("build_config")
     if not model.built and build_config and build_config.get("input_shape") is not None:
         model.build(_shape_from_json(build_config["input_shape"]))

@@ -3,26 +3,30 @@
 * HDF5 (`.weights.h5`, and `model.weights.h5` inside `.keras`): group `<path>/vars` with
   datasets `0, 1, ...` (tf.keras 2.15 saving_lib). Needs h5py.
 * tf.keras's npz (`model.weights.npz` inside `.keras`): one pickled dict `{"0": array, ...}`
-  per path, `__root__` for the model itself. Written when h5py is missing (e.g. in Pyodide);
-  tf.keras 2.15 reads it too.
+  per path (tf.keras's `NpzIOStore`). Written when h5py is missing; tf.keras 2.15 reads it
+  (pynn leaves out the model's own empty `__root__` entry, which tf.keras 2.15 cannot read
+  back). pynn reads it without unpickling (see `npz_reader.py`).
 * pynn's npz (`.npz` weights files): plain arrays named `<path>/vars/<i>`, no pickling.
 
-Everything is read fully before anything is assigned, so a bad file never half-loads a model.
+Readers take the paths the model needs and read only those, as numbers only; nothing is
+assigned until everything is read, so a bad file never half-loads a model.
 """
 
 import io
-import zipfile
 
 import numpy as np
+
+from pynn.keras.saving.npz_reader import NpzReader, WeightsFileError
 
 try:
     import h5py
 except ImportError:  # optional: Pyodide has no h5py
     h5py = None
 
+_NUMERIC_KINDS = frozenset("biuf")
 
-class WeightsFileError(ValueError):
-    """A weights file that is missing, truncated, corrupt or of the wrong layout."""
+__all__ = ["WeightsFileError", "read_h5", "read_keras_npz", "read_npz", "to_bytes", "write_h5",
+           "write_keras_npz", "write_npz"]
 
 
 def require_h5py(what):
@@ -46,44 +50,75 @@ def write_h5(tree, target):
                 group.create_dataset(str(i), data=np.asarray(array))
 
 
-def read_h5(source):
+def h5_array(group, name):
+    """The numeric dataset `name` of `group` as an array; links to other files, external
+    storage and non-numeric data are refused (a weights file holds numbers only)."""
+    link = group.get(name, getlink=True)
+    if link is None:
+        raise KeyError(f"no dataset {name!r} in {group.name}")
+    if not isinstance(link, h5py.HardLink):
+        raise WeightsFileError(f"{group.name}/{name} is a link, not a weight")
+    dataset = group[name]
+    if not isinstance(dataset, h5py.Dataset) or dataset.external \
+            or dataset.dtype.kind not in _NUMERIC_KINDS:
+        raise WeightsFileError(f"{group.name}/{name} is not an array of numbers")
+    return np.array(dataset)
+
+
+def read_h5(source, paths):
+    """`{path: [arrays]}` for the wanted `paths` found in the file."""
     require_h5py("Loading weights from an HDF5 file")
     tree = {}
     try:
         with h5py.File(source, "r") as f:
-            def collect(name, obj):
-                if isinstance(obj, h5py.Group) and (name == "vars" or name.endswith("/vars")):
-                    path = name[:-len("/vars")] if name != "vars" else ""
-                    keys = sorted(obj.keys(), key=int)
-                    tree[path] = [np.array(obj[k]) for k in keys]
-            f.visititems(collect)
-            if "vars" in f:
-                collect("vars", f["vars"])
-    except (OSError, KeyError, ValueError) as e:
+            for path in paths:
+                name = _vars_group_name(path)
+                link = f.get(name, getlink=True)
+                if link is None:
+                    continue
+                group = f[name]
+                if not isinstance(link, h5py.HardLink) or not isinstance(group, h5py.Group):
+                    raise WeightsFileError(f"{name} is not a group of weights")
+                keys = sorted(group.keys(), key=_index)
+                tree[path] = [h5_array(group, k) for k in keys]
+    except WeightsFileError as e:
+        raise WeightsFileError(f"Could not read the HDF5 weights: {e}. The file is not a "
+                               "Keras weights file.") from e
+    except (OSError, KeyError, ValueError, RuntimeError) as e:
         raise WeightsFileError(f"Could not read the HDF5 weights ({e}). The file may be "
                                "truncated or not a Keras weights file.") from e
     return tree
 
 
+def _index(key):
+    if not key.isdigit():
+        raise WeightsFileError(f"unexpected entry {key!r} among the weights")
+    return int(key)
+
+
 # ------------------------------------------------------------------ tf.keras npz
 def write_keras_npz(tree, target):
+    """tf.keras's NpzIOStore layout; the model's own entry (`__root__`) only if it holds
+    variables: tf.keras 2.15 calls `dict()` on that entry, which fails for a stored dict."""
     contents = {}
     for path, arrays in tree.items():
-        contents[path or "__root__"] = {str(i): np.asarray(a) for i, a in enumerate(arrays)}
+        if path or arrays:
+            contents[path or "__root__"] = {str(i): np.asarray(a) for i, a in enumerate(arrays)}
     np.savez(target, **contents)
 
 
-def read_keras_npz(source):
-    try:
-        data = np.load(source, allow_pickle=True)
-        tree = {}
-        for key in data.files:
-            group = data[key]
-            group = group.item() if group.dtype == object else {}
-            tree["" if key == "__root__" else key] = [np.asarray(group[str(i)])
-                                                     for i in range(len(group))]
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
-        raise WeightsFileError(f"Could not read the npz weights ({e}).") from e
+def read_keras_npz(source, paths):
+    tree = {}
+    with NpzReader(source) as npz:
+        for path in paths:
+            key = path or "__root__"
+            if key not in npz.files:
+                continue
+            group = npz.read(key)
+            if not isinstance(group, dict):
+                raise WeightsFileError(f"Could not read the npz weights: entry {key!r} is not "
+                                       "a dict of arrays.")
+            tree[path] = [group[str(i)] for i in sorted(map(_index, group))]
     return tree
 
 
@@ -96,22 +131,20 @@ def write_npz(tree, target):
     np.savez(target, **arrays)
 
 
-def read_npz(source):
-    try:
-        with np.load(source, allow_pickle=False) as data:
-            groups = {}
-            for key in data.files:
-                head, _, index = key.rpartition("/")
-                if not head.endswith("vars") or not index.isdigit():
-                    raise WeightsFileError(f"Unexpected entry {key!r}: this is not a pynn "
-                                           "weights file.")
-                path = head[:-len("/vars")] if head != "vars" else ""
-                groups.setdefault(path, {})[int(index)] = data[key]
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as e:
-        if isinstance(e, WeightsFileError):
-            raise
-        raise WeightsFileError(f"Could not read the npz weights ({e}). The file may be "
-                               "truncated or not a weights file.") from e
+def read_npz(source, paths):
+    wanted = {_vars_group_name(path): path for path in paths}
+    groups = {}
+    with NpzReader(source) as npz:
+        for key in npz.files:
+            head, _, index = key.rpartition("/")
+            if not (head == "vars" or head.endswith("/vars")) or not index.isdigit():
+                raise WeightsFileError(f"Unexpected entry {key!r}: this is not a pynn "
+                                       "weights file.")
+            if head in wanted:
+                array = npz.read(key)
+                if not isinstance(array, np.ndarray):
+                    raise WeightsFileError(f"Entry {key!r} is not an array.")
+                groups.setdefault(wanted[head], {})[int(index)] = array
     return {path: [values[i] for i in sorted(values)] for path, values in groups.items()}
 
 

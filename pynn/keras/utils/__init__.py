@@ -9,7 +9,6 @@ from pynn.keras.utils.data_utils import Sequence  # noqa: F401
 from pynn.keras.utils.generic_utils import (  # noqa: F401 - re-exports
     CustomObjectScope,
     custom_object_scope,
-    deserialize_keras_object,
     get_custom_objects,
     get_registered_name,
     register_keras_serializable,
@@ -17,6 +16,13 @@ from pynn.keras.utils.generic_utils import (  # noqa: F401 - re-exports
 )
 from pynn.keras.utils.layer_utils import get_source_inputs, print_summary  # noqa: F401
 from pynn.keras.utils.progbar import Progbar  # noqa: F401
+
+
+def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
+    """`keras.saving.deserialize_keras_object` (imported on first use: saving pulls in h5py)."""
+    from pynn.keras.saving.serialization_lib import deserialize_keras_object as deserialize
+
+    return deserialize(config, custom_objects=custom_objects, safe_mode=safe_mode, **kwargs)
 
 
 def to_categorical(y, num_classes=None, dtype="float32"):

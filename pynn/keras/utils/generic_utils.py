@@ -9,6 +9,7 @@ by a string (``"glorot_uniform"``) or by a config dict
 import base64
 import marshal
 import re
+import threading
 import types
 
 _GLOBAL_CUSTOM_OBJECTS = {}
@@ -46,7 +47,7 @@ class CustomObjectScope:
 custom_object_scope = CustomObjectScope
 
 
-def _lookup_custom(name, custom_objects):
+def lookup_custom_object(name, custom_objects):
     if custom_objects and name in custom_objects:
         return custom_objects[name]
     for scope in reversed(_SCOPED_CUSTOM_OBJECTS):
@@ -109,13 +110,19 @@ def serialize_keras_object(obj, module=None):
 
 
 def deserialize_keras_object(
-    identifier, module_objects, printable_module_name, custom_objects=None
+    identifier, module_objects, printable_module_name, custom_objects=None, safe_mode=None
 ):
     """Instance (or function) named by a string or a config dict.
 
     Classes are instantiated (from their `config` when a dict is given);
-    functions are returned as they are.
+    functions are returned as they are. Names resolve only among `module_objects` and the
+    custom objects (arguments, scopes, registered), never as an import of the config's
+    `module`. `safe_mode` (when not None) applies to everything built inside.
     """
+    if safe_mode is not None:
+        with SafeModeScope(safe_mode):
+            return deserialize_keras_object(identifier, module_objects,
+                                            printable_module_name, custom_objects)
     if isinstance(identifier, dict):
         if "class_name" not in identifier or "config" not in identifier:
             raise ValueError(
@@ -130,9 +137,9 @@ def deserialize_keras_object(
         name, config, registered = identifier, None, None
     obj = None
     if registered:
-        obj = _lookup_custom(registered, custom_objects)
+        obj = lookup_custom_object(registered, custom_objects)
     if obj is None:
-        obj = _lookup_custom(name, custom_objects)
+        obj = lookup_custom_object(name, custom_objects)
     if obj is None:
         obj = module_objects.get(name)
     if obj is None:
@@ -141,12 +148,46 @@ def deserialize_keras_object(
         if config is None:
             return obj()
         from_config = getattr(obj, "from_config", None)
-        return from_config(config) if from_config else obj(**config)
+        with CustomObjectScope(custom_objects or {}):  # for what the config names inside
+            return from_config(config) if from_config else obj(**config)
     if isinstance(config, str):  # {"class_name": "function", "config": "relu"}
         return deserialize_keras_object(
             config, module_objects, printable_module_name, custom_objects
         )
     return obj
+
+
+_SAFE_MODE = threading.local()
+
+
+class SafeModeScope:
+    """`with SafeModeScope(False):` lets the deserialization inside it load Python bytecode
+    (a Lambda layer's `lambda`); `SafeModeScope(True)` forbids it. The innermost scope wins.
+
+    Loading entry points (`load_model`, `model_from_json`, `deserialize_keras_object`) open
+    one with their `safe_mode` argument, as tf.keras 2.15 does.
+    """
+
+    def __init__(self, safe_mode=True):
+        self.safe_mode = safe_mode
+
+    def __enter__(self):
+        self.original_value = in_safe_mode()
+        _SAFE_MODE.safe_mode = self.safe_mode
+        return self
+
+    def __exit__(self, *exc):
+        _SAFE_MODE.safe_mode = self.original_value
+
+
+def in_safe_mode():
+    """The safe mode of the innermost `SafeModeScope` (None outside every scope)."""
+    return getattr(_SAFE_MODE, "safe_mode", None)
+
+
+def enable_unsafe_deserialization():
+    """Allow bytecode (`lambda`) deserialization from here on, in every loading call."""
+    _SAFE_MODE.safe_mode = False
 
 
 def func_dump(func):

@@ -20,17 +20,42 @@ def _serialize_function(fn, allow_raw=False):
     raise ValueError(f"Invalid input for serialization, type: {type(fn)} ")
 
 
-def _deserialize_function(config, value_key, module_key, type_key, custom_objects):
+LAMBDA_REFUSED = (
+    "Requested the deserialization of a Lambda layer with a Python `lambda` inside it. "
+    "This carries a potential risk of arbitrary code execution and thus it is disallowed by "
+    "default. If you trust the source of the saved model, you can pass `safe_mode=False` to "
+    "the loading function in order to allow Lambda layer loading."
+)
+
+
+def _resolve_function_reference(name, custom_objects):
+    """A function a config names (`"function_type": "function"`): a custom object (argument,
+    `custom_object_scope`, registered) or one of Keras's activations. Never an attribute of
+    the config's `module`: a file could otherwise name `os.remove` or `sys.exit`."""
+    from pynn.keras import activations
+
+    function = None
+    if isinstance(name, str):
+        function = generic_utils.lookup_custom_object(name, custom_objects)
+        if function is None:
+            function = activations._BUILTINS.get(name)
+    if not callable(function):
+        raise TypeError("unsupported callable")  # tf.keras 2.15's words for this case
+    return function
+
+
+def _deserialize_function(config, value_key, module_key, type_key, custom_objects, safe_mode):
     module = config.pop(module_key, None)
     function_type = config.pop(type_key)
     value = config[value_key]
-    globs = dict(sys.modules[module].__dict__) if module in sys.modules else {}
-    globs.update(custom_objects or {})
     if function_type == "function":
-        if value in globs:
-            return globs[value]
-        raise generic_utils.unknown_object_error("function in Lambda layer", value)
+        return _resolve_function_reference(value, custom_objects)
     if function_type == "lambda":
+        if safe_mode:
+            raise ValueError(LAMBDA_REFUSED)
+        # Unsafe by the caller's choice: this runs bytecode from the config.
+        globs = dict(sys.modules[module].__dict__) if module in sys.modules else {}
+        globs.update(custom_objects or {})
         return generic_utils.func_load(value, globs=globs)
     if function_type == "raw":
         return value
@@ -55,6 +80,8 @@ class Lambda(Layer):
     """
 
     def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
+        if not callable(function):
+            raise TypeError("unsupported callable")
         super().__init__(**kwargs)
         self.function = function
         self.arguments = arguments or {}
@@ -116,16 +143,20 @@ class Lambda(Layer):
         return config
 
     @classmethod
-    def from_config(cls, config, custom_objects=None):
+    def from_config(cls, config, custom_objects=None, safe_mode=None):
+        """The layer of `get_config()`'s output. A Python function stored as bytecode loads
+        only with `safe_mode=False` (or inside `SafeModeScope(False)`, as `load_model(...,
+        safe_mode=False)` opens). Unlike tf.keras 2.15, which checks only inside a loading
+        call, a direct call is safe by default too."""
+        if safe_mode is None:
+            safe_mode = generic_utils.in_safe_mode()
+        safe_mode = safe_mode is not False
         config = dict(config)
-        config["function"] = _deserialize_function(
-            config, "function", "module", "function_type", custom_objects
-        )
-        config["output_shape"] = _deserialize_function(
-            config, "output_shape", "output_shape_module", "output_shape_type", custom_objects
-        )
-        if "mask" in config:
-            config["mask"] = _deserialize_function(
-                config, "mask", "mask_module", "mask_type", custom_objects
-            )
+        for value_key, module_key, type_key in (
+                ("function", "module", "function_type"),
+                ("output_shape", "output_shape_module", "output_shape_type"),
+                ("mask", "mask_module", "mask_type")):
+            if value_key in config:
+                config[value_key] = _deserialize_function(
+                    config, value_key, module_key, type_key, custom_objects, safe_mode)
         return cls(**config)
