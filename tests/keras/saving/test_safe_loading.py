@@ -27,11 +27,6 @@ with open(os.path.join(FIXTURES, "safe_loading.json")) as f:
     RECORDED = json.load(f)
 
 
-@pytest.fixture(autouse=True)
-def fresh_names():
-    keras.backend.clear_session()
-
-
 @pytest.mark.parametrize("name", sorted(RECORDED["cases"]))
 def test_same_outcome_as_tf_keras(name):
     case = RECORDED["cases"][name]
