@@ -25,7 +25,7 @@ import itertools
 import numpy as np
 
 from pynn.core.errors import op_error
-from pynn.core.tensor import Tensor, Variable, _wrap
+from pynn.core.tensor import EagerTensor, Tensor, Variable, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import fail as _trace_fail
 
@@ -240,7 +240,7 @@ def primitive(fn=None, *, name=None, coerce=True, needs=False):
             out, vjp = fn(*values, **attrs)
             if type(out) is not _ndarray:
                 out = _asarray(out)
-            t = _new(Tensor)
+            t = _new(EagerTensor)
             t._value = out
             if _recording and vjp is not None and out.dtype.kind in "fc":
                 _record(t, args, vjp, needs)
@@ -499,6 +499,7 @@ class GradientTape:
         self._entered = 0
         self._used = False
         self._first_seq = None      # sequence number of the first op this tape could see
+        self._released = None       # what it watched, once `gradient` released it
 
     # --- recording scope
     def __enter__(self):
@@ -531,6 +532,7 @@ class GradientTape:
         """Forget what this tape watched (used in its `with` block to restart recording)."""
         self._watched = []
         self._watched_ids = set()
+        self._released = None
         self._used = False
         self._first_seq = _next_seq() if self._entered else None
         _update_watched()
@@ -555,7 +557,10 @@ class GradientTape:
                 self._watch_one(t)
 
     def watched_variables(self):
-        return tuple(t for t in self._watched if isinstance(t, Variable))
+        """The variables this tape watched (explicitly or by reading them), in order; still
+        listed after `gradient` released the tape, as in TF."""
+        watched = self._watched if self._released is None else self._released
+        return tuple(t for t in watched if isinstance(t, Variable))
 
     # --- gradients
     def _check_usable(self):
@@ -619,6 +624,7 @@ class GradientTape:
         return _pack(sources, result)
 
     def _release(self):
+        self._released = self._watched
         self._watched = []
         self._watched_ids = set()
 

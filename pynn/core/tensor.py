@@ -297,6 +297,9 @@ class Tensor:
     _pynn_symbolic = False
     _is_variable = False
 
+    def __new__(cls, *args, **kwargs):
+        return _new(EagerTensor if cls is Tensor else cls)
+
     def __init__(self, value, dtype=None):
         if isinstance(value, Tensor):
             value = value._value
@@ -548,9 +551,14 @@ class Tensor:
         return _ops.tensor_not_equals(self, other)
 
 
+class EagerTensor(Tensor):
+    """The class of every eager tensor, as in TF (`type(t).__name__ == "EagerTensor"`);
+    `Tensor(value)` makes one, and `isinstance(t, tf.Tensor)` holds."""
+
+
 def _wrap(value):
     """A Tensor around an ndarray, without checks (hot path)."""
-    t = _new(Tensor)
+    t = _new(EagerTensor)
     t._value = value
     return t
 
