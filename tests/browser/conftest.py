@@ -114,9 +114,10 @@ def browser():
 class Playground:
     """One browser context on the playground, with every request it makes recorded."""
 
-    def __init__(self, browser, origin):
+    def __init__(self, browser, origin, **context_options):
         self.origin = origin
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(
+            **{"viewport": {"width": 1280, "height": 900}, **context_options})
         self.context.set_default_timeout(RUN_TIMEOUT_MS)
         self.requests = []
         self.foreign = []
@@ -198,11 +199,12 @@ def pytest_configure(config):
 
 @pytest.fixture
 def open_context(browser):
-    """open_context(origin) -> a new Playground; each is closed and checked afterwards."""
+    """open_context(origin, **context_options) -> a new Playground (e.g. locale="ko-KR");
+    each is closed and checked afterwards."""
     opened = []
 
-    def open_(origin):
-        playground = Playground(browser, origin)
+    def open_(origin, **context_options):
+        playground = Playground(browser, origin, **context_options)
         opened.append(playground)
         return playground
 

@@ -3,12 +3,13 @@
 // text caption with the first and latest values, for screen readers and tests.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from './i18n.js';
 
 const COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#5f3dc4', '#c2255c'];
 const MAX_POINTS = 20000;
 const WHOLE_NUMBER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
-function lineChart(figure, title, xLabel) {
+function lineChart(figure, titleKey, xLabel) {
   const plotEl = figure.querySelector('.plot');
   const caption = figure.querySelector('figcaption');
   let keys = [];
@@ -47,7 +48,7 @@ function lineChart(figure, title, xLabel) {
 
   function describe() {
     if (!keys.length) {
-      caption.textContent = `${title}: no data yet`;
+      caption.textContent = t('charts.noData', { title: t(titleKey) });
       return;
     }
     const parts = keys.map((key) => {
@@ -55,7 +56,7 @@ function lineChart(figure, title, xLabel) {
       if (!column.length) return `${key} —`;
       return `${key} ${fmt(column[0])} → ${fmt(column[column.length - 1])}`;
     });
-    caption.textContent = `${title} (${xs.length} points): ${parts.join(', ')}`;
+    caption.textContent = t('charts.points', { title: t(titleKey), count: xs.length, values: parts.join(', ') });
   }
 
   function render() {
@@ -109,8 +110,8 @@ function fmt(value) {
 }
 
 export function createCharts(container) {
-  const batches = lineChart(container.querySelector('#batch-chart'), 'Per batch', 'step');
-  const epochs = lineChart(container.querySelector('#epoch-chart'), 'Per epoch', 'epoch');
+  const batches = lineChart(container.querySelector('#batch-chart'), 'charts.perBatch', t('charts.step'));
+  const epochs = lineChart(container.querySelector('#epoch-chart'), 'charts.perEpoch', t('charts.epoch'));
   let epochCount = null;
   const heading = container.querySelector('.charts-status');
 
@@ -125,17 +126,19 @@ export function createCharts(container) {
       epochs.reset();
       epochCount = params && params.epochs;
       container.hidden = false;
-      heading.textContent = 'Training';
+      heading.textContent = t('charts.training');
     },
     batchEnd({ step, logs }) {
       batches.add(step, logs);
     },
     epochEnd({ epoch, logs }) {
       epochs.add(epoch + 1, logs);
-      heading.textContent = epochCount ? `Epoch ${epoch + 1}/${epochCount}` : `Epoch ${epoch + 1}`;
+      heading.textContent = epochCount
+        ? t('charts.epochOf', { epoch: epoch + 1, epochs: epochCount })
+        : t('charts.epochN', { epoch: epoch + 1 });
     },
     trainEnd() {
-      heading.textContent = `${heading.textContent} · done`;
+      heading.textContent = t('charts.done', { heading: heading.textContent });
     },
   };
 }

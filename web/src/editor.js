@@ -9,6 +9,7 @@ import {
   bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle, indentUnit,
 } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
+import { t, onLanguageChange } from './i18n.js';
 
 export function createEditor(parent, { code, onChange, onRun }) {
   const runKey = { key: 'Mod-Enter', preventDefault: true, run: () => { onRun(); return true; } };
@@ -29,13 +30,15 @@ export function createEditor(parent, { code, onChange, onRun }) {
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         python(),
         keymap.of([runKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({ 'aria-label': 'Code editor' }),
+        EditorView.contentAttributes.of(() => ({ 'aria-label': t('editor.label') })),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
       ],
     }),
   });
+
+  onLanguageChange(() => view.dispatch({}));
 
   return {
     getCode: () => view.state.doc.toString(),

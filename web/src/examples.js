@@ -1,5 +1,6 @@
 // The bundled example programs (web/examples/*.py, listed in site.config.json).
 import { EXAMPLES, DEFAULT_EXAMPLE } from 'virtual:examples';
+import { t, onLanguageChange } from './i18n.js';
 
 export { EXAMPLES, DEFAULT_EXAMPLE };
 
@@ -10,8 +11,9 @@ export function findExample(name) {
 export function fillExamplesMenu(select) {
   const placeholder = document.createElement('option');
   placeholder.value = '';
-  placeholder.textContent = 'Choose an example…';
+  placeholder.textContent = t('examples.choose');
   select.appendChild(placeholder);
+  onLanguageChange(() => { placeholder.textContent = t('examples.choose'); });
   for (const example of EXAMPLES) {
     const option = document.createElement('option');
     option.value = example.name;

@@ -11,8 +11,11 @@ import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
 import { initialProgram, autosave } from './state.js';
 import { enableOffline } from './offline.js';
+import { t, has, initLanguage, onLanguageChange } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
+initLanguage($('language'));
+
 const ui = {
   run: $('run'),
   stop: $('stop'),
@@ -33,17 +36,26 @@ function showMessage(text) {
   ui.message.hidden = !text;
 }
 
-function setStatus(text) {
-  ui.status.textContent = text;
+// The status line is kept as a key (and its values) so a language switch redraws it.
+let statusKey = ['status.loading'];
+function setStatus(key, vars) {
+  statusKey = [key, vars];
+  ui.status.textContent = t(key, vars);
 }
+onLanguageChange(() => setStatus(...statusKey));
 
 const STATUS = {
-  [STATE.loading]: 'Loading Python…',
-  [STATE.ready]: 'Ready',
-  [STATE.running]: 'Running…',
-  [STATE.stopping]: 'Stopping…',
-  [STATE.failed]: 'Python could not start',
+  [STATE.loading]: 'status.loading',
+  [STATE.ready]: 'status.ready',
+  [STATE.running]: 'status.running',
+  [STATE.stopping]: 'status.stopping',
+  [STATE.failed]: 'status.failed',
 };
+
+// A start-up stage from the worker ("Loading pynn") in the page's language.
+function stageText(stage) {
+  return has(`stage.${stage}`) ? t(`stage.${stage}`) : stage;
+}
 
 const python = new PythonWorker({
   workerUrl: new URL('worker.js', document.baseURI),
@@ -56,12 +68,13 @@ const python = new PythonWorker({
     }
     ui.run.disabled = state !== STATE.ready;
     ui.stop.disabled = state !== STATE.running;
-    const text = typeof detail === 'string' ? `${detail}…` : STATUS[state];
-    setStatus(state === STATE.failed && detail ? `Python could not start: ${detail}` : text);
+    if (state === STATE.failed && typeof detail === 'string') setStatus('status.failedBecause', { reason: detail });
+    else if (typeof detail === 'string') setStatus('status.stage', { stage: detail });
+    else setStatus(STATUS[state]);
   },
   onMessage(message) {
     switch (message.type) {
-      case MSG.loading: setStatus(`${message.stage}…`); break;
+      case MSG.loading: setStatus('status.stage', { stage: stageText(message.stage) }); break;
       case MSG.stdout: output.write('stdout', message.text); break;
       case MSG.stderr: output.write('stderr', message.text); break;
       case MSG.trainBegin: charts.trainBegin(message.params); break;
@@ -69,7 +82,7 @@ const python = new PythonWorker({
       case MSG.epochEnd: charts.epochEnd(message); break;
       case MSG.trainEnd: charts.trainEnd(message); break;
       case MSG.result:
-        output.note(`Finished in ${message.seconds.toFixed(1)} s.`, 'done');
+        output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
         countRun();
         break;
       case MSG.error:
@@ -89,15 +102,15 @@ function countRun() {
 
 function reportError({ kind, message, restart }) {
   if (kind === 'KeyboardInterrupt') {
-    output.note('Stopped.', 'stopped');
+    output.note(t('run.stopped'), 'stopped');
   } else if (kind === 'MemoryError') {
-    output.note('Out of memory: Python is being restarted. Try smaller data or a smaller model.', 'error');
+    output.note(t('run.outOfMemory'), 'error');
   } else if (kind === 'FatalError') {
-    output.note(`Python crashed (${message}); it is being restarted.`, 'error');
+    output.note(t('run.crashed', { message }), 'error');
   } else if (kind === 'LoadError') {
-    output.note(`Python could not be loaded: ${message}`, 'error');
+    output.note(t('run.loadError', { message }), 'error');
   } else if (restart) {
-    output.note(`${kind}: ${message}. Python is being restarted.`, 'error');
+    output.note(t('run.restarting', { kind, message }), 'error');
   }
 }
 
@@ -149,7 +162,7 @@ function run() {
     return;
   }
   if (python.state !== STATE.ready) {
-    if (python.state === STATE.loading) showMessage('Python is still loading; press Run when it is ready.');
+    if (python.state === STATE.loading) showMessage(t('run.stillLoading'));
     return;
   }
   showMessage('');
@@ -159,7 +172,7 @@ function run() {
 
 async function stop() {
   const how = await python.stop();
-  if (how === 'restarted') output.note('Stopped. (Python is being restarted.)', 'stopped');
+  if (how === 'restarted') output.note(t('run.stoppedRestarting'), 'stopped');
   editor.focus();
 }
 
@@ -176,9 +189,9 @@ async function share() {
   ui.shareBox.hidden = false;
   try {
     await navigator.clipboard.writeText(url);
-    setStatus('Link copied to the clipboard');
+    setStatus('status.linkCopied');
   } catch {
-    setStatus('Copy the link below');
+    setStatus('status.copyLink');
   }
   ui.shareLink.select();
 }

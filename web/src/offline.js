@@ -1,17 +1,19 @@
 // Registers the service worker (web/src/sw.js) that caches the whole site on the first
 // visit, so the playground opens and runs with the network off.
+import { t } from './i18n.js';
+
 export function enableOffline(onStatus) {
   if (!('serviceWorker' in navigator)) {
-    onStatus('This browser cannot keep the playground for offline use.');
+    onStatus(t('offline.unsupported'));
     return;
   }
   navigator.serviceWorker.addEventListener('message', (event) => {
-    if (event.data && event.data.type === 'cached') onStatus('Available offline.');
+    if (event.data && event.data.type === 'cached') onStatus(t('offline.ready'));
   });
   navigator.serviceWorker.register('./sw.js').then(
     (registration) => {
-      if (registration.active && navigator.serviceWorker.controller) onStatus('Available offline.');
+      if (registration.active && navigator.serviceWorker.controller) onStatus(t('offline.ready'));
     },
-    (err) => onStatus(`Offline use unavailable: ${err.message}`),
+    (err) => onStatus(t('offline.failed', { reason: err.message })),
   );
 }

