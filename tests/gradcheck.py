@@ -28,7 +28,7 @@ def _outputs(result):
 def _scalar(fn, tensors, cotangents):
     outs = _outputs(fn(*tensors))
     total = 0.0
-    for out, c in zip(outs, cotangents):
+    for out, c in zip(outs, cotangents, strict=True):
         total += float(np.sum(np.asarray(out._value, np.float64) * c))
     return total
 
@@ -77,14 +77,14 @@ def check_gradients(fn, *arrays, params=(), atol=1e-6, rtol=1e-5, eps=1e-6, seed
     cotangents = [rng.standard_normal(o._value.shape) for o in outs]
     sources = [tensors[i] for i in float_pos] + params
     analytic = tape.gradient(outs, sources, output_gradients=[
-        c.astype(o._value.dtype) for o, c in zip(outs, cotangents)])
+        c.astype(o._value.dtype) for o, c in zip(outs, cotangents, strict=True)])
 
     def f():
         return _scalar(fn, tensors, cotangents)
 
     names = [f"input {i}" for i in float_pos] + [getattr(p, "name", "param") for p in params]
     arrays_to_poke = [tensors[i]._value for i in float_pos] + [p._value for p in params]
-    for name, arr, got in zip(names, arrays_to_poke, analytic):
+    for name, arr, got in zip(names, arrays_to_poke, analytic, strict=True):
         want = numeric_gradient(f, arr, eps)
         got = np.zeros_like(want) if got is None else np.asarray(got._value, np.float64)
         if got.shape != want.shape:

@@ -63,7 +63,7 @@ def test_every_page_load_draws_different_random_numbers(playground):
     second = draws(playground)
     first_values, second_values = first.split()[1:], second.split()[1:]
     assert len(first_values) == 4
-    assert all(a != b for a, b in zip(first_values, second_values)), (first, second)
+    assert all(a != b for a, b in zip(first_values, second_values, strict=True)), (first, second)
 
 
 def test_a_damaged_snapshot_falls_back_to_the_ordinary_start(playground, dist):

@@ -37,5 +37,5 @@ def test_einsum_products_equal_matmul_products(fn, x_shape, k_shape, monkeypatch
     with_matmul = run(fn, x, k)
     monkeypatch.setattr(conv, "_einsum_products", True)
     with_einsum = run(fn, x, k)
-    for a, b in zip(with_matmul, with_einsum):
+    for a, b in zip(with_matmul, with_einsum, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-4)

@@ -160,10 +160,10 @@ def compare_text_numbers(expected, got, atol=5e-4, rtol=1e-3):
     g_parts = _NUMBER.split(got)
     shown_e = expected.replace("\r", "\\r\n")
     shown_g = got.replace("\r", "\\r\n")
-    if len(e_parts) != len(g_parts) or any(a != b for a, b in zip(e_parts[::2], g_parts[::2])):
+    if len(e_parts) != len(g_parts) or any(a != b for a, b in zip(e_parts[::2], g_parts[::2], strict=True)):
         pytest.fail("text differs (timings masked):\n" + text_diff(shown_e, shown_g),
                     pytrace=False)
-    for a, b in zip(e_parts[1::2], g_parts[1::2]):
+    for a, b in zip(e_parts[1::2], g_parts[1::2], strict=True):
         fa, fb = float(a), float(b)
         if not (np.isclose(fa, fb, atol=atol, rtol=rtol) or (np.isnan(fa) and np.isnan(fb))):
             pytest.fail(f"number {b} (pynn) vs {a} (tf.keras 2.15) beyond atol={atol} "
@@ -195,7 +195,7 @@ def json_differences(a, b, path="", limit=12):
             else:
                 out += json_differences(a[k], b[k], f"{path}/{k}", limit)
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
             out += json_differences(x, y, f"{path}[{i}]", limit)
     elif a != b:
         out.append(f"{path}: {repr(a)[:80]} vs {repr(b)[:80]}")

@@ -44,7 +44,7 @@ def test_layer_forward_matches_tf_keras(name):
     if s["init"] == "set":
         layer.set_weights(weights)
     else:  # deterministic initial weights, or the statistics adapt() computed
-        for i, (got, exp) in enumerate(zip(layer.get_weights(), weights)):
+        for i, (got, exp) in enumerate(zip(layer.get_weights(), weights, strict=True)):
             assert_close(got, exp, f"{s['code']}: weight {s['weight_names'][i]}", ATOL, RTOL)
     out = layer(arg, **s["call"])
     outs = flatten(out)
@@ -54,7 +54,7 @@ def test_layer_forward_matches_tf_keras(name):
         assert_close(o, ARRAYS[f"{name}/y{i}"], f"{s['code']} output {i}", ATOL, RTOL)
     if s["weights_after"]:
         after = _arrays(name, "wa", len(s["weight_shapes"]))
-        for i, (got, exp) in enumerate(zip(layer.get_weights(), after)):
+        for i, (got, exp) in enumerate(zip(layer.get_weights(), after, strict=True)):
             assert_close(got, exp, f"{s['code']}: {s['weight_names'][i]} after the call",
                          ATOL, RTOL)
     if s["losses"] or getattr(layer, "losses", []):
@@ -80,7 +80,7 @@ def test_layer_gradients_match_tf_keras(name):
     if s["init"] == "set":
         layer.set_weights(_arrays(name, "w", len(s["weight_shapes"])))
     xs = [ns_tf.constant(x) for x in _arrays(name, "x", len(s["inputs"]))]
-    floats = [x for x, dt in zip(xs, s["input_dtypes"]) if dt.startswith("float")]
+    floats = [x for x, dt in zip(xs, s["input_dtypes"], strict=True) if dt.startswith("float")]
     with ns_tf.GradientTape() as tape:
         for x in floats:
             tape.watch(x)
@@ -94,7 +94,7 @@ def test_layer_gradients_match_tf_keras(name):
         s["trainable_weight_names"], "trainable weights differ from tf.keras's (names, order)"
     grads = tape.gradient(total, sources)
     assert len(grads) == len(s["gradient_sources"]) == len(sources)
-    for i, (g, src) in enumerate(zip(grads, s["gradient_sources"])):
+    for i, (g, src) in enumerate(zip(grads, s["gradient_sources"], strict=True)):
         if s["gradient_is_none"][i]:
             assert g is None, f"{s['code']}: gradient for {src} should be None (unconnected)"
             continue

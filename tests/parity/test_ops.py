@@ -29,7 +29,7 @@ def _run(name, watch):
         flat = list(value) if isinstance(value, (list, tuple)) else [value]
         total = None
         if watch:
-            for x, r in zip(flat, s["cotangents"]):
+            for x, r in zip(flat, s["cotangents"], strict=True):
                 term = tf.reduce_sum(x * np.array(r, dtype=_dtype_name(x)))
                 total = term if total is None else total + term
     return s, flat, tape, total, tensors
@@ -40,7 +40,7 @@ def test_op_value_matches_tf(name):
     s, flat, _, _, _ = _run(name, [])
     assert len(flat) == len(s["values"]), f"{s['code']}: {len(flat)} results, tf gives " \
         f"{len(s['values'])}"
-    for k, (x, expected) in enumerate(zip(flat, s["values"])):
+    for k, (x, expected) in enumerate(zip(flat, s["values"], strict=True)):
         assert _dtype_name(x) == s["dtypes"][k], (
             f"{s['code']}: dtype {_dtype_name(x)}, tf gives {s['dtypes'][k]}")
         assert list(np.shape(x)) == s["shapes"][k], (
@@ -54,7 +54,7 @@ def test_op_gradient_matches_tf(name):
     expected = SCENARIOS[name]["grads"]
     s, _, tape, total, tensors = _run(name, list(expected))
     grads = tape.gradient(total, [tensors[k] for k in expected])
-    for (k, g_tf), g in zip(expected.items(), grads):
+    for (k, g_tf), g in zip(expected.items(), grads, strict=True):
         if g_tf is None:
             assert g is None, f"{s['code']}: tf gives no gradient for {k}"
             continue

@@ -28,7 +28,7 @@ def test_optimizer_steps_match_tf_keras(name):
     for k, expected in enumerate(s["steps"]):
         if s["mode"] == "grads":
             grads = [tf.constant(np.array(g, dtype="float32")) for g in START["grads"][k]]
-            opt.apply_gradients(zip(grads, [v0, v1]))
+            opt.apply_gradients(zip(grads, [v0, v1], strict=True))
         else:
             opt.minimize(loss_fn, [v0, v1])
         assert_close(v0.numpy(), expected["v0"], f"{s['code']}: v0 after step {k + 1}", ATOL, RTOL)

@@ -27,7 +27,7 @@ ATOL = RTOL = 1e-5
 
 
 def _inputs(s):
-    xs = [np.array(v, dtype=d) for v, d in zip(s["inputs_values"], s["input_dtypes"])]
+    xs = [np.array(v, dtype=d) for v, d in zip(s["inputs_values"], s["input_dtypes"], strict=True)]
     return xs[0] if len(xs) == 1 else xs
 
 

@@ -179,14 +179,14 @@ def record_layers(only):
                 out = layer(xts[0] if len(xts) == 1 else xts, **s["call"])
                 flat = tf.nest.flatten(out)
                 cotangents = [grng.normal(size=tuple(o.shape)).astype("float32") for o in flat]
-                total = tf.add_n([tf.reduce_sum(o * r) for o, r in zip(flat, cotangents)])
+                total = tf.add_n([tf.reduce_sum(o * r) for o, r in zip(flat, cotangents, strict=True)])
             sources = list(layer.trainable_weights) + [x for x in xts if x.dtype.is_floating]
             grads = tape.gradient(total, sources)
             mask = getattr(flat[0], "_keras_mask", None)
             outs = [np.asarray(o) for o in flat]
             losses = [float(v) for v in layer.losses]
             after = [np.asarray(w) for w in layer.get_weights()]
-            changed = any(not np.array_equal(a, b) for a, b in zip(weights, after))
+            changed = any(not np.array_equal(a, b) for a, b in zip(weights, after, strict=True))
         except Exception as e:  # noqa: BLE001 - any error is recorded/reported
             traceback.print_exc()
             entry["error"] = {"type": type(e).__name__, "message": str(e)}
@@ -270,7 +270,7 @@ def record_optimizers(only):
         steps = []
         for k in range(3):
             if s["mode"] == "grads":
-                opt.apply_gradients(zip([tf.constant(g) for g in grads[k]], [v0, v1]))
+                opt.apply_gradients(zip([tf.constant(g) for g in grads[k]], [v0, v1], strict=True))
             else:
                 opt.minimize(loss_fn, [v0, v1])
             steps.append({"v0": tolist(v0.numpy()), "v1": tolist(v1.numpy())})
@@ -604,7 +604,7 @@ def record_ops(only):
             is_float = all(dtype_name(x).startswith("float") for x in flat)
             if s["grad"] and is_float:
                 cot = [grng.normal(size=tuple(np.shape(x))).astype(dtype_name(x)) for x in flat]
-                total = tf.add_n([tf.reduce_sum(x * r) for x, r in zip(flat, cot)])
+                total = tf.add_n([tf.reduce_sum(x * r) for x, r in zip(flat, cot, strict=True)])
         entry = dict(s)
         entry.update(values=[tolist(x) for x in flat], dtypes=[dtype_name(x) for x in flat],
                      shapes=[list(np.shape(x)) for x in flat], is_list=isinstance(value, list),
@@ -613,7 +613,7 @@ def record_ops(only):
             entry["cotangents"] = [tolist(r) for r in cot]
             names = set(re.findall(r"(?<![.\w])[A-Za-z_]\w*", s["code"]))
             used = [k for k in scenarios_ops.INPUT_NAMES if k in names]
-            for k, g in zip(used, tape.gradient(total, [tensors[k] for k in used])):
+            for k, g in zip(used, tape.gradient(total, [tensors[k] for k in used]), strict=True):
                 entry["grads"][k] = None if g is None else tolist(tf.convert_to_tensor(g))
         del tape
         scen[name] = entry

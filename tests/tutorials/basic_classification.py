@@ -54,4 +54,6 @@ img = (np.expand_dims(img, 0))
 print("CHECK batch", img.shape)
 predictions_single = probability_model.predict(img, verbose=0)
 print("CHECK single", predictions_single.shape)
-print("CHECK class name", class_names[np.argmax(predictions_single[0])] in class_names)
+print("CHECK single agrees with batch",
+      int(np.argmax(predictions_single[0])) == int(np.argmax(predictions[1])),
+      bool(np.allclose(predictions_single[0], predictions[1], atol=1e-5)))

@@ -35,7 +35,7 @@ def assert_replay_matches_eager(build, x, y, replayed=True, **fit_kwargs):
     else:
         assert compiler.replayed == 0
         assert compiler.reasons
-    for a, b in zip(fast.get_weights(), slow.get_weights()):
+    for a, b in zip(fast.get_weights(), slow.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert fast_history.keys() == slow_history.keys()
     for key in fast_history:
@@ -262,8 +262,8 @@ def test_freezing_a_layer_between_fits_is_honoured():
             model.fit(X20, Y5, batch_size=30, epochs=2, verbose=0)
         finally:
             tf.config.run_functions_eagerly(False)
-        for a, b in zip(frozen, model.layers[0].get_weights()):
+        for a, b in zip(frozen, model.layers[0].get_weights(), strict=True):
             np.testing.assert_array_equal(a, b)
         results.append(model.get_weights())
-    for a, b in zip(*results):
+    for a, b in zip(*results, strict=True):
         np.testing.assert_array_equal(a, b)

@@ -13,7 +13,7 @@ def test_fit_matches_tf_keras(key):
     code, loss = key.split(" | ")
     weights, history = train(keras, code, loss)
     expected = FIT_VALUES[key]
-    for got, want in zip(weights, expected["weights"]):
+    for got, want in zip(weights, expected["weights"], strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
     assert set(history) == set(expected["history"])
     for name, values in expected["history"].items():

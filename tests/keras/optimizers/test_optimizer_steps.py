@@ -25,11 +25,11 @@ def run_case(spec, steps=3):
 def test_three_steps_match_tf_keras(key):
     optimizer, history = run_case(CASES[key])
     expected = OPTIMIZER_STEPS[key]
-    for (kernel, bias), (want_kernel, want_bias) in zip(history, expected["steps"]):
+    for (kernel, bias), (want_kernel, want_bias) in zip(history, expected["steps"], strict=True):
         np.testing.assert_allclose(kernel, want_kernel, rtol=1e-5, atol=1e-6)
         np.testing.assert_allclose(bias, want_bias, rtol=1e-5, atol=1e-6)
     assert [v.name for v in optimizer.variables] == expected["variable_names"]
-    for variable, want in zip(optimizer.variables, expected["variables"]):
+    for variable, want in zip(optimizer.variables, expected["variables"], strict=True):
         np.testing.assert_allclose(variable.numpy(), want, rtol=1e-5, atol=1e-6)
 
 
@@ -278,7 +278,7 @@ def test_flat_and_per_variable_updates_agree(key, monkeypatch):
     monkeypatch.setattr(base, "_FLAT_LIMIT", 0)
     optimizer, per_variable = run_case(CASES[key])
     assert optimizer._flat is None
-    for (k1, b1), (k2, b2) in zip(flat, per_variable):
+    for (k1, b1), (k2, b2) in zip(flat, per_variable, strict=True):
         np.testing.assert_array_equal(k1, k2)
         np.testing.assert_array_equal(b1, b2)
 

@@ -76,7 +76,7 @@ def test_weights_round_trip(tmp_path, name):
     other = mlp(compiled=False)
     assert not np.allclose(other.get_weights()[0], model.get_weights()[0])
     other.load_weights(tmp_path / name)
-    for a, b in zip(other.get_weights(), model.get_weights()):
+    for a, b in zip(other.get_weights(), model.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
 
 
@@ -121,7 +121,7 @@ def test_weights_of_another_architecture_are_refused_and_nothing_changes(tmp_pat
     before = [w.copy() for w in wider.get_weights()]
     with pytest.raises(ValueError, match="Shape mismatch in layer 'dense_2'"):
         wider.load_weights(tmp_path / "w.npz")
-    for a, b in zip(wider.get_weights(), before):  # never half-loaded
+    for a, b in zip(wider.get_weights(), before, strict=True):  # never half-loaded
         np.testing.assert_array_equal(a, b)
 
 

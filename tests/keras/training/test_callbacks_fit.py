@@ -133,7 +133,7 @@ def test_early_stopping_restores_best_weights():
                         callbacks=[record, stop])
     assert len(history.history["loss"]) == stop.stopped_epoch + 1 < 20
     best = min(snapshots, key=lambda s: s[0])
-    for got, want in zip(model.get_weights(), best[1]):
+    for got, want in zip(model.get_weights(), best[1], strict=True):
         np.testing.assert_array_equal(got, want)
 
 
@@ -210,7 +210,7 @@ def test_model_checkpoint_best_weights_file_round_trip(tmp_path):
     model.fit(x, y, epochs=3, verbose=0, callbacks=[check])
     restored = keras.Sequential([layers.Dense(1, input_shape=(3,))])
     restored.load_weights(path)
-    for got, want in zip(restored.get_weights(), model.get_weights()):
+    for got, want in zip(restored.get_weights(), model.get_weights(), strict=True):
         np.testing.assert_allclose(got, want)     # the loss kept falling: last = best
 
 

@@ -16,7 +16,7 @@ class CustomModel(keras.Model):
             y_pred = self(x, training=True)
             loss = self.compiled_loss(y, y_pred, regularization_losses=self.losses)
         gradients = tape.gradient(loss, self.trainable_variables)
-        self.optimizer.apply_gradients(zip(gradients, self.trainable_variables))
+        self.optimizer.apply_gradients(zip(gradients, self.trainable_variables, strict=True))
         self.compiled_metrics.update_state(y, y_pred)
         return {m.name: m.result() for m in self.metrics}
 
@@ -58,7 +58,7 @@ class LowLevel(keras.Model):
             y_pred = self(x, training=True)
             loss = keras.losses.mean_squared_error(y, y_pred)
         gradients = tape.gradient(loss, self.trainable_variables)
-        self.optimizer.apply_gradients(zip(gradients, self.trainable_variables))
+        self.optimizer.apply_gradients(zip(gradients, self.trainable_variables, strict=True))
         self.loss_tracker.update_state(loss)
         self.mae_metric.update_state(y, y_pred)
         return {"loss": self.loss_tracker.result(), "mae": self.mae_metric.result()}

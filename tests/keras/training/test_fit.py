@@ -293,7 +293,7 @@ def test_frozen_layers_keep_their_weights():
     frozen = [w.copy() for w in model.layers[0].get_weights()]
     head = [w.copy() for w in model.layers[1].get_weights()]
     model.fit(x, y, epochs=2, verbose=0)
-    for got, want in zip(model.layers[0].get_weights(), frozen):
+    for got, want in zip(model.layers[0].get_weights(), frozen, strict=True):
         np.testing.assert_array_equal(got, want)
     assert not np.array_equal(model.layers[1].get_weights()[0], head[0])
 

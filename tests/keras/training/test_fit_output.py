@@ -65,7 +65,7 @@ def test_printed_output_matches_tf_keras(name, ours):
     expected = final_lines(RECORDED[name]["stdout"])
     got = final_lines(text)
     assert len(got) == len(expected), (got, expected)
-    for got_line, want_line in zip(got, expected):
+    for got_line, want_line in zip(got, expected, strict=True):
         got_skeleton, got_numbers = mask(got_line)
         want_skeleton, want_numbers = mask(want_line)
         assert got_skeleton == want_skeleton
