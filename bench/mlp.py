@@ -1,6 +1,6 @@
 """One epoch of the MNIST MLP 784-64-64-10 (10,000 samples, batch 32, adam) through `fit`.
 
-Issue 2's target: pynn's `fit` costs at most 1.25x a hand-written numpy loop doing the same math,
+The target: pynn's `fit` costs at most 1.25x a hand-written numpy loop doing the same math,
 and less than tf.keras 2.15 on the same machine. All three are measured in this run.
 
     python3 bench/mlp.py

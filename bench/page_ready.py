@@ -9,7 +9,7 @@
 tensorflow/keras shim imported. The time is the page's own clock (performance.now()
 at ready, from navigation start). Needs dist/ (bash build.sh) and Debian's Chromium.
 
-Targets (issue 4): warm <= 3 s on this machine; the page's own JS+CSS <= 1 MB
+Targets: warm <= 3 s on this machine; the page's own JS+CSS <= 1 MB
 (app.js, app.css, worker.js, sw.js; Pyodide and the wheels excluded).
 """
 

@@ -103,7 +103,7 @@ def _get(rows, workload, name):
 
 
 def targets(rows):
-    """[(target, measured text, met?)] for issue 5's and issue 2's targets."""
+    """[(target, measured text, met?)] for the speed and start-up targets."""
     out = []
 
     def ratio(label, workload, a, b, limit, strict=False):

@@ -11,7 +11,8 @@ if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = 0 ]; then
         apt-get update -q && apt-get install -y -q chromium
     else
-        echo "WARNING: /usr/bin/chromium is missing and we are not root: browser tests will skip" >&2
+        echo "WARNING: /usr/bin/chromium is missing and we are not root: the browser tests will fail" >&2
+        echo "         (apt-get install chromium, or set PYNN_CHROMIUM to a Chromium binary)" >&2
     fi
 fi
 

@@ -1,4 +1,4 @@
-"""Whole MobileNet / MobileNetV2 forward passes equal tf.keras 2.15's (issue 3 item 3).
+"""Whole MobileNet / MobileNetV2 forward passes equal tf.keras 2.15's.
 
 Each model gets deterministic weights drawn in `model.weights` order from a seeded numpy
 generator (uniform in [-0.5, 0.5), variances in [0.5, 1.5)) — the same draw tf.keras's copy got
@@ -29,7 +29,7 @@ def deterministic_weights(model, seed):
 def test_mobilenet_forward_matches_tf_keras(name):
     s = SCENARIOS[name]
     ns = pynn_namespace()
-    require(ns, "keras.applications", "issue 3 item 3: MobileNet / MobileNetV2")
+    require(ns, "keras.applications", "keras.applications: MobileNet / MobileNetV2")
     model = eval(s["code"], ns)
     assert len(model.weights) == s["n_weights"]
     model.set_weights(deterministic_weights(model, s["weight_seed"]))

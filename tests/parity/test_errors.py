@@ -1,4 +1,4 @@
-"""Bad input gets the exception tf.keras 2.15 raises (issue 2 and 3, "What bad input gets").
+"""Bad input gets the exception tf.keras 2.15 raises.
 
 Same exception type always; the same message where Keras itself words it (`exact`), otherwise a
 message naming what a student needs (layer name, expected and received shapes or values).

@@ -1,4 +1,4 @@
-"""Models saved by tf.keras 2.15 load in pynn with the same predictions (issue 3 item 4).
+"""Models saved by tf.keras 2.15 load in pynn with the same predictions.
 
 For each recorded model: `keras.models.load_model('NAME.keras')`, `model_from_json(to_json())` +
 `load_weights('NAME.weights.h5')`, and the same building code + `load_weights`, each predicting
@@ -39,7 +39,7 @@ def _predict(model, s):
 def test_load_model_from_tf_keras_file(name):
     s = SCENARIOS[name]
     ns = pynn_namespace()
-    load_model = require(ns, "keras.models.load_model", "issue 3 item 4: saving")
+    load_model = require(ns, "keras.models.load_model", "saving: load_model")
     model = load_model(os.path.join(FIXTURES, s["keras_file"]))
     assert type(model).__name__ == s["model_class"]
     assert model.name == s["model_name"]
@@ -56,7 +56,7 @@ def test_load_model_from_tf_keras_file(name):
 def test_model_from_json_then_load_weights_h5(name):
     s = SCENARIOS[name]
     ns = pynn_namespace()
-    model_from_json = require(ns, "keras.models.model_from_json", "issue 3 item 4: to_json")
+    model_from_json = require(ns, "keras.models.model_from_json", "saving: model_from_json")
     model = model_from_json(s["json"])
     assert [layer.name for layer in model.layers] == s["layer_names"]
     model.load_weights(os.path.join(FIXTURES, s["weights_file"]))
@@ -111,7 +111,7 @@ def test_roundtrip_pynn_to_tf_keras_and_back(name):
         f"{r['error']['type']}: {r['error']['message']}")
     assert r["max_abs_diff"] < 1e-5, "tf.keras predicted differently from pynn on pynn's file"
     ns = pynn_namespace()
-    model = require(ns, "keras.models.load_model", "issue 3 item 4: saving")(
+    model = require(ns, "keras.models.load_model", "saving: load_model")(
         os.path.join(FIXTURES, r["tf_resaved_file"]))
     assert_close(_predict(model, r), r["predictions_pynn"], f"{name}: after the round trip",
                  ATOL, RTOL)

@@ -17,7 +17,7 @@ def test_summary_matches_tf_keras(name):
     s = SCENARIOS[name]
     ns = pynn_namespace()
     if "applications" in s["code"]:
-        require(ns, "keras.applications", "issue 3 item 3: MobileNet / MobileNetV2")
+        require(ns, "keras.applications", "keras.applications: MobileNet / MobileNetV2")
     out, err, tb = run_captured(s["code"], ns)
     if err is not None and s["error"] is None:
         pytest.fail(f"pynn raised {err['type']}: {err['message']}\n{tb}\n"

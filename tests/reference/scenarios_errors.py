@@ -1,5 +1,5 @@
-"""Bad-input scenarios: the exception tf.keras 2.15 raises (issue 2 and issue 3, "What bad input
-gets"). Same namespace rules as the summary scenarios; the code is expected to raise.
+"""Bad-input scenarios: the exception tf.keras 2.15 raises.
+Same namespace rules as the summary scenarios; the code is expected to raise.
 
 The parity test requires the same exception type. With `exact` the message must be identical
 (messages Keras itself words); otherwise it must contain every string of `contains` (the layer

@@ -31,7 +31,7 @@ IMG = [("f", (2, 7, 7, 3))]
 IMG8 = [("f", (2, 8, 8, 4))]
 SEQ = [("f", (2, 5, 3))]
 
-# ----------------------------------------------------------------- core (issue 2 item 4)
+# ----------------------------------------------------------------- core
 for act in ["linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus",
             "softsign", "swish", "gelu", "exponential", "hard_sigmoid", "relu6", "silu"]:
     scenario(f"dense_{act}", f"layers.Dense(3, activation='{act}')", F2)
@@ -94,7 +94,7 @@ scenario("dot_normalize", "layers.Dot(axes=1, normalize=True)", TWO, init="keep"
 scenario("dot_3d", "layers.Dot(axes=(2, 2))", [("f", (2, 3, 4)), ("f", (2, 5, 4))], init="keep")
 scenario("dot_3d_axes1", "layers.Dot(axes=1)", [("f", (2, 3, 4)), ("f", (2, 3, 5))], init="keep")
 
-# ----------------------------------------------------------------- conv / pooling (issue 3)
+# ----------------------------------------------------------------- conv / pooling
 scenario("conv1d", "layers.Conv1D(4, 3)", [("f", (2, 8, 3))])
 scenario("conv1d_same_strides", "layers.Conv1D(4, 3, strides=2, padding='same')",
          [("f", (2, 9, 3))])

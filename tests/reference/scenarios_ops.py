@@ -1,4 +1,4 @@
-"""TensorFlow functions and tensor operators tutorials use, on fixed inputs (issue 2 items 2, 9).
+"""TensorFlow functions and tensor operators tutorials use, on fixed inputs.
 
 `code` is an expression of `tf` and the tensors below (tf.constant of fixed arrays, recreated on
 each side). Recorded: the value (or list of values), its dtype and shape, and — when the result is

@@ -781,7 +781,7 @@ scenario("layer_and_model_reprs", """
     print(keras.Model(inp, layers.Dense(2)(inp)).inputs[0].shape)
 """)
 
-# ----------------------------------------------------------------- keras.applications (issue 3)
+# ----------------------------------------------------------------- keras.applications
 scenario("mobilenet_default", """
     model = keras.applications.MobileNet(weights=None)
     model.summary()
