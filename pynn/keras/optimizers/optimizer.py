@@ -10,6 +10,22 @@ a subclass implements `_update(grad, value, slots, coefficients)` where `value` 
 `slots` are numpy arrays and `coefficients` are the step's scalars computed once by
 `_coefficients(lr, dtype)`. Custom optimizers written the Keras way (override
 `build` and `update_step(gradient, variable)` with tf ops) work as well.
+
+Who owns a variable's array. For speed, the first `apply_gradients` of an elementwise
+optimizer (SGD, Adam, RMSprop ...) on at most `_FLAT_LIMIT` float weights of one dtype moves
+the model's variables and each kind of slot into one flat numpy buffer apiece: afterwards
+`variable._value` is a *view* of the optimizer's buffer (`_pack_slots`), and one numpy call
+per operation updates the whole model (`_apply_flat_update`). The contract that keeps this
+safe:
+* a Variable's values may change only in place (`assign`, `assign_add`, `assign_sub`, or
+  `variable._value[...] = ...`); all of these write through the view into the buffer;
+* a Variable whose array is *replaced* (`assign` of a new shape, `set_weights` paths that
+  rebind, user code setting `_value`) is detected at the next step (`variable._value is not
+  view`) and the optimizer falls back, for good, to updating variable by variable;
+* the buffer lives as long as the optimizer; a variable shared by two optimizers is owned by
+  the last one that packed it, and the first one falls back as above.
+Deciding this here (rather than in the Variable) keeps Tensors plain numpy holders; the
+alternative, a buffer owned by the model, would make every layer aware of the optimizer.
 """
 
 import itertools
