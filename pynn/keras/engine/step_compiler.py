@@ -88,13 +88,6 @@ class StepCompiler:
         self._variables_key = None
         self.replayed = 0       # steps replayed this fit (tests read it)
 
-    @staticmethod
-    def applies_to(model):
-        """Whether `fit` may replay this model's steps."""
-        from pynn.keras.engine.trainer import Trainer
-
-        return type(model).train_step is Trainer.train_step and not model.run_eagerly
-
     def train_step(self, data):
         if type(data) is tuple and all(type(a) is np.ndarray for a in data):
             leaves = list(data)             # the usual (x, y): no need to walk a structure

@@ -359,7 +359,9 @@ class Trainer:
 
     def _fit_loop(self, handler, callbacks, validation, validation_freq):
         train_step = self.train_step
-        if StepCompiler.applies_to(self):   # record the step, then replay it (as tf.function)
+        # Keras's own train_step is recorded, then replayed (as tf.keras traces it into a
+        # tf.function); a user's train_step may do anything, so it runs eagerly.
+        if type(self).train_step is Trainer.train_step and not self.run_eagerly:
             if self._step_programs is None:
                 self._step_programs = {}
             self._step_compiler = StepCompiler(self, self._step_programs)
