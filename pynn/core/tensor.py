@@ -9,6 +9,7 @@ import copy as _copy
 import numpy as np
 
 from pynn.core import dtypes as _dt
+from pynn.core.result_array import ResultArray, as_plain
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 
@@ -332,11 +333,12 @@ class Tensor:
         raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
 
     def numpy(self):
-        """The value as a numpy array (a numpy scalar for 0-d tensors)."""
+        """The value as a numpy array (a numpy scalar for 0-d tensors); one-element arrays
+        convert to Python numbers as on numpy 1.x (`ResultArray`)."""
         if _tracing:
             _peek(self, "numpy()")
         v = self._value
-        return v[()] if v.ndim == 0 else v
+        return v[()] if v.ndim == 0 else v.view(ResultArray)
 
     def _shape_tuple(self):
         return self._value.shape
@@ -416,7 +418,7 @@ class Tensor:
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
 
     def __reduce__(self):
-        return constant, (self.numpy(),)
+        return constant, (self._value,)
 
     def __copy__(self):
         return self
@@ -631,6 +633,8 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
             "API that does not allow registering custom dispatchers. Wrap the call in a "
             "keras.layers.Lambda layer.")
     if isinstance(value, _ndarray):
+        if type(value) is not _ndarray:     # ResultArray, np.matrix...: store plain arrays
+            value = value.view(_ndarray)
         if dtype is not None:
             npd = _dt.np_dtype(dtype)
             if npd.kind == "O":
@@ -667,12 +671,13 @@ def constant(value, dtype=None, shape=None, name="Const"):
         t = value if dtype is None else _ops.cast(value, dtype)
         t = _wrap(t._value)
     elif isinstance(value, _ndarray) and dtype is not None:
+        value = as_plain(value)
         npd = _dt.np_dtype(dtype)
         t = _wrap(_string_array(value) if npd.kind == "O" else value.astype(npd))
     else:
         t = convert_to_tensor(value, dtype=dtype)
         if isinstance(value, _ndarray):
-            t = _wrap(value.copy())
+            t = _wrap(np.array(value))     # a plain copy (np.array drops subclasses)
     if shape is not None:
         shape = tuple(as_shape(shape).as_list())
         v = t._value
@@ -763,7 +768,7 @@ class Variable(Tensor):
         if _tracing:
             _peek(self, "numpy()")
         v = self._value
-        return v[()] if v.ndim == 0 else v.copy()
+        return v[()] if v.ndim == 0 else v.copy().view(ResultArray)
 
     def __array__(self, dtype=None, copy=None):
         # a snapshot, as TF: the variable's buffer is updated in place by training

@@ -139,12 +139,12 @@ from pynn.tf._api import (  # noqa: F401
 )
 from pynn.tf.module import Module  # noqa: F401
 
-__version__ = "2.15.0"
+__version__ = "2.15.1"      # the reference build: tensorflow-cpu 2.15.1 (keras 2.15.0)
 VERSION = __version__
 # `tf.version.VERSION` (the TensorFlow tutorials print it first thing)
 version = _types.ModuleType("tensorflow.version", "TensorFlow's version strings.")
 version.VERSION = __version__
-version.GIT_VERSION = "v" + __version__
+version.GIT_VERSION = "v2.15.0-11-g63f5a65c7cd"
 version.COMPILER_VERSION = "pynn (numpy)"
 newaxis = None
 

@@ -249,6 +249,14 @@ script("seed002_keras_docs", """
                   verbose=2)
     print(list(h.history))
 
+    a = Input(shape=(280, 256))
+    lstm = LSTM(32)
+    encoded_a = lstm(a)
+    try:
+        assert lstm.output == encoded_a      # the tutorial's cell; tf.keras 2.15 refuses it
+    except TypeError as e:
+        print('TypeError:', e)
+
     tweet_a = Input(shape=(28, 16))
     tweet_b = Input(shape=(28, 16))
     shared_lstm = LSTM(64)
@@ -321,12 +329,11 @@ script("seed003_mlp_xor", """
         input_and_result = zip(input_data, prediction)
         print("===== MLP XOR classifier result =====")
         for x, y in input_and_result:
-            # the tutorial formats `y` (a 1-element row) with %.2f; NumPy 2 (also Pyodide's 2.4.3)
-            # refuses to turn a 1-d array into a float, so take its element as NumPy 2 requires
+            # as the tutorial wrote it: `y` is a one-element row of predict's output
             if y > 0.5:
-                print("%d XOR %d => %.2f => 1" % (x[0], x[1], y[0]))
+                print("%d XOR %d => %.2f => 1" % (x[0], x[1], y))
             else:
-                print("%d XOR %d => %.2f => 0" % (x[0], x[1], y[0]))
+                print("%d XOR %d => %.2f => 0" % (x[0], x[1], y))
 
 
     if __name__ == '__main__':

@@ -40,7 +40,7 @@ def test_aliases_are_the_same_module_objects():
         print("ok", tf.__version__)
     """)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok 2.15.0"
+    assert result.stdout.strip() == "ok 2.15.1"
 
 
 def test_unknown_submodule_is_a_normal_import_error():

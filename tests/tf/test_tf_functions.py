@@ -11,7 +11,7 @@ from pynn.core.errors import InvalidArgumentError
 
 
 def test_version_devices_and_eager():
-    assert tf.__version__ == "2.15.0"
+    assert tf.__version__ == "2.15.1"
     assert tf.executing_eagerly()
     assert repr(tf.config.list_physical_devices()) == (
         "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]")
@@ -286,7 +286,7 @@ def test_tf_version_module_as_the_tutorials_print_it():
     # "Save and load models" starts with `print(tf.version.VERSION)`
     import pynn.tf as tf_module
 
-    assert tf_module.version.VERSION == tf_module.__version__ == "2.15.0"
+    assert tf_module.version.VERSION == tf_module.__version__ == "2.15.1"
     assert tf_module.version.GIT_VERSION.startswith("v2.15")
 
 

@@ -8,14 +8,17 @@ import numpy as np
 from pynn.keras import activations, backend
 
 NO_DOWNLOAD = (
-    "{model}: pretrained `weights='imagenet'` cannot be downloaded here (pynn has no "
-    "network access to fetch them). Build the model with `weights=None` for the same "
-    "architecture with random weights, or pass the path of a weights file you have."
+    "{model}(weights='imagenet'): the pretrained ImageNet weights cannot be downloaded here "
+    "(pynn runs offline), so this model has the right architecture but RANDOM weights: its "
+    "predictions mean nothing. Pass `weights=None` to build it without this warning, or "
+    "`weights='path/to/the_weights.h5'` to load a weights file you have (tf.keras's ImageNet "
+    "files, e.g. mobilenet_1_0_224_tf.h5, load as they are)."
 )
 
 
 def check_weights_argument(weights, model, include_top, classes):
-    """Validates `weights` like tf.keras, then refuses the download with a clear error."""
+    """Validates `weights` like tf.keras; `"imagenet"` builds with a loud warning instead of
+    downloading (the caller must then not load weights: see `weights_file`)."""
     if not (weights in {"imagenet", None} or (isinstance(weights, str)
                                               and os.path.exists(weights))):
         raise ValueError(
@@ -26,7 +29,24 @@ def check_weights_argument(weights, model, include_top, classes):
         raise ValueError('If using `weights` as `"imagenet"` with `include_top` as true, '
                          f"`classes` should be 1000.  Received classes={classes}")
     if weights == "imagenet":
-        raise ValueError(NO_DOWNLOAD.format(model=model))
+        warnings.warn(NO_DOWNLOAD.format(model=model), UserWarning, stacklevel=3)
+
+
+def weights_file(weights):
+    """The file to load into the built model: a path, or None (random / unavailable ImageNet)."""
+    return None if weights in (None, "imagenet") else weights
+
+
+def imagenet_rows(rows, cols, sizes):
+    """tf.keras's rule: ImageNet weights exist for square inputs of `sizes`; others get the
+    224 weights (and the model name says 224), with tf.keras's warning."""
+    if rows != cols or rows not in sizes:
+        warnings.warn(
+            "`input_shape` is undefined or non-square, or `rows` is not in "
+            f"[{', '.join(str(s) for s in sizes)}]. Weights for input shape (224, 224) will be "
+            "loaded as the default.", stacklevel=3)
+        return 224
+    return rows
 
 
 def obtain_input_shape(input_shape, default_size, min_size, data_format, require_flatten,

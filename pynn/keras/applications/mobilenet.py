@@ -18,8 +18,8 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
         depth_multiplier: of the depthwise convolutions.
         dropout: rate before the classifier.
         include_top: add the classifier (global pooling, dropout, 1x1 conv, softmax).
-        weights: `None` (random initialization) or a weights file path. `"imagenet"`
-            raises: pretrained weights cannot be downloaded here.
+        weights: `None` (random initialization), a weights file path, or `"imagenet"`:
+            pynn cannot download those, so the model keeps random weights, with a warning.
         input_tensor: a Keras tensor to use as input.
         pooling: without the top, `None`, `"avg"` or `"max"` global pooling.
         classes: classifier size. classifier_activation: of the top layer.
@@ -32,7 +32,15 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
         input_shape, imagenet_utils.default_size(input_shape, (128, 160, 192, 224),
                                                  data_format),
         min_size=32, data_format=data_format, require_flatten=include_top, weights=weights)
-    rows = input_shape[1] if data_format == "channels_first" else input_shape[0]
+    rows, cols = input_shape[1:3] if data_format == "channels_first" else input_shape[:2]
+    if weights == "imagenet":
+        if depth_multiplier != 1:
+            raise ValueError("If imagenet weights are being loaded, depth multiplier must be 1.  "
+                             f"Received depth_multiplier={depth_multiplier}")
+        if alpha not in [0.25, 0.50, 0.75, 1.0]:
+            raise ValueError("If imagenet weights are being loaded, alpha can be one of`0.25`, "
+                             f"`0.50`, `0.75` or `1.0` only.  Received alpha={alpha}")
+        rows = imagenet_utils.imagenet_rows(rows, cols, [128, 160, 192, 224])
     img_input = layers.Input(shape=input_shape) if input_tensor is None else input_tensor
 
     x = _conv_block(img_input, 32, alpha, strides=(2, 2))
@@ -57,7 +65,7 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
 
     inputs = img_input if input_tensor is None else _source_inputs(input_tensor)
     model = Model(inputs, x, name=f"mobilenet_{alpha:0.2f}_{rows}")
-    if weights is not None:
+    if imagenet_utils.weights_file(weights) is not None:
         model.load_weights(weights)
     return model
 

@@ -22,8 +22,8 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
             `(None, None, 3)` without. At least 32x32.
         alpha: width multiplier (filters rounded to multiples of 8).
         include_top: add the classifier (global average pooling + Dense).
-        weights: `None` (random initialization) or a weights file path. `"imagenet"`
-            raises: pretrained weights cannot be downloaded here.
+        weights: `None` (random initialization), a weights file path, or `"imagenet"`:
+            pynn cannot download those, so the model keeps random weights, with a warning.
         input_tensor: a Keras tensor to use as input.
         pooling: without the top, `None`, `"avg"` or `"max"` global pooling.
         classes: classifier size. classifier_activation: of the top layer.
@@ -40,7 +40,13 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     input_shape = imagenet_utils.obtain_input_shape(
         input_shape, size, min_size=32, data_format=data_format,
         require_flatten=include_top, weights=weights)
-    rows = input_shape[1] if data_format == "channels_first" else input_shape[0]
+    rows, cols = input_shape[1:3] if data_format == "channels_first" else input_shape[:2]
+    if weights == "imagenet":
+        if alpha not in [0.35, 0.50, 0.75, 1.0, 1.3, 1.4]:
+            raise ValueError("If imagenet weights are being loaded, alpha must be one of "
+                             "`0.35`, `0.50`, `0.75`, `1.0`, `1.3` or `1.4` only; Received "
+                             f"`alpha={alpha}`")
+        rows = imagenet_utils.imagenet_rows(rows, cols, [96, 128, 160, 192, 224])
     img_input = layers.Input(shape=input_shape) if input_tensor is None else input_tensor
     channel_axis = 1 if data_format == "channels_first" else -1
 
@@ -75,7 +81,7 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
 
         inputs = layer_utils.get_source_inputs(input_tensor)
     model = Model(inputs, x, name=f"mobilenetv2_{alpha:0.2f}_{rows}")
-    if weights is not None:
+    if imagenet_utils.weights_file(weights) is not None:
         model.load_weights(weights)
     return model
 

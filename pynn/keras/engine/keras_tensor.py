@@ -10,7 +10,7 @@ import collections
 import operator
 
 from pynn.core.dtypes import as_dtype
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor import Reference, TensorShape
 
 KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
 
@@ -99,16 +99,11 @@ class KerasTensor:
         )
 
     def __bool__(self):
-        raise TypeError(
-            "Using a symbolic `KerasTensor` as a Python `bool` is not allowed: "
-            f"its value is unknown while the model is being built ({self!r})."
-        )
+        # tf.keras 2.15 words both the same way (`assert lstm.output == encoded_a` ends here)
+        raise TypeError(_NO_LEN)
 
     def __len__(self):
-        raise TypeError(
-            "Keras symbolic inputs/outputs do not implement `__len__`. "
-            f"Use `x.shape` to inspect {self!r}."
-        )
+        raise TypeError(_NO_LEN)
 
     def __iter__(self):
         dims = self._shape.as_list() if self._shape.rank is not None else None
@@ -121,16 +116,43 @@ class KerasTensor:
 
     __hash__ = object.__hash__
 
+    def ref(self):
+        """A hashable reference (`deref()` gives the tensor back), as `tf.Tensor.ref()`."""
+        return Reference(self)
+
+    # `==` and `!=` are elementwise layers, as on tf.keras's symbolic tensors (only a
+    # comparison with None is a plain bool). pynn's engine compares KerasTensors by identity.
     def __eq__(self, other):
-        return self is other
+        if other is None:
+            return False
+        return _binary("tf.__operators__.eq", _tensor_equals)(self, other)
 
     def __ne__(self, other):
-        return self is not other
+        if other is None:
+            return True
+        return _binary("tf.__operators__.ne", _tensor_not_equals)(self, other)
 
     # ------------------------------------------------------------ operators
     def __getitem__(self, key):
         from pynn.keras.engine.tf_op_layer import SlicingOpLambda
         return SlicingOpLambda(operator.getitem, "tf.__operators__.getitem")(self, key)
+
+
+_NO_LEN = (
+    "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass Keras "
+    "symbolic inputs/outputs to a TF API that does not register dispatching, preventing Keras "
+    "from automatically converting the API call to a lambda layer in the Functional Model. This "
+    "error will also get raised if you try asserting a symbolic input/output directly.")
+
+
+def _tensor_equals(a, b):
+    from pynn import ops
+    return ops.tensor_equals(a, b)
+
+
+def _tensor_not_equals(a, b):
+    from pynn import ops
+    return ops.tensor_not_equals(a, b)
 
 
 def _binary(api_name, fn, reflected=False):

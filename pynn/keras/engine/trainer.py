@@ -21,6 +21,7 @@ import collections.abc
 import numpy as np
 
 from pynn.core import tracing
+from pynn.core.result_array import as_result
 from pynn.keras import callbacks as callbacks_module
 from pynn.keras.engine import compile_utils, data_adapter, nest
 from pynn.keras.engine.step_compiler import StepCompiler
@@ -41,7 +42,7 @@ def _to_python(value):
     if hasattr(value, "_value"):
         value = value._value
     if isinstance(value, np.ndarray):
-        return value.item() if value.ndim == 0 else value
+        return value.item() if value.ndim == 0 else as_result(value)
     if isinstance(value, np.generic):
         return value.item()
     return value
@@ -70,6 +71,12 @@ def _to_numpy(value):
     if hasattr(value, "_value"):
         return value._value
     return np.asarray(value)
+
+
+def _to_user(value):
+    """What predict/evaluate hand back: numpy arrays whose one-element rows convert to Python
+    numbers as on numpy 1.x (`ResultArray`), Python numbers for scalars."""
+    return nest.map_structure(as_result, value)
 
 
 def flatten_metrics_in_order(logs, metrics_names):
@@ -475,7 +482,7 @@ class Trainer:
             if hooks:
                 callbacks.on_predict_batch_end(step, {"outputs": batch_outputs})
         callbacks.on_predict_end()
-        return _concat(outputs)
+        return _to_user(_concat(outputs))
 
     # ------------------------------------------------------------------ single batches
 
@@ -506,7 +513,7 @@ class Trainer:
     def predict_on_batch(self, x):
         """The model's outputs for one batch, as numpy."""
         data = self._single_batch(x, None, None, None)
-        return nest.map_structure(_to_numpy, self.predict_step(data))
+        return _to_user(nest.map_structure(_to_numpy, self.predict_step(data)))
 
     @staticmethod
     def _single_batch(x, y, sample_weight, class_weight):

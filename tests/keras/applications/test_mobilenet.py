@@ -30,11 +30,48 @@ def test_summary_is_byte_identical_to_tf_keras(code):
     assert model.count_params() == SUMMARIES[code]["params"]
 
 
-def test_imagenet_weights_give_a_clear_error():
-    with pytest.raises(ValueError, match="cannot be downloaded here.*weights=None"):
-        MobileNet()
-    with pytest.raises(ValueError, match="cannot be downloaded here.*weights=None"):
-        keras.applications.MobileNetV2(weights="imagenet")
+def _summary(model):
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        model.summary()
+    return text.getvalue()
+
+
+@pytest.mark.parametrize("build", [MobileNet, MobileNetV2])
+def test_imagenet_default_builds_the_architecture_with_a_loud_warning(build):
+    # seed 000 builds `MobileNet()` and `MobileNetV2()` and reads their summaries; layer
+    # counts are tf.keras 2.15's (the seed shows an older Keras's 93 for MobileNet)
+    keras.backend.clear_session()
+    with pytest.warns(UserWarning, match="RANDOM weights.*predictions mean nothing"):
+        model = build()
+    keras.backend.clear_session()
+    reference = build(weights=None)
+    assert _summary(model) == _summary(reference)
+    assert len(model.layers) == {MobileNet: 91, MobileNetV2: 156}[build]
+
+
+def test_imagenet_rules_of_tf_keras_still_apply():
+    with pytest.raises(ValueError, match="alpha can be one of"), pytest.warns(UserWarning):
+        MobileNet(alpha=0.3)
+    with pytest.raises(ValueError, match="depth multiplier must be 1"), pytest.warns(UserWarning):
+        MobileNet(depth_multiplier=2)
+    with pytest.raises(ValueError, match="alpha must be one of"), pytest.warns(UserWarning):
+        MobileNetV2(alpha=0.3)
+    with pytest.raises(ValueError, match="`classes` should be 1000"):
+        MobileNet(classes=10)
+    # ImageNet weights exist for square inputs of listed sizes; others name (and load) 224
+    with pytest.warns(UserWarning, match="Weights for input shape \\(224, 224\\)"):
+        model = MobileNet(input_shape=(100, 100, 3), include_top=False)
+    assert model.name == "mobilenet_1.00_224"
+
+
+def test_weights_load_from_a_local_file(tmp_path):
+    source = MobileNetV2(weights=None, alpha=0.35, input_shape=(32, 32, 3), classes=7)
+    path = str(tmp_path / "mobilenet_v2_weights.h5")
+    source.save_weights(path)
+    loaded = MobileNetV2(weights=path, alpha=0.35, input_shape=(32, 32, 3), classes=7)
+    x = np.random.default_rng(0).random((2, 32, 32, 3)).astype("float32")
+    np.testing.assert_array_equal(loaded.predict(x, verbose=0), source.predict(x, verbose=0))
 
 
 def test_bad_arguments():

@@ -345,3 +345,24 @@ def test_from_config_reads_tf_keras_tf_op_lambda_nodes():
     np.testing.assert_allclose(sliced.numpy(), [[-2.0, 2.0]])
     again = keras.Model.from_config(model.get_config())
     np.testing.assert_allclose(again(np.array([[1.0, 3.0]], "float32"))[1].numpy(), [[-2.0, 2.0]])
+
+
+def test_comparing_symbolic_tensors_is_elementwise_as_tf_keras():
+    # seed 002: `assert lstm.output == encoded_a` raises TypeError under tf.keras 2.15
+    a = keras.Input(shape=(280, 256))
+    lstm = keras.layers.LSTM(32)
+    encoded_a = lstm(a)
+    with pytest.raises(TypeError, match="do not implement `__len__`.*asserting a symbolic"):
+        assert lstm.output == encoded_a
+    equal = lstm.output == encoded_a
+    assert equal.shape.as_list() == [None, 32] and equal.dtype.name == "bool"
+    assert equal._keras_history.layer.name.startswith("tf.__operators__.eq")
+    assert (a != 1.0)._keras_history.layer.name.startswith("tf.__operators__.ne")
+    assert (a == None) is False and (a != None) is True  # noqa: E711 - what TF answers
+    assert a in [a] and [a, encoded_a].index(a) == 0       # identity first, as TF
+    with pytest.raises(TypeError, match="do not implement `__len__`"):
+        len(a)
+    assert a.ref() == a.ref() and a.ref() != encoded_a.ref()
+    model = keras.Model(a, equal)
+    out = model.predict(np.zeros((1, 280, 256), "float32"), verbose=0)
+    assert out.dtype == bool and out.shape == (1, 32)
