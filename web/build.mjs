@@ -60,6 +60,13 @@ const virtualPlugin = {
   },
 };
 
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
 const common = {
   bundle: true,
   minify: true,
@@ -70,32 +77,43 @@ const common = {
   logLevel: 'warning',
 };
 
+// The worker (a classic script: the sandbox starts it from a blob: URL, see
+// src/sandbox-host.js), with Pyodide's loader bundled in.
+await esbuild.build({
+  ...common,
+  format: 'iife',
+  entryPoints: { worker: join(WEB, 'src', 'worker', 'worker.js') },
+  outdir: dist,
+  external: ['node:*', 'ws'], // Pyodide's loader imports them only under Node
+});
+
+// The sandbox host, inlined into the sandbox iframe's srcdoc by the page (and allowed by its
+// hash in the Content-Security-Policy), and the files the worker may ask the page for: every
+// file now in dist/ except the wheels (the page's own files are written below).
+const host = await esbuild.build({ ...common, format: 'iife', write: false, entryPoints: [join(WEB, 'src', 'sandbox-host.js')] });
+const hostScript = host.outputFiles[0].text;
+if (/<\/script/i.test(hostScript)) throw new Error('web/build.mjs: the sandbox host contains "</script"');
+const hostHash = `sha256-${createHash('sha256').update(hostScript).digest('base64')}`;
+const workerFiles = listFiles(dist).map((path) => relative(dist, path).split(sep).join('/'))
+  .filter((path) => !path.endsWith('.whl')).sort();
+virtualModules['virtual:sandbox'] = `export const HOST_SCRIPT = ${JSON.stringify(hostScript)};
+export const WORKER_FILES = ${JSON.stringify(workerFiles)};`;
+
 await esbuild.build({
   ...common,
   entryPoints: { app: join(WEB, 'src', 'main.js') },
   outdir: dist,
 });
-await esbuild.build({
-  ...common,
-  entryPoints: { worker: join(WEB, 'src', 'worker', 'worker.js') },
-  outdir: dist,
-  external: ['./pyodide/*'],
-});
 
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')
   .replaceAll('__TITLE__', escapeHtml(config.title))
-  .replaceAll('__BASE_PATH__', escapeHtml(config.basePath || './')));
+  .replaceAll('__BASE_PATH__', escapeHtml(config.basePath || './'))
+  .replaceAll('__SANDBOX_HOST_HASH__', hostHash));
 
 writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')));
 
 // The service worker caches every file now in dist/, under a name that changes with them.
-function listFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
 // The wheels stay in dist/ as downloads but are not cached: the page never loads them
 // (numpy and pynn come unpacked in site/site-packages.bin).
 const files = listFiles(dist)

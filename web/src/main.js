@@ -58,7 +58,7 @@ function stageText(stage) {
 }
 
 const python = new PythonWorker({
-  workerUrl: new URL('worker.js', document.baseURI),
+  baseUrl: document.baseURI,
   onState(state, detail) {
     document.body.dataset.state = state;
     if (state === STATE.ready && !document.body.dataset.readyMs) {

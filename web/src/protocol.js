@@ -1,29 +1,64 @@
-// The one message protocol between the page and the worker that owns Pyodide.
-// Both sides import this file; the Python runner receives MSG at start-up and uses
-// the same names. web/README.md documents every message and its fields.
+// The one message protocol between the page, the sandbox that hosts the Python worker, and
+// the worker that owns Pyodide. All three import this file; the Python runner receives MSG at
+// start-up and uses the same names. web/README.md documents every message and its fields.
+//
+// User code runs in the worker and can post anything from there, so every message is
+// checked against FIELDS on arrival (checkMessage) by the sandbox host and again by the page;
+// what does not match is dropped. A new message needs its entry in MSG, FIELDS and FROM_PAGE
+// (or not: then it travels worker -> page).
 
 export const MSG = Object.freeze({
-  // page -> worker
-  init: 'init', //          { interruptBuffer?: SharedArrayBuffer }
+  // page -> sandbox host (-> worker)
+  init: 'init', //          { baseUrl, worker?: bytes of worker.js, interruptBuffer?: SharedArrayBuffer }
   run: 'run', //            { id, code }
+  file: 'file', //          { path, bytes } or { path, error }: a file the worker asked for
+  interrupt: 'interrupt', // {}  (Stop; handled by the sandbox host)
   // worker -> page
+  fileRequest: 'file_request', // { path }
   loading: 'loading', //    { stage }
-  ready: 'ready', //        { pyodideVersion, pythonVersion, interruptible }
+  ready: 'ready', //        { pyodideVersion, pythonVersion, interruptible, fromSnapshot, timings }
   stdout: 'stdout', //      { text }
   stderr: 'stderr', //      { text }
   trainBegin: 'train_begin', // { params: { epochs, steps, verbose } }
   batchEnd: 'batch_end', // { epoch, batch, step, logs }
-  epochEnd: 'epoch_end', // { epoch, logs }
+  epochEnd: 'epoch_end', // { epoch, step, logs }
   trainEnd: 'train_end', // { logs }
   result: 'result', //      { id, seconds }
   error: 'error', //        { id, kind, message, restart }
 });
 
-// Written by the page into the shared interrupt buffer to stop a run
+// The messages the page sends; every other one travels from the worker to the page.
+export const FROM_PAGE = Object.freeze(new Set([MSG.init, MSG.run, MSG.file, MSG.interrupt]));
+
+// Field types: string, number (finite), boolean, bytes (ArrayBuffer), shared
+// (SharedArrayBuffer), numbers ({name: number}, e.g. Keras logs), or a nested field table;
+// `a|b` = either, `null` allowed only when listed, `?` at the end = may be missing.
+export const FIELDS = Object.freeze({
+  [MSG.init]: { baseUrl: 'string', worker: 'bytes?', interruptBuffer: 'shared|null?' },
+  [MSG.run]: { id: 'number', code: 'string' },
+  [MSG.file]: { path: 'string', bytes: 'bytes?', error: 'string?' },
+  [MSG.interrupt]: {},
+  [MSG.fileRequest]: { path: 'string' },
+  [MSG.loading]: { stage: 'string' },
+  [MSG.ready]: {
+    pyodideVersion: 'string', pythonVersion: 'string', interruptible: 'boolean',
+    fromSnapshot: 'boolean', timings: 'numbers',
+  },
+  [MSG.stdout]: { text: 'string' },
+  [MSG.stderr]: { text: 'string' },
+  [MSG.trainBegin]: { params: { epochs: 'number|null?', steps: 'number|null?', verbose: 'number|string|null?' } },
+  [MSG.batchEnd]: { epoch: 'number', batch: 'number', step: 'number', logs: 'numbers' },
+  [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
+  [MSG.trainEnd]: { logs: 'numbers' },
+  [MSG.result]: { id: 'number', seconds: 'number' },
+  [MSG.error]: { id: 'number|null', kind: 'string', message: 'string', restart: 'boolean' },
+});
+
+// Written by the sandbox host into the shared interrupt buffer to stop a run
 // (Pyodide raises KeyboardInterrupt at the next bytecode boundary).
 export const SIGINT = 2;
 
-// After asking Python to stop, how long to wait before terminating the worker instead.
+// After asking Python to stop, how long to wait before restarting the sandbox instead.
 export const INTERRUPT_GRACE_MS = 700;
 
 // The largest program the playground accepts (in UTF-8 bytes), in the editor and in links.
@@ -31,4 +66,55 @@ export const MAX_CODE_BYTES = 1024 * 1024;
 
 export function isMessage(data) {
   return data !== null && typeof data === 'object' && typeof data.type === 'string';
+}
+
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const CHECKS = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  null: (v) => v === null,
+  bytes: (v) => v instanceof ArrayBuffer,
+  shared: (v) => typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer,
+  numbers: (v) => isPlainObject(v) && Object.values(v).every(CHECKS.number),
+};
+
+// A copy of `data` holding only the fields its type declares, or null when `data` is not
+// such a message or has a field of the wrong type.
+function pick(data, fields) {
+  if (!isPlainObject(data)) return null;
+  const out = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    const present = Object.hasOwn(data, name) && data[name] !== undefined;
+    if (typeof spec === 'object') {
+      if (!present) return null;
+      const inner = pick(data[name], spec);
+      if (inner === null) return null;
+      out[name] = inner;
+      continue;
+    }
+    const optional = spec.endsWith('?');
+    if (!present) {
+      if (optional) continue;
+      return null;
+    }
+    const types = (optional ? spec.slice(0, -1) : spec).split('|');
+    if (!types.some((type) => CHECKS[type](data[name]))) return null;
+    out[name] = data[name];
+  }
+  return out;
+}
+
+// checkMessage(data, from) -> a clean copy of a well-formed message sent by `from` ('page' or
+// 'worker'), or null.
+export function checkMessage(data, from) {
+  if (!isMessage(data) || !Object.hasOwn(FIELDS, data.type)) return null;
+  if (FROM_PAGE.has(data.type) !== (from === 'page')) return null;
+  const fields = pick(data, FIELDS[data.type]);
+  return fields && { type: data.type, ...fields };
 }

@@ -1,8 +1,25 @@
-// The page's handle on the Python worker: starts it, sends programs, stops them.
-// Stop interrupts Python through a shared buffer when the page is cross-origin isolated;
-// otherwise (or if Python does not stop in time) it terminates the worker and starts a new one.
-import { MSG, SIGINT, INTERRUPT_GRACE_MS, isMessage } from './protocol.js';
+// The page's handle on Python: starts the sandbox, sends programs, stops them, and decides
+// which messages to believe.
+//
+// Python runs where shared code cannot reach the site's storage: a hidden
+// <iframe sandbox="allow-scripts"> without allow-same-origin (an opaque origin) whose only
+// script, sandbox-host.js, starts the Python worker and relays messages. That origin cannot
+// fetch the site's files, so the page reads the ones the worker asks for (files of this build
+// only) and hands their bytes over.
+//
+// Stop: when the sandbox is cross-origin isolated, its host writes SIGINT into the interrupt
+// buffer it shares with the worker; otherwise (or if Python has not stopped in time) the page
+// throws the sandbox away with its worker and starts a new one.
+//
+// Trust: user code runs in the worker and can post any message. The page takes only
+// well-formed protocol messages (protocol.js checkMessage) from the current sandbox, and of
+// those only the ones that fit the moment: start-up messages while loading, output and
+// training events while a program runs, `result` / `error` only with the current run's id
+// (an `error` without id only while loading).
+import { MSG, INTERRUPT_GRACE_MS, checkMessage } from './protocol.js';
+import { fetchAsset } from './assets.js';
 import { t } from './i18n.js';
+import { HOST_SCRIPT, WORKER_FILES } from 'virtual:sandbox';
 
 export const STATE = Object.freeze({
   loading: 'loading',
@@ -12,47 +29,74 @@ export const STATE = Object.freeze({
   failed: 'failed',
 });
 
+const DURING_RUN = new Set([STATE.running, STATE.stopping]);
+const ALLOWED_FILES = new Set(WORKER_FILES);
+
+// A run id the program cannot guess from earlier ones.
+function newRunId() {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
 export class PythonWorker {
-  // onMessage(message) gets every protocol message; onState(state, detail) every state change.
-  constructor({ workerUrl, onMessage, onState }) {
-    this.workerUrl = workerUrl;
+  // onMessage(message) gets every accepted protocol message; onState(state, detail) every
+  // state change. `baseUrl`: the site's base URL (the worker names its files from it).
+  constructor({ baseUrl, onMessage, onState }) {
+    this.baseUrl = baseUrl;
     this.onMessage = onMessage;
     this.onState = onState;
-    this.worker = null;
+    this.frame = null;
     this.state = null;
-    this.runId = 0;
-    this.interruptFlag = null;
+    this.runId = null;
     this.stopTimer = null;
+    this.resolveStop = null;
     this.interruptible = false;
+    this.supplying = new Set();
+    this.dropped = new Set();
+    window.addEventListener('message', (event) => {
+      if (this.frame && event.source === this.frame.contentWindow) this.receive(event.data);
+    });
   }
 
   start() {
-    const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
-    this.interruptFlag = shared ? new Int32Array(shared) : null;
-    this.worker = new Worker(this.workerUrl, { type: 'module', name: 'python' });
-    this.worker.addEventListener('message', (event) => this.receive(event.data));
-    this.worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.setState(STATE.failed, t('stage.workerFailed', { reason: event.message || t('stage.unknownError') }));
-    });
+    const frame = document.createElement('iframe');
+    frame.className = 'python-sandbox';
+    frame.hidden = true;
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('allow', 'cross-origin-isolated');
+    frame.srcdoc = `<!doctype html><meta charset="utf-8"><script>${HOST_SCRIPT}</script>`;
+    this.frame = frame;
+    this.supplying.clear();
+    const workerSource = fetchAsset('worker.js');
+    frame.addEventListener('load', () => {
+      workerSource.then(
+        (bytes) => {
+          if (this.frame !== frame) return;
+          const worker = ownBuffer(bytes);
+          this.post({ type: MSG.init, baseUrl: this.baseUrl, worker }, [worker]);
+        },
+        (err) => {
+          if (this.frame === frame) this.setState(STATE.failed, t('stage.workerFailed', { reason: err.message }));
+        },
+      );
+    }, { once: true });
     this.setState(STATE.loading, t('stage.Starting Python'));
-    this.worker.postMessage({ type: MSG.init, interruptBuffer: shared });
+    document.body.append(frame);
   }
 
+  // Throws the sandbox (and with it the worker) away and starts a new one.
   restart(reason) {
     clearTimeout(this.stopTimer);
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
+    if (this.frame) this.frame.remove();
+    this.frame = null;
     this.start();
     if (reason) this.setState(STATE.loading, reason);
   }
 
   run(code) {
     if (this.state !== STATE.ready) return false;
-    this.runId += 1;
-    if (this.interruptFlag) this.interruptFlag[0] = 0;
+    this.runId = newRunId();
     this.setState(STATE.running);
-    this.worker.postMessage({ type: MSG.run, id: this.runId, code });
+    this.post({ type: MSG.run, id: this.runId, code });
     return true;
   }
 
@@ -60,11 +104,11 @@ export class PythonWorker {
   stop() {
     if (this.state !== STATE.running) return Promise.resolve(null);
     this.setState(STATE.stopping);
-    if (!this.interruptFlag) {
+    if (!this.interruptible) {
       this.restart(t('stage.restartAfterStop'));
       return Promise.resolve('restarted');
     }
-    this.interruptFlag[0] = SIGINT;
+    this.post({ type: MSG.interrupt });
     return new Promise((resolve) => {
       this.resolveStop = resolve;
       this.stopTimer = setTimeout(() => {
@@ -75,33 +119,100 @@ export class PythonWorker {
     });
   }
 
-  receive(message) {
-    if (!isMessage(message)) return;
-    if (message.type === MSG.ready) {
-      this.interruptible = Boolean(message.interruptible);
-      this.setState(STATE.ready, message);
+  post(message, transfer = []) {
+    this.frame.contentWindow.postMessage(message, '*', transfer);
+  }
+
+  receive(data) {
+    const message = checkMessage(data, 'worker');
+    if (!message) {
+      this.warnDropped(data);
+      return;
     }
+    if (message.type === MSG.fileRequest) {
+      this.supplyFile(message.path);
+      return;
+    }
+    if (!this.accepts(message)) return;
+    if (message.type === MSG.ready) this.interruptible = message.interruptible;
     const finished = message.type === MSG.result || message.type === MSG.error;
-    if (finished && this.state === STATE.stopping && this.resolveStop) {
+    if (finished && this.resolveStop) {
       clearTimeout(this.stopTimer);
       this.resolveStop('interrupted');
       this.resolveStop = null;
     }
+    if (message.type === MSG.ready) this.setState(STATE.ready, message);
     this.onMessage(message);
-    if (finished && message.id !== this.runId && message.id !== null) return;
-    if (finished && message.restart) {
+    if (!finished) return;
+    if (message.restart) {
       this.restart(message.kind === 'MemoryError'
         ? t('stage.restartAfterMemory')
         : t('stage.restartAfterCrash'));
-    } else if (finished && message.id === null) {
+    } else if (message.id === null) {
       this.setState(STATE.failed, message.message);
-    } else if (finished) {
+    } else {
       this.setState(STATE.ready);
     }
+  }
+
+  // Whether a well-formed message fits the current state (see the top of this file).
+  accepts(message) {
+    switch (message.type) {
+      case MSG.loading:
+      case MSG.ready:
+        return this.state === STATE.loading;
+      case MSG.stdout:
+      case MSG.stderr:
+        return this.state === STATE.loading || DURING_RUN.has(this.state);
+      case MSG.result:
+        return DURING_RUN.has(this.state) && message.id === this.runId;
+      case MSG.error:
+        return message.id === null
+          ? this.state === STATE.loading
+          : DURING_RUN.has(this.state) && message.id === this.runId;
+      default: // training events and anything a later message adds: only during a run
+        return DURING_RUN.has(this.state);
+    }
+  }
+
+  // Answers a worker's file request with the file's bytes, for files of this build only.
+  supplyFile(path) {
+    const frame = this.frame;
+    if (!ALLOWED_FILES.has(path)) {
+      this.post({ type: MSG.file, path, error: `${path} is not a file of this build` });
+      return;
+    }
+    if (this.supplying.has(path)) return; // already on its way
+    this.supplying.add(path);
+    fetchAsset(path).then(
+      (bytes) => {
+        if (this.frame !== frame) return;
+        const buffer = ownBuffer(bytes);
+        this.post({ type: MSG.file, path, bytes: buffer }, [buffer]);
+      },
+      (err) => {
+        if (this.frame === frame) this.post({ type: MSG.file, path, error: err.message });
+      },
+    ).finally(() => {
+      if (this.frame === frame) this.supplying.delete(path);
+    });
+  }
+
+  warnDropped(data) {
+    const type = data && typeof data.type === 'string' ? data.type : typeof data;
+    if (this.dropped.has(type)) return;
+    this.dropped.add(type);
+    console.warn(`pynn playground: dropped a malformed or unknown message from the Python sandbox (${type.slice(0, 40)})`);
   }
 
   setState(state, detail) {
     this.state = state;
     this.onState(state, detail);
   }
+}
+
+// An ArrayBuffer holding exactly `bytes`, to transfer.
+function ownBuffer(bytes) {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes.buffer : bytes.slice().buffer;
 }

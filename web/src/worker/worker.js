@@ -1,11 +1,14 @@
-// The Web Worker that owns Pyodide. The page never runs Python: it sends `init` once and
-// `run` per program; everything printed or trained comes back as protocol messages.
-import { loadPyodide } from './pyodide/pyodide.mjs'; // left external: served from dist/pyodide/
+// The Web Worker that owns Pyodide, started by the sandbox host (../sandbox-host.js) in an
+// opaque origin. The page never runs Python: it sends `init` once and `run` per program;
+// everything printed or trained comes back as protocol messages. The worker cannot fetch the
+// site's files: it asks the page for them (files.js).
+import './classic-worker.js'; // first: before Pyodide's module is evaluated
+import { loadPyodide } from 'pyodide';
 import { MSG, isMessage } from '../protocol.js';
 import { SITE } from 'virtual:site';
+import { buildFile, receiveFile, servingFiles } from './files.js';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
 
-const here = new URL('./', self.location.href);
 let runner = null;
 let booting = null;
 let interruptFlag = null;
@@ -14,27 +17,39 @@ function post(message) {
   self.postMessage(message);
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+// Pyodide's own files, as loadPyodide options: its JS module is imported from a blob: URL,
+// its wasm and standard library are fetched by URL (served from the page's bytes, files.js).
+async function pyodideFiles(baseUrl) {
+  const indexURL = new URL('pyodide/', baseUrl).href;
+  const moduleUrl = URL.createObjectURL(new Blob([await buildFile('pyodide/pyodide.asm.mjs')], { type: 'text/javascript' }));
+  const createPyodideModule = (await import(moduleUrl)).default;
+  URL.revokeObjectURL(moduleUrl);
+  return {
+    options: {
+      indexURL,
+      createPyodideModule,
+      lockFileContents: buildFile('pyodide/pyodide-lock.json').then((bytes) => new TextDecoder().decode(bytes)),
+    },
+    served: {
+      [`${indexURL}pyodide.asm.wasm`]: buildFile('pyodide/pyodide.asm.wasm'),
+      [`${indexURL}python_stdlib.zip`]: buildFile('pyodide/python_stdlib.zip'),
+    },
+  };
 }
 
-async function boot({ interruptBuffer }) {
+async function boot({ baseUrl, interruptBuffer }) {
   const timings = {};
   const mark = (name) => { timings[name] = Math.round(performance.now()); };
   post({ type: MSG.loading, stage: 'Loading Python' });
   // numpy and pynn, unpacked and byte-compiled at build time (web/snapshot.mjs), and the
-  // memory snapshots that skip Python's start-up and the imports (see site.js).
-  const siteUrl = (file) => new URL(`site/${file}`, here);
-  const manifest = fetch(siteUrl('site.json')).then((r) => {
-    if (!r.ok) throw new Error(`site.json: HTTP ${r.status}`);
-    return r.json();
-  });
-  const blob = fetchBytes(siteUrl('site-packages.bin'));
-  const snapshots = SITE.snapshot ? [fetchBytes(siteUrl('base.snap')), fetchBytes(siteUrl('site.snap'))] : null;
+  // memory snapshots that skip Python's start-up and the imports (see site.js). All files
+  // are requested at once: the page fetches them while Pyodide starts.
+  const manifest = buildFile('site/site.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const blob = buildFile('site/site-packages.bin');
+  const snapshots = SITE.snapshot ? [buildFile('site/base.snap'), buildFile('site/site.snap')] : null;
+  const { options: files, served } = await pyodideFiles(baseUrl);
   const options = {
-    indexURL: new URL('pyodide/', here).href,
+    ...files,
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
     stderr: (text) => post({ type: MSG.stderr, text: `${text}\n` }),
   };
@@ -42,7 +57,7 @@ async function boot({ interruptBuffer }) {
   if (snapshots) {
     try {
       const [base, site] = snapshots;
-      pyodide = await startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark);
+      pyodide = await servingFiles(served, async () => startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark));
     } catch (err) {
       // Never fatal: the ordinary start-up below gives the same Python, only slower.
       console.warn(`pynn playground: starting Python without the snapshot: ${err && err.message}`);
@@ -50,7 +65,9 @@ async function boot({ interruptBuffer }) {
     }
   }
   const fromSnapshot = Boolean(pyodide);
-  if (!pyodide) pyodide = await startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark);
+  if (!pyodide) {
+    pyodide = await servingFiles(served, async () => startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark));
+  }
   post({ type: MSG.loading, stage: 'Loading pynn' });
   if (interruptBuffer) {
     interruptFlag = new Int32Array(interruptBuffer);
@@ -88,7 +105,9 @@ function run({ id, code }) {
 self.addEventListener('message', (event) => {
   const message = event.data;
   if (!isMessage(message)) return;
-  if (message.type === MSG.init && !booting) {
+  if (message.type === MSG.file) {
+    receiveFile(message);
+  } else if (message.type === MSG.init && !booting) {
     booting = boot(message).catch((err) => {
       post({ type: MSG.error, id: null, kind: 'LoadError', message: String(err && err.message || err), restart: false });
     });
