@@ -116,9 +116,13 @@ fi
 # 4. numpy and pynn unpacked and byte-compiled for Pyodide's Python, and the start-up memory
 #    snapshots (Python with numpy, pynn and the shim already imported), made by Pyodide in Node.
 #    Remade at every build, so they always match the wheels; without them the page still works.
+say "the WebAssembly kernels (web/kernels, clang + wasm-ld)"
+KERNELS=$SRC/kernels
+bash web/kernels/build.sh "$KERNELS" || die "could not compile web/kernels (see above)"
+
 say "numpy + pynn for the page, and the start-up snapshot (Pyodide in Node)"
-SNAPSHOT_ARGS=()
-[ "${PYNN_NO_SNAPSHOT:-0}" = 1 ] && SNAPSHOT_ARGS=(--no-snapshot)
+SNAPSHOT_ARGS=(--kernels "$KERNELS")
+[ "${PYNN_NO_SNAPSHOT:-0}" = 1 ] && SNAPSHOT_ARGS+=(--no-snapshot)
 (cd web && node snapshot.mjs --numpy-wheel "$DIST/pyodide/$NUMPY_WHEEL" \
     --pynn-wheel "$DIST/wheels/$PYNN_WHEEL" --out "$DIST/site" "${SNAPSHOT_ARGS[@]}") \
     || die "could not prepare numpy and pynn for the page (web/snapshot.mjs)"

@@ -1,6 +1,38 @@
 import os
+import shutil
+import subprocess
 import sys
+
+import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
+
+
+@pytest.fixture(scope="session")
+def native_gemm_library(tmp_path_factory):
+    """web/kernels/gemm.c (the playground's WebAssembly kernel) compiled for this machine, so
+    its C is tested without a browser (tests/browser/test_kernels.py runs the wasm build)."""
+    compiler = next((c for c in ("clang-19", "clang", "cc", "gcc") if shutil.which(c)), None)
+    if compiler is None:
+        pytest.skip("no C compiler to build web/kernels/gemm.c for this machine")
+    out = str(tmp_path_factory.mktemp("gemm") / "gemm-native.so")
+    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-ffreestanding", "-nostdlib", "-Wall",
+                    "-Werror", os.path.join(ROOT, "web", "kernels", "gemm.c"), "-o", out],
+                   check=True)
+    return out
+
+
+@pytest.fixture
+def gemm_kernel(native_gemm_library, monkeypatch):
+    """pynn.ops.gemm as in the playground (numpy without BLAS, the compiled kernel installed),
+    with every float32 2-D product on the kernel; put back afterwards."""
+    from pynn.ops import gemm
+
+    for name in ("_kernel", "_kernel_path", "_kernels_on", "_status"):
+        monkeypatch.setattr(gemm, name, getattr(gemm, name))
+    monkeypatch.setattr(gemm, "BLAS", False)
+    monkeypatch.setattr(gemm, "KERNEL_MIN_MACS", 0)
+    gemm.install(native_gemm_library)
+    return gemm

@@ -17,6 +17,7 @@ import {
   SNAPSHOT_FORMAT, installSiteFiles, prepareTable, startFromSnapshot, sharedLibraries, loadSharedLibraries, linkerState,
   encodeSparse, decodeSparse, snapshotMemoryOffset, snapshotJsState, sitePackagesDir,
 } from './src/worker/site.js';
+import { KERNELS_DIR, installKernels } from './src/worker/kernels.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     'pynn-wheel': { type: 'string' },
     out: { type: 'string' },
     'no-snapshot': { type: 'boolean', default: false },
+    kernels: { type: 'string' },
   },
 });
 for (const name of ['numpy-wheel', 'pynn-wheel', 'out']) {
@@ -58,6 +60,13 @@ const RUNNER_DIR = new URL('./src/worker/pynn_runner/', import.meta.url);
 first.FS.mkdirTree(`${sitePackages}/pynn_runner`);
 for (const name of readdirSync(RUNNER_DIR).filter((file) => file.endsWith('.py')).sort()) {
   first.FS.writeFile(`${sitePackages}/pynn_runner/${name}`, readFileSync(new URL(name, RUNNER_DIR)));
+}
+// The compiled kernels (web/kernels/build.sh), loaded by pynn when first needed (kernels.js).
+if (args.kernels) {
+  first.FS.mkdirTree(`${sitePackages}/${KERNELS_DIR}`);
+  for (const name of readdirSync(args.kernels).filter((file) => file.endsWith('.so'))) {
+    first.FS.writeFile(`${sitePackages}/${KERNELS_DIR}/${name}`, readFileSync(join(args.kernels, name)));
+  }
 }
 first.setStdout({ batched: (text) => console.error(text) });
 const listing = JSON.parse(first.runPython(`
@@ -114,6 +123,15 @@ const manifest = {
   libraries: sharedLibraries(sitePackages, index),
   snapshot: null,
 };
+// The kernels, loaded through Pyodide's dynamic linker and checked against numpy as in the page.
+if (args.kernels) {
+  const path = installKernels(first, sitePackages);
+  const status = first.runPython('from pynn.ops import gemm\ngemm.kernel_status()');
+  if (!path || !status.startsWith('compiled kernel')) {
+    throw new Error(`web/snapshot.mjs: the compiled kernels (${args.kernels}) do not work: ${status}`);
+  }
+  console.log(`web/snapshot.mjs: ${status} works in Pyodide`);
+}
 const pyc = listing.filter((rel) => rel.endsWith('.pyc')).length;
 console.log(`web/snapshot.mjs: site-packages.bin ${(blob.length / 1e6).toFixed(1)} MB, `
   + `${listing.length} files (${pyc} .pyc) [${seconds()}]`);

@@ -14,21 +14,19 @@ Kernel choices (``bench/conv_kernels.py`` times them; numbers in its docstring):
   kernel in ONE product; the kernel gradient is one more product with the same columns
   (kept from the forward pass); the input gradient is one product followed by ``kh*kw``
   strided additions (col2im). Never a loop over samples.
-* the products go to BLAS ``matmul`` when numpy has BLAS. Without BLAS (Pyodide, whose
-  numpy is built without it) ``np.einsum`` with both operands contiguous along the
-  contracted axis is 2-6x faster than ``matmul`` (whose fallback loop is cache-hostile,
-  and 4x slower again when the left operand is transposed), so ``_einsum_products``
-  switches to it.
+* the products go through ``pynn.ops.gemm``: BLAS ``matmul`` when numpy has BLAS; in
+  Pyodide (numpy without BLAS) the playground's WebAssembly SIMD kernel, else ``np.einsum``
+  with both operands contiguous along the contracted axis (2-6x faster than BLAS-less
+  ``matmul``). Grouped convolutions run one product per group.
 * depthwise convolution has no reduction over channels, so a matmul would waste work:
   it is ``kh*kw`` broadcast multiply-adds of strided slices (also for its gradients).
 """
-
-import sys
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from pynn.core.autodiff import primitive
+from pynn.ops import gemm
 
 __all__ = ["conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d"]
 
@@ -189,48 +187,25 @@ def _merge_groups(y, geo):
     return y.reshape(geo.n, geo.oh, geo.ow, groups * fg)
 
 
-def _blas_available():
-    if sys.platform == "emscripten":
-        return False
-    try:
-        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-    except Exception:  # noqa: BLE001 - an older numpy without the dict form: assume BLAS
-        return True
-    return bool(blas.get("found")) and str(blas.get("name", "")).lower() != "none"
-
-
-#: without BLAS the three im2col products are computed with np.einsum (see module doc)
-_einsum_products = not _blas_available()
-
-
 def _times_kernel(a, kmat):
     """``a @ kmat`` for ``a`` (G, M, K) and ``kmat`` (G, K, F)."""
-    if not _einsum_products:
-        return np.matmul(a, kmat)
-    kt = np.ascontiguousarray(kmat.transpose(0, 2, 1))
     if a.shape[0] == 1:
-        return np.einsum("mk,fk->mf", a[0], kt[0])[None]
-    return np.einsum("gmk,gfk->gmf", a, kt)
+        return gemm.matmul(a[0], kmat[0])[None]
+    return np.stack([gemm.matmul(x, k) for x, k in zip(a, kmat)])
 
 
 def _times_kernel_t(g, kmat):
     """``g @ kmat^T`` for ``g`` (G, M, F) and ``kmat`` (G, K, F)."""
-    if not _einsum_products:
-        return np.matmul(g, kmat.transpose(0, 2, 1))
-    kt = np.ascontiguousarray(kmat.transpose(0, 2, 1))
     if g.shape[0] == 1:
-        return np.einsum("mf,fk->mk", g[0], kt[0])[None]
-    return np.einsum("gmf,gfk->gmk", g, kt)
+        return gemm.matmul(g[0], kmat[0].T)[None]
+    return np.stack([gemm.matmul(x, k.T) for x, k in zip(g, kmat)])
 
 
 def _columns_t_times(cols, g):
     """``cols^T @ g`` for ``cols`` (G, M, K) and ``g`` (G, M, F) -> (G, K, F)."""
-    if not _einsum_products:
-        return np.matmul(cols.transpose(0, 2, 1), g)
-    g = np.ascontiguousarray(g)
     if cols.shape[0] == 1:
-        return np.einsum("mf,mk->fk", g[0], cols[0]).T[None]
-    return np.einsum("gmf,gmk->gfk", g, cols).transpose(0, 2, 1)
+        return gemm.matmul(cols[0].T, g[0])[None]
+    return np.stack([gemm.matmul(c.T, x) for c, x in zip(cols, g)])
 
 
 def _conv_forward(x, kernel, geo, groups):

@@ -10,6 +10,7 @@ from pynn.core.errors import op_error
 from pynn.core.tensor import Tensor, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
+from pynn.ops import gemm as _gemm
 
 __all__ = [
     "abs",
@@ -337,25 +338,6 @@ def where(condition, x=None, y=None):
     return _where(condition, x, y)
 
 
-def _numpy_has_blas():
-    import sys
-    if sys.platform == "emscripten":
-        return False
-    try:
-        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-    except Exception:  # noqa: BLE001 - an older numpy without the dict form: assume BLAS
-        return True
-    return bool(blas.get("found")) and str(blas.get("name", "")).lower() != "none"
-
-
-# Without BLAS (Pyodide) numpy's matmul falls back to a cache-hostile loop; np.einsum with both
-# operands contiguous along the contracted axis is 1.5-8x faster on 2-D float32 products
-# (measured in Pyodide: (32,36864)@(36864,128) 2.7 s -> 0.34 s; its backward x.T@g 1.8 s ->
-# 0.22 s). Tiny products (XOR) keep `@`: einsum's setup costs a few microseconds.
-_EINSUM_2D = not _numpy_has_blas()
-_EINSUM_MIN_MACS = 1 << 14
-
-
 @primitive(name="MatMul", needs=True)
 def _matmul(a, b):
     if a.ndim != b.ndim and (a.ndim < 2 or b.ndim < 2):
@@ -366,15 +348,17 @@ def _matmul(a, b):
     if a.shape[-1] != b.shape[-2]:
         raise op_error("MatMul", f"Matrix size-incompatible: In[0]: [{','.join(map(str, a.shape))}]"
                        f", In[1]: [{','.join(map(str, b.shape))}]")
-    if _EINSUM_2D and a.ndim == 2 and b.ndim == 2 and a.dtype.kind == "f" and \
-            a.size * b.shape[1] >= _EINSUM_MIN_MACS:
-        out = np.einsum("mk,nk->mn", a, np.ascontiguousarray(b.T))
+    if b.ndim == 2 and a.ndim >= 2 and a.dtype.kind == "f" and b.dtype.kind == "f":
+        # float products with a matrix on the right (Dense's, also on sequences) go through
+        # gemm as one 2-D product, which picks BLAS, the browser's WebAssembly kernel or einsum
+        a2 = a if a.ndim == 2 else a.reshape(-1, a.shape[-1])
 
         def vjp2d(g, needs):
-            ga = np.einsum("mn,kn->mk", g, b) if needs[0] else None
-            gb = np.einsum("mn,mk->nk", g, a).T if needs[1] else None
-            return ga, gb
-        return out, vjp2d
+            g2 = g if g.ndim == 2 else g.reshape(-1, g.shape[-1])
+            return (_gemm.matmul(g2, b.T).reshape(a.shape) if needs[0] else None,
+                    _gemm.matmul(a2.T, g2) if needs[1] else None)
+        out = _gemm.matmul(a2, b)
+        return (out if a.ndim == 2 else out.reshape(*a.shape[:-1], b.shape[1])), vjp2d
     out = a @ b
 
     def vjp(g, needs):

@@ -1,5 +1,6 @@
-"""The im2col products have two implementations: BLAS matmul (CPython) and np.einsum
-(numpy without BLAS, as in Pyodide). Both must give the same values and gradients."""
+"""The im2col products have two numpy implementations (pynn.ops.gemm): BLAS matmul (CPython)
+and np.einsum (numpy without BLAS, as in Pyodide). Both must give the same values and
+gradients. (The browser's WebAssembly kernel is checked in tests/browser/test_kernels.py.)"""
 
 import numpy as np
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from pynn import ops
 from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Variable
-from pynn.ops import conv
+from pynn.ops import gemm
 
 R = np.random.default_rng(11)
 
@@ -33,9 +34,10 @@ def run(fn, x, k):
 def test_einsum_products_equal_matmul_products(fn, x_shape, k_shape, monkeypatch):
     x = R.standard_normal(x_shape).astype("float32")
     k = R.standard_normal(k_shape).astype("float32")
-    monkeypatch.setattr(conv, "_einsum_products", False)
+    monkeypatch.setattr(gemm, "BLAS", True)
     with_matmul = run(fn, x, k)
-    monkeypatch.setattr(conv, "_einsum_products", True)
+    monkeypatch.setattr(gemm, "BLAS", False)
+    monkeypatch.setattr(gemm, "EINSUM_MIN_MACS", 0)  # the test's products are small
     with_einsum = run(fn, x, k)
     for a, b in zip(with_matmul, with_einsum, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-4)

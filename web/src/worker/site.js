@@ -18,6 +18,8 @@
 // Every replayed address and slot is checked; on any mismatch the worker starts Python
 // the ordinary way instead.
 
+import { KERNELS_DIR } from './kernels.js';
+
 export const SNAPSHOT_FORMAT = 1;
 
 // Page size of the snapshot files' sparse encoding (zero pages are not stored).
@@ -75,10 +77,11 @@ function setTrampoline(pyodide, slot) {
   Module.HEAP32[(Module.__PyRuntime + offset) >>> 2] = slot;
 }
 
-// The binary extensions, in the fixed order they are loaded.
+// The binary extensions, in the fixed order they are loaded (not the compiled kernels in
+// pynn_kernels/: pynn loads them when first needed, see kernels.js).
 export function sharedLibraries(root, index) {
-  return index.map(([path]) => path).filter((path) => path.endsWith('.so')).sort()
-    .map((path) => `${root}/${path}`);
+  return index.map(([path]) => path).filter((path) => path.endsWith('.so') && !path.startsWith(`${KERNELS_DIR}/`))
+    .sort().map((path) => `${root}/${path}`);
 }
 
 // Loads the extensions as Pyodide's package loader does (local symbols, never unloaded).

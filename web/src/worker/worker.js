@@ -8,6 +8,7 @@ import { MSG, isMessage } from '../protocol.js';
 import { SITE } from 'virtual:site';
 import { buildFile, receiveFile, servingFiles } from './files.js';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
+import { installKernels } from './kernels.js';
 
 let runner = null;
 let booting = null;
@@ -81,6 +82,7 @@ async function boot({ baseUrl, interruptBuffer }) {
   runner = pyodide.pyimport('pynn_runner').Runner(emitJson, emitText, pyodide.toPy(MSG));
   mark('runner');
   runner.warm_up();
+  installKernels(pyodide, (await manifest).sitePackages);
   mark('pynnImported');
   post({
     type: MSG.ready,

@@ -1,0 +1,172 @@
+"""The 2-D float products every op's heavy lifting goes through (matmul, Dense, the
+convolutions' im2col products), and the choice of how each is computed:
+
+* numpy with BLAS (CPython): numpy's ``@``, which BLAS runs (transposed views included);
+* Pyodide, whose numpy has no BLAS: the playground's WebAssembly SIMD kernel
+  (``web/kernels/gemm.c``) once the worker has installed it (``install``), for float32
+  products big enough to repay a call (``KERNEL_MIN_MACS``); it reads numpy's memory in
+  place through strides, so transposed and sliced operands need no copy;
+* otherwise (no kernel, float64, kernels switched off) ``np.einsum`` with both operands
+  contiguous along the contracted axis, 2-8x faster than numpy's BLAS-less ``@`` (whose
+  fallback loop is cache-hostile), and ``@`` for tiny products, where einsum's set-up
+  (a few microseconds) costs more than the arithmetic.
+
+    matmul(a, b)      a @ b for (M, K) and (K, N); a.T / b.T views for the transposed products
+
+The kernel is checked against numpy when it is installed (every transpose, odd sizes, strided
+operands); if it disagrees it is not used and a warning says so. ``set_kernels(False)`` (or
+``PYNN_KERNELS=0`` in the environment) switches it off, e.g. to compare speeds;
+``kernel_status()`` says what is in use and why.
+"""
+
+import os
+import sys
+import warnings
+
+import numpy as np
+
+__all__ = ["install", "kernel_status", "matmul", "set_kernels"]
+
+
+def _numpy_has_blas():
+    if sys.platform == "emscripten":
+        return False
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    except Exception:  # noqa: BLE001 - an older numpy without the dict form: assume BLAS
+        return True
+    return bool(blas.get("found")) and str(blas.get("name", "")).lower() != "none"
+
+
+#: numpy's ``@`` runs on BLAS: nothing here beats it.
+BLAS = _numpy_has_blas()
+#: Below this many multiply-adds a product keeps numpy's ``@`` (no BLAS: einsum's set-up costs more).
+EINSUM_MIN_MACS = 1 << 14
+#: Below this many multiply-adds the kernel's call (through ctypes) costs more than it saves.
+KERNEL_MIN_MACS = 1 << 11
+
+
+class _Kernel:
+    """The compiled GEMM (``pynn_sgemm`` in ``web/kernels/gemm.c``) through ctypes."""
+
+    def __init__(self, path):
+        import ctypes
+
+        self.path = path
+        lib = ctypes.CDLL(path)
+        self._sgemm = lib.pynn_sgemm
+        i, p = ctypes.c_int, ctypes.c_void_p
+        self._sgemm.argtypes = [i, i, i, p, i, i, p, i, i, p, i, i, p]
+        self._sgemm.restype = None
+        lib.pynn_sgemm_work_floats.restype = i
+        self._work = np.empty(lib.pynn_sgemm_work_floats(), np.float32)
+        self._work_ptr = self._work.__array_interface__["data"][0]
+
+    def product(self, a, b):
+        """a @ b (float32, 2-D, any 4-byte-multiple strides) into a new C-contiguous array."""
+        m, k = a.shape
+        n = b.shape[1]
+        out = np.empty((m, n), np.float32)
+        if out.size:
+            sa, sb = a.strides, b.strides
+            self._sgemm(m, n, k, a.__array_interface__["data"][0], sa[0] >> 2, sa[1] >> 2,
+                        b.__array_interface__["data"][0], sb[0] >> 2, sb[1] >> 2,
+                        out.__array_interface__["data"][0], n, 0, self._work_ptr)
+        return out
+
+
+def _usable(x):
+    """A float32 operand the kernel can read in place (element-aligned strides)."""
+    return (x.dtype == np.float32 and x.__array_interface__["data"][0] % 4 == 0
+            and x.strides[0] % 4 == 0 and x.strides[1] % 4 == 0)
+
+
+_kernel = None  # the loaded kernel, once it passed its check
+_kernel_path = None  # installed, not loaded yet: the first product that wants it loads it
+_kernels_on = os.environ.get("PYNN_KERNELS", "1") != "0"
+_status = "numpy's BLAS" if BLAS else "np.einsum (no compiled kernel installed)"
+
+
+def matmul(a, b):
+    """``a @ b`` for 2-D float arrays (M, K) and (K, N); transposed or strided views cost no
+    copy on the kernel's path (pass ``g, w.T`` for ``g @ w.T``)."""
+    macs = a.shape[0] * a.shape[1] * b.shape[1]
+    if (_kernel is not None or _kernel_path is not None) and _kernels_on and \
+            macs >= KERNEL_MIN_MACS and _usable(a) and _usable(b) and \
+            (_kernel is not None or _load() is not None):
+        return _kernel.product(a, b)
+    if BLAS or macs < EINSUM_MIN_MACS:
+        return a @ b
+    if a.strides[0] < a.strides[1]:  # a transposed view: contract along a.T's contiguous rows
+        return np.einsum("km,kn->nm", a.T, np.ascontiguousarray(b)).T
+    return np.einsum("mk,nk->mn", np.ascontiguousarray(a), np.ascontiguousarray(b.T))
+
+
+def _self_test(kernel):
+    """Compares the kernel with float64 numpy on every layout it will see; returns the first
+    disagreement (a sentence), or None."""
+    rng = np.random.default_rng(1234)
+    shapes = [(1, 1, 1), (3, 5, 7), (4, 8, 1), (13, 17, 300), (33, 9, 513), (70, 130, 64),
+              (5, 1000, 3), (257, 3, 40)]
+    for m, n, k in shapes:
+        for layout in range(4):
+            a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
+            b = rng.standard_normal((n, k) if layout & 2 else (k, n)).astype(np.float32)
+            a = a.T if layout & 1 else a
+            b = b.T if layout & 2 else b
+            if layout == 0 and m > 2:  # strided rows: every other row of a bigger array
+                a = np.repeat(a, 2, axis=0)[::2]
+            got = kernel.product(a, b)
+            want = a.astype(np.float64) @ b.astype(np.float64)
+            scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
+            if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
+                return (f"({m}x{k}) @ ({k}x{n}), layout {layout}: off by up to "
+                        f"{float(np.max(np.abs(got - want))):.3g}")
+    special = np.array([[np.inf, 1.0], [np.nan, 0.0]], np.float32)
+    got = kernel.product(special, np.ones((2, 3), np.float32))
+    if not (np.isinf(got[0]).all() and np.isnan(got[1]).all()):
+        return "inf and nan do not propagate as in numpy"
+    return None
+
+
+def install(path):
+    """Uses the compiled kernel library at ``path`` for float32 products (the playground's
+    worker calls this). It is loaded and checked against numpy when first needed."""
+    global _kernel, _kernel_path, _status
+    _kernel, _kernel_path = None, path
+    _status = f"compiled kernel {os.path.basename(path)} (not loaded yet)"
+
+
+def _load():
+    """Loads and checks the installed kernel; on any problem warns and keeps numpy."""
+    global _kernel, _kernel_path, _status
+    path, _kernel_path = _kernel_path, None
+    try:
+        kernel = _Kernel(path)
+        problem = _self_test(kernel)
+    except (OSError, AttributeError) as err:
+        problem = f"it could not be loaded ({err})"
+    if problem is not None:
+        _status = f"np.einsum: the compiled kernel {path} is NOT used: {problem}"
+        warnings.warn("pynn: the fast matrix kernel disagreed with numpy and is switched off; "
+                      f"numpy computes instead (slower, same results). {problem}",
+                      RuntimeWarning, stacklevel=3)
+        return None
+    _kernel = kernel
+    _status = f"compiled kernel {os.path.basename(path)}"
+    return kernel
+
+
+def set_kernels(on):
+    """Switches the compiled kernel on or off (off: numpy's paths, as without it)."""
+    global _kernels_on
+    _kernels_on = bool(on)
+
+
+def kernel_status():
+    """What computes the float32 products here, as a sentence (loads an installed kernel)."""
+    if _kernel_path is not None:
+        _load()
+    if _kernel is not None and not _kernels_on:
+        return f"np.einsum (the compiled kernel {os.path.basename(_kernel.path)} is switched off)"
+    return _status

@@ -1,0 +1,154 @@
+"""pynn.ops.gemm: the products' dispatch (BLAS, compiled kernel, einsum) and the kernel's
+C code (web/kernels/gemm.c), compiled here for this machine so its blocking, edges and
+strides are checked without a browser. (tests/browser/test_kernels.py runs the WebAssembly
+build in Pyodide.)"""
+
+import numpy as np
+import pytest
+
+from pynn import ops
+from pynn.core.autodiff import GradientTape
+from pynn.core.tensor import Variable
+from pynn.ops import gemm
+
+R = np.random.default_rng(5)
+
+# (m, n, k): odd sizes around the kernel's 4x8 tiles and 256-deep blocks, and wide/deep ones.
+SHAPES = [(1, 1, 1), (1, 9, 2), (4, 8, 256), (5, 9, 257), (3, 600, 20), (67, 13, 700),
+          (130, 70, 33), (9, 1100, 5)]
+
+
+def operands(m, n, k, layout, dtype=np.float32):
+    """a (m, k) and b (k, n): layout bit 0 transposes a, bit 1 b, bit 2 takes strided slices."""
+    a = R.standard_normal((k, m) if layout & 1 else (m, k)).astype(dtype)
+    b = R.standard_normal((n, k) if layout & 2 else (k, n)).astype(dtype)
+    a, b = (a.T if layout & 1 else a), (b.T if layout & 2 else b)
+    if layout & 4:
+        a = np.repeat(np.repeat(a, 2, axis=0), 3, axis=1)[::2, ::3]
+        b = np.repeat(b, 2, axis=1)[:, ::2]
+    return a, b
+
+
+def assert_close_to_float64(got, a, b, tol=1e-5):
+    want = a.astype(np.float64) @ b.astype(np.float64)
+    scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
+    assert got.shape == want.shape
+    assert np.all(np.abs(got - want) <= tol * scale + 1e-30), np.max(np.abs(got - want) / scale)
+
+
+@pytest.fixture(autouse=True)
+def restore_gemm(monkeypatch):
+    """Every test leaves pynn.ops.gemm as it found it (CPython: BLAS, no kernel)."""
+    for name in ("BLAS", "_kernel", "_kernel_path", "_kernels_on", "_status", "KERNEL_MIN_MACS"):
+        monkeypatch.setattr(gemm, name, getattr(gemm, name))
+
+
+@pytest.fixture
+def einsum_only(monkeypatch):
+    """gemm as in Pyodide without a kernel: einsum for every product."""
+    monkeypatch.setattr(gemm, "BLAS", False)
+    monkeypatch.setattr(gemm, "EINSUM_MIN_MACS", 0)
+
+
+@pytest.mark.parametrize("layout", range(8))
+def test_einsum_path_equals_numpy(einsum_only, layout):
+    for m, n, k in SHAPES:
+        a, b = operands(m, n, k, layout)
+        np.testing.assert_allclose(gemm.matmul(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+@pytest.fixture
+def kernel(gemm_kernel, native_gemm_library):
+    return native_gemm_library
+
+
+def test_installed_kernel_is_checked_when_first_used(kernel):
+    assert gemm._kernel is None and gemm._kernel_path == kernel
+    a, b = operands(5, 9, 257, 0)
+    assert_close_to_float64(gemm.matmul(a, b), a, b)
+    assert gemm.kernel_status() == "compiled kernel gemm-native.so"
+
+
+@pytest.mark.parametrize("layout", range(8))
+def test_kernel_matches_float64_for_every_layout(kernel, layout):
+    for m, n, k in SHAPES:
+        a, b = operands(m, n, k, layout)
+        got = gemm.matmul(a, b)
+        assert gemm._kernel is not None
+        assert_close_to_float64(got, a, b)
+
+
+def test_kernel_keeps_nan_inf_and_zero_sizes_as_numpy(kernel):
+    a = np.array([[np.inf, 1.0], [np.nan, 0.0], [1.0, 2.0]], np.float32)
+    got = gemm.matmul(a, np.ones((2, 3), np.float32))
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_array_equal(got, a @ np.ones((2, 3), np.float32))
+    assert gemm.matmul(np.ones((0, 3), np.float32), np.ones((3, 4), np.float32)).shape == (0, 4)
+    np.testing.assert_array_equal(gemm.matmul(np.ones((2, 0), np.float32),
+                                              np.ones((0, 4), np.float32)), np.zeros((2, 4)))
+
+
+def test_float64_and_misaligned_operands_stay_on_numpy(kernel):
+    a, b = operands(20, 30, 40, 0, dtype=np.float64)
+    np.testing.assert_allclose(gemm.matmul(a, b), a @ b, rtol=1e-12)
+    raw = np.zeros(4 * 20 * 40 + 2, np.uint8)[2:].view(np.float32).reshape(20, 40)  # 2-byte aligned
+    raw[:] = 1.5
+    np.testing.assert_array_equal(gemm.matmul(raw, np.ones((40, 3), np.float32)),
+                                  np.full((20, 3), 60.0, np.float32))
+
+
+def test_switching_the_kernel_off_uses_einsum(kernel):
+    a, b = operands(30, 40, 50, 1)
+    gemm.matmul(a, b)
+    gemm.set_kernels(False)
+    try:
+        assert "switched off" in gemm.kernel_status()
+        np.testing.assert_allclose(gemm.matmul(a, b), a @ b, rtol=1e-5, atol=1e-5)
+    finally:
+        gemm.set_kernels(True)
+
+
+def test_a_kernel_that_disagrees_is_refused_loudly(native_gemm_library, monkeypatch):
+    monkeypatch.setattr(gemm, "BLAS", False)
+    monkeypatch.setattr(gemm._Kernel, "product",
+                        lambda self, a, b: np.zeros((a.shape[0], b.shape[1]), np.float32))
+    gemm.install(native_gemm_library)
+    a, b = operands(30, 40, 50, 0)
+    with pytest.warns(RuntimeWarning, match="disagreed with numpy"):
+        got = gemm.matmul(a, b)
+    assert gemm._kernel is None and "NOT used" in gemm.kernel_status()
+    assert_close_to_float64(got, a, b)
+
+
+def test_a_kernel_that_cannot_load_is_refused_loudly(monkeypatch, tmp_path):
+    monkeypatch.setattr(gemm, "BLAS", False)
+    gemm.install(str(tmp_path / "missing.so"))
+    with pytest.warns(RuntimeWarning, match="could not be loaded"):
+        gemm.matmul(*operands(30, 40, 50, 0))
+    assert gemm._kernel is None
+
+
+@pytest.mark.parametrize("use_kernel", [False, True])
+def test_dense_and_conv_gradients_through_the_kernel(native_gemm_library, monkeypatch, use_kernel):
+    """The same values and gradients as BLAS (CPython's path) for Dense and conv2d."""
+    x = R.standard_normal((6, 9, 9, 3)).astype(np.float32)
+    k = R.standard_normal((3, 3, 3, 5)).astype(np.float32)
+    w = R.standard_normal((245, 7)).astype(np.float32)
+
+    def run():
+        xv, kv, wv = Variable(x), Variable(k), Variable(w)
+        with GradientTape() as tape:
+            h = ops.conv2d(xv, kv, strides=1, padding="valid")
+            out = ops.dense(ops.reshape(h, (6, -1)), wv, np.zeros(7, np.float32), "relu")
+            loss = ops.sum(ops.square(out))
+        return [t.numpy() for t in [out, *tape.gradient(loss, [xv, kv, wv])]]
+
+    reference = run()  # BLAS
+    monkeypatch.setattr(gemm, "BLAS", False)
+    if use_kernel:
+        monkeypatch.setattr(gemm, "KERNEL_MIN_MACS", 0)
+        gemm.install(native_gemm_library)
+    got = run()
+    assert (gemm._kernel is not None) == use_kernel
+    for a, b in zip(reference, got):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-3 * np.abs(a).max())

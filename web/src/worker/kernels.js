@@ -1,0 +1,27 @@
+// The compiled WebAssembly kernels (web/kernels/) for pynn in this Pyodide: picks the build
+// this browser runs (relaxed SIMD where it validates, plain SIMD otherwise) and installs it
+// in pynn.ops.gemm, which loads it on the first big float32 product and checks it against
+// numpy before using it. The .so files come with the site files (web/snapshot.mjs puts them
+// in site-packages/pynn_kernels/); they are not part of the start-up snapshot's replay.
+export const KERNELS_DIR = 'pynn_kernels';
+const BUILDS = ['gemm-relaxed.so', 'gemm-simd128.so']; // best first
+
+// Returns the installed file's path, or null (no kernel in this build or browser: numpy computes).
+export function installKernels(pyodide, sitePackages) {
+  const dir = `${sitePackages}/${KERNELS_DIR}`;
+  const path = BUILDS.map((name) => `${dir}/${name}`).find((file) => {
+    try {
+      return WebAssembly.validate(pyodide.FS.readFile(file));
+    } catch {
+      return false; // not in this build
+    }
+  });
+  if (!path) return null;
+  const gemm = pyodide.pyimport('pynn.ops.gemm');
+  try {
+    gemm.install(path);
+  } finally {
+    gemm.destroy();
+  }
+  return path;
+}
