@@ -641,6 +641,8 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
                 return _wrap(_string_array(value))
             return _wrap(value.astype(npd, copy=False))
         if value.dtype.kind in "SUO":
+            if value.dtype.kind == "O" and all(type(s) is bytes for s in value.flat):
+                return _wrap(value)         # already TF's strings: keep the array (and its id)
             return _wrap(_string_array(value))
         return _wrap(value)
     if isinstance(value, np.generic):

@@ -153,10 +153,15 @@ _LAZY = {"keras": "pynn.keras",
          "optimizers": "pynn.keras.optimizers", "losses": "pynn.keras.losses",
          "metrics": "pynn.keras.metrics", "initializers": "pynn.keras.initializers",
          # tf.train.latest_checkpoint ("Save and load models", TF 2.15 era)
-         "train": "pynn.tf.train"}
+         "train": "pynn.tf.train",
+         # text: tf.strings.*, tf.RaggedTensor / tf.ragged.constant
+         "strings": "pynn.tf.strings", "ragged": "pynn.tf.ragged"}
 
 
 def __getattr__(name):
+    if name == "RaggedTensor":
+        from pynn.tf.ragged import RaggedTensor
+        return RaggedTensor
     # tf.keras is pynn.keras, imported on first use so pynn.tf works on its own.
     target = _LAZY.get(name)
     if target is None:

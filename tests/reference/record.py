@@ -38,6 +38,7 @@ import scenarios_layers
 import scenarios_losses
 import scenarios_ops
 import scenarios_optim
+import scenarios_preprocessing
 import scenarios_saving
 import scenarios_scripts
 import scenarios_summary
@@ -48,7 +49,7 @@ from tensorflow import keras
 tf.get_logger().setLevel("ERROR")
 
 FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
-            "roundtrip", "errors", "ops", "applications"]
+            "roundtrip", "errors", "ops", "applications", "preprocessing"]
 
 
 def seed_of(name, salt=0):
@@ -99,19 +100,28 @@ def select(all_names, only):
 
 
 # ------------------------------------------------------------------------------------ summaries
-def record_summaries(only):
-    path = os.path.join(FIXTURES, "summaries.json")
+def record_printed(only, scenarios, fixture):
+    """Families compared on what the code prints (and the error it ends with)."""
+    path = os.path.join(FIXTURES, fixture)
     data = load_json(path) if only is not None else {}
     scen = data.setdefault("scenarios", {})
-    for name in select(scenarios_summary.SCENARIOS, only):
-        code = scenarios_summary.SCENARIOS[name]
+    for name in select(scenarios, only):
+        code = scenarios[name]
         ns = fresh_namespace()
         out, err = run_captured(code, ns)
         scen[name] = {"code": code, "stdout": out, "error": err}
-        print(f"summaries/{name}: {len(out)} chars" + (f", {err['type']}" if err else ""))
+        print(f"{fixture}/{name}: {len(out)} chars" + (f", {err['type']}" if err else ""))
     data["meta"] = meta()
-    data["scenarios"] = {k: scen[k] for k in scenarios_summary.SCENARIOS if k in scen}
+    data["scenarios"] = {k: scen[k] for k in scenarios if k in scen}
     save_json(path, data)
+
+
+def record_summaries(only):
+    record_printed(only, scenarios_summary.SCENARIOS, "summaries.json")
+
+
+def record_preprocessing(only):
+    record_printed(only, scenarios_preprocessing.SCENARIOS, "preprocessing.json")
 
 
 # ------------------------------------------------------------------------------------ layers
@@ -675,7 +685,8 @@ RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS
              "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
              "errors": (record_errors, lambda: scenarios_errors.SCENARIOS),
              "ops": (record_ops, lambda: scenarios_ops.SCENARIOS),
-             "applications": (record_applications, lambda: APPLICATIONS)}
+             "applications": (record_applications, lambda: APPLICATIONS),
+             "preprocessing": (record_preprocessing, lambda: scenarios_preprocessing.SCENARIOS)}
 
 
 def main(argv=None):

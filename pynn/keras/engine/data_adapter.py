@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 
+from pynn.core.tensor import _string_array
 from pynn.keras.utils.data_utils import Sequence
 
 _SCALARS = (int, float, bool, np.number, np.bool_)
@@ -47,6 +48,11 @@ def _to_array(value):
         value = np.asarray(value)
     if value.dtype.kind == "f" and value.dtype != np.float32:
         value = value.astype(np.float32)
+    elif value.dtype.kind in "SU" or value.dtype == object and value.size and all(
+            isinstance(v, (str, bytes)) for v in value.flat):
+        # strings once, up front, as TensorFlow holds them (UTF-8 bytes): batches are then
+        # plain slices, which fit's replayed steps read like any other input
+        value = _string_array(value)
     elif value.dtype == object:
         raise ValueError(
             "Failed to convert a NumPy array to a Tensor (Unsupported object type "

@@ -60,7 +60,10 @@ from pynn.keras.layers.pooling.global_max_pooling1d import GlobalMaxPool1D, Glob
 from pynn.keras.layers.pooling.global_max_pooling2d import GlobalMaxPool2D, GlobalMaxPooling2D
 from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
 from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
+from pynn.keras.layers.preprocessing.integer_lookup import IntegerLookup
 from pynn.keras.layers.preprocessing.normalization import Normalization
+from pynn.keras.layers.preprocessing.string_lookup import StringLookup
+from pynn.keras.layers.preprocessing.text_vectorization import TextVectorization
 from pynn.keras.layers.regularization.activity_regularization import ActivityRegularization
 from pynn.keras.layers.regularization.alpha_dropout import AlphaDropout
 from pynn.keras.layers.regularization.dropout import Dropout

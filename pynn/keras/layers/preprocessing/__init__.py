@@ -1,1 +1,1 @@
-"""Preprocessing layers: Normalization."""
+"""Preprocessing layers: Normalization, the lookups (StringLookup, IntegerLookup) and TextVectorization."""
