@@ -1,11 +1,10 @@
-"""`keras.backend`: session-wide naming counters and settings, plus the `K.*` math
-that custom losses and metrics are written with (`K.mean(y_pred)`).
+"""`keras.backend`: the `K.*` math that custom losses and metrics are written with
+(`K.mean(y_pred)`), plus the session's settings and naming counters, re-exported from
+`backend_config.py` and `session.py` where they live.
 
 The math functions are thin wrappers over `pynn.ops`; they accept Tensors, numpy
 arrays and Python numbers and return Tensors.
 """
-
-import collections
 
 import numpy as np
 
@@ -15,107 +14,25 @@ from pynn.core.dispatch import tf_api
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, Variable, convert_to_tensor
 
-# ---------------------------------------------------------------- settings
-
-_FLOATX = "float32"
-_EPSILON = 1e-7
-_IMAGE_DATA_FORMAT = "channels_last"
-_LEARNING_PHASE = None
-
-
-def floatx():
-    """The default float type, `'float32'`."""
-    return _FLOATX
-
-
-def set_floatx(value):
-    global _FLOATX
-    if value not in {"float16", "float32", "float64"}:
-        raise ValueError(f"Unknown `floatx` value: {value}. Expected one of {{'float16', 'float32', 'float64'}}")
-    _FLOATX = str(value)
-
-
-def epsilon():
-    """The fuzz factor used in numeric expressions, `1e-07`."""
-    return _EPSILON
-
-
-def set_epsilon(value):
-    global _EPSILON
-    _EPSILON = value
-
-
-def image_data_format():
-    return _IMAGE_DATA_FORMAT
-
-
-def set_image_data_format(data_format):
-    global _IMAGE_DATA_FORMAT
-    if data_format not in {"channels_last", "channels_first"}:
-        raise ValueError(f"The `data_format` argument must be one of {{'channels_first', 'channels_last'}}. Received: {data_format}")
-    _IMAGE_DATA_FORMAT = str(data_format)
-
-
-def learning_phase():
-    """0 (inference) unless `set_learning_phase(1)` was called."""
-    return 0 if _LEARNING_PHASE is None else _LEARNING_PHASE
-
-
-def set_learning_phase(value):
-    global _LEARNING_PHASE
-    if value not in {0, 1}:
-        raise ValueError("Expected learning phase to be 0 or 1.")
-    _LEARNING_PHASE = value
-
-
-# ---------------------------------------------------------------- naming
-
-# One map for the whole session: `get_uid` keys it by prefix, `unique_object_name`
-# by `(namespace, name)`, exactly like Keras's per-graph map.
-_NAME_UIDS = collections.defaultdict(int)
-_OBSERVED_NAMES = set()
-
-
-def get_uid(prefix=""):
-    """1 the first time a prefix is seen, then 2, 3, ... (`input_1`, `input_2`)."""
-    _NAME_UIDS[prefix] += 1
-    return _NAME_UIDS[prefix]
-
-
-def reset_uids():
-    _NAME_UIDS.clear()
-    _OBSERVED_NAMES.clear()
-
-
-def observe_object_name(name):
-    _OBSERVED_NAMES.add(name)
-
-
-def unique_object_name(name, name_uid_map=None, avoid_names=None, namespace="",
-                       zero_based=False, avoid_observed_names=False):
-    """`dense`, `dense_1`, ... (zero_based) or `dense_1`, `dense_2`, ... ."""
-    uids = _NAME_UIDS if name_uid_map is None else name_uid_map
-    if avoid_names is None:
-        avoid_names = _OBSERVED_NAMES if avoid_observed_names else ()
-    key = (namespace, name)
-    while True:
-        if zero_based:
-            number = uids[key]
-            proposed = f"{name}_{number}" if number else name
-            uids[key] += 1
-        else:
-            uids[key] += 1
-            proposed = f"{name}_{uids[key]}"
-        if proposed not in avoid_names:
-            return proposed
-
-
-def clear_session():
-    """Forgets every automatic name, so the next Dense is `dense` again."""
-    global _LEARNING_PHASE
-    reset_uids()
-    _LEARNING_PHASE = None
-
+# The settings and the session state live in leaf modules (layers and the engine import
+# those, not this module's K.* math); keras.backend re-exports them.
+from pynn.keras.backend_config import (  # noqa: F401 - re-exported: keras.backend.*
+    epsilon,
+    floatx,
+    image_data_format,
+    set_epsilon,
+    set_floatx,
+    set_image_data_format,
+)
+from pynn.keras.session import (  # noqa: F401 - re-exported: keras.backend.*
+    clear_session,
+    get_uid,
+    learning_phase,
+    observe_object_name,
+    reset_uids,
+    set_learning_phase,
+    unique_object_name,
+)
 
 # ---------------------------------------------------------------- tensors
 

@@ -22,9 +22,9 @@ _TRUNCATED_STDDEV = 0.87962566103423978
 
 def _numpy_dtype(dtype, kinds="f"):
     if dtype is None:
-        from pynn.keras import backend
+        from pynn.keras import backend_config
 
-        dtype = backend.floatx()
+        dtype = backend_config.floatx()
     dtype = np.dtype(as_dtype(dtype).as_numpy_dtype)
     if dtype.kind not in kinds:
         wanted = "floating point" if kinds == "f" else "numeric or boolean"

@@ -1,6 +1,6 @@
 """`MobileNet` (v1): depthwise-separable convolutions, tf.keras 2.15 layer for layer."""
 
-from pynn.keras import backend, layers
+from pynn.keras import backend_config, layers
 from pynn.keras.applications import imagenet_utils
 from pynn.keras.applications.imagenet_utils import decode_predictions  # noqa: F401
 
@@ -27,7 +27,7 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
     if kwargs:
         raise ValueError(f"Unknown argument(s): {(kwargs,)}")
     imagenet_utils.check_weights_argument(weights, "MobileNet", include_top, classes)
-    data_format = backend.image_data_format()
+    data_format = backend_config.image_data_format()
     input_shape = imagenet_utils.obtain_input_shape(
         input_shape, imagenet_utils.default_size(input_shape, (128, 160, 192, 224),
                                                  data_format),
@@ -77,7 +77,7 @@ def _source_inputs(tensor):
 
 
 def _conv_block(inputs, filters, alpha, kernel=(3, 3), strides=(1, 1)):
-    channel_axis = 1 if backend.image_data_format() == "channels_first" else -1
+    channel_axis = 1 if backend_config.image_data_format() == "channels_first" else -1
     x = layers.Conv2D(int(filters * alpha), kernel, padding="same", use_bias=False,
                       strides=strides, name="conv1")(inputs)
     x = layers.BatchNormalization(axis=channel_axis, name="conv1_bn")(x)
@@ -86,7 +86,7 @@ def _conv_block(inputs, filters, alpha, kernel=(3, 3), strides=(1, 1)):
 
 def _depthwise_conv_block(inputs, pointwise_filters, alpha, depth_multiplier=1,
                           strides=(1, 1), block_id=1):
-    channel_axis = 1 if backend.image_data_format() == "channels_first" else -1
+    channel_axis = 1 if backend_config.image_data_format() == "channels_first" else -1
     x = inputs
     if strides != (1, 1):
         x = layers.ZeroPadding2D(((0, 1), (0, 1)), name=f"conv_pad_{block_id}")(x)

@@ -1,7 +1,7 @@
 """`MobileNetV2`: inverted residual blocks with linear bottlenecks, tf.keras 2.15 layer for
 layer."""
 
-from pynn.keras import backend, layers
+from pynn.keras import backend_config, layers
 from pynn.keras.applications import imagenet_utils
 from pynn.keras.applications.imagenet_utils import decode_predictions  # noqa: F401
 
@@ -31,7 +31,7 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     if kwargs:
         raise ValueError(f"Unknown argument(s): {kwargs}")
     imagenet_utils.check_weights_argument(weights, "MobileNetV2", include_top, classes)
-    data_format = backend.image_data_format()
+    data_format = backend_config.image_data_format()
     if input_shape is None and input_tensor is not None:
         shape = tuple(input_tensor.shape)[1:]
         size = imagenet_utils.default_size(shape, (96, 128, 160, 192, 224), data_format)
@@ -94,7 +94,7 @@ def _make_divisible(value, divisor, min_value=None):
 
 
 def _inverted_res_block(inputs, expansion, stride, alpha, filters, block_id):
-    channel_axis = 1 if backend.image_data_format() == "channels_first" else -1
+    channel_axis = 1 if backend_config.image_data_format() == "channels_first" else -1
     in_channels = tuple(inputs.shape)[channel_axis]
     pointwise_filters = _make_divisible(int(filters * alpha), 8)
     x = inputs

@@ -22,7 +22,7 @@ import numpy as np
 
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, TensorShape, Variable, convert_to_tensor
-from pynn.keras import backend
+from pynn.keras import backend_config, session
 from pynn.keras.engine import nest
 from pynn.keras.engine.input_spec import InputSpec, _fits, assert_input_compatibility
 from pynn.keras.engine.keras_tensor import KerasTensor
@@ -292,17 +292,17 @@ class Layer:
     # ---------------------------------------------------------------- naming / dtype
     def _init_set_name(self, name, zero_based=True):
         if name is None:
-            self._name = backend.unique_object_name(to_snake_case(type(self).__name__),
+            self._name = session.unique_object_name(to_snake_case(type(self).__name__),
                                                     zero_based=zero_based)
         elif isinstance(name, str):
-            backend.observe_object_name(name)
+            session.observe_object_name(name)
             self._name = name
         else:
             raise TypeError(f"Expected `name` argument to be a string, but got: {name}")
 
     def _set_dtype(self, dtype):
         if dtype is None:
-            self._dtype = backend.floatx()
+            self._dtype = backend_config.floatx()
         elif isinstance(dtype, str) and dtype.startswith("mixed_"):
             self._dtype = "float32"
         else:
@@ -490,7 +490,7 @@ class Layer:
                 raise TypeError("Unknown keyword argument:", kwarg)
         from pynn.keras import constraints, initializers, regularizers
         shape = () if shape is None else tuple(int(d) for d in shape)
-        dtype = as_dtype(dtype or self._dtype or backend.floatx())
+        dtype = as_dtype(dtype or self._dtype or backend_config.floatx())
         if initializer is None:
             if dtype.is_floating:
                 initializer = "glorot_uniform"
@@ -621,7 +621,7 @@ class Layer:
                 self._add_symbolic_loss(loss)
             else:
                 self._record_loss(loss if isinstance(loss, Tensor) else convert_to_tensor(
-                    np.asarray(loss, dtype=backend.floatx())))
+                    np.asarray(loss, dtype=backend_config.floatx())))
 
     def _add_symbolic_loss(self, loss):
         raise ValueError(
@@ -767,8 +767,8 @@ class Layer:
                 kwargs.pop("training")
             return explicit, args, kwargs
         training = _CONTEXT.training
-        if training is None and backend._LEARNING_PHASE is not None:
-            training = bool(backend._LEARNING_PHASE)
+        if training is None and session._LEARNING_PHASE is not None:
+            training = bool(session._LEARNING_PHASE)
         if training is None:
             training = spec.training_default
         if spec.accepts_training:
@@ -821,8 +821,8 @@ class Layer:
             training, args, kwargs = self._resolve_training(args, kwargs, spec)
         else:  # nothing passed: inherit the enclosing call's value, else `call`'s default
             training = _CONTEXT.training
-            if training is None and backend._LEARNING_PHASE is not None:
-                training = bool(backend._LEARNING_PHASE)
+            if training is None and session._LEARNING_PHASE is not None:
+                training = bool(session._LEARNING_PHASE)
             if training is None:
                 training = spec.training_default
             if training is not None and spec.accepts_training:

@@ -9,14 +9,13 @@ deepest (the inputs) to depth 0 (the outputs).
 import collections
 
 from pynn.core.tensor import Tensor, TensorShape
-from pynn.keras import backend
+from pynn.keras import backend, session
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import Layer, _call_spec, _dedup
 from pynn.keras.engine.input_layer import InputLayer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.engine.keras_tensor import KerasTensor
 from pynn.keras.engine.training import Model
-
 
 _FUNCTIONAL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast"})
 
@@ -32,7 +31,7 @@ class Functional(Model):
         if name is None:
             cls_name = "Model" if type(self) is Functional else type(self).__name__
             from pynn.keras.utils.generic_utils import to_snake_case
-            self._name = backend.unique_object_name(to_snake_case(cls_name), zero_based=zero_based)
+            self._name = session.unique_object_name(to_snake_case(cls_name), zero_based=zero_based)
         else:
             Layer._init_set_name(self, name, zero_based)
 

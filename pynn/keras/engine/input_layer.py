@@ -2,7 +2,7 @@
 
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import TensorShape
-from pynn.keras import backend
+from pynn.keras import backend_config, session
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.keras_tensor import KerasTensor
 from pynn.keras.engine.node import Node
@@ -38,9 +38,9 @@ class InputLayer(Layer):
         if input_tensor is not None and batch_input_shape is None and input_shape is None:
             batch_input_shape = _as_tuple(input_tensor.shape)
         if name is None:
-            name = "input_" + str(backend.get_uid("input"))
+            name = "input_" + str(session.get_uid("input"))
         if dtype is None:
-            dtype = input_tensor.dtype if input_tensor is not None else backend.floatx()
+            dtype = input_tensor.dtype if input_tensor is not None else backend_config.floatx()
         dtype = as_dtype(getattr(dtype, "name", dtype)).name
         super().__init__(dtype=dtype, name=name)
         self.built = True

@@ -10,7 +10,7 @@ import inspect
 import operator
 
 from pynn.core import dispatch
-from pynn.keras import backend
+from pynn.keras import session
 from pynn.keras.engine.base_layer import Layer
 
 
@@ -25,7 +25,7 @@ class TFOpLambda(Layer):
         self.symbol = api_name or getattr(function, "_tf_api_name", None) or getattr(
             function, "__name__", "lambda")
         if name is None:
-            name = backend.unique_object_name(self.symbol, zero_based=True)
+            name = session.unique_object_name(self.symbol, zero_based=True)
         kwargs.pop("trainable", None)
         super().__init__(name=name, trainable=False, **kwargs)
         self._autocast = False

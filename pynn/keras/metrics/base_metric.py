@@ -8,7 +8,7 @@ receives Tensors, so custom functions written with `keras.backend` (`K.mean`) wo
 import numpy as np
 
 from pynn.core.tensor import Tensor, Variable, _wrap
-from pynn.keras import backend
+from pynn.keras import session
 from pynn.keras.utils import generic_utils
 
 
@@ -71,7 +71,7 @@ class Metric:
 
     def __init__(self, name=None, dtype=None, **kwargs):
         if name is None:
-            name = backend.unique_object_name(
+            name = session.unique_object_name(
                 generic_utils.to_snake_case(type(self).__name__), zero_based=True)
         self._name = name
         self._dtype = "float32" if dtype is None else getattr(dtype, "name", str(dtype))

@@ -5,7 +5,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core.tensor import TensorShape
-from pynn.keras import backend
+from pynn.keras import session
 from pynn.keras.engine.base_layer import Layer
 
 # Subtracted from masked-out scores so they get (numerically) zero weight.
@@ -47,7 +47,7 @@ class BaseDenseAttention(Layer):
         if scores_mask is not None:
             scores = scores - ops.cast(ops.logical_not(scores_mask), scores.dtype) * _LARGE
         if training is None:
-            training = backend.learning_phase()
+            training = session.learning_phase()
         weights = ops.softmax(scores)
         if self.dropout > 0 and training:
             weights = ops.dropout(weights, self.dropout)

@@ -7,7 +7,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core.tensor import TensorShape
-from pynn.keras import backend, constraints, initializers, regularizers
+from pynn.keras import constraints, initializers, regularizers, session
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.core.einsum_dense import EinsumDense
 from pynn.keras.utils.generic_utils import shape_list
@@ -211,7 +211,7 @@ class MultiHeadAttention(Layer):
         scores = self._masked_softmax(
             ops.einsum(self._dot_product_equation, key, query), attention_mask)
         if training is None:
-            training = backend.learning_phase()
+            training = session.learning_phase()
         dropped = ops.dropout(scores, self._dropout) if training and self._dropout > 0 else scores
         output = self._output_dense(ops.einsum(self._combine_equation, dropped, value))
         if return_attention_scores:

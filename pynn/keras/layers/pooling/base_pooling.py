@@ -1,7 +1,7 @@
 """`Pooling`: what the windowed pooling layers share; `GlobalPooling`: the global ones."""
 
 from pynn.core.tensor import TensorShape
-from pynn.keras import backend
+from pynn.keras import backend_config
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import (
@@ -26,7 +26,7 @@ class Pooling(Layer):
                  **kwargs):
         super().__init__(**kwargs)
         if data_format is None:
-            data_format = backend.image_data_format()
+            data_format = backend_config.image_data_format()
         if strides is None:
             strides = pool_size
         self._pool_op = pool_op

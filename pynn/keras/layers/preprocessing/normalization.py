@@ -4,7 +4,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core.tensor import Tensor, TensorShape, convert_to_tensor
-from pynn.keras import backend
+from pynn.keras import backend_config
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list
 
@@ -169,7 +169,7 @@ class Normalization(Layer):
     def call(self, inputs):
         if inputs.dtype.name != "float32":
             inputs = ops.cast(inputs, "float32")
-        scale = np.maximum(np.sqrt(self.variance._value), np.float32(backend.epsilon()))
+        scale = np.maximum(np.sqrt(self.variance._value), np.float32(backend_config.epsilon()))
         if self.invert:
             return ops.add(ops.multiply(inputs, scale), self.mean)
         return ops.divide(ops.subtract(inputs, self.mean), scale)

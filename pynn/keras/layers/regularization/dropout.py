@@ -3,7 +3,7 @@
 import numbers
 
 from pynn import ops
-from pynn.keras import backend
+from pynn.keras import session
 from pynn.keras.engine.base_layer import Layer
 
 
@@ -20,7 +20,7 @@ class Dropout(Layer):
         seed: integer, makes the masks reproducible.
 
     Call arguments:
-        training: whether to drop; `None` follows `keras.backend.learning_phase()`
+        training: whether to drop; `None` follows `keras.session.learning_phase()`
             (0, inference, unless set). `fit` passes True, `predict`/`evaluate` False.
 
     Input shape: any. Output shape: same as the input.
@@ -46,7 +46,7 @@ class Dropout(Layer):
 
     def call(self, inputs, training=None):
         if training is None:
-            training = backend.learning_phase()
+            training = session.learning_phase()
         if not training or (isinstance(self.rate, numbers.Real) and self.rate == 0):
             return inputs
         return ops.dropout(

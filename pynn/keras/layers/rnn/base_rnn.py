@@ -4,7 +4,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
-from pynn.core.tensor import Tensor, TensorShape
+from pynn.core.tensor import TensorShape
 from pynn.core.tracing import peek, traced_call
 from pynn.keras.engine.base_layer import Layer, call_context
 from pynn.keras.engine.input_spec import InputSpec
