@@ -7,6 +7,9 @@ isolation headers (COOP/COEP) that let Stop interrupt Python instead of restarti
     python3 tools/serve.py                     # dist/ on http://127.0.0.1:8000/
     python3 tools/serve.py --port 0            # any free port; the first line says which
     python3 tools/serve.py --no-isolation      # without COOP/COEP, like a plain static server
+
+The build copies this file into dist/ as serve.py: in a copied dist/ folder (a USB stick in a
+classroom), `python3 serve.py` serves the folder it is in.
 """
 
 import argparse
@@ -16,7 +19,10 @@ import os
 import sys
 from typing import ClassVar
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+# Next to a built page (dist/serve.py): serve that folder; in the repository: dist/.
+DEFAULT_DIR = HERE if os.path.isfile(os.path.join(HERE, "index.html")) else os.path.join(ROOT, "dist")
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -72,7 +78,7 @@ def make_server(directory, host="127.0.0.1", port=8000, quiet=False, isolation=T
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Serve the built playground (dist/).")
-    parser.add_argument("--dir", default=os.path.join(ROOT, "dist"))
+    parser.add_argument("--dir", default=DEFAULT_DIR)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
@@ -81,7 +87,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     if not os.path.isfile(os.path.join(args.dir, "index.html")):
-        sys.exit(f"serve.py: {args.dir} has no index.html; run `bash build.sh` first")
+        sys.exit(f"serve.py: {args.dir} has no index.html; run `bash build.sh` first "
+                 "(or run serve.py from the playground's folder)")
     server = make_server(args.dir, args.host, args.port, args.quiet, not args.no_isolation)
     host, port = server.server_address[:2]
     print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C to stop)", flush=True)

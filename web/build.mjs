@@ -105,6 +105,16 @@ await esbuild.build({
   outdir: dist,
 });
 
+// The start check runs before the app as a classic script (so it runs even from file://).
+await esbuild.build({
+  ...common,
+  format: 'iife',
+  entryPoints: { 'start-check': join(WEB, 'src', 'start-check.js') },
+  outdir: dist,
+});
+// A teacher's one-command server for a copied dist/ folder (Python's standard library only).
+writeFileSync(join(dist, 'serve.py'), readFileSync(join(WEB, '..', 'tools', 'serve.py')));
+
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')
   .replaceAll('__TITLE__', escapeHtml(config.title))
@@ -118,7 +128,7 @@ writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')))
 // (numpy and pynn come unpacked in site/site-packages.bin).
 const files = listFiles(dist)
   .map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js' && !path.endsWith('.whl'))
+  .filter((path) => path !== 'sw.js' && path !== 'serve.py' && !path.endsWith('.whl'))
   .sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(readFileSync(join(dist, file)));
@@ -130,7 +140,7 @@ const swSource = readFileSync(join(WEB, 'src', 'sw.js'), 'utf8')
 const sw = await esbuild.transform(swSource, { minify: true, target: 'es2022' });
 writeFileSync(join(dist, 'sw.js'), sw.code);
 
-const pageFiles = ['app.js', 'app.css', 'worker.js', 'sw.js', 'index.html'];
+const pageFiles = ['app.js', 'app.css', 'worker.js', 'sw.js', 'start-check.js', 'index.html'];
 const pageBytes = pageFiles.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
 console.log(`web/build.mjs: page JS+CSS+HTML ${pageBytes.toLocaleString('en')} bytes `
   + `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')}); cache ${cacheName}, `

@@ -169,3 +169,110 @@ def test_each_run_starts_a_fresh_keras_session(runner):
     run(runner, code)
     run(runner, code)
     assert runner.page.text("stdout") == "dense\ndense\n"
+
+
+def terminal(text):
+    """What a terminal shows for `text` ("\\r" returns to the line's start, "\\b" steps back)."""
+    lines, line, column = [], "", 0
+    for char in text:
+        if char == "\n":
+            lines.append(line)
+            line, column = "", 0
+        elif char == "\r":
+            column = 0
+        elif char == "\b":
+            column = max(0, column - 1)
+        else:
+            line = line[:column] + char + line[column + 1:]
+            column += 1
+    return lines + [line]
+
+
+@pytest.fixture
+def output_module():
+    sys.path.insert(0, WORKER_DIR)
+    try:
+        return importlib.import_module("pynn_runner.output")
+    finally:
+        sys.path.remove(WORKER_DIR)
+
+
+@pytest.mark.parametrize("text", [
+    "\r1/10 [=>...]\r2/10 [==>..]\r10/10 [======]\n",
+    "\rlong progress line\rshort\rmid line\n",
+    "start\rA\rBBBBB\rCC\rDDD",
+    "\rx\by\rzz\n",
+    "no redraws\nat all\n",
+    "\r\r\rabc\r\n",
+    "a\rbb\rccc\r" + "d" * 2 + "\n",
+])
+def test_collapsed_redraws_show_exactly_what_a_terminal_shows(output_module, text):
+    collapsed = output_module.collapse_redraws(text)
+    assert terminal(collapsed) == terminal(text)
+    assert len(collapsed) <= len(text)
+
+
+def test_progress_redraws_are_collapsed_to_the_last_one(output_module):
+    bar = "".join(f"\r{i:3d}/100 [{'=' * (i // 10):<10}]" for i in range(1, 101))
+    assert output_module.collapse_redraws(bar + "\n") == "\r100/100 [==========]\n"
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_sparse_output_is_sent_at_once_and_a_flood_is_batched(output_module):
+    sent = []
+    clock = FakeClock()
+    out = output_module.Output(lambda kind, text: sent.append((kind, text)), clock=clock)
+    out.write("stdout", "hello\n")
+    assert sent == [("stdout", "hello\n")]  # nothing sparse waits
+    sent.clear()
+    for i in range(1000):  # a flood within one interval
+        out.write("stdout", f"{i}\n")
+    assert len(sent) <= output_module.WRITES_AT_ONCE
+    clock.now += output_module.SEND_INTERVAL
+    out.write("stdout", "next\n")  # the next interval's first write sends the batch
+    out.flush()
+    text = "".join(text for _, text in sent)
+    assert text == "".join(f"{i}\n" for i in range(1000)) + "next\n"
+    assert len(sent) <= output_module.WRITES_AT_ONCE + 2
+
+
+def test_stdout_and_stderr_keep_their_order(output_module):
+    sent = []
+    clock = FakeClock()
+    out = output_module.Output(lambda kind, text: sent.append((kind, text)), clock=clock)
+    for i in range(100):
+        out.write("stdout" if i % 3 else "stderr", f"{i}\n")
+    out.flush()
+    assert [(kind, line) for kind, text in sent for line in text.splitlines()] == [
+        ("stdout" if i % 3 else "stderr", str(i)) for i in range(100)]
+
+
+def test_a_flood_reaches_the_page_in_few_messages_and_complete(runner):
+    result = run(runner, "for i in range(20000):\n    print(i)\n")
+    assert result["type"] == "result"
+    assert runner.page.text("stdout") == "".join(f"{i}\n" for i in range(20000))
+    # Every write would have been two messages per line before batching.
+    assert len(runner.page.of_type("stdout")) < 2000
+
+
+def test_output_printed_before_an_error_or_event_arrives_before_it(runner):
+    runner.warm_up()
+    code = (
+        "import numpy as np\nimport tensorflow as tf\n"
+        "for i in range(500):\n    print(i)\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])\n"
+        "model.compile(optimizer='sgd', loss='mse')\n"
+        "model.fit(np.ones((4, 2)), np.ones((4, 1)), epochs=1, verbose=0)\n"
+    )
+    run(runner, code)
+    kinds = [m["type"] for m in runner.page.messages]
+    begin = kinds.index("train_begin")
+    assert "".join(m["text"] for m in runner.page.messages[:begin] if m["type"] == "stdout") == \
+        "".join(f"{i}\n" for i in range(500))

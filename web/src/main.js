@@ -12,6 +12,9 @@ import { fillExamplesMenu, findExample } from './examples.js';
 import { initialProgram, autosave } from './state.js';
 import { enableOffline } from './offline.js';
 import { t, has, initLanguage, onLanguageChange } from './i18n.js';
+import { showStartProblem } from './start-problem.js';
+
+document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
 
 const $ = (id) => document.getElementById(id);
 initLanguage($('language'));
@@ -71,6 +74,12 @@ const python = new PythonWorker({
     if (state === STATE.failed && typeof detail === 'string') setStatus('status.failedBecause', { reason: detail });
     else if (typeof detail === 'string') setStatus('status.stage', { stage: detail });
     else setStatus(STATUS[state]);
+    if (state === STATE.failed) {
+      showStartProblem({
+        title: t('start.title'),
+        text: t('start.pythonFailed', { reason: detail || '?' }),
+      });
+    }
   },
   onMessage(message) {
     switch (message.type) {
@@ -83,6 +92,7 @@ const python = new PythonWorker({
       case MSG.trainEnd: charts.trainEnd(message); break;
       case MSG.result:
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
+        document.body.dataset.runSeconds = String(message.seconds); // the program's own time
         countRun();
         break;
       case MSG.error:

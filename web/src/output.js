@@ -1,91 +1,185 @@
 // The output console: streamed stdout/stderr with terminal semantics for "\r" and "\b"
 // (so a Keras progress bar redraws one line in place). Text is only ever inserted as
-// text nodes, never as HTML. Redraws are batched to one per animation frame.
+// text nodes, never as HTML.
+//
+// It cannot flood the page: writes only change lists in memory; the DOM is updated once per
+// animation frame, finished lines go in as blocks (one element per run of up to BLOCK_LINES
+// lines of one stream), and only about the newest MAX_LINES lines are kept, under a visible
+// "N earlier lines hidden". Other modules may add a whole element as one line (`block`, e.g.
+// an error report). The view follows new output unless the reader has scrolled up.
+import { t } from './i18n.js';
 
-const MAX_LINES = 5000;
-const CONTROL = /\r\n|\r|\n|\x08/;
+export const MAX_LINES = 5000;
+const BLOCK_LINES = 250;
+const CONTROL = /\r\n|\r|\n|\x08/g;
+const STICK_PX = 24; // this close to the bottom counts as "at the bottom"
 
 export function createConsole(element) {
-  let current = null; // { el, text, column, stream } of the line being written
-  let dirty = false;
-  let lineCount = 0;
+  let blocks = []; // { stream, lines: [text], el } or { node, lines: null, el }, oldest first
+  let lineCount = 0; // lines in `blocks`
+  let current = null; // the open line { text, column, stream }, shown in openEl
+  let hidden = 0; // lines dropped from the front
+  let unrendered = 0; // index in `blocks` of the first block without an element
+  let scheduled = false;
 
-  function newLine(stream) {
-    const el = document.createElement('div');
-    el.className = `line ${stream}`;
-    element.appendChild(el);
-    lineCount += 1;
-    if (lineCount > MAX_LINES) {
-      element.firstChild.remove();
-      lineCount -= 1;
+  const hiddenNote = document.createElement('div');
+  hiddenNote.className = 'hidden-lines';
+  hiddenNote.hidden = true;
+  const openEl = document.createElement('div');
+  openEl.hidden = true;
+  element.append(hiddenNote, openEl);
+
+  const size = (block) => (block.lines ? block.lines.length : 1);
+
+  // Drops whole blocks from the front while more than MAX_LINES lines are kept; a block not
+  // on the page yet is cut to fit exactly.
+  function trim() {
+    let excess = lineCount + (current ? 1 : 0) - MAX_LINES;
+    let drop = 0;
+    while (excess > 0 && drop < blocks.length) {
+      const block = blocks[drop];
+      if (!block.el && block.lines && block.lines.length > excess) {
+        block.lines = block.lines.slice(excess);
+        lineCount -= excess;
+        hidden += excess;
+        break;
+      }
+      if (block.el) block.el.remove();
+      excess -= size(block);
+      lineCount -= size(block);
+      hidden += size(block);
+      drop += 1;
     }
-    current = { el, text: '', column: 0, stream };
+    if (drop) {
+      blocks = blocks.slice(drop);
+      unrendered = Math.max(0, unrendered - drop);
+    }
+  }
+
+  function blockText(lines) {
+    const text = lines.join('\n');
+    return lines[lines.length - 1] === '' ? `${text}\n` : text;
   }
 
   function render() {
-    dirty = false;
-    if (current) current.el.textContent = current.text;
-    element.scrollTop = element.scrollHeight;
+    scheduled = false;
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= STICK_PX;
+    trim();
+    const fresh = document.createDocumentFragment();
+    for (let i = unrendered; i < blocks.length; i += 1) {
+      const block = blocks[i];
+      if (block.node) {
+        block.el = block.node;
+      } else {
+        block.el = document.createElement('div');
+        block.el.className = `line ${block.stream}`;
+        block.el.textContent = blockText(block.lines);
+      }
+      fresh.appendChild(block.el);
+    }
+    unrendered = blocks.length;
+    element.insertBefore(fresh, openEl);
+    openEl.hidden = !current;
+    openEl.className = current ? `line ${current.stream}` : '';
+    openEl.textContent = current ? current.text : '';
+    hiddenNote.hidden = hidden === 0;
+    if (hidden) hiddenNote.textContent = t('output.hiddenLines', { count: hidden.toLocaleString() });
+    if (atBottom) element.scrollTop = element.scrollHeight;
   }
 
   function schedule() {
-    if (!dirty) {
-      dirty = true;
+    if (!scheduled) {
+      scheduled = true;
       requestAnimationFrame(render);
     }
   }
 
-  function commitLine() {
-    if (current) current.el.textContent = current.text;
+  // The open line is finished: it joins the last block (if that is not on the page yet).
+  function commit() {
+    if (!current) return;
+    const last = blocks[blocks.length - 1];
+    if (last && !last.el && last.lines && last.stream === current.stream && last.lines.length < BLOCK_LINES) {
+      last.lines.push(current.text);
+    } else {
+      blocks.push({ stream: current.stream, lines: [current.text], el: null });
+    }
+    lineCount += 1;
     current = null;
+    if (lineCount > 2 * MAX_LINES) trim();
   }
 
   function put(piece, stream) {
-    if (!current) newLine(stream);
-    if (current.stream !== stream && current.text !== '') {
-      commitLine();
-      newLine(stream);
-    }
+    if (current && current.stream !== stream && current.text !== '') commit();
+    if (!current) current = { text: '', column: 0, stream };
     const { text, column } = current;
-    current.text = text.slice(0, column) + piece + text.slice(column + piece.length);
+    current.text = column === text.length
+      ? text + piece
+      : text.slice(0, column) + piece + text.slice(column + piece.length);
     current.column = column + piece.length;
   }
 
   function write(stream, text) {
-    let rest = String(text);
-    while (rest.length) {
-      const match = CONTROL.exec(rest);
-      const end = match ? match.index : rest.length;
-      if (end > 0) put(rest.slice(0, end), stream);
+    const source = String(text);
+    let at = 0;
+    CONTROL.lastIndex = 0;
+    for (;;) {
+      const match = CONTROL.exec(source);
+      const end = match ? match.index : source.length;
+      if (end > at) put(source.slice(at, end), stream);
       if (!match) break;
       const control = match[0];
       if (control === '\n' || control === '\r\n') {
-        if (!current) newLine(stream);
-        commitLine();
+        if (!current) current = { text: '', column: 0, stream };
+        commit();
       } else if (control === '\r') {
         if (current) current.column = 0;
       } else if (current) {
         current.column = Math.max(0, current.column - 1);
       }
-      rest = rest.slice(end + control.length);
+      at = end + control.length;
     }
     schedule();
   }
 
-  // A line from the playground itself (not from Python): "Stopped.", "Ran in 2.1 s".
+  // A line from the playground itself (not from Python): "Stopped.", "Finished in 2.1 s".
   function note(text, kind = 'note') {
-    commitLine();
-    newLine(kind);
-    current.text = text;
-    commitLine();
+    commit();
+    blocks.push({ stream: kind, lines: [text], el: null });
+    lineCount += 1;
     schedule();
   }
 
-  function clear() {
-    element.replaceChildren();
-    current = null;
-    lineCount = 0;
+  // A whole element as one line (never parsed: the caller builds it from text nodes).
+  function block(node) {
+    commit();
+    blocks.push({ node, lines: null, el: null });
+    lineCount += 1;
+    schedule();
+    return node;
   }
 
-  return { write, note, clear, text: () => element.textContent };
+  function clear() {
+    for (const b of blocks) if (b.el) b.el.remove();
+    blocks = [];
+    lineCount = 0;
+    current = null;
+    hidden = 0;
+    unrendered = 0;
+    hiddenNote.hidden = true;
+    openEl.hidden = true;
+    openEl.textContent = '';
+  }
+
+  // Everything kept so far (rendered or not), as text.
+  function text() {
+    const parts = blocks.map((b) => (b.node ? b.node.textContent : b.lines.join('\n')));
+    if (current) parts.push(current.text);
+    return parts.join('\n');
+  }
+
+  function scrollIntoView() {
+    element.scrollIntoView({ block: 'nearest' });
+  }
+
+  return { write, note, block, clear, text, scrollIntoView, flush: render };
 }

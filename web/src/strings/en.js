@@ -73,4 +73,15 @@ export const EN = {
   'charts.done': '{heading} · done',
   'charts.noData': '{title}: no data yet',
   'charts.points': '{title} ({count} points): {values}',
+
+  // output console, start problems, errors, drafts, charts per fit, view options (lesson)
+  'output.hiddenLines': '{count} earlier lines hidden (the console keeps the last 5,000 lines)',
+  'start.title': 'The playground cannot start here',
+  'start.status': 'Cannot start: see the message above',
+  'start.fileUrl': 'This page was opened as a file (file://), and browsers do not let such a page start Python. Serve the folder instead: open a terminal in the folder that holds index.html, run the command below, then open http://127.0.0.1:8000/ in the browser.',
+  'start.command': 'python3 serve.py        (Windows: py serve.py)',
+  'start.noWasm': 'This browser has no WebAssembly or no Web Workers, and the playground needs both to run Python. Use a current Chrome, Edge, Firefox or Safari (on managed computers WebAssembly may be switched off by a policy).',
+  'start.fileMissing': 'A file of the page ({file}) could not be loaded: it is missing, or the web server sends it with the wrong type. Copy the whole folder again, or serve it with this command:',
+  'start.appDidNotRun': 'The page’s program (app.js) did not start. Reload the page; if this message stays, serve the folder with: python3 serve.py',
+  'start.pythonFailed': 'Python could not start ({reason}). Check that the whole folder was copied and is served over http:// or https://, then reload the page.',
 };

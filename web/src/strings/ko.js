@@ -72,4 +72,15 @@ export const KO = {
   'charts.done': '{heading} · 완료',
   'charts.noData': '{title}: 아직 데이터 없음',
   'charts.points': '{title} ({count}개 점): {values}',
+
+  // output console, start problems, errors, drafts, charts per fit, view options (lesson)
+  'output.hiddenLines': '앞의 {count}줄은 숨겨졌습니다 (출력 창은 마지막 5,000줄만 보관합니다)',
+  'start.title': '여기서는 플레이그라운드를 시작할 수 없습니다',
+  'start.status': '시작할 수 없음: 위의 안내를 보세요',
+  'start.fileUrl': '이 페이지는 파일(file://)로 열렸습니다. 브라우저는 파일로 연 페이지에서 Python을 시작하지 못하게 합니다. 대신 폴더를 웹 서버로 여세요: index.html이 있는 폴더에서 터미널을 열고 아래 명령을 실행한 뒤, 브라우저에서 http://127.0.0.1:8000/ 을 여세요.',
+  'start.command': 'python3 serve.py        (Windows: py serve.py)',
+  'start.noWasm': '이 브라우저에는 WebAssembly 또는 Web Worker가 없습니다. 플레이그라운드가 Python을 실행하려면 둘 다 필요합니다. 최신 Chrome, Edge, Firefox, Safari를 사용하세요 (관리되는 컴퓨터에서는 정책으로 WebAssembly가 꺼져 있을 수 있습니다).',
+  'start.fileMissing': '페이지의 파일({file})을 불러오지 못했습니다: 파일이 없거나, 웹 서버가 잘못된 형식으로 보냅니다. 폴더 전체를 다시 복사하거나, 다음 명령으로 폴더를 여세요:',
+  'start.appDidNotRun': '페이지의 프로그램(app.js)이 시작되지 않았습니다. 페이지를 새로 고치세요. 이 안내가 계속 보이면 다음 명령으로 폴더를 여세요: python3 serve.py',
+  'start.pythonFailed': 'Python을 시작하지 못했습니다 ({reason}). 폴더 전체가 복사되었는지, http:// 또는 https://로 열었는지 확인한 뒤 페이지를 새로 고치세요.',
 };

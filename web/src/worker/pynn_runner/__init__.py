@@ -1,9 +1,10 @@
 """The playground's Python side: runs the editor's code inside Pyodide.
 
 The worker imports this package (installed into site-packages by web/snapshot.mjs) once,
-then calls `Runner(emit_json, emit_text, names)`: `emit_text(kind, text)` streams stdout/stderr, `emit_json(json)` sends one protocol
-message (names = web/src/protocol.js's MSG). `Runner.run(code)` executes a program as
-`main.py` and returns the final message (result or error) as JSON.
+then calls `Runner(emit_json, emit_text, names)`: `emit_text(kind, text)` sends stdout/stderr
+(batched by output.py), `emit_json(json)` sends one protocol message (names =
+web/src/protocol.js's MSG). `Runner.run(code)` executes a program as `main.py` and returns
+the final message (result or error) as JSON.
 """
 
 import builtins
@@ -16,7 +17,7 @@ import time
 import traceback
 import types
 
-from .output import OutputStream
+from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
 
 BATCH_EVENT_INTERVAL = 1 / 30  # seconds between two batch_end events (the chart's frame rate)
@@ -45,14 +46,16 @@ class Runner:
     def __init__(self, emit_json, emit_text, names):
         self._emit_json = emit_json
         self._names = dict(names)
-        self.stdout = OutputStream(emit_text, self._names["stdout"])
-        self.stderr = OutputStream(emit_text, self._names["stderr"])
+        self.output = Output(emit_text)
+        self.stdout = OutputStream(self.output, self._names["stdout"])
+        self.stderr = OutputStream(self.output, self._names["stderr"])
         sys.stdout, sys.stderr = self.stdout, self.stderr
         sys.stdin = io.StringIO("")  # input() raises EOFError: there is no keyboard here
         self._keras = None
         self._import_problem = None
 
     def emit(self, message_type, **fields):
+        self.output.flush()  # what was printed before an event shows before it
         fields["type"] = self._names[message_type]
         self._emit_json(json.dumps(fields))
 
@@ -153,6 +156,10 @@ class Runner:
         finally:
             sys.modules["__main__"] = previous_main
             sys.stdout, sys.stderr = self.stdout, self.stderr
+            try:
+                self.output.flush()
+            except KeyboardInterrupt:  # Stop pressed just as the run ended: the run still ends
+                pass
         return self._message("result", id=run_id, seconds=round(time.perf_counter() - started, 3))
 
     def _message(self, message_type, **fields):
