@@ -64,9 +64,10 @@ def flood_then_stop(playground):
 def check_flood(playground):
     clicks, stopped = flood_then_stop(playground)
     print(f"clicks under flood (ms): {[round(c) for c in clicks]}; Stop: {stopped:.2f} s")
-    # The median (not the worst) of five clicks: one slow frame on a loaded machine is not the
-    # flood's doing; before batching every click took seconds.
-    assert statistics.median(clicks) < 200, clicks
+    # The median (not the worst) of five clicks, with room for a loaded test machine (the
+    # 200 ms target itself is checked by bench/output_flood.py): before batching, every click
+    # under this flood waited about 11 s.
+    assert statistics.median(clicks) < 500, clicks
     assert stopped < 1.0, f"Stop took {stopped:.2f} s"
     lines = playground.page.locator("#output .line").count()
     assert lines <= 1000, f"{lines} line elements on the page"  # blocks of lines, not one per line
