@@ -500,11 +500,14 @@ class GradientTape:
         self._used = False
         self._first_seq = None      # sequence number of the first op this tape could see
         self._released = None       # what it watched, once `gradient` released it
+        self._trace_start = None
 
     # --- recording scope
     def __enter__(self):
         if self._first_seq is None:
             self._first_seq = _next_seq()
+            # where a recorded step (core/tracing.py) stood when this tape started
+            self._trace_start = (_tracing[0], len(_tracing[0].code)) if _tracing else None
         self._push()
         self._entered += 1
         return self
@@ -604,6 +607,25 @@ class GradientTape:
             targets.append(t)
             seeds.append(seed)
         grads = backprop(targets, seeds, self._first_seq or 0) if targets else {}
+        result = self._collect(grads, flat_sources, unconnected)
+        if _tracing:
+            tracer = _tracing[0]
+            start = self._trace_start
+            if output_gradients is not None and any(
+                    tracer.is_dynamic(og) for og in flat_out if isinstance(og, Tensor)):
+                _trace_fail("tape.gradient with output_gradients that change between steps")
+            tracer.gradient(start[1] if start and start[0] is tracer else None, targets,
+                            flat_sources, result, unconnected == "zero")
+        if not self._persistent and not self._entered:
+            self._release()
+        if isinstance(sources, Tensor):
+            return result[0]
+        if type(sources) is list and len(result) == len(sources) and all(
+                isinstance(x, Tensor) for x in sources):
+            return result
+        return _pack(sources, result)
+
+    def _collect(self, grads, flat_sources, unconnected):
         result = []
         for s in flat_sources:
             g = grads.get(id(s))
@@ -614,14 +636,7 @@ class GradientTape:
                           if g.dtype != s._value.dtype or not g.flags.writeable
                           else g)
             result.append(g)
-        if not self._persistent and not self._entered:
-            self._release()
-        if isinstance(sources, Tensor):
-            return result[0]
-        if type(sources) is list and len(result) == len(sources) and all(
-                isinstance(x, Tensor) for x in sources):
-            return result
-        return _pack(sources, result)
+        return result
 
     def _release(self):
         self._released = self._watched
@@ -632,6 +647,7 @@ class GradientTape:
                  parallel_iterations=None, experimental_use_pfor=True):
         """Full Jacobian: result[i] has shape target.shape + source_i.shape."""
         self._check_usable()
+        _trace_fail("tape.jacobian cannot be replayed")
         flat_sources = _flatten(sources, [])
         t = target
         n = t._value.size
@@ -660,6 +676,7 @@ class GradientTape:
                        parallel_iterations=None, experimental_use_pfor=True):
         """Per-example Jacobian: result[b] = d target[b] / d source[b]."""
         self._check_usable()
+        _trace_fail("tape.batch_jacobian cannot be replayed")
         tv, sv = target._value, source._value
         batch = tv.shape[0]
         inner = int(np.prod(tv.shape[1:]))

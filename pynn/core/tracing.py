@@ -63,7 +63,7 @@ active = []
 EAGER = False
 
 # instruction kinds
-_OP, _CALL, _ASSIGN, _EFFECT = 0, 1, 2, 3
+_OP, _CALL, _ASSIGN, _EFFECT, _GRAD = 0, 1, 2, 3, 4
 
 
 class Untraceable(Exception):
@@ -122,9 +122,87 @@ def traced_call(fn, *args, **static):
 def effect(fn, *args, **static):
     """Run the side effect `fn(*arrays, **static)` now and at every replay of this step."""
     values = [_value_of(a) for a in args]
-    fn(*values, **static)
     if active:
+        with paused():          # what the effect does inside is not part of the program
+            fn(*values, **static)
         active[0].effect(fn, args, values, static)
+    else:
+        fn(*values, **static)
+
+
+class paused:
+    """Context manager: nothing is recorded inside it (an effect's own work)."""
+
+    def __enter__(self):
+        self._saved = list(active)
+        active.clear()
+        return self
+
+    def __exit__(self, *exc):
+        active[:] = self._saved
+        return False
+
+
+def effect_call(method, *args, **kwargs):
+    """`method(*args, **kwargs)` now and at every replay, as one side effect of the step:
+    the non-variable Tensors anywhere in `args`/`kwargs` are the replayed values then
+    (`optimizer.apply_gradients`, `metric.update_state` inside a traced tf.function). The
+    call runs with recording paused and its result is returned."""
+    leaves = []
+    structure = _strip((args, kwargs), leaves)
+    arrays = [_value_of(t) for t in leaves]
+    with paused():
+        result = method(*args, **kwargs)
+    if active:
+        active[0].effect(_call_again, leaves, arrays,
+                         {"method": method, "structure": structure})
+    return result
+
+
+def _call_again(*arrays, method, structure):
+    args, kwargs = _unstrip(structure, [_tensor(a) for a in arrays])
+    with paused():
+        method(*args, **kwargs)
+
+
+class _Leaf:
+    __slots__ = ("i",)
+
+    def __init__(self, i):
+        self.i = i
+
+    def __eq__(self, other):
+        return type(other) is _Leaf and other.i == self.i
+
+    __hash__ = None
+
+
+def _strip(x, leaves):
+    """`x` with every non-variable Tensor replaced by a numbered placeholder."""
+    if hasattr(x, "_value") and not getattr(x, "_is_variable", False) and not getattr(
+            x, "_pynn_symbolic", False):
+        leaves.append(x)
+        return _Leaf(len(leaves) - 1)
+    if type(x) in (list, tuple):
+        return type(x)(_strip(v, leaves) for v in x)
+    if type(x) is dict:
+        return {k: _strip(v, leaves) for k, v in x.items()}
+    return x
+
+
+def _unstrip(x, values):
+    if type(x) is _Leaf:
+        return values[x.i]
+    if type(x) in (list, tuple):
+        return type(x)(_unstrip(v, values) for v in x)
+    if type(x) is dict:
+        return {k: _unstrip(v, values) for k, v in x.items()}
+    return x
+
+
+def _tensor(a):
+    from pynn.core.tensor import _wrap
+    return _wrap(a)
 
 
 def _value_of(a):
@@ -174,6 +252,8 @@ class Tracer:
         self._keep = []             # everything whose id is a key above stays alive
         self.static = set()         # slots whose value cannot change between replays
         self.names = None           # slot -> graph name, in a tf.function trace only
+        self.shown_shapes = {}      # input slot -> TensorShape printed (None dims)
+        self.allow_gradients = False    # tape.gradient inside a fit step: not replayable
         self.input_slots = []
         for leaf in inputs:
             s = self._new()
@@ -206,12 +286,12 @@ class Tracer:
         if s is None:
             s = self._by_array.get(id(t._value))
         name = self.names.get(s) if s is not None else None
+        shape = self.shown_shapes.get(s, t.shape) if s is not None else t.shape
         if name is None:
             name = self._unique("Const")
             if s is not None:
                 self.names[s] = name
-        return f'Tensor("{name}:0", shape={t.shape}, dtype={t.dtype.name}'.replace(
-            "'", "") + ")"
+        return f'Tensor("{name}:0", shape={shape}, dtype={t.dtype.name})'
 
     # ------------------------------------------------------------ context
     def __enter__(self):
@@ -342,6 +422,39 @@ class Tracer:
             grads = tuple(pairs)
         self.code.append((_OP, fn, slots, attrs, out, grads, node[3] if grads else None))
 
+    def gradient(self, tape_start, targets, sources, results, unconnected):
+        """`GradientTape.gradient` ran: `results[i]` (a Tensor or None) is d(sum of
+        targets)/d(sources[i]); `tape_start` is len(code) when the tape was entered."""
+        if not self.allow_gradients:
+            self.failed = self.failed or "a GradientTape computed gradients inside the step"
+            return
+        if tape_start is None:
+            self.failed = self.failed or (
+                "a GradientTape entered outside the function computed gradients inside it")
+            return
+        target_slots = []
+        for t in targets:
+            s = self._by_tensor.get(id(t))
+            if s is None:
+                s = self._by_array.get(id(t._value))
+            if s is not None:
+                target_slots.append(s)
+        source_slots, out_slots = [], []
+        for src, res in zip(sources, results):
+            source_slots.append(self.slot(src))
+            if res is None:
+                out_slots.append(None)
+                continue
+            out = self._new()
+            self.shapes[out] = res._value.shape
+            self._keep.append(res)
+            self._by_tensor[id(res)] = out
+            self._by_array[id(res._value)] = out
+            out_slots.append(out)
+        self.code.append((_GRAD, None, tuple(target_slots),
+                          {"start": tape_start, "sources": tuple(source_slots),
+                           "unconnected": unconnected}, tuple(out_slots)))
+
     def call(self, fn, args, static, out):
         slots = tuple(self.slot(a) for a in args)
         s = self._new()
@@ -437,82 +550,16 @@ class Program:
         return self._run(*inputs)
 
     def _generate(self, tracer):
-        from pynn.core.autodiff import add_gradient, first_gradient
-
         code, shapes = self.code, tracer.shapes
-        live = {self.loss_slot}                 # slots the loss depends on
-        backward = []
-        for k in range(len(code) - 1, -1, -1):
-            ins = code[k]
-            if ins[0] == _OP and ins[5] and ins[4] in live:
-                backward.append(k)
-                live.update(t for _, t in ins[5])
-        wanted = set(backward)
-        contributions = {}
-        for k in backward:
-            for _, t in code[k][5]:
-                contributions[t] = contributions.get(t, 0) + 1
-
-        ns = {"nd": _ndarray, "asarray": _asarray, "first": first_gradient,
-              "acc": add_gradient, "final": _final_gradient}
+        backward, contributions = _backward_plan(code, len(code), 0, {self.loss_slot})
+        ns = _namespace()
         args = ", ".join(f"x{s}" for s in self.input_slots)
         lines = [f"def replay({args}):"]
-        for s, var in self.variables:
-            ns[f"VAR{s}"] = var
-            lines.append(f"    x{s} = VAR{s}._value")
-        for s, value in tracer.consts.items():
-            ns[f"C{s}"] = value
-            lines.append(f"    x{s} = C{s}")
-
-        def call(k, fn, slots, attrs):
-            ns[f"F{k}"] = fn
-            parts = [f"x{s}" for s in slots]
-            if attrs:
-                ns[f"A{k}"] = attrs
-                parts.append(f"**A{k}")
-            return f"F{k}({', '.join(parts)})"
-
-        for k, (kind, fn, slots, attrs, out, *_rest) in enumerate(code):
-            if kind == _OP:
-                vjp = f"v{k}" if k in wanted else "_"
-                lines.append(f"    x{out}, {vjp} = {call(k, fn, slots, attrs)}")
-                lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
-            elif kind == _CALL:
-                lines.append(f"    x{out} = {call(k, fn, slots, attrs)}")
-                lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
-            elif kind == _ASSIGN:
-                var_slot, value_slot = slots
-                lines.append(f"    VAR{var_slot}.{fn}(x{value_slot})")
-                lines.append(f"    x{var_slot} = VAR{var_slot}._value")
-            else:
-                lines.append(f"    {call(k, fn, slots, attrs)}")
-
+        _forward_lines(tracer, code, len(code), set(backward), ns, lines)
         loss = self.loss_slot
         lines.append(f"    g{loss} = nd.__new__(nd, {shapes[loss]!r}, x{loss}.dtype)")
         lines.append(f"    g{loss}.fill(1)")
-        for t, count in contributions.items():
-            if t != loss:
-                lines.append(f"    g{t} = None")
-                if count > 1:
-                    lines.append(f"    o{t} = False")
-        for k in backward:
-            _, _, _, _, out, pairs, needs = code[k]
-            lines.append(f"    if g{out} is not None:")
-            if needs is None:
-                lines.append(f"        gs = v{k}(g{out})")
-            else:
-                ns[f"N{k}"] = needs
-                lines.append(f"        gs = v{k}(g{out}, N{k})")
-            lines.append("        if gs.__class__ is not tuple: gs = (gs,)")
-            for i, t in pairs:
-                ns[f"S{t}"] = shapes[t]
-                lines.append(f"        gp = gs[{i}]")
-                lines.append("        if gp is not None:")
-                if contributions[t] == 1:     # the usual case, inline: an array of its shape
-                    lines.append(f"            g{t} = gp if gp.__class__ is nd and "
-                                 f"gp.shape == S{t} else first(gp, S{t})")
-                else:
-                    lines.append(f"            g{t}, o{t} = acc(g{t}, o{t}, gp, S{t})")
+        _backward_lines(code, backward, contributions, {loss}, shapes, "g", ns, lines)
         grads = []
         for s in self.grad_slots:
             if s is None or s not in contributions:
@@ -525,6 +572,153 @@ class Program:
         # the source is built above from slot numbers only; every object is passed in `ns`
         exec(compile(self.source, "<pynn replayed train step>", "exec"), ns)  # noqa: S102
         return ns["replay"]
+
+
+class FunctionProgram:
+    """A traced `tf.function` body as one generated Python function: every recorded
+    instruction in order, with each `GradientTape.gradient` the body called (a `_GRAD`
+    instruction) expanded in place into the vector-Jacobian products it ran."""
+
+    def __init__(self, tracer, output_slots):
+        self.input_slots = tuple(tracer.input_slots)
+        self.output_slots = tuple(output_slots)
+        self.code = tuple(tracer.code)
+        self._run = self._generate(tracer)
+
+    def run(self, inputs):
+        """Replay on `inputs` (arrays, one per input slot): the output slots' arrays."""
+        return self._run(*inputs)
+
+    def _generate(self, tracer):
+        code, shapes = self.code, tracer.shapes
+        plans = {}
+        wanted = set()
+        for k, ins in enumerate(code):
+            if ins[0] == _GRAD:
+                targets = set(ins[2])
+                plans[k] = _backward_plan(code, k, ins[3]["start"], targets)
+                wanted.update(plans[k][0])
+        ns = _namespace()
+        ns["zeros"] = np.zeros
+        args = ", ".join(f"x{s}" for s in self.input_slots)
+        lines = [f"def replay({args}):"]
+
+        def expand(k, ins, lines):
+            backward, contributions = plans[k]
+            prefix = f"g{k}_"
+            attrs = ins[3]
+            for t in dict.fromkeys(ins[2]):
+                count = ins[2].count(t)
+                lines.append(f"    {prefix}{t} = nd.__new__(nd, {shapes[t]!r}, x{t}.dtype)")
+                lines.append(f"    {prefix}{t}.fill({count})")
+            _backward_lines(code, backward, contributions, set(ins[2]), shapes, prefix, ns,
+                            lines)
+            for source, out in zip(attrs["sources"], ins[4]):
+                if out is None:
+                    continue
+                if source in contributions or source in ins[2]:
+                    lines.append(f"    x{out} = final({prefix}{source}, x{source}.dtype)")
+                else:       # unconnected, with unconnected_gradients="zero"
+                    lines.append(f"    x{out} = zeros({shapes[source]!r}, x{source}.dtype)")
+
+        _forward_lines(tracer, code, len(code), wanted, ns, lines, expand)
+        outputs = "".join(f"x{s}, " for s in self.output_slots)
+        lines.append(f"    return ({outputs})")
+        self.source = "\n".join(lines) + "\n"
+        exec(compile(self.source, "<pynn traced tf.function>", "exec"), ns)  # noqa: S102
+        return ns["replay"]
+
+
+def _namespace():
+    from pynn.core.autodiff import add_gradient, first_gradient
+
+    return {"nd": _ndarray, "asarray": _asarray, "first": first_gradient,
+            "acc": add_gradient, "final": _final_gradient}
+
+
+def _backward_plan(code, end, start, targets):
+    """The ops in code[start:end] that `targets` depend on through recorded gradients,
+    newest first, and how many gradients flow into each slot."""
+    live = set(targets)
+    backward = []
+    for k in range(end - 1, start - 1, -1):
+        ins = code[k]
+        if ins[0] == _OP and ins[5] and ins[4] in live:
+            backward.append(k)
+            live.update(t for _, t in ins[5])
+    contributions = {}
+    for k in backward:
+        for _, t in code[k][5]:
+            contributions[t] = contributions.get(t, 0) + 1
+    return backward, contributions
+
+
+def _forward_lines(tracer, code, end, wanted, ns, lines, expand=None):
+    """Lines reading the variables and constants, then running code[:end] in order (the
+    vjp of the ops in `wanted` kept as `v<k>`; `_GRAD` instructions handed to `expand`)."""
+    for s, var in tracer.variables:
+        ns[f"VAR{s}"] = var
+        lines.append(f"    x{s} = VAR{s}._value")
+    for s, value in tracer.consts.items():
+        ns[f"C{s}"] = value
+        lines.append(f"    x{s} = C{s}")
+
+    def call(k, fn, slots, attrs):
+        ns[f"F{k}"] = fn
+        parts = [f"x{s}" for s in slots]
+        if attrs:
+            ns[f"A{k}"] = attrs
+            parts.append(f"**A{k}")
+        return f"F{k}({', '.join(parts)})"
+
+    for k in range(end):
+        kind, fn, slots, attrs, out, *_rest = ins = code[k]
+        if kind == _OP:
+            vjp = f"v{k}" if k in wanted else "_"
+            lines.append(f"    x{out}, {vjp} = {call(k, fn, slots, attrs)}")
+            lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
+        elif kind == _CALL:
+            lines.append(f"    x{out} = {call(k, fn, slots, attrs)}")
+            lines.append(f"    if x{out}.__class__ is not nd: x{out} = asarray(x{out})")
+        elif kind == _ASSIGN:
+            var_slot, value_slot = slots
+            lines.append(f"    VAR{var_slot}.{fn}(x{value_slot})")
+            lines.append(f"    x{var_slot} = VAR{var_slot}._value")
+        elif kind == _EFFECT:
+            lines.append(f"    {call(k, fn, slots, attrs)}")
+        else:
+            expand(k, ins, lines)
+
+
+def _backward_lines(code, backward, contributions, seeded, shapes, prefix, ns, lines):
+    """Lines running the vjps of `backward` (from `_backward_plan`), summing each slot's
+    gradient into `<prefix><slot>` as `GradientTape` sums it; `seeded` slots start set."""
+    for t, count in contributions.items():
+        if t not in seeded:
+            lines.append(f"    {prefix}{t} = None")
+            if count > 1:
+                lines.append(f"    o{prefix}{t} = False")
+        elif count:
+            lines.append(f"    o{prefix}{t} = False")
+    for k in backward:
+        _, _, _, _, out, pairs, needs = code[k]
+        lines.append(f"    if {prefix}{out} is not None:")
+        if needs is None:
+            lines.append(f"        gs = v{k}({prefix}{out})")
+        else:
+            ns[f"N{k}"] = needs
+            lines.append(f"        gs = v{k}({prefix}{out}, N{k})")
+        lines.append("        if gs.__class__ is not tuple: gs = (gs,)")
+        for i, t in pairs:
+            ns[f"S{t}"] = shapes[t]
+            lines.append(f"        gp = gs[{i}]")
+            lines.append("        if gp is not None:")
+            if contributions[t] == 1 and t not in seeded:   # the usual case, inline
+                lines.append(f"            {prefix}{t} = gp if gp.__class__ is nd and "
+                             f"gp.shape == S{t} else first(gp, S{t})")
+            else:
+                lines.append(f"            {prefix}{t}, o{prefix}{t} = acc({prefix}{t}, "
+                             f"o{prefix}{t}, gp, S{t})")
 
 
 def _final_gradient(g, dtype):

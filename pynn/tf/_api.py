@@ -23,7 +23,10 @@ from pynn.core.tensor import constant as _constant
 from pynn.core.tensor import convert_to_tensor as _convert_to_tensor
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
+from pynn.core.tracing import effect_call as _effect_call
+from pynn.core.tracing import fail as _trace_fail
 from pynn.core.tracing import traced_call as _traced_call
+from pynn.tf.function import function  # noqa: F401 - tf.function
 
 TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
 
@@ -779,12 +782,14 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
 
 def shuffle(value, seed=None, name=None):
     """A copy of `value` with its first dimension randomly permuted."""
+    _trace_fail("tf.random.shuffle cannot be replayed")
     v = _value(value)
     return _wrap(v[_random.op_generator(seed).permutation(v.shape[0])])
 
 
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """Sample class indices from the unnormalized log-probabilities of each row."""
+    _trace_fail("tf.random.categorical cannot be replayed")
     z = np.asarray(_value(logits), np.float64)
     p = np.exp(z - z.max(axis=-1, keepdims=True))
     p /= p.sum(axis=-1, keepdims=True)
@@ -797,22 +802,12 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
 
 # --------------------------------------------------------------------------- eager helpers
 def executing_eagerly():
-    return True
+    """False while a tf.function traces its body, as in TF; True otherwise."""
+    return not (_tracing and _tracing[0].names is not None)
 
 
 def is_tensor(x):
     return isinstance(x, Tensor) or getattr(x, "_pynn_symbolic", False) is True
-
-
-def function(func=None, input_signature=None, autograph=True, jit_compile=None,
-             reduce_retracing=False, experimental_implements=None,
-             experimental_autograph_options=None, experimental_attributes=None,
-             experimental_relax_shapes=None, experimental_compile=None,
-             experimental_follow_type_hints=None):
-    """`tf.function`: pynn always runs eagerly, so the function is returned as it is."""
-    if func is None:
-        return lambda f: f
-    return func
 
 
 @contextlib.contextmanager
@@ -930,7 +925,11 @@ def _format_for_print(obj, summarize):
 
 
 def print(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None):
-    """`tf.print`: tensors printed as TensorFlow prints them (to stderr by default)."""
+    """`tf.print`: tensors printed as TensorFlow prints them (to stderr by default); inside
+    a traced step or tf.function it prints at every call, not only while tracing."""
+    if _tracing:
+        return _effect_call(print, *inputs, output_stream=output_stream, summarize=summarize,
+                            sep=sep, end=end)
     stream = sys.stderr if output_stream is None else output_stream
     text = sep.join(_format_for_print(x, summarize) for x in inputs) + end
     if isinstance(stream, str):

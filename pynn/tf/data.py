@@ -12,6 +12,7 @@ import numpy as np
 
 from pynn.core import random as _random
 from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tracing import fail as _trace_fail
 
 __all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "Dataset", "experimental"]
 
@@ -310,6 +311,8 @@ class Dataset:
 
     # --- consumption
     def __iter__(self):
+        # its elements are not recorded operations: a traced step cannot replay them
+        _trace_fail("iterating a tf.data.Dataset inside a traced function")
         for element in self._make_iterator():
             yield _to_tensors(element)
 

@@ -454,4 +454,106 @@ script("shim_import_styles", """
     print(keras.layers.Dense is k2.layers.Dense, tf.keras.layers.Dense is Dense)
 """)
 
+# tf.function as TF traces it: side effects once per trace, symbolic prints, retracing on new
+# signatures and its warning, input_signature / reduce_retracing, and a
+# decorated GradientTape train step (weights start from constants, so values match TF's)
+script("tf_function_tracing", """
+    import sys
+    sys.stderr = sys.stdout      # TF's warnings and tf.print, in the compared output
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow import keras
+
+    @tf.function
+    def f(x, y, n=2):
+        print("tracing f:", x, y)
+        a = x + y
+        print(a, x * y, x + 1.0, tf.reduce_mean(x), tf.matmul(tf.reshape(x, [1, 1]), [[2.0]]))
+        return a * n
+
+    print(f(tf.constant(1.0), tf.constant(2.0)))
+    print(f(tf.constant(3.0), tf.constant(2.0)))
+    print(f(tf.constant([1.0]), tf.constant([2.0])))
+    print(f(tf.constant(1.0), tf.constant(2.0), n=3))
+    print(type(f).__name__, f.experimental_get_tracing_count(), f.python_function.__name__)
+
+    @tf.function
+    def r(n):
+        print("tracing r", n)
+        return tf.constant(2.0) * n
+    for i in range(7):
+        r(i)
+    r(3)
+    print("count", r.experimental_get_tracing_count())
+
+    v = tf.Variable(1.0)
+    calls = []
+
+    @tf.function
+    def bump(step):
+        calls.append(step)
+        v.assign_add(step)
+        return v.read_value()
+
+    bump(tf.constant(1.0)); bump(tf.constant(2.0))
+    print(bump(tf.constant(0.5)), len(calls))
+
+    @tf.function(input_signature=[tf.TensorSpec(shape=[None], dtype=tf.float32)])
+    def g(x):
+        print("g tracing", x)
+        return x * 2
+    print(g(tf.constant([1.0, 2.0])))
+    print(g(tf.constant([1.0, 2.0, 3.0])))
+    print(g.experimental_get_tracing_count(), g.input_signature)
+    try:
+        g(tf.constant([1, 2]))
+    except TypeError as e:
+        print("TypeError", str(e).split(". Received")[0])
+
+    @tf.function(reduce_retracing=True)
+    def h(x):
+        print("h tracing", x)
+        return x + 1
+    h(tf.zeros([2])); h(tf.zeros([3])); h(tf.zeros([4]))
+    print("h count", h.experimental_get_tracing_count())
+
+    @tf.function
+    def from_numpy(x):
+        print("numpy tracing", x)
+        return x
+    from_numpy(np.ones(2, np.float32)); from_numpy(np.zeros(2, np.float32))
+    from_numpy(np.ones(3))
+    print("numpy count", from_numpy.experimental_get_tracing_count())
+
+    model = keras.Sequential([
+        keras.layers.Dense(4, activation="relu", input_shape=(3,),
+                           kernel_initializer=keras.initializers.Constant(0.1)),
+        keras.layers.Dense(2, kernel_initializer=keras.initializers.Constant(
+            [[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2], [0.2, 0.1]]))])
+    loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    optimizer = keras.optimizers.SGD(learning_rate=0.1)
+    acc = keras.metrics.SparseCategoricalAccuracy()
+    optimizer.build(model.trainable_weights)   # TF traces twice if a trace makes variables
+
+    @tf.function
+    def train_step(x, y):
+        print("tracing train_step", x, y)
+        with tf.GradientTape() as tape:
+            logits = model(x, training=True)
+            loss = loss_fn(y, logits)
+        grads = tape.gradient(loss, model.trainable_weights)
+        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+        acc.update_state(y, logits)
+        return loss
+
+    x = np.arange(24, dtype=np.float32).reshape(8, 3) / 24.0
+    y = np.array([0, 1, 1, 0, 1, 0, 0, 1])
+    for epoch in range(3):
+        for i in range(0, 8, 4):
+            loss = train_step(x[i:i + 4], y[i:i + 4])
+        print("epoch", epoch, "loss %.5f" % float(loss), "acc %.4f" % float(acc.result()))
+    print("train_step traces", train_step.experimental_get_tracing_count())
+    print(np.round(model.layers[0].kernel.numpy(), 5))
+""", masks=[r"0x[0-9a-f]+"])
+
 SCENARIOS = S

@@ -5,8 +5,11 @@ Metrics accumulate in float32 Variables updated in place on numpy (no gradients)
 receives Tensors, so custom functions written with `keras.backend` (`K.mean`) work.
 """
 
+import functools
+
 import numpy as np
 
+from pynn.core import tracing
 from pynn.core.tensor import Tensor, Variable, _wrap
 from pynn.keras import session
 from pynn.keras.utils import generic_utils
@@ -61,6 +64,29 @@ def broadcast_weights(weights, values):
     return np.broadcast_to(weights, values.shape)
 
 
+def _replayed_effect(fn):
+    @functools.wraps(fn)
+    def method(self, *args, **kwargs):
+        if tracing.active:
+            return tracing.effect_call(fn.__get__(self), *args, **kwargs)
+        return fn(self, *args, **kwargs)
+    return method
+
+
+def _result_array(method):
+    with tracing.paused():
+        return as_array(method())
+
+
+def _replayed_result(fn):
+    @functools.wraps(fn)
+    def method(self):
+        if tracing.active:
+            return _wrap(tracing.traced_call(_result_array, method=fn.__get__(self)))
+        return fn(self)
+    return method
+
+
 class Metric:
     """Base class of stateful metrics (tf.keras 2.15 `keras.metrics.Metric`).
 
@@ -68,6 +94,16 @@ class Metric:
     `update_state(y_true, y_pred, sample_weight=None)` and `result()`.
     `metric(y_true, y_pred)` updates the state and returns the result.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # metrics compute on numpy: inside a recorded step (a traced tf.function), updates
+        # are side effects every replay repeats, and results are recomputed at each replay
+        for name in ("update_state", "reset_state"):
+            if name in cls.__dict__:
+                setattr(cls, name, _replayed_effect(cls.__dict__[name]))
+        if "result" in cls.__dict__:
+            cls.result = _replayed_result(cls.__dict__["result"])
 
     def __init__(self, name=None, dtype=None, **kwargs):
         if name is None:

@@ -35,6 +35,8 @@ import re
 import numpy as np
 
 from pynn.core.tensor import Tensor, Variable
+from pynn.core.tracing import active as _tracing
+from pynn.core.tracing import effect_call
 from pynn.keras.optimizers.schedules import learning_rate_schedule
 
 _logger = logging.getLogger("pynn")
@@ -400,7 +402,11 @@ class Optimizer:
 
     def apply_gradients(self, grads_and_vars, name=None, skip_gradients_aggregation=False,
                         **kwargs):
-        """Apply `[(gradient, variable), ...]`; returns the `iterations` Variable."""
+        """Apply `[(gradient, variable), ...]`; returns the `iterations` Variable. Inside a
+        traced tf.function the update is recorded as a side effect that every call repeats."""
+        if _tracing:
+            return effect_call(self.apply_gradients, list(grads_and_vars), name=name,
+                               skip_gradients_aggregation=skip_gradients_aggregation, **kwargs)
         self._compute_current_learning_rate()
         grads_and_vars = list(grads_and_vars)
         if not grads_and_vars:
