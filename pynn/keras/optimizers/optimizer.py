@@ -36,7 +36,8 @@ import numpy as np
 
 from pynn.core.tensor import Tensor, Variable
 from pynn.core.tracing import active as _tracing
-from pynn.core.tracing import effect_call
+from pynn.core.tracing import effect as tracing_effect
+from pynn.core.tracing import effect_call, paused
 from pynn.keras.optimizers.schedules import learning_rate_schedule
 
 _logger = logging.getLogger("pynn")
@@ -405,8 +406,8 @@ class Optimizer:
         """Apply `[(gradient, variable), ...]`; returns the `iterations` Variable. Inside a
         traced tf.function the update is recorded as a side effect that every call repeats."""
         if _tracing:
-            return effect_call(self.apply_gradients, list(grads_and_vars), name=name,
-                               skip_gradients_aggregation=skip_gradients_aggregation, **kwargs)
+            return self._record_apply(list(grads_and_vars), name, skip_gradients_aggregation,
+                                      kwargs)
         self._compute_current_learning_rate()
         grads_and_vars = list(grads_and_vars)
         if not grads_and_vars:
@@ -421,6 +422,27 @@ class Optimizer:
         self._apply_arrays([_array(g) for g, _ in grads_and_vars],
                            [v for _, v in grads_and_vars])
         return self._iterations
+
+    def _record_apply(self, grads_and_vars, name, skip_gradients_aggregation, kwargs):
+        """apply_gradients inside a recorded step (a traced tf.function): the arguments are
+        checked once, now; the update itself is a side effect every replay repeats."""
+        if (type(self).apply_gradients is not Optimizer.apply_gradients
+                or not grads_and_vars or kwargs or any(
+                    not isinstance(pair, (tuple, list)) or len(pair) != 2
+                    or not (pair[0] is None or isinstance(pair[0], Tensor))
+                    for pair in grads_and_vars)):
+            return effect_call(self.apply_gradients, grads_and_vars, name=name,
+                               skip_gradients_aggregation=skip_gradients_aggregation, **kwargs)
+        with paused():
+            self.build([v for _, v in grads_and_vars])
+        kept = _filter_empty_gradients(grads_and_vars)
+        tracing_effect(self._apply_recorded, *[g for g, _ in kept],
+                       variables=tuple(v for _, v in kept))
+        return self._iterations
+
+    def _apply_recorded(self, *grads, variables):
+        self._compute_current_learning_rate()
+        self._apply_arrays(list(grads), list(variables))
 
     def _apply_arrays(self, grads, variables):
         """The update itself: `grads` are numpy arrays, one per (built) variable. `fit`'s
