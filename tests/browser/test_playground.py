@@ -173,7 +173,8 @@ def test_share_link_round_trips_the_code_without_running_it(playground, open_con
     playground.set_code(code)
     page.get_by_role("button", name="Share", exact=True).click()
     link = page.get_by_label("Share link").input_value()
-    assert link.startswith(playground.origin + "/#code=")
+    assert link.startswith(playground.origin + "/#n=")
+    assert "&code=" in link
 
     other = open_context(playground.origin)
     other.open(link[len(playground.origin) + 1:])

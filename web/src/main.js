@@ -159,6 +159,7 @@ ui.examples.addEventListener('change', () => {
 window.addEventListener('hashchange', () => {
   const next = initialProgram(location.hash, { useAutosave: false });
   showMessage(next.message || '');
+  if (next.message) return; // a bad link: the editor keeps its program
   if (next.source === 'link' || next.source === 'example') setCode(next.code);
   ui.examples.value = next.source === 'example' ? next.example : '';
 });

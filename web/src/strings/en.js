@@ -54,6 +54,7 @@ export const EN = {
   // programs, links and examples
   'program.tooLarge': 'This program is {mb} MB; the playground accepts programs up to 1 MB.',
   'link.damaged': 'This share link is damaged or incomplete (maybe it was cut off when copied), so its code could not be loaded. Ask for the link again.',
+  'link.tooLarge': 'This share link holds a program over 1 MB; the playground accepts programs up to 1 MB.',
   'examples.choose': 'Choose an example…',
   'examples.missing': 'There is no example called “{name}”.',
 

@@ -53,6 +53,7 @@ export const KO = {
   // programs, links and examples
   'program.tooLarge': '이 프로그램은 {mb} MB입니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
   'link.damaged': '이 공유 링크는 손상되었거나 잘려 있어서 (복사할 때 잘렸을 수 있습니다) 코드를 불러오지 못했습니다. 링크를 다시 받아 주세요.',
+  'link.tooLarge': '이 공유 링크의 프로그램은 1 MB가 넘습니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
   'examples.choose': '예제를 고르세요…',
   'examples.missing': '“{name}”(이)라는 예제는 없습니다.',
 
