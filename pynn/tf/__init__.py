@@ -155,7 +155,9 @@ _LAZY = {"keras": "pynn.keras",
          # tf.train.latest_checkpoint ("Save and load models", TF 2.15 era)
          "train": "pynn.tf.train",
          # text: tf.strings.*, tf.RaggedTensor / tf.ragged.constant
-         "strings": "pynn.tf.strings", "ragged": "pynn.tf.ragged"}
+         "strings": "pynn.tf.strings", "ragged": "pynn.tf.ragged",
+         # tf.image basics (resize, flips, grayscale, convert_image_dtype)
+         "image": "pynn.tf.image"}
 
 
 def __getattr__(name):

@@ -194,3 +194,137 @@ for _name, _code in {
     scenario(_name, _code)
 
 SCENARIOS = S
+
+# ---------------------------------------------------------------------------- images
+IMAGES = "np.random.default_rng(0).integers(0, 256, (2, 5, 6, 3)).astype('uint8')"
+
+scenario("image_layers_deterministic", f"""
+    x = {IMAGES}
+    def show(name, y):
+        print(name, y.shape, y.dtype, np.round(np.asarray(y), 3).tolist())
+    show("rescaling", layers.Rescaling(1. / 255)(x[:1, :2, :2]))
+    show("rescaling_offset", layers.Rescaling(1. / 127.5, offset=-1)(x[:1, :2, :2]))
+    show("resizing_down", layers.Resizing(3, 4)(x))
+    show("resizing_up", layers.Resizing(7, 9)(x[:1]))
+    show("resizing_nearest", layers.Resizing(3, 4, interpolation="nearest")(x))
+    show("resizing_aspect", layers.Resizing(4, 4, crop_to_aspect_ratio=True)(x))
+    show("resizing_single", layers.Resizing(2, 3)(x[0]))
+    show("center_crop", layers.CenterCrop(3, 4)(x))
+    show("center_crop_up", layers.CenterCrop(6, 8)(x[:1]))
+    for layer in [layers.RandomFlip(), layers.RandomRotation(0.2), layers.RandomZoom(0.2),
+                  layers.RandomTranslation(0.1, 0.1), layers.RandomContrast(0.5)]:
+        y = layer(x, training=False)
+        print(type(layer).__name__, "inference", y.dtype, np.array_equal(y, x.astype("float32")))
+    print(layers.Rescaling(0.5).get_config())
+    print(layers.Resizing(3, 4).get_config())
+    print(layers.RandomRotation(0.2, seed=1).get_config())
+    print(layers.RandomZoom(0.1, 0.2).get_config())
+    print(layers.Resizing(3, 4).compute_output_shape((None, 5, 6, 3)))
+""")
+
+scenario("image_transforms_with_fixed_factors", f"""
+    x = {IMAGES}.astype("float32")
+    def show(name, y):
+        print(name, y.shape, np.round(np.asarray(y), 3).tolist())
+    show("rotate_quarter", layers.RandomRotation((0.25, 0.25))(x, training=True))
+    show("rotate_small", layers.RandomRotation((0.05, 0.05))(x, training=True))
+    for fill in ["reflect", "wrap", "constant", "nearest"]:
+        show("rotate_" + fill, layers.RandomRotation((0.1, 0.1), fill_mode=fill,
+                                                     fill_value=7.0)(x, training=True))
+    show("rotate_nearest_interp", layers.RandomRotation((0.1, 0.1), interpolation="nearest")(
+        x, training=True))
+    show("zoom_in", layers.RandomZoom((-0.5, -0.5))(x, training=True))
+    show("zoom_out", layers.RandomZoom((0.3, 0.3), (0.6, 0.6), fill_mode="constant")(
+        x, training=True))
+    show("translate", layers.RandomTranslation((0.2, 0.2), (-0.3, -0.3))(x, training=True))
+    show("translate_wrap", layers.RandomTranslation((0.4, 0.4), (0.5, 0.5),
+                                                    fill_mode="wrap")(x, training=True))
+    show("single_image", layers.RandomRotation((0.25, 0.25))(x[0], training=True))
+""")
+
+scenario("category_encoding_and_discretization", """
+    print(layers.CategoryEncoding(num_tokens=4, output_mode="one_hot")([3, 2, 0, 1]))
+    print(layers.CategoryEncoding(num_tokens=4)([[0, 1], [0, 0], [1, 2], [3, 1]]))
+    print(layers.CategoryEncoding(num_tokens=4, output_mode="count")(
+        [[0, 1], [0, 0], [1, 2], [3, 1]], count_weights=[[.1, .2], [.1, .1], [.2, .3], [.4, .2]]))
+    print(layers.CategoryEncoding(num_tokens=3).compute_output_shape((None, 2)))
+    x = np.array([[-1.5, 1.0, 3.4, .5], [0.0, 3.0, 1.3, 0.0]])
+    print(layers.Discretization(bin_boundaries=[0., 1., 2.])(x))
+    d = layers.Discretization(num_bins=4, epsilon=0.01)
+    d.adapt(x)
+    print(d.bin_boundaries, d(x))
+    d2 = layers.Discretization(num_bins=3, output_mode="one_hot")
+    d2.adapt(np.random.default_rng(1).normal(size=(200, 1)))
+    print(np.round(d2.bin_boundaries, 4).tolist(), d2(np.array([[-2.0], [0.0], [2.0]])))
+    d3 = layers.Discretization(bin_boundaries=[0.5], output_mode="count")
+    print(d3(np.array([[0.1, 0.7, 0.9]])), d3.get_config())
+    layers.CategoryEncoding(num_tokens=3)(np.array([[0, 5]]))
+""")
+
+scenario("tf_image_basics", f"""
+    x = {IMAGES}
+    def show(name, y):
+        print(name, y.shape, y.dtype, np.round(np.asarray(y), 3).tolist())
+    show("resize", tf.image.resize(x, (3, 4)))
+    show("resize_nearest", tf.image.resize(x, [3, 4], method="nearest"))
+    show("resize_single", tf.image.resize(x[0], (4, 4)))
+    show("resize_aspect", tf.image.resize(x, (3, 3), preserve_aspect_ratio=True))
+    show("flip_lr", tf.image.flip_left_right(x[:1, :2, :3]))
+    show("flip_ud", tf.image.flip_up_down(x[0, :2, :3]))
+    show("gray", tf.image.rgb_to_grayscale(x[:1, :2, :2]))
+    show("gray_float", tf.image.rgb_to_grayscale(x[:1, :2, :2].astype("float32") / 255))
+    show("to_float", tf.image.convert_image_dtype(x[0, :1, :2], tf.float32))
+    show("to_uint8", tf.image.convert_image_dtype(tf.constant([[0.0, 0.5, 1.0]]), tf.uint8))
+    show("to_int16", tf.image.convert_image_dtype(x[0, :1, :2], tf.int16))
+    show("contrast", tf.image.adjust_contrast(x[0, :2, :2].astype("float32"), 2.0))
+    show("central_crop", tf.image.central_crop(x, 0.5))
+    show("gray_rgb", tf.image.grayscale_to_rgb(tf.constant([[[1.0], [2.0]]])))
+""")
+
+scenario("image_data_generator_flow", """
+    ImageDataGenerator = keras.preprocessing.image.ImageDataGenerator
+    np.random.seed(0)
+    x = np.random.randint(0, 256, (10, 6, 7, 3)).astype("uint8")
+    y = np.arange(10)
+    def show(name, a):
+        print(name, a.shape, a.dtype, np.round(a, 3).tolist())
+    plain = ImageDataGenerator(rescale=1. / 255).flow(x, y, batch_size=4, shuffle=False)
+    print(len(plain))
+    bx, by = plain[2]
+    show("rescaled", bx)
+    print(by)
+    np.random.seed(1)
+    gen = ImageDataGenerator(rotation_range=30, width_shift_range=0.2, height_shift_range=0.1,
+                             shear_range=10, zoom_range=0.2, horizontal_flip=True,
+                             vertical_flip=True, channel_shift_range=20.0)
+    it = gen.flow(x, y, batch_size=3, seed=5)
+    bx, by = next(it)
+    show("augmented", bx)
+    print(by)
+    bx, by = it[1]
+    show("augmented_getitem", bx)
+    print(by)
+    for mode in ["nearest", "reflect", "wrap", "constant"]:
+        g = ImageDataGenerator(rotation_range=40, fill_mode=mode, cval=9.0)
+        show(mode, g.random_transform(x[0].astype("float32"), seed=3))
+    g = ImageDataGenerator(zoom_range=[0.5, 0.5], interpolation_order=0)
+    show("zoom_nearest", g.random_transform(x[1].astype("float32"), seed=4))
+    show("flip", ImageDataGenerator().apply_transform(x[2].astype("float32"),
+                                                      {"flip_horizontal": True}))
+    fw = ImageDataGenerator(featurewise_center=True, featurewise_std_normalization=True)
+    fw.fit(x)
+    print(np.round(fw.mean, 3).tolist(), np.round(fw.std, 3).tolist())
+    show("featurewise", fw.flow(x, batch_size=2, shuffle=False)[0])
+    sw = ImageDataGenerator(samplewise_center=True, samplewise_std_normalization=True,
+                            validation_split=0.3)
+    train = sw.flow(x, y, batch_size=4, subset="training", shuffle=False)
+    val = sw.flow(x, y, batch_size=4, subset="validation", shuffle=False)
+    print(len(train), len(val), train[0][1], val[0][1])
+    show("samplewise", val[0][0])
+    model = keras.Sequential([keras.Input((6, 7, 3)), layers.Flatten(), layers.Dense(10)])
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    h = model.fit(ImageDataGenerator(rescale=1. / 255, horizontal_flip=True).flow(
+        x, y, batch_size=4), epochs=2, verbose=0)
+    print(len(h.history["loss"]))
+    ImageDataGenerator().flow(x[0], y)
+""")

@@ -60,8 +60,18 @@ from pynn.keras.layers.pooling.global_max_pooling1d import GlobalMaxPool1D, Glob
 from pynn.keras.layers.pooling.global_max_pooling2d import GlobalMaxPool2D, GlobalMaxPooling2D
 from pynn.keras.layers.pooling.max_pooling1d import MaxPool1D, MaxPooling1D
 from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
+from pynn.keras.layers.preprocessing.category_encoding import CategoryEncoding
+from pynn.keras.layers.preprocessing.center_crop import CenterCrop
+from pynn.keras.layers.preprocessing.discretization import Discretization
 from pynn.keras.layers.preprocessing.integer_lookup import IntegerLookup
 from pynn.keras.layers.preprocessing.normalization import Normalization
+from pynn.keras.layers.preprocessing.random_contrast import RandomContrast
+from pynn.keras.layers.preprocessing.random_flip import RandomFlip
+from pynn.keras.layers.preprocessing.random_rotation import RandomRotation
+from pynn.keras.layers.preprocessing.random_translation import RandomTranslation
+from pynn.keras.layers.preprocessing.random_zoom import RandomZoom
+from pynn.keras.layers.preprocessing.rescaling import Rescaling
+from pynn.keras.layers.preprocessing.resizing import Resizing
 from pynn.keras.layers.preprocessing.string_lookup import StringLookup
 from pynn.keras.layers.preprocessing.text_vectorization import TextVectorization
 from pynn.keras.layers.regularization.activity_regularization import ActivityRegularization

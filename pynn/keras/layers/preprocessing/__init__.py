@@ -1,1 +1,1 @@
-"""Preprocessing layers: Normalization, the lookups (StringLookup, IntegerLookup) and TextVectorization."""
+"""Preprocessing layers: Normalization, the lookups (StringLookup, IntegerLookup), TextVectorization, the image layers (Rescaling, Resizing, CenterCrop, Random*) and the encoders (CategoryEncoding, Discretization)."""
