@@ -114,6 +114,14 @@ await esbuild.build({
 });
 // A teacher's one-command server for a copied dist/ folder (Python's standard library only).
 writeFileSync(join(dist, 'serve.py'), readFileSync(join(WEB, '..', 'tools', 'serve.py')));
+// HDF5 (h5wasm, ~4 MB with its WebAssembly inlined): its own file, loaded by the worker only
+// before a program that may save or load HDF5 — never part of the page's first download.
+await esbuild.build({
+  ...common,
+  entryPoints: { h5wasm: join(WEB, 'src', 'worker', 'h5wasm.js') },
+  outdir: dist,
+  logLevel: 'error',
+});
 
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')
@@ -126,9 +134,13 @@ writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')))
 // The service worker caches every file now in dist/, under a name that changes with them.
 // The wheels stay in dist/ as downloads but are not cached: the page never loads them
 // (numpy and pynn come unpacked in site/site-packages.bin).
+// h5wasm.js is not precached either: the first visit must not download the HDF5 library.
+// The worker fetches it for the first program that may use HDF5; the service worker then
+// keeps it like any other response.
+const LAZY_FILES = new Set(['h5wasm.js']);
 const files = listFiles(dist)
   .map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js' && path !== 'serve.py' && !path.endsWith('.whl'))
+  .filter((path) => path !== 'sw.js' && path !== 'serve.py' && !path.endsWith('.whl') && !LAZY_FILES.has(path))
   .sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(readFileSync(join(dist, file)));

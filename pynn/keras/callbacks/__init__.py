@@ -39,8 +39,19 @@ from pynn.keras.callbacks.reduce_lr_on_plateau import ReduceLROnPlateau
 from pynn.keras.callbacks.terminate_on_nan import TerminateOnNaN
 
 __all__ = [
-    "Callback", "CallbackList", "CSVLogger", "EarlyStopping", "History", "LambdaCallback",
-    "LazyLogs", "LearningRateScheduler", "ModelCheckpoint", "ProgbarLogger",
-    "ReduceLROnPlateau", "TerminateOnNaN", "add_default_callback", "remove_default_callback",
+    "CSVLogger",
+    "Callback",
+    "CallbackList",
+    "EarlyStopping",
+    "History",
+    "LambdaCallback",
+    "LazyLogs",
+    "LearningRateScheduler",
+    "ModelCheckpoint",
+    "ProgbarLogger",
+    "ReduceLROnPlateau",
+    "TerminateOnNaN",
     "_default_callback_factories",
+    "add_default_callback",
+    "remove_default_callback",
 ]

@@ -1,7 +1,8 @@
 """Reading and writing `{path: [array, ...]}` weight trees in the three file layouts.
 
 * HDF5 (`.weights.h5`, and `model.weights.h5` inside `.keras`): group `<path>/vars` with
-  datasets `0, 1, ...` (tf.keras 2.15 saving_lib). Needs h5py.
+  datasets `0, 1, ...` (tf.keras 2.15 saving_lib). Through h5py, or where it is missing
+  through the library given to `use_h5_library` (the playground: h5wasm, `h5_document.py`).
 * tf.keras's npz (`model.weights.npz` inside `.keras`): one pickled dict `{"0": array, ...}`
   per path (tf.keras's `NpzIOStore`). Written when h5py is missing; tf.keras 2.15 reads it
   (pynn leaves out the model's own empty `__root__` entry, which tf.keras 2.15 cannot read
@@ -20,13 +21,30 @@ from pynn.keras.saving.npz_reader import NpzReader, WeightsFileError
 
 try:
     import h5py
-except ImportError:  # optional: Pyodide has no h5py
+except ImportError:  # optional: Pyodide has no h5py (the playground uses `use_h5_library`)
     h5py = None
 
 _NUMERIC_KINDS = frozenset("biuf")
 
-__all__ = ["WeightsFileError", "read_h5", "read_keras_npz", "read_npz", "to_bytes", "write_h5",
-           "write_keras_npz", "write_npz"]
+__all__ = [
+    "WeightsFileError",
+    "h5_array",
+    "read_h5",
+    "read_keras_npz",
+    "read_npz",
+    "to_bytes",
+    "use_h5_library",
+    "write_h5",
+    "write_keras_npz",
+    "write_npz",
+]
+
+
+def use_h5_library(library):
+    """Read and write HDF5 through `library`, a module with h5py's `File`, `Group`, `Dataset`
+    and `HardLink` (h5py itself, or `h5_document` with a codec where h5py is missing)."""
+    global h5py
+    h5py = library
 
 
 def require_h5py(what):
@@ -76,9 +94,9 @@ def read_h5(source, paths):
                 link = f.get(name, getlink=True)
                 if link is None:
                     continue
-                group = f[name]
-                if not isinstance(link, h5py.HardLink) or not isinstance(group, h5py.Group):
+                if not isinstance(link, h5py.HardLink) or not isinstance(f[name], h5py.Group):
                     raise WeightsFileError(f"{name} is not a group of weights")
+                group = f[name]
                 keys = sorted(group.keys(), key=_index)
                 tree[path] = [h5_array(group, k) for k in keys]
     except WeightsFileError as e:

@@ -94,6 +94,28 @@ async function boot({ baseUrl, interruptBuffer }) {
   });
 }
 
+// A program that may save or load HDF5 (model.save, load_model, ModelCheckpoint, h5py...)
+// gets h5wasm first; it is fetched once, on the first such program (see h5wasm.js).
+const MAY_USE_HDF5 = /\.h5|hdf5|h5py|\.keras|save|load_model|load_weights|ModelCheckpoint/i;
+let h5wasmLoading = null;
+
+function loadH5wasm() {
+  if (!h5wasmLoading) {
+    h5wasmLoading = (async () => {
+      const bytes = await fetchBytes(new URL('h5wasm.js', here));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+      const codec = await import(/* @vite-ignore */ url);
+      URL.revokeObjectURL(url);
+      await codec.ready;
+      runner.use_h5wasm(codec);
+    })().catch((err) => {
+      h5wasmLoading = null; // try again with the next program
+      post({ type: MSG.stderr, text: `HDF5 support could not load: ${err && err.message}\n` });
+    });
+  }
+  return h5wasmLoading;
+}
+
 function run({ id, code }) {
   if (interruptFlag) interruptFlag[0] = 0; // a Stop pressed after the last run ended
   try {
@@ -114,8 +136,13 @@ self.addEventListener('message', (event) => {
       post({ type: MSG.error, id: null, kind: 'LoadError', message: String(err && err.message || err), restart: false });
     });
   } else if (message.type === MSG.run) {
-    booting.then(() => (runner ? run(message) : post({
-      type: MSG.error, id: message.id, kind: 'LoadError', message: 'Python did not load.', restart: true,
-    })));
+    booting.then(async () => {
+      if (!runner) {
+        post({ type: MSG.error, id: message.id, kind: 'LoadError', message: 'Python did not load.', restart: true });
+        return;
+      }
+      if (MAY_USE_HDF5.test(message.code)) await loadH5wasm();
+      run(message);
+    });
   }
 });

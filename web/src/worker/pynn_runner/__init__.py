@@ -17,6 +17,7 @@ import time
 import traceback
 import types
 
+from . import h5
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
 
@@ -59,6 +60,10 @@ class Runner:
         fields["type"] = self._names[message_type]
         self._emit_json(json.dumps(fields))
 
+    def use_h5wasm(self, js_codec):
+        """HDF5 files are read and written by h5wasm from now on (the worker loaded it)."""
+        h5.attach(js_codec)
+
     def warm_up(self):
         """Import pynn, activate the tensorflow/keras shim, subscribe to training events.
 
@@ -71,6 +76,7 @@ class Runner:
             from pynn.keras import callbacks
 
             pynn.shim.install()
+            h5.install()
             callbacks.add_default_callback(self._event_callback_class())
             self._keras = keras
         except Exception:  # noqa: BLE001 - reported to the user at every run
