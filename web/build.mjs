@@ -87,6 +87,16 @@ await esbuild.build({
   external: ['node:*', 'ws'], // Pyodide's loader imports them only under Node
 });
 
+// HDF5 (h5wasm, ~4 MB with its WebAssembly inlined): its own file, loaded by the worker only
+// before a program that may save or load HDF5 — never part of the page's first download.
+// An ES module: the worker imports it from a blob: URL made of the bytes the page hands over.
+await esbuild.build({
+  ...common,
+  entryPoints: { h5wasm: join(WEB, 'src', 'worker', 'h5wasm.js') },
+  outdir: dist,
+  logLevel: 'error',
+});
+
 // The sandbox host, inlined into the sandbox iframe's srcdoc by the page (and allowed by its
 // hash in the Content-Security-Policy), and the files the worker may ask the page for: every
 // file now in dist/ except the wheels (the page's own files are written below).
@@ -114,14 +124,6 @@ await esbuild.build({
 });
 // A teacher's one-command server for a copied dist/ folder (Python's standard library only).
 writeFileSync(join(dist, 'serve.py'), readFileSync(join(WEB, '..', 'tools', 'serve.py')));
-// HDF5 (h5wasm, ~4 MB with its WebAssembly inlined): its own file, loaded by the worker only
-// before a program that may save or load HDF5 — never part of the page's first download.
-await esbuild.build({
-  ...common,
-  entryPoints: { h5wasm: join(WEB, 'src', 'worker', 'h5wasm.js') },
-  outdir: dist,
-  logLevel: 'error',
-});
 
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')

@@ -7,6 +7,10 @@ Copies those files to tests/fixtures/saved/browser/ and records in
 tests/fixtures/browser_hdf5.json what tf.keras 2.15 predicts with each next to what the page
 predicted. tests/keras/saving/test_browser_files.py checks the record and reloads the files
 with pynn.
+
+It also writes the files a student would upload: a small model trained and saved by tf.keras
+2.15 as `.keras` and legacy `.h5` (tests/fixtures/saved/upload/), with its predictions in
+tests/fixtures/upload_models.json (tests/browser/test_files_panel.py uploads them).
 """
 
 import json
@@ -54,5 +58,30 @@ def main():
         f.write("\n")
 
 
+def record_upload_models():
+    folder = os.path.join(ROOT, "tests", "fixtures", "saved", "upload")
+    os.makedirs(folder, exist_ok=True)
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(3)
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-1, 1, (16, 4)).astype("float32")
+    y = (x.sum(axis=1) > 0).astype("float32")
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    model.fit(x, y, epochs=3, verbose=0)
+    model.save(os.path.join(folder, "tf_model.keras"))
+    model.save(os.path.join(folder, "tf_model.h5"))
+    probe = x[:3]
+    with open(os.path.join(ROOT, "tests", "fixtures", "upload_models.json"), "w") as f:
+        json.dump({"meta": {"tensorflow": tf.__version__, "keras": keras_package.__version__},
+                   "x": probe.tolist(), "predictions": model.predict(probe, verbose=0).tolist(),
+                   "files": ["tf_model.keras", "tf_model.h5"]}, f, indent=1)
+        f.write("\n")
+    print("upload models written")
+
+
 if __name__ == "__main__":
-    main()
+    if os.path.exists(os.path.join(SOURCE, "predictions.json")):
+        main()
+    record_upload_models()

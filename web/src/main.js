@@ -13,6 +13,7 @@ import { initialProgram, autosave } from './state.js';
 import { enableOffline } from './offline.js';
 import { t, has, initLanguage, onLanguageChange } from './i18n.js';
 import { showStartProblem } from './start-problem.js';
+import { createFilesPanel } from './files-panel.js';
 
 document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
 
@@ -84,12 +85,15 @@ const python = new PythonWorker({
   onMessage(message) {
     switch (message.type) {
       case MSG.loading: setStatus('status.stage', { stage: stageText(message.stage) }); break;
+      case MSG.ready: filesPanel.restore(); break;
       case MSG.stdout: output.write('stdout', message.text); break;
       case MSG.stderr: output.write('stderr', message.text); break;
       case MSG.trainBegin: charts.trainBegin(message.params); break;
       case MSG.batchEnd: charts.batchEnd(message); break;
       case MSG.epochEnd: charts.epochEnd(message); break;
       case MSG.trainEnd: charts.trainEnd(message); break;
+      case MSG.workdirFile:
+      case MSG.workdirRemoved: filesPanel.receive(message); break;
       case MSG.result:
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
         document.body.dataset.runSeconds = String(message.seconds); // the program's own time
@@ -102,6 +106,11 @@ const python = new PythonWorker({
       default: break;
     }
   },
+});
+const filesPanel = createFilesPanel($('files'), {
+  send: (message, transfer) => python.post(message, transfer),
+  canChange: () => python.state === STATE.ready,
+  showMessage,
 });
 python.start();
 

@@ -13,6 +13,8 @@ export const MSG = Object.freeze({
   run: 'run', //            { id, code }
   file: 'file', //          { path, bytes } or { path, error }: a file the worker asked for
   interrupt: 'interrupt', // {}  (Stop; handled by the sandbox host)
+  workdirPut: 'workdir_put', // { name, bytes }: put a file into the program's working folder
+  workdirDelete: 'workdir_delete', // { name }
   // worker -> page
   fileRequest: 'file_request', // { path }
   loading: 'loading', //    { stage }
@@ -23,12 +25,16 @@ export const MSG = Object.freeze({
   batchEnd: 'batch_end', // { epoch, batch, step, logs }
   epochEnd: 'epoch_end', // { epoch, step, logs }
   trainEnd: 'train_end', // { logs }
+  workdirFile: 'workdir_file', // { name, size, bytes? }: new or changed after a run (no bytes: too large)
+  workdirRemoved: 'workdir_removed', // { name }: the program deleted it
   result: 'result', //      { id, seconds }
   error: 'error', //        { id, kind, message, restart }
 });
 
 // The messages the page sends; every other one travels from the worker to the page.
-export const FROM_PAGE = Object.freeze(new Set([MSG.init, MSG.run, MSG.file, MSG.interrupt]));
+export const FROM_PAGE = Object.freeze(new Set([
+  MSG.init, MSG.run, MSG.file, MSG.interrupt, MSG.workdirPut, MSG.workdirDelete,
+]));
 
 // Field types: string, number (finite), boolean, bytes (ArrayBuffer), shared
 // (SharedArrayBuffer), numbers ({name: number}, e.g. Keras logs), or a nested field table;
@@ -38,6 +44,10 @@ export const FIELDS = Object.freeze({
   [MSG.run]: { id: 'number', code: 'string' },
   [MSG.file]: { path: 'string', bytes: 'bytes?', error: 'string?' },
   [MSG.interrupt]: {},
+  [MSG.workdirPut]: { name: 'string', bytes: 'bytes' },
+  [MSG.workdirDelete]: { name: 'string' },
+  [MSG.workdirFile]: { name: 'string', size: 'number', bytes: 'bytes?' },
+  [MSG.workdirRemoved]: { name: 'string' },
   [MSG.fileRequest]: { path: 'string' },
   [MSG.loading]: { stage: 'string' },
   [MSG.ready]: {

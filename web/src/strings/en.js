@@ -85,4 +85,17 @@ export const EN = {
   'start.fileMissing': 'A file of the page ({file}) could not be loaded: it is missing, or the web server sends it with the wrong type. Copy the whole folder again, or serve it with this command:',
   'start.appDidNotRun': 'The page’s program (app.js) did not start. Reload the page; if this message stays, serve the folder with: python3 serve.py',
   'start.pythonFailed': 'Python could not start ({reason}). Check that the whole folder was copied and is served over http:// or https://, then reload the page.',
+  // Files panel (files-panel.js)
+  'files.title': 'Files',
+  'files.upload': 'Upload',
+  'files.empty': "No files yet. Files your program writes (model.save('m.h5'), CSV logs…) appear here; uploaded files can be opened by your program.",
+  'files.download': 'Download {name}',
+  'files.delete': 'Delete',
+  'files.deleteName': 'Delete {name}',
+  'files.bytes': '{n} bytes',
+  'files.kb': '{n} KB',
+  'files.mb': '{n} MB',
+  'files.tooLarge': '{size}, too large to download from the page',
+  'files.uploadTooLarge': '{name} is {size}; files up to {limit} can be uploaded.',
+  'files.busy': 'Files can be changed when no program is running.',
 };

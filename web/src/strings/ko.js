@@ -84,4 +84,17 @@ export const KO = {
   'start.fileMissing': '페이지의 파일({file})을 불러오지 못했습니다: 파일이 없거나, 웹 서버가 잘못된 형식으로 보냅니다. 폴더 전체를 다시 복사하거나, 다음 명령으로 폴더를 여세요:',
   'start.appDidNotRun': '페이지의 프로그램(app.js)이 시작되지 않았습니다. 페이지를 새로 고치세요. 이 안내가 계속 보이면 다음 명령으로 폴더를 여세요: python3 serve.py',
   'start.pythonFailed': 'Python을 시작하지 못했습니다 ({reason}). 폴더 전체가 복사되었는지, http:// 또는 https://로 열었는지 확인한 뒤 페이지를 새로 고치세요.',
+  // Files panel (files-panel.js)
+  'files.title': '파일',
+  'files.upload': '업로드',
+  'files.empty': "아직 파일이 없습니다. 프로그램이 쓴 파일(model.save('m.h5'), CSV 로그 등)이 여기에 나타나고, 업로드한 파일은 프로그램에서 열 수 있습니다.",
+  'files.download': '{name} 내려받기',
+  'files.delete': '삭제',
+  'files.deleteName': '{name} 삭제',
+  'files.bytes': '{n}바이트',
+  'files.kb': '{n} KB',
+  'files.mb': '{n} MB',
+  'files.tooLarge': '{size}, 페이지에서 내려받기에는 너무 큽니다',
+  'files.uploadTooLarge': '{name} 파일은 {size}입니다. {limit}까지 업로드할 수 있습니다.',
+  'files.busy': '프로그램이 실행 중이 아닐 때 파일을 바꿀 수 있습니다.',
 };

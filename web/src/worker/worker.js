@@ -14,9 +14,11 @@ let runner = null;
 let booting = null;
 let interruptFlag = null;
 
-function post(message) {
-  self.postMessage(message);
+function post(message, transfer = []) {
+  self.postMessage(message, transfer);
 }
+
+let pyodideInstance = null;
 
 // Pyodide's own files, as loadPyodide options: its JS module is imported from a blob: URL,
 // its wasm and standard library are fetched by URL (served from the page's bytes, files.js).
@@ -80,6 +82,8 @@ async function boot({ baseUrl, interruptBuffer }) {
   const emitJson = (json) => post(JSON.parse(json));
   const emitText = (type, text) => post({ type, text });
   runner = pyodide.pyimport('pynn_runner').Runner(emitJson, emitText, pyodide.toPy(MSG));
+  runner.open_working_folder();
+  pyodideInstance = pyodide;
   mark('runner');
   runner.warm_up();
   installKernels(pyodide, (await manifest).sitePackages);
@@ -102,7 +106,7 @@ let h5wasmLoading = null;
 function loadH5wasm() {
   if (!h5wasmLoading) {
     h5wasmLoading = (async () => {
-      const bytes = await fetchBytes(new URL('h5wasm.js', here));
+      const bytes = await buildFile('h5wasm.js'); // through the page, like every build file
       const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
       const codec = await import(/* @vite-ignore */ url);
       URL.revokeObjectURL(url);
@@ -116,13 +120,51 @@ function loadH5wasm() {
   return h5wasmLoading;
 }
 
+// The working folder's news since the last run, for the page's Files panel (pynn_runner/files.py).
+function postFileChanges() {
+  const { changed, removed } = JSON.parse(runner.file_changes());
+  for (const { name, size, path } of changed) {
+    if (path === null) {
+      post({ type: MSG.workdirFile, name, size });
+      continue;
+    }
+    const bytes = pyodideInstance.FS.readFile(path);
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes.buffer : bytes.slice().buffer;
+    post({ type: MSG.workdirFile, name, size, bytes: buffer }, [buffer]);
+  }
+  for (const name of removed) post({ type: MSG.workdirRemoved, name });
+}
+
 function run({ id, code }) {
   if (interruptFlag) interruptFlag[0] = 0; // a Stop pressed after the last run ended
   try {
-    post(JSON.parse(runner.run(id, code)));
+    const final = JSON.parse(runner.run(id, code));
+    postFileChanges();
+    post(final);
   } catch (err) {
     // Python itself failed (out of wasm memory, stack overflow): only a new worker recovers.
     post({ type: MSG.error, id, kind: 'FatalError', message: String(err && err.message || err), restart: true });
+  }
+}
+
+let queue = Promise.resolve();
+
+async function handle(message) {
+  if (!runner) {
+    if (message.type === MSG.run) {
+      post({ type: MSG.error, id: message.id, kind: 'LoadError', message: 'Python did not load.', restart: true });
+    }
+    return;
+  }
+  if (message.type === MSG.run) {
+    if (MAY_USE_HDF5.test(message.code)) await loadH5wasm();
+    run(message);
+  } else if (message.type === MSG.workdirPut) {
+    const problem = runner.put_file(message.name, new Uint8Array(message.bytes));
+    if (problem) post({ type: MSG.stderr, text: `${problem}\n` });
+  } else if (message.type === MSG.workdirDelete) {
+    runner.delete_file(message.name);
   }
 }
 
@@ -135,14 +177,10 @@ self.addEventListener('message', (event) => {
     booting = boot(message).catch((err) => {
       post({ type: MSG.error, id: null, kind: 'LoadError', message: String(err && err.message || err), restart: false });
     });
-  } else if (message.type === MSG.run) {
-    booting.then(async () => {
-      if (!runner) {
-        post({ type: MSG.error, id: message.id, kind: 'LoadError', message: 'Python did not load.', restart: true });
-        return;
-      }
-      if (MAY_USE_HDF5.test(message.code)) await loadH5wasm();
-      run(message);
+  } else if (booting) {
+    // Runs and file changes take turns, in the order the page sent them.
+    queue = queue.then(() => booting).then(() => handle(message)).catch((err) => {
+      post({ type: MSG.stderr, text: `${err && err.message}\n` });
     });
   }
 });

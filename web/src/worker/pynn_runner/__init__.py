@@ -18,6 +18,7 @@ import traceback
 import types
 
 from . import h5
+from .files import FileNameError, WorkingFolder
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
 
@@ -59,6 +60,31 @@ class Runner:
         self.output.flush()  # what was printed before an event shows before it
         fields["type"] = self._names[message_type]
         self._emit_json(json.dumps(fields))
+
+    def open_working_folder(self):
+        """Programs run in the working folder from now on (the worker calls this once)."""
+        self.files = WorkingFolder()
+
+    def file_changes(self):
+        """JSON {changed: [{name, size, path}], removed: [name]} since the last call."""
+        changed, removed = self.files.changes()
+        return json.dumps({"changed": [{"name": n, "size": s, "path": p} for n, s, p in changed],
+                           "removed": removed})
+
+    def put_file(self, name, data):
+        """Put an uploaded (or restored) file into the working folder; '' or why not."""
+        try:
+            self.files.put(name, bytes(data.to_py()) if hasattr(data, "to_py") else bytes(data))
+        except (FileNameError, OSError) as e:
+            return str(e)
+        return ""
+
+    def delete_file(self, name):
+        try:
+            self.files.delete(name)
+        except (FileNameError, OSError) as e:
+            return str(e)
+        return ""
 
     def use_h5wasm(self, js_codec):
         """HDF5 files are read and written by h5wasm from now on (the worker loaded it)."""
