@@ -19,6 +19,11 @@ import os
 import numpy as np
 
 
+def available():
+    """Whether an HDF5 library (a codec) is attached."""
+    return File.codec is not None
+
+
 class HardLink:
     """What `get(name, getlink=True)` returns for an object stored in this file."""
 

@@ -3,8 +3,8 @@
 Formats, chosen by the file name as tf.keras 2.15 chooses them:
 
 * `.keras` — a zip of `metadata.json`, `config.json` (the model's serialized config, with its
-  build and compile configs) and `model.weights.h5` (or `model.weights.npz` where h5py is
-  missing). tf.keras 2.15 reads and writes the same files. A Lambda's bytecode in
+  build and compile configs) and `model.weights.h5` (or `model.weights.npz` where no HDF5
+  library is available). tf.keras 2.15 reads and writes the same files. A Lambda's bytecode in
   `config.json` loads only with `safe_mode=False`.
 * `.weights.h5` — the weights alone, in the same HDF5 layout (needs h5py).
 * `.npz` — the weights alone, as plain numpy arrays (always available).
@@ -281,7 +281,7 @@ def save_model(model, filepath, overwrite=True, save_format=None, include_optimi
     tree = weights_tree(model)
     if not include_optimizer:
         tree = {p: v for p, v in tree.items() if not p.startswith("optimizer")}
-    if stores.h5py is not None:
+    if stores.hdf5_available():
         name, payload = _WEIGHTS + ".h5", stores.to_bytes(stores.write_h5, tree)
     else:
         name, payload = _WEIGHTS + ".npz", stores.to_bytes(stores.write_keras_npz, tree)

@@ -47,6 +47,11 @@ def use_h5_library(library):
     h5py = library
 
 
+def hdf5_available():
+    """Whether HDF5 files can be written now (h5py, or an HDF5 library given to h5_document)."""
+    return h5py is not None and getattr(h5py, "available", lambda: True)()
+
+
 def require_h5py(what):
     if h5py is None:
         raise ImportError(f"{what} needs the h5py package, which is not installed. Install it "

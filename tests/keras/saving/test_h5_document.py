@@ -81,3 +81,18 @@ def test_without_a_library_saving_hdf5_says_what_is_missing(tmp_path, monkeypatc
     monkeypatch.setattr(stores, "h5py", h5_document)
     with pytest.raises(ImportError, match="HDF5"):
         keras.Sequential([keras.Input((3,)), layers.Dense(2)]).save(tmp_path / "m.h5")
+
+
+def test_a_keras_file_falls_back_to_the_npz_tf_keras_reads_without_a_library(tmp_path,
+                                                                              monkeypatch):
+    import zipfile
+
+    monkeypatch.setattr(h5_document.File, "codec", None)
+    monkeypatch.setattr(stores, "h5py", h5_document)
+    model = trained()
+    model.save(tmp_path / "m.keras")
+    with zipfile.ZipFile(tmp_path / "m.keras") as archive:
+        assert "model.weights.npz" in archive.namelist()
+    loaded = keras.models.load_model(tmp_path / "m.keras")
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0),
+                               rtol=1e-6)
