@@ -184,8 +184,10 @@ def _separate(args, op):
 
 
 # --------------------------------------------------------------------------- recording
-def _record(out, args, vjp, pass_needs):
-    """Attach (seq, vjp, ((input index, tracked input), ...), needs or None) to `out`."""
+def _record(out, args, vjp, pass_needs, fn=None, values=None, attrs=None):
+    """Attach (seq, vjp, ((input index, tracked input), ...), needs or None, fn, args,
+    values, attrs) to `out`: the last four let `backprop_tensors` differentiate the
+    gradient again (fn: the primitive's function, None for a custom gradient)."""
     pairs = None
     for i, a in enumerate(args):
         if isinstance(a, Tensor) and (a._node is not None or id(a) in _watched or (
@@ -203,7 +205,7 @@ def _record(out, args, vjp, pass_needs):
                 needs[i] = True
             needs = tuple(needs)
         # the sequence number orders the graph: a node's inputs always have smaller ones
-        out._node = (_next_seq(), vjp, pairs, needs)
+        out._node = (_next_seq(), vjp, pairs, needs, fn, args, values, attrs)
 
 
 def _watch_accessed(var):
@@ -243,7 +245,7 @@ def primitive(fn=None, *, name=None, coerce=True, needs=False):
             t = _new(EagerTensor)
             t._value = out
             if _recording and vjp is not None and out.dtype.kind in "fc":
-                _record(t, args, vjp, needs)
+                _record(t, args, vjp, needs, fn, values, attrs)
             if _tracing:        # a training step being recorded for replay (core/tracing.py)
                 _tracing[0].op(fn, args, values, attrs, t, vjp, needs)
             return t
@@ -401,7 +403,7 @@ def backprop(targets, seeds, first_seq=0):
         g = grads.get(id(t))
         if g is None:
             continue
-        _, vjp, pairs, needs = t._node
+        _, vjp, pairs, needs = t._node[:4]
         gs = vjp(g) if needs is None else vjp(g, needs)
         if type(gs) is not tuple:
             gs = (gs,)
@@ -435,6 +437,112 @@ def backprop(targets, seeds, first_seq=0):
                 else:
                     grads[k] = prev + gp
                     owned.add(k)
+            if prev is None:
+                node = p._node
+                if node is not None and k not in queued and node[0] >= first_seq:
+                    queued.add(k)
+                    push(heap, (-node[0], p))
+    return grads
+
+
+# --------------------------------------------------------------------------- higher order
+#: primitive function -> rule(g, inputs, out, attrs, needs) computing its vjp with ops
+#: (pynn/ops/gradients.py registers them when backprop_tensors first imports it)
+_rules = {}
+
+
+def register_gradient_rule(op, rule):
+    """Differentiate `op` (a primitive) with `rule` when gradients must be differentiable."""
+    _rules[getattr(op, "__wrapped__", op)] = rule
+
+
+class SecondOrderError(LookupError):
+    """A gradient cannot be differentiated again through an op without a second-order rule."""
+
+
+def _op_name(fn):
+    for op in registry.values():
+        if op.__wrapped__ is fn:
+            return op.tf_op_name
+    return getattr(fn, "__name__", "custom_gradient")
+
+
+def _not_differentiable(name):
+    def vjp(g, needs=None):
+        raise SecondOrderError(
+            f"pynn cannot compute a second derivative through the op {name}: its gradient is "
+            "computed on numpy and cannot be differentiated again. Supported: elementwise "
+            "math, matmul, Dense, bias_add, reductions (sum, mean), reshape/transpose, and "
+            "the relu, sigmoid, tanh, softplus, softmax activations.")
+    return vjp
+
+
+def backprop_tensors(targets, seeds, first_seq=0):
+    """As `backprop`, with the gradients computed by pynn ops (Tensors), so that the tapes
+    recording now record the gradient computation too: nested tapes give second
+    derivatives. Ops without a rule give their first derivative from their numpy vjp, as
+    Tensors that raise `SecondOrderError` if differentiated again."""
+    from pynn import ops
+    from pynn.ops import gradients  # noqa: F401 - registers the rules (late: ops import us)
+
+    grads = {}
+    heap = []
+    queued = set()
+    for t, s in zip(targets, seeds):
+        k = id(t)
+        s = s if isinstance(s, Tensor) else _wrap(s)
+        grads[k] = s if k not in grads else ops.add(grads[k], s)
+        node = t._node
+        if node is not None and k not in queued and node[0] >= first_seq:
+            queued.add(k)
+            heap.append((-node[0], t))
+    heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
+    while heap:
+        t = pop(heap)[1]
+        g = grads.get(id(t))
+        if g is None:
+            continue
+        _, vjp, pairs, needs, fn, args, values, attrs = t._node
+        rule = _rules.get(fn)
+        if rule is not None:
+            wanted = [False] * len(args)
+            for i, _ in pairs:
+                wanted[i] = True
+            inputs = [a if isinstance(a, Tensor) else _wrap(_asarray(v))
+                      for a, v in zip(args, values)]
+            gs = rule(g, inputs, t, attrs or {}, tuple(wanted))
+        else:
+            raw = vjp(g._value) if needs is None else vjp(g._value, needs)
+            if type(raw) is not tuple:
+                raw = (raw,)
+            gs = []
+            for i, gp in enumerate(raw):
+                if gp is None:
+                    gs.append(None)
+                    continue
+                if type(gp) is IndexedGradient:
+                    acc = np.zeros(args[i]._value.shape, gp.values.dtype)
+                    gp.add_into(acc)
+                    gp = acc
+                out = _wrap(_asarray(gp))
+                # differentiable in nothing: reaching it from an outer tape raises
+                if _recording:
+                    _record(out, [g] + [p for _, p in pairs], _not_differentiable(
+                        _op_name(fn)), False)
+                gs.append(out)
+        if type(gs) is not tuple:
+            gs = tuple(gs)
+        for i, p in pairs:
+            gp = gs[i]
+            if gp is None:
+                continue
+            if gp._value.shape != p._value.shape:
+                from pynn.ops.gradients import unbroadcast as unbroadcast_t
+                gp = unbroadcast_t(gp, p._value.shape)
+            k = id(p)
+            prev = grads.get(k)
+            grads[k] = gp if prev is None else ops.add(prev, gp)
             if prev is None:
                 node = p._node
                 if node is not None and k not in queued and node[0] >= first_seq:
@@ -606,9 +714,18 @@ class GradientTape:
                     t._value.dtype, copy=False)
             targets.append(t)
             seeds.append(seed)
-        grads = backprop(targets, seeds, self._first_seq or 0) if targets else {}
-        result = self._collect(grads, flat_sources, unconnected)
-        if _tracing:
+        if _recording and targets:
+            # a tape records now (nested tapes): gradients computed with ops, differentiable
+            for i, (t, og) in enumerate(zip(flat_targets, flat_out)):
+                if isinstance(og, Tensor) and og._value.shape == t._value.shape and \
+                        og._value.dtype == t._value.dtype and t in targets:
+                    seeds[targets.index(t)] = og
+            grads = backprop_tensors(targets, seeds, self._first_seq or 0)
+            result = self._collect_tensors(grads, flat_sources, unconnected)
+        else:
+            grads = backprop(targets, seeds, self._first_seq or 0) if targets else {}
+            result = self._collect(grads, flat_sources, unconnected)
+        if _tracing and not _recording:
             tracer = _tracing[0]
             start = self._trace_start
             if output_gradients is not None and any(
@@ -624,6 +741,21 @@ class GradientTape:
                 isinstance(x, Tensor) for x in sources):
             return result
         return _pack(sources, result)
+
+    def _collect_tensors(self, grads, flat_sources, unconnected):
+        from pynn import ops
+
+        result = []
+        for s in flat_sources:
+            g = grads.get(id(s))
+            if g is None or s._value.dtype.kind not in "fc":
+                g = _wrap(np.zeros_like(s._value)) if unconnected == "zero" else None
+            elif g._value.dtype != s._value.dtype:
+                g = ops.cast(g, s._value.dtype)
+            elif g is s or not g._value.flags.writeable:
+                g = ops.identity(g)
+            result.append(g)
+        return result
 
     def _collect(self, grads, flat_sources, unconnected):
         result = []
