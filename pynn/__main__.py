@@ -11,10 +11,10 @@ import sys
 import traceback
 
 import pynn
+from pynn import shim
 
 
 def _run(script, args):
-    from pynn import shim
 
     path = os.path.abspath(script)
     if not os.path.isfile(path):

@@ -15,6 +15,8 @@ import importlib.abc
 import importlib.util
 import sys
 
+import numpy as np
+
 __all__ = ["install", "is_installed", "resolve", "uninstall"]
 
 # alias prefix -> pynn module prefix; the longest matching prefix wins
@@ -81,7 +83,6 @@ def install():
     """
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
-        import numpy as np
         _SAVED_NUMPY_ERRORS.append(np.seterr(all="ignore"))
 
 
@@ -94,7 +95,6 @@ def uninstall():
     while _FINDER in sys.meta_path:
         sys.meta_path.remove(_FINDER)
     if _SAVED_NUMPY_ERRORS:
-        import numpy as np
         np.seterr(**_SAVED_NUMPY_ERRORS.pop())
     for name in list(sys.modules):
         target = resolve(name)

@@ -216,7 +216,7 @@ def serialize(activation):
 
 def deserialize(name, custom_objects=None):
     """The activation function named `name` (a string or a serialized dict)."""
-    from pynn.keras.layers import activation as activation_layers  # they import this module
+    from pynn.keras.layers import activation as activation_layers  # noqa: PLC0415 - late: the activation layers import this module
 
     objects = {name: getattr(activation_layers, name) for name in activation_layers.__all__}
     objects.update(_BUILTINS, **_ALIASES)

@@ -13,6 +13,7 @@ from pynn.core import random as prandom
 from pynn.core.dispatch import tf_api
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, Variable, convert_to_tensor
+from pynn.keras import activations, losses
 
 # The settings and the session state live in leaf modules (layers and the engine import
 # those, not this module's K.* math); keras.backend re-exports them.
@@ -318,7 +319,6 @@ def l2_normalize(x, axis=None):
 def relu(x, alpha=0.0, max_value=None, threshold=0.0):
     if alpha == 0.0 and max_value is None and threshold == 0.0:
         return ops.relu(x)
-    from pynn.keras import activations
     return activations.relu(x, alpha=alpha, max_value=max_value, threshold=threshold)
 
 
@@ -339,18 +339,15 @@ def softplus(x):
 
 
 def binary_crossentropy(target, output, from_logits=False):
-    from pynn.keras import losses  # (uses a sigmoid output's logits, as tf.keras does)
     return losses.backend_binary_crossentropy(target, output, from_logits)
 
 
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    from pynn.keras import losses  # (uses a softmax output's logits, as tf.keras does)
     return losses.backend_categorical_crossentropy(target, output, from_logits, axis)
 
 
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1,
                                     ignore_class=None):
-    from pynn.keras import losses
     return losses.sparse_categorical_crossentropy(target, output, from_logits, axis,
                                                   ignore_class)
 

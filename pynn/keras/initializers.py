@@ -14,6 +14,7 @@ import numpy as np
 from pynn.core import random as prandom
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import convert_to_tensor
+from pynn.keras import backend_config
 from pynn.keras.utils import generic_utils
 
 # Standard deviation of a unit normal truncated to [-2, 2] (scipy truncnorm.std).
@@ -22,7 +23,6 @@ _TRUNCATED_STDDEV = 0.87962566103423978
 
 def _numpy_dtype(dtype, kinds="f"):
     if dtype is None:
-        from pynn.keras import backend_config
 
         dtype = backend_config.floatx()
     dtype = np.dtype(as_dtype(dtype).as_numpy_dtype)

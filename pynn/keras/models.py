@@ -1,15 +1,17 @@
 """`keras.models`: Model, Sequential, and model (de)serialization entry points."""
 
-from pynn.keras.engine.functional import Functional
+import json
+
+from pynn.keras import saving
+from pynn.keras.engine.functional import Functional, layer_module_objects
 from pynn.keras.engine.sequential import Sequential
 from pynn.keras.engine.training import Model  # noqa: F401 - re-export
+from pynn.keras.utils.generic_utils import SafeModeScope, deserialize_keras_object, in_safe_mode
 
 
 def model_from_config(config, custom_objects=None, safe_mode=True):
     """Model from `{'class_name': ..., 'config': ...}`. A Lambda layer's Python bytecode
     loads only with `safe_mode=False` (an enclosing `SafeModeScope` decides first)."""
-    from pynn.keras.engine.functional import layer_module_objects
-    from pynn.keras.utils.generic_utils import deserialize_keras_object, in_safe_mode
     if in_safe_mode() is not None:
         safe_mode = in_safe_mode()
     return deserialize_keras_object(config, layer_module_objects(), "layer", custom_objects,
@@ -19,7 +21,6 @@ def model_from_config(config, custom_objects=None, safe_mode=True):
 def model_from_json(json_string, custom_objects=None, safe_mode=True):
     """Model (architecture only, new weights) from `model.to_json()`; `safe_mode` as in
     `model_from_config`."""
-    import json
     return model_from_config(json.loads(json_string), custom_objects=custom_objects,
                              safe_mode=safe_mode)
 
@@ -28,7 +29,6 @@ def clone_model(model, input_tensors=None, clone_function=None):
     """A new model with the same architecture and freshly initialized weights. Cloning
     copies functions this program already holds, so Lambda layers clone without safe mode
     (as in tf.keras)."""
-    from pynn.keras.utils.generic_utils import SafeModeScope
     with SafeModeScope(False):
         return _clone(model, clone_function)
 
@@ -47,6 +47,5 @@ def _clone(model, clone_function):
 def __getattr__(name):
     # `keras.models.load_model` / `save_model` live with the saving code.
     if name in ("load_model", "save_model"):
-        from pynn.keras import saving
         return getattr(saving, name)
     raise AttributeError(f"module 'pynn.keras.models' has no attribute '{name}'")

@@ -116,6 +116,26 @@ def test_no_import_cycles_but_the_known_ones():
     assert not unexpected, f"new import cycles among pynn's modules: {unexpected}"
 
 
+def _layer(module):
+    for rank, prefix in enumerate(("pynn.core", "pynn.ops", "pynn.keras", "pynn.tf")):
+        if module == prefix or module.startswith(prefix + "."):
+            return rank
+    return None
+
+
+def test_top_level_imports_go_down_the_layers():
+    """core -> ops -> keras -> tf: a module imports, at its top, only its own layer or those
+    below (pynn/core/tensor.py's import of pynn.ops is the known cycle above)."""
+    modules = _modules()
+    upward = []
+    for name, path in modules.items():
+        for target in _top_level_imports(path, modules, name):
+            here, there = _layer(name), _layer(target)
+            if here is not None and there is not None and there > here:
+                upward.append(f"{name} -> {target}")
+    assert upward == ["pynn.core.tensor -> pynn.ops"], upward
+
+
 def test_activation_layers_deserialize_without_importing_layers_first():
     # activations.deserialize imports the activation layers late (they import activations).
     script = ("from pynn.keras import activations\n"

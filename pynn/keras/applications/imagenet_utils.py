@@ -5,6 +5,8 @@ import warnings
 
 import numpy as np
 
+from pynn import ops
+from pynn.core.tensor import Tensor
 from pynn.keras import activations, backend
 
 NO_DOWNLOAD = (
@@ -116,10 +118,8 @@ def validate_activation(classifier_activation, weights):
 
 def preprocess_input_tf(x):
     """Scales pixels from [0, 255] to [-1, 1] (the "tf" mode of the MobileNets)."""
-    from pynn.core.tensor import Tensor
 
     if isinstance(x, Tensor):
-        from pynn import ops
 
         return ops.subtract(ops.divide(x, 127.5), 1.0)
     x = np.asarray(x)

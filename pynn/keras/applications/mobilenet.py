@@ -3,6 +3,8 @@
 from pynn.keras import backend_config, layers
 from pynn.keras.applications import imagenet_utils
 from pynn.keras.applications.imagenet_utils import decode_predictions  # noqa: F401
+from pynn.keras.engine.training import Model
+from pynn.keras.utils import layer_utils
 
 
 def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
@@ -61,7 +63,6 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-    from pynn.keras.engine.training import Model
 
     inputs = img_input if input_tensor is None else _source_inputs(input_tensor)
     model = Model(inputs, x, name=f"mobilenet_{alpha:0.2f}_{rows}")
@@ -71,7 +72,6 @@ def MobileNet(input_shape=None, alpha=1.0, depth_multiplier=1, dropout=1e-3,
 
 
 def _source_inputs(tensor):
-    from pynn.keras.utils import layer_utils
 
     return layer_utils.get_source_inputs(tensor)
 

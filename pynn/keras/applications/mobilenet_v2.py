@@ -4,6 +4,8 @@ layer."""
 from pynn.keras import backend_config, layers
 from pynn.keras.applications import imagenet_utils
 from pynn.keras.applications.imagenet_utils import decode_predictions  # noqa: F401
+from pynn.keras.engine.training import Model
+from pynn.keras.utils import layer_utils
 
 # (filters, stride, expansion) of blocks 0..16
 _BLOCKS = [(16, 1, 1), (24, 2, 6), (24, 1, 6), (32, 2, 6), (32, 1, 6), (32, 1, 6),
@@ -72,12 +74,10 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-    from pynn.keras.engine.training import Model
 
     if input_tensor is None:
         inputs = img_input
     else:
-        from pynn.keras.utils import layer_utils
 
         inputs = layer_utils.get_source_inputs(input_tensor)
     model = Model(inputs, x, name=f"mobilenetv2_{alpha:0.2f}_{rows}")

@@ -20,14 +20,17 @@ import weakref
 
 import numpy as np
 
+from pynn import ops
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, TensorShape, Variable, convert_to_tensor
-from pynn.keras import backend_config, session
+from pynn.keras import backend_config, constraints, initializers, regularizers, session
 from pynn.keras.engine import nest
 from pynn.keras.engine.input_spec import InputSpec, _fits, assert_input_compatibility
 from pynn.keras.engine.keras_tensor import KerasTensor
 from pynn.keras.engine.node import Node
+from pynn.keras.metrics import Mean
 from pynn.keras.utils.generic_utils import to_snake_case
+from pynn.keras.utils.layer_utils import count_params
 
 _ALLOWED_KWARGS = frozenset({
     "input_dim", "input_shape", "batch_input_shape", "batch_size", "weights",
@@ -272,7 +275,6 @@ class Layer:
             self._input_spec = None
         activity_regularizer = kwargs.get("activity_regularizer")
         if activity_regularizer is not None:
-            from pynn.keras import regularizers
             activity_regularizer = regularizers.get(activity_regularizer)
         self._activity_regularizer = activity_regularizer
         self._initial_weights = kwargs.get("weights")
@@ -488,7 +490,6 @@ class Layer:
                              "getter", "layout", "experimental_enable_variable_lifting",
                              "partitioner"):
                 raise TypeError("Unknown keyword argument:", kwarg)
-        from pynn.keras import constraints, initializers, regularizers
         shape = () if shape is None else tuple(int(d) for d in shape)
         dtype = as_dtype(dtype or self._dtype or backend_config.floatx())
         if initializer is None:
@@ -595,7 +596,6 @@ class Layer:
                     f"You tried to call `count_params` on layer {self.name}, but the layer "
                     f"isn't built. You can build it manually via: "
                     f"`{self.name}.build(batch_input_shape)`.")
-        from pynn.keras.utils.layer_utils import count_params
         return count_params(self.weights)
 
     # ---------------------------------------------------------------- losses
@@ -669,7 +669,6 @@ class Layer:
         metrics = self.__dict__.setdefault("_metrics", [])
         metric = next((m for m in metrics if m.name == name), None)
         if metric is None:
-            from pynn.keras.metrics import Mean
             metric = Mean(name=name)
             metrics.append(metric)
         metric.update_state(value)
@@ -865,7 +864,6 @@ class Layer:
 
         def cast(x):
             if isinstance(x, Tensor) and x.dtype.is_floating and x.dtype.name != target:
-                from pynn import ops
                 casted = ops.cast(x, target)
                 mask = getattr(x, "_keras_mask", None)
                 if mask is not None:

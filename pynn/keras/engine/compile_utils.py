@@ -18,6 +18,11 @@ import functools
 
 import numpy as np
 
+from pynn import ops
+from pynn.core.tensor import Tensor, convert_to_tensor
+from pynn.core.tracing import effect, traced_call
+from pynn.keras import losses as losses_mod
+from pynn.keras import metrics as metrics_mod
 from pynn.keras.engine import nest
 from pynn.keras.utils.generic_utils import to_snake_case
 
@@ -27,7 +32,6 @@ def _as_array(value):
 
 
 def _to_tensor(value):
-    from pynn.core.tensor import Tensor, convert_to_tensor
 
     if value is None or isinstance(value, Tensor):
         return value
@@ -38,7 +42,6 @@ def _to_tensor(value):
 
 @functools.cache
 def _loss_mean_class():
-    from pynn.keras import metrics as metrics_mod
 
     class Mean(metrics_mod.Mean):
         """`keras.metrics.Mean` fed one batch loss (a float) and the batch size per step."""
@@ -219,7 +222,6 @@ class LossesContainer:
 
     @staticmethod
     def _get_loss_object(loss):
-        from pynn.keras import losses as losses_mod
 
         if loss is None:
             return None
@@ -233,8 +235,6 @@ class LossesContainer:
 
     def __call__(self, y_true, y_pred, sample_weight=None, regularization_losses=None):
         """The total loss (a differentiable scalar Tensor), or None without any loss."""
-        from pynn import ops
-        from pynn.core.tracing import effect, traced_call
 
         if not self._built:
             self.build(y_pred)
@@ -338,7 +338,6 @@ class MetricsContainer:
 
     @staticmethod
     def _check_duplicated(metrics, weighted_metrics):
-        from pynn.keras import metrics as metrics_mod
 
         seen, duplicated = [], []
         for m in nest.flatten(metrics) + nest.flatten(weighted_metrics):
@@ -387,7 +386,6 @@ class MetricsContainer:
 
     @staticmethod
     def _copy(metric):
-        from pynn.keras import metrics as metrics_mod
 
         if isinstance(metric, metrics_mod.Metric):
             try:
@@ -442,7 +440,6 @@ class MetricsContainer:
 
     @staticmethod
     def _get_metric_object(metric, y_t, y_p):
-        from pynn.keras import metrics as metrics_mod
 
         if isinstance(metric, str) and metric.lower() in _AUTO_METRICS:
             fn = _resolve_auto_metric(metric.lower(), y_t, y_p)
@@ -483,7 +480,6 @@ class MetricsContainer:
                     wm.update_state(y_t, y_p, sample_weight=sw)
 
     def reset_state(self):
-        from pynn.keras import metrics as metrics_mod
 
         if self._built:
             metrics = self._metrics_in_order
@@ -496,7 +492,6 @@ class MetricsContainer:
 
 def _resolve_auto_metric(name, y_t, y_p):
     """`accuracy`/`crossentropy` -> the binary, sparse or categorical function (Keras's rule)."""
-    from pynn.keras import metrics as metrics_mod
 
     t_shape = np.shape(_as_array(y_t))
     p_shape = np.shape(_as_array(y_p))

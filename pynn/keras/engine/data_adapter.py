@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 
+from pynn.core import random as prandom
 from pynn.core.tensor import _string_array
 from pynn.keras.utils.data_utils import Sequence
 
@@ -247,7 +248,6 @@ def class_weight_to_sample_weight(class_weight, y, sample_weight=None):
 
 def _generator():
     try:
-        from pynn.core import random as prandom
 
         return prandom.generator()
     except (ImportError, AttributeError):

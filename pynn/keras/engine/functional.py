@@ -8,14 +8,23 @@ deepest (the inputs) to depth 0 (the outputs).
 
 import collections
 
+from pynn import ops
 from pynn.core.tensor import Tensor, TensorShape
 from pynn.keras import backend, session
+from pynn.keras import layers as layers_module
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import Layer, _call_spec, _dedup
-from pynn.keras.engine.input_layer import InputLayer
+from pynn.keras.engine.input_layer import Input, InputLayer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.engine.keras_tensor import KerasTensor
+from pynn.keras.engine.node import Node
+from pynn.keras.engine.tf_op_layer import SlicingOpLambda, TFOpLambda
 from pynn.keras.engine.training import Model
+from pynn.keras.utils.generic_utils import (
+    deserialize_keras_object,
+    serialize_keras_object,
+    to_snake_case,
+)
 
 _FUNCTIONAL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast"})
 
@@ -30,7 +39,6 @@ class Functional(Model):
     def _init_set_name(self, name, zero_based=True):
         if name is None:
             cls_name = "Model" if type(self) is Functional else type(self).__name__
-            from pynn.keras.utils.generic_utils import to_snake_case
             self._name = session.unique_object_name(to_snake_case(cls_name), zero_based=zero_based)
         else:
             Layer._init_set_name(self, name, zero_based)
@@ -187,7 +195,6 @@ class Functional(Model):
             return value
         ref_dtype = ref.dtype
         if value.dtype != ref_dtype and not (value.dtype.is_bool and not ref_dtype.is_bool):
-            from pynn import ops
             mask = getattr(value, "_keras_mask", None)
             value = ops.cast(value, ref_dtype.name)
             if mask is not None:
@@ -196,10 +203,8 @@ class Functional(Model):
         rank = value.ndim
         if ref_rank is not None and rank is not None:
             if rank == ref_rank + 1 and value.shape[-1] == 1:
-                from pynn import ops
                 value = ops.squeeze(value, -1)
             elif rank == ref_rank - 1 and ref_rank >= 2:
-                from pynn import ops
                 value = ops.expand_dims(value, -1)
         return value
 
@@ -335,8 +340,6 @@ def _is_intermediate(x):
 def _clone_graph_from(inputs, outputs):
     """`Model(h, out)` with `h` an intermediate tensor: tf.keras gives `h` a new InputLayer
     and records new nodes (same layers, so same weights) from there to `outputs`."""
-    from pynn.keras.engine.input_layer import Input
-    from pynn.keras.engine.node import Node
 
     mapping = {}
     for x in nest.flatten(inputs):
@@ -512,7 +515,6 @@ def _build_map(outputs):
 # -------------------------------------------------------------------- config
 
 def _serialize_layer(layer):
-    from pynn.keras.utils.generic_utils import serialize_keras_object
     module = "keras.layers" if not isinstance(layer, Model) else "keras.src.engine.functional"
     if type(layer).__name__ == "Sequential":
         module = "keras"
@@ -631,9 +633,7 @@ def _decode_slice_spec(spec):
 
 def layer_module_objects():
     """Class names -> classes for deserializing layers and models."""
-    from pynn.keras import layers as layers_module
-    from pynn.keras.engine.sequential import Sequential
-    from pynn.keras.engine.tf_op_layer import SlicingOpLambda, TFOpLambda
+    from pynn.keras.engine.sequential import Sequential  # noqa: PLC0415 - late: Sequential subclasses Functional
     objects = {name: getattr(layers_module, name) for name in dir(layers_module)
                if isinstance(getattr(layers_module, name), type)}
     objects.update({"Functional": Functional, "Model": Functional, "Sequential": Sequential,
@@ -690,7 +690,6 @@ def get_network_config(network):
 
 def reconstruct_from_config(config, custom_objects=None):
     """Rebuilds `(inputs, outputs, layers)` from `get_network_config` output."""
-    from pynn.keras.utils.generic_utils import deserialize_keras_object
 
     module_objects = layer_module_objects()
     created = {}

@@ -9,6 +9,7 @@ indexing on it create `TFOpLambda` layers named as tf.keras 2.15 names them
 import collections
 import operator
 
+from pynn import ops
 from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Reference, TensorShape
 
@@ -134,7 +135,7 @@ class KerasTensor:
 
     # ------------------------------------------------------------ operators
     def __getitem__(self, key):
-        from pynn.keras.engine.tf_op_layer import SlicingOpLambda
+        from pynn.keras.engine.tf_op_layer import SlicingOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
         return SlicingOpLambda(operator.getitem, "tf.__operators__.getitem")(self, key)
 
 
@@ -146,18 +147,16 @@ _NO_LEN = (
 
 
 def _tensor_equals(a, b):
-    from pynn import ops
     return ops.tensor_equals(a, b)
 
 
 def _tensor_not_equals(a, b):
-    from pynn import ops
     return ops.tensor_not_equals(a, b)
 
 
 def _binary(api_name, fn, reflected=False):
     def method(self, other):
-        from pynn.keras.engine.tf_op_layer import TFOpLambda
+        from pynn.keras.engine.tf_op_layer import TFOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
         if reflected:
             return TFOpLambda(fn, api_name, reflected=True)(self, other)
         return TFOpLambda(fn, api_name)(self, other)
@@ -166,7 +165,7 @@ def _binary(api_name, fn, reflected=False):
 
 def _unary(api_name, fn):
     def method(self):
-        from pynn.keras.engine.tf_op_layer import TFOpLambda
+        from pynn.keras.engine.tf_op_layer import TFOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
         return TFOpLambda(fn, api_name)(self)
     return method
 

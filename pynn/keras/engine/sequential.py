@@ -10,9 +10,10 @@ that dimension to None.
 from pynn.core.tensor import TensorShape
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import Layer, _FreshNameScope
-from pynn.keras.engine.functional import Functional
+from pynn.keras.engine.functional import Functional, layer_module_objects
 from pynn.keras.engine.input_layer import Input, InputLayer
 from pynn.keras.engine.training import Model
+from pynn.keras.utils.generic_utils import deserialize_keras_object, serialize_keras_object
 from pynn.keras.utils.layer_utils import get_source_inputs
 
 SINGLE_LAYER_OUTPUT_ERROR_MSG = ("All layers in a Sequential model should have a single output "
@@ -258,7 +259,6 @@ class Sequential(Functional):
 
     # ---------------------------------------------------------------- config
     def get_config(self):
-        from pynn.keras.utils.generic_utils import serialize_keras_object
         layer_configs = [serialize_keras_object(layer, "keras.layers")
                          for layer in self._direct_sublayers()]
         config = {"name": self.name, "layers": layer_configs}
@@ -268,8 +268,6 @@ class Sequential(Functional):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from pynn.keras.engine.functional import layer_module_objects
-        from pynn.keras.utils.generic_utils import deserialize_keras_object
         if "name" in config:
             name = config["name"]
             build_input_shape = config.get("build_input_shape")

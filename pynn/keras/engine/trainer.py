@@ -21,9 +21,12 @@ import collections.abc
 import numpy as np
 
 from pynn.core import tracing
+from pynn.core.autodiff import GradientTape
 from pynn.core.result_array import as_result
 from pynn.keras import callbacks as callbacks_module
+from pynn.keras import optimizers
 from pynn.keras.engine import compile_utils, data_adapter, nest
+from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.step_compiler import StepCompiler
 
 _NOT_COMPILED = ("You must compile your model before training/testing. "
@@ -137,7 +140,6 @@ class Trainer:
                 recorded step; slower, easier to debug).
             steps_per_execution, jit_compile: accepted for compatibility.
         """
-        from pynn.keras import optimizers
 
         kwargs.pop("experimental_steps_per_execution", None)
         kwargs.pop("from_serialized", None)
@@ -276,7 +278,6 @@ class Trainer:
 
     def train_step(self, data):
         """One training step on `data` = `(x, y)` or `(x, y, sample_weight)`; returns logs."""
-        from pynn.core.autodiff import GradientTape
 
         x, y, sample_weight = data_adapter.unpack_x_y_sample_weight(data)
         with GradientTape() as tape:
@@ -300,7 +301,6 @@ class Trainer:
     def _step_losses(self):
         # `self.losses`, with the layer tree walked once per fit (like the variables above);
         # each layer's losses are still read (and regularizers called) every step.
-        from pynn.keras.engine.base_layer import Layer
 
         if not self._in_fit or type(self).losses is not Layer.losses:
             return self.losses

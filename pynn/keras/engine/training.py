@@ -5,12 +5,17 @@
 assigns (also inside lists and dicts), built on its first call.
 """
 
+import json
+
 import numpy as np
 
 from pynn.core.tensor import TensorShape, convert_to_tensor
+from pynn.keras import __version__
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import _CONTEXT, Layer, _dedup, _FreshNameScope, default
 from pynn.keras.engine.trainer import Trainer
+from pynn.keras.saving import load_weights, save_model, save_weights
+from pynn.keras.utils.layer_utils import print_summary
 
 _MODEL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast", "inputs", "outputs"})
 
@@ -31,12 +36,12 @@ class Model(Trainer, Layer):
 
     def __new__(cls, *args, **kwargs):
         if cls is Model and _is_functional_call(args, kwargs):
-            from pynn.keras.engine.functional import Functional
+            from pynn.keras.engine.functional import Functional  # noqa: PLC0415 - late: Functional subclasses Model (Model(inputs, outputs) is a Functional)
             return Functional.__new__(Functional, *args, **kwargs)
         return super().__new__(cls, *args, **kwargs)
 
     def __init__(self, *args, **kwargs):
-        from pynn.keras.engine.functional import Functional
+        from pynn.keras.engine.functional import Functional  # noqa: PLC0415 - late: Functional subclasses Model (Model(inputs, outputs) is a Functional)
         if _is_functional_call(args, kwargs) and not isinstance(self, Functional):
             # `class MyModel(keras.Model): def __init__(self): super().__init__(inputs, outputs)`
             cls = type(self)
@@ -180,7 +185,6 @@ class Model(Trainer, Layer):
         if not self.built:
             raise ValueError("This model has not yet been built. Build the model first by "
                              "calling `build()` or by calling the model on a batch of data.")
-        from pynn.keras.utils.layer_utils import print_summary
         print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
                       expand_nested=expand_nested, show_trainable=show_trainable,
                       layer_range=layer_range)
@@ -188,7 +192,7 @@ class Model(Trainer, Layer):
     # ---------------------------------------------------------------- config
     def get_config(self):
         if self._is_graph_network:
-            from pynn.keras.engine.functional import get_network_config
+            from pynn.keras.engine.functional import get_network_config  # noqa: PLC0415 - late: Functional subclasses Model
             return get_network_config(self)
         config = {"name": self.name, "trainable": self.trainable}
         auto = self.__dict__.get("_auto_config")
@@ -199,7 +203,7 @@ class Model(Trainer, Layer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         if "layers" in config and "input_layers" in config:
-            from pynn.keras.engine.functional import Functional, reconstruct_from_config
+            from pynn.keras.engine.functional import Functional, reconstruct_from_config  # noqa: PLC0415 - late: Functional subclasses Model
             inputs, outputs, _ = reconstruct_from_config(config, custom_objects)
             target = Functional if cls is Model else cls
             model = target(inputs=inputs, outputs=outputs, name=config.get("name"))
@@ -215,23 +219,18 @@ class Model(Trainer, Layer):
     # ---------------------------------------------------------------- saving (keras.saving)
     def save(self, filepath, overwrite=True, save_format=None, **kwargs):
         """Saves the model to a `.keras` file (or a legacy `.h5` file)."""
-        from pynn.keras.saving import save_model
         save_model(self, filepath, overwrite=overwrite, save_format=save_format, **kwargs)
 
     def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
         """Saves the weights to `.weights.h5`, `.npz` or legacy `.h5`."""
-        from pynn.keras.saving import save_weights
         save_weights(self, filepath, overwrite=overwrite, save_format=save_format)
 
     def load_weights(self, filepath, skip_mismatch=False, by_name=False, options=None):
         """Loads weights saved by `save_weights` or `save` (pynn's or tf.keras's)."""
-        from pynn.keras.saving import load_weights
         return load_weights(self, filepath, skip_mismatch=skip_mismatch, by_name=by_name)
 
     def to_json(self, **kwargs):
-        import json
 
-        from pynn.keras import __version__
         model_config = {"class_name": type(self).__name__, "config": self.get_config(),
                         "keras_version": __version__, "backend": "tensorflow"}
         return json.dumps(model_config, default=_json_default, **kwargs)

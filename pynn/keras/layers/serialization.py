@@ -11,7 +11,7 @@ def serialize(layer):
 def deserialize(config, custom_objects=None):
     """A layer from its serialized form (class names resolved among keras.layers and
     `custom_objects`)."""
-    from pynn.keras.engine.functional import layer_module_objects
+    from pynn.keras.engine.functional import layer_module_objects  # noqa: PLC0415 - late: models contain layers deserialized here
 
     return generic_utils.deserialize_keras_object(config, layer_module_objects(), "layer",
                                                   custom_objects)

@@ -11,7 +11,7 @@ import numpy as np
 
 from pynn.core import tracing
 from pynn.core.tensor import Tensor, Variable, _wrap
-from pynn.keras import session
+from pynn.keras import initializers, session
 from pynn.keras.utils import generic_utils
 
 
@@ -137,7 +137,6 @@ class Metric:
         if initializer is None or initializer == "zeros":
             value = np.zeros(shape, dtype=dtype)
         else:
-            from pynn.keras import initializers
             value = as_array(initializers.get(initializer)(shape, dtype=dtype), dtype)
         variable = Variable(value, name=name, dtype=dtype, trainable=False)
         self._metric_variables.append(variable)
@@ -333,7 +332,7 @@ class MeanMetricWrapper(Mean):
         config = dict(config)
         fn = config.pop("fn", None)
         if cls is MeanMetricWrapper:
-            from pynn.keras.metrics import get
+            from pynn.keras.metrics import get  # noqa: PLC0415 - late: the metrics package imports this module
             return cls(get(fn), **config)
         return cls(**config)
 

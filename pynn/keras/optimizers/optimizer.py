@@ -34,10 +34,12 @@ import re
 
 import numpy as np
 
+from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Tensor, Variable
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import effect as tracing_effect
 from pynn.core.tracing import effect_call, paused
+from pynn.keras import initializers
 from pynn.keras.optimizers.schedules import learning_rate_schedule
 
 _logger = logging.getLogger("pynn")
@@ -233,7 +235,6 @@ class Optimizer:
         dtype = dtype or "float32"
         shape = () if shape is None else tuple(shape)
         if isinstance(initializer, str):
-            from pynn.keras import initializers
             initializer = initializers.get(initializer)
         value = _array(initializer(shape, dtype=dtype))
         variable = Variable(np.array(value, dtype=dtype), name=name, dtype=dtype,
@@ -379,7 +380,6 @@ class Optimizer:
 
     def compute_gradients(self, loss, var_list, tape=None):
         """`[(gradient, variable), ...]` of `loss` (a callable, or a Tensor with its tape)."""
-        from pynn.core.autodiff import GradientTape
         if not callable(loss) and tape is None:
             raise ValueError(
                 "`tape` is required when a `Tensor` loss is passed. "

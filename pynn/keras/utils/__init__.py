@@ -5,6 +5,8 @@ import random as _random
 
 import numpy as np
 
+from pynn.core import random as prandom
+from pynn.keras.saving.serialization_lib import deserialize_keras_object as deserialize
 from pynn.keras.utils.data_utils import Sequence  # noqa: F401
 from pynn.keras.utils.generic_utils import (  # noqa: F401 - re-exports
     CustomObjectScope,
@@ -20,7 +22,6 @@ from pynn.keras.utils.progbar import Progbar  # noqa: F401
 
 def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
     """`keras.saving.deserialize_keras_object` (imported on first use: saving pulls in h5py)."""
-    from pynn.keras.saving.serialization_lib import deserialize_keras_object as deserialize
 
     return deserialize(config, custom_objects=custom_objects, safe_mode=safe_mode, **kwargs)
 
@@ -58,7 +59,6 @@ def set_random_seed(seed):
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool):
         raise ValueError("Expected `seed` argument to be an integer. "
                          f"Received: seed={seed} (of type {type(seed)})")
-    from pynn.core import random as prandom
     _random.seed(seed)
     np.random.seed(seed)
     prandom.set_seed(seed)

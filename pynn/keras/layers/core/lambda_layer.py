@@ -5,6 +5,7 @@ import sys
 import types
 
 from pynn.core.tensor import TensorShape
+from pynn.keras import activations
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils import generic_utils
 
@@ -32,7 +33,6 @@ def _resolve_function_reference(name, custom_objects):
     """A function a config names (`"function_type": "function"`): a custom object (argument,
     `custom_object_scope`, registered) or one of Keras's activations. Never an attribute of
     the config's `module`: a file could otherwise name `os.remove` or `sys.exit`."""
-    from pynn.keras import activations
 
     function = None
     if isinstance(name, str):

@@ -9,6 +9,7 @@ layer still trains with fit's replayed step.
 """
 
 import collections
+import os
 
 import numpy as np
 
@@ -147,7 +148,6 @@ class IndexLookup(Layer):
                              f"Received: output_mode={self.output_mode} and "
                              f"idf_weights={idf_weights}")
         if isinstance(vocabulary, str):
-            import os
             if not os.path.exists(vocabulary):
                 raise ValueError(f"Vocabulary file {vocabulary} does not exist.")
             with open(vocabulary, encoding="utf-8") as f:

@@ -8,6 +8,7 @@ from pynn.core.tensor import Tensor, TensorShape, _wrap
 from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils
+from pynn.keras.layers.preprocessing.index_lookup import _listify
 from pynn.keras.layers.preprocessing.preprocessing_utils import COUNT, INT, MULTI_HOT, TF_IDF
 from pynn.keras.layers.preprocessing.string_lookup import StringLookup
 
@@ -226,7 +227,6 @@ class TextVectorization(Layer):
 
     def get_config(self):
         lookup = self._lookup_layer
-        from pynn.keras.layers.preprocessing.index_lookup import _listify
         config = {
             "max_tokens": lookup.max_tokens,
             "standardize": self._standardize,
@@ -262,7 +262,7 @@ def _ngrams(row, widths):
 
 
 def _ragged_output(result, output_mode):
-    from pynn.tf.ragged import RaggedTensor
+    from pynn.tf.ragged import RaggedTensor  # noqa: PLC0415 - late: pynn.tf sits above pynn.keras
 
     if isinstance(result, Tensor):
         return result

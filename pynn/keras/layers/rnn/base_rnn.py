@@ -6,9 +6,10 @@ from pynn import ops
 from pynn.core import random as prandom
 from pynn.core.tensor import TensorShape
 from pynn.core.tracing import peek, traced_call
+from pynn.keras import regularizers
 from pynn.keras.engine.base_layer import Layer, call_context
 from pynn.keras.engine.input_spec import InputSpec
-from pynn.keras.utils.generic_utils import shape_list
+from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list
 
 
 def _state_sizes(cell):
@@ -224,13 +225,11 @@ class RNN(Layer):
         if self.zero_output_for_mask:
             config["zero_output_for_mask"] = True
         if type(self) is RNN:
-            from pynn.keras.utils.generic_utils import serialize_keras_object
             config["cell"] = serialize_keras_object(self.cell, "keras.layers")
         return config
 
     def _config_with_cell(self, cell_keys):
         """The RNN arguments followed by the cell's own ones (the SimpleRNN/LSTM/GRU layout)."""
-        from pynn.keras import regularizers
         config = RNN.get_config(self)
         config.pop("activity_regularizer", None)
         cell_config = self.cell.get_config()

@@ -5,6 +5,7 @@ import copy
 from pynn import ops
 from pynn.core.tensor import TensorShape
 from pynn.keras.engine.base_layer import Layer, call_context
+from pynn.keras.layers.serialization import deserialize
 from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list
 
 _MERGE_MODES = ("sum", "mul", "ave", "concat", None)
@@ -181,7 +182,6 @@ class Bidirectional(Layer):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from pynn.keras.layers.serialization import deserialize
         config = dict(config)
         config["layer"] = deserialize(config["layer"], custom_objects=custom_objects)
         if config.get("backward_layer") is not None:

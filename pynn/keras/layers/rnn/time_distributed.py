@@ -3,6 +3,7 @@
 from pynn import ops
 from pynn.core.tensor import TensorShape
 from pynn.keras.engine.base_layer import Layer
+from pynn.keras.layers.serialization import deserialize
 from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list
 
 
@@ -59,7 +60,6 @@ class TimeDistributed(Layer):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from pynn.keras.layers.serialization import deserialize
         config = dict(config)
         config["layer"] = deserialize(config["layer"], custom_objects=custom_objects)
         return cls(**config)
