@@ -377,6 +377,27 @@ class IndexedGradient:
             np.add.at(acc, self.key, self.values)
 
 
+def _add_arrays(a, b):
+    return a + b
+
+
+def _seeded(targets, seeds, first_seq, add):
+    """The start of a backward pass: {id: seed} (summed with `add` for a repeated target),
+    the heap of recorded targets (newest first) and the set of ids queued on it."""
+    grads = {}
+    heap = []
+    queued = set()
+    for t, s in zip(targets, seeds):
+        k = id(t)
+        grads[k] = s if k not in grads else add(grads[k], s)
+        node = t._node
+        if node is not None and k not in queued and node[0] >= first_seq:
+            queued.add(k)
+            heap.append((-node[0], t))
+    heapq.heapify(heap)
+    return grads, heap, queued
+
+
 def backprop(targets, seeds, first_seq=0):
     """Gradients (numpy, keyed by id) of sum(seed * target) w.r.t. every tensor in the graph.
 
@@ -385,18 +406,8 @@ def backprop(targets, seeds, first_seq=0):
     before the tape started) are leaves, as ops a tape did not see are constants in TF.
     Accumulators allocated here (`owned`) are summed into in place.
     """
-    grads = {}
     owned = set()
-    heap = []
-    queued = set()
-    for t, s in zip(targets, seeds):
-        k = id(t)
-        grads[k] = s if k not in grads else grads[k] + s
-        node = t._node
-        if node is not None and k not in queued and node[0] >= first_seq:
-            queued.add(k)
-            heap.append((-node[0], t))
-    heapq.heapify(heap)
+    grads, heap, queued = _seeded(targets, seeds, first_seq, _add_arrays)
     pop, push = heapq.heappop, heapq.heappush
     while heap:
         t = pop(heap)[1]
@@ -485,18 +496,8 @@ def backprop_tensors(targets, seeds, first_seq=0):
     from pynn import ops
     from pynn.ops import gradients  # noqa: F401 - registers the rules (late: ops import us)
 
-    grads = {}
-    heap = []
-    queued = set()
-    for t, s in zip(targets, seeds):
-        k = id(t)
-        s = s if isinstance(s, Tensor) else _wrap(s)
-        grads[k] = s if k not in grads else ops.add(grads[k], s)
-        node = t._node
-        if node is not None and k not in queued and node[0] >= first_seq:
-            queued.add(k)
-            heap.append((-node[0], t))
-    heapq.heapify(heap)
+    seeds = [s if isinstance(s, Tensor) else _wrap(s) for s in seeds]
+    grads, heap, queued = _seeded(targets, seeds, first_seq, ops.add)
     pop, push = heapq.heappop, heapq.heappush
     while heap:
         t = pop(heap)[1]

@@ -242,7 +242,7 @@ def _matmul(g, xs, out, attrs, needs):
 
 @_rule(_nn._dense)
 def _dense(g, xs, out, attrs, needs):
-    x, kernel, bias = xs
+    x, kernel, _bias = xs
     activation = attrs["activation"]
     if activation == "relu":
         g = _m.multiply(g, _float_like(_m.greater(out, 0.0), g))

@@ -22,9 +22,9 @@ from pynn.core.tensor import Tensor, TensorShape, _wrap
 from pynn.core.tensor import constant as _constant
 from pynn.core.tensor import convert_to_tensor as _convert_to_tensor
 from pynn.core.tracing import active as _tracing
-from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import effect_call as _effect_call
 from pynn.core.tracing import fail as _trace_fail
+from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call as _traced_call
 from pynn.tf.function import function  # noqa: F401 - tf.function
 

@@ -18,7 +18,8 @@ from pynn.core.tensor import Variable, constant
 
 FIXTURE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures",
                        "higher_order.json")
-CASES = json.load(open(FIXTURE))["cases"]
+with open(FIXTURE) as _fh:
+    CASES = json.load(_fh)["cases"]
 
 
 @pytest.mark.parametrize("name", list(CASES))
