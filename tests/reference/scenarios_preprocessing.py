@@ -1,6 +1,8 @@
 """Text and image preprocessing, compared on everything printed (`preprocessing` family):
-keras.preprocessing (pad_sequences, Tokenizer), the lookup and TextVectorization layers, string
-tensors and tf.strings, with Korean text throughout. Names: `tf`, `keras`, `layers`, `np`."""
+keras.preprocessing (pad_sequences, Tokenizer, ImageDataGenerator), the lookup,
+TextVectorization, image and encoding layers, string tensors, tf.strings, tf.image and the
+tf.data extras (element_spec, repr, reduce, padded_batch, window/flat_map, from_generator),
+with Korean text throughout. Names: `tf`, `keras`, `layers`, `np`."""
 
 from textwrap import dedent
 
@@ -327,4 +329,59 @@ scenario("image_data_generator_flow", """
         x, y, batch_size=4), epochs=2, verbose=0)
     print(len(h.history["loss"]))
     ImageDataGenerator().flow(x[0], y)
+""")
+
+# ---------------------------------------------------------------------------- tf.data extras
+scenario("tf_data_extras", """
+    ds = tf.data.Dataset.from_tensor_slices((np.arange(6, dtype="float32").reshape(3, 2),
+                                             np.array([0, 1, 0])))
+    print(ds)
+    print(ds.element_spec)
+    print(ds.batch(2))
+    print(ds.batch(2, drop_remainder=True).element_spec)
+    print(ds.map(lambda x, y: (x * 2, y)))
+    print(ds.map(lambda x, y: x, num_parallel_calls=tf.data.AUTOTUNE))
+    print(ds.shuffle(3).prefetch(tf.data.AUTOTUNE))
+    print(ds.take(2), ds.skip(1), ds.repeat(2), ds.cache(), ds.filter(lambda x, y: y > 0))
+    r = tf.data.Dataset.range(5)
+    print(r, r.element_spec)
+    print(r.reduce(np.int64(0), lambda s, x: s + x))
+    print(ds.reduce((0.0, np.int64(0)), lambda s, e: (s[0] + tf.reduce_sum(e[0]), s[1] + e[1])))
+    print(tf.data.Dataset.from_tensors([1, 2]))
+    print(tf.data.Dataset.from_tensor_slices({"a": [1, 2], "b": [3.0, 4.0]}))
+    print(tf.data.Dataset.zip((r, r)), r.batch(2).unbatch())
+    print(tf.data.experimental.cardinality(r),
+          tf.data.experimental.cardinality(r.filter(lambda x: x > 1)),
+          tf.data.experimental.cardinality(r.repeat()))
+    print(tf.data.AUTOTUNE, tf.data.experimental.AUTOTUNE)
+    w = r.window(3, shift=1, drop_remainder=True)
+    print(w)
+    fm = w.flat_map(lambda x: x.batch(3))
+    print(fm)
+    print([a.numpy().tolist() for a in fm])
+    print([[v.tolist() for v in x.as_numpy_iterator()] for x in r.window(2)])
+    gen = tf.data.Dataset.from_generator(
+        lambda: ([1] * i for i in range(1, 4)),
+        output_signature=tf.TensorSpec(shape=(None,), dtype=tf.int32))
+    print(gen, gen.element_spec)
+    print([x.numpy().tolist() for x in gen])
+    print([x.numpy().tolist() for x in gen.padded_batch(2)])
+    print(gen.padded_batch(2))
+    print([x.numpy().tolist() for x in gen.padded_batch(2, padded_shapes=[4], padding_values=-1)])
+    g2 = tf.data.Dataset.from_generator(
+        lambda: ((np.ones(2), 1) for _ in range(2)),
+        output_signature=(tf.TensorSpec(shape=(2,), dtype=tf.float32),
+                          tf.TensorSpec(shape=(), dtype=tf.int64)))
+    print(g2, [(a.dtype, b.dtype) for a, b in g2])
+    print(r.batch(2).element_spec, r.enumerate())
+    series = np.arange(10, dtype="float32")
+    d = (tf.data.Dataset.from_tensor_slices(series).window(5, shift=1, drop_remainder=True)
+         .flat_map(lambda w: w.batch(5)).map(lambda w: (w[:-1], w[-1])))
+    print(d)
+    print([(a.numpy().tolist(), b.numpy().tolist()) for a, b in d.take(2)])
+    print(len(ds), ds.cardinality())
+    model = keras.Sequential([keras.Input((4,)), layers.Dense(1)])
+    model.compile("sgd", "mse")
+    h = model.fit(d.batch(2).prefetch(tf.data.AUTOTUNE), epochs=2, verbose=0)
+    print(len(h.history["loss"]))
 """)
