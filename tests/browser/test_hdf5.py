@@ -2,12 +2,11 @@
 for a program that may save or load HDF5, and the files pynn writes in the page are real HDF5
 that h5py reads and pynn on CPython loads with the same predictions.
 
-The page's files leave it as base64 printed by the program (the Files panel's own test
-downloads them through the panel). Each file is also kept in test-artifacts/browser-hdf5/,
-where tests/reference/record_browser_hdf5.py has tf.keras 2.15 load them.
+The files leave the page as a student takes them: downloaded from the Files panel. Each is
+also kept in test-artifacts/browser-hdf5/, where tests/reference/record_browser_hdf5.py has
+tf.keras 2.15 load them.
 """
 
-import base64
 import io
 import json
 import os
@@ -25,7 +24,7 @@ pytestmark = pytest.mark.browser
 X = [[0.1, 0.2, 0.3], [0.5, -0.4, 0.9], [-1.0, 0.0, 2.0]]
 
 SAVE_ALL = """
-import base64, json
+import json
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras
@@ -47,17 +46,22 @@ for name in ('m.keras', 'm.h5'):
 clone = keras.models.clone_model(model)
 clone.load_weights('w.weights.h5')
 assert np.allclose(clone.predict(x, verbose=0), expected, atol=1e-6)
-files = {n: base64.b64encode(open(n, 'rb').read()).decode() for n in
-         ('m.keras', 'm.h5', 'w.weights.h5', 'cp.h5')}
-print('FILES ' + json.dumps({'files': files, 'predictions': expected.tolist()}))
+print('PREDICTIONS ' + json.dumps(expected.tolist()))
 """.replace("X_VALUES", json.dumps(X))
 
 
 def page_files(playground):
-    match = re.search(r"^FILES (\{.*\})$", playground.output_text(), flags=re.MULTILINE)
+    """The four files, downloaded from the Files panel, and the page's predictions."""
+    match = re.search(r"^PREDICTIONS (\[.*\])$", playground.output_text(), flags=re.MULTILINE)
     assert match, playground.output_text()[-2000:]
-    data = json.loads(match.group(1))
-    return {k: base64.b64decode(v) for k, v in data["files"].items()}, data["predictions"]
+    panel = playground.page.get_by_role("region", name="Files")
+    files = {}
+    for name in ("m.keras", "m.h5", "w.weights.h5", "cp.h5"):
+        with playground.page.expect_download() as info:
+            panel.get_by_role("link", name=name, exact=True).click()
+        with open(info.value.path(), "rb") as f:
+            files[name] = f.read()
+    return files, json.loads(match.group(1))
 
 
 def test_hdf5_loads_only_for_a_program_that_needs_it_and_writes_real_hdf5(playground,

@@ -1,6 +1,6 @@
 """tf.keras 2.15 loads the HDF5 files the playground wrote in the browser (h5wasm).
 
-    python3 -m pytest tests/browser/test_hdf5.py         # writes test-artifacts/browser-hdf5/
+    python3 -m pytest tests/browser/test_hdf5.py   # downloads them from the Files panel into test-artifacts/browser-hdf5/
     ~/.cache/reftf/bin/python tests/reference/record_browser_hdf5.py
 
 Copies those files to tests/fixtures/saved/browser/ and records in
