@@ -11,7 +11,9 @@ CPython (this process; BLAS single-threaded on every side, tf.keras in a subproc
   * XOR 2-4-1 sigmoid, SGD 0.1, MSE, batch 1, 1,500 epochs (best of 2; tf.keras once);
   * the tutorial CNN, 1,000 samples, batch 32, adam, one epoch (best of 3; bench/cnn.py).
   Each: pynn `fit`, a hand-written numpy loop of the same math, tf.keras 2.15 `fit`.
-Browser (bench/browser/run.py, one headless Chromium page): pynn in Pyodide vs TensorFlow.js
+Browser (bench/browser/run.py, one headless Chromium page): pynn in Pyodide with the compiled
+WebAssembly kernel (web/kernels/, one thread) and with it switched off (numpy's einsum), a
+512x512x512 float32 product both ways, vs TensorFlow.js
 4.22 (wasm backend, SIMD, one thread; the CNN on TF.js's cpu backend, as its wasm backend has
 no Conv2DBackpropFilter), plus the numpy loops in Pyodide, Pyodide+numpy+pynn start-up and
 the playground's page-ready time (bench/page_ready.py, when dist/ is built).
@@ -83,7 +85,8 @@ def browser_rows(profile=True):
     browser = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(browser)
     results = browser.measure(profile=profile)
-    names = {"xor": "XOR 1,500 epochs", "mlp": "MLP epoch", "cnn": "CNN epoch"}
+    names = {"gemm": "GEMM 512x512x512", "xor": "XOR 1,500 epochs", "mlp": "MLP epoch",
+             "cnn": "CNN epoch"}
     rows = [(names[w], "browser " + n, s) for w, n, s in browser.rows(results)]
     boot = results["pynn_boot"]
     rows.append(("start-up", "browser Pyodide+numpy+pynn import", boot["bootSeconds"]))
@@ -124,6 +127,17 @@ def targets(rows):
           "browser TF.js wasm fit", 0.5)
     ratio("browser CNN: pynn < TF.js cpu (its best backend that trains it)", "CNN epoch",
           "browser pynn fit (Pyodide)", "browser TF.js cpu fit", 1.0, strict=True)
+    # the compiled WebAssembly kernel (web/kernels/) against the same page with it switched off
+    ratio("browser GEMM 512: kernel (1 thread) >= 3x numpy einsum", "GEMM 512x512x512",
+          "browser pynn kernel, 1 thread (Pyodide)", "browser numpy einsum (Pyodide)", 1 / 3)
+    ratio("browser CNN: kernels <= 0.35x kernels off", "CNN epoch", "browser pynn fit (Pyodide)",
+          "browser pynn fit, kernels off (Pyodide)", 0.35)
+    ratio("browser MLP: kernels <= 0.6x kernels off", "MLP epoch", "browser pynn fit (Pyodide)",
+          "browser pynn fit, kernels off (Pyodide)", 0.6)
+    ratio("browser MLP: pynn <= 0.5x TF.js wasm", "MLP epoch", "browser pynn fit (Pyodide)",
+          "browser TF.js wasm fit", 0.5)
+    ratio("browser XOR: kernels unchanged (<= 1.05x kernels off)", "XOR 1,500 epochs",
+          "browser pynn fit (Pyodide)", "browser pynn fit, kernels off (Pyodide)", 1.05)
     xor_s = _get(rows, "XOR 1,500 epochs", "browser pynn fit (Pyodide)")
     out.append(("browser XOR <= 3 s", "not measured" if xor_s is None else f"{xor_s:.2f} s",
                 None if xor_s is None else xor_s <= 3.0))
@@ -167,7 +181,8 @@ def main(argv=None):
         notes.append(f"browser: Chromium {raw.get('chromium')}, TF.js {raw.get('tfjs')} "
                      f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
                      f"numpy {boot['numpy']}, no BLAS)")
-    rows.sort(key=lambda r: ["MLP epoch", "XOR 1,500 epochs", "CNN epoch", "start-up"].index(r[0]))
+    rows.sort(key=lambda r: ["GEMM 512x512x512", "MLP epoch", "XOR 1,500 epochs", "CNN epoch",
+                             "start-up"].index(r[0]))
     checks = targets(rows)
     notes.insert(0, f"one run of `python3 bench/run.py`, {started:%Y-%m-%d %H:%M} UTC, "
                  f"{platform.python_implementation()} {platform.python_version()}, numpy "

@@ -2,6 +2,11 @@
 
 The shim is installed first, so the script's `import tensorflow as tf` is pynn. The script
 runs as `__main__` with `sys.argv = [SCRIPT, ARGS...]`; tracebacks start at its own lines.
+
+Before numpy starts, the number of BLAS threads is chosen from the cores that are free now
+(`blas_threads`): OpenBLAS's idle threads busy-wait, so on a machine that is already busy its
+default (one thread per core) makes small matrix products many times slower. A thread count the
+user set (OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, MKL_NUM_THREADS, ...) is kept as it is.
 """
 
 import argparse
@@ -12,6 +17,41 @@ import traceback
 
 import pynn
 from pynn import shim
+
+#: The variables BLAS libraries read their thread count from; if the user set one, pynn keeps out.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                         "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "GOTO_NUM_THREADS")
+
+
+def _usable_cpus():
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _load_average():
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def blas_threads(environ, cpus, load):
+    """The BLAS thread count for a run: None if the user chose one in `environ`; otherwise the
+    cores left free by the current load (1-minute load average), at least 1."""
+    if any(environ.get(name) for name in BLAS_THREAD_VARIABLES):
+        return None
+    return max(1, min(cpus, round(cpus - load)))
+
+
+def _set_blas_threads(environ=os.environ):
+    """Sets the BLAS thread count for this process (before numpy is imported)."""
+    threads = blas_threads(environ, _usable_cpus(), _load_average())
+    if threads is not None and "numpy" not in sys.modules:
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            environ[name] = str(threads)
+    return threads
 
 
 def _run(script, args):
@@ -65,6 +105,7 @@ def main(argv=None):
     if ns.command != "run":
         parser.print_help()
         return 2
+    _set_blas_threads()
     return _run(ns.script, ns.args)
 
 

@@ -1,6 +1,6 @@
 """pynn in Pyodide vs TensorFlow.js, side by side in the same headless Chromium run.
 
-    python3 bench/browser/run.py [--only xor,mlp,cnn] [--profile] [--json out.json]
+    python3 bench/browser/run.py [--only gemm,xor,mlp,cnn] [--no-tfjs-cnn] [--profile] [--json out.json]
 
 The page (bench/browser/index.html) loads the playground's Pyodide (web/node_modules, as
 build.sh) and numpy wheel (the wheelhouse), a pynn archive zipped from the working tree,
@@ -10,7 +10,10 @@ the page's main thread, one after the other, each timing `fit` with performance.
 (pynn: time.perf_counter, which is the same clock in Pyodide). The page is served without
 COOP/COEP, so TF.js's wasm backend runs its SIMD build on one thread, like pynn.
 
-Workloads (as bench/xor.py, bench/mlp.py, bench/cnn.py): XOR 2-4-1 sigmoid SGD 0.1 MSE batch 1
+pynn runs each workload twice: with the playground's compiled WebAssembly kernel (web/kernels/,
+built here with web/kernels/build.sh and installed as the worker does; one thread) and with it
+switched off (numpy's einsum, the path before the kernel). `gemm` times a 512x512x512 float32
+product both ways. Workloads (as bench/xor.py, bench/mlp.py, bench/cnn.py): XOR 2-4-1 sigmoid SGD 0.1 MSE batch 1
 1,500 epochs; MNIST MLP 784-64-64-10 adam batch 32, one epoch of 10,000 samples (best of 2);
 the tutorial CNN, 1,000 samples batch 32, one epoch: TF.js's wasm backend has no
 Conv2DBackpropFilter kernel, so TF.js trains it on its cpu backend (the wasm attempt is
@@ -51,7 +54,9 @@ def build():
     numpy_file = config["packages"]["numpy"]["file"]
     numpy_wheel = os.path.join(os.path.expanduser(os.environ.get(
         "PYNN_WHEELHOUSE", "~/.cache/pynn/wheelhouse")), numpy_file)
-    for source in [os.path.join(npm_pyodide, f) for f in config["files"]] + [numpy_wheel]:
+    # (pyodide.mjs, the loader, is bundled into the playground's worker, so it is not in the config's list)
+    files = sorted(set(config["files"]) | {"pyodide.mjs"})
+    for source in [os.path.join(npm_pyodide, f) for f in files] + [numpy_wheel]:
         if not os.path.isfile(source):
             sys.exit(f"bench/browser: {source} is missing (run `bash build.sh` once: it installs "
                      "web/node_modules and the numpy wheel)")
@@ -60,6 +65,8 @@ def build():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
                        cwd=HERE, check=True)
     os.makedirs(BUILD, exist_ok=True)
+    subprocess.run(["bash", os.path.join(ROOT, "web", "kernels", "build.sh"), os.path.join(BUILD, "kernels")],
+                   check=True)
     for path in glob.glob(os.path.join(WASM_DIR, "*.wasm")):
         shutil.copy(path, BUILD)
     bundle = os.path.join(BUILD, "tfjs_bench.js")
@@ -100,7 +107,8 @@ def _log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
-def measure(only=("xor", "mlp", "cnn"), profile=False, numpy_rows=True, chromium="/usr/bin/chromium"):
+def measure(only=("gemm", "xor", "mlp", "cnn"), profile=False, numpy_rows=True, tfjs_cnn=True,
+            chromium="/usr/bin/chromium"):
     """Run the page; returns a dict of results (seconds, backends, versions, profiles)."""
     wheel = build()
     from playwright.sync_api import sync_playwright
@@ -125,7 +133,7 @@ def measure(only=("xor", "mlp", "cnn"), profile=False, numpy_rows=True, chromium
                 start = time.perf_counter()
                 result = json.loads(page.evaluate(
                     "(c) => pynnBench.run(`import pyodide_steps\nresult = pyodide_steps.${c}`)", call))
-                _log(f"pynn {call}: {result if not isinstance(result, dict) else result['seconds']}"
+                _log(f"pynn {call}: {result if not isinstance(result, dict) else result.get('seconds', result)}"
                      f" ({time.perf_counter() - start:.1f} s wall)")
                 return result
 
@@ -135,17 +143,23 @@ def measure(only=("xor", "mlp", "cnn"), profile=False, numpy_rows=True, chromium
                 _log(f"tfjs {workload} {backend}: {result}")
                 return result
 
+            if "gemm" in only:
+                out["gemm"] = py("gemm()")
             if "xor" in only:
-                out["xor"] = {"pynn": py("xor()"), "tfjs_wasm": tfjs("xor", "wasm")}
+                out["xor"] = {"pynn": py("xor()"), "pynn_off": py("xor(kernels=False)"),
+                              "tfjs_wasm": tfjs("xor", "wasm")}
                 if numpy_rows:
                     out["xor"]["numpy"] = py("xor_numpy()")
             if "mlp" in only:
-                out["mlp"] = {"pynn": py("mlp()"), "tfjs_wasm": tfjs("mlp", "wasm")}
+                out["mlp"] = {"pynn": py("mlp()"), "pynn_off": py("mlp(kernels=False)"),
+                              "tfjs_wasm": tfjs("mlp", "wasm")}
                 if numpy_rows:
                     out["mlp"]["numpy"] = py("mlp_numpy()")
             if "cnn" in only:
-                out["cnn"] = {"tfjs_wasm": tfjs("cnn", "wasm", {"n": 64}),
-                              "tfjs_cpu": tfjs("cnn", "cpu"), "pynn": py("cnn()")}
+                out["cnn"] = {"pynn": py("cnn()"), "pynn_off": py("cnn(kernels=False)")}
+                if tfjs_cnn:
+                    out["cnn"].update(tfjs_wasm=tfjs("cnn", "wasm", {"n": 64}),
+                                      tfjs_cpu=tfjs("cnn", "cpu"))
             if profile:
                 out["profile_mlp"] = py("profile('mlp')")
                 out["profile_xor"] = py("profile('xor')")
@@ -165,11 +179,15 @@ def best(entry):
 def rows(results):
     """[(workload, name, seconds)] for the table."""
     table = []
+    if results.get("gemm"):
+        table += [("gemm", "numpy einsum (Pyodide)", best(results["gemm"]["einsum"])),
+                  ("gemm", "pynn kernel, 1 thread (Pyodide)", best(results["gemm"]["kernel"]))]
     for workload in ("xor", "mlp", "cnn"):
         entry = results.get(workload)
         if not entry:
             continue
-        for key, name in (("pynn", "pynn fit (Pyodide)"), ("numpy", "numpy loop (Pyodide)"),
+        for key, name in (("pynn_off", "pynn fit, kernels off (Pyodide)"),
+                          ("pynn", "pynn fit (Pyodide)"), ("numpy", "numpy loop (Pyodide)"),
                           ("tfjs_wasm", "TF.js wasm fit"), ("tfjs_cpu", "TF.js cpu fit")):
             if key in entry:
                 table.append((workload, name, best(entry[key])))
@@ -178,18 +196,21 @@ def rows(results):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="xor,mlp,cnn", help="comma-separated workloads")
+    parser.add_argument("--only", default="gemm,xor,mlp,cnn", help="comma-separated workloads")
+    parser.add_argument("--no-tfjs-cnn", action="store_true",
+                        help="skip TF.js on the CNN (its cpu backend takes ~12 minutes)")
     parser.add_argument("--profile", action="store_true", help="cProfile pynn inside Pyodide")
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--chromium", default=os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args(argv)
-    results = measure(tuple(args.only.split(",")), profile=args.profile, chromium=args.chromium)
+    results = measure(tuple(args.only.split(",")), profile=args.profile,
+                      tfjs_cnn=not args.no_tfjs_cnn, chromium=args.chromium)
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(results, fh, indent=1)
     for workload, name, seconds in rows(results):
         shown = "n/a" if seconds is None else f"{seconds:.3f}"
-        print(f"{workload:5s} {name:24s} {shown:>9s}")
+        print(f"{workload:5s} {name:32s} {shown:>9s}")
     for key in ("profile_mlp", "profile_xor"):
         if key in results:
             print(f"\n{key}: {results[key]['seconds']:.3f} s for {results[key]['steps']} steps")
