@@ -483,9 +483,28 @@ def _not_differentiable(name):
         raise SecondOrderError(
             f"pynn cannot compute a second derivative through the op {name}: its gradient is "
             "computed on numpy and cannot be differentiated again. Supported: elementwise "
-            "math, matmul, Dense, bias_add, reductions (sum, mean), reshape/transpose, and "
-            "the relu, sigmoid, tanh, softplus, softmax activations.")
+            "math, matmul, Dense, bias_add, reductions (sum, mean), reshape/transpose, the "
+            "relu, sigmoid, tanh, softplus, softmax activations, and conv2d with respect to "
+            "its input (a gradient penalty).")
     return vjp
+
+
+#: what a second-order rule returns for an input whose gradient only the numpy vjp gives
+FIRST_ORDER_ONLY = object()
+
+
+def _frozen(gp, arg, g, pairs, fn):
+    """A numpy vjp result as a Tensor that raises SecondOrderError if differentiated."""
+    if gp is None:
+        return None
+    if type(gp) is IndexedGradient:
+        acc = np.zeros(arg._value.shape, gp.values.dtype)
+        gp.add_into(acc)
+        gp = acc
+    out = _wrap(_asarray(gp))
+    if _recording:      # depends on g and the op's inputs, differentiable in none of them
+        _record(out, [g] + [p for _, p in pairs], _not_differentiable(_op_name(fn)), False)
+    return out
 
 
 def backprop_tensors(targets, seeds, first_seq=0):
@@ -513,30 +532,22 @@ def backprop_tensors(targets, seeds, first_seq=0):
             inputs = [a if isinstance(a, Tensor) else _wrap(_asarray(v))
                       for a, v in zip(args, values)]
             gs = rule(g, inputs, t, attrs or {}, tuple(wanted))
+            if any(gp is FIRST_ORDER_ONLY for gp in gs):   # left to the numpy vjp
+                raw = vjp(g._value) if needs is None else vjp(g._value, needs)
+                raw = raw if type(raw) is tuple else (raw,)
+                gs = [_frozen(raw[i], args[i], g, pairs, fn) if gp is FIRST_ORDER_ONLY
+                      else gp for i, gp in enumerate(gs)]
         else:
             raw = vjp(g._value) if needs is None else vjp(g._value, needs)
             if type(raw) is not tuple:
                 raw = (raw,)
-            gs = []
-            for i, gp in enumerate(raw):
-                if gp is None:
-                    gs.append(None)
-                    continue
-                if type(gp) is IndexedGradient:
-                    acc = np.zeros(args[i]._value.shape, gp.values.dtype)
-                    gp.add_into(acc)
-                    gp = acc
-                out = _wrap(_asarray(gp))
-                # differentiable in nothing: reaching it from an outer tape raises
-                if _recording:
-                    _record(out, [g] + [p for _, p in pairs], _not_differentiable(
-                        _op_name(fn)), False)
-                gs.append(out)
+            gs = [_frozen(gp, a, g, pairs, fn) for gp, a in zip(raw, args)]
         if type(gs) is not tuple:
             gs = tuple(gs)
         for i, p in pairs:
             gp = gs[i]
             if gp is None:
+
                 continue
             if gp._value.shape != p._value.shape:
                 from pynn.ops.gradients import unbroadcast as unbroadcast_t

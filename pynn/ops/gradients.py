@@ -9,13 +9,15 @@ input (None where it has none), Tensors in and out: `inputs` are Tensors (consta
 non-Tensor inputs), `out` the op's output, `needs[i]` whether input i wants its gradient.
 
 A primitive without a rule here still gets its first derivative (from its numpy vjp), but that
-gradient cannot be differentiated: doing so raises an error naming the op.
+gradient cannot be differentiated: doing so raises an error naming the op. A rule may return
+`FIRST_ORDER_ONLY` for one input (conv2d's kernel): that gradient comes from the numpy vjp.
 """
 
 import numpy as np
 
-from pynn.core.autodiff import register_gradient_rule
+from pynn.core.autodiff import FIRST_ORDER_ONLY, register_gradient_rule
 from pynn.ops import array as _a
+from pynn.ops import conv as _conv
 from pynn.ops import math as _m
 from pynn.ops import nn as _nn
 from pynn.ops import reduction as _r
@@ -309,3 +311,18 @@ def _transpose(g, xs, out, attrs, needs):
 @_rule(_a._broadcast_to)
 def _broadcast_to(g, xs, out, attrs, needs):
     return (unbroadcast(g, _shape(xs[0])),)
+
+
+# ------------------------------------------------------------------ convolution
+@_rule(_conv.conv2d)
+def _conv2d(g, xs, out, attrs, needs):
+    """The input gradient is a transposed convolution (differentiable again: a gradient
+    penalty on a conv critic); the kernel gradient is first-order only."""
+    x, kernel = xs
+    if attrs.get("groups", 1) != 1:
+        return (FIRST_ORDER_ONLY if needs[0] else None, FIRST_ORDER_ONLY if needs[1] else None)
+    gx = _conv.conv2d_transpose(
+        g, kernel, output_shape=_shape(x), strides=attrs.get("strides", 1),
+        padding=attrs.get("padding", "valid"),
+        dilation_rate=attrs.get("dilation_rate", 1)) if needs[0] else None
+    return gx, FIRST_ORDER_ONLY if needs[1] else None

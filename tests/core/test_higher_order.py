@@ -107,17 +107,54 @@ def test_second_order_rules_against_central_differences(name):
 
 
 def test_an_op_without_a_second_order_rule_raises_naming_it():
-    conv = keras.layers.Conv2D(2, 3)
-    image = constant(np.random.default_rng(0).normal(size=(1, 5, 5, 1)).astype("float32"))
+    pool = keras.layers.MaxPooling2D(2)
+    image = constant(np.random.default_rng(0).normal(size=(1, 4, 4, 1)).astype("float32"))
     with GradientTape() as outer:
         outer.watch(image)
         with GradientTape() as inner:
             inner.watch(image)
-            out = ops.sum(conv(image) ** 2)
+            out = ops.sum(pool(image * image) ** 2)
         first = inner.gradient(out, image)         # the first derivative still works
-    assert first.shape == (1, 5, 5, 1)
+        penalty = ops.sum(first * first)
+    assert first.shape == (1, 4, 4, 1)
+    with pytest.raises(SecondOrderError, match="MaxPool2d"):
+        outer.gradient(penalty, image)
+
+
+def test_conv_kernel_gradients_are_first_order_only():
+    conv = keras.layers.Conv2D(2, 3, padding="same")
+    image = constant(np.random.default_rng(0).normal(size=(2, 5, 5, 1)).astype("float32"))
+    with GradientTape() as outer:
+        with GradientTape() as inner:
+            out = ops.sum(conv(image) ** 2)
+        kernel_grad = inner.gradient(out, conv.kernel)
+        total = ops.sum(kernel_grad ** 2)
     with pytest.raises(SecondOrderError, match="Conv2d"):
-        outer.gradient(first, image)
+        outer.gradient(total, conv.kernel)
+
+
+def test_gradient_penalty_through_a_conv_layer_matches_central_differences():
+    rng = np.random.default_rng(2)
+    kernel0 = rng.normal(size=(3, 3, 1, 2))
+    image = constant(rng.normal(size=(2, 6, 6, 1)))
+
+    def penalty(kernel_value):
+        kernel = Variable(kernel_value)
+        with GradientTape() as outer:
+            with GradientTape() as inner:
+                inner.watch(image)
+                critic = ops.sum(ops.tanh(ops.conv2d(image, kernel, strides=2,
+                                                     padding="same")))
+            grad = inner.gradient(critic, image)
+            value = ops.sum(ops.square(grad))
+        return float(value), outer.gradient(value, kernel).numpy()
+
+    _, analytic = penalty(kernel0)
+    direction = rng.normal(size=kernel0.shape)
+    eps = 1e-6
+    numeric = (penalty(kernel0 + eps * direction)[0]
+               - penalty(kernel0 - eps * direction)[0]) / (2 * eps)
+    np.testing.assert_allclose(np.sum(analytic * direction), numeric, rtol=1e-6)
 
 
 def test_first_order_gradients_are_unchanged_without_an_outer_tape():
