@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== python packages"
-python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py
+python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py matplotlib
 
 echo "== chromium (for the browser tests)"
 if [ ! -x /usr/bin/chromium ]; then

@@ -1,6 +1,7 @@
 // Prepares the worker's fast start at build time (called by build.sh), running Pyodide in Node:
 //   site-packages.bin + site.json: numpy and pynn unpacked from their wheels (and the
-//     playground's runner package src/worker/pynn_runner/), all byte-compiled
+//     playground's runner package src/worker/pynn_runner/ and its matplotlib
+//     src/worker/matplotlib/), all byte-compiled
 //     for Pyodide's Python (unchecked-hash .pyc), minus what never runs in the page (numpy's
 //     tests, type stubs and C headers), as one blob the worker writes into Pyodide's file system;
 //   base.snap and site.snap: the memory snapshots described in src/worker/site.js (Python
@@ -56,10 +57,14 @@ for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
 }
 // The playground's runner, the package `pynn_runner` (imported by the worker): every .py file
 // of src/worker/pynn_runner/ (one module per concern).
-const RUNNER_DIR = new URL('./src/worker/pynn_runner/', import.meta.url);
-first.FS.mkdirTree(`${sitePackages}/pynn_runner`);
-for (const name of readdirSync(RUNNER_DIR).filter((file) => file.endsWith('.py')).sort()) {
-  first.FS.writeFile(`${sitePackages}/pynn_runner/${name}`, readFileSync(new URL(name, RUNNER_DIR)));
+// The playground's matplotlib (src/worker/matplotlib/) is installed the same way, but not
+// imported at start-up: a program's `import matplotlib.pyplot` loads it.
+for (const pkg of ['pynn_runner', 'matplotlib']) {
+  const dir = new URL(`./src/worker/${pkg}/`, import.meta.url);
+  first.FS.mkdirTree(`${sitePackages}/${pkg}`);
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.py')).sort()) {
+    first.FS.writeFile(`${sitePackages}/${pkg}/${name}`, readFileSync(new URL(name, dir)));
+  }
 }
 // The compiled kernels (web/kernels/build.sh), loaded by pynn when first needed (kernels.js).
 if (args.kernels) {
@@ -78,9 +83,10 @@ for package in ("numpy", "pynn"):
                                 invalidation_mode=unchecked)
     if not ok:  # a syntax error: the page then reports it when the import fails
         print(f"web/snapshot.mjs: WARNING: some of {package} could not be byte-compiled")
-if not compileall.compile_dir(os.path.join(site, "pynn_runner"), quiet=1, workers=1,
-                              invalidation_mode=unchecked):
-    raise SyntaxError("web/src/worker/pynn_runner/ could not be byte-compiled")
+for package in ("pynn_runner", "matplotlib"):
+    if not compileall.compile_dir(os.path.join(site, package), quiet=1, workers=1,
+                                  invalidation_mode=unchecked):
+        raise SyntaxError(f"web/src/worker/{package}/ could not be byte-compiled")
 
 def wanted(rel):
     parts = rel.split("/")

@@ -21,6 +21,7 @@ EXPECTED = {
     "dropout-l2": ["dropout (Dropout)", "validation accuracy"],
     "subclassed-cnn": ["conv2d (Conv2D)", "Epoch 3/3"],
     "gradient-tape": ["Epoch 4: last batch loss", "It took"],
+    "two-moons": ["trained 60 epochs in", "final loss"],
 }
 
 

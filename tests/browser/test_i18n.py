@@ -22,7 +22,7 @@ def buttons(page, names):
 
 def table_keys(name):
     with open(os.path.join(STRINGS, name), encoding="utf-8") as f:
-        return re.findall(r"^\s*'([^']+)':", f.read(), flags=re.M)
+        return re.findall(r"^\s*'([^']+)':", f.read(), flags=re.MULTILINE)
 
 
 def test_both_tables_have_the_same_keys():

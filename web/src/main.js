@@ -6,6 +6,7 @@ import { PythonWorker, STATE } from './worker-bridge.js';
 import { createEditor } from './editor.js';
 import { createConsole } from './output.js';
 import { createCharts } from './charts.js';
+import { createFigures } from './figures.js';
 import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
@@ -34,6 +35,7 @@ const ui = {
 
 const output = createConsole($('output'));
 const charts = createCharts($('charts'));
+const figures = createFigures(output);
 
 function showMessage(text) {
   ui.message.textContent = text || '';
@@ -94,6 +96,7 @@ const python = new PythonWorker({
       case MSG.trainEnd: charts.trainEnd(message); break;
       case MSG.workdirFile:
       case MSG.workdirRemoved: filesPanel.receive(message); break;
+      case MSG.figure: figures.show(message); break;
       case MSG.result:
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
         document.body.dataset.runSeconds = String(message.seconds); // the program's own time
@@ -187,6 +190,7 @@ function run() {
   }
   showMessage('');
   output.clear();
+  figures.clear();
   python.run(code);
 }
 

@@ -27,6 +27,7 @@ export const MSG = Object.freeze({
   trainEnd: 'train_end', // { logs }
   workdirFile: 'workdir_file', // { name, size, bytes? }: new or changed after a run (no bytes: too large)
   workdirRemoved: 'workdir_removed', // { name }: the program deleted it
+  figure: 'figure', //      { id, key, svg, description }: a matplotlib figure (SVG text)
   result: 'result', //      { id, seconds }
   error: 'error', //        { id, kind, message, restart }
 });
@@ -60,6 +61,7 @@ export const FIELDS = Object.freeze({
   [MSG.batchEnd]: { epoch: 'number', batch: 'number', step: 'number', logs: 'numbers' },
   [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
   [MSG.trainEnd]: { logs: 'numbers' },
+  [MSG.figure]: { id: 'number', key: 'string', svg: 'string', description: 'string' },
   [MSG.result]: { id: 'number', seconds: 'number' },
   [MSG.error]: { id: 'number|null', kind: 'string', message: 'string', restart: 'boolean' },
 });

@@ -165,6 +165,7 @@ export class PythonWorker {
       case MSG.stderr:
         return this.state === STATE.loading || DURING_RUN.has(this.state);
       case MSG.result:
+      case MSG.figure:
         return DURING_RUN.has(this.state) && message.id === this.runId;
       case MSG.error:
         return message.id === null

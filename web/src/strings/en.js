@@ -98,4 +98,7 @@ export const EN = {
   'files.tooLarge': '{size}, too large to download from the page',
   'files.uploadTooLarge': '{name} is {size}; files up to {limit} can be uploaded.',
   'files.busy': 'Files can be changed when no program is running.',
+
+  // matplotlib figures in the output (figures.js)
+  'figure.name': 'Figure {number}: {description}',
 };

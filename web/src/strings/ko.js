@@ -97,4 +97,7 @@ export const KO = {
   'files.tooLarge': '{size}, 페이지에서 내려받기에는 너무 큽니다',
   'files.uploadTooLarge': '{name} 파일은 {size}입니다. {limit}까지 업로드할 수 있습니다.',
   'files.busy': '프로그램이 실행 중이 아닐 때 파일을 바꿀 수 있습니다.',
+
+  // matplotlib figures in the output (figures.js)
+  'figure.name': '그림 {number}: {description}',
 };

@@ -19,6 +19,7 @@ import types
 
 from . import h5
 from .files import FileNameError, WorkingFolder
+from . import figures
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
 
@@ -55,6 +56,8 @@ class Runner:
         sys.stdin = io.StringIO("")  # input() raises EOFError: there is no keyboard here
         self._keras = None
         self._import_problem = None
+        self._run_id = None
+        figures.attach(self._send_figure)
 
     def emit(self, message_type, **fields):
         self.output.flush()  # what was printed before an event shows before it
@@ -150,10 +153,14 @@ class Runner:
 
         return PlaygroundEvents
 
+    def _send_figure(self, key, svg, description):
+        self.emit("figure", id=self._run_id, key=key, svg=svg, description=description)
+
     def _fresh_session(self):
         # Each Run is a new program: layer names start again at `dense`, as in a new process.
         if self._keras is not None:
             self._keras.backend.clear_session()
+        figures.close_all()
 
     def run(self, run_id, code):
         """Execute `code` as main.py; return the result or error message as JSON."""
@@ -169,8 +176,10 @@ class Runner:
         main.__builtins__ = builtins
         previous_main = sys.modules.get("__main__")
         sys.modules["__main__"] = main
+        self._run_id = run_id
         try:
             exec(compile(code, FILENAME, "exec", dont_inherit=True), main.__dict__)  # noqa: S102
+            figures.flush()
         except SystemExit as exc:
             if exc.code not in (None, 0):
                 self.stderr.write(f"SystemExit: {exc.code}\n")
