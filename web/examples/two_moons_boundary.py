@@ -4,9 +4,9 @@
 # and never spends more than a tenth of the training time drawing.
 import time
 
+import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
-import matplotlib.pyplot as plt
 
 tf.keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
