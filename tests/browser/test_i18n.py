@@ -61,6 +61,7 @@ def test_korean_browser_gets_the_korean_page(open_context, server):
     playground.set_code("print('안녕')\n")
     playground.page.get_by_role("button", name="실행", exact=True).click()
     page.wait_for_function("() => Number(document.body.dataset.runs || 0) > 0")
+    page.locator("#output").get_by_text("초 만에 끝났습니다", exact=False).wait_for()
     text = page.locator("#output").inner_text()
     assert "안녕" in text and "초 만에 끝났습니다." in text, text
     playground.screenshot("i18n-ko.png")

@@ -17,7 +17,7 @@ export function createFigures(output) {
   return {
     show({ key, svg, description }) {
       let img = shown.get(key);
-      if (!img || !img.isConnected) {
+      if (!img) {
         count += 1;
         img = document.createElement('img');
         img.className = 'figure';
