@@ -12,14 +12,15 @@ if ROOT not in sys.path:
 
 @pytest.fixture(scope="session")
 def native_gemm_library(tmp_path_factory):
-    """web/kernels/gemm.c (the playground's WebAssembly kernel) compiled for this machine, so
-    its C is tested without a browser (tests/browser/test_kernels.py runs the wasm build)."""
+    """web/kernels/ (the playground's WebAssembly kernels) compiled for this machine, so their
+    C is tested without a browser (tests/browser/test_kernels.py runs the wasm build)."""
     compiler = next((c for c in ("clang-19", "clang", "cc", "gcc") if shutil.which(c)), None)
     if compiler is None:
         pytest.skip("no C compiler to build web/kernels/gemm.c for this machine")
-    out = str(tmp_path_factory.mktemp("gemm") / "gemm-native.so")
-    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-ffreestanding", "-nostdlib", "-Wall",
-                    "-Werror", os.path.join(ROOT, "web", "kernels", "gemm.c"), "-o", out],
+    out = str(tmp_path_factory.mktemp("kernels") / "kernels-native.so")
+    sources = [os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c")]
+    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-ffreestanding", "-nostdlib",
+                    "-fno-math-errno", "-ffp-contract=off", "-Wall", "-Werror", *sources, "-o", out],
                    check=True)
     return out
 

@@ -13,6 +13,9 @@ convolutions' im2col products), and the choice of how each is computed:
 
     matmul(a, b)      a @ b for (M, K) and (K, N); a.T / b.T views for the transposed products
 
+The same compiled library also holds the optimizer's Adam update in one pass
+(``adam_update``, ``web/kernels/adam.c``: bit for bit numpy's operations).
+
 The kernel is checked against numpy when it is installed (every transpose, odd sizes, strided
 operands); if it disagrees it is not used and a warning says so. ``set_kernels(False)`` (or
 ``PYNN_KERNELS=0`` in the environment) switches it off, e.g. to compare speeds;
@@ -25,7 +28,7 @@ import warnings
 
 import numpy as np
 
-__all__ = ["install", "kernel_status", "matmul", "set_kernels"]
+__all__ = ["adam_update", "install", "kernel_status", "matmul", "set_kernels"]
 
 
 def _numpy_has_blas():
@@ -44,10 +47,13 @@ BLAS = _numpy_has_blas()
 EINSUM_MIN_MACS = 1 << 14
 #: Below this many multiply-adds the kernel's call (through ctypes) costs more than it saves.
 KERNEL_MIN_MACS = 1 << 11
+#: Below this many weights numpy's dozen operations cost less than the Adam kernel's call.
+ADAM_MIN_SIZE = 1 << 10
 
 
 class _Kernel:
-    """The compiled GEMM (``pynn_sgemm`` in ``web/kernels/gemm.c``) through ctypes."""
+    """The compiled kernels (``pynn_sgemm`` in ``web/kernels/gemm.c``, ``pynn_adam`` in
+    ``adam.c``) through ctypes."""
 
     def __init__(self, path):
         import ctypes
@@ -59,6 +65,10 @@ class _Kernel:
         self._sgemm.argtypes = [i, i, i, p, i, i, p, i, i, p, i, i, p]
         self._sgemm.restype = None
         lib.pynn_sgemm_work_floats.restype = i
+        f = ctypes.c_float
+        self._adam = lib.pynn_adam
+        self._adam.argtypes = [i, p, p, p, p, f, f, f, f]
+        self._adam.restype = None
         self._work = np.empty(lib.pynn_sgemm_work_floats(), np.float32)
         self._work_ptr = self._work.__array_interface__["data"][0]
 
@@ -73,6 +83,13 @@ class _Kernel:
                         b.__array_interface__["data"][0], sb[0] >> 2, sb[1] >> 2,
                         out.__array_interface__["data"][0], n, 0, self._work_ptr)
         return out
+
+
+    def adam(self, w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
+        """Adam's update of w, m, v in place (float32, C-contiguous, same size)."""
+        self._adam(w.size, w.__array_interface__["data"][0], m.__array_interface__["data"][0],
+                   v.__array_interface__["data"][0], g.__array_interface__["data"][0],
+                   alpha, one_minus_beta_1, one_minus_beta_2, epsilon)
 
 
 def _usable(x):
@@ -102,6 +119,29 @@ def matmul(a, b):
     return np.einsum("mk,nk->mn", np.ascontiguousarray(a), np.ascontiguousarray(b.T))
 
 
+def adam_update(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
+    """Adam's update (see ``Adam._update``) by the compiled kernel, in place; returns False
+    (nothing done) when the kernel is not there or the arrays do not suit it."""
+    if (_kernel is None and _kernel_path is None) or not _kernels_on or w.size < ADAM_MIN_SIZE:
+        return False
+    arrays = (w, m, v, g)
+    if not all(x.dtype == np.float32 and x.flags.c_contiguous and x.size == w.size
+               for x in arrays) or not (w.flags.writeable and m.flags.writeable
+                                        and v.flags.writeable):
+        return False
+    if _kernel is None and _load() is None:
+        return False
+    _kernel.adam(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon)
+    return True
+
+
+def _numpy_adam(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
+    """The operations of ``Adam._update`` in numpy, for the kernel's check."""
+    m += (g - m) * one_minus_beta_1
+    v += (g * g - v) * one_minus_beta_2
+    w -= (m * alpha) / (np.sqrt(v) + epsilon)
+
+
 def _self_test(kernel):
     """Compares the kernel with float64 numpy on every layout it will see; returns the first
     disagreement (a sentence), or None."""
@@ -122,6 +162,14 @@ def _self_test(kernel):
             if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
                 return (f"({m}x{k}) @ ({k}x{n}), layout {layout}: off by up to "
                         f"{float(np.max(np.abs(got - want))):.3g}")
+    state = [rng.standard_normal(1001).astype(np.float32) for _ in range(4)]
+    state[2] = np.abs(state[2])
+    coefficients = [np.float32(x) for x in (1.3e-3, 0.1, 1e-3, 1e-7)]
+    expected = [x.copy() for x in state[:3]]
+    _numpy_adam(*expected, state[3], *coefficients)
+    kernel.adam(*state, *coefficients)
+    if not all(np.array_equal(a, b) for a, b in zip(state[:3], expected)):
+        return "the Adam update differs from numpy's"
     special = np.array([[np.inf, 1.0], [np.nan, 0.0]], np.float32)
     got = kernel.product(special, np.ones((2, 3), np.float32))
     if not (np.isinf(got[0]).all() and np.isnan(got[1]).all()):

@@ -1,6 +1,7 @@
 """The WebAssembly kernels (web/kernels/) in the playground: the worker installs them, pynn
 uses them for float32 products, and they agree with numpy on every layout the ops use (odd
-sizes, transposed and strided operands), through Dense and conv2d gradients too."""
+sizes, transposed and strided operands), through Dense and conv2d gradients too; the Adam
+kernel updates bit for bit as numpy does."""
 
 import re
 
@@ -59,6 +60,18 @@ with_kernel = grads(np.float32)
 gemm.set_kernels(False)
 with_numpy = grads(np.float32)
 gemm.set_kernels(True)
+def adam_steps(use_kernel):
+    from pynn.keras import optimizers
+    gemm.set_kernels(use_kernel)
+    r = np.random.default_rng(8)
+    w = Variable(r.standard_normal((300, 70)).astype(np.float32))
+    opt = optimizers.Adam(learning_rate=0.01)
+    for _ in range(5):
+        opt.apply_gradients([(r.standard_normal((300, 70)).astype(np.float32), w)])
+    gemm.set_kernels(True)
+    return [w.numpy(), *[s.numpy() for s in opt.variables[1:]]]
+
+print("adam bit for bit:", all(np.array_equal(a, b) for a, b in zip(adam_steps(True), adam_steps(False))))
 print(f"gradient error: kernel {worst(with_kernel, exact):.2e} numpy {worst(with_numpy, exact):.2e} "
       f"apart {worst(with_kernel, with_numpy):.2e}")
 '''
@@ -68,8 +81,9 @@ def test_kernels_are_used_and_agree_with_numpy(warm):
     warm.set_code(CHECK)
     warm.run_and_wait()
     text = warm.output_text()
-    assert re.search(r"status: compiled kernel gemm-(relaxed|simd128)\.so", text), text
+    assert re.search(r"status: compiled kernel kernels-(relaxed|simd128)\.so", text), text
     assert "products checked: 72 bad: []" in text, text
+    assert "adam bit for bit: True" in text, text
     kernel, numpy, apart = map(float, re.search(
         r"gradient error: kernel (\S+) numpy (\S+) apart (\S+)", text).groups())
     assert kernel <= 2 * numpy and apart < 1e-3, text  # float32 both: as close as numpy's

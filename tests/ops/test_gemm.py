@@ -66,7 +66,7 @@ def test_installed_kernel_is_checked_when_first_used(kernel):
     assert gemm._kernel is None and gemm._kernel_path == kernel
     a, b = operands(5, 9, 257, 0)
     assert_close_to_float64(gemm.matmul(a, b), a, b)
-    assert gemm.kernel_status() == "compiled kernel gemm-native.so"
+    assert gemm.kernel_status() == "compiled kernel kernels-native.so"
 
 
 @pytest.mark.parametrize("layout", range(8))
@@ -152,3 +152,30 @@ def test_dense_and_conv_gradients_through_the_kernel(native_gemm_library, monkey
     assert (gemm._kernel is not None) == use_kernel
     for a, b in zip(reference, got):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-3 * np.abs(a).max())
+
+
+def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
+    """Adam with the kernel and without: identical weights and slots after a few steps."""
+    from pynn.keras import optimizers
+
+    def train(use_kernel):
+        gemm.set_kernels(use_kernel)
+        r = np.random.default_rng(8)
+        w = Variable(r.standard_normal((40, 50)).astype(np.float32))  # 2,000 weights
+        b = Variable(r.standard_normal(7).astype(np.float32))          # too small: numpy
+        opt = optimizers.Adam(learning_rate=0.01)
+        for _ in range(4):
+            opt.apply_gradients([(r.standard_normal((40, 50)).astype(np.float32), w),
+                                 (r.standard_normal(7).astype(np.float32), b)])
+        return [w.numpy(), b.numpy(), *[s.numpy() for s in opt.variables[1:]]]
+
+    calls = []
+    adam = gemm._Kernel.adam
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gemm._Kernel, "adam", lambda self, *a: calls.append(1) or adam(self, *a))
+        with_kernel = train(True)
+    assert calls, "the kernel did not update"
+    without = train(False)
+    gemm.set_kernels(True)
+    for a, b in zip(with_kernel, without):
+        np.testing.assert_array_equal(a, b)

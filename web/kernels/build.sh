@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Compiles the playground's WebAssembly kernels (gemm.c) with Debian's clang and lld:
+# Compiles the playground's WebAssembly kernels (gemm.c: matrix products; adam.c: the Adam
+# update) with Debian's clang and lld into one library, built twice:
 #
-#   gemm-simd128.so   Emscripten-style side module (dylink.0), WebAssembly SIMD; Pyodide's
-#                     dynamic linker loads it and pynn calls it with ctypes (pynn/ops/gemm.py)
-#   gemm-relaxed.so   the same with relaxed SIMD (fused multiply-add where the CPU has it);
-#                     the worker uses it where the browser validates it
+#   kernels-simd128.so   Emscripten-style side module (dylink.0), WebAssembly SIMD; Pyodide's
+#                        dynamic linker loads it and pynn calls it with ctypes (pynn/ops/gemm.py)
+#   kernels-relaxed.so   the same with relaxed SIMD (the products' multiply-adds fused where the
+#                        CPU has FMA); the worker uses it where the browser validates it
 #
 #   bash web/kernels/build.sh OUT_DIR
 #
@@ -43,17 +44,20 @@ if ! find_tools; then
     }
 fi
 
-# -ffreestanding -nostdlib: the kernel uses no C library, no static data and no stack.
+# -ffreestanding -nostdlib: the kernels use no C library, no static data and no stack.
+# -ffp-contract=off: no multiply-add is fused unless the code asks (adam.c is numpy's bit for bit).
 FLAGS=(--target=wasm32-unknown-emscripten -ffreestanding -nostdlib -O3 -fPIC -msimd128
-       -Wall -Wextra -Werror)
+       -fno-math-errno -ffp-contract=off -Wall -Wextra -Werror)
 side_module() {  # side_module NAME [extra clang flags]
     local name=$1
     shift
-    "$CLANG" "${FLAGS[@]}" "$@" -c "$HERE/gemm.c" -o "$OUT/$name.o"
+    for source in gemm adam; do
+        "$CLANG" "${FLAGS[@]}" "$@" -c "$HERE/$source.c" -o "$OUT/$name-$source.o"
+    done
     "$WASM_LD" -shared --experimental-pic --export=pynn_sgemm --export=pynn_sgemm_work_floats \
-        -o "$OUT/$name.so" "$OUT/$name.o"
-    rm -f "$OUT/$name.o"
+        --export=pynn_adam -o "$OUT/$name.so" "$OUT/$name-gemm.o" "$OUT/$name-adam.o"
+    rm -f "$OUT/$name"-*.o
 }
-side_module gemm-simd128
-side_module gemm-relaxed -mrelaxed-simd
+side_module kernels-simd128
+side_module kernels-relaxed -mrelaxed-simd
 echo "== web/kernels: $("$CLANG" --version | head -1): $(cd "$OUT" && ls -- *.so | tr '\n' ' ')"

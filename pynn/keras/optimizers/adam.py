@@ -3,6 +3,7 @@
 import numpy as np
 
 from pynn.keras.optimizers.optimizer import Optimizer
+from pynn.ops import gemm
 
 
 class Adam(Optimizer):
@@ -58,6 +59,9 @@ class Adam(Optimizer):
         # w -= (m * alpha) / (sqrt(v) + eps) -- the same float32 operations, fewer arrays.
         alpha, one_minus_beta_1, one_minus_beta_2, epsilon = k
         m, v = slots[0], slots[1]
+        # the browser's compiled kernel does the same operations in one pass (bit for bit)
+        if not self.amsgrad and gemm.adam_update(w, m, v, g, *k):
+            return
         scratch = np.subtract(g, m, out=self._scratch(g))
         scratch *= one_minus_beta_1
         m += scratch

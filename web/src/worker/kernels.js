@@ -4,7 +4,7 @@
 // numpy before using it. The .so files come with the site files (web/snapshot.mjs puts them
 // in site-packages/pynn_kernels/); they are not part of the start-up snapshot's replay.
 export const KERNELS_DIR = 'pynn_kernels';
-const BUILDS = ['gemm-relaxed.so', 'gemm-simd128.so']; // best first
+const BUILDS = ['kernels-relaxed.so', 'kernels-simd128.so']; // best first
 
 // Returns the installed file's path, or null (no kernel in this build or browser: numpy computes).
 export function installKernels(pyodide, sitePackages) {
