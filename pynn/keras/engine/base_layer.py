@@ -13,10 +13,7 @@ A layer implementer writes `__init__` (validate and store the config), `build(in
   tuples and dicts) are the layer's sublayers and weights, in Keras's order.
 """
 
-import functools
 import inspect
-import re
-import weakref
 
 import numpy as np
 
@@ -25,9 +22,21 @@ from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, TensorShape, Variable, convert_to_tensor
 from pynn.keras import backend_config, constraints, initializers, regularizers, session
 from pynn.keras.engine import nest
+from pynn.keras.engine.call_context import (
+    _CONTEXT,
+    _call_spec,
+    _is_symbolic,
+    _with_call_info,
+    call_context,
+    default,
+)
 from pynn.keras.engine.input_spec import InputSpec, _fits, assert_input_compatibility
 from pynn.keras.engine.keras_tensor import KerasTensor
-from pynn.keras.engine.node import Node
+from pynn.keras.engine.symbolic_call import (
+    SymbolicCalls,
+    _contains_symbolic,
+    _normalize_shape_structure,
+)
 from pynn.keras.metrics import Mean
 from pynn.keras.utils.generic_utils import to_snake_case
 from pynn.keras.utils.layer_utils import count_params
@@ -38,113 +47,7 @@ _ALLOWED_KWARGS = frozenset({
 })
 
 
-# ------------------------------------------------------------------ call context
-
-class _CallContext:
-    """What the layers being called right now share: `training`, depth, name scopes."""
-
-    def __init__(self):
-        self.frames = []          # training value of each active __call__
-        self.name_scope = []      # layer names prefixing the weights created now
-        self.lossy = []           # layers holding losses of the last call (cleared lazily)
-        self.symbolic_call = None  # (layer, args, kwargs) of the symbolic call being inferred
-
-    @property
-    def in_call(self):
-        return bool(self.frames)
-
-    @property
-    def training(self):
-        for value in reversed(self.frames):
-            if value is not None:
-                return value
-        return None
-
-
-_CONTEXT = _CallContext()
-
-
-def call_context():
-    return _CONTEXT
-
-
-class _FreshNameScope:
-    """Weights created inside get no prefix from the enclosing layers (TF's init_scope)."""
-
-    def __enter__(self):
-        self._saved = _CONTEXT.name_scope
-        _CONTEXT.name_scope = []
-
-    def __exit__(self, *exc):
-        _CONTEXT.name_scope = self._saved
-
-
-def default(method):
-    """Marks a base-class method that `__call__` may skip when a subclass did not override it."""
-    method._is_default = True
-    return method
-
-
-# ------------------------------------------------------------------ call signatures
-
-class _CallSpec:
-    __slots__ = (
-        "accepts_kwargs",
-        "accepts_mask",
-        "accepts_training",
-        "arg_names",
-        "training_default",
-        "training_position",
-    )
-
-    def __init__(self, call_fn):
-        sig = inspect.signature(call_fn)
-        params = list(sig.parameters.values())
-        self.arg_names = [p.name for p in params
-                          if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-        self.accepts_kwargs = any(p.kind == p.VAR_KEYWORD for p in params)
-        names = {p.name for p in params}
-        self.accepts_training = "training" in names or self.accepts_kwargs
-        self.accepts_mask = "mask" in names or self.accepts_kwargs
-        training = sig.parameters.get("training")
-        self.training_default = None
-        if training is not None and training.default is not inspect.Parameter.empty:
-            self.training_default = training.default
-        self.training_position = (self.arg_names.index("training")
-                                  if "training" in self.arg_names else None)
-
-
-_CALL_SPECS = weakref.WeakKeyDictionary()
-
-
-def _call_spec(layer):
-    cached = layer.__dict__.get("_call_spec_cache")
-    if cached is not None and cached[0] is layer.__dict__.get("call"):
-        return cached[1]
-    spec = _lookup_call_spec(layer)
-    layer.__dict__["_call_spec_cache"] = (layer.__dict__.get("call"), spec)
-    return spec
-
-
-def _lookup_call_spec(layer):
-    cls = type(layer)
-    call_fn = layer.call
-    # Layers like Lambda/TFOpLambda may replace `call` per instance.
-    if "call" in layer.__dict__:
-        return _CallSpec(call_fn)
-    spec = _CALL_SPECS.get(cls)
-    if spec is None:
-        spec = _CALL_SPECS[cls] = _CallSpec(call_fn)
-        if getattr(cls, "_no_training_mask", False):
-            spec.accepts_training = spec.accepts_mask = False
-    return spec
-
-
 # ------------------------------------------------------------------ helpers
-
-def _is_symbolic(x):
-    return getattr(x, "_pynn_symbolic", False) is True
-
 
 def _to_tensor(x):
     if isinstance(x, Tensor) or _is_symbolic(x):
@@ -201,10 +104,6 @@ def _dedup(variables):
     return out
 
 
-def _overrides(layer, name, base):
-    return getattr(type(layer), name) is not getattr(base, name)
-
-
 _COMPUTE_MASK_OVERRIDDEN = {}
 _GATHERING = set()  # ids of the layers whose weights are being collected right now
 
@@ -218,7 +117,7 @@ def _overrides_compute_mask(cls):
 
 # ------------------------------------------------------------------ Layer
 
-class Layer:
+class Layer(SymbolicCalls):
     """Base class of layers: weights + a `call` computation, usable eagerly and symbolically."""
 
     def __new__(cls, *args, **kwargs):
@@ -690,6 +589,7 @@ class Layer:
     def call(self, inputs, *args, **kwargs):
         return inputs
 
+    @default
     def compute_output_shape(self, input_shape):
         """Default: run `call` on zeros of that shape (unknown dims inferred)."""
         shapes = nest.map_structure(
@@ -888,108 +788,6 @@ class Layer:
             weights, self._initial_weights = self._initial_weights, None
             self.set_weights(weights)
 
-    # ---------------------------------------------------------------- symbolic calls
-    def _functional_construction_call(self, inputs, args, kwargs):
-        if self._input_spec is not None:
-            assert_input_compatibility(self._input_spec, inputs, self.name)
-        if not self.built:
-            saved = _CONTEXT.name_scope
-            _CONTEXT.name_scope = [self._name]
-            try:
-                self._maybe_build(inputs)
-            finally:
-                _CONTEXT.name_scope = saved
-        outputs = self._infer_outputs(inputs, args, kwargs)
-        Node(self, call_args=(inputs,) + tuple(args), call_kwargs=kwargs, outputs=outputs)
-        return outputs
-
-    def _infer_outputs(self, inputs, args, kwargs):
-        """Output KerasTensors for symbolic inputs (names `<layer>/...`)."""
-        outputs = None
-        if _overrides(self, "compute_output_shape", Layer) and not args and not kwargs:
-            try:
-                shapes = self.compute_output_shape(nest.map_structure(lambda t: t.shape, inputs)
-                                                   if nest.is_nested(inputs) else inputs.shape)
-                outputs = self._keras_tensors_from_shapes(shapes, inputs)
-            except NotImplementedError:
-                outputs = None
-            except Exception as e:  # noqa: BLE001 - re-raised with the call's arguments
-                raise _with_call_info(e, self, (inputs,), {}, symbolic=True) from None
-        if outputs is None:
-            outputs = self._infer_outputs_by_running(inputs, args, kwargs)
-        flat = nest.flatten(outputs)
-        for i, kt in enumerate(flat):
-            kt._name = f"{self._name}/output:{i}" if len(flat) > 1 else f"{self._name}/output:0"
-        return outputs
-
-    def _keras_tensors_from_shapes(self, shapes, inputs):
-        if isinstance(shapes, TensorShape) or (isinstance(shapes, tuple) and all(
-                d is None or isinstance(d, (int, np.integer)) for d in shapes)):
-            return KerasTensor(TensorShape(shapes), self._output_dtype(inputs))
-        if isinstance(shapes, (list, tuple, dict)):
-            return nest.map_structure(
-                lambda s: KerasTensor(TensorShape(s), self._output_dtype(inputs)),
-                _normalize_shape_structure(shapes))
-        return KerasTensor(TensorShape(shapes), self._output_dtype(inputs))
-
-    def _output_dtype(self, inputs):
-        if self._dtype is not None:
-            return self._dtype
-        return nest.flatten(inputs)[0].dtype
-
-    def _infer_outputs_by_running(self, inputs, args, kwargs):
-        """Runs `call` on zeros twice (unknown dims = 2, then 3) to learn output shapes."""
-        structure = (inputs, list(args), kwargs)
-        flat = nest.flatten(structure)
-        has_unknown = any(_is_symbolic(x) and None in x.shape.as_list() for x in flat)
-        # 2 and 3, not 1: a size-1 dimension could be squeezed away (tf.squeeze)
-        fills = (2, 3) if has_unknown else (1,)
-        results = []
-        sublayers = self._flatten_layers()
-        saved_losses = [(layer, list(layer._eager_losses)) for layer in sublayers]
-        # A zeros run must not move state (BatchNormalization's moving statistics, ...).
-        saved_values = [(v, v._value.copy()) for layer in sublayers
-                        for v in layer._non_trainable_weights]
-        saved_scope = _CONTEXT.name_scope
-        _CONTEXT.name_scope = []
-        try:
-            for fill in fills:
-                concrete = [_zeros_like_symbolic(x, fill) if _is_symbolic(x) else x for x in flat]
-                c_inputs, c_args, c_kwargs = nest.pack_sequence_as(structure, concrete)
-                with np.errstate(all="ignore"):
-                    _CONTEXT.symbolic_call = (self, (inputs,) + tuple(args), kwargs)
-                    try:
-                        out = self._eager_call(c_inputs, tuple(c_args), dict(c_kwargs),
-                                               _call_spec(self))
-                    finally:
-                        _CONTEXT.symbolic_call = None
-                results.append(out)
-        finally:
-            _CONTEXT.name_scope = saved_scope
-            for variable, value in saved_values:
-                variable._value[...] = value
-            for layer, losses in saved_losses:
-                layer._eager_losses = []
-                for loss in losses:
-                    layer._record_loss(loss)
-        first = results[0]
-        flat_first = nest.flatten(first)
-        flat_second = nest.flatten(results[-1])
-        kts = []
-        for a, b in zip(flat_first, flat_second):
-            a_shape = tuple(np.shape(a))
-            b_shape = tuple(np.shape(b))
-            if len(a_shape) == len(b_shape):
-                dims = [da if da == db else None for da, db in zip(a_shape, b_shape)]
-            else:
-                dims = [None] * len(a_shape)
-            dtype = a.dtype if hasattr(a, "dtype") else np.asarray(a).dtype
-            kt = KerasTensor(TensorShape(dims), dtype)
-            if getattr(a, "_keras_mask", None) is not None:
-                kt._keras_mask = KerasTensor(TensorShape(dims[:len(np.shape(a._keras_mask))]), "bool")
-            kts.append(kt)
-        return nest.pack_sequence_as(first, kts)
-
     # ---------------------------------------------------------------- node accessors
     def _node_attribute(self, node_index, attr, attr_name):
         if not self._inbound_nodes:
@@ -1130,83 +928,6 @@ def _is_plain(value):
     return False
 
 
-def _normalize_shape_structure(shapes):
-    """Turns tuples of ints into TensorShapes, keeping lists/dicts of shapes as structure."""
-    if isinstance(shapes, TensorShape):
-        return shapes
-    if isinstance(shapes, tuple) and all(d is None or isinstance(d, (int, np.integer)) for d in shapes):
-        return TensorShape(shapes)
-    if isinstance(shapes, list) and shapes and all(
-            d is None or isinstance(d, (int, np.integer)) for d in shapes):
-        return TensorShape(shapes)
-    if isinstance(shapes, dict):
-        return {k: _normalize_shape_structure(v) for k, v in shapes.items()}
-    if isinstance(shapes, (list, tuple)):
-        return [_normalize_shape_structure(s) for s in shapes]
-    return TensorShape(shapes)
-
-
-def _zeros_like_symbolic(kt, fill):
-    dims = [fill if d is None else d for d in kt.shape.as_list()]
-    return convert_to_tensor(np.zeros(dims, dtype=kt.dtype.as_numpy_dtype))
-
-
-def _contains_symbolic(inputs, args, kwargs):
-    for x in nest.flatten(inputs):
-        if _is_symbolic(x):
-            return True
-    if args or kwargs:
-        for x in nest.flatten((list(args), kwargs)):
-            if _is_symbolic(x):
-                return True
-    return False
-
-
-def _format_argument(value):
-    if isinstance(value, Tensor) or _is_symbolic(value):
-        return f"tf.Tensor(shape={value.shape}, dtype={value.dtype.name})"
-    return repr(value)
-
-
-def _with_call_info(error, layer, args, kwargs, symbolic=False):
-    """`error` re-created with tf.keras's "Exception encountered when calling layer ..." text
-    and the arguments of the call (only for the innermost failing layer)."""
-    if getattr(error, "_keras_call_info_injected", False):
-        return error
-    pending = _CONTEXT.symbolic_call
-    if pending is not None and pending[0] is layer:
-        symbolic = True
-        args, kwargs = pending[1], pending[2]  # show the symbolic shapes, not the zeros
-    try:
-        bound = inspect.signature(layer.call).bind(*args, **kwargs)
-    except TypeError:
-        return error
-    lines = []
-    for param in inspect.signature(layer.call).parameters.values():
-        if param.name in bound.arguments:
-            value = bound.arguments[param.name]
-            shown = nest.map_structure(_format_argument, value) if nest.is_nested(value) \
-                else _format_argument(value)
-        else:
-            shown = param.default
-        lines.append(f"  \u2022 {param.name}={shown}")
-    if not lines:
-        return error
-    quote = '"' if symbolic else "'"
-    name = f"layer {quote}{layer.name}{quote} (type {type(layer).__name__})"
-    message = error.args[0] if error.args else ""
-    if hasattr(error, "message") and not error.args:
-        message = error.message
-    text = (f"Exception encountered when calling {name}.\n\n{message}\n\n"
-            f"Call arguments received by {name}:\n" + "\n".join(lines))
-    try:
-        new_error = type(error)(text)
-    except TypeError:
-        new_error = RuntimeError(text)
-    new_error._keras_call_info_injected = True
-    return new_error.with_traceback(error.__traceback__)
-
-
 def _set_masks(outputs, mask):
     flat_outputs = nest.flatten(outputs)
     if mask is None:
@@ -1224,6 +945,3 @@ def _set_masks(outputs, mask):
 
 
 __all__ = ["Layer", "call_context", "default"]
-
-# `functools` and `re` are kept for subclasses that introspect; silence unused warnings.
-del functools, re

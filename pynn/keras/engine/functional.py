@@ -13,7 +13,8 @@ from pynn.core.tensor import Tensor, TensorShape
 from pynn.keras import backend, session
 from pynn.keras import layers as layers_module
 from pynn.keras.engine import nest
-from pynn.keras.engine.base_layer import Layer, _call_spec, _dedup
+from pynn.keras.engine.base_layer import Layer, _dedup
+from pynn.keras.engine.call_context import _call_spec
 from pynn.keras.engine.input_layer import Input, InputLayer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.engine.keras_tensor import KerasTensor

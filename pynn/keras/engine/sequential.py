@@ -9,7 +9,8 @@ that dimension to None.
 
 from pynn.core.tensor import TensorShape
 from pynn.keras.engine import nest
-from pynn.keras.engine.base_layer import Layer, _FreshNameScope
+from pynn.keras.engine.base_layer import Layer
+from pynn.keras.engine.call_context import _FreshNameScope
 from pynn.keras.engine.functional import Functional, layer_module_objects
 from pynn.keras.engine.input_layer import Input, InputLayer
 from pynn.keras.engine.training import Model

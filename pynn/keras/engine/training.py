@@ -12,7 +12,8 @@ import numpy as np
 from pynn.core.tensor import TensorShape, convert_to_tensor
 from pynn.keras import __version__
 from pynn.keras.engine import nest
-from pynn.keras.engine.base_layer import _CONTEXT, Layer, _dedup, _FreshNameScope, default
+from pynn.keras.engine.base_layer import Layer, _dedup
+from pynn.keras.engine.call_context import _CONTEXT, _FreshNameScope, default
 from pynn.keras.engine.trainer import Trainer
 from pynn.keras.saving import load_weights, save_model, save_weights
 from pynn.keras.utils.layer_utils import print_summary

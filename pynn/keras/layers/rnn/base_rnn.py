@@ -7,7 +7,8 @@ from pynn.core import random as prandom
 from pynn.core.tensor import TensorShape
 from pynn.core.tracing import peek, traced_call
 from pynn.keras import regularizers
-from pynn.keras.engine.base_layer import Layer, call_context
+from pynn.keras.engine.base_layer import Layer
+from pynn.keras.engine.call_context import call_context
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list
 

@@ -4,7 +4,8 @@ import copy
 
 from pynn import ops
 from pynn.core.tensor import TensorShape
-from pynn.keras.engine.base_layer import Layer, call_context
+from pynn.keras.engine.base_layer import Layer
+from pynn.keras.engine.call_context import call_context
 from pynn.keras.layers.serialization import deserialize
 from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list
 
