@@ -5,7 +5,8 @@ import numpy as np
 from pynn.core import dtypes as _dt
 from pynn.core.autodiff import IndexedGradient, primitive, unbroadcast
 from pynn.core.errors import op_error
-from pynn.core.tensor import Tensor, TensorShape, _wrap
+from pynn.core.tensor import Tensor, _wrap
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call

@@ -30,7 +30,8 @@ from pynn.core.dtypes import (  # noqa: F401
     uint32,
     uint64,
 )
-from pynn.core.tensor import Tensor, TensorShape, Variable  # noqa: F401
+from pynn.core.tensor import Tensor, Variable  # noqa: F401
+from pynn.core.tensor_shape import TensorShape  # noqa: F401
 from pynn.tf import config, data, dtypes, errors, linalg, math, nn, random  # noqa: F401
 from pynn.tf._api import (  # noqa: F401
     TensorSpec,

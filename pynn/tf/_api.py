@@ -18,9 +18,10 @@ from pynn.core import dtypes as _dt
 from pynn.core import random as _random
 from pynn.core.autodiff import stop_gradient as _stop_gradient
 from pynn.core.dispatch import tf_api
-from pynn.core.tensor import Tensor, TensorShape, _wrap
+from pynn.core.tensor import Tensor, _wrap
 from pynn.core.tensor import constant as _constant
 from pynn.core.tensor import convert_to_tensor as _convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import effect_call as _effect_call
 from pynn.core.tracing import fail as _trace_fail

@@ -12,7 +12,8 @@ import numpy as np
 
 from pynn.core import dtypes as _dt
 from pynn.core import random as _random
-from pynn.core.tensor import Tensor, TensorShape, _wrap, convert_to_tensor
+from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import fail as _trace_fail
 
 __all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "Dataset", "experimental"]

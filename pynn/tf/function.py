@@ -35,7 +35,8 @@ import numpy as np
 
 from pynn.core import dtypes as _dt
 from pynn.core import tracing
-from pynn.core.tensor import Tensor, TensorShape, _wrap, convert_to_tensor
+from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 
 __all__ = ["ConcreteFunction", "Function", "function"]
 

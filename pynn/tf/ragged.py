@@ -10,7 +10,8 @@ math are not provided (`tf.ragged.constant` with more than two levels raises).
 import numpy as np
 
 from pynn.core import dtypes as _dt
-from pynn.core.tensor import Tensor, TensorShape, _wrap, convert_to_tensor
+from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 
 
 class RaggedTensor:

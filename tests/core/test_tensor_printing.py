@@ -6,7 +6,8 @@ The expected strings were recorded with tensorflow-cpu 2.15.1.
 import numpy as np
 
 from pynn.core import dtypes
-from pynn.core.tensor import TensorShape, Variable, constant
+from pynn.core.tensor import Variable, constant
+from pynn.core.tensor_shape import TensorShape
 
 
 def test_tensor_str_matrix():

@@ -9,7 +9,8 @@ import pytest
 from pynn import ops
 from pynn.core import dtypes
 from pynn.core.errors import InvalidArgumentError, OpError
-from pynn.core.tensor import Tensor, TensorShape, Variable, constant, convert_to_tensor
+from pynn.core.tensor import Tensor, Variable, constant, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 
 
 # --------------------------------------------------------------------------- dtypes

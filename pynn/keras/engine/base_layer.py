@@ -19,7 +19,8 @@ import numpy as np
 
 from pynn import ops
 from pynn.core.dtypes import as_dtype
-from pynn.core.tensor import Tensor, TensorShape, Variable, convert_to_tensor
+from pynn.core.tensor import Tensor, Variable, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import backend_config, constraints, initializers, regularizers, session
 from pynn.keras.engine import nest
 from pynn.keras.engine.call_context import (

@@ -9,7 +9,8 @@ deepest (the inputs) to depth 0 (the outputs).
 import collections
 
 from pynn import ops
-from pynn.core.tensor import Tensor, TensorShape
+from pynn.core.tensor import Tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import backend, session
 from pynn.keras import layers as layers_module
 from pynn.keras.engine import nest

@@ -1,7 +1,7 @@
 """`Input()` and `InputLayer`: the entry points of a Functional model."""
 
 from pynn.core.dtypes import as_dtype
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import backend_config, session
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.keras_tensor import KerasTensor

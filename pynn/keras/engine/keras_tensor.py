@@ -11,7 +11,8 @@ import operator
 
 from pynn import ops
 from pynn.core.dtypes import as_dtype
-from pynn.core.tensor import Reference, TensorShape
+from pynn.core.tensor import Reference
+from pynn.core.tensor_shape import TensorShape
 
 KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
 

@@ -7,7 +7,7 @@ model first called on a batch of 3 shows `(3, 4)`; data of varying batch sizes r
 that dimension to None.
 """
 
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.call_context import _FreshNameScope

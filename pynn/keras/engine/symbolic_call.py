@@ -5,7 +5,8 @@ is recorded as a `Node`. `Layer` inherits these methods from `SymbolicCalls`."""
 
 import numpy as np
 
-from pynn.core.tensor import TensorShape, convert_to_tensor
+from pynn.core.tensor import convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine import nest
 from pynn.keras.engine.call_context import _CONTEXT, _call_spec, _is_symbolic, _with_call_info
 from pynn.keras.engine.input_spec import assert_input_compatibility

@@ -9,7 +9,8 @@ import json
 
 import numpy as np
 
-from pynn.core.tensor import TensorShape, convert_to_tensor
+from pynn.core.tensor import convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import __version__
 from pynn.keras.engine import nest
 from pynn.keras.engine.base_layer import Layer, _dedup

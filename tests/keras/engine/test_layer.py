@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from pynn import keras, ops
-from pynn.core.tensor import Tensor, TensorShape
+from pynn.core.tensor import Tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import layers
 
 

@@ -4,7 +4,7 @@
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import session
 from pynn.keras.engine.base_layer import Layer
 

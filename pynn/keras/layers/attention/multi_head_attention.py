@@ -6,7 +6,7 @@ import string
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import constraints, initializers, regularizers, session
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.core.einsum_dense import EinsumDense

@@ -6,7 +6,7 @@ Also the small argument helpers the convolution, pooling and reshaping layers us
 """
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import activations, backend, constraints, initializers, regularizers
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec

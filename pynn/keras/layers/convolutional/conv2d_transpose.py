@@ -1,7 +1,7 @@
 """`Conv2DTranspose`: transposed 2-D convolution (a.k.a. deconvolution)."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import (
     Conv,

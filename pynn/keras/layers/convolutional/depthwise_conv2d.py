@@ -1,7 +1,7 @@
 """`DepthwiseConv2D`: one 2-D filter (or `depth_multiplier` filters) per input channel."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import constraints, initializers, regularizers
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import Conv

@@ -1,7 +1,7 @@
 """`Dense`: the densely-connected layer."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import activations, constraints, initializers, regularizers
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec

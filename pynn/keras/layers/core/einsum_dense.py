@@ -4,7 +4,7 @@ import re
 import string
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import activations, constraints, initializers, regularizers
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list

@@ -1,7 +1,7 @@
 """`Embedding`: turns integer indices into dense vectors."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import constraints, initializers, regularizers
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list

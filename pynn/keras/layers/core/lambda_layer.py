@@ -4,7 +4,7 @@ import inspect
 import sys
 import types
 
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import activations
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils import generic_utils

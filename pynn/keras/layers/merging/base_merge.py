@@ -1,7 +1,7 @@
 """`_Merge`: shared base of the element-wise merge layers (Add, Multiply, ...)."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import is_shape_list_of_shapes, shape_list
 

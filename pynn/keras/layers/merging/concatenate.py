@@ -1,7 +1,7 @@
 """`Concatenate` and `concatenate`: joins a list of inputs along one axis."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.layers.merging.base_merge import _Merge, _shapes
 from pynn.keras.utils.generic_utils import is_shape_list_of_shapes
 

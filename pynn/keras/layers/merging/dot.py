@@ -1,7 +1,7 @@
 """`Dot` and `dot`: dot product of two inputs along given axes, per sample."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.layers.merging.base_merge import _Merge, _shapes
 
 

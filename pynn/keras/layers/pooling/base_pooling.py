@@ -1,6 +1,6 @@
 """`Pooling`: what the windowed pooling layers share; `GlobalPooling`: the global ones."""
 
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import backend_config
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec

@@ -3,7 +3,8 @@
 import numpy as np
 
 from pynn.core.errors import InvalidArgumentError
-from pynn.core.tensor import TensorShape, _wrap
+from pynn.core.tensor import _wrap
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
 from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer

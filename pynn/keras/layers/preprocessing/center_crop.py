@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from pynn.core.tensor import TensorShape, _wrap
+from pynn.core.tensor import _wrap
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import image_ops

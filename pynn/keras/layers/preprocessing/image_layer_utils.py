@@ -5,7 +5,8 @@ when training, pass the images through (as float32) at inference, as tf.keras 2.
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import Tensor, TensorShape, _wrap, convert_to_tensor
+from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 

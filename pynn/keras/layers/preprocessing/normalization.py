@@ -3,7 +3,8 @@
 import numpy as np
 
 from pynn import ops
-from pynn.core.tensor import Tensor, TensorShape, convert_to_tensor
+from pynn.core.tensor import Tensor, convert_to_tensor
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras import backend_config
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.utils.generic_utils import shape_list

@@ -1,7 +1,7 @@
 """`Rescaling`: `inputs * scale + offset` (e.g. pixels from [0, 255] to [0, 1])."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing.image_layer_utils import as_float_tensor
 

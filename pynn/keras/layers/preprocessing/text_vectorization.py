@@ -4,7 +4,8 @@ import re
 
 import numpy as np
 
-from pynn.core.tensor import Tensor, TensorShape, _wrap
+from pynn.core.tensor import Tensor, _wrap
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils

@@ -1,6 +1,6 @@
 """`Cropping1D`: removes steps at the start and end of sequences."""
 
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import normalize_tuple

@@ -1,6 +1,6 @@
 """`Cropping2D`: removes rows and columns at the borders of images."""
 
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import normalize_data_format

@@ -3,7 +3,7 @@
 import math
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.utils.generic_utils import shape_list

@@ -1,7 +1,7 @@
 """`ZeroPadding1D`: adds zeros at the start and end of sequences."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.input_spec import InputSpec
 from pynn.keras.layers.convolutional.base_conv import normalize_tuple

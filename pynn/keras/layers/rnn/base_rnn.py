@@ -4,7 +4,7 @@ import numpy as np
 
 from pynn import ops
 from pynn.core import random as prandom
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import peek, traced_call
 from pynn.keras import regularizers
 from pynn.keras.engine.base_layer import Layer

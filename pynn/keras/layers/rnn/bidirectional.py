@@ -3,7 +3,7 @@
 import copy
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.call_context import call_context
 from pynn.keras.layers.serialization import deserialize

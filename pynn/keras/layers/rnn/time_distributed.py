@@ -1,7 +1,7 @@
 """`TimeDistributed`: applies a layer (or a whole model) to every time step."""
 
 from pynn import ops
-from pynn.core.tensor import TensorShape
+from pynn.core.tensor_shape import TensorShape
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.serialization import deserialize
 from pynn.keras.utils.generic_utils import serialize_keras_object, shape_list

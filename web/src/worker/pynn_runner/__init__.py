@@ -17,9 +17,8 @@ import time
 import traceback
 import types
 
-from . import h5
+from . import figures, h5
 from .files import FileNameError, WorkingFolder
-from . import figures
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
 
