@@ -11,8 +11,25 @@ import {
 import { python } from '@codemirror/lang-python';
 import { t, onLanguageChange } from './i18n.js';
 
-export function createEditor(parent, { code, onChange, onRun }) {
+export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste }) {
   const runKey = { key: 'Mod-Enter', preventDefault: true, run: () => { onRun(); return true; } };
+  // Shift+Enter: the cell at the cursor, in the living session (cells.js)
+  const runCellKey = {
+    key: 'Shift-Enter',
+    preventDefault: true,
+    run: (v) => { if (onRunCell) onRunCell(v.state.selection.main.head); return Boolean(onRunCell); },
+  };
+  // A paste that onPaste turns into something else (a notebook into cells) replaces the selection.
+  const pasteHandler = EditorView.domEventHandlers({
+    paste(event, v) {
+      const text = event.clipboardData && event.clipboardData.getData('text/plain');
+      const converted = text && onPaste ? onPaste(text) : null;
+      if (converted === null || converted === undefined) return false;
+      event.preventDefault();
+      v.dispatch(v.state.replaceSelection(converted));
+      return true;
+    },
+  });
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -29,7 +46,8 @@ export function createEditor(parent, { code, onChange, onRun }) {
         highlightActiveLine(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         python(),
-        keymap.of([runKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        pasteHandler,
+        keymap.of([runKey, runCellKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of(() => ({ 'aria-label': t('editor.label') })),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
@@ -46,5 +64,8 @@ export function createEditor(parent, { code, onChange, onRun }) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     focus: () => view.focus(),
+    moveCursor(offset) {
+      view.dispatch({ selection: { anchor: offset }, scrollIntoView: true });
+    },
   };
 }

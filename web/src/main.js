@@ -7,6 +7,7 @@ import { createEditor } from './editor.js';
 import { createConsole } from './output.js';
 import { createCharts } from './charts.js';
 import { createFigures } from './figures.js';
+import { hasCells, cellAt, nextCellStart, notebookToProgram } from './cells.js';
 import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
@@ -25,6 +26,7 @@ const ui = {
   run: $('run'),
   stop: $('stop'),
   share: $('share'),
+  restart: $('restart'),
   examples: $('examples'),
   status: $('status'),
   message: $('message'),
@@ -73,6 +75,7 @@ const python = new PythonWorker({
       document.body.dataset.startup = detail.fromSnapshot ? 'snapshot' : 'fresh';
     }
     ui.run.disabled = state !== STATE.ready;
+    ui.restart.disabled = state !== STATE.ready;
     ui.stop.disabled = state !== STATE.running;
     if (state === STATE.failed && typeof detail === 'string') setStatus('status.failedBecause', { reason: detail });
     else if (typeof detail === 'string') setStatus('status.stage', { stage: detail });
@@ -97,6 +100,7 @@ const python = new PythonWorker({
       case MSG.workdirFile:
       case MSG.workdirRemoved: filesPanel.receive(message); break;
       case MSG.figure: figures.show(message); break;
+      case MSG.cellBegin: output.note(t('cells.begin', { cell: message.cell, line: message.line }), 'cell'); break;
       case MSG.result:
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
         document.body.dataset.runSeconds = String(message.seconds); // the program's own time
@@ -144,6 +148,8 @@ if (start.message) showMessage(start.message);
 const editor = createEditor($('editor'), {
   code: start.code,
   onRun: run,
+  onRunCell: runCell,
+  onPaste: notebookToProgram,
   onChange(code) {
     autosave(code);
     // Once edited, the program is no longer the linked one: a reload keeps the edits.
@@ -177,21 +183,40 @@ window.addEventListener('hashchange', () => {
 });
 
 // --- run, stop, share -----------------------------------------------------------------
+// Ctrl/Cmd+Enter and Run: the whole program in a fresh session. Shift+Enter: the cell at the
+// cursor in the living session (cells.js). Restart: a fresh, empty session.
 function run() {
+  startRun(editor.getCode(), { keep: false }, true);
+}
+
+function runCell(offset) {
   const code = editor.getCode();
+  const cell = hasCells(code) ? cellAt(code, offset) : -1;
+  if (!startRun(code, { keep: true, cell }, false)) return;
+  const next = nextCellStart(code, offset);
+  if (next !== null) editor.moveCursor(next);
+}
+
+function restartSession() {
+  if (startRun('', { keep: false }, true)) output.note(t('cells.restarted'), 'note');
+}
+
+function startRun(code, options, clear) {
   const bytes = utf8Length(code);
   if (bytes > MAX_CODE_BYTES) {
     showMessage(tooLargeMessage(bytes));
-    return;
+    return false;
   }
   if (python.state !== STATE.ready) {
     if (python.state === STATE.loading) showMessage(t('run.stillLoading'));
-    return;
+    return false;
   }
   showMessage('');
-  output.clear();
-  figures.clear();
-  python.run(code);
+  if (clear) {
+    output.clear();
+    figures.clear();
+  }
+  return python.run(code, options);
 }
 
 async function stop() {
@@ -223,6 +248,7 @@ async function share() {
 ui.run.addEventListener('click', run);
 ui.stop.addEventListener('click', stop);
 ui.share.addEventListener('click', share);
+ui.restart.addEventListener('click', restartSession);
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
     event.preventDefault();

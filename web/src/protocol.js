@@ -10,7 +10,7 @@
 export const MSG = Object.freeze({
   // page -> sandbox host (-> worker)
   init: 'init', //          { baseUrl, worker?: bytes of worker.js, interruptBuffer?: SharedArrayBuffer }
-  run: 'run', //            { id, code }
+  run: 'run', //            { id, code, keep?, cell? }: keep = in the living session; cell = run only that one (0-based)
   file: 'file', //          { path, bytes } or { path, error }: a file the worker asked for
   interrupt: 'interrupt', // {}  (Stop; handled by the sandbox host)
   workdirPut: 'workdir_put', // { name, bytes }: put a file into the program's working folder
@@ -27,6 +27,7 @@ export const MSG = Object.freeze({
   trainEnd: 'train_end', // { logs }
   workdirFile: 'workdir_file', // { name, size, bytes? }: new or changed after a run (no bytes: too large)
   workdirRemoved: 'workdir_removed', // { name }: the program deleted it
+  cellBegin: 'cell_begin', // { id, cell, line }: cell `cell` (1-based) of the run starts, at editor line `line`
   figure: 'figure', //      { id, key, svg, description }: a matplotlib figure (SVG text)
   result: 'result', //      { id, seconds }
   error: 'error', //        { id, kind, message, restart }
@@ -42,7 +43,7 @@ export const FROM_PAGE = Object.freeze(new Set([
 // `a|b` = either, `null` allowed only when listed, `?` at the end = may be missing.
 export const FIELDS = Object.freeze({
   [MSG.init]: { baseUrl: 'string', worker: 'bytes?', interruptBuffer: 'shared|null?' },
-  [MSG.run]: { id: 'number', code: 'string' },
+  [MSG.run]: { id: 'number', code: 'string', keep: 'boolean?', cell: 'number?' },
   [MSG.file]: { path: 'string', bytes: 'bytes?', error: 'string?' },
   [MSG.interrupt]: {},
   [MSG.workdirPut]: { name: 'string', bytes: 'bytes' },
@@ -61,6 +62,7 @@ export const FIELDS = Object.freeze({
   [MSG.batchEnd]: { epoch: 'number', batch: 'number', step: 'number', logs: 'numbers' },
   [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
   [MSG.trainEnd]: { logs: 'numbers' },
+  [MSG.cellBegin]: { id: 'number', cell: 'number', line: 'number' },
   [MSG.figure]: { id: 'number', key: 'string', svg: 'string', description: 'string' },
   [MSG.result]: { id: 'number', seconds: 'number' },
   [MSG.error]: { id: 'number|null', kind: 'string', message: 'string', restart: 'boolean' },

@@ -92,11 +92,12 @@ export class PythonWorker {
     if (reason) this.setState(STATE.loading, reason);
   }
 
-  run(code) {
+  // options: { keep: run in the living session, cell: run only that cell (0-based) }
+  run(code, { keep = false, cell = -1 } = {}) {
     if (this.state !== STATE.ready) return false;
     this.runId = newRunId();
     this.setState(STATE.running);
-    this.post({ type: MSG.run, id: this.runId, code });
+    this.post({ type: MSG.run, id: this.runId, code, keep, cell });
     return true;
   }
 
@@ -165,6 +166,7 @@ export class PythonWorker {
       case MSG.stderr:
         return this.state === STATE.loading || DURING_RUN.has(this.state);
       case MSG.result:
+      case MSG.cellBegin:
       case MSG.figure:
         return DURING_RUN.has(this.state) && message.id === this.runId;
       case MSG.error:

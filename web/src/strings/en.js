@@ -101,4 +101,10 @@ export const EN = {
 
   // matplotlib figures in the output (figures.js)
   'figure.name': 'Figure {number}: {description}',
+
+  // cells and the living session (cells.js)
+  'controls.restart': 'Restart',
+  'controls.restartTitle': 'Restart the session: forget variables and models (Shift+Enter runs the cell at the cursor in the session)',
+  'cells.begin': 'In [{cell}]  (line {line})',
+  'cells.restarted': 'The session was restarted: variables and models are gone.',
 };

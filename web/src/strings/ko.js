@@ -100,4 +100,10 @@ export const KO = {
 
   // matplotlib figures in the output (figures.js)
   'figure.name': '그림 {number}: {description}',
+
+  // cells and the living session (cells.js)
+  'controls.restart': '재시작',
+  'controls.restartTitle': '세션 재시작: 변수와 모델을 지웁니다 (Shift+Enter는 커서가 있는 셀을 세션 안에서 실행합니다)',
+  'cells.begin': 'In [{cell}]  ({line}번째 줄)',
+  'cells.restarted': '세션을 재시작했습니다: 변수와 모델이 지워졌습니다.',
 };

@@ -136,10 +136,10 @@ function postFileChanges() {
   for (const name of removed) post({ type: MSG.workdirRemoved, name });
 }
 
-function run({ id, code }) {
+function run({ id, code, keep = false, cell = -1 }) {
   if (interruptFlag) interruptFlag[0] = 0; // a Stop pressed after the last run ended
   try {
-    const final = JSON.parse(runner.run(id, code));
+    const final = JSON.parse(runner.run(id, code, keep, cell));
     postFileChanges();
     post(final);
   } catch (err) {

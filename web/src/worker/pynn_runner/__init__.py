@@ -17,7 +17,7 @@ import time
 import traceback
 import types
 
-from . import figures, h5
+from . import figures, h5, session
 from .files import FileNameError, WorkingFolder
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, user_traceback
@@ -56,6 +56,7 @@ class Runner:
         self._keras = None
         self._import_problem = None
         self._run_id = None
+        self._session_main = None
         figures.attach(self._send_figure)
 
     def emit(self, message_type, **fields):
@@ -161,24 +162,36 @@ class Runner:
             self._keras.backend.clear_session()
         figures.close_all()
 
-    def run(self, run_id, code):
-        """Execute `code` as main.py; return the result or error message as JSON."""
+    def run(self, run_id, code, keep=False, cell=-1):
+        """Execute `code` as main.py; return the result or error message as JSON.
+
+        keep: run in the living session (variables and models of earlier runs), else in a
+        fresh one. Code with `# %%` lines runs cell by cell (each cell's last expression
+        shows its value); cell >= 0 runs only that cell (0-based)."""
         started = time.perf_counter()
         sys.stdout, sys.stderr = self.stdout, self.stderr
         if self._import_problem:
             self.stderr.write("pynn could not be imported, so tensorflow/keras are unavailable:\n"
                               + self._import_problem)
-        self._fresh_session()
+        if not keep or self._session_main is None:
+            self._fresh_session()
+            self._session_main = types.ModuleType("__main__")
+            self._session_main.__file__ = FILENAME
+            self._session_main.__builtins__ = builtins
         linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
-        main = types.ModuleType("__main__")
-        main.__file__ = FILENAME
-        main.__builtins__ = builtins
+        main = self._session_main
         previous_main = sys.modules.get("__main__")
         sys.modules["__main__"] = main
         self._run_id = run_id
+        with_cells = session.has_cells(code)
+        cells = session.split_cells(code) if with_cells else [(0, code)]
+        chosen = list(enumerate(cells)) if cell < 0 else [(cell, cells[min(cell, len(cells) - 1)])]
         try:
-            exec(compile(code, FILENAME, "exec", dont_inherit=True), main.__dict__)  # noqa: S102
-            figures.flush()
+            for index, (first_line, source) in chosen:
+                if with_cells:
+                    self.emit("cellBegin", id=run_id, cell=index + 1, line=first_line + 1)
+                session.run_cell(source, first_line, main.__dict__, FILENAME, with_cells)
+                figures.flush()
         except SystemExit as exc:
             if exc.code not in (None, 0):
                 self.stderr.write(f"SystemExit: {exc.code}\n")
