@@ -18,7 +18,7 @@ WebAssembly kernel (web/kernels/, one thread) and with it switched off (numpy's 
 no Conv2DBackpropFilter), plus the numpy loops in Pyodide, Pyodide+numpy+pynn start-up and
 the playground's page-ready time (bench/page_ready.py, when dist/ is built).
 A full run takes ~25 min here, 15 of them TF.js's cpu backend training the CNN
-(`python3 bench/browser/run.py --only xor,mlp` skips it).
+(`--no-tfjs-cnn` skips it).
 """
 
 import argparse
@@ -79,12 +79,12 @@ def page_ready():
     return float(found["cold"]), float(found["warm"])
 
 
-def browser_rows(profile=True):
+def browser_rows(profile=True, tfjs_cnn=True):
     spec = importlib.util.spec_from_file_location("bench_browser", os.path.join(HERE, "browser",
                                                                                  "run.py"))
     browser = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(browser)
-    results = browser.measure(profile=profile)
+    results = browser.measure(profile=profile, tfjs_cnn=tfjs_cnn)
     names = {"gemm": "GEMM 512x512x512", "xor": "XOR 1,500 epochs", "mlp": "MLP epoch",
              "cnn": "CNN epoch"}
     rows = [(names[w], "browser " + n, s) for w, n, s in browser.rows(results)]
@@ -164,6 +164,8 @@ def main(argv=None):
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-cpython", action="store_true")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS}")
+    parser.add_argument("--no-tfjs-cnn", action="store_true",
+                        help="skip TF.js training the CNN (its cpu backend takes ~12 minutes)")
     parser.add_argument("--json", help="also write the raw results (rows, browser details) here")
     args = parser.parse_args(argv)
     started = datetime.datetime.now(datetime.UTC)
@@ -172,7 +174,7 @@ def main(argv=None):
     if not args.no_cpython:
         rows += cpython_rows()
     if not args.no_browser:
-        browser, raw, cnn_wasm_error = browser_rows()
+        browser, raw, cnn_wasm_error = browser_rows(tfjs_cnn=not args.no_tfjs_cnn)
         rows += browser
         if cnn_wasm_error:
             notes.append(f"TF.js wasm cannot train the CNN: `{cnn_wasm_error[:120]}`; "
