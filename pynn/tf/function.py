@@ -133,6 +133,8 @@ def _key(value, leaves):
         return _Spec(t._value.shape, t._value.dtype.str)
     if isinstance(value, Tensor):         # a Variable: by identity, as TF
         return ("V", id(value))
+    if getattr(value, "_pynn_symbolic", False):
+        raise _Symbolic
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(_key(v, leaves) for v in value))
     if isinstance(value, dict):
@@ -142,6 +144,10 @@ def _key(value, leaves):
     except TypeError:
         return ("id", id(value))
     return ("P", type(value).__name__, value)
+
+
+class _Symbolic(Exception):
+    """A Keras symbolic tensor among the arguments (a functional model being built)."""
 
 
 def _specs(key, out):
@@ -377,7 +383,10 @@ class Function:
             return self._python_function(*args, **kwargs)
         names, values, _ = self._bind(args, kwargs)
         leaves = []
-        exact = tuple(_key(v, leaves) for v in values)
+        try:
+            exact = tuple(_key(v, leaves) for v in values)
+        except _Symbolic:       # building a Keras model: the body adds its layers
+            return self._python_function(*args, **kwargs)
         entry = self._recorded.get(exact)
         if entry is None:
             return self._trace(names, values, leaves, exact, args, kwargs)

@@ -222,3 +222,15 @@ def test_gradients_and_unconnected_sources_replay():
         assert gx.numpy().tolist() == [2 * a * b for a, b in zip([1.0, 2.0], value)]
         assert gu is None and float(gz) == 0.0
     assert grads.experimental_get_tracing_count() == 1 and not grads.reasons
+
+
+def test_a_decorated_function_on_keras_inputs_builds_layers():
+    @tf.function
+    def twice_relu(x):
+        return tf.nn.relu(x) * 2.0
+
+    inputs = keras.Input((3,))
+    model = keras.Model(inputs, keras.layers.Dense(2)(twice_relu(inputs)))
+    assert model.output_shape == (None, 2)
+    assert twice_relu(tf.constant([-1.0, 2.0])).numpy().tolist() == [0.0, 4.0]
+    assert twice_relu.experimental_get_tracing_count() == 1
