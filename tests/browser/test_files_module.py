@@ -56,3 +56,14 @@ def test_put_and_delete_do_not_echo_back(folder, tmp_path):
 def test_hostile_names_are_refused(folder, files, name):
     with pytest.raises(files.FileNameError):
         folder.put(name, b"")
+
+
+def test_a_flood_of_files_is_capped(folder, files, monkeypatch):
+    monkeypatch.setattr(files, "MAX_FILES", 5)
+    monkeypatch.setattr(files, "MAX_RUN_BYTES", 25)
+    for i in range(8):
+        with open(f"f{i}.txt", "w") as f:
+            f.write("x" * 10)
+    changed, _ = folder.changes()
+    assert [n for n, _, _ in changed] == ["f0.txt", "f1.txt", "f2.txt", "f3.txt"]  # 5 with already.txt
+    assert [p is not None for _, _, p in changed] == [True, True, False, False]  # 25 bytes in all

@@ -95,7 +95,7 @@ export const EN = {
   'files.bytes': '{n} bytes',
   'files.kb': '{n} KB',
   'files.mb': '{n} MB',
-  'files.tooLarge': '{size}, too large to download from the page',
+  'files.tooLarge': '{size}, not available for download (the page takes up to 50 MB a file and 200 MB a run)',
   'files.uploadTooLarge': '{name} is {size}; files up to {limit} can be uploaded.',
   'files.busy': 'Files can be changed when no program is running.',
 

@@ -94,7 +94,7 @@ export const KO = {
   'files.bytes': '{n}바이트',
   'files.kb': '{n} KB',
   'files.mb': '{n} MB',
-  'files.tooLarge': '{size}, 페이지에서 내려받기에는 너무 큽니다',
+  'files.tooLarge': '{size}, 내려받을 수 없습니다 (파일 하나에 50 MB, 한 번 실행에 200 MB까지 페이지로 가져옵니다)',
   'files.uploadTooLarge': '{name} 파일은 {size}입니다. {limit}까지 업로드할 수 있습니다.',
   'files.busy': '프로그램이 실행 중이 아닐 때 파일을 바꿀 수 있습니다.',
 

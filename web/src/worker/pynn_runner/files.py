@@ -15,6 +15,8 @@ import os
 
 WORKDIR = "/home/pyodide"
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files stay in the worker, not sent to the page
+MAX_RUN_BYTES = 200 * 1024 * 1024  # after a run, at most this much is sent in all
+MAX_FILES = 500  # a program that writes more: the rest stay in the worker, unlisted
 
 
 class FileNameError(ValueError):
@@ -57,11 +59,14 @@ class WorkingFolder:
         """([(name, size, path or None)], [removed names]) since the last call; path is None
         for a file too large to send."""
         now = self._scan()
-        changed = []
+        if len(now) > MAX_FILES:  # keep the first names; the page lists no more than that
+            now = dict(sorted(now.items())[:MAX_FILES])
+        changed, budget = [], MAX_RUN_BYTES
         for name, (size, mtime) in sorted(now.items()):
             if self._seen.get(name) != (size, mtime):
-                path = os.path.join(self.root, name) if size <= MAX_FILE_BYTES else None
-                changed.append((name, size, path))
+                sent = size <= MAX_FILE_BYTES and size <= budget
+                budget -= size if sent else 0
+                changed.append((name, size, os.path.join(self.root, name) if sent else None))
         removed = sorted(set(self._seen) - set(now))
         self._seen = now
         return changed, removed
