@@ -31,6 +31,15 @@ def listed(page):
             .inner_text() for i in range(rows.count())}
 
 
+def run_and_read(playground, code, expect):
+    """Run `code`; the output once it shows `expect` (the console draws once per frame)."""
+    playground.set_code(code)
+    playground.run_and_wait()
+    playground.page.wait_for_function(
+        "text => document.getElementById('output').innerText.includes(text)", arg=expect)
+    return playground.output_text()
+
+
 def download(page, name):
     with page.expect_download() as info:
         files_panel(page).get_by_role("link", name=name, exact=True).click()
@@ -77,9 +86,9 @@ print(model.predict(np.ones((1, 2)), verbose=0).tolist())
     assert not set(name) & set('<>:"/\\|?*'), name
 
     # files persist across runs: a new program reads what the last one wrote
-    playground.set_code("import os\nprint(sorted(os.listdir('.')))\nprint(open('log.csv').read()[:5])")
-    playground.run_and_wait()
-    assert "'m.keras'" in playground.output_text() and "epoch" in playground.output_text()
+    text = run_and_read(playground, "import os\nprint(sorted(os.listdir('.')))\n"
+                        "print(open('log.csv').read()[:5])", "epoch")
+    assert "'m.keras'" in text
 
     # upload a tf.keras 2.15 model (.keras and legacy .h5) and load it
     upload = files_panel(page).locator("input[type=file]")
@@ -95,6 +104,8 @@ for name in ('tf_model.keras', 'tf_model.h5'):
     print(name, model.predict(x, verbose=0).ravel().tolist())
 """)
     playground.run_and_wait()
+    playground.page.wait_for_function(
+        "() => document.getElementById('output').innerText.includes('tf_model.h5')")
     text = playground.output_text()
     expected = np.ravel(UPLOAD["predictions"])
     for name in UPLOAD["files"]:
@@ -105,9 +116,9 @@ for name in ('tf_model.keras', 'tf_model.h5'):
     # delete
     files_panel(page).get_by_role("button", name="Delete m.h5").click()
     assert "m.h5" not in listed(page)
-    playground.set_code("import os\nprint('m.h5' in os.listdir('.'))")
-    playground.run_and_wait()
-    assert playground.output_text().splitlines()[0] == "False"
+    text = run_and_read(playground, "import os\nprint('gone', 'm.h5' not in os.listdir('.'))",
+                        "gone")
+    assert "gone True" in text
 
 
 def test_files_survive_a_restart_of_python(playground):
@@ -116,9 +127,7 @@ def test_files_survive_a_restart_of_python(playground):
     playground.run_and_wait()  # MemoryError restarts Python (a new sandbox and worker)
     playground.wait_ready()
     assert "keep.txt" in listed(page)
-    playground.set_code("print(open('keep.txt').read())")
-    playground.run_and_wait()
-    assert "still here" in playground.output_text()
+    assert "still here" in run_and_read(playground, "print(open('keep.txt').read())", "still")
 
 
 def test_an_upload_over_the_limit_gets_a_clear_message(playground):

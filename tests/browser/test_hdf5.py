@@ -52,6 +52,8 @@ print('PREDICTIONS ' + json.dumps(expected.tolist()))
 
 def page_files(playground):
     """The four files, downloaded from the Files panel, and the page's predictions."""
+    playground.page.wait_for_function(  # the console draws once per frame
+        "() => /PREDICTIONS|Error/.test(document.getElementById('output').innerText)")
     match = re.search(r"^PREDICTIONS (\[.*\])$", playground.output_text(), flags=re.MULTILINE)
     assert match, playground.output_text()[-2000:]
     panel = playground.page.get_by_role("region", name="Files")
