@@ -8,6 +8,8 @@ constants, or draws random numbers through pynn, must still replay. The first tw
 the two programs that used to train on the wrong program in silence.
 """
 
+import logging
+
 import numpy as np
 
 from pynn import keras, tf
@@ -46,11 +48,15 @@ class SignBranch(keras.layers.Layer):
         return x * -1.0
 
 
-def test_python_branch_on_a_tensor_value_stays_eager():
-    model = assert_replay_matches_eager(_dense_model(SignBranch), X, Y, replayed=False,
-                                        batch_size=8, epochs=2)
+def test_python_branch_on_a_tensor_value_stays_eager(caplog):
+    with caplog.at_level(logging.WARNING, logger="pynn"):
+        model = assert_replay_matches_eager(_dense_model(SignBranch), X, Y, replayed=False,
+                                            batch_size=8, epochs=2)
     reason = _reason(model)
     assert "bool()" in reason and "test_step_replay_contract.py" in reason
+    # said once, loudly: the replayed fit logged why its steps run eagerly
+    warnings = [r.getMessage() for r in caplog.records if "fit runs" in r.getMessage()]
+    assert len(warnings) == 1 and reason in warnings[0]
 
 
 def test_numpy_class_weighting_in_a_loss_stays_eager():
