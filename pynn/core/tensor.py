@@ -477,6 +477,22 @@ def constant(value, dtype=None, shape=None, name="Const"):
 
 
 # --------------------------------------------------------------------------- Variable
+class _VariableSlice(Tensor):
+    """`variable[key]`: a Tensor (the values) whose `assign` writes into the variable there,
+    as TF's sliced variables (`w[0, 1].assign(0.)`; TF has no sliced `assign_add`)."""
+
+    _slice_of = None
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        variable, key = self._slice_of
+        full = variable._value.copy()
+        full[key] = np.asarray(value._value if isinstance(value, Tensor) else value,
+                               dtype=full.dtype)
+        variable.assign(full)
+        return variable if read_value else None
+
+
+
 class Variable(Tensor):
     """A mutable tensor, as `tf.Variable`: `assign`, `assign_add`, `assign_sub` write in place.
 
@@ -578,6 +594,13 @@ class Variable(Tensor):
                 f"shape {TensorShape(self._value.shape)}, and the assigned value shape "
                 f"{TensorShape(v.shape)} are incompatible.")
         return v
+
+    def __getitem__(self, key):
+        # `v[0, 1].assign(0.)` writes into the variable, as TF's sliced variables do
+        out = _ops.getitem(self, key)
+        out.__class__ = _VariableSlice
+        out._slice_of = (self, key)
+        return out
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
         """Write `value` (same shape) into the variable, in place."""

@@ -15,6 +15,7 @@ from pynn import ops
 from pynn.core.errors import InvalidArgumentError
 from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
 from pynn.core.tracing import peek, traced_call
+from pynn.keras.engine.step_shapes import display_shape
 from pynn.keras.utils import generic_utils
 
 EPSILON = 1e-7
@@ -339,7 +340,8 @@ def backend_categorical_crossentropy(target, output, from_logits=False, axis=-1)
     """`keras.backend.categorical_crossentropy`: per-sample crossentropy, no smoothing."""
     target, output = _tensor(target), _tensor(output)
     if not target.shape.is_compatible_with(output.shape):
-        raise ValueError(f"Shapes {target.shape} and {output.shape} are incompatible")
+        raise ValueError(f"Shapes {display_shape(target.shape)} and "
+                         f"{display_shape(output.shape)} are incompatible")
     output, from_logits = _get_logits(output, from_logits, "Softmax", "categorical_crossentropy")
     if from_logits:
         return ops.softmax_cross_entropy_with_logits(target, output, axis=axis)
@@ -473,7 +475,8 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
         num_classes = np.asarray(y_true.shape[-1], dtype=y_pred._value.dtype)
         y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), smoothing / num_classes)
     if not y_true.shape.is_compatible_with(y_pred.shape):
-        raise ValueError(f"Shapes {y_true.shape} and {y_pred.shape} are incompatible")
+        raise ValueError(f"Shapes {display_shape(y_true.shape)} and "
+                         f"{display_shape(y_pred.shape)} are incompatible")
     output, from_logits = _get_logits(y_pred, from_logits, "Softmax",
                                       "categorical_focal_crossentropy")
     if from_logits:

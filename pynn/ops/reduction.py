@@ -152,7 +152,7 @@ def _logsumexp(x, axis=None, keepdims=False):
 def _scan(v, ax, exclusive, reverse):
     if reverse:
         v = np.flip(v, ax)
-    out = np.cumsum(v, axis=ax)
+    out = np.cumsum(v, axis=ax, dtype=v.dtype)      # int32 stays int32, as TF
     if exclusive:
         out = out - v
     return np.flip(out, ax) if reverse else out
@@ -168,7 +168,7 @@ def _cumsum(x, axis=0, exclusive=False, reverse=False):
 @primitive(name="Cumprod")
 def _cumprod(x, axis=0):
     ax = int(axis) % _b.max(x.ndim, 1)
-    out = np.cumprod(x, axis=ax)
+    out = np.cumprod(x, axis=ax, dtype=x.dtype)
 
     def vjp(g):
         # d out_j / d x_i = out_j / x_i for j >= i (inputs without zeros)

@@ -385,3 +385,55 @@ scenario("tf_data_extras", """
     h = model.fit(d.batch(2).prefetch(tf.data.AUTOTUNE), epochs=2, verbose=0)
     print(len(h.history["loss"]))
 """)
+
+# ---------------------------------------------------------------------------- smaller gaps
+scenario("smaller_gaps", """
+    import re
+    def core(f):
+        # tf.keras wraps errors raised inside fit/predict in its traced function's traceback;
+        # the sentence that matters is the last "XxxError: ..." line
+        try:
+            f()
+        except Exception as e:
+            lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+            found = [line for line in lines if re.match(r"^[A-Za-z]+Error: ", line)]
+            text = found[-1] if found else lines[0]
+            print(type(e).__name__, "|", re.sub(r"^[A-Za-z]+Error: ", "", text))
+    lstm = layers.LSTM(2, dropout=0.1)
+    print(lstm.units, lstm.activation.__name__, lstm.recurrent_activation.__name__,
+          lstm.dropout, lstm.recurrent_dropout, lstm.use_bias, lstm.unit_forget_bias,
+          lstm.return_sequences, lstm.implementation)
+    gru = layers.GRU(3)
+    print(gru.units, gru.reset_after, gru.use_bias, gru.activation.__name__)
+    rnn = layers.SimpleRNN(4)
+    print(rnn.units, rnn.activation.__name__, rnn.dropout)
+    v = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    v[0, 1].assign(0.0)
+    v[1].assign([9.0, 9.0])
+    v[:, 0].assign([5.0, 6.0])
+    print(v.numpy().tolist())
+    print(tf.math.cumsum(tf.constant([1, 2, 3])), tf.cumsum([1, 2, 3]))
+    print(tf.math.cumprod(tf.constant([1, 2, 3])))
+    print(layers.LayerNormalization(axis=[1]).get_config()["axis"])
+    print(layers.Dense(2).get_config()["units"], layers.Reshape([2, 3]).get_config()["target_shape"])
+    m = keras.Sequential([layers.Dense(3, input_shape=(4,))])
+    m.compile("sgd", "mse")
+    core(lambda: m.fit(np.zeros((2, 5)), np.zeros((2, 3)), verbose=0))
+    core(lambda: m.predict(np.zeros((2, 5)), verbose=0))
+    core(lambda: m.evaluate(np.zeros((2, 5)), np.zeros((2, 3)), verbose=0))
+    m2 = keras.Sequential([layers.Dense(3, input_shape=(4,), activation="softmax")])
+    m2.compile("sgd", "categorical_crossentropy")
+    core(lambda: m2.fit(np.zeros((2, 4)), np.zeros((2, 1)), verbose=0))
+    m.compile("sgd", "mse", metrics=["acuracy"])
+    core(lambda: m.fit(np.zeros((2, 4)), np.zeros((2, 3)), verbose=0))
+    m.compile("sgd", "mse")
+    batches = lambda: ((np.zeros((2, 4)), np.zeros((2, 3))) for _ in range(4))
+    print(list(m.fit_generator(batches(), steps_per_epoch=2, epochs=1, verbose=0).history))
+    print(m.evaluate_generator(batches(), steps=2, verbose=0))
+    print(m.predict_generator((np.zeros((2, 4)) for _ in range(4)), steps=2, verbose=0).shape)
+    sq = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2)])
+    print(sq.built, len(sq.layers), [w.name for w in sq.weights])
+    sq2 = keras.Sequential([layers.Dense(2)])
+    print(sq2.built, len(sq2.layers))
+    core(lambda: layers.LSTM(2)(np.zeros((2, 3), "float32")))
+""")

@@ -41,6 +41,7 @@ from pynn.keras.engine.symbolic_call import (
 from pynn.keras.metrics import Mean
 from pynn.keras.utils.generic_utils import to_snake_case
 from pynn.keras.utils.layer_utils import count_params
+from pynn.keras.utils.tracking import ListWrapper
 
 _ALLOWED_KWARGS = frozenset({
     "input_dim", "input_shape", "batch_input_shape", "batch_size", "weights",
@@ -242,6 +243,8 @@ class Layer(SymbolicCalls):
         if name.startswith("__") or name in _UNTRACKED:
             object.__setattr__(self, name, value)
             return
+        if type(value) is list and not name.startswith("_"):
+            value = ListWrapper(value)      # tf.keras's tracking wraps lists (get_config shows it)
         try:
             tracked = object.__getattribute__(self, "_tracked_attrs")
         except AttributeError:

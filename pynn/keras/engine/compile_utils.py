@@ -24,6 +24,7 @@ from pynn.core.tracing import effect, traced_call
 from pynn.keras import losses as losses_mod
 from pynn.keras import metrics as metrics_mod
 from pynn.keras.engine import nest
+from pynn.keras.engine.step_shapes import display_shape
 from pynn.keras.utils.generic_utils import to_snake_case
 
 
@@ -258,8 +259,9 @@ class LossesContainer:
                 if "could not be broadcast" not in str(error):
                     raise
                 raise ValueError(
-                    f"The targets for output `{name}` have shape {tuple(y_t.shape)} but the "
-                    f"model's output has shape {tuple(y_p_value.shape)}; the loss "
+                    f"The targets for output `{name}` have shape "
+                    f"{tuple(display_shape(y_t.shape).as_list())} but the model's output has "
+                    f"shape {tuple(display_shape(y_p_value.shape).as_list())}; the loss "
                     f"`{loss_obj.name}` needs them to match. Check the last layer's units "
                     "and the shape of `y`.") from error
             if batch_dim is None:
@@ -443,6 +445,13 @@ class MetricsContainer:
 
         if isinstance(metric, str) and metric.lower() in _AUTO_METRICS:
             fn = _resolve_auto_metric(metric.lower(), y_t, y_p)
+        elif isinstance(metric, str):
+            try:
+                fn = metrics_mod.get(metric)
+            except ValueError:
+                # tf.keras 2.15 keeps an unknown name as the "function": the first batch then
+                # fails with TypeError: 'str' object is not callable
+                fn = metric
         else:
             fn = metrics_mod.get(metric)
         if isinstance(fn, metrics_mod.Metric):

@@ -72,7 +72,8 @@ class Functional(Model):
         self._depth_keys = sorted(nodes_by_depth, reverse=True)
         self._graph_layers = layers
         self._set_output_names()
-        self.input_names = [layer.name for layer in self._input_layers]
+        # set untracked, as tf.keras builds the graph network (plain lists, no ListWrapper)
+        object.__setattr__(self, "input_names", [layer.name for layer in self._input_layers])
         self._input_spec = self._make_input_spec()
         self._build_input_shape = nest.map_structure(lambda x: x.shape, self._nested_inputs)
         self.built = True
@@ -115,7 +116,7 @@ class Functional(Model):
                 counts[layer.name] = count + 1
             used.add(proposal)
             uniquified.append(proposal)
-        self.output_names = uniquified
+        object.__setattr__(self, "output_names", uniquified)
 
     def _make_input_spec(self):
         def no_batch(x):

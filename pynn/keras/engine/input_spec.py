@@ -2,6 +2,7 @@
 
 from pynn.core.dtypes import as_dtype
 from pynn.keras.engine import nest
+from pynn.keras.engine.step_shapes import display_shape
 
 
 class InputSpec:
@@ -51,7 +52,7 @@ class InputSpec:
 
 
 def _display_shape(shape):
-    return str(tuple(shape.as_list())) if hasattr(shape, "as_list") else str(tuple(shape))
+    return str(tuple(display_shape(shape).as_list()))
 
 
 def _fits(spec, dims, dtype):
@@ -118,12 +119,12 @@ def assert_input_compatibility(input_spec, inputs, layer_name):
         prefix = f'Input {index} of layer "{layer_name}" is incompatible with the layer: '
         if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
             raise ValueError(prefix + f"expected ndim={spec.ndim}, found ndim={ndim}. "
-                             f"Full shape received: {tuple(dims)}")
+                             f"Full shape received: {_display_shape(dims)}")
         if spec.max_ndim is not None and ndim > spec.max_ndim:
             raise ValueError(prefix + f"expected max_ndim={spec.max_ndim}, found ndim={ndim}")
         if spec.min_ndim is not None and ndim < spec.min_ndim:
             raise ValueError(prefix + f"expected min_ndim={spec.min_ndim}, found ndim={ndim}. "
-                             f"Full shape received: {tuple(dims)}")
+                             f"Full shape received: {_display_shape(dims)}")
         if spec.dtype is not None and as_dtype(x.dtype).name != spec.dtype:
             raise ValueError(prefix + f"expected dtype={spec.dtype}, found dtype={x.dtype}")
         for axis, value in spec.axes.items():

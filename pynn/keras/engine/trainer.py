@@ -17,6 +17,7 @@ when a callback reads them (the progress bar reads at most every 50 ms).
 """
 
 import collections.abc
+import warnings
 
 import numpy as np
 
@@ -25,9 +26,12 @@ from pynn.core.autodiff import GradientTape
 from pynn.core.result_array import as_result
 from pynn.keras import callbacks as callbacks_module
 from pynn.keras import optimizers
-from pynn.keras.engine import compile_utils, data_adapter, nest
+from pynn.keras.engine import compile_utils, data_adapter, nest, step_shapes
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.step_compiler import StepCompiler
+
+_DEPRECATED = ("`Model.{0}_generator` is deprecated and will be removed in a future version. "
+               "Please use `Model.{0}`, which supports generators.")
 
 _NOT_COMPILED = ("You must compile your model before training/testing. "
                  "Use `model.compile(optimizer, loss)`.")
@@ -360,7 +364,8 @@ class Trainer:
         self.stop_training = False
         self._in_fit, self._fit_variables, self._fit_layers = True, None, None
         try:
-            return self._fit_loop(handler, callbacks, validation, validation_freq)
+            with step_shapes.in_step_loop():
+                return self._fit_loop(handler, callbacks, validation, validation_freq)
         finally:
             self._in_fit, self._fit_variables, self._fit_layers = False, None, None
 
@@ -433,7 +438,8 @@ class Trainer:
             callbacks = callbacks_module.CallbackList(
                 callbacks, add_progbar=verbose != 0, add_defaults=True, model=self,
                 verbose=verbose, epochs=1, steps=handler.inferred_steps)
-        logs = self._evaluate_loop(handler, callbacks)
+        with step_shapes.in_step_loop():
+            logs = self._evaluate_loop(handler, callbacks)
         if return_dict:
             return logs
         return flatten_metrics_in_order(logs, self.metrics_names)
@@ -476,13 +482,44 @@ class Trainer:
         for step, data in handler.batches():
             if hooks:
                 callbacks.on_predict_batch_begin(step)
-            batch_outputs = nest.map_structure(_to_numpy, predict_step(
-                data_adapter.pack_x_y_sample_weight(*data)))
+            with step_shapes.in_step_loop():
+                batch_outputs = nest.map_structure(_to_numpy, predict_step(
+                    data_adapter.pack_x_y_sample_weight(*data)))
             outputs.append(batch_outputs)
             if hooks:
                 callbacks.on_predict_batch_end(step, {"outputs": batch_outputs})
         callbacks.on_predict_end()
         return _to_user(_concat(outputs))
+
+    # ------------------------------------------------------------------ 2.15 deprecations
+    def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1,
+                      callbacks=None, validation_data=None, validation_steps=None,
+                      validation_freq=1, class_weight=None, max_queue_size=10, workers=1,
+                      use_multiprocessing=False, shuffle=True, initial_epoch=0):
+        """Deprecated in tf.keras 2.15 (it warns): `fit` reads generators."""
+        warnings.warn(_DEPRECATED.format("fit"), stacklevel=2)
+        return self.fit(generator, steps_per_epoch=steps_per_epoch, epochs=epochs,
+                        verbose=verbose, callbacks=callbacks, validation_data=validation_data,
+                        validation_steps=validation_steps, validation_freq=validation_freq,
+                        class_weight=class_weight, max_queue_size=max_queue_size,
+                        workers=workers, use_multiprocessing=use_multiprocessing,
+                        shuffle=shuffle, initial_epoch=initial_epoch)
+
+    def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
+                           workers=1, use_multiprocessing=False, verbose=0):
+        """Deprecated in tf.keras 2.15 (it warns): `evaluate` reads generators."""
+        warnings.warn(_DEPRECATED.format("evaluate"), stacklevel=2)
+        return self.evaluate(generator, steps=steps, max_queue_size=max_queue_size,
+                             workers=workers, use_multiprocessing=use_multiprocessing,
+                             verbose=verbose, callbacks=callbacks)
+
+    def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
+                          workers=1, use_multiprocessing=False, verbose=0):
+        """Deprecated in tf.keras 2.15 (it warns): `predict` reads generators."""
+        warnings.warn(_DEPRECATED.format("predict"), stacklevel=2)
+        return self.predict(generator, steps=steps, max_queue_size=max_queue_size,
+                            workers=workers, use_multiprocessing=use_multiprocessing,
+                            verbose=verbose, callbacks=callbacks)
 
     # ------------------------------------------------------------------ single batches
 

@@ -2,7 +2,11 @@
 
 from pynn import ops
 from pynn.keras.layers.rnn.base_rnn import RNN
-from pynn.keras.layers.rnn.recurrent_cell import CELL_ARGUMENTS, RecurrentCell
+from pynn.keras.layers.rnn.recurrent_cell import (
+    CELL_ARGUMENTS,
+    RecurrentCell,
+    expose_cell_arguments,
+)
 
 
 class GRUCell(RecurrentCell):
@@ -70,6 +74,7 @@ class GRUCell(RecurrentCell):
         return config
 
 
+@expose_cell_arguments
 class GRU(RNN):
     """Gated Recurrent Unit layer (`reset_after=True`, tf.keras 2's default).
 

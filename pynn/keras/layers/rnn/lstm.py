@@ -4,7 +4,11 @@ import numpy as np
 
 from pynn import ops
 from pynn.keras.layers.rnn.base_rnn import RNN
-from pynn.keras.layers.rnn.recurrent_cell import CELL_ARGUMENTS, RecurrentCell
+from pynn.keras.layers.rnn.recurrent_cell import (
+    CELL_ARGUMENTS,
+    RecurrentCell,
+    expose_cell_arguments,
+)
 
 
 class LSTMCell(RecurrentCell):
@@ -63,6 +67,7 @@ class LSTMCell(RecurrentCell):
         return config
 
 
+@expose_cell_arguments
 class LSTM(RNN):
     """Long Short-Term Memory layer.
 

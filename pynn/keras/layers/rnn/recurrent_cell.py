@@ -131,3 +131,21 @@ CELL_ARGUMENTS = (
     "recurrent_regularizer", "bias_regularizer", "kernel_constraint", "recurrent_constraint",
     "bias_constraint", "dropout", "recurrent_dropout", "implementation", "reset_after",
 )
+
+
+def expose_cell_arguments(layer_class):
+    """Read-only properties on an RNN layer for its cell's arguments (`LSTM(2).units`,
+    `.activation`, `.dropout`...), as tf.keras defines them; only those the cell has."""
+    def make(name):
+        def read(self):
+            try:
+                return getattr(self.cell, name)
+            except AttributeError:
+                raise AttributeError(f"'{type(self).__name__}' object has no attribute "
+                                     f"'{name}'") from None
+        read.__name__ = name
+        return property(read, doc=f"The cell's `{name}`.")
+    for name in CELL_ARGUMENTS:
+        if name not in layer_class.__dict__:
+            setattr(layer_class, name, make(name))
+    return layer_class

@@ -2,7 +2,11 @@
 
 from pynn import ops
 from pynn.keras.layers.rnn.base_rnn import RNN
-from pynn.keras.layers.rnn.recurrent_cell import CELL_ARGUMENTS, RecurrentCell
+from pynn.keras.layers.rnn.recurrent_cell import (
+    CELL_ARGUMENTS,
+    RecurrentCell,
+    expose_cell_arguments,
+)
 
 
 class SimpleRNNCell(RecurrentCell):
@@ -23,6 +27,7 @@ class SimpleRNNCell(RecurrentCell):
         return output, [output]
 
 
+@expose_cell_arguments
 class SimpleRNN(RNN):
     """Fully-connected RNN whose output is fed back as the next step's state.
 
