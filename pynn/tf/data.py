@@ -499,7 +499,7 @@ class DatasetSpec:
 
 
 def _spec_of(shape, dtype):
-    from pynn.tf._api import TensorSpec
+    from pynn.tf.eager import TensorSpec  # noqa: F401
     return TensorSpec(None if shape is None else list(shape), _dt.from_numpy(np.dtype(dtype))
                       if not hasattr(dtype, "as_numpy_dtype") else dtype)
 

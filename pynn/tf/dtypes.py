@@ -22,4 +22,4 @@ from pynn.core.dtypes import (  # noqa: F401
     uint32,
     uint64,
 )
-from pynn.tf._api import cast  # noqa: F401
+from pynn.tf.array_ops import cast  # noqa: F401

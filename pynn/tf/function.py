@@ -512,7 +512,7 @@ class ConcreteFunction:
     @property
     def structured_input_signature(self):
         specs = iter(_specs(self._key, []))
-        from pynn.tf._api import TensorSpec
+        from pynn.tf.eager import TensorSpec  # noqa: F401
         out = []
         for part in self._key:
             if type(part) is _Spec:

@@ -1,3 +1,4 @@
 """`tf.linalg`: matrix products and norms."""
 
-from pynn.tf._api import einsum, eye, l2_normalize, matmul, matrix_transpose, norm  # noqa: F401
+from pynn.tf.array_ops import eye  # noqa: F401
+from pynn.tf.math import einsum, l2_normalize, matmul, matrix_transpose, norm  # noqa: F401
