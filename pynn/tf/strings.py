@@ -14,7 +14,7 @@ from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
 from pynn.tf.ragged import RaggedTensor
 
 __all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match",
-           "regex_replace", "split", "strip", "substr", "to_number", "unicode_decode",
+           "regex_replace", "split", "strip", "substr", "to_hash_bucket_fast", "to_number", "unicode_decode",
            "unicode_encode", "unicode_split", "upper"]
 
 
@@ -188,6 +188,12 @@ def unicode_encode(input, output_encoding, errors="replace", replacement_char=65
     for index in np.ndindex(out.shape):
         out[index] = encode(value[index])
     return _wrap(out)
+
+
+def to_hash_bucket_fast(input, num_buckets, name=None):
+    """int64 buckets in [0, num_buckets) by FarmHash Fingerprint64 (TensorFlow's)."""
+    from pynn.keras.layers.preprocessing.hashing import hash_buckets
+    return _wrap(hash_buckets(_strings(input), int(num_buckets)))
 
 
 def to_number(string_tensor, out_type=None, name=None):

@@ -437,3 +437,17 @@ scenario("smaller_gaps", """
     print(sq2.built, len(sq2.layers))
     core(lambda: layers.LSTM(2)(np.zeros((2, 3), "float32")))
 """)
+
+scenario("hashing", """
+    strs = ["", "a", "b", "ab", "abcd", "hello", "안녕", "hello wor", "0123456789abcdefg",
+            "x" * 31, "z" * 33, "학교에 간다 " * 5, "q" * 65, "k" * 128, "long text " * 40]
+    print(tf.strings.to_hash_bucket_fast(strs, 1000))
+    print(layers.Hashing(num_bins=3)([["A"], ["B"], ["C"], ["D"], ["E"]]))
+    print(layers.Hashing(num_bins=3, mask_value="")([["A"], [""], ["C"]]))
+    print(layers.Hashing(num_bins=5)(np.array([[10], [21], [-3]])))
+    print(layers.Hashing(num_bins=4, output_mode="multi_hot")(np.array([["a", "b"], ["c", "a"]])))
+    print(layers.Hashing(num_bins=4, output_mode="count")(np.array([[1, 2, 2]])))
+    print(layers.Hashing(num_bins=3).get_config())
+    sl = layers.StringLookup(vocabulary=["a", "b"], num_oov_indices=3)
+    print(sl(tf.constant(["a", "x", "y", "z", "b", "학교"])), sl.get_vocabulary())
+""")

@@ -63,6 +63,7 @@ from pynn.keras.layers.pooling.max_pooling2d import MaxPool2D, MaxPooling2D
 from pynn.keras.layers.preprocessing.category_encoding import CategoryEncoding
 from pynn.keras.layers.preprocessing.center_crop import CenterCrop
 from pynn.keras.layers.preprocessing.discretization import Discretization
+from pynn.keras.layers.preprocessing.hashing import Hashing
 from pynn.keras.layers.preprocessing.integer_lookup import IntegerLookup
 from pynn.keras.layers.preprocessing.normalization import Normalization
 from pynn.keras.layers.preprocessing.random_contrast import RandomContrast

@@ -103,5 +103,5 @@ def test_errors():
         tf.strings.lower(tf.constant([1.0]))
     with pytest.raises(ValueError, match="expects string inputs"):
         keras.layers.StringLookup(vocabulary=["a"])(tf.constant([1.0]))
-    with pytest.raises(NotImplementedError, match="num_oov_indices"):
-        keras.layers.StringLookup(vocabulary=["a"], num_oov_indices=2)(tf.constant(["z"]))
+    with pytest.raises(NotImplementedError, match="salted"):
+        keras.layers.Hashing(4, salt=1)

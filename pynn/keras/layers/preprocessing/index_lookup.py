@@ -308,9 +308,10 @@ class IndexLookup(Layer):
                 "`num_oov_indices=1`.'")
         if self.num_oov_indices > 1:
             if self._is_string:
-                raise NotImplementedError("pynn's StringLookup supports `num_oov_indices` 0 or "
-                                          "1 (more need TensorFlow's FarmHash buckets).")
-            oov = np.mod(keys.astype(np.int64), self.num_oov_indices) + oov_start
+                from pynn.keras.layers.preprocessing.hashing import hash_buckets
+                oov = hash_buckets(keys, self.num_oov_indices) + oov_start
+            else:
+                oov = np.mod(keys.astype(np.int64), self.num_oov_indices) + oov_start
             out = np.where(out == -1, oov, out)
         return out
 

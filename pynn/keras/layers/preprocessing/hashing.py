@@ -1,0 +1,102 @@
+"""`Hashing`: strings or integers to `num_bins` buckets by FarmHash Fingerprint64 (the same
+bucket TensorFlow picks, `tf.strings.to_hash_bucket_fast`)."""
+
+import numpy as np
+
+from pynn.core.dtypes import as_dtype
+from pynn.core.tensor import TensorShape, _wrap
+from pynn.core.tracing import traced_call
+from pynn.keras import backend
+from pynn.keras.engine.base_layer import Layer
+from pynn.keras.layers.preprocessing import preprocessing_utils as utils
+from pynn.keras.layers.preprocessing.preprocessing_utils import COUNT, INT, MULTI_HOT, ONE_HOT
+from pynn.tf.farmhash import fingerprint64
+
+
+class Hashing(Layer):
+    """Hashes each value into one of `num_bins` bins (an integer is hashed as its decimal
+    text, as TensorFlow does).
+
+    Args:
+        num_bins: number of bins (with `mask_value`, bin 0 is the mask's and the others hash
+            into [1, num_bins)).
+        mask_value: a value that maps to 0.
+        salt: keyed hashing (SipHash in TensorFlow; not provided here).
+        output_mode: `"int"` (int64 bins, default), `"one_hot"`, `"multi_hot"`, `"count"`.
+
+    Input: strings or integers of any shape. Output: int64 bins of the same shape, or float32
+    encodings of depth `num_bins`.
+    """
+
+    def __init__(self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False,
+                 **kwargs):
+        if num_bins is None or num_bins <= 0:
+            raise ValueError("The `num_bins` for `Hashing` cannot be `None` or non-positive "
+                             f"values. Received: num_bins={num_bins}.")
+        if kwargs.get("dtype") is None:
+            kwargs["dtype"] = "int64" if output_mode == INT else backend.floatx()
+        elif output_mode == INT and not as_dtype(kwargs["dtype"]).is_integer:
+            kwargs["dtype"] = "int64"
+        super().__init__(**kwargs)
+        utils.validate_string_arg(output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT),
+                                  type(self).__name__, "output_mode")
+        if sparse:
+            raise NotImplementedError("pynn has no sparse tensors: use `sparse=False`.")
+        if salt is not None:
+            if not (isinstance(salt, (tuple, list)) and len(salt) == 2 or isinstance(salt, int)):
+                raise ValueError("The `salt` argument for `Hashing` can only be a tuple of size "
+                                 f"2 integers, or a single integer. Received: salt={salt}.")
+            raise NotImplementedError("pynn's Hashing has no salted (SipHash) mode: leave "
+                                      "`salt=None`.")
+        self.num_bins = num_bins
+        self.mask_value = mask_value
+        self.strong_hash = False
+        self.output_mode = output_mode
+        self.sparse = sparse
+        self.salt = None
+
+    def call(self, inputs):
+        values = utils.as_array(inputs)
+        return _wrap(traced_call(_hash, values, num_bins=self.num_bins,
+                                 mask_value=self.mask_value, output_mode=self.output_mode))
+
+    def compute_output_shape(self, input_shape):
+        dims = TensorShape(input_shape).as_list()
+        if self.output_mode == INT:
+            return TensorShape(dims)
+        if not dims:
+            return TensorShape([self.num_bins])
+        if self.output_mode == ONE_HOT and dims[-1] != 1:
+            return TensorShape(dims + [self.num_bins])
+        return TensorShape(dims[:-1] + [self.num_bins])
+
+    def get_config(self):
+        return {**super().get_config(), "num_bins": self.num_bins, "salt": self.salt,
+                "mask_value": self.mask_value, "output_mode": self.output_mode,
+                "sparse": self.sparse}
+
+
+def hash_buckets(values, num_buckets):
+    """int64 FarmHash buckets of an array of strings (bytes) or integers."""
+    out = np.empty(values.shape, dtype=np.int64)
+    flat_out, flat_in = out.reshape(-1), values.reshape(-1)
+    for i, v in enumerate(flat_in.tolist()):
+        key = v if isinstance(v, bytes) else (v.encode("utf-8") if isinstance(v, str)
+                                              else str(int(v)).encode())
+        flat_out[i] = fingerprint64(key) % num_buckets
+    return out
+
+
+def _hash(values, *, num_bins, mask_value, output_mode):
+    bins = num_bins
+    mask = None
+    if mask_value is not None and bins > 1:
+        bins -= 1
+        key = mask_value.encode("utf-8") if isinstance(mask_value, str) else mask_value
+        mask = values == key
+    out = hash_buckets(values, bins)
+    if mask is not None:
+        out = np.where(mask, 0, out + 1)
+    if output_mode == INT:
+        return out
+    return utils.encode_categorical(out, output_mode, num_bins)
