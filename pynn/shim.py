@@ -15,8 +15,6 @@ import importlib.abc
 import importlib.util
 import sys
 
-import numpy as np
-
 __all__ = ["install", "is_installed", "resolve", "uninstall"]
 
 # alias prefix -> pynn module prefix; the longest matching prefix wins
@@ -83,6 +81,10 @@ def install():
     """
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
+        # Late: `python -m pynn run` installs the shim before numpy starts (it chooses the BLAS
+        # threads first), so this module must not import numpy at its top.
+        import numpy as np  # noqa: PLC0415
+
         _SAVED_NUMPY_ERRORS.append(np.seterr(all="ignore"))
 
 
@@ -95,6 +97,8 @@ def uninstall():
     while _FINDER in sys.meta_path:
         sys.meta_path.remove(_FINDER)
     if _SAVED_NUMPY_ERRORS:
+        import numpy as np  # noqa: PLC0415 - late: see install()
+
         np.seterr(**_SAVED_NUMPY_ERRORS.pop())
     for name in list(sys.modules):
         target = resolve(name)

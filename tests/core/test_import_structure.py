@@ -145,6 +145,16 @@ def test_activation_layers_deserialize_without_importing_layers_first():
     assert result.stdout.strip() == "ReLU", result.stderr
 
 
+def test_pynn_run_starts_without_numpy():
+    # `python -m pynn run` chooses the BLAS threads before numpy starts: pynn.__main__ and the
+    # shim it installs must not import numpy at their top.
+    script = ("import sys, pynn.__main__, pynn.shim\n"
+              "print('numpy' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False, cwd=ROOT)
+    assert result.stdout.strip() == "False", result.stderr
+
+
 if __name__ == "__main__":
     for cycle in import_cycles():
         print(("known: " if cycle in KNOWN_CYCLES else "NEW:   ") + ", ".join(sorted(cycle)))
