@@ -10,7 +10,7 @@ from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils
 from pynn.keras.layers.preprocessing.preprocessing_utils import COUNT, INT, MULTI_HOT, ONE_HOT
-from pynn.tf.farmhash import fingerprint64
+from pynn.core.farmhash import fingerprint64
 
 
 class Hashing(Layer):
