@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== python packages"
-python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py matplotlib
+python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py matplotlib ruff==0.17.6
 
 echo "== chromium (for the browser tests)"
 if [ ! -x /usr/bin/chromium ]; then
