@@ -212,12 +212,8 @@ class Dataset:
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
               deterministic=None, name=None):
         """Stack `batch_size` consecutive elements (the last batch may be smaller)."""
-        batch_size = int(batch_size)
-        if batch_size <= 0:
-            raise ValueError(f"batch_size must be greater than zero, got {batch_size}")
-        card = self._cardinality
-        if card >= 0:
-            card = card // batch_size if drop_remainder else -(-card // batch_size)
+        batch_size, card = _batch_size_and_cardinality(batch_size, drop_remainder,
+                                                       self._cardinality)
         parent = self
         spec = (lambda: _map_structure(lambda t: _spec_of(
             [batch_size if drop_remainder else None] + t.shape.as_list(), t.dtype),
@@ -235,11 +231,7 @@ class Dataset:
         source = self._make_iterator
 
         def iterate():
-            it = source()
-            while True:
-                chunk = list(itertools.islice(it, batch_size))
-                if not chunk or (drop_remainder and len(chunk) < batch_size):
-                    return
+            for chunk in _chunks(source(), batch_size, drop_remainder):
                 yield _stack(chunk)
         return Dataset(iterate, card, kind="_BatchDataset", spec=spec)
 
@@ -380,20 +372,12 @@ class Dataset:
                      drop_remainder=False, name=None):
         """Batches elements of different shapes, padding each to the largest of the batch
         (or to `padded_shapes`) with `padding_values` (0 / b'' by default)."""
-        batch_size = int(batch_size)
-        if batch_size <= 0:
-            raise ValueError(f"batch_size must be greater than zero, got {batch_size}")
-        card = self._cardinality
-        if card >= 0:
-            card = card // batch_size if drop_remainder else -(-card // batch_size)
+        batch_size, card = _batch_size_and_cardinality(batch_size, drop_remainder,
+                                                       self._cardinality)
         source, parent = self._make_iterator, self
 
         def iterate():
-            it = source()
-            while True:
-                chunk = list(itertools.islice(it, batch_size))
-                if not chunk or (drop_remainder and len(chunk) < batch_size):
-                    return
+            for chunk in _chunks(source(), batch_size, drop_remainder):
                 yield _pad_stack(chunk, padded_shapes, padding_values)
 
         def spec():
@@ -486,6 +470,25 @@ def _buffer_shuffle(indices, buffer_size, rng):
     return out
 
 
+def _batch_size_and_cardinality(batch_size, drop_remainder, cardinality):
+    batch_size = int(batch_size)
+    if batch_size <= 0:
+        raise ValueError(f"batch_size must be greater than zero, got {batch_size}")
+    if cardinality >= 0:
+        cardinality = (cardinality // batch_size if drop_remainder
+                       else -(-cardinality // batch_size))
+    return batch_size, cardinality
+
+
+def _chunks(iterator, batch_size, drop_remainder):
+    """Lists of `batch_size` consecutive elements (a shorter last one unless dropped)."""
+    while True:
+        chunk = list(itertools.islice(iterator, batch_size))
+        if not chunk or (drop_remainder and len(chunk) < batch_size):
+            return
+        yield chunk
+
+
 # --------------------------------------------------------------------------- specs
 class DatasetSpec:
     """The spec of an element that is itself a dataset (`window` elements)."""
@@ -499,7 +502,7 @@ class DatasetSpec:
 
 
 def _spec_of(shape, dtype):
-    from pynn.tf.eager import TensorSpec  # noqa: F401
+    from pynn.tf.eager import TensorSpec
     return TensorSpec(None if shape is None else list(shape), _dt.from_numpy(np.dtype(dtype))
                       if not hasattr(dtype, "as_numpy_dtype") else dtype)
 

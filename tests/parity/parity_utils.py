@@ -200,3 +200,17 @@ def json_differences(a, b, path="", limit=12):
     elif a != b:
         out.append(f"{path}: {repr(a)[:80]} vs {repr(b)[:80]}")
     return out[:limit]
+
+
+def check_printed_scenario(s, ns):
+    """Replay a recorded `{code, stdout, error}` scenario in `ns`: everything printed must be
+    byte-identical to tf.keras 2.15's, and so must the exception it ends with."""
+    out, err, tb = run_captured(s["code"], ns)
+    if err is not None and s["error"] is None:
+        pytest.fail(f"pynn raised {err['type']}: {err['message']}\n{tb}\n"
+                    f"printed so far, against tf.keras:\n{text_diff(s['stdout'], out)}",
+                    pytrace=False)
+    if out != s["stdout"]:
+        pytest.fail("printed text differs from tf.keras 2.15:\n" + text_diff(s["stdout"], out),
+                    pytrace=False)
+    check_error(s["error"], err, tb)

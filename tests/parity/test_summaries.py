@@ -6,7 +6,7 @@ summary of an unbuilt model).
 """
 
 import pytest
-from parity_utils import check_error, load_json, pynn_namespace, require, run_captured, text_diff
+from parity_utils import check_printed_scenario, load_json, pynn_namespace, require
 
 FIXTURE = load_json("summaries.json")
 SCENARIOS = FIXTURE["scenarios"]
@@ -18,12 +18,4 @@ def test_summary_matches_tf_keras(name):
     ns = pynn_namespace()
     if "applications" in s["code"]:
         require(ns, "keras.applications", "keras.applications: MobileNet / MobileNetV2")
-    out, err, tb = run_captured(s["code"], ns)
-    if err is not None and s["error"] is None:
-        pytest.fail(f"pynn raised {err['type']}: {err['message']}\n{tb}\n"
-                    f"printed so far, against tf.keras:\n{text_diff(s['stdout'], out)}",
-                    pytrace=False)
-    if out != s["stdout"]:
-        pytest.fail("printed text differs from tf.keras 2.15:\n" + text_diff(s["stdout"], out),
-                    pytrace=False)
-    check_error(s["error"], err, tb)
+    check_printed_scenario(s, ns)

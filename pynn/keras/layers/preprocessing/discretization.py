@@ -6,7 +6,6 @@ from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import _wrap
 from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
-from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils
 from pynn.keras.layers.preprocessing.preprocessing_utils import COUNT, INT, MULTI_HOT, ONE_HOT
@@ -36,11 +35,7 @@ class Discretization(Layer):
                 num_bins = bins
             elif bin_boundaries is None:
                 bin_boundaries = bins
-        if kwargs.get("dtype") is None:
-            kwargs["dtype"] = "int64" if output_mode == INT else backend.floatx()
-        elif output_mode == INT and not as_dtype(kwargs["dtype"]).is_integer:
-            kwargs["dtype"] = "int64"
-        super().__init__(**kwargs)
+        super().__init__(**utils.int_or_float_dtype(kwargs, output_mode))
         utils.validate_string_arg(output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT),
                                   type(self).__name__, "output_mode")
         if sparse:
@@ -65,11 +60,7 @@ class Discretization(Layer):
     # ------------------------------------------------------------------ adapt
     def adapt(self, data, batch_size=None, steps=None):
         """Learns `num_bins` quantile boundaries from `data`."""
-        self.reset_state()
-        for batch in utils.adapt_batches(data, batch_size, steps):
-            utils.build_for_adapt(self, batch)
-            self.update_state(batch)
-        self.finalize_state()
+        utils.adapt(self, data, batch_size, steps)
 
     def update_state(self, data):
         if self.input_bin_boundaries is not None:

@@ -3,14 +3,12 @@ bucket TensorFlow picks, `tf.strings.to_hash_bucket_fast`)."""
 
 import numpy as np
 
-from pynn.core.dtypes import as_dtype
+from pynn.core.farmhash import fingerprint64
 from pynn.core.tensor import TensorShape, _wrap
 from pynn.core.tracing import traced_call
-from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils
 from pynn.keras.layers.preprocessing.preprocessing_utils import COUNT, INT, MULTI_HOT, ONE_HOT
-from pynn.core.farmhash import fingerprint64
 
 
 class Hashing(Layer):
@@ -33,11 +31,7 @@ class Hashing(Layer):
         if num_bins is None or num_bins <= 0:
             raise ValueError("The `num_bins` for `Hashing` cannot be `None` or non-positive "
                              f"values. Received: num_bins={num_bins}.")
-        if kwargs.get("dtype") is None:
-            kwargs["dtype"] = "int64" if output_mode == INT else backend.floatx()
-        elif output_mode == INT and not as_dtype(kwargs["dtype"]).is_integer:
-            kwargs["dtype"] = "int64"
-        super().__init__(**kwargs)
+        super().__init__(**utils.int_or_float_dtype(kwargs, output_mode))
         utils.validate_string_arg(output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT),
                                   type(self).__name__, "output_mode")
         if sparse:

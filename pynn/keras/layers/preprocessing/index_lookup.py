@@ -220,11 +220,7 @@ class IndexLookup(Layer):
 
     def adapt(self, data, batch_size=None, steps=None):
         """Learns the vocabulary from `data` (an array, Tensor, list or `tf.data.Dataset`)."""
-        self.reset_state()
-        for batch in utils.adapt_batches(data, batch_size, steps):
-            utils.build_for_adapt(self, batch)
-            self.update_state(batch)
-        self.finalize_state()
+        utils.adapt(self, data, batch_size, steps)
 
     def _adapt_rows(self, data):
         """The tokens of one adapt batch as rows (documents) of table keys: a 1-D batch is one

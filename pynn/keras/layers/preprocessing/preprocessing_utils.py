@@ -40,6 +40,28 @@ def adapt_batches(data, batch_size=None, steps=None):
         yield as_array(element[0] if isinstance(element, tuple) else element)
 
 
+def adapt(layer, data, batch_size=None, steps=None):
+    """tf.keras's `adapt`: reset, then `update_state` batch by batch (building the layer from
+    the first one), then `finalize_state`."""
+    layer.reset_state()
+    for batch in adapt_batches(data, batch_size, steps):
+        build_for_adapt(layer, batch)
+        layer.update_state(batch)
+    layer.finalize_state()
+
+
+def int_or_float_dtype(kwargs, output_mode):
+    """The layer dtype tf.keras picks: int64 for `output_mode="int"` (also replacing a float
+    dtype given for it), floatx for the encodings."""
+    from pynn.core.dtypes import as_dtype
+    from pynn.keras import backend
+    if kwargs.get("dtype") is None:
+        kwargs["dtype"] = "int64" if output_mode == INT else backend.floatx()
+    elif output_mode == INT and not as_dtype(kwargs["dtype"]).is_integer:
+        kwargs["dtype"] = "int64"
+    return kwargs
+
+
 def build_for_adapt(layer, batch):
     """As tf.keras's `adapt`: an unbuilt layer is built from the first batch, and remembers
     its rank as `batch_input_shape` (it shows in `get_config()`)."""

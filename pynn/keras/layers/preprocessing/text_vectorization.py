@@ -118,11 +118,7 @@ class TextVectorization(Layer):
 
     def adapt(self, data, batch_size=None, steps=None):
         """Learns the vocabulary from `data` (strings: array, list, Tensor or Dataset)."""
-        self.reset_state()
-        for batch in utils.adapt_batches(data, batch_size, steps):
-            utils.build_for_adapt(self, batch)
-            self.update_state(batch)
-        self.finalize_state()
+        utils.adapt(self, data, batch_size, steps)
 
     def update_state(self, data):
         self._lookup_layer.update_state(self._token_rows(utils.as_array(data), ragged=True))
@@ -263,7 +259,7 @@ def _ngrams(row, widths):
 
 
 def _ragged_output(result, output_mode):
-    from pynn.tf.ragged import RaggedTensor  # noqa: PLC0415 - late: pynn.tf sits above pynn.keras
+    from pynn.tf.ragged import RaggedTensor
 
     if isinstance(result, Tensor):
         return result
