@@ -18,9 +18,9 @@ def native_gemm_library(tmp_path_factory):
     if compiler is None:
         pytest.skip("no C compiler to build web/kernels/gemm.c for this machine")
     out = str(tmp_path_factory.mktemp("kernels") / "kernels-native.so")
-    sources = [os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c")]
+    sources = [os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c", "col2im.c")]
     subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-ffreestanding", "-nostdlib",
-                    "-fno-math-errno", "-ffp-contract=off", "-Wall", "-Werror", *sources, "-o", out],
+                    "-fno-builtin", "-fno-math-errno", "-ffp-contract=off", "-Wall", "-Werror", *sources, "-o", out],
                    check=True)
     return out
 

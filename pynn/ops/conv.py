@@ -227,6 +227,12 @@ def _conv_input_grad(g, kernel, geo, groups, dtype):
     """col2im of ``g @ kernel^T``: the gradient of the input of the forward conv."""
     kh, kw, cg, _ = kernel.shape
     dcols = _times_kernel_t(_split_groups(g, groups), _kernel_matrix(kernel, groups))
+    if groups == 1 and dtype == np.float32:  # the browser's compiled col2im, if it is there
+        _, hp, wp = geo.padded_shape(())
+        dxp = gemm.col2im(dcols[0], (geo.n, geo.oh, geo.ow, kh, kw, cg, geo.sh, geo.sw, geo.dh,
+                                     geo.dw, hp, wp))
+        if dxp is not None:
+            return geo.unpad(dxp).reshape(geo.n, geo.h, geo.w, cg)
     dcols = dcols.reshape(groups, geo.n, geo.oh, geo.ow, kh, kw, cg)
     if groups > 1:
         dcols = dcols.transpose(1, 2, 3, 4, 5, 0, 6)  # (N, OH, OW, kh, kw, G, Cg)

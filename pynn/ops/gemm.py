@@ -14,7 +14,8 @@ convolutions' im2col products), and the choice of how each is computed:
     matmul(a, b)      a @ b for (M, K) and (K, N); a.T / b.T views for the transposed products
 
 The same compiled library also holds the optimizer's Adam update in one pass
-(``adam_update``, ``web/kernels/adam.c``: bit for bit numpy's operations).
+(``adam_update``, ``web/kernels/adam.c``) and a convolution's col2im (``col2im``,
+``web/kernels/col2im.c``), both bit for bit numpy's operations in numpy's order.
 
 The kernel is checked against numpy when it is installed (every transpose, odd sizes, strided
 operands); if it disagrees it is not used and a warning says so. ``set_kernels(False)`` (or
@@ -28,7 +29,7 @@ import warnings
 
 import numpy as np
 
-__all__ = ["adam_update", "install", "kernel_status", "matmul", "set_kernels"]
+__all__ = ["adam_update", "col2im", "install", "kernel_status", "matmul", "set_kernels"]
 
 
 def _numpy_has_blas():
@@ -69,6 +70,9 @@ class _Kernel:
         self._adam = lib.pynn_adam
         self._adam.argtypes = [i, p, p, p, p, f, f, f, f]
         self._adam.restype = None
+        self._col2im = lib.pynn_col2im
+        self._col2im.argtypes = [i] * 12 + [p, p]
+        self._col2im.restype = None
         self._work = np.empty(lib.pynn_sgemm_work_floats(), np.float32)
         self._work_ptr = self._work.__array_interface__["data"][0]
 
@@ -90,6 +94,14 @@ class _Kernel:
         self._adam(w.size, w.__array_interface__["data"][0], m.__array_interface__["data"][0],
                    v.__array_interface__["data"][0], g.__array_interface__["data"][0],
                    alpha, one_minus_beta_1, one_minus_beta_2, epsilon)
+
+
+    def col2im(self, cols, sizes):
+        """A zeroed (N, Hp, Wp, C) float32 array with the taps of ``cols`` added (see col2im)."""
+        out = np.empty((sizes[0], sizes[10], sizes[11], sizes[5]), np.float32)
+        self._col2im(*sizes, cols.__array_interface__["data"][0],
+                     out.__array_interface__["data"][0])
+        return out
 
 
 def _usable(x):
@@ -135,6 +147,31 @@ def adam_update(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
     return True
 
 
+def col2im(cols, sizes):
+    """The input gradient of an im2col convolution by the compiled kernel: ``cols``
+    (N*OH*OW, KH*KW*C) float32 C-contiguous, ``sizes`` = (N, OH, OW, KH, KW, C, SH, SW, DH, DW,
+    HP, WP); returns the padded (N, HP, WP, C) gradient, or None without the kernel."""
+    if (_kernel is None and _kernel_path is None) or not _kernels_on:
+        return None
+    if cols.dtype != np.float32 or not cols.flags.c_contiguous or cols.size < KERNEL_MIN_MACS:
+        return None
+    if _kernel is None and _load() is None:
+        return None
+    return _kernel.col2im(cols, sizes)
+
+
+def _numpy_col2im(cols, sizes):
+    """What ``pynn.ops.conv._conv_input_grad`` does in numpy, for the kernel's check."""
+    n, oh, ow, kh, kw, c, sh, sw, dh, dw, hp, wp = sizes
+    taps = cols.reshape(n, oh, ow, kh, kw, c)
+    out = np.zeros((n, hp, wp, c), cols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out[:, i * dh:i * dh + sh * (oh - 1) + 1:sh, j * dw:j * dw + sw * (ow - 1) + 1:sw] += \
+                taps[:, :, :, i, j]
+    return out
+
+
 def _numpy_adam(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
     """The operations of ``Adam._update`` in numpy, for the kernel's check."""
     m += (g - m) * one_minus_beta_1
@@ -170,6 +207,11 @@ def _self_test(kernel):
     kernel.adam(*state, *coefficients)
     if not all(np.array_equal(a, b) for a, b in zip(state[:3], expected)):
         return "the Adam update differs from numpy's"
+    for sizes in [(2, 3, 4, 3, 2, 5, 1, 1, 1, 1, 5, 5), (1, 4, 3, 3, 3, 2, 2, 3, 1, 2, 10, 12)]:
+        n, oh, ow, kh, kw, c = sizes[:6]
+        cols = rng.standard_normal((n * oh * ow, kh * kw * c)).astype(np.float32)
+        if not np.array_equal(kernel.col2im(cols, sizes), _numpy_col2im(cols, sizes)):
+            return f"col2im {sizes} differs from numpy's"
     special = np.array([[np.inf, 1.0], [np.nan, 0.0]], np.float32)
     got = kernel.product(special, np.ones((2, 3), np.float32))
     if not (np.isinf(got[0]).all() and np.isnan(got[1]).all()):

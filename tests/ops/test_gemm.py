@@ -179,3 +179,26 @@ def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
     gemm.set_kernels(True)
     for a, b in zip(with_kernel, without):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("strides,dilation,padding", [(1, 1, "valid"), (2, 1, "same"), (1, 2, "same"),
+                                                      ((2, 3), 1, "valid")])
+def test_col2im_kernel_is_numpys_scatter_bit_for_bit(kernel, monkeypatch, strides, dilation,
+                                                     padding):
+    """conv2d's input gradient with the compiled col2im and with numpy's taps: identical."""
+    x = Variable(R.standard_normal((3, 11, 9, 4)).astype(np.float32))
+    k = Variable(R.standard_normal((3, 2, 4, 5)).astype(np.float32))
+
+    def input_grad():
+        with GradientTape() as tape:
+            out = ops.conv2d(x, k, strides=strides, dilation_rate=dilation, padding=padding)
+            loss = ops.sum(ops.square(out))
+        return tape.gradient(loss, x).numpy()
+
+    used = []
+    col2im = gemm._Kernel.col2im
+    monkeypatch.setattr(gemm._Kernel, "col2im", lambda self, *a: used.append(1) or col2im(self, *a))
+    with_kernel = input_grad()
+    assert used
+    monkeypatch.setattr(gemm, "col2im", lambda cols, sizes: None)  # numpy's taps, same products
+    np.testing.assert_array_equal(with_kernel, input_grad())

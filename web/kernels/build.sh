@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the playground's WebAssembly kernels (gemm.c: matrix products; adam.c: the Adam
-# update) with Debian's clang and lld into one library, built twice:
+# update; col2im.c: a convolution's input gradient) with Debian's clang and lld into one
+# library, built twice:
 #
 #   kernels-simd128.so   Emscripten-style side module (dylink.0), WebAssembly SIMD; Pyodide's
 #                        dynamic linker loads it and pynn calls it with ctypes (pynn/ops/gemm.py)
@@ -47,15 +48,15 @@ fi
 # -ffreestanding -nostdlib: the kernels use no C library, no static data and no stack.
 # -ffp-contract=off: no multiply-add is fused unless the code asks (adam.c is numpy's bit for bit).
 FLAGS=(--target=wasm32-unknown-emscripten -ffreestanding -nostdlib -O3 -fPIC -msimd128
-       -fno-math-errno -ffp-contract=off -Wall -Wextra -Werror)
+       -fno-builtin -fno-math-errno -ffp-contract=off -Wall -Wextra -Werror)
 side_module() {  # side_module NAME [extra clang flags]
     local name=$1
     shift
-    for source in gemm adam; do
+    for source in gemm adam col2im; do
         "$CLANG" "${FLAGS[@]}" "$@" -c "$HERE/$source.c" -o "$OUT/$name-$source.o"
     done
     "$WASM_LD" -shared --experimental-pic --export=pynn_sgemm --export=pynn_sgemm_work_floats \
-        --export=pynn_adam -o "$OUT/$name.so" "$OUT/$name-gemm.o" "$OUT/$name-adam.o"
+        --export=pynn_adam --export=pynn_col2im -o "$OUT/$name.so" "$OUT/$name"-*.o
     rm -f "$OUT/$name"-*.o
 }
 side_module kernels-simd128
