@@ -29,8 +29,7 @@ def native_gemm_library(tmp_path_factory):
 def gemm_kernel(native_gemm_library, monkeypatch):
     """pynn.ops.gemm as in the playground (numpy without BLAS, the compiled kernel installed),
     with every float32 2-D product on the kernel; put back afterwards."""
-    from pynn.ops import gemm
-
+    from pynn.ops import gemm  # noqa: PLC0415 - late: ROOT is on sys.path only from here on
     for name in ("_kernel", "_kernel_path", "_kernels_on", "_status"):
         monkeypatch.setattr(gemm, name, getattr(gemm, name))
     monkeypatch.setattr(gemm, "BLAS", False)

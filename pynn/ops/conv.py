@@ -191,21 +191,21 @@ def _times_kernel(a, kmat):
     """``a @ kmat`` for ``a`` (G, M, K) and ``kmat`` (G, K, F)."""
     if a.shape[0] == 1:
         return gemm.matmul(a[0], kmat[0])[None]
-    return np.stack([gemm.matmul(x, k) for x, k in zip(a, kmat)])
+    return np.stack([gemm.matmul(x, k) for x, k in zip(a, kmat, strict=True)])
 
 
 def _times_kernel_t(g, kmat):
     """``g @ kmat^T`` for ``g`` (G, M, F) and ``kmat`` (G, K, F)."""
     if g.shape[0] == 1:
         return gemm.matmul(g[0], kmat[0].T)[None]
-    return np.stack([gemm.matmul(x, k.T) for x, k in zip(g, kmat)])
+    return np.stack([gemm.matmul(x, k.T) for x, k in zip(g, kmat, strict=True)])
 
 
 def _columns_t_times(cols, g):
     """``cols^T @ g`` for ``cols`` (G, M, K) and ``g`` (G, M, F) -> (G, K, F)."""
     if cols.shape[0] == 1:
         return gemm.matmul(cols[0].T, g[0])[None]
-    return np.stack([gemm.matmul(c.T, x) for c, x in zip(cols, g)])
+    return np.stack([gemm.matmul(c.T, x) for c, x in zip(cols, g, strict=True)])
 
 
 def _conv_forward(x, kernel, geo, groups):

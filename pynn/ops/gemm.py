@@ -23,6 +23,7 @@ operands); if it disagrees it is not used and a warning says so. ``set_kernels(F
 ``kernel_status()`` says what is in use and why.
 """
 
+import ctypes
 import os
 import sys
 import warnings
@@ -57,8 +58,6 @@ class _Kernel:
     ``adam.c``) through ctypes."""
 
     def __init__(self, path):
-        import ctypes
-
         self.path = path
         lib = ctypes.CDLL(path)
         self._sgemm = lib.pynn_sgemm
@@ -205,7 +204,7 @@ def _self_test(kernel):
     expected = [x.copy() for x in state[:3]]
     _numpy_adam(*expected, state[3], *coefficients)
     kernel.adam(*state, *coefficients)
-    if not all(np.array_equal(a, b) for a, b in zip(state[:3], expected)):
+    if not all(np.array_equal(a, b) for a, b in zip(state[:3], expected, strict=True)):
         return "the Adam update differs from numpy's"
     for sizes in [(2, 3, 4, 3, 2, 5, 1, 1, 1, 1, 5, 5), (1, 4, 3, 3, 3, 2, 2, 3, 1, 2, 10, 12)]:
         n, oh, ow, kh, kw, c = sizes[:6]

@@ -9,6 +9,7 @@ import pytest
 from pynn import ops
 from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Variable
+from pynn.keras import optimizers
 from pynn.ops import gemm
 
 R = np.random.default_rng(5)
@@ -150,14 +151,12 @@ def test_dense_and_conv_gradients_through_the_kernel(native_gemm_library, monkey
         gemm.install(native_gemm_library)
     got = run()
     assert (gemm._kernel is not None) == use_kernel
-    for a, b in zip(reference, got):
+    for a, b in zip(reference, got, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-3 * np.abs(a).max())
 
 
 def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
     """Adam with the kernel and without: identical weights and slots after a few steps."""
-    from pynn.keras import optimizers
-
     def train(use_kernel):
         gemm.set_kernels(use_kernel)
         r = np.random.default_rng(8)
@@ -177,7 +176,7 @@ def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
     assert calls, "the kernel did not update"
     without = train(False)
     gemm.set_kernels(True)
-    for a, b in zip(with_kernel, without):
+    for a, b in zip(with_kernel, without, strict=True):
         np.testing.assert_array_equal(a, b)
 
 
