@@ -160,12 +160,16 @@ export function replayLinkerState(pyodide, state) {
 export function restoreSiteSnapshot(pyodide, snapshot) {
   const Module = pyodide._module;
   const needed = snapshot.length - snapshotMemoryOffset(snapshot);
-  const missing = needed - Module.HEAP8.length;
-  if (missing > 0) {
-    const block = Module._malloc(missing + (1 << 20));
-    if (!block || Module.HEAP8.length < needed) throw new Error('could not grow the memory for the snapshot');
-    Module._free(block);
+  // A block can come from free space inside the heap instead of growing it: keep allocating
+  // (holding each block) until the memory is large enough, then free them all.
+  const blocks = [];
+  while (Module.HEAP8.length < needed) {
+    const block = Module._malloc(needed - Module.HEAP8.length + (1 << 20));
+    if (!block) break;
+    blocks.push(block);
   }
+  blocks.forEach((block) => Module._free(block));
+  if (Module.HEAP8.length < needed) throw new Error('could not grow the memory for the snapshot');
   pyodide._api.restoreSnapshot(snapshot);
 }
 
