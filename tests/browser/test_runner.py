@@ -92,21 +92,86 @@ def test_code_runs_as_main_py(runner):
 
 def test_traceback_shows_only_the_users_frames_with_their_lines(runner):
     result = run(runner, "x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n")
-    assert result == {"type": "error", "id": 1, "kind": "ZeroDivisionError",
-                      "message": "division by zero", "restart": False}
-    err = runner.page.text("stderr")
-    assert err.startswith("Traceback (most recent call last):\n")
-    assert 'File "main.py", line 6, in <module>' in err and "    f()" in err
-    assert 'File "main.py", line 4, in f' in err and "return 1 / 0" in err
-    assert "pynn_runner" not in err
+    assert {k: result[k] for k in ("type", "id", "kind", "message", "restart")} == {
+        "type": "error", "id": 1, "kind": "ZeroDivisionError", "message": "division by zero",
+        "restart": False}
+    trace = result["trace"]
+    assert trace.startswith("Traceback (most recent call last):\n")
+    assert 'File "main.py", line 6, in <module>' in trace and "    f()" in trace
+    assert 'File "main.py", line 4, in f' in trace and "return 1 / 0" in trace
+    assert trace.endswith("ZeroDivisionError: division by zero\n")
+    assert "pynn_runner" not in trace + result["internal"]
+    assert result["internal"] == ""  # nothing outside the user's code to fold away
+    assert result["line"] == 4
+    assert runner.page.text("stderr") == ""  # the page shows the report, not a copy on stderr
+
+
+def test_errors_inside_pynn_show_the_users_frames_and_full_message_first(runner):
+    runner.warm_up()
+    code = (
+        "import numpy as np\n"
+        "import tensorflow as tf\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Dense(4, input_shape=(3,)),\n"
+        "                             tf.keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+        "model.fit(np.ones((8, 5)), np.ones((8, 1)), epochs=1, verbose=0)\n"
+    )
+    result = run(runner, code)
+    assert result["kind"] == "ValueError"
+    trace = result["trace"]
+    frames = re.findall(r'File "([^"]+)"', trace)
+    assert frames == ["main.py"], trace  # only the student's frame
+    assert "model.fit(np.ones((8, 5))" in trace
+    assert "is incompatible with the layer" in trace and "found shape=(8, 5)" in trace  # all of it
+    internal = result["internal"]
+    assert 'File "main.py", line 6' in internal and "pynn" in internal  # details: everything
+    assert len(re.findall(r'File "', internal)) > 1
+    assert result["line"] == 6
+    assert result["hint"] == "shape"
 
 
 def test_syntax_error_points_at_the_line(runner):
     result = run(runner, "print('ok')\nif True print(2)\n")
     assert result["kind"] == "SyntaxError"
-    err = runner.page.text("stderr")
-    assert 'File "main.py", line 2' in err and "if True print(2)" in err
+    assert 'File "main.py", line 2' in result["trace"] and "if True print(2)" in result["trace"]
+    assert result["line"] == 2
     assert runner.page.text("stdout") == ""
+
+
+@pytest.mark.parametrize("code, hint, arg", [
+    ("input('name? ')", "input", None),
+    ("import sklearn", "moduleMissing", "sklearn"),
+    ("import tensorflow_datasets as tfds", "moduleMissing", "tensorflow_datasets"),
+    ("import tensorflow.compat.v1.nothing_here", "notInPynn", None),
+    ("!pip install tensorflow", "notebook", None),
+    ("%matplotlib inline", "notebook", None),
+    ("x = tf.constant(1)", "import", "import tensorflow as tf"),
+    ("a = np.ones(3)", "import", "import numpy as np"),
+    ("raise ImportError('You must install h5py (`pip install h5py`)')", "pip", None),
+    ("print(undefined_name)", None, None),
+])
+def test_common_classroom_errors_name_a_hint(runner, code, hint, arg):
+    runner.warm_up()
+    result = run(runner, code)
+    assert result["type"] == "error"
+    assert result["hint"] == hint, result
+    if arg is not None:
+        assert result["hintArg"] == arg
+
+
+@pytest.mark.parametrize("code, hint", [
+    ("model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])\n"
+     "model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)", "compile"),
+    ("model = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nmodel.summary()", "build"),
+    ("model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation='softmax', input_shape=(2,))])\n"
+     "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
+     "model.fit(np.ones((4, 2)), np.array([0, 1, 2, 1]), verbose=0)", "labels"),
+])
+def test_common_keras_mistakes_name_a_hint(runner, code, hint):
+    runner.warm_up()
+    result = run(runner, "import numpy as np\nimport tensorflow as tf\n" + code)
+    assert result["type"] == "error", result
+    assert result["hint"] == hint, result
 
 
 def test_keyboard_interrupt_is_a_stop_not_a_crash(runner):
@@ -118,7 +183,7 @@ def test_keyboard_interrupt_is_a_stop_not_a_crash(runner):
 def test_memory_error_asks_for_a_restart(runner):
     result = run(runner, "raise MemoryError('no room')")
     assert result["kind"] == "MemoryError" and result["restart"] is True
-    assert "MemoryError: no room" in runner.page.text("stderr")
+    assert "MemoryError: no room" in result["trace"]
 
 
 def test_sys_exit_ends_the_program_quietly(runner):
@@ -128,7 +193,7 @@ def test_sys_exit_ends_the_program_quietly(runner):
 
 def test_input_fails_instead_of_waiting_forever(runner):
     result = run(runner, "input('name? ')")
-    assert result["kind"] == "EOFError"
+    assert result["kind"] == "EOFError" and result["hint"] == "input"
 
 
 def test_user_cannot_break_the_output_streams(runner):

@@ -11,7 +11,8 @@ import {
 import { python } from '@codemirror/lang-python';
 import { t, onLanguageChange } from './i18n.js';
 
-export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste }) {
+// `extensions`: more CodeMirror extensions from other modules (e.g. editor-extras.js).
+export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste, extensions = [] }) {
   const runKey = { key: 'Mod-Enter', preventDefault: true, run: () => { onRun(); return true; } };
   // Shift+Enter: the cell at the cursor, in the living session (cells.js)
   const runCellKey = {
@@ -52,6 +53,7 @@ export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
+        ...extensions,
       ],
     }),
   });
@@ -67,5 +69,6 @@ export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste
     moveCursor(offset) {
       view.dispatch({ selection: { anchor: offset }, scrollIntoView: true });
     },
+    view,
   };
 }

@@ -16,6 +16,8 @@ import { enableOffline } from './offline.js';
 import { t, has, initLanguage, onLanguageChange } from './i18n.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
+import { errorReport } from './errors.js';
+import { editorExtras, markErrorLine, clearErrorLine } from './editor-extras.js';
 
 document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
 
@@ -126,7 +128,13 @@ function countRun() {
   document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
 }
 
-function reportError({ kind, message, restart }) {
+function reportError(error) {
+  const { kind, message, restart } = error;
+  const report = errorReport(error);
+  if (report) {
+    output.block(report);
+    if (error.line) markErrorLine(editor.view, error.line);
+  }
   if (kind === 'KeyboardInterrupt') {
     output.note(t('run.stopped'), 'stopped');
   } else if (kind === 'MemoryError') {
@@ -150,6 +158,7 @@ const editor = createEditor($('editor'), {
   onRun: run,
   onRunCell: runCell,
   onPaste: notebookToProgram,
+  extensions: editorExtras($('editor-hint')),
   onChange(code) {
     autosave(code);
     // Once edited, the program is no longer the linked one: a reload keeps the edits.
@@ -215,6 +224,7 @@ function startRun(code, options, clear) {
   if (clear) {
     output.clear();
     figures.clear();
+    clearErrorLine(editor.view);
   }
   return python.run(code, options);
 }

@@ -30,7 +30,7 @@ export const MSG = Object.freeze({
   cellBegin: 'cell_begin', // { id, cell, line }: cell `cell` (1-based) of the run starts, at editor line `line`
   figure: 'figure', //      { id, key, svg, description }: a matplotlib figure (SVG text)
   result: 'result', //      { id, seconds }
-  error: 'error', //        { id, kind, message, restart }
+  error: 'error', //        { id, kind, message, restart, trace?, internal?, line?, hint?, hintArg? }
 });
 
 // The messages the page sends; every other one travels from the worker to the page.
@@ -65,7 +65,12 @@ export const FIELDS = Object.freeze({
   [MSG.cellBegin]: { id: 'number', cell: 'number', line: 'number' },
   [MSG.figure]: { id: 'number', key: 'string', svg: 'string', description: 'string' },
   [MSG.result]: { id: 'number', seconds: 'number' },
-  [MSG.error]: { id: 'number|null', kind: 'string', message: 'string', restart: 'boolean' },
+  [MSG.error]: {
+    id: 'number|null', kind: 'string', message: 'string', restart: 'boolean',
+    // a program's error, as errors.js shows it: the user's frames and message, the whole
+    // traceback (folded), the line of main.py to mark, a hint's name and argument
+    trace: 'string?', internal: 'string?', line: 'number|null?', hint: 'string|null?', hintArg: 'string|null?',
+  },
 });
 
 // Written by the sandbox host into the shared interrupt buffer to stop a run

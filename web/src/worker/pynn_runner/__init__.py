@@ -20,7 +20,7 @@ import types
 from . import figures, h5, session
 from .files import FileNameError, WorkingFolder
 from .output import Output, OutputStream
-from .tracebacks import FILENAME, user_traceback
+from .tracebacks import FILENAME, error_report
 
 BATCH_EVENT_INTERVAL = 1 / 30  # seconds between two batch_end events (the chart's frame rate)
 
@@ -199,13 +199,14 @@ class Runner:
             return self._message("error", id=run_id, kind="KeyboardInterrupt",
                                  message="Stopped.", restart=False)
         except MemoryError as exc:
-            self.stderr.write(user_traceback(exc))
             return self._message("error", id=run_id, kind="MemoryError",
-                                 message="Python ran out of memory.", restart=True)
+                                 message="Python ran out of memory.", restart=True,
+                                 **error_report(exc))
         except BaseException as exc:  # noqa: BLE001 - every user error is reported, not raised
-            self.stderr.write(user_traceback(exc))
+            # The page shows the report (the user's frames and message first, pynn's folded).
             return self._message("error", id=run_id, kind=type(exc).__name__,
-                                 message=str(exc).split("\n", 1)[0][:300], restart=False)
+                                 message=str(exc).split("\n", 1)[0][:300], restart=False,
+                                 **error_report(exc))
         finally:
             sys.modules["__main__"] = previous_main
             sys.stdout, sys.stderr = self.stdout, self.stderr
