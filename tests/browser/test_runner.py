@@ -122,7 +122,7 @@ def test_errors_inside_pynn_show_the_users_frames_and_full_message_first(runner)
     frames = re.findall(r'File "([^"]+)"', trace)
     assert frames == ["main.py"], trace  # only the student's frame
     assert "model.fit(np.ones((8, 5))" in trace
-    assert "is incompatible with the layer" in trace and "found shape=(8, 5)" in trace  # all of it
+    assert "is incompatible with the layer" in trace and re.search(r"found shape=\(\w+, 5\)", trace)  # all of it
     internal = result["internal"]
     assert 'File "main.py", line 6' in internal and "pynn" in internal  # details: everything
     assert len(re.findall(r'File "', internal)) > 1
