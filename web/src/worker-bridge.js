@@ -19,7 +19,9 @@
 import { MSG, INTERRUPT_GRACE_MS, checkMessage } from './protocol.js';
 import { fetchAsset } from './assets.js';
 import { t } from './i18n.js';
+import { bootFiles } from './worker/boot-files.js';
 import { HOST_SCRIPT, WORKER_FILES } from 'virtual:sandbox';
+import { SITE } from 'virtual:site';
 
 export const STATE = Object.freeze({
   loading: 'loading',
@@ -51,6 +53,7 @@ export class PythonWorker {
     this.resolveStop = null;
     this.interruptible = false;
     this.supplying = new Set();
+    this.prefetched = new Map();
     this.dropped = new Set();
     window.addEventListener('message', (event) => {
       if (this.frame && event.source === this.frame.contentWindow) this.receive(event.data);
@@ -67,6 +70,15 @@ export class PythonWorker {
     this.frame = frame;
     this.supplying.clear();
     const workerSource = fetchAsset('worker.js');
+    // The files the worker will ask for first, read while the sandbox and the worker start,
+    // one after the other in the order start-up needs them (read all at once, the first ones
+    // arrive late).
+    let previous = Promise.resolve();
+    this.prefetched = new Map(bootFiles(SITE).map((path) => {
+      const bytes = previous.then(() => fetchAsset(path));
+      previous = bytes.catch(() => {}); // a failure is reported when the worker asks for the file
+      return [path, bytes];
+    }));
     frame.addEventListener('load', () => {
       workerSource.then(
         (bytes) => {
@@ -187,7 +199,9 @@ export class PythonWorker {
     }
     if (this.supplying.has(path)) return; // already on its way
     this.supplying.add(path);
-    fetchAsset(path).then(
+    const bytes = this.prefetched.get(path) || fetchAsset(path);
+    this.prefetched.delete(path);
+    bytes.then(
       (bytes) => {
         if (this.frame !== frame) return;
         const buffer = ownBuffer(bytes);

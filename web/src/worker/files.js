@@ -32,18 +32,32 @@ export function receiveFile({ path, bytes, error }) {
 
 // Serves the given files to `fetch` while `work()` runs: Pyodide's loader fetches its wasm
 // and standard library by URL. Any other fetch during that time fails (start-up needs none).
-// `files` maps absolute URLs to promises of bytes.
-export async function servingFiles(files, work) {
+// `files` maps absolute URLs to promises of bytes; `compiled` maps a wasm file's URL to a
+// promise of its WebAssembly.Module, compiled as soon as its bytes arrived: the loader's
+// instantiateStreaming of that file then instantiates the module instead of compiling again.
+export async function servingFiles(files, work, compiled = {}) {
   const realFetch = self.fetch;
+  const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+  const servedUrl = new WeakMap();
   self.fetch = async (resource) => {
     const url = String(resource instanceof Request ? resource.url : resource);
     if (!Object.hasOwn(files, url)) throw new TypeError(`${url} is not a file of this build`);
     const type = url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
-    return new Response(await files[url], { status: 200, headers: { 'Content-Type': type } });
+    const response = new Response(await files[url], { status: 200, headers: { 'Content-Type': type } });
+    servedUrl.set(response, url);
+    return response;
+  };
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    const url = servedUrl.get(response);
+    if (!url || !Object.hasOwn(compiled, url)) return realInstantiateStreaming.call(WebAssembly, response, imports);
+    const module = await compiled[url];
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
   try {
     return await work();
   } finally {
     self.fetch = realFetch;
+    WebAssembly.instantiateStreaming = realInstantiateStreaming;
   }
 }

@@ -7,6 +7,7 @@ import { loadPyodide } from 'pyodide';
 import { MSG, isMessage } from '../protocol.js';
 import { SITE } from 'virtual:site';
 import { buildFile, receiveFile, servingFiles } from './files.js';
+import { bootFiles } from './boot-files.js';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
 import { installKernels } from './kernels.js';
 
@@ -22,21 +23,25 @@ let pyodideInstance = null;
 
 // Pyodide's own files, as loadPyodide options: its JS module is imported from a blob: URL,
 // its wasm and standard library are fetched by URL (served from the page's bytes, files.js).
-async function pyodideFiles(baseUrl) {
+async function pyodideFiles(baseUrl, files) {
   const indexURL = new URL('pyodide/', baseUrl).href;
-  const moduleUrl = URL.createObjectURL(new Blob([await buildFile('pyodide/pyodide.asm.mjs')], { type: 'text/javascript' }));
+  // Compiled while the rest arrives (a wasm module from bytes gets no code cache here).
+  const wasmModule = files['pyodide/pyodide.asm.wasm'].then((bytes) => WebAssembly.compile(bytes));
+  wasmModule.catch(() => {}); // reported by loadPyodide
+  const moduleUrl = URL.createObjectURL(new Blob([await files['pyodide/pyodide.asm.mjs']], { type: 'text/javascript' }));
   const createPyodideModule = (await import(moduleUrl)).default;
   URL.revokeObjectURL(moduleUrl);
   return {
     options: {
       indexURL,
       createPyodideModule,
-      lockFileContents: buildFile('pyodide/pyodide-lock.json').then((bytes) => new TextDecoder().decode(bytes)),
+      lockFileContents: files['pyodide/pyodide-lock.json'].then((bytes) => new TextDecoder().decode(bytes)),
     },
     served: {
-      [`${indexURL}pyodide.asm.wasm`]: buildFile('pyodide/pyodide.asm.wasm'),
-      [`${indexURL}python_stdlib.zip`]: buildFile('pyodide/python_stdlib.zip'),
+      [`${indexURL}pyodide.asm.wasm`]: files['pyodide/pyodide.asm.wasm'],
+      [`${indexURL}python_stdlib.zip`]: files['pyodide/python_stdlib.zip'],
     },
+    compiled: { [`${indexURL}pyodide.asm.wasm`]: wasmModule },
   };
 }
 
@@ -44,15 +49,16 @@ async function boot({ baseUrl, interruptBuffer }) {
   const timings = {};
   const mark = (name) => { timings[name] = Math.round(performance.now()); };
   post({ type: MSG.loading, stage: 'Loading Python' });
-  // numpy and pynn, unpacked and byte-compiled at build time (web/snapshot.mjs), and the
-  // memory snapshots that skip Python's start-up and the imports (see site.js). All files
-  // are requested at once: the page fetches them while Pyodide starts.
-  const manifest = buildFile('site/site.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
-  const blob = buildFile('site/site-packages.bin');
-  const snapshots = SITE.snapshot ? [buildFile('site/base.snap'), buildFile('site/site.snap')] : null;
-  const { options: files, served } = await pyodideFiles(baseUrl);
+  // Every file start-up needs, asked for at once (the page is already reading them): Pyodide,
+  // numpy and pynn unpacked and byte-compiled at build time (web/snapshot.mjs), and the
+  // memory snapshots that skip Python's start-up and the imports (see site.js).
+  const files = Object.fromEntries(bootFiles(SITE).map((path) => [path, buildFile(path)]));
+  const manifest = files['site/site.json'].then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const blob = files['site/site-packages.bin'];
+  const snapshots = SITE.snapshot ? [files['site/base.snap'], files['site/site.snap']] : null;
+  const { options: pyodideOptions, served, compiled } = await pyodideFiles(baseUrl, files);
   const options = {
-    ...files,
+    ...pyodideOptions,
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
     stderr: (text) => post({ type: MSG.stderr, text: `${text}\n` }),
   };
@@ -60,7 +66,7 @@ async function boot({ baseUrl, interruptBuffer }) {
   if (snapshots) {
     try {
       const [base, site] = snapshots;
-      pyodide = await servingFiles(served, async () => startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark));
+      pyodide = await servingFiles(served, async () => startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark), compiled);
     } catch (err) {
       // Never fatal: the ordinary start-up below gives the same Python, only slower.
       console.warn(`pynn playground: starting Python without the snapshot: ${err && err.message}`);
@@ -69,7 +75,7 @@ async function boot({ baseUrl, interruptBuffer }) {
   }
   const fromSnapshot = Boolean(pyodide);
   if (!pyodide) {
-    pyodide = await servingFiles(served, async () => startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark));
+    pyodide = await servingFiles(served, async () => startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark), compiled);
   }
   post({ type: MSG.loading, stage: 'Loading pynn' });
   if (interruptBuffer) {
