@@ -18,7 +18,7 @@ function toPage(message, transfer = []) {
 
 function fromWorker(event) {
   const message = checkMessage(event.data, 'worker');
-  if (message) toPage(message);
+  if (message) toPage(message, message.bytes ? [message.bytes] : []);
 }
 
 function startWorker({ baseUrl, worker: source }) {
