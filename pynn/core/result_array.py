@@ -46,6 +46,13 @@ class ResultArray(np.ndarray):
     def __complex__(self):
         return complex(_element(self))
 
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        # reductions and ufuncs give numpy scalars where a plain ndarray's do (`pred.mean()`
+        # is np.float32, not a 0-d array); arrays stay ResultArrays
+        if return_scalar or array.ndim == 0:
+            return array[()]
+        return array.view(ResultArray)
+
     def __repr__(self):
         return repr(self.view(_ndarray))
 

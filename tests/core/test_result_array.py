@@ -60,6 +60,9 @@ def test_it_is_numpy_in_every_other_respect():
     np.testing.assert_array_equal(prediction * 2 + 1, plain * 2 + 1)
     assert np.argmax(prediction) == np.argmax(plain)
     assert type(prediction[0, 0]) is np.float32
+    # reductions give numpy scalars, as on a plain array (not 0-d ResultArrays)
+    assert type(prediction.mean()) is np.float32 and type(np.sum(prediction > 0)) is np.int64
+    assert type(prediction.sum(axis=0)) is ResultArray
     assert prediction.tolist() == plain.tolist()
     assert bool(prediction[0] > -1)
     restored = pickle.loads(pickle.dumps(prediction))
