@@ -9,6 +9,7 @@ by a string (``"glorot_uniform"``) or by a config dict
 import base64
 import marshal
 import re
+import sys
 import threading
 import types
 
@@ -190,13 +191,42 @@ def enable_unsafe_deserialization():
     _SAFE_MODE.safe_mode = False
 
 
+# func_dump appends the Python version after the marshal data (marshal.loads, tf.keras's
+# included, ignores what follows the code object), so func_load can refuse bytecode of
+# another Python version: running it can crash the interpreter.
+_PYTHON_TAG = b"\x00pynn-python:"
+
+
+def _python_version():
+    return f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
 def func_dump(func):
     """Serializes a Python function's code as Keras does (base64 marshal)."""
-    code = base64.encodebytes(marshal.dumps(func.__code__)).decode("ascii")
+    raw = marshal.dumps(func.__code__) + _PYTHON_TAG + _python_version().encode("ascii")
+    code = base64.encodebytes(raw).decode("ascii")
     closure = None
     if func.__closure__:
         closure = tuple(cell.cell_contents for cell in func.__closure__)
     return code, func.__defaults__, closure
+
+
+def _bytecode_of_this_python(raw):
+    """The marshal data of `raw`, or ValueError when another Python version wrote it."""
+    data, tag, version = raw.rpartition(_PYTHON_TAG)
+    written = version.decode("ascii", "replace") if tag else None
+    if not tag:
+        data = raw
+    current = _python_version()
+    # Untagged bytecode comes from tf.keras 2.15, which runs on Python 3.9-3.11 only.
+    tf_keras_python = tuple(int(part) for part in current.split(".")) <= (3, 11)
+    if written == current or (written is None and tf_keras_python):
+        return data
+    by = f"Python {written}" if written else "tf.keras 2.15 (Python 3.11 or older)"
+    raise ValueError(
+        f"This Lambda layer's Python code was saved by {by}; its bytecode cannot run on Python "
+        f"{current} (running it could crash Python). Build the model in code, with the same "
+        "Lambda function, and load only the weights with `model.load_weights(...)`.")
 
 
 def func_load(code, defaults=None, closure=None, globs=None):
@@ -205,7 +235,7 @@ def func_load(code, defaults=None, closure=None, globs=None):
         code, defaults, closure = code
         if isinstance(defaults, list):
             defaults = tuple(defaults)
-    raw = marshal.loads(base64.decodebytes(code.encode("ascii")))
+    raw = marshal.loads(_bytecode_of_this_python(base64.decodebytes(code.encode("ascii"))))
 
     def make_cell(value):
         return (lambda: value).__closure__[0]

@@ -240,3 +240,26 @@ def test_the_npz_pynn_writes_is_what_tf_keras_read(tmp_path, name, monkeypatch):
 
     assert "__root__" not in layout(recorded)
     assert layout(tmp_path / "today.keras") == layout(recorded)
+
+
+def test_bytecode_of_another_python_version_is_refused_not_run(monkeypatch):
+    from pynn.keras.utils import generic_utils
+
+    config = layers.Lambda(lambda x: x * 2).get_config()
+    monkeypatch.setattr(generic_utils, "_python_version", lambda: "3.99")
+    with pytest.raises(ValueError, match="saved by Python 3.1.*cannot run on Python 3.99"):
+        layers.Lambda.from_config(config, safe_mode=False)
+    untagged = generic_utils.base64.encodebytes(
+        generic_utils.marshal.dumps((lambda x: x).__code__)).decode("ascii")
+    config["function"] = (untagged, None, None)
+    with pytest.raises(ValueError, match=r"saved by tf.keras 2.15 \(Python 3.11 or older\)"):
+        layers.Lambda.from_config(config, safe_mode=False)
+
+
+def test_pynn_bytecode_stays_readable_by_tf_keras_func_load():
+    import base64
+    import marshal
+
+    code, _, _ = layers.Lambda(lambda x: x + 3).get_config()["function"]
+    function = marshal.loads(base64.decodebytes(code.encode("ascii")))  # what tf.keras does
+    assert function.co_argcount == 1 and function.co_name == "<lambda>"
