@@ -22,6 +22,7 @@ EXPECTED = {
     "subclassed-cnn": ["conv2d (Conv2D)", "Epoch 3/3"],
     "gradient-tape": ["Epoch 4: last batch loss", "It took"],
     "two-moons": ["trained 60 epochs in", "final loss"],
+    "digit-pad": ["test accuracy:", "The digit pad is part of the playground in the browser."],
 }
 
 

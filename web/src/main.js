@@ -8,6 +8,7 @@ import { createConsole } from './output.js';
 import { createCharts } from './charts.js';
 import { createFigures } from './figures.js';
 import { hasCells, cellAt, nextCellStart, notebookToProgram } from './cells.js';
+import { createDigitPad } from './digitpad.js';
 import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
@@ -40,6 +41,7 @@ const ui = {
 const output = createConsole($('output'));
 const charts = createCharts($('charts'));
 const figures = createFigures(output);
+const digitPad = createDigitPad($('digit-pad'), { predict: (pixels) => python.predictDigit(pixels) });
 
 function showMessage(text) {
   ui.message.textContent = text || '';
@@ -102,6 +104,8 @@ const python = new PythonWorker({
       case MSG.workdirFile:
       case MSG.workdirRemoved: filesPanel.receive(message); break;
       case MSG.figure: figures.show(message); break;
+      case MSG.digitResult: digitPad.show(message); break;
+      case MSG.digitPadOpen: digitPad.open(); break;
       case MSG.cellBegin: output.note(t('cells.begin', { cell: message.cell, line: message.line }), 'cell'); break;
       case MSG.result:
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
@@ -259,6 +263,7 @@ ui.run.addEventListener('click', run);
 ui.stop.addEventListener('click', stop);
 ui.share.addEventListener('click', share);
 ui.restart.addEventListener('click', restartSession);
+$('digit-pad-button').addEventListener('click', () => digitPad.toggle());
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
     event.preventDefault();

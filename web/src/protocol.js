@@ -12,6 +12,7 @@ export const MSG = Object.freeze({
   init: 'init', //          { baseUrl, worker?: bytes of worker.js, interruptBuffer?: SharedArrayBuffer }
   run: 'run', //            { id, code, keep?, cell? }: keep = in the living session; cell = run only that one (0-based)
   file: 'file', //          { path, bytes } or { path, error }: a file the worker asked for
+  digit: 'digit', //        { pixels }: the digit pad's 28x28 drawing (784 bytes) for the session's model
   interrupt: 'interrupt', // {}  (Stop; handled by the sandbox host)
   workdirPut: 'workdir_put', // { name, bytes }: put a file into the program's working folder
   workdirDelete: 'workdir_delete', // { name }
@@ -28,6 +29,8 @@ export const MSG = Object.freeze({
   workdirFile: 'workdir_file', // { name, size, bytes? }: new or changed after a run (no bytes: too large)
   workdirRemoved: 'workdir_removed', // { name }: the program deleted it
   cellBegin: 'cell_begin', // { id, cell, line }: cell `cell` (1-based) of the run starts, at editor line `line`
+  digitPadOpen: 'digit_pad_open', // { id }: the program asks the page to show the digit pad
+  digitResult: 'digit_result', // { probabilities, model, error? }: the model's ten probabilities
   figure: 'figure', //      { id, key, svg, description }: a matplotlib figure (SVG text)
   result: 'result', //      { id, seconds }
   error: 'error', //        { id, kind, message, restart, trace?, internal?, line?, hint?, hintArg? }
@@ -35,7 +38,7 @@ export const MSG = Object.freeze({
 
 // The messages the page sends; every other one travels from the worker to the page.
 export const FROM_PAGE = Object.freeze(new Set([
-  MSG.init, MSG.run, MSG.file, MSG.interrupt, MSG.workdirPut, MSG.workdirDelete,
+  MSG.init, MSG.run, MSG.file, MSG.interrupt, MSG.workdirPut, MSG.workdirDelete, MSG.digit,
 ]));
 
 // Field types: string, number (finite), boolean, bytes (ArrayBuffer), shared
@@ -63,6 +66,9 @@ export const FIELDS = Object.freeze({
   [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
   [MSG.trainEnd]: { logs: 'numbers' },
   [MSG.cellBegin]: { id: 'number', cell: 'number', line: 'number' },
+  [MSG.digit]: { pixels: 'bytes' },
+  [MSG.digitPadOpen]: { id: 'number' },
+  [MSG.digitResult]: { probabilities: 'numbers', model: 'string', error: 'string?' },
   [MSG.figure]: { id: 'number', key: 'string', svg: 'string', description: 'string' },
   [MSG.result]: { id: 'number', seconds: 'number' },
   [MSG.error]: {

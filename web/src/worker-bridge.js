@@ -113,6 +113,14 @@ export class PythonWorker {
     return true;
   }
 
+  // The digit pad's drawing (784 bytes) for the session's model; the answer is a digit_result.
+  predictDigit(pixels) {
+    if (this.state !== STATE.ready) return false;
+    const buffer = pixels.slice().buffer;
+    this.post({ type: MSG.digit, pixels: buffer }, [buffer]);
+    return true;
+  }
+
   // Resolves once the program has stopped: 'interrupted' or 'restarted'.
   stop() {
     if (this.state !== STATE.running) return Promise.resolve(null);
@@ -177,7 +185,10 @@ export class PythonWorker {
       case MSG.stdout:
       case MSG.stderr:
         return this.state === STATE.loading || DURING_RUN.has(this.state);
+      case MSG.digitResult: // the digit pad asks between runs
+        return this.state === STATE.ready;
       case MSG.result:
+      case MSG.digitPadOpen:
       case MSG.cellBegin:
       case MSG.figure:
         return DURING_RUN.has(this.state) && message.id === this.runId;

@@ -123,4 +123,13 @@ export const EN = {
   'hint.build': 'The model does not know its input size yet: give the first layer input_shape=(...) (or add keras.Input(shape=(...))), or call the model on data first.',
   'hint.labels': 'The labels do not match the model’s output. Integer labels (0, 1, 2, …) need loss="sparse_categorical_crossentropy"; one-hot labels need "categorical_crossentropy"; the last Dense layer needs one unit per class.',
   'hint.shape': 'The data’s shape does not match what the model expects. Compare input_shape of the first layer with x.shape[1:] and the last layer with y (print(x.shape, y.shape) helps).',
+
+  // the digit pad (digitpad.js)
+  'digit.open': 'Draw a digit',
+  'digit.title': 'Draw a digit',
+  'digit.padLabel': 'Digit pad',
+  'digit.barsLabel': 'Probabilities',
+  'digit.clear': 'Clear',
+  'digit.hint': 'Draw a digit (0-9) with the mouse or a finger; a model of the session with an MNIST-shaped input guesses it after every stroke.',
+  'digit.result': 'Looks like a {digit} (model {model})',
 };

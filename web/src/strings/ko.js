@@ -122,4 +122,13 @@ export const KO = {
   'hint.build': '모델이 아직 입력 크기를 모릅니다: 첫 층에 input_shape=(...)를 주거나 (또는 keras.Input(shape=(...))을 추가하거나), 먼저 데이터로 모델을 호출하세요.',
   'hint.labels': '레이블이 모델 출력과 맞지 않습니다. 정수 레이블(0, 1, 2, …)에는 loss="sparse_categorical_crossentropy", 원-핫 레이블에는 "categorical_crossentropy"를 쓰고, 마지막 Dense 층의 유닛 수는 클래스 수와 같아야 합니다.',
   'hint.shape': '데이터의 shape이 모델이 기대하는 것과 다릅니다. 첫 층의 input_shape와 x.shape[1:]를, 마지막 층과 y를 비교해 보세요 (print(x.shape, y.shape)가 도움이 됩니다).',
+
+  // the digit pad (digitpad.js)
+  'digit.open': '숫자 그리기',
+  'digit.title': '숫자 그리기',
+  'digit.padLabel': '숫자 패드',
+  'digit.barsLabel': '확률',
+  'digit.clear': '지우기',
+  'digit.hint': '마우스나 손가락으로 숫자(0-9)를 그려 보세요. 세션에 있는 MNIST 모양 입력의 모델이 획을 그을 때마다 맞혀 봅니다.',
+  'digit.result': '{digit}(으)로 보입니다 (모델 {model})',
 };

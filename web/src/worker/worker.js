@@ -169,6 +169,8 @@ async function handle(message) {
   } else if (message.type === MSG.workdirPut) {
     const problem = runner.put_file(message.name, new Uint8Array(message.bytes));
     if (problem) post({ type: MSG.stderr, text: `${problem}\n` });
+  } else if (message.type === MSG.digit) {
+    post(JSON.parse(runner.predict_digit(new Uint8Array(message.pixels))));
   } else if (message.type === MSG.workdirDelete) {
     runner.delete_file(message.name);
   }

@@ -17,7 +17,7 @@ import time
 import traceback
 import types
 
-from . import figures, h5, session
+from . import digitpad, figures, h5, session
 from .files import FileNameError, WorkingFolder
 from .output import Output, OutputStream
 from .tracebacks import FILENAME, error_report
@@ -58,6 +58,7 @@ class Runner:
         self._run_id = None
         self._session_main = None
         figures.attach(self._send_figure)
+        digitpad.attach(lambda: self.emit("digitPadOpen", id=self._run_id))
 
     def emit(self, message_type, **fields):
         self.output.flush()  # what was printed before an event shows before it
@@ -215,6 +216,17 @@ class Runner:
             except KeyboardInterrupt:  # Stop pressed just as the run ended: the run still ends
                 pass
         return self._message("result", id=run_id, seconds=round(time.perf_counter() - started, 3))
+
+    def predict_digit(self, pixels):
+        """The digit pad's drawing through a model of the session -> a digit_result message."""
+        namespace = self._session_main.__dict__ if self._session_main is not None else {}
+        try:
+            name, probabilities = digitpad.predict(namespace, pixels)
+        except Exception as exc:  # noqa: BLE001 - shown next to the pad
+            return self._message("digitResult", probabilities={}, model="",
+                                 error=f"{type(exc).__name__}: {exc}")
+        return self._message("digitResult", model=name,
+                             probabilities={str(i): p for i, p in enumerate(probabilities)})
 
     def _message(self, message_type, **fields):
         fields["type"] = self._names[message_type]
