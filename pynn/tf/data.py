@@ -15,6 +15,7 @@ from pynn.core import random as _random
 from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
 from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import fail as _trace_fail
+from pynn.tf.eager import TensorSpec
 
 __all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "Dataset", "experimental"]
 
@@ -171,7 +172,7 @@ class Dataset:
         finite = [c for c in cards if c >= 0]
         card = min(finite) if finite else (UNKNOWN_CARDINALITY if UNKNOWN_CARDINALITY in cards
                                            else INFINITE_CARDINALITY)
-        return Dataset(lambda: zip(*[d._make_iterator() for d in datasets]), card,
+        return Dataset(lambda: zip(*[d._make_iterator() for d in datasets]), card,  # noqa: B905 - stops at the shortest, as tf.data
                        kind="_ZipDataset",
                        spec=lambda: tuple(d.element_spec for d in datasets))
 
@@ -215,9 +216,10 @@ class Dataset:
         batch_size, card = _batch_size_and_cardinality(batch_size, drop_remainder,
                                                        self._cardinality)
         parent = self
-        spec = (lambda: _map_structure(lambda t: _spec_of(
-            [batch_size if drop_remainder else None] + t.shape.as_list(), t.dtype),
-            parent.element_spec))
+        def spec():
+            return _map_structure(lambda t: _spec_of(
+                [batch_size if drop_remainder else None] + t.shape.as_list(), t.dtype),
+                parent.element_spec)
         if self._arrays is not None:
             arrays, make_indices = self._arrays, self._make_indices
 
@@ -462,7 +464,7 @@ def _buffer_shuffle(indices, buffer_size, rng):
     out = np.empty(n, dtype=indices.dtype)
     buf = list(indices[:buffer_size])
     picks = rng.integers(0, buffer_size, size=n - buffer_size)
-    for k, (j, incoming) in enumerate(zip(picks, indices[buffer_size:])):
+    for k, (j, incoming) in enumerate(zip(picks, indices[buffer_size:], strict=True)):
         out[k] = buf[j]
         buf[j] = incoming
     tail = np.asarray(buf, dtype=indices.dtype)[rng.permutation(len(buf))]
@@ -502,7 +504,6 @@ class DatasetSpec:
 
 
 def _spec_of(shape, dtype):
-    from pynn.tf.eager import TensorSpec
     return TensorSpec(None if shape is None else list(shape), _dt.from_numpy(np.dtype(dtype))
                       if not hasattr(dtype, "as_numpy_dtype") else dtype)
 
@@ -518,7 +519,7 @@ def _map_structure2(fn, a, b):
         return {k: _map_structure2(fn, a[k], b[k]) for k in a}
     if isinstance(a, (tuple, list)) and not hasattr(a, "as_list") and isinstance(
             b, (tuple, list)) and len(a) == len(b) and not _is_shape(a):
-        return tuple(_map_structure2(fn, x, y) for x, y in zip(a, b))
+        return tuple(_map_structure2(fn, x, y) for x, y in zip(a, b, strict=True))
     return fn(a, b)
 
 

@@ -10,7 +10,8 @@ import numpy as np
 
 from pynn.core import dtypes as _dt
 from pynn.core.errors import InvalidArgumentError
-from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
+from pynn.core.tensor import Tensor, _numpy_text, _wrap, convert_to_tensor
+from pynn.keras.layers.preprocessing.hashing import hash_buckets
 from pynn.tf.ragged import RaggedTensor
 
 __all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match",
@@ -192,7 +193,6 @@ def unicode_encode(input, output_encoding, errors="replace", replacement_char=65
 
 def to_hash_bucket_fast(input, num_buckets, name=None):
     """int64 buckets in [0, num_buckets) by FarmHash Fingerprint64 (TensorFlow's)."""
-    from pynn.keras.layers.preprocessing.hashing import hash_buckets
     return _wrap(hash_buckets(_strings(input), int(num_buckets)))
 
 
@@ -233,14 +233,12 @@ def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, f
 
 def format(template, inputs, placeholder="{}", summarize=3, name=None):
     """`template` with each `placeholder` replaced by the next input's printed value."""
-    from pynn.core.tensor import _numpy_text
-
     parts = template.split(placeholder)
     if len(parts) - 1 != len(inputs):
         raise ValueError(f"num placeholders in template and num inputs must match: "
                          f"{len(parts) - 1} vs. {len(inputs)}")
     text = parts[0]
-    for value, part in zip(inputs, parts[1:]):
+    for value, part in zip(inputs, parts[1:], strict=True):
         text += _numpy_text(convert_to_tensor(value)._value, False) + part
     out = np.empty((), dtype=object)
     out[()] = text.encode("utf-8")

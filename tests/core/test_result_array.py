@@ -28,7 +28,7 @@ def test_seed_003_formats_a_row_of_predict_output_with_percent_f():
     prediction = model.predict(tf.constant(X), batch_size=1, verbose=0)
     with pytest.warns(DeprecationWarning, match="Conversion of an array with ndim > 0"):
         lines = ["%d XOR %d => %.2f" % (x[0], x[1], y)  # noqa: UP031 - the tutorial's line
-                 for x, y in zip(tf.constant(X), prediction)]
+                 for x, y in zip(tf.constant(X), prediction, strict=True)]
     assert lines[0] == f"0 XOR 0 => {float(prediction[0, 0]):.2f}"
     with pytest.warns(DeprecationWarning):
         assert int(np.array([[3]]).view(ResultArray)) == 3

@@ -14,7 +14,9 @@ import warnings
 
 import numpy as np
 
+from pynn.core.tensor import _wrap
 from pynn.keras import backend
+from pynn.keras.layers.preprocessing import image_ops
 from pynn.keras.utils.data_utils import Sequence
 
 __all__ = ["ImageDataGenerator", "Iterator", "NumpyArrayIterator", "apply_affine_transform",
@@ -151,8 +153,6 @@ def img_to_array(img, data_format=None, dtype=None):
 
 def smart_resize(x, size, interpolation="bilinear"):
     """Resizes to `size` after cropping the largest centered window of its aspect ratio."""
-    from pynn.core.tensor import _wrap
-    from pynn.keras.layers.preprocessing import image_ops
     array = np.asarray(x, dtype=np.float32)
     batched = array if array.ndim == 4 else array[None]
     out = image_ops.smart_resize(batched, size[0], size[1], interpolation)

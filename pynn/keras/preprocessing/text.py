@@ -102,7 +102,7 @@ class Tokenizer:
         by_count = sorted(self.word_counts.items(), key=lambda item: item[1], reverse=True)
         vocabulary = [] if self.oov_token is None else [self.oov_token]
         vocabulary.extend(word for word, _ in by_count)
-        self.word_index = dict(zip(vocabulary, range(1, len(vocabulary) + 1)))
+        self.word_index = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
         self.index_word = {index: word for word, index in self.word_index.items()}
         for word, count in list(self.word_docs.items()):
             self.index_docs[self.word_index[word]] = count

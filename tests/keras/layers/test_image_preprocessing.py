@@ -17,9 +17,9 @@ def test_random_flip_flips_some_images_only_while_training():
     keras.utils.set_random_seed(1)
     x = IMAGES.astype("float32")
     y = keras.layers.RandomFlip("horizontal")(x).numpy()         # call default: training
-    flipped = [np.array_equal(a, b[:, ::-1]) for a, b in zip(y, x)]
-    kept = [np.array_equal(a, b) for a, b in zip(y, x)]
-    assert all(f or k for f, k in zip(flipped, kept))
+    flipped = [np.array_equal(a, b[:, ::-1]) for a, b in zip(y, x, strict=True)]
+    kept = [np.array_equal(a, b) for a, b in zip(y, x, strict=True)]
+    assert all(f or k for f, k in zip(flipped, kept, strict=True))
     assert any(flipped) and any(kept)
     np.testing.assert_array_equal(keras.layers.RandomFlip()(x, training=False).numpy(), x)
 

@@ -5,6 +5,7 @@ when training, pass the images through (as float32) at inference, as tf.keras 2.
 import numpy as np
 
 from pynn import ops
+from pynn.core import random as prandom
 from pynn.core.tensor import Tensor, _wrap, convert_to_tensor
 from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import traced_call
@@ -50,7 +51,6 @@ class RandomImageLayer(Layer):
         return _wrap(traced_call(self._augment_batch, inputs._value))
 
     def _augment_batch(self, images):
-        from pynn.core import random as prandom
         rng = prandom.op_generator(self.seed)
         return batched(self._augment, images, rng=rng).astype(images.dtype, copy=False)
 

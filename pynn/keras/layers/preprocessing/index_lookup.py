@@ -21,6 +21,7 @@ from pynn.core.tracing import traced_call
 from pynn.keras import backend
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.layers.preprocessing import preprocessing_utils as utils
+from pynn.keras.layers.preprocessing.hashing import hash_buckets
 from pynn.keras.layers.preprocessing.preprocessing_utils import (
     COUNT,
     INT,
@@ -304,7 +305,6 @@ class IndexLookup(Layer):
                 "`num_oov_indices=1`.'")
         if self.num_oov_indices > 1:
             if self._is_string:
-                from pynn.keras.layers.preprocessing.hashing import hash_buckets
                 oov = hash_buckets(keys, self.num_oov_indices) + oov_start
             else:
                 oov = np.mod(keys.astype(np.int64), self.num_oov_indices) + oov_start

@@ -3,7 +3,9 @@ numpy (strings as UTF-8 bytes), and the bincount encodings of `output_mode`."""
 
 import numpy as np
 
+from pynn.core.dtypes import as_dtype
 from pynn.core.tensor import Tensor, convert_to_tensor
+from pynn.keras import backend
 
 INT, ONE_HOT, MULTI_HOT, COUNT, TF_IDF = "int", "one_hot", "multi_hot", "count", "tf_idf"
 
@@ -53,8 +55,6 @@ def adapt(layer, data, batch_size=None, steps=None):
 def int_or_float_dtype(kwargs, output_mode):
     """The layer dtype tf.keras picks: int64 for `output_mode="int"` (also replacing a float
     dtype given for it), floatx for the encodings."""
-    from pynn.core.dtypes import as_dtype
-    from pynn.keras import backend
     if kwargs.get("dtype") is None:
         kwargs["dtype"] = "int64" if output_mode == INT else backend.floatx()
     elif output_mode == INT and not as_dtype(kwargs["dtype"]).is_integer:

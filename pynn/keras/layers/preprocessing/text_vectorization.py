@@ -259,7 +259,7 @@ def _ngrams(row, widths):
 
 
 def _ragged_output(result, output_mode):
-    from pynn.tf.ragged import RaggedTensor
+    from pynn.tf.ragged import RaggedTensor  # noqa: PLC0415 - pynn.tf sits above keras
 
     if isinstance(result, Tensor):
         return result
