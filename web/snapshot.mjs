@@ -7,7 +7,9 @@
 //   base.snap and site.snap: the memory snapshots described in src/worker/site.js (Python
 //     started; then numpy, pynn and the shim imported), stored sparse (zero pages left out).
 // With --no-snapshot only the site files are written (the worker then starts Python the
-// ordinary way). Any failure in the snapshot step leaves no snapshot behind: build.sh goes on.
+// ordinary way; site.json says the snapshot was left out on purpose). Without it, a snapshot
+// that cannot be made or does not pass the check below is an error: no snapshot is left
+// behind and the script exits non-zero, so build.sh fails.
 //
 //   node web/snapshot.mjs --numpy-wheel W --pynn-wheel W --out dist/site [--no-snapshot]
 import { loadPyodide } from 'pyodide';
@@ -15,9 +17,12 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  SNAPSHOT_FORMAT, installSiteFiles, prepareTable, startFromSnapshot, sharedLibraries, loadSharedLibraries, linkerState,
-  encodeSparse, decodeSparse, snapshotMemoryOffset, snapshotJsState, sitePackagesDir,
+  SNAPSHOT_FORMAT, installSiteFiles, startFromSnapshot, sharedLibraries, encodeSparse, describeSnapshotFile,
 } from './src/worker/site.js';
+import {
+  checkPyodideVersion, linkerState, loadSharedLibraries, makeMemorySnapshot, prepareTable, sitePackagesDir,
+  snapshotJsState, snapshotLoadOptions, snapshotMemoryOffset, tableLength,
+} from './src/worker/pyodide-internals.js';
 import { KERNELS_DIR, installKernels } from './src/worker/kernels.js';
 
 const { values: args } = parseArgs({
@@ -49,8 +54,9 @@ const t0 = performance.now();
 const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 // 1. Pyodide started (base snapshot), wheels unpacked and byte-compiled, site files packed.
-const first = await loadPyodide({ ...quiet, _makeSnapshot: !args['no-snapshot'] });
-const base = args['no-snapshot'] ? null : first.makeMemorySnapshot();
+if (!args['no-snapshot']) checkPyodideVersion(); // the snapshot needs the pinned Pyodide's internals
+const first = await loadPyodide({ ...quiet, ...(args['no-snapshot'] ? {} : snapshotLoadOptions({ make: true })) });
+const base = args['no-snapshot'] ? null : makeMemorySnapshot(first);
 const sitePackages = sitePackagesDir(first);
 for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
   first.unpackArchive(new Uint8Array(readFileSync(wheel)), 'wheel', { extractDir: sitePackages });
@@ -128,6 +134,8 @@ const manifest = {
   files: index,
   libraries: sharedLibraries(sitePackages, index),
   snapshot: null,
+  // Why there is no snapshot, when it was left out on purpose (tests/browser/test_startup.py).
+  noSnapshot: args['no-snapshot'] ? 'built with --no-snapshot (PYNN_NO_SNAPSHOT=1)' : null,
 };
 // The kernels, loaded through Pyodide's dynamic linker and checked against numpy as in the page.
 if (args.kernels) {
@@ -170,7 +178,7 @@ async function verify(baseFile, siteFile) {
   try {
     py.runPython(CHECK);
   } catch (err) {
-    throw new Error(`the snapshot does not work: ${err.message}\n${lines.join('\n')}`);
+    throw new Error(`the snapshot does not work: ${err.message}\n${lines.join('\n')}`, { cause: err });
   }
 }
 
@@ -179,21 +187,22 @@ if (!args['no-snapshot']) {
   rmSync(join(out, 'base.snap'), { force: true });
   rmSync(join(out, 'site.snap'), { force: true });
   try {
-    const py = await loadPyodide({ ...quiet, _makeSnapshot: true, _loadSnapshot: base });
+    const py = await loadPyodide({ ...quiet, ...snapshotLoadOptions({ make: true, load: base }) });
     const { baseTableLength, trampoline } = prepareTable(py);
     if (trampoline) throw new Error('unexpected call trampoline in Node');
     installSiteFiles(py, sitePackages, index, blob);
     await loadSharedLibraries(py, manifest.libraries);
-    const tableStart = py._module.wasmTable.length;
+    const tableStart = tableLength(py);
     py.runPython(IMPORTS);
     const linker = linkerState(py, tableStart);
-    const site = py.makeMemorySnapshot();
+    const site = makeMemorySnapshot(py);
     if (snapshotJsState(site) !== snapshotJsState(base)) {
       throw new Error(`the imports left JavaScript references behind: ${snapshotJsState(site)}`);
     }
     const baseFile = encodeSparse(base, snapshotMemoryOffset(base));
     const siteFile = encodeSparse(site, snapshotMemoryOffset(site));
-    manifest.snapshot = { baseTableLength, linker, bytes: { base: baseFile.length, site: siteFile.length } };
+    const files = { base: await describeSnapshotFile(baseFile), site: await describeSnapshotFile(siteFile) };
+    manifest.snapshot = { baseTableLength, linker, files };
     await verify(baseFile, siteFile);
     writeFileSync(join(out, 'base.snap'), baseFile);
     writeFileSync(join(out, 'site.snap'), siteFile);
@@ -203,10 +212,11 @@ if (!args['no-snapshot']) {
   } catch (err) {
     rmSync(join(out, 'base.snap'), { force: true });
     rmSync(join(out, 'site.snap'), { force: true });
-    manifest.snapshot = null;
-    if (process.env.DEBUG_SNAP) console.error(err.stack);
-    console.error(`web/snapshot.mjs: WARNING: no start-up snapshot (${err.message}); `
-      + 'the page will start Python the ordinary way');
+    rmSync(join(out, 'site.json'), { force: true });
+    console.error(err.stack);
+    console.error(`web/snapshot.mjs: ERROR: the start-up snapshot failed: ${err.message}\n`
+      + '  (PYNN_NO_SNAPSHOT=1 bash build.sh builds a playground without it, which starts slower)');
+    process.exit(1);
   }
 }
 writeFileSync(join(out, 'site.json'), JSON.stringify(manifest));

@@ -1,10 +1,15 @@
 """The playground's Python runner (the package web/src/worker/pynn_runner/) on CPython, without a browser:
 the messages it sends for output, errors and training are those the page expects."""
 
+import ast
+import contextlib
 import importlib
 import json
 import os
+import pathlib
 import re
+import shutil
+import subprocess
 import sys
 
 import pytest
@@ -71,11 +76,128 @@ def run(runner, code):
     return json.loads(runner.run(1, code))
 
 
-def test_protocol_file_lists_every_message_the_runner_sends():
-    names = protocol_names()
-    for key in ("stdout", "stderr", "trainBegin", "batchEnd", "epochEnd", "trainEnd",
-                "result", "error"):
-        assert key in names
+def message_keys_in_runner_source():
+    """Every MSG key the runner package names where it sends: `emit("key", ...)`,
+    `_message("key", ...)` and `_names["key"]`. A send whose key is not a literal fails."""
+    keys = set()
+    package = os.path.join(WORKER_DIR, "pynn_runner")
+    for name in sorted(os.listdir(package)):
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(package, name), encoding="utf-8") as f:
+            tree = ast.parse(f.read(), name)
+        # emit() and _message() look their argument up: their callers are checked instead.
+        senders = {id(sub) for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
+                   and fn.name in ("emit", "_message") for sub in ast.walk(fn)}
+        for node in ast.walk(tree):
+            if id(node) in senders and isinstance(node, ast.Subscript):
+                continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                    node.func.attr in ("emit", "_message")):
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
+                    f"{name}:{node.lineno}: a message key the test cannot read")
+                keys.add(first.value)
+            elif (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
+                  and node.value.attr == "_names"):
+                assert isinstance(node.slice, ast.Constant), f"{name}:{node.lineno}"
+                keys.add(node.slice.value)
+    return keys
+
+
+class RecordingNames(dict):
+    """MSG as the worker passes it, remembering which keys the runner looked up."""
+
+    def __init__(self, names):
+        super().__init__(names)
+        self.used = set()
+
+    def __getitem__(self, key):
+        self.used.add(key)
+        return super().__getitem__(key)
+
+    def copy(self):
+        return self
+
+
+@contextlib.contextmanager
+def playground_matplotlib():
+    """The playground's matplotlib (web/src/worker/matplotlib/) importable for a while, with
+    the real one (if loaded) put back afterwards."""
+    saved = {k: v for k, v in sys.modules.items() if k == "matplotlib" or k.startswith("matplotlib.")}
+    for k in saved:
+        del sys.modules[k]
+    sys.path.insert(0, WORKER_DIR)
+    try:
+        yield
+    finally:
+        sys.path.remove(WORKER_DIR)
+        for k in [k for k in sys.modules if k == "matplotlib" or k.startswith("matplotlib.")]:
+            del sys.modules[k]
+        sys.modules.update(saved)
+
+
+def check_with_protocol_js(messages):
+    """protocol.js's own checkMessage(message, 'worker') on each message, in Node: the copies
+    the page would keep (null: dropped)."""
+    node = shutil.which("node")
+    assert node, "node is needed to read web/src/protocol.js"
+    script = (
+        f"import {{ checkMessage }} from {json.dumps(pathlib.Path(PROTOCOL).as_uri())};\n"
+        "let text = '';\n"
+        "process.stdin.on('data', (chunk) => { text += chunk; });\n"
+        "process.stdin.on('end', () => {\n"
+        "  const out = JSON.parse(text).map((m) => checkMessage(m, 'worker'));\n"
+        "  process.stdout.write(JSON.stringify(out));\n"
+        "});\n")
+    result = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(messages),
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+PROTOCOL_PROGRAM = """\
+# %%
+import sys
+import numpy as np
+import tensorflow as tf
+print("out")
+print("err", file=sys.stderr)
+# %%
+model = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(3,))])
+model.compile(optimizer="sgd", loss="mse", metrics=["mae"])
+model.fit(np.ones((8, 3)), np.ones((8, 2)), epochs=2, batch_size=4, verbose=0)
+import matplotlib.pyplot as plt
+plt.plot([1, 2, 3])
+plt.title("curve")
+plt.show()
+"""
+
+
+def test_protocol_file_lists_every_message_the_runner_sends(runner):
+    """What the runner really sends (a run with cells, output, training, a figure, an error and
+    a Stop) is what protocol.js declares: every message passes its checkMessage unchanged, and
+    the runs used every message key the runner's source can send."""
+    runner.warm_up()
+    names = RecordingNames(runner._names)
+    runner._names = names
+    with playground_matplotlib():
+        results = [run(runner, PROTOCOL_PROGRAM), run(runner, "1 / 0"),
+                   run(runner, "raise KeyboardInterrupt")]
+    runner.output.flush()
+    sent = runner.page.messages + results
+    kinds = {m["type"] for m in sent}
+    protocol = protocol_names()
+    for key in ("stdout", "stderr", "cellBegin", "trainBegin", "batchEnd", "epochEnd",
+                "trainEnd", "figure", "result", "error"):
+        assert protocol[key] in kinds, (key, sorted(kinds))
+    # The keys the runs looked up are every key the source can send (stdout/stderr are looked
+    # up when the streams are made, before the recording).
+    assert names.used | {"stdout", "stderr"} == message_keys_in_runner_source()
+    assert message_keys_in_runner_source() <= set(protocol)
+    kept = check_with_protocol_js(sent)
+    for message, copy in zip(sent, kept, strict=True):
+        assert copy == message, f"protocol.js drops or changes a {message['type']!r} message: {copy}"
 
 
 def test_print_streams_to_stdout_and_the_run_ends_with_a_result(runner):

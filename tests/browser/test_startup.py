@@ -5,6 +5,7 @@ shim already imported), or the ordinary way when the snapshot cannot be used. Ei
 
 import json
 import os
+import sys
 
 import pytest
 
@@ -21,9 +22,19 @@ RANDOM_PROGRAM = (
 )
 
 
-def snapshot_built(dist):
+def require_snapshot(dist):
+    """The build's snapshot must exist: web/snapshot.mjs fails the build when it cannot make
+    one, so a build without it is one made with PYNN_NO_SNAPSHOT=1 on purpose (skipped, loudly)
+    or a broken one (a failure)."""
     with open(os.path.join(dist, "site", "site.json"), encoding="utf-8") as f:
-        return json.load(f)["snapshot"] is not None
+        manifest = json.load(f)
+    if manifest["snapshot"] is not None:
+        return manifest
+    if manifest.get("noSnapshot"):
+        print(f"\nSKIPPING a start-up snapshot test: {manifest['noSnapshot']}", file=sys.__stderr__)
+        pytest.skip(f"this build has no start-up snapshot: {manifest['noSnapshot']}")
+    pytest.fail("dist/site/site.json has no start-up snapshot, and the build did not leave it "
+                "out on purpose: rebuild with bash build.sh and read web/snapshot.mjs's error")
 
 
 def draws(playground):
@@ -33,8 +44,7 @@ def draws(playground):
 
 
 def test_python_starts_from_the_snapshot_and_runs_at_once(playground, dist):
-    if not snapshot_built(dist):
-        pytest.skip("this build has no start-up snapshot (web/snapshot.mjs warned why)")
+    require_snapshot(dist)
     page = playground.open()
     assert page.evaluate("document.body.dataset.startup") == "snapshot"
     assert not page.get_by_role("button", name="Run", exact=True).is_disabled()
@@ -67,8 +77,7 @@ def test_every_page_load_draws_different_random_numbers(playground):
 
 
 def test_a_damaged_snapshot_falls_back_to_the_ordinary_start(playground, dist):
-    if not snapshot_built(dist):
-        pytest.skip("this build has no start-up snapshot")
+    require_snapshot(dist)
     playground.context.route(
         "**/site/site.snap",
         lambda route: route.fulfill(status=200, body=b"\0" * 4096,

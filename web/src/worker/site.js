@@ -15,20 +15,22 @@
 // A start-up replays step 2 without running Python: restore B, write the files, load the
 // same .so files in the same order (same addresses, same table slots), put back the table
 // entries and dlopen handles that the imports created, then copy S over the memory.
-// Every replayed address and slot is checked; on any mismatch the worker starts Python
-// the ordinary way instead.
+// Every replayed address and slot is checked, and the .snap files by their sha256 (site.json);
+// on any mismatch the worker starts Python the ordinary way instead. Pyodide's private
+// internals used for all this live in pyodide-internals.js, checked against the pinned version.
 
+import { sha256 } from 'hash-wasm';
 import { KERNELS_DIR } from './kernels.js';
+import {
+  checkPyodideVersion, currentJsState, loadSharedLibraries, prepareTable, replayLinkerState,
+  restoreMemorySnapshot, setTrampoline, snapshotJsState, snapshotLoadOptions,
+} from './pyodide-internals.js';
 
-export const SNAPSHOT_FORMAT = 1;
+// 2: site.json records each .snap file's sha256 (snapshot.files).
+export const SNAPSHOT_FORMAT = 2;
 
 // Page size of the snapshot files' sparse encoding (zero pages are not stored).
 const PAGE = 4096;
-
-export function sitePackagesDir(pyodide) {
-  return pyodide._api.sys.path.toJs().find((p) => p.endsWith('/site-packages'))
-    || '/lib/python3.14/site-packages';
-}
 
 // Writes the bundle's files under `root` (MEMFS keeps views of `blob`: no copy).
 export function installSiteFiles(pyodide, root, index, blob) {
@@ -45,132 +47,11 @@ export function installSiteFiles(pyodide, root, index, blob) {
   }
 }
 
-// Free function-table slots left before numpy's: the browser's Pyodide adds a slot Node's
-// does not (the wasm call trampoline, which Node 20 cannot compile), so numpy's slots start
-// at a fixed index in both.
-const TABLE_MARGIN = 16;
-
-// After the base restore: pads the function table to where numpy's slots start and returns
-// this engine's call trampoline slot (0: none). `baseTableLength` is the table's length at
-// the same point when the snapshot was made (null while making it).
-export function prepareTable(pyodide, baseTableLength = null) {
-  const table = pyodide._module.wasmTable;
-  const made = baseTableLength ?? table.length;
-  const extra = table.length - made;
-  let trampoline = 0;
-  // (The trampoline function takes five parameters.)
-  if (extra === 1 && table.get(made) && table.get(made).length === 5) {
-    trampoline = made;
-  } else if (extra !== 0) {
-    throw new Error(`the function table has ${table.length} slots after start-up, expected ${made}`);
-  }
-  table.grow(made + TABLE_MARGIN - table.length);
-  return { baseTableLength: made, trampoline };
-}
-
-// Python calls C functions through a trampoline whose table slot lives in Python's memory;
-// the snapshot (made in Node) has none, so it is put back after restoring.
-function setTrampoline(pyodide, slot) {
-  if (!slot) return;
-  const Module = pyodide._module;
-  const offset = Module.HEAP32[Module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET >>> 2];
-  Module.HEAP32[(Module.__PyRuntime + offset) >>> 2] = slot;
-}
-
 // The binary extensions, in the fixed order they are loaded (not the compiled kernels in
 // pynn_kernels/: pynn loads them when first needed, see kernels.js).
 export function sharedLibraries(root, index) {
   return index.map(([path]) => path).filter((path) => path.endsWith('.so') && !path.startsWith(`${KERNELS_DIR}/`))
     .sort().map((path) => `${root}/${path}`);
-}
-
-// Loads the extensions as Pyodide's package loader does (local symbols, never unloaded).
-export async function loadSharedLibraries(pyodide, libraries) {
-  const Module = pyodide._module;
-  for (const lib of libraries) {
-    await Module.loadDynamicLibrary(lib, {
-      loadAsync: true, global: false, nodelete: true, allowUndefined: true,
-    }, {});
-  }
-}
-
-function exportedFunctions(Module) {
-  const byFunction = new Map();
-  for (const [name, dso] of Object.entries(Module.LDSO.loadedLibsByName)) {
-    for (const [symbol, value] of Object.entries(dso.exports || {})) {
-      if (typeof value === 'function' && !byFunction.has(value)) byFunction.set(value, [name, symbol]);
-    }
-  }
-  return byFunction;
-}
-
-// What the imports added to the JS side of the dynamic linker, so a start-up can put it back:
-// function-table slots (from dlsym) and dlopen handles. Throws if a slot holds something
-// that cannot be found again by library and symbol name.
-export function linkerState(pyodide, tableStart) {
-  const Module = pyodide._module;
-  const table = Module.wasmTable;
-  const byFunction = exportedFunctions(Module);
-  const slots = [];
-  for (let i = tableStart; i < table.length; i += 1) {
-    const fn = table.get(i);
-    if (fn === null) {
-      slots.push([i, null, null]); // grown, then freed
-      continue;
-    }
-    const where = byFunction.get(fn);
-    if (!where) throw new Error(`table slot ${i} holds a function that cannot be replayed`);
-    slots.push([i, ...where]);
-  }
-  const freeSlots = [...Module.freeTableIndexes];
-  const handles = Object.entries(Module.LDSO.loadedLibsByHandle)
-    .filter(([, dso]) => dso && dso.name !== '__main__')
-    .map(([handle, dso]) => [Number(handle), dso.name]);
-  return { tableStart, tableLength: table.length, slots, freeSlots, handles };
-}
-
-export function replayLinkerState(pyodide, state) {
-  const Module = pyodide._module;
-  const table = Module.wasmTable;
-  if (table.length !== state.tableStart) {
-    throw new Error(`table has ${table.length} slots after loading numpy, expected ${state.tableStart}`);
-  }
-  for (const [slot, lib, symbol] of state.slots) {
-    if (lib === null) {
-      if (table.grow(1) !== slot) throw new Error(`empty table slot ${slot} landed elsewhere`);
-      continue;
-    }
-    const fn = Module.LDSO.loadedLibsByName[lib]?.exports?.[symbol];
-    const got = fn && Module.addFunction(fn, fn.sig);
-    if (got !== slot) throw new Error(`${lib}:${symbol} went to table slot ${got}, expected ${slot}`);
-  }
-  if (table.length !== state.tableLength) {
-    throw new Error(`table has ${table.length} slots, expected ${state.tableLength}`);
-  }
-  Module.freeTableIndexes.splice(0, Infinity, ...state.freeSlots);
-  for (const [handle, lib] of state.handles) {
-    const dso = Module.LDSO.loadedLibsByName[lib];
-    if (!dso) throw new Error(`${lib} is not loaded`);
-    Module.LDSO.loadedLibsByHandle[handle] = dso;
-  }
-}
-
-// Copies the site snapshot over Python's memory, growing the memory first (through malloc:
-// the snapshot then overwrites the heap, so the allocation leaves no trace).
-export function restoreSiteSnapshot(pyodide, snapshot) {
-  const Module = pyodide._module;
-  const needed = snapshot.length - snapshotMemoryOffset(snapshot);
-  // A block can come from free space inside the heap instead of growing it: keep allocating
-  // (holding each block) until the memory is large enough, then free them all.
-  const blocks = [];
-  while (Module.HEAP8.length < needed) {
-    const block = Module._malloc(needed - Module.HEAP8.length + (1 << 20));
-    if (!block) break;
-    blocks.push(block);
-  }
-  blocks.forEach((block) => Module._free(block));
-  if (Module.HEAP8.length < needed) throw new Error('could not grow the memory for the snapshot');
-  pyodide._api.restoreSnapshot(snapshot);
 }
 
 // Sparse encoding of a Pyodide snapshot: header (everything before the memory), then the
@@ -219,16 +100,32 @@ export function decodeSparse(bytes, memoryLength = 0) {
   return out;
 }
 
-// Offset of the memory inside a Pyodide snapshot (its header's second word).
-export function snapshotMemoryOffset(snapshot) {
-  return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
+// Hex SHA-256 of `bytes`: Web Crypto where there is one (Node, a secure page), else hash-wasm's
+// WebAssembly SHA-256 (the sandboxed worker has an opaque origin, so no crypto.subtle).
+export async function sha256Hex(bytes) {
+  if (globalThis.crypto?.subtle) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+  return sha256(bytes);
 }
 
-// The snapshot's JS-side state (hiwire keys), which must match the base snapshot's.
-export function snapshotJsState(snapshot) {
-  const view = new DataView(snapshot.buffer, snapshot.byteOffset, 16);
-  const length = view.getUint32(8, true);
-  return new TextDecoder().decode(snapshot.subarray(48, 48 + length));
+// The build's record of a .snap file: its size and sha256, as site.json stores them.
+export async function describeSnapshotFile(bytes) {
+  return { bytes: bytes.length, sha256: await sha256Hex(bytes) };
+}
+
+// Checks a .snap file's bytes against site.json's size and sha256; returns them.
+async function checkedSnapshotFile(manifest, name, bytes) {
+  const expected = manifest.snapshot.files[name];
+  if (bytes.length !== expected.bytes) {
+    throw new Error(`${name}.snap has ${bytes.length} bytes, expected ${expected.bytes}`);
+  }
+  const sha256 = await sha256Hex(bytes);
+  if (sha256 !== expected.sha256) {
+    throw new Error(`${name}.snap is damaged: its sha256 is ${sha256}, expected ${expected.sha256}`);
+  }
+  return bytes;
 }
 
 // Starts Python from the snapshots: `loadPyodide(options)` restores the base, then the
@@ -236,14 +133,14 @@ export function snapshotJsState(snapshot) {
 // `blob` may be promises: Pyodide starts loading while they arrive.
 export async function startFromSnapshot(loadPyodide, options, manifest, base, site, blob, mark = () => {}) {
   if (!manifest.snapshot) throw new Error('this build has no start-up snapshot');
-  const expectBytes = (name, bytes) => {
-    if (bytes.length !== manifest.snapshot.bytes[name]) {
-      throw new Error(`${name}.snap has ${bytes.length} bytes, expected ${manifest.snapshot.bytes[name]}`);
-    }
-    return bytes;
-  };
+  checkPyodideVersion();
+  checkPyodideVersion(manifest.pyodideVersion);
+  // Both files are checked as soon as they arrive, while Pyodide compiles and numpy loads.
+  const baseBytes = Promise.resolve(base).then((bytes) => checkedSnapshotFile(manifest, 'base', bytes));
+  const siteBytes = Promise.resolve(site).then((bytes) => checkedSnapshotFile(manifest, 'site', bytes));
+  siteBytes.catch(() => {}); // (awaited below; a rejection before that is not unhandled)
   const pyodide = await loadPyodide({
-    ...options, _loadSnapshot: Promise.resolve(base).then((bytes) => decodeSparse(expectBytes('base', bytes))),
+    ...options, ...snapshotLoadOptions({ load: baseBytes.then((bytes) => decodeSparse(bytes)) }),
   });
   mark('pythonStarted');
   const { trampoline } = prepareTable(pyodide, manifest.snapshot.baseTableLength);
@@ -251,12 +148,12 @@ export async function startFromSnapshot(loadPyodide, options, manifest, base, si
   await loadSharedLibraries(pyodide, manifest.libraries);
   replayLinkerState(pyodide, manifest.snapshot.linker);
   mark('numpyLoaded');
-  const snapshot = decodeSparse(expectBytes('site', await site));
+  const snapshot = decodeSparse(await siteBytes);
   const expected = snapshotJsState(snapshot);
   // The base restore and the site snapshot must agree on the JS-side state.
-  const now = JSON.stringify(pyodide._api.serializeHiwireState());
+  const now = currentJsState(pyodide);
   if (now !== expected) throw new Error(`JS-side state differs from the snapshot's: ${now} vs ${expected}`);
-  restoreSiteSnapshot(pyodide, snapshot);
+  restoreMemorySnapshot(pyodide, snapshot);
   setTrampoline(pyodide, trampoline);
   pyodide.runPython(AFTER_RESTORE);
   mark('snapshotRestored');
