@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 def epoch_losses(playground):
     """(first, last) epoch loss from the epoch chart's caption, e.g. 'loss 0.2500 → 0.0100'."""
-    caption = playground.page.locator("#epoch-chart figcaption").inner_text()
+    caption = playground.page.locator(
+        ".fit-chart .epoch-chart[data-metric=loss] figcaption").last.inner_text()
     match = re.search(r"\bloss ([-+.\de]+) → ([-+.\de]+)", caption)
     assert match, f"no loss in the epoch chart caption: {caption!r}"
     return float(match.group(1)), float(match.group(2))
@@ -87,7 +88,7 @@ def test_mnist_example_trains_with_live_curves(warm):
     page = playground.page
     runs = playground.runs()
     page.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_selector(".charts-status:has-text('Epoch 2/')", timeout=300_000)
+    page.wait_for_selector(".fit-status:has-text('Epoch 2/')", timeout=300_000)
     playground.screenshot("mnist-mid-training.png")
     playground.wait_for_run(runs, timeout=300_000)
     text = playground.output_text()
@@ -96,7 +97,7 @@ def test_mnist_example_trains_with_live_curves(warm):
     assert "ETA" not in text  # each progress bar was redrawn in place to its final line
     first, last = epoch_losses(playground)
     assert last < first
-    batch_caption = page.locator("#batch-chart figcaption").inner_text()
+    batch_caption = page.locator(".fit-chart .batch-chart figcaption").inner_text()
     assert "loss" in batch_caption and "accuracy" in batch_caption
 
 

@@ -341,7 +341,8 @@ def test_fit_sends_training_events_and_the_summary_is_printed(runner):
     assert result["type"] == "result", runner.page.text("stderr")
     assert 'Model: "sequential"' in runner.page.text("stdout")
     begin = runner.page.of_type("train_begin")
-    assert begin == [{"type": "train_begin", "params": {"epochs": 3, "steps": 4, "verbose": 0}}]
+    assert begin == [{"type": "train_begin",
+                      "params": {"model": "sequential", "epochs": 3, "steps": 4, "verbose": 0}}]
     epochs = runner.page.of_type("epoch_end")
     assert [e["epoch"] for e in epochs] == [0, 1, 2]
     assert set(epochs[-1]["logs"]) == {"loss", "mae"}

@@ -108,11 +108,13 @@ const python = new PythonWorker({
       case MSG.digitPadOpen: digitPad.open(); break;
       case MSG.cellBegin: output.note(t('cells.begin', { cell: message.cell, line: message.line }), 'cell'); break;
       case MSG.result:
+        charts.runEnded();
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
         document.body.dataset.runSeconds = String(message.seconds); // the program's own time
         countRun();
         break;
       case MSG.error:
+        if (message.id !== null) charts.runEnded();
         reportError(message);
         if (message.id !== null) countRun();
         break;
@@ -228,6 +230,7 @@ function startRun(code, options, clear) {
   if (clear) {
     output.clear();
     figures.clear();
+    charts.clear();
     clearErrorLine(editor.view);
   }
   return python.run(code, options);
@@ -235,7 +238,10 @@ function startRun(code, options, clear) {
 
 async function stop() {
   const how = await python.stop();
-  if (how === 'restarted') output.note(t('run.stoppedRestarting'), 'stopped');
+  if (how === 'restarted') {
+    output.note(t('run.stoppedRestarting'), 'stopped');
+    charts.runEnded();
+  }
   editor.focus();
 }
 

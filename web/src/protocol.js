@@ -22,7 +22,7 @@ export const MSG = Object.freeze({
   ready: 'ready', //        { pyodideVersion, pythonVersion, interruptible, fromSnapshot, timings }
   stdout: 'stdout', //      { text }
   stderr: 'stderr', //      { text }
-  trainBegin: 'train_begin', // { params: { epochs, steps, verbose } }
+  trainBegin: 'train_begin', // { params: { model, epochs, steps, verbose } }
   batchEnd: 'batch_end', // { epoch, batch, step, logs }
   epochEnd: 'epoch_end', // { epoch, step, logs }
   trainEnd: 'train_end', // { logs }
@@ -61,7 +61,7 @@ export const FIELDS = Object.freeze({
   },
   [MSG.stdout]: { text: 'string' },
   [MSG.stderr]: { text: 'string' },
-  [MSG.trainBegin]: { params: { epochs: 'number|null?', steps: 'number|null?', verbose: 'number|string|null?' } },
+  [MSG.trainBegin]: { params: { model: 'string|null?', epochs: 'number|null?', steps: 'number|null?', verbose: 'number|string|null?' } },
   [MSG.batchEnd]: { epoch: 'number', batch: 'number', step: 'number', logs: 'numbers' },
   [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
   [MSG.trainEnd]: { logs: 'numbers' },

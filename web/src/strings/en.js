@@ -132,4 +132,10 @@ export const EN = {
   'digit.clear': 'Clear',
   'digit.hint': 'Draw a digit (0-9) with the mouse or a finger; a model of the session with an MNIST-shaped input guesses it after every stroke.',
   'digit.result': 'Looks like a {digit} (model {model})',
+
+  'charts.fitTitle': 'Training {number}: {model}',
+  'charts.fitTitleNoName': 'Training {number}',
+  'charts.metricPerEpoch': '{metric} per epoch',
+  'charts.stopped': '{heading} · stopped',
+  'charts.fitsHidden': 'Only the last 6 trainings are shown ({count} earlier ones hidden).',
 };

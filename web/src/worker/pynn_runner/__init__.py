@@ -129,6 +129,7 @@ class Runner:
                 self._last_sent = 0.0
                 params = dict(self.params or {})
                 runner.emit("trainBegin", params={
+                    "model": getattr(self.model, "name", None),
                     "epochs": params.get("epochs"),
                     "steps": params.get("steps"),
                     "verbose": params.get("verbose"),
