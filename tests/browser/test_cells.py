@@ -67,18 +67,24 @@ def test_cells_keep_the_trained_model_until_restart(warm):
 
 def test_pasting_a_notebook_makes_cells(warm):
     playground, page = warm, warm.page
-    notebook = {"cells": [
-        {"cell_type": "markdown", "source": ["# A title\n"]},
-        {"cell_type": "code", "source": ["%matplotlib inline\n", "a = 6\n", "a * 7"]},
-        {"cell_type": "code", "source": "b = a + 1\nb"},
-    ], "nbformat": 4}
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "source": ["# A title\n"]},
+            {"cell_type": "code", "source": ["%matplotlib inline\n", "a = 6\n", "a * 7"]},
+            {"cell_type": "code", "source": "b = a + 1\nb"},
+        ],
+        "nbformat": 4,
+    }
     playground.set_code("")
-    page.evaluate("""text => {
+    page.evaluate(
+        """text => {
         const data = new DataTransfer();
         data.setData('text/plain', text);
         document.querySelector('.cm-content').dispatchEvent(
             new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }""", json.dumps(notebook))
+    }""",
+        json.dumps(notebook),
+    )
     code = playground.editor_text()
     assert code.startswith("# %%\n# %matplotlib inline\na = 6\na * 7\n\n# %%\nb = a + 1\nb"), code
     runs = playground.runs()

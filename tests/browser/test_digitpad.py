@@ -31,7 +31,9 @@ def test_the_digit_pad_predicts_a_drawn_digit(warm):
     assert pad.is_visible()
     # a "1": one vertical stroke
     draw(page, [[(0.5, 0.15), (0.5, 0.85)]])
-    page.wait_for_function("() => Number(document.querySelector('#digit-pad').dataset.predictions || 0) >= 1")
+    page.wait_for_function(
+        "() => Number(document.querySelector('#digit-pad').dataset.predictions || 0) >= 1"
+    )
     values = page.locator(".digit-bar .value").all_inner_texts()
     assert len(values) == 10
     assert abs(sum(float(v.rstrip("%")) for v in values) - 100) < 1
@@ -43,7 +45,8 @@ def test_the_digit_pad_predicts_a_drawn_digit(warm):
     draw(page, [[(0.25, 0.2), (0.75, 0.2)], [(0.75, 0.2), (0.4, 0.85)]])
     page.wait_for_function(
         "n => Number(document.querySelector('#digit-pad').dataset.predictions || 0) >= n + 2",
-        arg=before)
+        arg=before,
+    )
     assert page.locator("#digit-pad .digit-status").inner_text().startswith("Looks like a ")
     playground.screenshot("digit-pad-seven.png")
 
@@ -55,5 +58,6 @@ def test_without_an_mnist_model_the_pad_says_so(open_context, server):
     draw(page, [[(0.5, 0.2), (0.5, 0.8)]])
     status = page.locator("#digit-pad .digit-status")
     page.wait_for_function(
-        "() => document.querySelector('#digit-pad .digit-status').textContent.includes('LookupError')")
+        "() => document.querySelector('#digit-pad .digit-status').textContent.includes('LookupError')"
+    )
     assert "MNIST-shaped input" in status.inner_text()

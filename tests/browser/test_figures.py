@@ -11,8 +11,8 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests"))  # the probe shared with tests/plots
-from plots.probe import figures, with_probe
-from plots.test_matplotlib_shim import assert_same_structure
+from plots.probe import figures, with_probe  # noqa: E402 - needs the sys.path line above
+from plots.test_matplotlib_shim import assert_same_structure  # noqa: E402 - as above
 
 pytestmark = pytest.mark.browser
 PROGRAMS = os.path.join(ROOT, "tests", "plots", "programs")
@@ -23,8 +23,15 @@ def real_matplotlib_figures(program, tmp_path):
     script = tmp_path / "real.py"
     script.write_text(program, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT, MPLBACKEND="Agg")
-    proc = subprocess.run([sys.executable, "-m", "pynn", "run", str(script)], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, timeout=600, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", str(script)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     return figures(proc.stdout)
 
 
@@ -60,7 +67,8 @@ def test_figure_text_is_escaped_and_unsupported_functions_say_so(warm):
         "plt.title('<img src=x onerror=alert(1)> & \"quotes\"')\n"
         "plt.xlabel('</svg><script>alert(2)</script>')\n"
         "plt.show()\n"
-        "plt.violinplot([1, 2])\n")
+        "plt.violinplot([1, 2])\n"
+    )
     warm.run_and_wait()
     text = warm.output_text()
     assert "NotImplementedError: matplotlib.pyplot.violinplot() is not available" in text
@@ -85,7 +93,8 @@ def test_a_redraw_replaces_the_figure_in_place(warm):
         "    line.set_data(range(i + 1), [v * v for v in range(i + 1)])\n"
         "    ax.set_title(f'step {i}')\n"
         "    fig.canvas.draw()\n"
-        "    print('drawn', i)\n")
+        "    print('drawn', i)\n"
+    )
     warm.run_and_wait()
     images = page.locator("#output img.figure")
     assert images.count() == 1

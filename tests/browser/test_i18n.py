@@ -28,8 +28,9 @@ def table_keys(name):
 def test_both_tables_have_the_same_keys():
     en, ko = table_keys("en.js"), table_keys("ko.js")
     assert len(en) > 40 and len(set(en)) == len(en)
-    assert set(en) == set(ko), (f"only in en: {sorted(set(en) - set(ko))}, "
-                                f"only in ko: {sorted(set(ko) - set(en))}")
+    assert set(en) == set(ko), (
+        f"only in en: {sorted(set(en) - set(ko))}, only in ko: {sorted(set(ko) - set(en))}"
+    )
 
 
 def test_every_key_the_page_uses_is_in_the_tables():
@@ -44,8 +45,11 @@ def test_every_key_the_page_uses_is_in_the_tables():
                     text = f.read()
                 used |= set(re.findall(r"\bt\('([\w.]+)'", text))
                 used |= set(re.findall(r'data-i18n="([\w.]+)"', text))
-                used |= {key for pairs in re.findall(r'data-i18n-attr="([^"]+)"', text)
-                         for key in re.findall(r":([\w.]+)", pairs)}
+                used |= {
+                    key
+                    for pairs in re.findall(r'data-i18n-attr="([^"]+)"', text)
+                    for key in re.findall(r":([\w.]+)", pairs)
+                }
     assert used, "no translated strings found"
     assert used <= known, f"keys missing from strings/en.js: {sorted(used - known)}"
 

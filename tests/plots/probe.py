@@ -3,7 +3,9 @@ figures are shown, then closed, at the end of each cell) and prints, for every f
 its structure as one `FIGURE {json}` line, read through matplotlib's public API only. The same
 code runs with real matplotlib (Agg) and with the playground's (web/src/worker/matplotlib)."""
 
-PROBE = r'''
+import json
+
+PROBE = r"""
 import json as _probe_json
 import matplotlib as _probe_mpl
 import matplotlib.pyplot as _probe_plt
@@ -50,7 +52,7 @@ def _probe_flush(*args, **kwargs):
 
 
 _probe_plt.show = _probe_flush
-'''
+"""
 
 
 def with_probe(program):
@@ -60,7 +62,8 @@ def with_probe(program):
 
 
 def figures(output):
-    import json
-
-    return [json.loads(line[len("FIGURE "):]) for line in output.splitlines()
-            if line.startswith("FIGURE ")]
+    return [
+        json.loads(line[len("FIGURE ") :])
+        for line in output.splitlines()
+        if line.startswith("FIGURE ")
+    ]

@@ -19,7 +19,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SHIM = os.path.join(ROOT, "web", "src", "worker")
 PROGRAMS = sorted(f[:-3] for f in os.listdir(os.path.join(HERE, "programs")) if f.endswith(".py"))
 
-pytest.importorskip("matplotlib", reason="real matplotlib is the reference (tests/run.sh installs it)")
+pytest.importorskip(
+    "matplotlib", reason="real matplotlib is the reference (tests/run.sh installs it)"
+)
 
 
 def run(name, shim, tmp_path):
@@ -29,8 +31,15 @@ def run(name, shim, tmp_path):
     script.write_text(program, encoding="utf-8")
     path = [SHIM, ROOT] if shim else [ROOT]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(path), MPLBACKEND="Agg")
-    proc = subprocess.run([sys.executable, "-m", "pynn", "run", str(script)], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", str(script)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     if shim:
         assert True
@@ -53,8 +62,9 @@ def assert_same_structure(mine, real):
             for key in ("xlim", "ylim"):
                 if key in rax:
                     span = abs(rax[key][1] - rax[key][0])
-                    assert all(close(a, b, span) for a, b in zip(ax[key], rax[key], strict=True)), \
+                    assert all(close(a, b, span) for a, b in zip(ax[key], rax[key], strict=True)), (
                         f"{here}: {key} {ax[key]} vs {rax[key]}"
+                    )
             same = {k2: v for k2, v in ax.items() if k2 not in ("xlim", "ylim")}
             rsame = {k2: v for k2, v in rax.items() if k2 not in ("xlim", "ylim")}
             assert same == rsame, f"{here}:\n{same}\n{rsame}"

@@ -44,8 +44,13 @@ export function notebookToProgram(text) {
   const cells = notebook.cells
     .filter((cell) => cell && cell.cell_type === 'code')
     .map((cell) => (Array.isArray(cell.source) ? cell.source.join('') : String(cell.source || '')))
-    .map((source) => source.split('\n')
-      .map((line) => (/^\s*[%!]/.test(line) ? `# ${line.trim()}` : line)).join('\n').trimEnd());
+    .map((source) =>
+      source
+        .split('\n')
+        .map((line) => (/^\s*[%!]/.test(line) ? `# ${line.trim()}` : line))
+        .join('\n')
+        .trimEnd(),
+    );
   if (!cells.length) return null;
   return `${cells.map((source) => `# %%\n${source}`).join('\n\n')}\n`;
 }

@@ -49,7 +49,10 @@ export function createDigitPad(section, { predict }) {
 
   function point(event) {
     const box = canvas.getBoundingClientRect();
-    return [(event.clientX - box.left) * (SIZE / box.width), (event.clientY - box.top) * (SIZE / box.height)];
+    return [
+      (event.clientX - box.left) * (SIZE / box.width),
+      (event.clientY - box.top) * (SIZE / box.height),
+    ];
   }
 
   canvas.addEventListener('pointerdown', (event) => {
@@ -91,8 +94,10 @@ export function createDigitPad(section, { predict }) {
     for (let y = 0; y < SIZE; y += 1) {
       for (let x = 0; x < SIZE; x += 1) {
         if (data[(y * SIZE + x) * 4] > 0) {
-          x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-          y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x);
+          y0 = Math.min(y0, y);
+          y1 = Math.max(y1, y);
         }
       }
     }
@@ -107,7 +112,17 @@ export function createDigitPad(section, { predict }) {
       const h = y1 - y0 + 1;
       const scale = 20 / Math.max(w, h);
       sctx.imageSmoothingQuality = 'high';
-      sctx.drawImage(canvas, x0, y0, w, h, 14 - (w * scale) / 2, 14 - (h * scale) / 2, w * scale, h * scale);
+      sctx.drawImage(
+        canvas,
+        x0,
+        y0,
+        w,
+        h,
+        14 - (w * scale) / 2,
+        14 - (h * scale) / 2,
+        w * scale,
+        h * scale,
+      );
     }
     const small4 = sctx.getImageData(0, 0, 28, 28).data;
     const out = new Uint8Array(784);

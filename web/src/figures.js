@@ -10,7 +10,10 @@ export function createFigures(output) {
   let count = 0;
 
   function label(img) {
-    img.alt = t('figure.name', { number: img.dataset.figure, description: img.dataset.description });
+    img.alt = t('figure.name', {
+      number: img.dataset.figure,
+      description: img.dataset.description,
+    });
   }
   onLanguageChange(() => shown.forEach(label));
 

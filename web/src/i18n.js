@@ -87,20 +87,26 @@ function storedLanguage() {
 
 // Picks the language at start-up and translates the page; then the menu switches it.
 export function initLanguage(select) {
-  apply(chooseLanguage({
-    search: location.search,
-    stored: storedLanguage(),
-    browser: navigator.languages || [navigator.language],
-  }));
+  apply(
+    chooseLanguage({
+      search: location.search,
+      stored: storedLanguage(),
+      browser: navigator.languages || [navigator.language],
+    }),
+  );
   if (!select) return;
-  select.replaceChildren(...LANGUAGES.map((lang) => {
-    const option = document.createElement('option');
-    option.value = lang;
-    option.textContent = TABLES[lang]['language.name'];
-    option.lang = lang;
-    return option;
-  }));
+  select.replaceChildren(
+    ...LANGUAGES.map((lang) => {
+      const option = document.createElement('option');
+      option.value = lang;
+      option.textContent = TABLES[lang]['language.name'];
+      option.lang = lang;
+      return option;
+    }),
+  );
   select.value = current;
   select.addEventListener('change', () => setLanguage(select.value));
-  onLanguageChange((lang) => { select.value = lang; });
+  onLanguageChange((lang) => {
+    select.value = lang;
+  });
 }

@@ -7,6 +7,8 @@ on a computer, real matplotlib is what programs import. Anything this package la
 NotImplementedError naming the function.
 """
 
+import importlib
+
 from ._unsupported import unsupported_getattr
 
 __version__ = "3.8.0"
@@ -22,15 +24,17 @@ class RcParams(dict):
             self[key] = value
 
 
-rcParams = RcParams({
-    "figure.figsize": [6.4, 4.8],
-    "figure.dpi": 100.0,
-    "image.cmap": "viridis",
-    "font.size": 10.0,
-    "lines.linewidth": 1.5,
-    "axes.grid": False,
-    "backend": "module://pynn_runner.figures",
-})
+rcParams = RcParams(
+    {
+        "figure.figsize": [6.4, 4.8],
+        "figure.dpi": 100.0,
+        "image.cmap": "viridis",
+        "font.size": 10.0,
+        "lines.linewidth": 1.5,
+        "axes.grid": False,
+        "backend": "module://pynn_runner.figures",
+    }
+)
 rcParamsDefault = RcParams(rcParams)
 
 
@@ -43,7 +47,7 @@ def get_backend():
 
 
 def is_interactive():
-    from . import pyplot
+    from . import pyplot  # noqa: PLC0415 - pyplot imports this package
 
     return pyplot.isinteractive()
 
@@ -58,12 +62,10 @@ _SUBMODULES = {"pyplot", "colors", "cm", "ticker", "figure", "axes", "artist"}
 
 def __getattr__(name):
     if name == "colormaps":
-        from .cm import colormaps
+        from .cm import colormaps  # noqa: PLC0415 - numpy only when colormaps are asked for
 
         return colormaps
     if name in _SUBMODULES:  # `from matplotlib import colors` imports the submodule
-        import importlib
-
         return importlib.import_module(f"{__name__}.{name}")
     return _unsupported(name)
 

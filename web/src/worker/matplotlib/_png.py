@@ -17,7 +17,13 @@ def encode_png(rgba):
     height, width, channels = rgba.shape
     if channels != 4:
         raise ValueError("encode_png expects an (height, width, 4) RGBA array")
-    rows = np.concatenate([np.zeros((height, 1), np.uint8), rgba.reshape(height, width * 4)], axis=1)
+    rows = np.concatenate(
+        [np.zeros((height, 1), np.uint8), rgba.reshape(height, width * 4)], axis=1
+    )
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 6)) + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 6))
+        + _chunk(b"IEND", b"")
+    )

@@ -11,7 +11,8 @@ class _Unsupported:
         raise NotImplementedError(
             f"{self.qualname}() is not available in the playground's matplotlib (it draws "
             "plots, images, bars, histograms, scatter and contour plots; see the web/README). "
-            "Run the program on a computer with real matplotlib for the rest.")
+            "Run the program on a computer with real matplotlib for the rest."
+        )
 
     def __getattr__(self, name):
         # plt.style.use(...): the attribute of a missing name is missing too, and says so.

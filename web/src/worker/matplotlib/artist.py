@@ -6,10 +6,22 @@ import numpy as np
 from . import colors as mcolors
 from ._unsupported import unsupported_method
 from .cm import ScalarMappable
+from .ticker import nice_ticks
 
-LINESTYLES = {"-": "-", "--": "--", ":": ":", "-.": "-.", "solid": "-", "dashed": "--",
-              "dotted": ":", "dashdot": "-.", "None": "None", "none": "None", " ": "None",
-              "": "None"}
+LINESTYLES = {
+    "-": "-",
+    "--": "--",
+    ":": ":",
+    "-.": "-.",
+    "solid": "-",
+    "dashed": "--",
+    "dotted": ":",
+    "dashdot": "-.",
+    "None": "None",
+    "none": "None",
+    " ": "None",
+    "": "None",
+}
 MARKERS = set(".,ov^<>sp*hH+xXdD|_1234") | {"None"}
 
 
@@ -56,8 +68,9 @@ class Artist:
         for key, value in kwargs.items():
             setter = getattr(type(self), f"set_{key}", None)
             if setter is None:
-                raise AttributeError(f"{type(self).__name__}.set() got an unexpected keyword "
-                                     f"argument {key!r}")
+                raise AttributeError(
+                    f"{type(self).__name__}.set() got an unexpected keyword argument {key!r}"
+                )
             setter(self, value)
         return self
 
@@ -83,8 +96,19 @@ def _finite_range(values):
 class Line2D(Artist):
     zorder = 2
 
-    def __init__(self, xdata, ydata, color=None, linestyle="-", linewidth=1.5, marker="None",
-                 markersize=6.0, label=None, markerfacecolor=None, alpha=None):
+    def __init__(
+        self,
+        xdata,
+        ydata,
+        color=None,
+        linestyle="-",
+        linewidth=1.5,
+        marker="None",
+        markersize=6.0,
+        label=None,
+        markerfacecolor=None,
+        alpha=None,
+    ):
         super().__init__(label)
         self.set_data(xdata, ydata)
         self._color = mcolors.to_rgba(color) if color is not None else (0, 0, 0, 1)
@@ -129,9 +153,11 @@ class Line2D(Artist):
 
     def set_linestyle(self, linestyle):
         if linestyle not in LINESTYLES:
-            raise ValueError(f"{linestyle!r} is not a valid value for linestyle; supported "
-                             "values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', "
-                             "'dashed', 'dashdot', 'dotted'")
+            raise ValueError(
+                f"{linestyle!r} is not a valid value for linestyle; supported "
+                "values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', "
+                "'dashed', 'dashdot', 'dotted'"
+            )
         self._linestyle = LINESTYLES[linestyle]
 
     def get_linewidth(self):
@@ -165,8 +191,17 @@ class Line2D(Artist):
 class Rectangle(Artist):
     """One bar of bar() or hist()."""
 
-    def __init__(self, xy, width, height, facecolor="C0", edgecolor=None, linewidth=None,
-                 label=None, alpha=None):
+    def __init__(
+        self,
+        xy,
+        width,
+        height,
+        facecolor="C0",
+        edgecolor=None,
+        linewidth=None,
+        label=None,
+        alpha=None,
+    ):
         super().__init__(label)
         self._x, self._y = float(xy[0]), float(xy[1])
         self._width, self._height = float(width), float(height)
@@ -255,8 +290,20 @@ class Collection(Artist, ScalarMappable):
 class PathCollection(Collection):
     """scatter(): points at offsets, one size and colour each (or a colormap over `c`)."""
 
-    def __init__(self, offsets, sizes, facecolors=None, array=None, cmap=None, norm=None,
-                 marker="o", edgecolors=None, linewidths=None, label=None, alpha=None):
+    def __init__(
+        self,
+        offsets,
+        sizes,
+        facecolors=None,
+        array=None,
+        cmap=None,
+        norm=None,
+        marker="o",
+        edgecolors=None,
+        linewidths=None,
+        label=None,
+        alpha=None,
+    ):
         super().__init__(label, cmap=cmap, norm=norm)
         self._offsets = np.asarray(offsets, dtype=float).reshape(-1, 2)
         self._sizes = np.broadcast_to(np.asarray(sizes, dtype=float), (len(self._offsets),))
@@ -325,8 +372,18 @@ class AxesImage(_Raster):
 
     zorder = 0
 
-    def __init__(self, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
-                 origin="upper", alpha=None, label=None):
+    def __init__(
+        self,
+        data,
+        cmap=None,
+        norm=None,
+        vmin=None,
+        vmax=None,
+        extent=None,
+        origin="upper",
+        alpha=None,
+        label=None,
+    ):
         super().__init__(label, cmap=cmap, norm=norm)
         self.origin = origin
         self._given_extent = extent
@@ -338,8 +395,9 @@ class AxesImage(_Raster):
 
     def set_data(self, data):
         array = np.asarray(data)
-        if array.dtype == object or not (np.issubdtype(array.dtype, np.number)
-                                         or array.dtype == bool):
+        if array.dtype == object or not (
+            np.issubdtype(array.dtype, np.number) or array.dtype == bool
+        ):
             raise TypeError(f"Image data of dtype {array.dtype} cannot be converted to float")
         if array.ndim == 3 and array.shape[-1] == 1:
             array = array[..., 0]
@@ -399,11 +457,13 @@ def _grid_axes(X, Y, Z):
 class QuadMesh(_Raster):
     """pcolormesh(): one colour per cell of a rectangular grid."""
 
-    def __init__(self, X, Y, C, cmap=None, norm=None, vmin=None, vmax=None, alpha=None,
-                 label=None):
+    def __init__(self, X, Y, C, cmap=None, norm=None, vmin=None, vmax=None, alpha=None, label=None):
         super().__init__(label, cmap=cmap, norm=norm)
-        C = np.ma.filled(np.asarray(C, dtype=float), np.nan) if np.ma.isMaskedArray(C) \
+        C = (
+            np.ma.filled(np.asarray(C, dtype=float), np.nan)
+            if np.ma.isMaskedArray(C)
             else np.asarray(C, dtype=float)
+        )
         x, y = _grid_axes(X, Y, C)
         self._xedges = _edges(x, C.shape[1])
         self._yedges = _edges(y, C.shape[0])
@@ -414,8 +474,12 @@ class QuadMesh(_Raster):
         self.norm.autoscale_None(C)
 
     def _extent(self):
-        return (float(self._xedges[0]), float(self._xedges[-1]),
-                float(self._yedges[0]), float(self._yedges[-1]))
+        return (
+            float(self._xedges[0]),
+            float(self._xedges[-1]),
+            float(self._yedges[0]),
+            float(self._yedges[-1]),
+        )
 
     def _rgba(self):
         rgba = self.cmap(self.norm(self._A), bytes=True)
@@ -439,20 +503,34 @@ def _resample_cells(rgba, xedges, yedges, limit=400):
 class ContourSet(_Raster):
     """contourf(): the grid's values bucketed into levels, each band in one colour."""
 
-    def __init__(self, X, Y, Z, levels=None, cmap=None, norm=None, vmin=None, vmax=None,
-                 colors=None, alpha=None, filled=True, label=None):
-        from .ticker import nice_ticks
-
+    def __init__(
+        self,
+        X,
+        Y,
+        Z,
+        levels=None,
+        cmap=None,
+        norm=None,
+        vmin=None,
+        vmax=None,
+        colors=None,
+        alpha=None,
+        filled=True,
+        label=None,
+    ):
         super().__init__(label, cmap=cmap, norm=norm)
         Z = np.asarray(Z, dtype=float)
         if Z.ndim != 2 or min(Z.shape) < 2:
-            raise TypeError(f"Input z must be at least a (2, 2) shaped array, but has shape "
-                            f"{Z.shape}")
+            raise TypeError(
+                f"Input z must be at least a (2, 2) shaped array, but has shape {Z.shape}"
+            )
         self._x, self._y = _grid_axes(X, Y, Z)
         if len(self._x) != Z.shape[1] or len(self._y) != Z.shape[0]:
-            raise TypeError(f"Length of x ({len(self._x)}) must match number of columns in z "
-                            f"({Z.shape[1]}) and length of y ({len(self._y)}) must match "
-                            f"number of rows in z ({Z.shape[0]})")
+            raise TypeError(
+                f"Length of x ({len(self._x)}) must match number of columns in z "
+                f"({Z.shape[1]}) and length of y ({len(self._y)}) must match "
+                f"number of rows in z ({Z.shape[0]})"
+            )
         self._Z = Z
         zmin, zmax = float(np.nanmin(Z)), float(np.nanmax(Z))
         if levels is None or np.ndim(levels) == 0:
@@ -475,14 +553,19 @@ class ContourSet(_Raster):
         self.norm.autoscale_None(self.layers)
 
     def _extent(self):
-        return (float(self._x.min()), float(self._x.max()),
-                float(self._y.min()), float(self._y.max()))
+        return (
+            float(self._x.min()),
+            float(self._x.max()),
+            float(self._y.min()),
+            float(self._y.max()),
+        )
 
     def _layer_colors(self):
         if self._colors is not None:
             given = [self._colors] if isinstance(self._colors, str) else list(self._colors)
-            return np.array([mcolors.to_rgba(given[i % len(given)])
-                             for i in range(len(self.layers))])
+            return np.array(
+                [mcolors.to_rgba(given[i % len(given)]) for i in range(len(self.layers))]
+            )
         return self.cmap(self.norm(self.layers))
 
     def _rgba(self, size=(320, 240)):
@@ -517,15 +600,25 @@ def _bilinear(x, y, Z, xs, ys):
     z01 = Z[iy][:, ix + 1]
     z10 = Z[iy + 1][:, ix]
     z11 = Z[iy + 1][:, ix + 1]
-    return (z00 * (1 - tx) * (1 - ty) + z01 * tx * (1 - ty) + z10 * (1 - tx) * ty
-            + z11 * tx * ty)
+    return z00 * (1 - tx) * (1 - ty) + z01 * tx * (1 - ty) + z10 * (1 - tx) * ty + z11 * tx * ty
 
 
 class Text(Artist):
     zorder = 3
 
-    def __init__(self, x=0, y=0, text="", fontsize=10.0, color="black", rotation=0,
-                 ha="left", va="baseline", weight="normal", transform=None):
+    def __init__(
+        self,
+        x=0,
+        y=0,
+        text="",
+        fontsize=10.0,
+        color="black",
+        rotation=0,
+        ha="left",
+        va="baseline",
+        weight="normal",
+        transform=None,
+    ):
         super().__init__()
         self._x, self._y = x, y
         self.set_text(text)
@@ -589,19 +682,31 @@ class Text(Artist):
         kwargs.pop("labelpad", None)
         kwargs.pop("loc", None)
         if kwargs:
-            raise AttributeError(f"Text.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Text.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
 
 
-FONT_SIZES = {"xx-small": 5.79, "x-small": 6.94, "small": 8.33, "medium": 10.0, "large": 12.0,
-              "x-large": 14.4, "xx-large": 17.28, "larger": 12.0, "smaller": 8.33}
+FONT_SIZES = {
+    "xx-small": 5.79,
+    "x-small": 6.94,
+    "small": 8.33,
+    "medium": 10.0,
+    "large": 12.0,
+    "x-large": 14.4,
+    "xx-large": 17.28,
+    "larger": 12.0,
+    "smaller": 8.33,
+}
 
 
 def _fontsize(size):
     if isinstance(size, str):
         if size not in FONT_SIZES:
-            raise ValueError(f"{size!r} is not a valid font size; supported values are "
-                             + ", ".join(repr(k) for k in FONT_SIZES))
+            raise ValueError(
+                f"{size!r} is not a valid font size; supported values are "
+                + ", ".join(repr(k) for k in FONT_SIZES)
+            )
         return FONT_SIZES[size]
     return float(size)
 
@@ -617,8 +722,7 @@ def _rotation(rotation):
 class Legend(Artist):
     zorder = 5
 
-    def __init__(self, axes, handles, labels, loc="best", title=None, fontsize=10.0,
-                 frameon=True):
+    def __init__(self, axes, handles, labels, loc="best", title=None, fontsize=10.0, frameon=True):
         super().__init__()
         self.axes = axes
         self.legend_handles = list(handles)

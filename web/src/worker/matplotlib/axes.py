@@ -2,6 +2,8 @@
 The methods are matplotlib's (plot, scatter, bar, hist, imshow, contourf, pcolormesh, ...);
 a method the playground lacks raises NotImplementedError naming it."""
 
+import warnings
+
 import numpy as np
 
 from . import colors as mcolors
@@ -17,6 +19,7 @@ from .artist import (
     Rectangle,
     Text,
 )
+from .ticker import format_ticks, nice_ticks
 
 MARGIN = 0.05
 _FMT_COLORS = "bgrcmykw"
@@ -39,8 +42,9 @@ def _parse_fmt(fmt):
         elif char in ".,ov^<>sp*hH+xXdD|_1234" and marker is None:
             marker = char
         else:
-            raise ValueError(f"{fmt!r} is not a valid format string (unrecognized character "
-                             f"{char!r})")
+            raise ValueError(
+                f"{fmt!r} is not a valid format string (unrecognized character {char!r})"
+            )
     if linestyle is None:
         linestyle = "None" if marker is not None else "-"
     return color, marker, linestyle
@@ -75,8 +79,8 @@ class Axis:
     def __init__(self, name):
         self.name = name
         self.label = Text(text="", fontsize=10.0)
-        self._ticks = None        # None: automatic
-        self._ticklabels = None   # None: formatted from the ticks
+        self._ticks = None  # None: automatic
+        self._ticklabels = None  # None: formatted from the ticks
         self._label_rotation = 0.0
         self._grid = False
         self._inverted = False
@@ -100,8 +104,9 @@ class Axis:
         for key in ("fontsize", "ha", "horizontalalignment", "minor"):
             kwargs.pop(key, None)
         if kwargs:
-            raise AttributeError(f"Text.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Text.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
 
     def set_label_text(self, text, **kwargs):
         self.label.set_text(text)
@@ -114,8 +119,8 @@ class Axis:
 class Axes:
     def __init__(self, figure, rect, grid_spec=None):
         self.figure = figure
-        self._position = list(rect)      # left, bottom, width, height (figure fraction)
-        self._grid_spec = grid_spec      # (nrows, ncols, index) for tight_layout
+        self._position = list(rect)  # left, bottom, width, height (figure fraction)
+        self._grid_spec = grid_spec  # (nrows, ncols, index) for tight_layout
         self.xaxis = Axis("x")
         self.yaxis = Axis("y")
         self.cla()
@@ -183,8 +188,9 @@ class Axes:
     def plot(self, *args, scalex=True, scaley=True, data=None, **kwargs):
         """plot([x], y, [fmt], [x2], y2, [fmt2], ..., **kwargs) -> list of Line2D."""
         if data is not None:
-            raise NotImplementedError("plot(..., data=...) is not available in the "
-                                      "playground's matplotlib")
+            raise NotImplementedError(
+                "plot(..., data=...) is not available in the playground's matplotlib"
+            )
         groups = []
         rest = list(args)
         while rest:
@@ -203,15 +209,16 @@ class Axes:
             if x.ndim == 0:
                 x = x.reshape(1)
             if len(x) != len(y):
-                raise ValueError(f"x and y must have same first dimension, but have shapes "
-                                 f"{x.shape} and {y.shape}")
+                raise ValueError(
+                    f"x and y must have same first dimension, but have shapes "
+                    f"{x.shape} and {y.shape}"
+                )
             columns = y.reshape(len(y), -1)
             xcolumns = x.reshape(len(x), -1)
             color, marker, linestyle = _parse_fmt(fmt) if fmt else (None, None, None)
             for k in range(columns.shape[1]):
                 xs = xcolumns[:, k if xcolumns.shape[1] > 1 else 0]
-                lines.append(self._line(xs, columns[:, k], color, marker, linestyle,
-                                        dict(kwargs)))
+                lines.append(self._line(xs, columns[:, k], color, marker, linestyle, dict(kwargs)))
         return lines
 
     def _line(self, x, y, color, marker, linestyle, kwargs):
@@ -219,44 +226,70 @@ class Axes:
         linestyle = kwargs.pop("linestyle", kwargs.pop("ls", linestyle or "-"))
         marker = kwargs.pop("marker", marker)
         line = Line2D(
-            x, y, color=color if color is not None else self._next_color(),
+            x,
+            y,
+            color=color if color is not None else self._next_color(),
             linestyle=linestyle,
             linewidth=kwargs.pop("linewidth", kwargs.pop("lw", 1.5)),
             marker=marker if marker is not None else "None",
             markersize=kwargs.pop("markersize", kwargs.pop("ms", 6.0)),
-            label=kwargs.pop("label", None), alpha=kwargs.pop("alpha", None))
+            label=kwargs.pop("label", None),
+            alpha=kwargs.pop("alpha", None),
+        )
         kwargs.pop("zorder", None)
         kwargs.pop("markerfacecolor", None)
         kwargs.pop("mfc", None)
         if kwargs:
-            raise AttributeError(f"Line2D.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Line2D.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         if line.get_label() == "":
             line.set_label(f"_child{len(self.lines)}")
         return self._add(line, self.lines)
 
-    def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
-                vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
-                color=None, **kwargs):
+    def scatter(
+        self,
+        x,
+        y,
+        s=None,
+        c=None,
+        marker="o",
+        cmap=None,
+        norm=None,
+        vmin=None,
+        vmax=None,
+        alpha=None,
+        linewidths=None,
+        edgecolors=None,
+        label=None,
+        color=None,
+        **kwargs,
+    ):
         kwargs.pop("zorder", None)
         if kwargs:
-            raise AttributeError(f"PathCollection.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"PathCollection.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
         if x.size != y.size:
             raise ValueError("x and y must be the same size")
         sizes = np.asarray(36.0 if s is None else s, dtype=float).ravel()
         if sizes.size not in (1, x.size):
-            raise ValueError("s must be a scalar, or float array-like with the same size as "
-                             "x and y")
+            raise ValueError(
+                "s must be a scalar, or float array-like with the same size as x and y"
+            )
         array = None
         facecolors = None
         if c is None:
             c = color
         if c is None:
             facecolors = np.array([mcolors.to_rgba(self._next_color())])
-        elif isinstance(c, str) or (np.ndim(c) == 1 and len(c) in (3, 4) and x.size not in (3, 4)
-                                    and all(isinstance(v, float) for v in c)):
+        elif isinstance(c, str) or (
+            np.ndim(c) == 1
+            and len(c) in (3, 4)
+            and x.size not in (3, 4)
+            and all(isinstance(v, float) for v in c)
+        ):
             facecolors = np.array([mcolors.to_rgba(c)])
         else:
             values = np.asarray(c)
@@ -267,13 +300,22 @@ class Axes:
             else:
                 facecolors = np.array([mcolors.to_rgba(v) for v in np.ravel(c)])
                 if len(facecolors) not in (1, x.size):
-                    raise ValueError(f"'c' argument has {len(facecolors)} elements, which is "
-                                     f"inconsistent with 'x' and 'y' with size {x.size}.")
-        collection = PathCollection(np.column_stack([x, y]), sizes, facecolors=facecolors,
-                                    array=array, cmap=cmap, marker=marker,
-                                    edgecolors=edgecolors, linewidths=linewidths,
-                                    label=label if label is not None else
-                                    f"_child{len(self.collections)}", alpha=alpha)
+                    raise ValueError(
+                        f"'c' argument has {len(facecolors)} elements, which is "
+                        f"inconsistent with 'x' and 'y' with size {x.size}."
+                    )
+        collection = PathCollection(
+            np.column_stack([x, y]),
+            sizes,
+            facecolors=facecolors,
+            array=array,
+            cmap=cmap,
+            marker=marker,
+            edgecolors=edgecolors,
+            linewidths=linewidths,
+            label=label if label is not None else f"_child{len(self.collections)}",
+            alpha=alpha,
+        )
         if norm is not None:
             collection.norm = norm
         if vmin is not None or vmax is not None:
@@ -282,37 +324,107 @@ class Axes:
             collection.norm.autoscale_None(array)
         return self._add(collection, self.collections)
 
-    def bar(self, x, height, width=0.8, bottom=None, align="center", color=None,
-            edgecolor=None, label=None, tick_label=None, alpha=None, linewidth=None, **kwargs):
-        return self._bars(x, height, width, bottom, align, color, edgecolor, label, tick_label,
-                          alpha, linewidth, kwargs, vertical=True)
+    def bar(
+        self,
+        x,
+        height,
+        width=0.8,
+        bottom=None,
+        align="center",
+        color=None,
+        edgecolor=None,
+        label=None,
+        tick_label=None,
+        alpha=None,
+        linewidth=None,
+        **kwargs,
+    ):
+        return self._bars(
+            x,
+            height,
+            width,
+            bottom,
+            align,
+            color,
+            edgecolor,
+            label,
+            tick_label,
+            alpha,
+            linewidth,
+            kwargs,
+            vertical=True,
+        )
 
-    def barh(self, y, width, height=0.8, left=None, align="center", color=None,
-             edgecolor=None, label=None, tick_label=None, alpha=None, linewidth=None, **kwargs):
-        return self._bars(y, width, height, left, align, color, edgecolor, label, tick_label,
-                          alpha, linewidth, kwargs, vertical=False)
+    def barh(
+        self,
+        y,
+        width,
+        height=0.8,
+        left=None,
+        align="center",
+        color=None,
+        edgecolor=None,
+        label=None,
+        tick_label=None,
+        alpha=None,
+        linewidth=None,
+        **kwargs,
+    ):
+        return self._bars(
+            y,
+            width,
+            height,
+            left,
+            align,
+            color,
+            edgecolor,
+            label,
+            tick_label,
+            alpha,
+            linewidth,
+            kwargs,
+            vertical=False,
+        )
 
-    def _bars(self, pos, length, thickness, base, align, color, edgecolor, label, tick_label,
-              alpha, linewidth, kwargs, vertical):
+    def _bars(
+        self,
+        pos,
+        length,
+        thickness,
+        base,
+        align,
+        color,
+        edgecolor,
+        label,
+        tick_label,
+        alpha,
+        linewidth,
+        kwargs,
+        vertical,
+    ):
         kwargs.pop("zorder", None)
         if "facecolor" in kwargs:
             color = kwargs.pop("facecolor")
         if kwargs:
-            raise AttributeError(f"Rectangle.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Rectangle.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         labels_from_pos = None
         pos_values = np.asarray(pos)
         if pos_values.dtype.kind in "US" or pos_values.dtype == object:
             labels_from_pos = [str(v) for v in np.ravel(pos_values)]
             pos_values = np.arange(len(labels_from_pos))
         pos, length, thickness, base = np.broadcast_arrays(
-            np.asarray(pos_values, dtype=float).ravel(), np.asarray(length, dtype=float).ravel(),
+            np.asarray(pos_values, dtype=float).ravel(),
+            np.asarray(length, dtype=float).ravel(),
             np.asarray(thickness, dtype=float).ravel(),
-            np.asarray(0.0 if base is None else base, dtype=float).ravel())
+            np.asarray(0.0 if base is None else base, dtype=float).ravel(),
+        )
         if color is None:
             colors = [self._next_color()]
-        elif isinstance(color, str) or (np.ndim(color) == 1 and len(color) in (3, 4)
-                                         and not isinstance(color[0], str)):
+        elif isinstance(color, str) or (
+            np.ndim(color) == 1 and len(color) in (3, 4) and not isinstance(color[0], str)
+        ):
             colors = [color]
         else:
             colors = list(color)
@@ -323,34 +435,63 @@ class Axes:
                 xy, w, h = (start[i], base[i]), thickness[i], length[i]
             else:
                 xy, w, h = (base[i], start[i]), length[i], thickness[i]
-            bar = Rectangle(xy, w, h, facecolor=colors[i % len(colors)], edgecolor=edgecolor,
-                            linewidth=linewidth, alpha=alpha,
-                            label=label if (i == 0 and label) else "_nolegend_")
+            bar = Rectangle(
+                xy,
+                w,
+                h,
+                facecolor=colors[i % len(colors)],
+                edgecolor=edgecolor,
+                linewidth=linewidth,
+                alpha=alpha,
+                label=label if (i == 0 and label) else "_nolegend_",
+            )
             bars.append(self._add(bar, self.patches))
         (self._sticky_y if vertical else self._sticky_x).append(0.0)
         names = tick_label if tick_label is not None else labels_from_pos
         if names is not None:
             axis = self.xaxis if vertical else self.yaxis
             axis.set_ticks(pos, [str(n) for n in np.ravel(names)])
-        container = BarContainer(bars, datavalues=length,
-                                 orientation="vertical" if vertical else "horizontal",
-                                 label=label or "")
+        container = BarContainer(
+            bars,
+            datavalues=length,
+            orientation="vertical" if vertical else "horizontal",
+            label=label or "",
+        )
         self.containers.append(container)
         return container
 
-    def hist(self, x, bins=None, range=None, density=False, weights=None, cumulative=False,
-             bottom=None, histtype="bar", align="mid", orientation="vertical", rwidth=None,
-             color=None, label=None, alpha=None, edgecolor=None, linewidth=None, **kwargs):
+    def hist(
+        self,
+        x,
+        bins=None,
+        range=None,
+        density=False,
+        weights=None,
+        cumulative=False,
+        bottom=None,
+        histtype="bar",
+        align="mid",
+        orientation="vertical",
+        rwidth=None,
+        color=None,
+        label=None,
+        alpha=None,
+        edgecolor=None,
+        linewidth=None,
+        **kwargs,
+    ):
         if histtype not in ("bar", "stepfilled", "step"):
             raise ValueError(f"{histtype!r} is not a valid value for histtype")
         kwargs.pop("zorder", None)
         if kwargs:
-            raise AttributeError(f"Rectangle.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Rectangle.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         values = np.asarray(x, dtype=float).ravel()
         values = values[np.isfinite(values)]
-        counts, edges = np.histogram(values, bins=10 if bins is None else bins, range=range,
-                                     density=density, weights=weights)
+        counts, edges = np.histogram(
+            values, bins=10 if bins is None else bins, range=range, density=density, weights=weights
+        )
         if cumulative:
             counts = np.cumsum(counts)
         widths = np.diff(edges)
@@ -363,24 +504,58 @@ class Axes:
             left = edges[i] + (np.diff(edges)[i] - widths[i]) / 2
             xy = (left, 0.0) if vertical else (0.0, left)
             size = (widths[i], count) if vertical else (count, widths[i])
-            bar = Rectangle(xy, *size, facecolor=color, edgecolor=edgecolor, linewidth=linewidth,
-                            alpha=alpha, label=label if (i == 0 and label) else "_nolegend_")
+            bar = Rectangle(
+                xy,
+                *size,
+                facecolor=color,
+                edgecolor=edgecolor,
+                linewidth=linewidth,
+                alpha=alpha,
+                label=label if (i == 0 and label) else "_nolegend_",
+            )
             bars.append(self._add(bar, self.patches))
         (self._sticky_y if vertical else self._sticky_x).append(0.0)
         container = BarContainer(bars, datavalues=counts, label=label or "")
         self.containers.append(container)
         return counts.astype(float), edges, container
 
-    def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
-               vmin=None, vmax=None, origin=None, extent=None, **kwargs):
-        for ignored in ("interpolation_stage", "filternorm", "filterrad", "resample", "url",
-                        "zorder"):
+    def imshow(
+        self,
+        X,
+        cmap=None,
+        norm=None,
+        aspect=None,
+        interpolation=None,
+        alpha=None,
+        vmin=None,
+        vmax=None,
+        origin=None,
+        extent=None,
+        **kwargs,
+    ):
+        for ignored in (
+            "interpolation_stage",
+            "filternorm",
+            "filterrad",
+            "resample",
+            "url",
+            "zorder",
+        ):
             kwargs.pop(ignored, None)
         if kwargs:
-            raise AttributeError(f"AxesImage.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
-        image = AxesImage(X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
-                          origin=origin or "upper", alpha=alpha)
+            raise AttributeError(
+                f"AxesImage.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
+        image = AxesImage(
+            X,
+            cmap=cmap,
+            norm=norm,
+            vmin=vmin,
+            vmax=vmax,
+            extent=extent,
+            origin=origin or "upper",
+            alpha=alpha,
+        )
         image.set_label(f"_child{len(self.images)}")
         self._add(image, self.images)
         self._aspect = "equal" if aspect in (None, "equal") else aspect
@@ -389,31 +564,45 @@ class Axes:
         self._ylim = (y0, y1)
         return image
 
-    def pcolormesh(self, *args, cmap=None, norm=None, vmin=None, vmax=None, shading=None,
-                   alpha=None, **kwargs):
+    def pcolormesh(
+        self, *args, cmap=None, norm=None, vmin=None, vmax=None, shading=None, alpha=None, **kwargs
+    ):
         for ignored in ("edgecolors", "linewidth", "antialiased", "zorder", "rasterized"):
             kwargs.pop(ignored, None)
         if kwargs:
-            raise AttributeError(f"QuadMesh.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"QuadMesh.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         if len(args) == 1:
             C = np.asarray(args[0])
             X, Y = np.arange(C.shape[1] + 1), np.arange(C.shape[0] + 1)
         elif len(args) == 3:
             X, Y, C = args
         else:
-            raise TypeError(f"pcolormesh() takes 1 or 3 positional arguments but {len(args)} "
-                            "were given")
+            raise TypeError(
+                f"pcolormesh() takes 1 or 3 positional arguments but {len(args)} were given"
+            )
         mesh = QuadMesh(X, Y, C, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, alpha=alpha)
         return self._add(mesh, self.collections)
 
-    def contourf(self, *args, levels=None, cmap=None, norm=None, vmin=None, vmax=None,
-                 colors=None, alpha=None, **kwargs):
+    def contourf(
+        self,
+        *args,
+        levels=None,
+        cmap=None,
+        norm=None,
+        vmin=None,
+        vmax=None,
+        colors=None,
+        alpha=None,
+        **kwargs,
+    ):
         for ignored in ("antialiased", "zorder", "extend", "corner_mask"):
             kwargs.pop(ignored, None)
         if kwargs:
-            raise AttributeError(f"ContourSet.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"ContourSet.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         args = list(args)
         if len(args) in (2, 4):
             levels = args.pop()
@@ -424,42 +613,74 @@ class Axes:
             X, Y, Z = args
         else:
             raise TypeError("contourf() takes Z, or X, Y, Z (and optionally levels)")
-        contours = ContourSet(X, Y, Z, levels=levels, cmap=cmap, norm=norm, vmin=vmin,
-                              vmax=vmax, colors=colors, alpha=alpha)
+        contours = ContourSet(
+            X,
+            Y,
+            Z,
+            levels=levels,
+            cmap=cmap,
+            norm=norm,
+            vmin=vmin,
+            vmax=vmax,
+            colors=colors,
+            alpha=alpha,
+        )
         return self._add(contours, self.collections)
 
     def axhline(self, y=0, xmin=0, xmax=1, **kwargs):
-        line = self._line([0, 1], [y, y], kwargs.pop("color", None) or "C0", None,
-                          kwargs.pop("linestyle", None), kwargs)
+        line = self._line(
+            [0, 1],
+            [y, y],
+            kwargs.pop("color", None) or "C0",
+            None,
+            kwargs.pop("linestyle", None),
+            kwargs,
+        )
         line._axes_span = ("h", float(xmin), float(xmax))
         return line
 
     def axvline(self, x=0, ymin=0, ymax=1, **kwargs):
-        line = self._line([x, x], [0, 1], kwargs.pop("color", None) or "C0", None,
-                          kwargs.pop("linestyle", None), kwargs)
+        line = self._line(
+            [x, x],
+            [0, 1],
+            kwargs.pop("color", None) or "C0",
+            None,
+            kwargs.pop("linestyle", None),
+            kwargs,
+        )
         line._axes_span = ("v", float(ymin), float(ymax))
         return line
 
     def text(self, x, y, s, fontsize=10.0, color="black", transform=None, **kwargs):
-        text = Text(x, y, s, fontsize=fontsize, color=color,
-                    transform="axes" if transform == "axes" else "data")
+        text = Text(
+            x,
+            y,
+            s,
+            fontsize=fontsize,
+            color=color,
+            transform="axes" if transform == "axes" else "data",
+        )
         text._apply(kwargs)
         return self._add(text, self.texts)
 
     # -- titles, labels, legend, grid ------------------------------------------------------
     def set_title(self, label, fontdict=None, loc="center", **kwargs):
-        title = {"center": self.title, "left": self._left_title,
-                 "right": self._right_title}.get(loc)
+        title = {"center": self.title, "left": self._left_title, "right": self._right_title}.get(
+            loc
+        )
         if title is None:
-            raise ValueError(f"{loc!r} is not a valid value for loc; supported values are "
-                             "'left', 'center', 'right'")
+            raise ValueError(
+                f"{loc!r} is not a valid value for loc; supported values are "
+                "'left', 'center', 'right'"
+            )
         title.set_text(label)
         title._apply({**(fontdict or {}), **kwargs})
         return title
 
     def get_title(self, loc="center"):
-        return {"center": self.title, "left": self._left_title,
-                "right": self._right_title}[loc].get_text()
+        return {"center": self.title, "left": self._left_title, "right": self._right_title}[
+            loc
+        ].get_text()
 
     def set_xlabel(self, xlabel, fontdict=None, **kwargs):
         self.xaxis.set_label_text(xlabel, **{**(fontdict or {}), **kwargs})
@@ -489,34 +710,54 @@ class Axes:
         return [item[1] for item in found], [item[2] for item in found]
 
     def legend(self, *args, loc=None, title=None, fontsize=None, frameon=True, **kwargs):
-        for ignored in ("framealpha", "shadow", "ncol", "ncols", "fancybox", "bbox_to_anchor",
-                        "prop", "markerscale", "borderaxespad", "handlelength"):
+        for ignored in (
+            "framealpha",
+            "shadow",
+            "ncol",
+            "ncols",
+            "fancybox",
+            "bbox_to_anchor",
+            "prop",
+            "markerscale",
+            "borderaxespad",
+            "handlelength",
+        ):
             kwargs.pop(ignored, None)
         handles, labels = kwargs.pop("handles", None), kwargs.pop("labels", None)
         if kwargs:
-            raise TypeError(f"Legend.__init__() got an unexpected keyword argument "
-                            f"{next(iter(kwargs))!r}")
+            raise TypeError(
+                f"Legend.__init__() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         auto_handles, auto_labels = self.get_legend_handles_labels()
         if len(args) == 2:
             handles, labels = list(args[0]), [str(label) for label in args[1]]
         elif len(args) == 1:
             labels = [str(label) for label in args[0]]
-            artists = self.lines + self.collections + [c.patches[0] for c in self.containers
-                                                       if c.patches]
-            handles = artists[:len(labels)]
+            artists = (
+                self.lines + self.collections + [c.patches[0] for c in self.containers if c.patches]
+            )
+            handles = artists[: len(labels)]
         if handles is None:
             handles, labels = auto_handles, auto_labels
         elif labels is None:
             labels = [h.get_label() for h in handles]
         if not handles:
             # matplotlib warns and draws an empty legend
-            import warnings
-
-            warnings.warn("No artists with labels found to put in legend.  Note that artists "
-                          "whose label start with an underscore are ignored when legend() is "
-                          "called with no argument.", stacklevel=2)
-        self.legend_ = Legend(self, handles, labels, loc=loc or "best", title=title,
-                              fontsize=10.0 if fontsize is None else fontsize, frameon=frameon)
+            warnings.warn(
+                "No artists with labels found to put in legend.  Note that artists "
+                "whose label start with an underscore are ignored when legend() is "
+                "called with no argument.",
+                stacklevel=2,
+            )
+        self.legend_ = Legend(
+            self,
+            handles,
+            labels,
+            loc=loc or "best",
+            title=title,
+            fontsize=10.0 if fontsize is None else fontsize,
+            frameon=frameon,
+        )
         return self.legend_
 
     def get_legend(self):
@@ -528,8 +769,9 @@ class Axes:
         if "b" in kwargs:
             visible = kwargs.pop("b")
         if kwargs:
-            raise AttributeError(f"Line2D.set() got an unexpected keyword argument "
-                                 f"{next(iter(kwargs))!r}")
+            raise AttributeError(
+                f"Line2D.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         for name in ("x", "y"):
             if axis in (name, "both"):
                 target = getattr(self, f"{name}axis")
@@ -575,8 +817,9 @@ class Axes:
         kwargs.pop("emit", None)
         kwargs.pop("auto", None)
         if kwargs:
-            raise TypeError(f"set_{which}lim() got an unexpected keyword argument "
-                            f"{next(iter(kwargs))!r}")
+            raise TypeError(
+                f"set_{which}lim() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            )
         if right is None and np.iterable(left):
             left, right = left
         current = self.get_xlim() if which == "x" else self.get_ylim()
@@ -636,8 +879,6 @@ class Axes:
         return np.array(self._ticks("y"))
 
     def _ticks(self, which):
-        from .ticker import nice_ticks
-
         axis = self.xaxis if which == "x" else self.yaxis
         if axis._ticks is not None:
             return list(axis._ticks)
@@ -648,12 +889,10 @@ class Axes:
         return nice_ticks(low, high, nbins)
 
     def _tick_labels(self, which):
-        from .ticker import format_ticks
-
         axis = self.xaxis if which == "x" else self.yaxis
         ticks = self._ticks(which)
         if axis._ticklabels is not None:
-            labels = list(axis._ticklabels[:len(ticks)])
+            labels = list(axis._ticklabels[: len(ticks)])
             return labels + [""] * (len(ticks) - len(labels))
         return format_ticks(ticks)
 

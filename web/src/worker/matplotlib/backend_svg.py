@@ -28,8 +28,13 @@ DASHES = {"--": (3.7, 1.6), ":": (1.0, 1.65), "-.": (6.4, 1.6, 1.0, 1.6)}
 def escape(text):
     """Text safe inside an SVG element or a double-quoted attribute."""
     text = _NOT_XML.sub("\ufffd", str(text))
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def _num(value):
@@ -78,32 +83,53 @@ class SVGWriter:
     def add(self, text):
         self.parts.append(text)
 
-    def text(self, x, y, content, size=10.0, color=(0, 0, 0, 1), anchor="middle",
-             baseline="auto", rotation=0.0, weight="normal"):
+    def text(
+        self,
+        x,
+        y,
+        content,
+        size=10.0,
+        color=(0, 0, 0, 1),
+        anchor="middle",
+        baseline="auto",
+        rotation=0.0,
+        weight="normal",
+    ):
         if not content:
             return
         fill, opacity = _paint(color)
         lines = str(content).split("\n")
-        transform = f' transform="rotate({_num(-rotation)} {_num(x)} {_num(y)})"' if rotation else ""
+        transform = (
+            f' transform="rotate({_num(-rotation)} {_num(x)} {_num(y)})"' if rotation else ""
+        )
         weight_attr = f' font-weight="{escape(weight)}"' if weight not in ("normal", 400) else ""
         shift = {"central": -(len(lines) - 1) / 2, "hanging": 0.0}.get(baseline, -(len(lines) - 1))
-        spans = "".join(
-            f'<tspan x="{_num(x)}" dy="{_num((shift if i == 0 else 1) * size * 1.2)}">'
-            f"{escape(line)}</tspan>" for i, line in enumerate(lines)) if len(lines) > 1 \
+        spans = (
+            "".join(
+                f'<tspan x="{_num(x)}" dy="{_num((shift if i == 0 else 1) * size * 1.2)}">'
+                f"{escape(line)}</tspan>"
+                for i, line in enumerate(lines)
+            )
+            if len(lines) > 1
             else escape(lines[0])
-        self.add(f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" fill="{fill}"'
-                 + (f' fill-opacity="{_num(opacity)}"' if opacity < 1 else "")
-                 + f' text-anchor="{anchor}" dominant-baseline="{baseline}"{weight_attr}'
-                 + f"{transform}>{spans}</text>")
+        )
+        self.add(
+            f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" fill="{fill}"'
+            + (f' fill-opacity="{_num(opacity)}"' if opacity < 1 else "")
+            + f' text-anchor="{anchor}" dominant-baseline="{baseline}"{weight_attr}'
+            + f"{transform}>{spans}</text>"
+        )
 
 
 def render_svg(fig):
     """The figure as an SVG document (a str)."""
     width, height = (v * 72 for v in fig.get_size_inches())
     out = SVGWriter(fig)
-    out.add(f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'width="{_num(width)}pt" height="{_num(height)}pt" '
-            f'viewBox="0 0 {_num(width)} {_num(height)}" font-family="{FONT}">')
+    out.add(
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_num(width)}pt" height="{_num(height)}pt" '
+        f'viewBox="0 0 {_num(width)} {_num(height)}" font-family="{FONT}">'
+    )
     face, _ = _paint(mcolors.to_rgba(fig._facecolor))
     out.add(f'<rect width="100%" height="100%" fill="{face}"/>')
     for ax in fig.axes:
@@ -113,9 +139,16 @@ def render_svg(fig):
             _draw_axes(out, ax)
     if fig._suptitle and fig._suptitle.get_text():
         title = fig._suptitle
-        out.text(width / 2, height * 0.02 + title.get_fontsize(), title.get_text(),
-                 title.get_fontsize(), title.get_color(), "middle", "auto",
-                 weight=title._weight)
+        out.text(
+            width / 2,
+            height * 0.02 + title.get_fontsize(),
+            title.get_text(),
+            title.get_fontsize(),
+            title.get_color(),
+            "middle",
+            "auto",
+            weight=title._weight,
+        )
     out.add("</svg>")
     return "".join(out.parts)
 
@@ -124,10 +157,14 @@ def _draw_axes(out, ax):
     t = _Transform(ax)
     clip = out.new_id("clip")
     if ax.axison:
-        out.add(f'<rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" '
-                f'height="{_num(t.h)}" fill="#ffffff"/>')
-    out.add(f'<clipPath id="{clip}"><rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" '
-            f'height="{_num(t.h)}"/></clipPath><g clip-path="url(#{clip})">')
+        out.add(
+            f'<rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" '
+            f'height="{_num(t.h)}" fill="#ffffff"/>'
+        )
+    out.add(
+        f'<clipPath id="{clip}"><rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" '
+        f'height="{_num(t.h)}"/></clipPath><g clip-path="url(#{clip})">'
+    )
     drawables = [(a.zorder, i, a) for i, a in enumerate(ax.images + ax.collections + ax.patches)]
     drawables += [(1.5, -1, "grid")]
     drawables += [(a.zorder, 10**6 + i, a) for i, a in enumerate(ax.lines)]
@@ -145,10 +182,20 @@ def _draw_axes(out, ax):
             else:
                 x, y = float(t.px(text._x)), float(t.py(text._y))
             anchor = {"left": "start", "center": "middle", "right": "end"}.get(text._ha, "start")
-            baseline = {"center": "central", "top": "hanging", "bottom": "auto"}.get(text._va,
-                                                                                    "auto")
-            out.text(x, y, text.get_text(), text.get_fontsize(), text.get_color(), anchor,
-                     baseline, text.get_rotation(), text._weight)
+            baseline = {"center": "central", "top": "hanging", "bottom": "auto"}.get(
+                text._va, "auto"
+            )
+            out.text(
+                x,
+                y,
+                text.get_text(),
+                text.get_fontsize(),
+                text.get_color(),
+                anchor,
+                baseline,
+                text.get_rotation(),
+                text._weight,
+            )
     if ax.axison:
         _draw_spines_and_ticks(out, ax, t)
     _draw_titles(out, ax, t)
@@ -164,19 +211,23 @@ def _draw_grid(out, ax, t):
         for tick in ax._ticks(which):
             if which == "x":
                 x = float(t.px(tick))
-                out.add(f'<path d="M{_num(x)} {_num(t.y)}V{_num(t.y + t.h)}" stroke="#b0b0b0" '
-                        'stroke-width="0.8" fill="none"/>')
+                out.add(
+                    f'<path d="M{_num(x)} {_num(t.y)}V{_num(t.y + t.h)}" stroke="#b0b0b0" '
+                    'stroke-width="0.8" fill="none"/>'
+                )
             else:
                 y = float(t.py(tick))
-                out.add(f'<path d="M{_num(t.x)} {_num(y)}H{_num(t.x + t.w)}" stroke="#b0b0b0" '
-                        'stroke-width="0.8" fill="none"/>')
+                out.add(
+                    f'<path d="M{_num(t.x)} {_num(y)}H{_num(t.x + t.w)}" stroke="#b0b0b0" '
+                    'stroke-width="0.8" fill="none"/>'
+                )
 
 
 def _polyline(xs, ys):
     """Path data for a line, broken where a value is not finite."""
     pieces = []
     pen_down = False
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         if not (math.isfinite(x) and math.isfinite(y)):
             pen_down = False
             continue
@@ -193,8 +244,10 @@ def _marker_path(marker, size):
     r = size / 2
     if marker in ("o", "."):
         r = r if marker == "o" else r / 2
-        return (f"M{_num(-r)} 0a{_num(r)} {_num(r)} 0 1 0 {_num(2 * r)} 0"
-                f"a{_num(r)} {_num(r)} 0 1 0 {_num(-2 * r)} 0z"), True
+        return (
+            f"M{_num(-r)} 0a{_num(r)} {_num(r)} 0 1 0 {_num(2 * r)} 0"
+            f"a{_num(r)} {_num(r)} 0 1 0 {_num(-2 * r)} 0z"
+        ), True
     if marker == ",":
         return "M-0.5 -0.5h1v1h-1z", True
     if marker == "s":
@@ -203,8 +256,10 @@ def _marker_path(marker, size):
         points = [(0, -r), (-r * _SQRT3 / 2, r / 2), (r * _SQRT3 / 2, r / 2)]
         turn = {"^": 0, "v": 180, "<": 270, ">": 90}[marker]
         rad = math.radians(turn)
-        points = [(x * math.cos(rad) - y * math.sin(rad), x * math.sin(rad) + y * math.cos(rad))
-                  for x, y in points]
+        points = [
+            (x * math.cos(rad) - y * math.sin(rad), x * math.sin(rad) + y * math.cos(rad))
+            for x, y in points
+        ]
         return "M" + "L".join(f"{_num(x)} {_num(y)}" for x, y in points) + "z", True
     if marker in ("D", "d"):
         w = r if marker == "D" else r * 0.6
@@ -212,7 +267,10 @@ def _marker_path(marker, size):
     if marker in ("+", "P"):
         return f"M{_num(-r)} 0H{_num(r)}M0 {_num(-r)}V{_num(r)}", False
     if marker in ("x", "X", "1", "2", "3", "4"):
-        return f"M{_num(-r)} {_num(-r)}L{_num(r)} {_num(r)}M{_num(-r)} {_num(r)}L{_num(r)} {_num(-r)}", False
+        return (
+            f"M{_num(-r)} {_num(-r)}L{_num(r)} {_num(r)}M{_num(-r)} {_num(r)}L{_num(r)} {_num(-r)}",
+            False,
+        )
     if marker == "|":
         return f"M0 {_num(-r)}V{_num(r)}", False
     if marker == "_":
@@ -231,7 +289,7 @@ def _draw_markers(out, marker, size, xs, ys, fills, edge=None, linewidth=1.0, al
     """One <path> per distinct size, then a <use> per point with its colour."""
     defs = {}
     uses = []
-    for i, (x, y) in enumerate(zip(xs, ys)):
+    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         if not (math.isfinite(x) and math.isfinite(y)):
             continue
         s = float(size[i] if np.ndim(size) else size)
@@ -250,8 +308,11 @@ def _draw_markers(out, marker, size, xs, ys, fills, edge=None, linewidth=1.0, al
             paint = f'fill="none" stroke="{fill}" stroke-width="{_num(linewidth)}"'
         uses.append(f'<use xlink:href="#{ident}" x="{_num(x)}" y="{_num(y)}" {paint}/>')
     if defs:
-        out.add("<defs>" + "".join(f'<path id="{ident}" d="{path}"/>'
-                                   for ident, path, _ in defs.values()) + "</defs>")
+        out.add(
+            "<defs>"
+            + "".join(f'<path id="{ident}" d="{path}"/>' for ident, path, _ in defs.values())
+            + "</defs>"
+        )
     out.add("".join(uses))
 
 
@@ -270,15 +331,26 @@ def _draw_artist(out, artist, t):
         if artist.get_linestyle() != "None" and len(xs) > 1:
             lw = artist.get_linewidth()
             dash = DASHES.get(artist.get_linestyle())
-            dash_attr = (f' stroke-dasharray="{",".join(_num(d * lw) for d in dash)}"'
-                         if dash else "")
-            out.add(f'<path d="{_polyline(xs, ys)}" fill="none" stroke="{stroke}" '
-                    f'stroke-width="{_num(lw)}" stroke-linejoin="round" stroke-linecap="square"'
-                    + (f' stroke-opacity="{_num(opacity)}"' if opacity < 1 else "")
-                    + f"{dash_attr}/>")
+            dash_attr = (
+                f' stroke-dasharray="{",".join(_num(d * lw) for d in dash)}"' if dash else ""
+            )
+            out.add(
+                f'<path d="{_polyline(xs, ys)}" fill="none" stroke="{stroke}" '
+                f'stroke-width="{_num(lw)}" stroke-linejoin="round" stroke-linecap="square"'
+                + (f' stroke-opacity="{_num(opacity)}"' if opacity < 1 else "")
+                + f"{dash_attr}/>"
+            )
         if artist.get_marker() != "None":
-            _draw_markers(out, artist.get_marker(), artist.get_markersize(), xs, ys,
-                          [artist._color], linewidth=1.0, alpha=artist.get_alpha())
+            _draw_markers(
+                out,
+                artist.get_marker(),
+                artist.get_markersize(),
+                xs,
+                ys,
+                [artist._color],
+                linewidth=1.0,
+                alpha=artist.get_alpha(),
+            )
     elif isinstance(artist, Rectangle):
         x0, x1 = sorted(t.px([artist.get_x(), artist.get_x() + artist.get_width()]).tolist())
         y0, y1 = sorted(t.py([artist.get_y(), artist.get_y() + artist.get_height()]).tolist())
@@ -287,9 +359,12 @@ def _draw_artist(out, artist, t):
         if artist._edgecolor is not None and artist._edgecolor[3] > 0:
             stroke, _ = _paint(artist._edgecolor)
             edge = f' stroke="{stroke}" stroke-width="{_num(artist._linewidth or 1.0)}"'
-        out.add(f'<rect x="{_num(x0)}" y="{_num(y0)}" width="{_num(x1 - x0)}" '
-                f'height="{_num(y1 - y0)}" fill="{fill}"'
-                + (f' fill-opacity="{_num(opacity)}"' if opacity < 1 else "") + f"{edge}/>")
+        out.add(
+            f'<rect x="{_num(x0)}" y="{_num(y0)}" width="{_num(x1 - x0)}" '
+            f'height="{_num(y1 - y0)}" fill="{fill}"'
+            + (f' fill-opacity="{_num(opacity)}"' if opacity < 1 else "")
+            + f"{edge}/>"
+        )
     elif isinstance(artist, PathCollection):
         offsets = artist.get_offsets()
         xs, ys = t.px(offsets[:, 0]).tolist(), t.py(offsets[:, 1]).tolist()
@@ -297,10 +372,20 @@ def _draw_artist(out, artist, t):
         edge = None
         if isinstance(artist._edgecolors, str) and artist._edgecolors not in ("face", "none"):
             edge = mcolors.to_rgba(artist._edgecolors)
-        linewidth = float(np.ravel(artist._linewidths)[0]) if artist._linewidths is not None \
-            else 1.0
-        _draw_markers(out, artist._marker, sizes, xs, ys, artist._colors(), edge=edge,
-                      linewidth=linewidth, alpha=artist.get_alpha())
+        linewidth = (
+            float(np.ravel(artist._linewidths)[0]) if artist._linewidths is not None else 1.0
+        )
+        _draw_markers(
+            out,
+            artist._marker,
+            sizes,
+            xs,
+            ys,
+            artist._colors(),
+            edge=edge,
+            linewidth=linewidth,
+            alpha=artist.get_alpha(),
+        )
     elif isinstance(artist, (AxesImage, QuadMesh, ContourSet)):
         x0, x1, y0, y1 = artist._extent()
         px = sorted(t.px([x0, x1]).tolist())
@@ -322,17 +407,21 @@ def _draw_artist(out, artist, t):
                 rgba = rgba[::-1]
         alpha = artist.get_alpha()
         opacity = f' opacity="{_num(alpha)}"' if alpha is not None and alpha < 1 else ""
-        out.add(f'<image x="{_num(px[0])}" y="{_num(py[0])}" width="{_num(px[1] - px[0])}" '
-                f'height="{_num(py[1] - py[0])}" preserveAspectRatio="none" '
-                f'style="image-rendering:pixelated"{opacity} xlink:href="{_png_href(rgba)}"/>')
+        out.add(
+            f'<image x="{_num(px[0])}" y="{_num(py[0])}" width="{_num(px[1] - px[0])}" '
+            f'height="{_num(py[1] - py[0])}" preserveAspectRatio="none" '
+            f'style="image-rendering:pixelated"{opacity} xlink:href="{_png_href(rgba)}"/>'
+        )
 
 
 def _draw_spines_and_ticks(out, ax, t):
-    out.add(f'<rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" height="{_num(t.h)}" '
-            'fill="none" stroke="#000000" stroke-width="0.8" stroke-linejoin="miter"/>')
+    out.add(
+        f'<rect x="{_num(t.x)}" y="{_num(t.y)}" width="{_num(t.w)}" height="{_num(t.h)}" '
+        'fill="none" stroke="#000000" stroke-width="0.8" stroke-linejoin="miter"/>'
+    )
     ticks = []
     bottom = t.y + t.h
-    for tick, label in zip(ax._ticks("x"), ax._tick_labels("x")):
+    for tick, label in zip(ax._ticks("x"), ax._tick_labels("x"), strict=True):
         x = float(t.px(tick))
         if x < t.x - 0.01 or x > t.x + t.w + 0.01:
             continue
@@ -340,48 +429,111 @@ def _draw_spines_and_ticks(out, ax, t):
         rotation = ax.xaxis._label_rotation
         y = bottom + TICK_LENGTH + TICK_PAD
         if rotation:
-            out.text(x, y + 4, label, 10.0, anchor="end" if rotation > 0 else "start",
-                     baseline="central", rotation=rotation)
+            out.text(
+                x,
+                y + 4,
+                label,
+                10.0,
+                anchor="end" if rotation > 0 else "start",
+                baseline="central",
+                rotation=rotation,
+            )
         else:
             out.text(x, y, label, 10.0, anchor="middle", baseline="hanging")
-    for tick, label in zip(ax._ticks("y"), ax._tick_labels("y")):
+    for tick, label in zip(ax._ticks("y"), ax._tick_labels("y"), strict=True):
         y = float(t.py(tick))
         if y < t.y - 0.01 or y > t.y + t.h + 0.01:
             continue
         ticks.append(f"M{_num(t.x)} {_num(y)}h{_num(-TICK_LENGTH)}")
-        out.text(t.x - TICK_LENGTH - TICK_PAD, y, label, 10.0, anchor="end", baseline="central",
-                 rotation=ax.yaxis._label_rotation)
+        out.text(
+            t.x - TICK_LENGTH - TICK_PAD,
+            y,
+            label,
+            10.0,
+            anchor="end",
+            baseline="central",
+            rotation=ax.yaxis._label_rotation,
+        )
     if ticks:
         out.add(f'<path d="{"".join(ticks)}" stroke="#000000" stroke-width="0.8"/>')
     left, _, _, bottom_space = decoration_space(ax)
     label = ax.xaxis.label
     if label.get_text():
         y = t.y + t.h + bottom_space - label.get_fontsize() * 1.2
-        out.text(t.x + t.w / 2, y, label.get_text(), label.get_fontsize(), label.get_color(),
-                 "middle", "hanging", weight=label._weight)
+        out.text(
+            t.x + t.w / 2,
+            y,
+            label.get_text(),
+            label.get_fontsize(),
+            label.get_color(),
+            "middle",
+            "hanging",
+            weight=label._weight,
+        )
     label = ax.yaxis.label
     if label.get_text():
         x = t.x - left + label.get_fontsize() * 0.6
-        out.text(x, t.y + t.h / 2, label.get_text(), label.get_fontsize(), label.get_color(),
-                 "middle", "central", rotation=90, weight=label._weight)
+        out.text(
+            x,
+            t.y + t.h / 2,
+            label.get_text(),
+            label.get_fontsize(),
+            label.get_color(),
+            "middle",
+            "central",
+            rotation=90,
+            weight=label._weight,
+        )
 
 
 def _draw_titles(out, ax, t):
-    for title, x, anchor in ((ax.title, t.x + t.w / 2, "middle"), (ax._left_title, t.x, "start"),
-                             (ax._right_title, t.x + t.w, "end")):
+    for title, x, anchor in (
+        (ax.title, t.x + t.w / 2, "middle"),
+        (ax._left_title, t.x, "start"),
+        (ax._right_title, t.x + t.w, "end"),
+    ):
         if title.get_text():
-            out.text(x, t.y - TITLE_PAD, title.get_text(), title.get_fontsize(),
-                     title.get_color(), anchor, "auto", weight=title._weight)
+            out.text(
+                x,
+                t.y - TITLE_PAD,
+                title.get_text(),
+                title.get_fontsize(),
+                title.get_color(),
+                anchor,
+                "auto",
+                weight=title._weight,
+            )
 
 
 _LEGEND_PLACES = {
-    "upper right": (1, 1), "upper left": (0, 1), "lower left": (0, 0), "lower right": (1, 0),
-    "right": (1, 0.5), "center left": (0, 0.5), "center right": (1, 0.5),
-    "lower center": (0.5, 0), "upper center": (0.5, 1), "center": (0.5, 0.5),
+    "upper right": (1, 1),
+    "upper left": (0, 1),
+    "lower left": (0, 0),
+    "lower right": (1, 0),
+    "right": (1, 0.5),
+    "center left": (0, 0.5),
+    "center right": (1, 0.5),
+    "lower center": (0.5, 0),
+    "upper center": (0.5, 1),
+    "center": (0.5, 0.5),
 }
-_LEGEND_CODES = dict(enumerate(["best", "upper right", "upper left", "lower left", "lower right",
-                                "right", "center left", "center right", "lower center",
-                                "upper center", "center"]))
+_LEGEND_CODES = dict(
+    enumerate(
+        [
+            "best",
+            "upper right",
+            "upper left",
+            "lower left",
+            "lower right",
+            "right",
+            "center left",
+            "center right",
+            "lower center",
+            "upper center",
+            "center",
+        ]
+    )
+)
 
 
 def _legend_box(place, t, width, height, pad=5.0):
@@ -415,35 +567,51 @@ def _draw_legend(out, ax, t):
     title = legend.get_title().get_text()
     row = size * 1.4
     handle_w = size * 2.0
-    width = max([text_width(label, size) for label in labels + [title]] or [0]) + handle_w + size * 1.6
+    width = (
+        max([text_width(label, size) for label in labels + [title]] or [0]) + handle_w + size * 1.6
+    )
     height = row * (len(labels) + (1 if title else 0)) + size * 0.6
     place = legend._loc
     if isinstance(place, int):
         place = _LEGEND_CODES.get(place, "best")
     if place not in _LEGEND_PLACES and place != "best":
-        raise ValueError(f"{place!r} is not a valid value for loc; supported values are "
-                         + ", ".join(repr(k) for k in ["best", *_LEGEND_PLACES]))
+        raise ValueError(
+            f"{place!r} is not a valid value for loc; supported values are "
+            + ", ".join(repr(k) for k in ["best", *_LEGEND_PLACES])
+        )
     if place == "best":
         xs, ys = _data_points(ax, t)
         best, fewest = "upper right", None
-        for candidate in ("upper right", "upper left", "lower left", "lower right", "right",
-                          "center left", "center right", "lower center", "upper center",
-                          "center"):
+        for candidate in (
+            "upper right",
+            "upper left",
+            "lower left",
+            "lower right",
+            "right",
+            "center left",
+            "center right",
+            "lower center",
+            "upper center",
+            "center",
+        ):
             x, y = _legend_box(candidate, t, width, height)
-            inside = int(np.count_nonzero((xs >= x) & (xs <= x + width) & (ys >= y)
-                                          & (ys <= y + height)))
+            inside = int(
+                np.count_nonzero((xs >= x) & (xs <= x + width) & (ys >= y) & (ys <= y + height))
+            )
             if fewest is None or inside < fewest:
                 best, fewest = candidate, inside
         place = best
     x, y = _legend_box(place, t, width, height)
     if legend._frameon:
-        out.add(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(width)}" height="{_num(height)}" '
-                'rx="2" fill="#ffffff" fill-opacity="0.8" stroke="#cccccc" stroke-width="1"/>')
+        out.add(
+            f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(width)}" height="{_num(height)}" '
+            'rx="2" fill="#ffffff" fill-opacity="0.8" stroke="#cccccc" stroke-width="1"/>'
+        )
     cursor = y + size * 0.3
     if title:
         out.text(x + width / 2, cursor + row / 2, title, size, anchor="middle", baseline="central")
         cursor += row
-    for handle, label in zip(legend.legend_handles, labels):
+    for handle, label in zip(legend.legend_handles, labels, strict=False):
         cy = cursor + row / 2
         hx = x + size * 0.5
         if isinstance(handle, Line2D):
@@ -451,21 +619,38 @@ def _draw_legend(out, ax, t):
             if handle.get_linestyle() != "None":
                 dash = DASHES.get(handle.get_linestyle())
                 lw = handle.get_linewidth()
-                dash_attr = (f' stroke-dasharray="{",".join(_num(d * lw) for d in dash)}"'
-                             if dash else "")
-                out.add(f'<path d="M{_num(hx)} {_num(cy)}h{_num(handle_w)}" stroke="{stroke}" '
-                        f'stroke-width="{_num(lw)}"{dash_attr}/>')
+                dash_attr = (
+                    f' stroke-dasharray="{",".join(_num(d * lw) for d in dash)}"' if dash else ""
+                )
+                out.add(
+                    f'<path d="M{_num(hx)} {_num(cy)}h{_num(handle_w)}" stroke="{stroke}" '
+                    f'stroke-width="{_num(lw)}"{dash_attr}/>'
+                )
             if handle.get_marker() != "None":
-                _draw_markers(out, handle.get_marker(), handle.get_markersize(),
-                              [hx + handle_w / 2], [cy], [handle._color])
+                _draw_markers(
+                    out,
+                    handle.get_marker(),
+                    handle.get_markersize(),
+                    [hx + handle_w / 2],
+                    [cy],
+                    [handle._color],
+                )
         elif isinstance(handle, PathCollection):
             colours = handle._colors()
-            _draw_markers(out, handle._marker, [min(float(np.sqrt(handle.get_sizes()[0])), 8)],
-                          [hx + handle_w / 2], [cy], colours[:1] if len(colours) else [(0, 0, 0, 1)])
+            _draw_markers(
+                out,
+                handle._marker,
+                [min(float(np.sqrt(handle.get_sizes()[0])), 8)],
+                [hx + handle_w / 2],
+                [cy],
+                colours[:1] if len(colours) else [(0, 0, 0, 1)],
+            )
         elif isinstance(handle, Rectangle):
             fill, _ = _paint(handle.get_facecolor())
-            out.add(f'<rect x="{_num(hx)}" y="{_num(cy - size * 0.35)}" width="{_num(handle_w)}" '
-                    f'height="{_num(size * 0.7)}" fill="{fill}"/>')
+            out.add(
+                f'<rect x="{_num(hx)}" y="{_num(cy - size * 0.35)}" width="{_num(handle_w)}" '
+                f'height="{_num(size * 0.7)}" fill="{fill}"/>'
+            )
         out.text(hx + handle_w + size * 0.8, cy, label, size, anchor="start", baseline="central")
         cursor += row
 
@@ -494,29 +679,42 @@ def _draw_colorbar(out, cax):
         rgba = mappable.cmap(ramp, bytes=True)[:, None, :]
     if low == high:
         low, high = low - 0.5, high + 0.5
-    out.add(f'<image x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
-            f'preserveAspectRatio="none" style="image-rendering:pixelated" '
-            f'xlink:href="{_png_href(rgba)}"/>')
-    out.add(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
-            'fill="none" stroke="#000000" stroke-width="0.8"/>')
+    out.add(
+        f'<image x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+        f'preserveAspectRatio="none" style="image-rendering:pixelated" '
+        f'xlink:href="{_png_href(rgba)}"/>'
+    )
+    out.add(
+        f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+        'fill="none" stroke="#000000" stroke-width="0.8"/>'
+    )
     cax._ylim = (low, high)
     cax._xlim = (0.0, 1.0)
     ticks = cax._ticks("y")
     labels = cax._tick_labels("y")
     path = []
     widest = 0.0
-    for tick, label in zip(ticks, labels):
+    for tick, label in zip(ticks, labels, strict=True):
         if not low - 1e-9 * abs(high - low) <= tick <= high + 1e-9 * abs(high - low):
             continue
         ty = y + h - (tick - low) / (high - low) * h
         path.append(f"M{_num(x + w)} {_num(ty)}h{_num(TICK_LENGTH)}")
-        out.text(x + w + TICK_LENGTH + TICK_PAD, ty, label, 10.0, anchor="start",
-                 baseline="central")
+        out.text(
+            x + w + TICK_LENGTH + TICK_PAD, ty, label, 10.0, anchor="start", baseline="central"
+        )
         widest = max(widest, text_width(label, 10.0))
     if path:
         out.add(f'<path d="{"".join(path)}" stroke="#000000" stroke-width="0.8"/>')
     label = cax.yaxis.label
     if label.get_text():
         lx = x + w + TICK_LENGTH + TICK_PAD + widest + LABEL_PAD + label.get_fontsize() * 0.6
-        out.text(lx, y + h / 2, label.get_text(), label.get_fontsize(), label.get_color(),
-                 "middle", "central", rotation=90)
+        out.text(
+            lx,
+            y + h / 2,
+            label.get_text(),
+            label.get_fontsize(),
+            label.get_color(),
+            "middle",
+            "central",
+            rotation=90,
+        )

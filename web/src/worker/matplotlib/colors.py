@@ -7,34 +7,93 @@ from ._unsupported import unsupported_getattr
 
 # The default colour cycle ('tab10'), the single-letter colours and the usual CSS names.
 TABLEAU_COLORS = {
-    "tab:blue": "#1f77b4", "tab:orange": "#ff7f0e", "tab:green": "#2ca02c", "tab:red": "#d62728",
-    "tab:purple": "#9467bd", "tab:brown": "#8c564b", "tab:pink": "#e377c2", "tab:gray": "#7f7f7f",
-    "tab:olive": "#bcbd22", "tab:cyan": "#17becf",
+    "tab:blue": "#1f77b4",
+    "tab:orange": "#ff7f0e",
+    "tab:green": "#2ca02c",
+    "tab:red": "#d62728",
+    "tab:purple": "#9467bd",
+    "tab:brown": "#8c564b",
+    "tab:pink": "#e377c2",
+    "tab:gray": "#7f7f7f",
+    "tab:olive": "#bcbd22",
+    "tab:cyan": "#17becf",
 }
 CYCLE = list(TABLEAU_COLORS.values())
 BASE_COLORS = {
-    "b": "#0000ff", "g": "#008000", "r": "#ff0000", "c": "#00bfbf", "m": "#bf00bf",
-    "y": "#bfbf00", "k": "#000000", "w": "#ffffff",
+    "b": "#0000ff",
+    "g": "#008000",
+    "r": "#ff0000",
+    "c": "#00bfbf",
+    "m": "#bf00bf",
+    "y": "#bfbf00",
+    "k": "#000000",
+    "w": "#ffffff",
 }
 CSS4_COLORS = {
-    "black": "#000000", "white": "#ffffff", "red": "#ff0000", "green": "#008000",
-    "blue": "#0000ff", "yellow": "#ffff00", "cyan": "#00ffff", "magenta": "#ff00ff",
-    "orange": "#ffa500", "purple": "#800080", "brown": "#a52a2a", "pink": "#ffc0cb",
-    "gray": "#808080", "grey": "#808080", "darkgray": "#a9a9a9", "darkgrey": "#a9a9a9",
-    "lightgray": "#d3d3d3", "lightgrey": "#d3d3d3", "silver": "#c0c0c0", "navy": "#000080",
-    "teal": "#008080", "olive": "#808000", "maroon": "#800000", "lime": "#00ff00",
-    "gold": "#ffd700", "violet": "#ee82ee", "indigo": "#4b0082", "salmon": "#fa8072",
-    "tomato": "#ff6347", "crimson": "#dc143c", "coral": "#ff7f50", "orchid": "#da70d6",
-    "darkblue": "#00008b", "darkred": "#8b0000", "darkgreen": "#006400",
-    "darkorange": "#ff8c00", "lightblue": "#add8e6", "lightgreen": "#90ee90",
-    "skyblue": "#87ceeb", "steelblue": "#4682b4", "royalblue": "#4169e1",
-    "dodgerblue": "#1e90ff", "firebrick": "#b22222", "forestgreen": "#228b22",
-    "seagreen": "#2e8b57", "limegreen": "#32cd32", "turquoise": "#40e0d0",
-    "slategray": "#708090", "dimgray": "#696969", "whitesmoke": "#f5f5f5",
-    "beige": "#f5f5dc", "khaki": "#f0e68c", "tan": "#d2b48c", "chocolate": "#d2691e",
-    "hotpink": "#ff69b4", "deeppink": "#ff1493", "plum": "#dda0dd", "lavender": "#e6e6fa",
-    "aqua": "#00ffff", "fuchsia": "#ff00ff", "darkviolet": "#9400d3",
-    "mediumseagreen": "#3cb371", "cornflowerblue": "#6495ed", "goldenrod": "#daa520",
+    "black": "#000000",
+    "white": "#ffffff",
+    "red": "#ff0000",
+    "green": "#008000",
+    "blue": "#0000ff",
+    "yellow": "#ffff00",
+    "cyan": "#00ffff",
+    "magenta": "#ff00ff",
+    "orange": "#ffa500",
+    "purple": "#800080",
+    "brown": "#a52a2a",
+    "pink": "#ffc0cb",
+    "gray": "#808080",
+    "grey": "#808080",
+    "darkgray": "#a9a9a9",
+    "darkgrey": "#a9a9a9",
+    "lightgray": "#d3d3d3",
+    "lightgrey": "#d3d3d3",
+    "silver": "#c0c0c0",
+    "navy": "#000080",
+    "teal": "#008080",
+    "olive": "#808000",
+    "maroon": "#800000",
+    "lime": "#00ff00",
+    "gold": "#ffd700",
+    "violet": "#ee82ee",
+    "indigo": "#4b0082",
+    "salmon": "#fa8072",
+    "tomato": "#ff6347",
+    "crimson": "#dc143c",
+    "coral": "#ff7f50",
+    "orchid": "#da70d6",
+    "darkblue": "#00008b",
+    "darkred": "#8b0000",
+    "darkgreen": "#006400",
+    "darkorange": "#ff8c00",
+    "lightblue": "#add8e6",
+    "lightgreen": "#90ee90",
+    "skyblue": "#87ceeb",
+    "steelblue": "#4682b4",
+    "royalblue": "#4169e1",
+    "dodgerblue": "#1e90ff",
+    "firebrick": "#b22222",
+    "forestgreen": "#228b22",
+    "seagreen": "#2e8b57",
+    "limegreen": "#32cd32",
+    "turquoise": "#40e0d0",
+    "slategray": "#708090",
+    "dimgray": "#696969",
+    "whitesmoke": "#f5f5f5",
+    "beige": "#f5f5dc",
+    "khaki": "#f0e68c",
+    "tan": "#d2b48c",
+    "chocolate": "#d2691e",
+    "hotpink": "#ff69b4",
+    "deeppink": "#ff1493",
+    "plum": "#dda0dd",
+    "lavender": "#e6e6fa",
+    "aqua": "#00ffff",
+    "fuchsia": "#ff00ff",
+    "darkviolet": "#9400d3",
+    "mediumseagreen": "#3cb371",
+    "cornflowerblue": "#6495ed",
+    "goldenrod": "#daa520",
 }
 
 
@@ -44,7 +103,7 @@ def _hex_to_rgba(text):
         digits = "".join(d * 2 for d in digits)
     if len(digits) not in (6, 8) or any(d not in "0123456789abcdefABCDEF" for d in digits):
         raise ValueError(f"{text!r} is not a valid color value.")
-    values = [int(digits[i:i + 2], 16) / 255 for i in range(0, len(digits), 2)]
+    values = [int(digits[i : i + 2], 16) / 255 for i in range(0, len(digits), 2)]
     return tuple(values) if len(values) == 4 else (*values, 1.0)
 
 
@@ -187,13 +246,21 @@ class LinearSegmentedColormap(Colormap):
     @staticmethod
     def from_list(name, colors, N=256):
         colors = list(colors)
-        if colors and isinstance(colors[0], tuple) and len(colors[0]) == 2 \
-                and not isinstance(colors[0][0], str) and np.ndim(colors[0][1]) != 0 or colors and isinstance(colors[0], tuple) and len(colors[0]) == 2 \
-                and isinstance(colors[0][1], str):
+        if (
+            colors
+            and isinstance(colors[0], tuple)
+            and len(colors[0]) == 2
+            and not isinstance(colors[0][0], str)
+            and np.ndim(colors[0][1]) != 0
+            or colors
+            and isinstance(colors[0], tuple)
+            and len(colors[0]) == 2
+            and isinstance(colors[0][1], str)
+        ):
             anchors = [(float(pos), to_rgba(c)) for pos, c in colors]
         else:
             positions = np.linspace(0, 1, len(colors))
-            anchors = [(float(p), to_rgba(c)) for p, c in zip(positions, colors)]
+            anchors = [(float(p), to_rgba(c)) for p, c in zip(positions, colors, strict=True)]
         return LinearSegmentedColormap(name, anchors, N)
 
     def _table(self):

@@ -5,12 +5,20 @@ import os
 
 import numpy as np
 
+from . import rcParams
 from ._unsupported import unsupported_method
 from .artist import Text
 from .axes import Axes
+from .backend_svg import render_svg
 
-SUBPLOT_PARAMS = {"left": 0.125, "right": 0.9, "bottom": 0.11, "top": 0.88, "wspace": 0.2,
-                  "hspace": 0.2}
+SUBPLOT_PARAMS = {
+    "left": 0.125,
+    "right": 0.9,
+    "bottom": 0.11,
+    "top": 0.88,
+    "wspace": 0.2,
+    "hspace": 0.2,
+}
 _uids = itertools.count(1)
 
 
@@ -36,7 +44,7 @@ class FigureCanvas:
         return unsupported_method("FigureCanvas", name)
 
     def draw(self):
-        from . import pyplot
+        from . import pyplot  # noqa: PLC0415 - pyplot imports this module
 
         pyplot._redraw(self.figure)
 
@@ -71,8 +79,6 @@ class Colorbar:
 
 class Figure:
     def __init__(self, figsize=None, dpi=None, facecolor=None, num=None):
-        from . import rcParams
-
         size = figsize if figsize is not None else rcParams["figure.figsize"]
         self._size = [float(size[0]), float(size[1])]
         if self._size[0] <= 0 or self._size[1] <= 0 or not all(map(np.isfinite, self._size)):
@@ -95,7 +101,9 @@ class Figure:
 
     def __repr__(self):
         width, height = self._size
-        return f"<Figure size {width * self.dpi:g}x{height * self.dpi:g} with {len(self.axes)} Axes>"
+        return (
+            f"<Figure size {width * self.dpi:g}x{height * self.dpi:g} with {len(self.axes)} Axes>"
+        )
 
     # -- size --------------------------------------------------------------------------------
     def get_size_inches(self):
@@ -129,22 +137,27 @@ class Figure:
         if len(args) == 1:
             code = int(args[0])
             if not 111 <= code <= 999:
-                raise ValueError(f"Integer subplot specification must be a three-digit number, "
-                                 f"not {code}")
+                raise ValueError(
+                    f"Integer subplot specification must be a three-digit number, not {code}"
+                )
             args = (code // 100, code // 10 % 10, code % 10)
         if len(args) != 3:
-            raise TypeError(f"add_subplot() takes 1 or 3 positional arguments but {len(args)} "
-                            "were given")
+            raise TypeError(
+                f"add_subplot() takes 1 or 3 positional arguments but {len(args)} were given"
+            )
         nrows, ncols, index = args
         if isinstance(index, tuple):
-            raise NotImplementedError("subplot(nrows, ncols, (first, last)) spanning several "
-                                      "cells is not available in the playground's matplotlib")
+            raise NotImplementedError(
+                "subplot(nrows, ncols, (first, last)) spanning several "
+                "cells is not available in the playground's matplotlib"
+            )
         nrows, ncols, index = int(nrows), int(ncols), int(index)
         if nrows <= 0 or ncols <= 0:
             raise ValueError(f"Number of rows must be a positive integer, not {nrows}")
         if not 1 <= index <= nrows * ncols:
-            raise ValueError(f"num must be an integer with 1 <= num <= {nrows * ncols}, "
-                             f"not {index}")
+            raise ValueError(
+                f"num must be an integer with 1 <= num <= {nrows * ncols}, not {index}"
+            )
         for ax in self.axes:  # matplotlib re-uses the axes already in that cell
             if ax._grid_spec == (nrows, ncols, index) and not kwargs:
                 self._current_ax = ax
@@ -154,8 +167,11 @@ class Figure:
         return self._add_axes(ax)
 
     def add_axes(self, rect=None, **kwargs):
-        ax = Axes(self, rect if rect is not None else grid_rect(1, 1, 1, self._params),
-                  None if rect is not None else (1, 1, 1))
+        ax = Axes(
+            self,
+            rect if rect is not None else grid_rect(1, 1, 1, self._params),
+            None if rect is not None else (1, 1, 1),
+        )
         self._apply_axes_kwargs(ax, kwargs)
         return self._add_axes(ax)
 
@@ -166,13 +182,23 @@ class Figure:
             ax.set_aspect(kwargs.pop("aspect"))
         projection = kwargs.pop("projection", None)
         if projection not in (None, "rectilinear"):
-            raise NotImplementedError(f"projection={projection!r} is not available in the "
-                                      "playground's matplotlib")
+            raise NotImplementedError(
+                f"projection={projection!r} is not available in the playground's matplotlib"
+            )
         if kwargs:
             ax.set(**kwargs)
 
-    def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True,
-                 subplot_kw=None, gridspec_kw=None):
+    def subplots(
+        self,
+        nrows=1,
+        ncols=1,
+        *,
+        sharex=False,
+        sharey=False,
+        squeeze=True,
+        subplot_kw=None,
+        gridspec_kw=None,
+    ):
         if gridspec_kw:
             self.subplots_adjust(**{k: v for k, v in gridspec_kw.items() if k in SUBPLOT_PARAMS})
         grid = np.empty((nrows, ncols), dtype=object)
@@ -202,10 +228,17 @@ class Figure:
         if self._current_ax is ax:
             self._current_ax = self.axes[-1] if self.axes else None
 
-    def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None,
-                        hspace=None):
-        given = {"left": left, "bottom": bottom, "right": right, "top": top, "wspace": wspace,
-                     "hspace": hspace}
+    def subplots_adjust(
+        self, left=None, bottom=None, right=None, top=None, wspace=None, hspace=None
+    ):
+        given = {
+            "left": left,
+            "bottom": bottom,
+            "right": right,
+            "top": top,
+            "wspace": wspace,
+            "hspace": hspace,
+        }
         self._params.update({k: float(v) for k, v in given.items() if v is not None})
         self._relayout(self._params)
 
@@ -216,25 +249,28 @@ class Figure:
                 if getattr(ax, "_colorbar_of", None) is not None:
                     _make_room_for_colorbar(ax, ax._colorbar_of)
 
-    def colorbar(self, mappable=None, cax=None, ax=None, label="", orientation="vertical",
-                 **kwargs):
+    def colorbar(
+        self, mappable=None, cax=None, ax=None, label="", orientation="vertical", **kwargs
+    ):
         for ignored in ("shrink", "fraction", "pad", "aspect", "extend", "format", "ticks"):
             kwargs.pop(ignored, None)
         if kwargs:
-            raise TypeError(f"colorbar() got an unexpected keyword argument "
-                            f"{next(iter(kwargs))!r}")
+            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
         if orientation != "vertical":
-            raise NotImplementedError("colorbar(orientation='horizontal') is not available in "
-                                      "the playground's matplotlib")
+            raise NotImplementedError(
+                "colorbar(orientation='horizontal') is not available in the playground's matplotlib"
+            )
         parent = ax if ax is not None else (self._current_ax or self.gca())
         if isinstance(parent, (list, tuple, np.ndarray)):
             parent = list(np.ravel(parent))[-1]
         if mappable is None:
             mappable = parent._mappable()
         if mappable is None:
-            raise RuntimeError("No mappable was found to use for colorbar creation. First "
-                               "define a mappable such as an image (with imshow) or a contour "
-                               "set (with contourf).")
+            raise RuntimeError(
+                "No mappable was found to use for colorbar creation. First "
+                "define a mappable such as an image (with imshow) or a contour "
+                "set (with contourf)."
+            )
         if cax is None:
             cax = Axes(self, [0, 0, 0, 0])
             _make_room_for_colorbar(parent, cax)
@@ -257,7 +293,7 @@ class Figure:
 
     # -- layout, clearing, saving -------------------------------------------------------------
     def tight_layout(self, pad=1.08, h_pad=None, w_pad=None, rect=None):
-        from .layout import tight_layout
+        from .layout import tight_layout  # noqa: PLC0415 - layout imports this module
 
         tight_layout(self, pad=pad)
 
@@ -269,13 +305,10 @@ class Figure:
     clear = clf
 
     def savefig(self, fname, *, format=None, dpi=None, bbox_inches=None, **kwargs):
-        from .backend_svg import render_svg
-
         for ignored in ("transparent", "facecolor", "edgecolor", "pad_inches", "metadata"):
             kwargs.pop(ignored, None)
         if kwargs:
-            raise TypeError(f"savefig() got an unexpected keyword argument "
-                            f"{next(iter(kwargs))!r}")
+            raise TypeError(f"savefig() got an unexpected keyword argument {next(iter(kwargs))!r}")
         path = os.fspath(fname) if not hasattr(fname, "write") else None
         if format is None:
             ext = os.path.splitext(path)[1][1:].lower() if path else ""
@@ -286,7 +319,8 @@ class Figure:
         elif format == "png":
             raise NotImplementedError(
                 "savefig() to PNG is not available in the playground's matplotlib: save the "
-                "figure as SVG instead, e.g. savefig('figure.svg')")
+                "figure as SVG instead, e.g. savefig('figure.svg')"
+            )
         else:
             raise ValueError(f"Format {format!r} is not supported (supported formats: png, svg)")
         if path is None:
@@ -298,7 +332,7 @@ class Figure:
             f.write(data)
 
     def show(self):
-        from . import pyplot
+        from . import pyplot  # noqa: PLC0415 - pyplot imports this module
 
         pyplot._display(self)
 
@@ -310,6 +344,10 @@ def _make_room_for_colorbar(parent, cax, fraction=0.15, pad=0.05):
     gap = width * pad
     parent._position = [left, bottom, width - bar_width - gap, height]
     # the bar is 1/20 as wide as it is tall, centred in the freed slice
-    cax._position = [left + width - bar_width, bottom, min(bar_width, height * 0.05 *
-                     parent.figure._size[1] / parent.figure._size[0]), height]
+    cax._position = [
+        left + width - bar_width,
+        bottom,
+        min(bar_width, height * 0.05 * parent.figure._size[1] / parent.figure._size[0]),
+        height,
+    ]
     parent._colorbar_of = cax

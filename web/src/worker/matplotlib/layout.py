@@ -1,13 +1,15 @@
 """Where things go on the figure: text size estimates, each Axes' drawn box (with 'equal'
 aspect), the space its decorations need, and tight_layout."""
 
+import warnings
+
 import numpy as np
 
-CHAR_WIDTH = 0.6      # average glyph width of DejaVu Sans / Arial, in font-size units
-TICK_LENGTH = 3.5     # points
-TICK_PAD = 3.5        # points between a tick and its label
-LABEL_PAD = 4.0       # points between tick labels and the axis label
-TITLE_PAD = 6.0       # points between the axes and its title
+CHAR_WIDTH = 0.6  # average glyph width of DejaVu Sans / Arial, in font-size units
+TICK_LENGTH = 3.5  # points
+TICK_PAD = 3.5  # points between a tick and its label
+LABEL_PAD = 4.0  # points between tick labels and the axis label
+TITLE_PAD = 6.0  # points between the axes and its title
 
 
 def text_width(text, size):
@@ -20,8 +22,10 @@ def text_extent(text, size, rotation=0.0):
     if not text:
         return 0.0, 0.0
     angle = np.radians(rotation)
-    return (abs(width * np.cos(angle)) + abs(height * np.sin(angle)),
-            abs(width * np.sin(angle)) + abs(height * np.cos(angle)))
+    return (
+        abs(width * np.cos(angle)) + abs(height * np.sin(angle)),
+        abs(width * np.sin(angle)) + abs(height * np.cos(angle)),
+    )
 
 
 def axes_box(ax):
@@ -65,8 +69,9 @@ def decoration_space(ax):
         if ax.get_xlabel():
             bottom += LABEL_PAD + ax.xaxis.label.get_fontsize() * 1.2
     if ax.title.get_text() or ax._left_title.get_text() or ax._right_title.get_text():
-        lines = max(t.get_text().count("\n") + 1 for t in (ax.title, ax._left_title,
-                                                           ax._right_title))
+        lines = max(
+            t.get_text().count("\n") + 1 for t in (ax.title, ax._left_title, ax._right_title)
+        )
         top += TITLE_PAD + ax.title.get_fontsize() * 1.2 * lines
     if getattr(ax, "_colorbar", None) is not None:
         labels = ax._tick_labels("y")
@@ -79,7 +84,7 @@ def decoration_space(ax):
 
 def tight_layout(fig, pad=1.08):
     """Grid axes spaced so their labels and titles fit, as matplotlib's tight_layout."""
-    from .figure import grid_rect
+    from .figure import grid_rect  # noqa: PLC0415 - figure imports this module
 
     grid_axes = [ax for ax in fig.axes if ax._grid_spec is not None]
     if not grid_axes:
@@ -115,19 +120,26 @@ def tight_layout(fig, pad=1.08):
     cell_w = ((right - left) * fig_w - gap_w * (ncols - 1)) / ncols
     cell_h = ((top - bottom) * fig_h - gap_h * (nrows - 1)) / nrows
     if right <= left or top <= bottom or cell_w <= 0 or cell_h <= 0:
-        import warnings
-
-        warnings.warn("Tight layout not applied. The left and right margins cannot be made "
-                      "large enough to accommodate all Axes decorations.", stacklevel=3)
+        warnings.warn(
+            "Tight layout not applied. The left and right margins cannot be made "
+            "large enough to accommodate all Axes decorations.",
+            stacklevel=3,
+        )
         return
-    params = {"left": left, "right": right, "top": top, "bottom": bottom, "wspace": gap_w / cell_w,
-                  "hspace": gap_h / cell_h}
+    params = {
+        "left": left,
+        "right": right,
+        "top": top,
+        "bottom": bottom,
+        "wspace": gap_w / cell_w,
+        "hspace": gap_h / cell_h,
+    }
     fig._params.update(params)
     for ax in grid_axes:
         rows, cols, index = ax._grid_spec
         ax._position = grid_rect(rows, cols, index, params)
         colorbar = getattr(ax, "_colorbar_of", None)
         if colorbar is not None:
-            from .figure import _make_room_for_colorbar
+            from .figure import _make_room_for_colorbar  # noqa: PLC0415 - figure imports this module
 
             _make_room_for_colorbar(ax, colorbar)

@@ -6,6 +6,7 @@ Figures reach the page through the backend module named by rcParams['backend']
 closes it, as Jupyter's inline backend does; fig.canvas.draw(), plt.draw() and plt.pause()
 redraw a figure already on the page in place (a live plot during training)."""
 
+import contextlib
 import importlib
 import time
 import warnings
@@ -14,18 +15,28 @@ import numpy as np
 
 from . import cm, colors, rcParams  # noqa: F401 - plt.cm, plt.colors as in matplotlib
 from ._unsupported import unsupported_getattr
+from .artist import Text
 from .axes import Axes
 from .cm import colormaps, get_cmap  # noqa: F401
 from .figure import Figure
 
-_figures = {}        # number -> Figure, in creation order
+_figures = {}  # number -> Figure, in creation order
 _current = None
 _interactive = False
 
 
 # -- figures -------------------------------------------------------------------------------
-def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, frameon=True,
-           clear=False, **kwargs):
+def figure(
+    num=None,
+    figsize=None,
+    dpi=None,
+    *,
+    facecolor=None,
+    edgecolor=None,
+    frameon=True,
+    clear=False,
+    **kwargs,
+):
     global _current
     if kwargs.pop("layout", None) in ("tight", "constrained"):
         kwargs["_tight"] = True
@@ -77,11 +88,27 @@ def fignum_exists(num):
     return num in _figures
 
 
-def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None,
-             gridspec_kw=None, **fig_kw):
+def subplots(
+    nrows=1,
+    ncols=1,
+    *,
+    sharex=False,
+    sharey=False,
+    squeeze=True,
+    subplot_kw=None,
+    gridspec_kw=None,
+    **fig_kw,
+):
     fig = figure(**fig_kw)
-    axes = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
-                        subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
+    axes = fig.subplots(
+        nrows,
+        ncols,
+        sharex=sharex,
+        sharey=sharey,
+        squeeze=squeeze,
+        subplot_kw=subplot_kw,
+        gridspec_kw=gridspec_kw,
+    )
     return fig, axes
 
 
@@ -107,8 +134,9 @@ def close(fig=None):
     elif isinstance(fig, (int, np.integer)):
         targets = [_figures[fig]] if fig in _figures else []
     else:
-        raise TypeError("close() argument must be a Figure, an int, a string, or None, not "
-                        f"{type(fig)}")
+        raise TypeError(
+            f"close() argument must be a Figure, an int, a string, or None, not {type(fig)}"
+        )
     for target in targets:
         _figures.pop(target.number, None)
     if _current not in _figures.values():
@@ -147,11 +175,14 @@ def colorbar(mappable=None, cax=None, ax=None, **kwargs):
     if mappable is None:
         mappable = gci()
         if mappable is None:
-            raise RuntimeError("No mappable was found to use for colorbar creation. First "
-                               "define a mappable such as an image (with imshow) or a contour "
-                               "set (with contourf).")
-    return fig.colorbar(mappable, cax=cax, ax=ax if ax is not None else getattr(
-        mappable, "axes", None), **kwargs)
+            raise RuntimeError(
+                "No mappable was found to use for colorbar creation. First "
+                "define a mappable such as an image (with imshow) or a contour "
+                "set (with contourf)."
+            )
+    return fig.colorbar(
+        mappable, cax=cax, ax=ax if ax is not None else getattr(mappable, "axes", None), **kwargs
+    )
 
 
 def gci():
@@ -171,7 +202,7 @@ def _backend():
     name = rcParams.get("backend", "")
     if isinstance(name, str) and name.startswith("module://"):
         try:
-            return importlib.import_module(name[len("module://"):])
+            return importlib.import_module(name[len("module://") :])
         except ImportError:
             return None
     return None
@@ -238,12 +269,13 @@ class _Style:
 
     def use(self, style):
         if style not in ("default", "classic"):
-            warnings.warn(f"plt.style.use({style!r}): styles are not available in the "
-                          "playground's matplotlib; the default style is used.", stacklevel=2)
+            warnings.warn(
+                f"plt.style.use({style!r}): styles are not available in the "
+                "playground's matplotlib; the default style is used.",
+                stacklevel=2,
+            )
 
     def context(self, style, after_reset=False):
-        import contextlib
-
         self.use(style)
         return contextlib.nullcontext()
 
@@ -330,8 +362,6 @@ def yticks(ticks=None, labels=None, *, minor=False, **kwargs):
 
 def _tick_text(text):
     """The tick label objects xticks() / yticks() return."""
-    from .artist import Text
-
     return Text(text=text)
 
 

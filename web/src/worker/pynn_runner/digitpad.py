@@ -47,8 +47,10 @@ def predict(namespace, pixels):
     """pixels: 784 bytes (row by row, 0 = background, 255 = ink) -> (model name, 10 probs)."""
     found = find_model(namespace)
     if found is None:
-        raise LookupError("There is no model with an MNIST-shaped input ((28, 28), (784,) or "
-                          "(28, 28, 1)) in the session yet: run a program that trains one.")
+        raise LookupError(
+            "There is no model with an MNIST-shaped input ((28, 28), (784,) or "
+            "(28, 28, 1)) in the session yet: run a program that trains one."
+        )
     name, model = found
     if hasattr(pixels, "to_bytes"):  # a Uint8Array from the page (a JsProxy)
         pixels = pixels.to_bytes()

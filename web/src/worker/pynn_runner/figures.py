@@ -30,13 +30,19 @@ def describe(fig):
         bits = []
         if ax.get_title():
             bits.append(ax.get_title())
-        labels = [f"x: {ax.get_xlabel()}" if ax.get_xlabel() else "",
-                  f"y: {ax.get_ylabel()}" if ax.get_ylabel() else ""]
+        labels = [
+            f"x: {ax.get_xlabel()}" if ax.get_xlabel() else "",
+            f"y: {ax.get_ylabel()}" if ax.get_ylabel() else "",
+        ]
         if any(labels):
             bits.append(", ".join(label for label in labels if label))
         drawn = []
-        for name, count in (("line", len(ax.lines)), ("image", len(ax.images)),
-                            ("bar", len(ax.patches)), ("plot", len(ax.collections))):
+        for name, count in (
+            ("line", len(ax.lines)),
+            ("image", len(ax.images)),
+            ("bar", len(ax.patches)),
+            ("plot", len(ax.collections)),
+        ):
             if count:
                 drawn.append(f"{count} {name}{'s' if count > 1 else ''}")
         if ax.legend_ is not None:
@@ -54,7 +60,7 @@ def describe(fig):
 
 def show_figure(fig, key=None):
     """Sends the figure; replaces the picture `key` if given. Returns the picture's key."""
-    from matplotlib.backend_svg import render_svg
+    from matplotlib.backend_svg import render_svg  # noqa: PLC0415 - only programs that plot import matplotlib
 
     key = key or f"figure-{next(_keys)}"
     if _send is not None:

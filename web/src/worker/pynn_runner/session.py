@@ -26,8 +26,12 @@ def run_cell(source, first_line, namespace, filename, display):
     """Executes one cell in `namespace`; with `display`, prints its last expression's value."""
     tree = ast.parse("\n" * first_line + source, filename)
     last = None
-    if display and tree.body and isinstance(tree.body[-1], ast.Expr) \
-            and not source.rstrip().endswith(";"):
+    if (
+        display
+        and tree.body
+        and isinstance(tree.body[-1], ast.Expr)
+        and not source.rstrip().endswith(";")
+    ):
         last = ast.Expression(tree.body.pop().value)
     exec(compile(tree, filename, "exec", dont_inherit=True), namespace)  # noqa: S102
     if last is not None:
