@@ -171,25 +171,31 @@ import matplotlib.pyplot as plt
 plt.plot([1, 2, 3])
 plt.title("curve")
 plt.show()
+# %%
+from pynn_runner.digitpad import open_pad
+digits = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=(28, 28)),
+                              tf.keras.layers.Dense(10)])
+open_pad()
 """
 
 
 def test_protocol_file_lists_every_message_the_runner_sends(runner):
-    """What the runner really sends (a run with cells, output, training, a figure, an error and
-    a Stop) is what protocol.js declares: every message passes its checkMessage unchanged, and
+    """What the runner really sends (a run with cells, output, training, a figure, the digit
+    pad, an error and a Stop) is what protocol.js declares: every message passes its checkMessage unchanged, and
     the runs used every message key the runner's source can send."""
     runner.warm_up()
     names = RecordingNames(runner._names)
     runner._names = names
     with playground_matplotlib():
-        results = [run(runner, PROTOCOL_PROGRAM), run(runner, "1 / 0"),
-                   run(runner, "raise KeyboardInterrupt")]
+        results = [run(runner, PROTOCOL_PROGRAM),
+                   json.loads(runner.predict_digit(bytes(784)))]  # the digit pad's answer
+        results += [run(runner, "1 / 0"), run(runner, "raise KeyboardInterrupt")]
     runner.output.flush()
     sent = runner.page.messages + results
     kinds = {m["type"] for m in sent}
     protocol = protocol_names()
     for key in ("stdout", "stderr", "cellBegin", "trainBegin", "batchEnd", "epochEnd",
-                "trainEnd", "figure", "result", "error"):
+                "trainEnd", "figure", "digitPadOpen", "digitResult", "result", "error"):
         assert protocol[key] in kinds, (key, sorted(kinds))
     # The keys the runs looked up are every key the source can send (stdout/stderr are looked
     # up when the streams are made, before the recording).
