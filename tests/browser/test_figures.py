@@ -4,7 +4,6 @@ playground's matplotlib, with the structure real matplotlib gives on CPython."""
 
 import os
 import re
-import subprocess
 import sys
 
 import pytest
@@ -12,33 +11,16 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests"))  # the probe shared with tests/plots
 from plots.probe import figures, with_probe  # noqa: E402 - needs the sys.path line above
-from plots.test_matplotlib_shim import assert_same_structure  # noqa: E402 - as above
+from plots.test_matplotlib_shim import assert_same_structure, shown_figures  # noqa: E402 - as above
 
 pytestmark = pytest.mark.browser
 PROGRAMS = os.path.join(ROOT, "tests", "plots", "programs")
 
 
-def real_matplotlib_figures(program, tmp_path):
-    pytest.importorskip("matplotlib")
-    script = tmp_path / "real.py"
-    script.write_text(program, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=ROOT, MPLBACKEND="Agg")
-    proc = subprocess.run(
-        [sys.executable, "-m", "pynn", "run", str(script)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    return figures(proc.stdout)
-
-
 def test_tutorial_plotting_cells_draw_figures_like_real_matplotlib(warm, tmp_path):
     with open(os.path.join(PROGRAMS, "basic_classification.py"), encoding="utf-8") as f:
         program = with_probe(f.read())
-    real = real_matplotlib_figures(program, tmp_path)
+    real = shown_figures(program, shim=False, tmp_path=tmp_path)
     page = warm.page
     warm.set_code(program)
     warm.run_and_wait()

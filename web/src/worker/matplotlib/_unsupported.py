@@ -37,3 +37,9 @@ def unsupported_getattr(module_name):
 
 def unsupported_method(owner, name):
     return _Unsupported(f"{owner}.{name}")
+
+
+def reject_unknown(kwargs, owner, error=AttributeError):
+    """Keyword arguments left over after a function took its own: matplotlib's error."""
+    if kwargs:
+        raise error(f"{owner} got an unexpected keyword argument {next(iter(kwargs))!r}")

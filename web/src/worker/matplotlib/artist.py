@@ -4,7 +4,7 @@ the legend. Each keeps its data and style; backend_svg.py draws them."""
 import numpy as np
 
 from . import colors as mcolors
-from ._unsupported import unsupported_method
+from ._unsupported import reject_unknown, unsupported_method
 from .cm import ScalarMappable
 from .ticker import nice_ticks
 
@@ -681,10 +681,7 @@ class Text(Artist):
         kwargs.pop("pad", None)
         kwargs.pop("labelpad", None)
         kwargs.pop("loc", None)
-        if kwargs:
-            raise AttributeError(
-                f"Text.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Text.set()")
 
 
 FONT_SIZES = {

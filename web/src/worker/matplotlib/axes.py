@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 
 from . import colors as mcolors
-from ._unsupported import unsupported_method
+from ._unsupported import reject_unknown, unsupported_method
 from .artist import (
     AxesImage,
     BarContainer,
@@ -103,10 +103,7 @@ class Axis:
             self._label_rotation = 90.0 if rotation == "vertical" else float(rotation or 0)
         for key in ("fontsize", "ha", "horizontalalignment", "minor"):
             kwargs.pop(key, None)
-        if kwargs:
-            raise AttributeError(
-                f"Text.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Text.set()")
 
     def set_label_text(self, text, **kwargs):
         self.label.set_text(text)
@@ -239,10 +236,7 @@ class Axes:
         kwargs.pop("zorder", None)
         kwargs.pop("markerfacecolor", None)
         kwargs.pop("mfc", None)
-        if kwargs:
-            raise AttributeError(
-                f"Line2D.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Line2D.set()")
         if line.get_label() == "":
             line.set_label(f"_child{len(self.lines)}")
         return self._add(line, self.lines)
@@ -266,10 +260,7 @@ class Axes:
         **kwargs,
     ):
         kwargs.pop("zorder", None)
-        if kwargs:
-            raise AttributeError(
-                f"PathCollection.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "PathCollection.set()")
         x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
         if x.size != y.size:
             raise ValueError("x and y must be the same size")
@@ -405,10 +396,7 @@ class Axes:
         kwargs.pop("zorder", None)
         if "facecolor" in kwargs:
             color = kwargs.pop("facecolor")
-        if kwargs:
-            raise AttributeError(
-                f"Rectangle.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Rectangle.set()")
         labels_from_pos = None
         pos_values = np.asarray(pos)
         if pos_values.dtype.kind in "US" or pos_values.dtype == object:
@@ -483,10 +471,7 @@ class Axes:
         if histtype not in ("bar", "stepfilled", "step"):
             raise ValueError(f"{histtype!r} is not a valid value for histtype")
         kwargs.pop("zorder", None)
-        if kwargs:
-            raise AttributeError(
-                f"Rectangle.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Rectangle.set()")
         values = np.asarray(x, dtype=float).ravel()
         values = values[np.isfinite(values)]
         counts, edges = np.histogram(
@@ -542,10 +527,7 @@ class Axes:
             "zorder",
         ):
             kwargs.pop(ignored, None)
-        if kwargs:
-            raise AttributeError(
-                f"AxesImage.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "AxesImage.set()")
         image = AxesImage(
             X,
             cmap=cmap,
@@ -569,10 +551,7 @@ class Axes:
     ):
         for ignored in ("edgecolors", "linewidth", "antialiased", "zorder", "rasterized"):
             kwargs.pop(ignored, None)
-        if kwargs:
-            raise AttributeError(
-                f"QuadMesh.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "QuadMesh.set()")
         if len(args) == 1:
             C = np.asarray(args[0])
             X, Y = np.arange(C.shape[1] + 1), np.arange(C.shape[0] + 1)
@@ -599,10 +578,7 @@ class Axes:
     ):
         for ignored in ("antialiased", "zorder", "extend", "corner_mask"):
             kwargs.pop(ignored, None)
-        if kwargs:
-            raise AttributeError(
-                f"ContourSet.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "ContourSet.set()")
         args = list(args)
         if len(args) in (2, 4):
             levels = args.pop()
@@ -724,10 +700,7 @@ class Axes:
         ):
             kwargs.pop(ignored, None)
         handles, labels = kwargs.pop("handles", None), kwargs.pop("labels", None)
-        if kwargs:
-            raise TypeError(
-                f"Legend.__init__() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Legend.__init__()", TypeError)
         auto_handles, auto_labels = self.get_legend_handles_labels()
         if len(args) == 2:
             handles, labels = list(args[0]), [str(label) for label in args[1]]
@@ -768,10 +741,7 @@ class Axes:
             kwargs.pop(key, None)
         if "b" in kwargs:
             visible = kwargs.pop("b")
-        if kwargs:
-            raise AttributeError(
-                f"Line2D.set() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "Line2D.set()")
         for name in ("x", "y"):
             if axis in (name, "both"):
                 target = getattr(self, f"{name}axis")
@@ -816,10 +786,7 @@ class Axes:
         right = kwargs.pop(high_name, right)
         kwargs.pop("emit", None)
         kwargs.pop("auto", None)
-        if kwargs:
-            raise TypeError(
-                f"set_{which}lim() got an unexpected keyword argument {next(iter(kwargs))!r}"
-            )
+        reject_unknown(kwargs, "set_{which}lim()", TypeError)
         if right is None and np.iterable(left):
             left, right = left
         current = self.get_xlim() if which == "x" else self.get_ylim()

@@ -6,7 +6,7 @@ import os
 import numpy as np
 
 from . import rcParams
-from ._unsupported import unsupported_method
+from ._unsupported import reject_unknown, unsupported_method
 from .artist import Text
 from .axes import Axes
 from .backend_svg import render_svg
@@ -254,8 +254,7 @@ class Figure:
     ):
         for ignored in ("shrink", "fraction", "pad", "aspect", "extend", "format", "ticks"):
             kwargs.pop(ignored, None)
-        if kwargs:
-            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        reject_unknown(kwargs, "colorbar()", TypeError)
         if orientation != "vertical":
             raise NotImplementedError(
                 "colorbar(orientation='horizontal') is not available in the playground's matplotlib"
@@ -307,8 +306,7 @@ class Figure:
     def savefig(self, fname, *, format=None, dpi=None, bbox_inches=None, **kwargs):
         for ignored in ("transparent", "facecolor", "edgecolor", "pad_inches", "metadata"):
             kwargs.pop(ignored, None)
-        if kwargs:
-            raise TypeError(f"savefig() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        reject_unknown(kwargs, "savefig()", TypeError)
         path = os.fspath(fname) if not hasattr(fname, "write") else None
         if format is None:
             ext = os.path.splitext(path)[1][1:].lower() if path else ""

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 
 from . import cm, colors, rcParams  # noqa: F401 - plt.cm, plt.colors as in matplotlib
-from ._unsupported import unsupported_getattr
+from ._unsupported import reject_unknown, unsupported_getattr
 from .artist import Text
 from .axes import Axes
 from .cm import colormaps, get_cmap  # noqa: F401
@@ -43,8 +43,7 @@ def figure(
     tight = kwargs.pop("_tight", False)
     kwargs.pop("tight_layout", None)
     kwargs.pop("constrained_layout", None)
-    if kwargs:
-        raise TypeError(f"figure() got an unexpected keyword argument {next(iter(kwargs))!r}")
+    reject_unknown(kwargs, "figure()", TypeError)
     if isinstance(num, Figure):
         _current = num
         return num
