@@ -10,6 +10,15 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 
+@pytest.fixture
+def h5py():
+    """h5py, for a test of HDF5 files (tests/dependencies.py: skipped loudly where it is
+    missing, a failure under tests/run.sh)."""
+    from tests.dependencies import require_h5py  # noqa: PLC0415 - ROOT is on sys.path only from here on
+
+    return require_h5py()
+
+
 @pytest.fixture(scope="session")
 def native_gemm_library(tmp_path_factory):
     """web/kernels/ (the playground's WebAssembly kernels) compiled for this machine, so their

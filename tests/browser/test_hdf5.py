@@ -13,11 +13,13 @@ import os
 import re
 import zipfile
 
-import h5py
 import numpy as np
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
+from tests.dependencies import require_h5py
+
+h5py = require_h5py(module_level=True)
 
 pytestmark = pytest.mark.browser
 

@@ -21,6 +21,9 @@ from parity_utils import (
     require,
 )
 
+# tf.keras's files are HDF5 inside (.keras, .weights.h5): every test here reads them.
+pytestmark = pytest.mark.usefixtures("h5py")
+
 FIXTURE = load_json("saving.json")
 SCENARIOS = FIXTURE["scenarios"]
 ATOL = RTOL = 1e-5
@@ -93,7 +96,7 @@ def _zip_json(path, member):
 
 
 def _h5_layout(path):
-    h5py = pytest.importorskip("h5py", reason="h5py is a test dependency (tests/run.sh installs it)")
+    import h5py  # noqa: PLC0415 - present: every test here requires it (pytestmark)
     out = {}
     with zipfile.ZipFile(path) as z, h5py.File(io.BytesIO(z.read("model.weights.h5")), "r") as f:
         f.visititems(lambda key, obj: out.__setitem__(key, list(obj.shape))

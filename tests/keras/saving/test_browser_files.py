@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from pynn import keras
+from tests.dependencies import require_h5py
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 with open(os.path.join(FIXTURES, "browser_hdf5.json")) as f:
@@ -35,6 +36,8 @@ def test_tf_keras_loaded_the_page_files_with_the_page_predictions(name):
 @pytest.mark.parametrize("name", sorted(RECORD["files"]))
 def test_pynn_loads_the_page_files_with_the_page_predictions(name):
     path = os.path.join(FOLDER, name)
+    if name.endswith((".h5", ".keras")):
+        require_h5py()
     if name == "w.weights.h5":
         model = keras.models.load_model(os.path.join(FOLDER, "m.keras"))
         model.load_weights(path)

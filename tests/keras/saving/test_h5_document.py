@@ -4,13 +4,15 @@ Here its codec is h5py, so each format pynn writes through it must be a file tha
 pynn's h5py path read back the same, and files written by h5py must load through it.
 """
 
-import h5py
 import numpy as np
 import pytest
 
 from pynn import keras
 from pynn.keras import layers
 from pynn.keras.saving import h5_document, stores
+from tests.dependencies import require_h5py
+
+h5py = require_h5py(module_level=True)
 
 X = np.random.default_rng(1).random((4, 3)).astype(np.float32)
 

@@ -21,6 +21,7 @@ from pynn import keras
 from pynn.keras import layers
 from pynn.keras.saving import stores
 from pynn.keras.saving.saving_lib import serialize_model
+from tests.dependencies import require_h5py
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 with open(os.path.join(FIXTURES, "safe_loading.json")) as f:
@@ -30,6 +31,8 @@ with open(os.path.join(FIXTURES, "safe_loading.json")) as f:
 @pytest.mark.parametrize("name", sorted(RECORDED["cases"]))
 def test_same_outcome_as_tf_keras(name):
     case = RECORDED["cases"][name]
+    if ".h5" in case["code"]:
+        require_h5py()
     ns = {"tf": ptf, "keras": keras, "layers": layers, "np": np, "tmp": tempfile.mkdtemp()}
     exec(RECORDED["prelude"], ns)  # noqa: S102 - the recorded scenario
     try:
@@ -175,7 +178,7 @@ def test_pickle_opcodes_outside_arrays_are_refused():
 
 @pytest.mark.parametrize("damage", ["truncated", "not a zip", "wrong shapes", "text data"])
 def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouched(tmp_path,
-                                                                                  damage):
+                                                                                  damage, h5py):
     model = small_model()
     model.save(tmp_path / "m.keras")
     model.save_weights(tmp_path / "w.weights.h5")
@@ -202,7 +205,7 @@ def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouche
         np.testing.assert_array_equal(a, b)
 
 
-def test_hdf5_links_to_other_files_are_refused(tmp_path):
+def test_hdf5_links_to_other_files_are_refused(tmp_path, h5py):
     import h5py
 
     small_model().save_weights(tmp_path / "elsewhere.weights.h5")

@@ -14,6 +14,7 @@ from pynn import keras
 from pynn.keras import layers
 from pynn.keras.saving import stores
 from pynn.keras.saving.state_tree import walk
+from tests.dependencies import require_h5py
 
 X = np.random.default_rng(0).random((4, 3)).astype(np.float32)
 
@@ -40,7 +41,7 @@ def test_state_paths_follow_tf_keras_layout():
     assert "layers/input_layer" in paths
 
 
-def test_keras_file_round_trip_keeps_predictions_compile_and_optimizer_state(tmp_path):
+def test_keras_file_round_trip_keeps_predictions_compile_and_optimizer_state(tmp_path, h5py):
     model = mlp()
     path = tmp_path / "model.keras"
     model.save(path)
@@ -71,6 +72,8 @@ def test_keras_file_without_h5py_uses_npz(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", ["w.weights.h5", "w.npz", "w.h5"])
 def test_weights_round_trip(tmp_path, name):
+    if name.endswith(".h5"):
+        require_h5py()
     model = mlp(compiled=False)
     model.save_weights(tmp_path / name)
     other = mlp(compiled=False)
@@ -80,7 +83,7 @@ def test_weights_round_trip(tmp_path, name):
         np.testing.assert_array_equal(a, b)
 
 
-def test_legacy_h5_whole_model(tmp_path):
+def test_legacy_h5_whole_model(tmp_path, h5py):
     model = mlp()
     model.save(tmp_path / "model.h5")
     restored = keras.models.load_model(tmp_path / "model.h5")
@@ -127,6 +130,8 @@ def test_weights_of_another_architecture_are_refused_and_nothing_changes(tmp_pat
 
 @pytest.mark.parametrize("name", ["model.keras", "w.npz", "w.weights.h5"])
 def test_truncated_files_give_a_clear_error(tmp_path, name):
+    if name.endswith(".h5"):
+        require_h5py()
     model = mlp(compiled=False)
     path = tmp_path / name
     if name.endswith(".keras"):

@@ -201,8 +201,7 @@ def test_model_checkpoint_uses_save_weights(tmp_path):
     assert [p.rsplit("/", 1)[1] for p in saved] == ["ckpt-01.weights.h5", "ckpt-02.weights.h5"]
 
 
-def test_model_checkpoint_best_weights_file_round_trip(tmp_path):
-    pytest.importorskip("h5py")
+def test_model_checkpoint_best_weights_file_round_trip(tmp_path, h5py):
     model, x, y = model_and_data()
     path = str(tmp_path / "best.weights.h5")
     check = callbacks.ModelCheckpoint(path, monitor="loss", save_best_only=True,
