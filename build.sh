@@ -6,7 +6,8 @@
 #      wheelhouse, else downloaded), its sha256 checked against Pyodide's pyodide-lock.json
 #   4. numpy + pynn unpacked and byte-compiled for the page, and the start-up memory snapshot
 #      (web/snapshot.mjs, Pyodide run in Node; PYNN_NO_SNAPSHOT=1 skips the snapshot)
-#   5. the front end bundled by esbuild (web/build.mjs), and the service worker's file list
+#   5. the front end bundled by esbuild (web/build.mjs); the build's manifest (every file's
+#      SHA-256), the large start-up files compressed into one zstd pack, the service worker
 #
 #   bash build.sh            build dist/
 #   bash build.sh --serve    build, then serve dist/ on http://127.0.0.1:8000 (PORT=... to change)
@@ -38,6 +39,14 @@ print(value)' "$1"
 
 command -v node >/dev/null || die "node (>= 18) and npm are needed: install Node.js"
 command -v python3 >/dev/null || die "python3 is needed"
+if ! command -v zstd >/dev/null; then  # compresses the start-up pack (web/build.mjs)
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "installing zstd (apt-get)"
+        (apt-get update -q && apt-get install -y -q zstd) >/dev/null || die "could not install zstd"
+    else
+        die "the zstd command is needed (Debian/Ubuntu: apt-get install zstd)"
+    fi
+fi
 
 PYODIDE_VERSION=$(config pyodide.version)
 NUMPY_WHEEL=$(config pyodide.packages.numpy.file)

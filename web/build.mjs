@@ -1,13 +1,14 @@
 // Bundles the front end into dist/ (called by build.sh after it has put Pyodide and the
 // wheels in place): app.js + app.css (the page), worker.js (owns Pyodide), index.html,
-// and sw.js with the list of every file in dist/ to cache for offline use.
+// and sw.js with the build's manifest (every file's SHA-256) and the compressed start-up pack.
 //
 //   node web/build.mjs --config site.config.json --dist dist --pynn-wheel pynn_keras-0.1.0-py3-none-any.whl
 //
 // dist/site/ (numpy, pynn and the start-up snapshots) is written before, by web/snapshot.mjs.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,32 +134,87 @@ writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'u
 
 writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')));
 
-// The service worker caches every file now in dist/, under a name that changes with them.
-// The wheels stay in dist/ as downloads but are not cached: the page never loads them
+// The manifest: every file of the build with its SHA-256, size and type (the service worker
+// serves nothing else, and checks each file against it), and the start-up pack (src/pack.js).
+// The wheels stay in dist/ as downloads but are not part of it: the page never loads them
 // (numpy and pynn come unpacked in site/site-packages.bin).
-// h5wasm.js is not precached either: the first visit must not download the HDF5 library.
-// The worker fetches it for the first program that may use HDF5; the service worker then
-// keeps it like any other response.
+// h5wasm.js (the HDF5 library) is lazy: part of the build, checked like any file, but not
+// downloaded at install (the first visit does not need it); the worker asks for it for the
+// first program that may use HDF5, and the service worker then keeps it.
 const LAZY_FILES = new Set(['h5wasm.js']);
-const files = listFiles(dist)
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm', '.zip': 'application/zip',
+};
+const contentType = (path) => CONTENT_TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream';
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// The page's own files stay as they are (the browser loads index.html and its scripts itself,
+// and they change with every front-end edit); large files that compress go into the pack,
+// wasm first.
+const PAGE_OWN = ['index.html', 'start-check.js', 'app.js', 'app.css', 'favicon.svg', 'worker.js'];
+const PACK_MIN_BYTES = 64 * 1024;
+const ALREADY_COMPRESSED = /\.(zip|whl|gz|zst|npz|png|jpg)$/;
+
+rmSync(join(dist, 'pack'), { recursive: true, force: true });
+const buildFiles = listFiles(dist)
   .map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js' && path !== 'serve.py' && !path.endsWith('.whl') && !LAZY_FILES.has(path))
+  .filter((path) => !['sw.js', 'manifest.json', 'serve.py'].includes(path) && !path.endsWith('.whl'))
   .sort();
-const digest = createHash('sha256');
-for (const file of files) digest.update(file).update(readFileSync(join(dist, file)));
-const cacheName = `pynn-${digest.digest('hex').slice(0, 16)}`;
-const precache = ['./', ...files];
-const swSource = readFileSync(join(WEB, 'src', 'sw.js'), 'utf8')
-  .replace("'__CACHE_NAME__'", JSON.stringify(cacheName))
-  .replace('__PRECACHE_FILES__', JSON.stringify(precache));
-const sw = await esbuild.transform(swSource, { minify: true, target: 'es2022' });
-writeFileSync(join(dist, 'sw.js'), sw.code);
+const files = {};
+for (const path of buildFiles) {
+  const bytes = readFileSync(join(dist, path));
+  files[path] = [sha256(bytes), bytes.length, contentType(path)];
+}
+const members = buildFiles
+  .filter((path) => !PAGE_OWN.includes(path) && !LAZY_FILES.has(path) && files[path][1] >= PACK_MIN_BYTES
+    && !ALREADY_COMPRESSED.test(path))
+  .sort((a, b) => Number(b.endsWith('.wasm')) - Number(a.endsWith('.wasm')) || (a < b ? -1 : 1));
+const packStarted = Date.now();
+const packInput = Buffer.concat(members.map((path) => readFileSync(join(dist, path))));
+// zstd level 19 with a 128 MB window (--long=27): the window spans the whole pack, so the
+// snapshots and site-packages.bin compress against each other. fzstd decodes it in the page.
+// Level 19 takes minutes on a busy machine: a pack made from the same bytes is reused.
+const packCache = join(WEB, '.cache', 'pynn-pack', `${sha256(packInput)}.zst`);
+let packed = existsSync(packCache) ? readFileSync(packCache) : null;
+if (!packed) {
+  const zstd = spawnSync('zstd', ['-19', '--long=27', '-q', '-c'], { input: packInput, maxBuffer: 1 << 30 });
+  if (zstd.error || zstd.status !== 0) {
+    throw new Error(`web/build.mjs: zstd failed (${zstd.error ? zstd.error.message : zstd.stderr}); install the zstd command (Debian: apt-get install zstd)`);
+  }
+  packed = zstd.stdout;
+  rmSync(dirname(packCache), { recursive: true, force: true }); // keep only the latest
+  mkdirSync(dirname(packCache), { recursive: true });
+  writeFileSync(packCache, packed);
+}
+const packPath = `pack/startup-${sha256(packed).slice(0, 16)}.zst`;
+mkdirSync(join(dist, 'pack'), { recursive: true });
+writeFileSync(join(dist, packPath), packed);
+const version = sha256(Object.entries(files).map(([path, [hash]]) => `${path} ${hash}\n`).join('')).slice(0, 16);
+const manifest = {
+  version,
+  files,
+  pack: { path: packPath, sha256: sha256(packed), size: packed.length, members },
+  lazy: buildFiles.filter((path) => LAZY_FILES.has(path)),
+};
+writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest));
+virtualModules['virtual:manifest'] = `export const MANIFEST = ${JSON.stringify(manifest)};`;
+await esbuild.build({
+  ...common,
+  entryPoints: { sw: join(WEB, 'src', 'sw.js') },
+  outdir: dist,
+});
+const wireBytes = packed.length + buildFiles.filter((path) => !members.includes(path) && !LAZY_FILES.has(path))
+  .reduce((sum, path) => sum + files[path][1], 0) + statSync(join(dist, 'sw.js')).size;
+const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
+console.log(`web/build.mjs: build ${version}: ${buildFiles.length} files; pack ${packPath} `
+  + `${megabytes(packInput.length)} -> ${megabytes(packed.length)} (${members.length} files, `
+  + `${((Date.now() - packStarted) / 1000).toFixed(0)} s); a first visit downloads ${megabytes(wireBytes)}`);
 
 const pageFiles = ['app.js', 'app.css', 'worker.js', 'sw.js', 'start-check.js', 'index.html'];
 const pageBytes = pageFiles.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
 console.log(`web/build.mjs: page JS+CSS+HTML ${pageBytes.toLocaleString('en')} bytes `
-  + `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')}); cache ${cacheName}, `
-  + `${precache.length} files`);
+  + `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')})`);
 if (pageBytes > PAGE_BUDGET_BYTES) {
   console.error('web/build.mjs: the page\'s own JS+CSS exceeds 1 MB');
   process.exit(1);

@@ -3,6 +3,7 @@ shim already imported), or the ordinary way when the snapshot cannot be used. Ei
 "ready" means a program runs at once, with fresh random numbers on every page load.
 """
 
+import hashlib
 import json
 import os
 import sys
@@ -76,15 +77,39 @@ def test_every_page_load_draws_different_random_numbers(playground):
     assert all(a != b for a, b in zip(first_values, second_values, strict=True)), (first, second)
 
 
-def test_a_damaged_snapshot_falls_back_to_the_ordinary_start(playground, dist):
+def test_a_damaged_snapshot_falls_back_to_the_ordinary_start(open_context, server, dist):
     require_snapshot(dist)
+    # The service worker never hands out a file that differs from the build's manifest, so
+    # the damage is made where it could still come from: a site.json (consistent with a
+    # manifest) whose record of site.snap does not match it, with no service worker in between.
+    with open(os.path.join(dist, "site", "site.json"), encoding="utf-8") as f:
+        site = json.load(f)
+    site["snapshot"]["files"]["site"]["sha256"] = "0" * 64
+    site_json = json.dumps(site).encode()
+    with open(os.path.join(dist, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    manifest["files"]["site/site.json"][:2] = [
+        hashlib.sha256(site_json).hexdigest(),
+        len(site_json),
+    ]
+    playground = open_context(server.origin, service_workers="block")
     playground.context.route(
-        "**/site/site.snap",
-        lambda route: route.fulfill(status=200, body=b"\0" * 4096,
-                                    headers={"Content-Type": "application/octet-stream"}))
+        "**/site/site.json",
+        lambda route: route.fulfill(
+            status=200, body=site_json, headers={"Content-Type": "application/json"}
+        ),
+    )
+    playground.context.route(
+        "**/manifest.json",
+        lambda route: route.fulfill(
+            status=200, body=json.dumps(manifest), headers={"Content-Type": "application/json"}
+        ),
+    )
     page = playground.open()
     assert page.evaluate("document.body.dataset.startup") == "fresh"
-    playground.set_code("import numpy as np\nimport tensorflow as tf\n"
-                        "print('fallback', int(np.arange(4).sum()), tf.ones((2,)).shape)")
+    playground.set_code(
+        "import numpy as np\nimport tensorflow as tf\n"
+        "print('fallback', int(np.arange(4).sum()), tf.ones((2,)).shape)"
+    )
     playground.run_and_wait()
     assert "fallback 6 (2,)" in playground.output_text()

@@ -1,12 +1,17 @@
 // Page-side fetching of the build's own files (Pyodide, the site files, the snapshots).
-// The trusted page fetches them (through the service worker's cache when it controls the
-// page) and hands the bytes to whoever needs them: the Python worker lives in a sandbox
-// that cannot read the site's files itself.
+// The trusted page fetches them and hands the bytes to whoever needs them: the Python worker
+// lives in a sandbox that cannot read the site's files itself.
 //
 //   const bytes = await fetchAsset('site/site.snap', { onProgress: (done, total) => ... });
 //
 // Only files of the build are fetched: `path` is a relative path inside dist/ (no scheme,
 // no `..`, no query or fragment); anything else is refused before any request is made.
+//
+// When the service worker controls the page it answers (from its checked cache; it fetched
+// and decoded the compressed start-up pack once). Without one (a browser that has none, or
+// one that failed to install) the page does the same itself: it reads manifest.json, fetches
+// the pack once, decodes it (pack.js) and checks every file's SHA-256 against the manifest.
+import { matches, isPacked, unpack, readAll } from './pack.js';
 
 export class AssetError extends Error {
   constructor(path, message) {
@@ -31,28 +36,69 @@ function baseUrl() {
 }
 
 // Reads a response body to the end, reporting (bytesSoFar, totalOrNull) as it arrives.
-async function readBody(response, onProgress) {
+function readBody(response, onProgress) {
+  if (!onProgress) return readAll(response);
   const header = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(header) && header > 0 ? header : null;
-  if (!onProgress || !response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks = [];
   let received = 0;
   onProgress(0, total);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
+  return readAll(response, (n) => {
+    received += n;
     onProgress(received, total);
+  });
+}
+
+async function get(path, onProgress) {
+  let response;
+  try {
+    response = await fetch(new URL(path, baseUrl()), { credentials: 'same-origin' });
+  } catch (err) {
+    throw new AssetError(path, `could not be downloaded (${(err && err.message) || err})`);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
+  if (!response.ok) throw new AssetError(path, `HTTP ${response.status}`);
+  return readBody(response, onProgress);
+}
+
+// --- without a service worker ----------------------------------------------------------
+const downloadListeners = new Set();
+// onDownload((done, total) => ...): bytes of the pack downloaded by the page itself.
+export function onDownload(listener) {
+  downloadListeners.add(listener);
+}
+
+let manifest = null;
+let packed = null;
+function loadManifest() {
+  manifest ??= get('manifest.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  return manifest;
+}
+
+async function withoutServiceWorker(path, onProgress) {
+  const build = await loadManifest();
+  if (!Object.hasOwn(build.files, path)) throw new AssetError(path, 'not a file of this build');
+  if (isPacked(build, path)) {
+    packed ??= (async () => {
+      let done = 0;
+      const response = await fetch(new URL(build.pack.path, baseUrl()), {
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new AssetError(build.pack.path, `HTTP ${response.status}`);
+      const bytes = await readAll(response, (n) => {
+        done += n;
+        for (const listener of downloadListeners) listener(done, build.pack.size);
+      });
+      return unpack(build, bytes);
+    })();
+    packed.catch(() => {
+      packed = null;
+    });
+    const bytes = (await packed).get(path);
+    // Handed over (transferred) by the caller: a copy, the pack keeps its own.
+    return bytes.slice();
   }
+  const bytes = await get(path, onProgress);
+  if (!(await matches(build, path, bytes)))
+    throw new AssetError(path, 'does not match this build (damaged or from another build)');
   return bytes;
 }
 
@@ -60,12 +106,6 @@ async function readBody(response, onProgress) {
 // called as bytes arrive (`total` is null when the size is unknown).
 export async function fetchAsset(path, { onProgress } = {}) {
   checkAssetPath(path);
-  let response;
-  try {
-    response = await fetch(new URL(path, baseUrl()), { credentials: 'same-origin' });
-  } catch (err) {
-    throw new AssetError(path, `could not be downloaded (${err && err.message || err})`);
-  }
-  if (!response.ok) throw new AssetError(path, `HTTP ${response.status}`);
-  return readBody(response, onProgress);
+  if (globalThis.navigator?.serviceWorker?.controller) return get(path, onProgress);
+  return withoutServiceWorker(path, onProgress);
 }

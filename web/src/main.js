@@ -13,7 +13,8 @@ import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
 import { initialProgram, autosave } from './state.js';
-import { enableOffline } from './offline.js';
+import { prepareOffline, msSinceOpened } from './offline.js';
+import { createDeliveryView } from './delivery-view.js';
 import { t, has, initLanguage, onLanguageChange } from './i18n.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
@@ -74,7 +75,7 @@ const python = new PythonWorker({
   onState(state, detail) {
     document.body.dataset.state = state;
     if (state === STATE.ready && !document.body.dataset.readyMs) {
-      document.body.dataset.readyMs = String(Math.round(performance.now()));
+      document.body.dataset.readyMs = String(Math.round(msSinceOpened()));
       document.body.dataset.bootTimings = JSON.stringify(detail.timings || {});
       document.body.dataset.startup = detail.fromSnapshot ? 'snapshot' : 'fresh';
     }
@@ -127,7 +128,9 @@ const filesPanel = createFilesPanel($('files'), {
   canChange: () => python.state === STATE.ready,
   showMessage,
 });
-python.start();
+// Python starts once the service worker is in place (the first visit downloads through it).
+const delivery = createDeliveryView({ status: ui.offline, download: $('download'), update: $('update') });
+prepareOffline(delivery).then(() => python.start());
 
 // Finished runs are counted on <body data-runs>, so a test or script can wait for one.
 function countRun() {
@@ -277,4 +280,3 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-enableOffline((text) => { ui.offline.textContent = text; });

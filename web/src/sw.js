@@ -1,58 +1,227 @@
-// The service worker: caches every file of dist/ on install (the list and the cache name
-// are written in by web/build.mjs), then answers from the cache first. Responses get the
-// cross-origin isolation headers, so Stop can interrupt Python even when dist/ is served
-// by a static server that does not send them.
-const CACHE = '__CACHE_NAME__';
-const FILES = __PRECACHE_FILES__;
+// The service worker: keeps exactly this build's files (MANIFEST, written in by
+// web/build.mjs) and serves them with the cross-origin isolation headers.
+//
+// * Install downloads each file once: the small page files as they are, the large start-up
+//   files as one compressed pack (see pack.js), decoded here; a file whose hash is already in
+//   an older build's cache is copied from there instead. Lazy files (the HDF5 library) are
+//   fetched, checked and kept when first asked for. Clients see the progress
+//   ({type: 'progress', done, total} in bytes over the wire).
+// * Every file is checked against the manifest's SHA-256 when it is stored AND each time it
+//   is served: a damaged or replaced cache entry is dropped and fetched again, and if the
+//   network cannot give the right bytes either the request is refused (503), never answered
+//   with wrong bytes.
+// * Only the manifest's files are cached; any other request (a query-string variant, a wheel)
+//   goes to the network untouched and is not stored. Opening the page with a query
+//   (?lang=ko) gets the cached index.html.
+// * A new build waits (no skipWaiting) until the page asks for it ({type: 'activate'} after
+//   the user chose "reload"), so one page never mixes two builds' files.
+import { MANIFEST } from 'virtual:manifest';
+import { matches, isPacked, unpack, readAll } from './pack.js';
 
+const CACHE = `pynn-${MANIFEST.version}`;
+const INDEX = 'index.html';
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+const scope = () => new URL(self.registration.scope);
+// The cache key of a manifest file (index.html is stored as the scope URL itself).
+const keyOf = (path) => new URL(path === INDEX ? '' : path, scope()).href;
+
+// The manifest path a request asks for, or null if it is not one of the build's files.
+function manifestPath(request) {
+  const url = new URL(request.url);
+  const base = scope();
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  const path = url.pathname.slice(base.pathname.length) || INDEX;
+  // The page itself, whatever its query (?lang=ko); its #code= never reaches the network.
+  if (request.mode === 'navigate') return path === INDEX ? INDEX : null;
+  if (url.search) return null; // a variant: never from or into the cache
+  return Object.hasOwn(MANIFEST.files, path) ? path : null;
+}
+
+function stored(path, bytes) {
+  const headers = { 'Content-Type': MANIFEST.files[path][2], ...ISOLATION_HEADERS };
+  return new Response(bytes, { status: 200, headers });
+}
+
+// --- progress -----------------------------------------------------------------------------
+const progress = { done: 0, total: 0, last: 0 };
+async function tell(message) {
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' })) {
+    client.postMessage(message);
+  }
+}
+function counted(n) {
+  progress.done += n;
+  const now = Date.now();
+  if (now - progress.last > 100 || progress.done >= progress.total) {
+    progress.last = now;
+    tell({ type: 'progress', done: progress.done, total: progress.total });
+  }
+}
+
+// --- getting files ------------------------------------------------------------------------
+async function download(path, expect) {
+  for (const cache of ['default', 'reload']) {
+    const response = await fetch(new URL(path === INDEX ? '' : path, scope()), {
+      cache,
+      credentials: 'same-origin',
+    });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const bytes = await readAll(response, counted);
+    if (await expect(bytes)) return bytes;
+    // The HTTP cache may hold an older build's copy: ask the server itself once more.
+  }
+  throw new Error(`${path} from the server does not match this build`);
+}
+
+// Files just downloaded and checked, served once from memory (the first visit starts Python
+// right after the install: no need to read them back from the cache and hash them again).
+const recent = new Map();
+
+let unpacking = null; // one download and decode of the pack at a time
+function unpackAll(cache) {
+  unpacking ??= (async () => {
+    const { pack } = MANIFEST;
+    const packed = await download(pack.path, async (bytes) => bytes.byteLength === pack.size);
+    const files = await unpack(MANIFEST, packed);
+    await Promise.all(
+      [...files].map(([path, bytes]) => cache.put(keyOf(path), stored(path, bytes))),
+    );
+    for (const [path, bytes] of files) recent.set(path, bytes);
+    return files;
+  })().finally(() => {
+    unpacking = null;
+  });
+  return unpacking;
+}
+
+// The checked bytes of `path` from `cache`, or null (a wrong entry is deleted).
+async function fromCache(cache, path) {
+  const hit = await cache.match(keyOf(path));
+  if (!hit) return null;
+  const bytes = new Uint8Array(await hit.arrayBuffer());
+  if (await matches(MANIFEST, path, bytes)) return bytes;
+  await cache.delete(keyOf(path));
+  console.warn(`pynn service worker: dropped a cached ${path} that does not match this build`);
+  return null;
+}
+
+// Puts `path` into this build's cache (from an older build's cache if it has the same bytes,
+// else from the network) and returns its bytes.
+async function fetchInto(cache, path) {
+  if (isPacked(MANIFEST, path)) {
+    const files = await unpackAll(cache);
+    return files.get(path);
+  }
+  const bytes = await download(path, (b) => matches(MANIFEST, path, b));
+  await cache.put(keyOf(path), stored(path, bytes));
+  return bytes;
+}
+
+async function fromOlderBuilds(cache, paths) {
+  const missing = [];
+  const older = (await caches.keys()).filter((name) => name.startsWith('pynn-') && name !== CACHE);
+  for (const path of paths) {
+    let found = null;
+    for (const name of older) {
+      const hit = await (await caches.open(name)).match(keyOf(path));
+      const bytes = hit && new Uint8Array(await hit.arrayBuffer());
+      if (bytes && (await matches(MANIFEST, path, bytes))) {
+        found = bytes;
+        break;
+      }
+    }
+    if (found) await cache.put(keyOf(path), stored(path, found));
+    else missing.push(path);
+  }
+  return missing;
+}
+
+async function installAll() {
+  const cache = await caches.open(CACHE);
+  const paths = Object.keys(MANIFEST.files).filter((path) => !MANIFEST.lazy.includes(path));
+  const present = await Promise.all(
+    paths.map(async (path) => ((await fromCache(cache, path)) ? null : path)),
+  );
+  const missing = await fromOlderBuilds(cache, present.filter(Boolean));
+  const packed = missing.filter((path) => isPacked(MANIFEST, path));
+  const single = missing.filter((path) => !isPacked(MANIFEST, path));
+  progress.done = 0;
+  progress.total =
+    single.reduce((sum, path) => sum + MANIFEST.files[path][1], 0) +
+    (packed.length ? MANIFEST.pack.size : 0);
+  tell({ type: 'progress', done: 0, total: progress.total });
+  for (const path of single) await fetchInto(cache, path);
+  if (packed.length) await unpackAll(cache);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
-    await self.skipWaiting();
-  })());
+  event.waitUntil(installAll());
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
-    await self.clients.claim();
-    for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
-      client.postMessage({ type: 'cached', cache: CACHE });
-    }
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
+      await self.clients.claim();
+      await tell({ type: 'cached', version: MANIFEST.version });
+    })(),
+  );
 });
 
-function isolated(response) {
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'activate') self.skipWaiting();
+  else if (event.data && event.data.type === 'version' && event.ports[0]) {
+    event.ports[0].postMessage({ version: MANIFEST.version });
+  }
+});
+
+// --- serving ------------------------------------------------------------------------------
+function withIsolation(response) {
   if (!response || response.type === 'opaque' || response.status === 0) return response;
-  // Already isolated (served by tools/serve.py): hand the response over untouched, which
-  // keeps the browser's cached compiled WebAssembly usable.
-  if (response.headers.get('Cross-Origin-Embedder-Policy') === 'require-corp') return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
-async function respond(request) {
+async function respond(path) {
   const cache = await caches.open(CACHE);
-  const url = new URL(request.url);
-  const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
-  const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
-  if (cached) return isolated(cached);
-  const response = await fetch(request);
-  if (response.ok && url.origin === self.location.origin) cache.put(request, response.clone());
-  return isolated(response);
+  let bytes = recent.get(path);
+  recent.delete(path);
+  bytes ??= await fromCache(cache, path);
+  if (!bytes) {
+    try {
+      bytes = await fetchInto(cache, path);
+    } catch (err) {
+      return new Response(`${path}: ${err.message}`, {
+        status: 503,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', ...ISOLATION_HEADERS },
+      });
+    }
+  }
+  return stored(path, bytes);
 }
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(request));
+  const path = manifestPath(request);
+  if (path) event.respondWith(respond(path));
+  else if (request.url === new URL('manifest.json', scope()).href) {
+    // This build's manifest, as the page would read it without a service worker.
+    event.respondWith(
+      new Response(JSON.stringify(MANIFEST), {
+        headers: { 'Content-Type': 'application/json', ...ISOLATION_HEADERS },
+      }),
+    );
+  } else event.respondWith(fetch(request).then(withIsolation));
 });

@@ -62,6 +62,10 @@ export const EN = {
   'offline.unsupported': 'This browser cannot keep the playground for offline use.',
   'offline.ready': 'Available offline.',
   'offline.failed': 'Offline use unavailable: {reason}',
+  'offline.failedInstall': 'Offline use unavailable: the service worker could not be installed.',
+  'offline.downloading': 'Downloading the playground (once; then it also works offline): {done} MB of {total} MB',
+  'offline.updateReady': 'A new version of the playground is ready.',
+  'offline.reload': 'New version — reload',
 
   // training curves
   'charts.perBatch': 'Per batch',

@@ -61,6 +61,10 @@ export const KO = {
   'offline.unsupported': '이 브라우저에서는 플레이그라운드를 오프라인용으로 저장할 수 없습니다.',
   'offline.ready': '오프라인에서도 사용할 수 있습니다.',
   'offline.failed': '오프라인 사용 불가: {reason}',
+  'offline.failedInstall': '오프라인 사용 불가: 서비스 워커를 설치하지 못했습니다.',
+  'offline.downloading': '플레이그라운드를 내려받는 중 (한 번만; 이후에는 오프라인에서도 작동): {total} MB 중 {done} MB',
+  'offline.updateReady': '플레이그라운드의 새 버전이 준비되었습니다.',
+  'offline.reload': '새 버전 — 다시 불러오기',
 
   // training curves
   'charts.perBatch': '배치별',
