@@ -113,9 +113,10 @@ def main(argv=None):
         server.server_close()
 
     first, _, _, warm_requests, isolated = results[-1]
+    # per path: [full responses (over 1 kB: not a 304 revalidation), bytes]
     per_path = collections.defaultdict(lambda: [0, 0])
     for path, sent in first:
-        per_path[path][0] += 1
+        per_path[path][0] += sent > 1000
         per_path[path][1] += sent
     total = sum(sent for _, sent in first)
     print(
@@ -123,9 +124,9 @@ def main(argv=None):
     )
     print("first visit, plain static server (no compression, no COOP/COEP), page + service worker:")
     for path, (count, sent) in sorted(per_path.items(), key=lambda item: -item[1][1]):
-        print(f"  {sent:>12,} bytes  {count}x  {path}")
-    twice = [path for path, (count, sent) in per_path.items() if count > 1 and sent > 10_000]
-    print(f"  files over 10 kB downloaded more than once: {', '.join(twice) or 'none'}")
+        print(f"  {sent:>12,} bytes  {count}x in full  {path}")
+    twice = [path for path, (count, _) in per_path.items() if count > 1]
+    print(f"  files downloaded in full more than once: {', '.join(twice) or 'none'}")
     totals = [sum(sent for _, sent in r[0]) for r in results]
     print(
         f"first visit bytes over the wire: {total:,} ({megabytes(total)}; runs: "
