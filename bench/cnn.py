@@ -75,7 +75,7 @@ def numpy_epoch(x, y, seed=0):
         gk1, gc1 = cols1.T @ g, g.sum(0)
         alpha = lr * np.sqrt(1 - b2**step) / (1 - b1**step)
         grads = (gk1, gc1, gk2, gc2, gw3, gc3, gw4, gc4)
-        for p_, g_, m_, v_ in zip(params, grads, m, v):
+        for p_, g_, m_, v_ in zip(params, grads, m, v, strict=True):
             m_ += (g_ - m_) * (1 - b1)
             v_ += (g_ * g_ - v_) * (1 - b2)
             p_ -= m_ * alpha / (np.sqrt(v_) + eps)

@@ -163,7 +163,7 @@ def main():
         timings = []
         for fn in fns:
             result = fn(x, k, g)
-            for a, b in zip(result, reference):
+            for a, b in zip(result, reference, strict=True):
                 np.testing.assert_allclose(a, b, rtol=1e-3, atol=1e-2)
             timings.append(f"{fn.__name__} {_time(fn, x, k, g):7.1f}")
         print(f"{label:26s} " + "  ".join(timings))

@@ -45,7 +45,7 @@ def make_loop(decorate, workload="mlp", steps=None, seed=0):
                 logits = model(xb, training=True)
                 loss = loss_fn(yb, logits)
             grads = tape.gradient(loss, model.trainable_weights)
-            optimizer.apply_gradients(zip(grads, model.trainable_weights))
+            optimizer.apply_gradients(zip(grads, model.trainable_weights, strict=True))
             accuracy.update_state(yb, logits)
             return loss
 
@@ -60,7 +60,7 @@ def make_loop(decorate, workload="mlp", steps=None, seed=0):
 def check_same_weights(workload):
     eager = make_loop(False, workload, steps=20)()
     traced = make_loop(True, workload, steps=20)()
-    if not all(np.array_equal(a, b) for a, b in zip(eager, traced)):
+    if not all(np.array_equal(a, b) for a, b in zip(eager, traced, strict=True)):
         raise AssertionError("the decorated loop trained to different weights")
 
 

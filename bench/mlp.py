@@ -47,7 +47,7 @@ def numpy_epoch(x, y, seed=0):
         g = (g @ w2.T) * (h1 > 0)
         gw1, gc1 = xb.T @ g, g.sum(0)
         alpha = lr * np.sqrt(1 - b2**step) / (1 - b1**step)
-        for p_, g_, m_, v_ in zip(params, (gw1, gc1, gw2, gc2, gw3, gc3), m, v):
+        for p_, g_, m_, v_ in zip(params, (gw1, gc1, gw2, gc2, gw3, gc3), m, v, strict=True):
             m_ += (g_ - m_) * (1 - b1)
             v_ += (g_ * g_ - v_) * (1 - b2)
             p_ -= m_ * alpha / (np.sqrt(v_) + eps)

@@ -25,7 +25,7 @@ import itertools
 import numpy as np
 
 from pynn.core.errors import op_error
-from pynn.core.tensor import EagerTensor, Tensor, Variable, _wrap
+from pynn.core.tensor import EagerTensor, Tensor, Variable, _python_to_array, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import fail as _trace_fail
 
@@ -108,7 +108,6 @@ def _default_array(a):
     if getattr(a, "_pynn_symbolic", False):
         raise TypeError(f"Received a Keras symbolic tensor {a!r} where an eager value is needed; "
                         "call it through a Keras layer (e.g. keras.layers.Lambda).")
-    from pynn.core.tensor import _python_to_array
     if isinstance(a, np.generic):
         return _asarray(a)
     return _python_to_array(a, None)
@@ -387,7 +386,7 @@ def _seeded(targets, seeds, first_seq, add):
     grads = {}
     heap = []
     queued = set()
-    for t, s in zip(targets, seeds):
+    for t, s in zip(targets, seeds, strict=True):
         k = id(t)
         grads[k] = s if k not in grads else add(grads[k], s)
         node = t._node
@@ -512,8 +511,8 @@ def backprop_tensors(targets, seeds, first_seq=0):
     recording now record the gradient computation too: nested tapes give second
     derivatives. Ops without a rule give their first derivative from their numpy vjp, as
     Tensors that raise `SecondOrderError` if differentiated again."""
-    from pynn import ops
-    from pynn.ops import gradients  # noqa: F401 - registers the rules (late: ops import us)
+    from pynn import ops  # noqa: PLC0415 - late: pynn.ops imports this module
+    from pynn.ops import gradients  # noqa: F401, PLC0415 - late: pynn.ops imports this module; registers the rules (late: ops import us)
 
     seeds = [s if isinstance(s, Tensor) else _wrap(s) for s in seeds]
     grads, heap, queued = _seeded(targets, seeds, first_seq, ops.add)
@@ -530,7 +529,7 @@ def backprop_tensors(targets, seeds, first_seq=0):
             for i, _ in pairs:
                 wanted[i] = True
             inputs = [a if isinstance(a, Tensor) else _wrap(_asarray(v))
-                      for a, v in zip(args, values)]
+                      for a, v in zip(args, values, strict=True)]
             gs = rule(g, inputs, t, attrs or {}, tuple(wanted))
             if any(gp is FIRST_ORDER_ONLY for gp in gs):   # left to the numpy vjp
                 raw = vjp(g._value) if needs is None else vjp(g._value, needs)
@@ -541,7 +540,7 @@ def backprop_tensors(targets, seeds, first_seq=0):
             raw = vjp(g._value) if needs is None else vjp(g._value, needs)
             if type(raw) is not tuple:
                 raw = (raw,)
-            gs = [_frozen(gp, a, g, pairs, fn) for gp, a in zip(raw, args)]
+            gs = [_frozen(gp, a, g, pairs, fn) for gp, a in zip(raw, args, strict=True)]
         if type(gs) is not tuple:
             gs = tuple(gs)
         for i, p in pairs:
@@ -550,7 +549,7 @@ def backprop_tensors(targets, seeds, first_seq=0):
 
                 continue
             if gp._value.shape != p._value.shape:
-                from pynn.ops.gradients import unbroadcast as unbroadcast_t
+                from pynn.ops.gradients import unbroadcast as unbroadcast_t  # noqa: PLC0415 - late: pynn.ops imports this module
                 gp = unbroadcast_t(gp, p._value.shape)
             k = id(p)
             prev = grads.get(k)
@@ -716,7 +715,7 @@ class GradientTape:
         else:
             flat_out = [None] * len(flat_targets)
         targets, seeds = [], []
-        for t, og in zip(flat_targets, flat_out):
+        for t, og in zip(flat_targets, flat_out, strict=True):
             if not isinstance(t, Tensor) or t._value.dtype.kind not in "fc":
                 continue
             if og is None:
@@ -728,7 +727,7 @@ class GradientTape:
             seeds.append(seed)
         if _recording and targets:
             # a tape records now (nested tapes): gradients computed with ops, differentiable
-            for i, (t, og) in enumerate(zip(flat_targets, flat_out)):
+            for t, og in zip(flat_targets, flat_out, strict=True):
                 if isinstance(og, Tensor) and og._value.shape == t._value.shape and \
                         og._value.dtype == t._value.dtype and t in targets:
                     seeds[targets.index(t)] = og
@@ -755,7 +754,7 @@ class GradientTape:
         return _pack(sources, result)
 
     def _collect_tensors(self, grads, flat_sources, unconnected):
-        from pynn import ops
+        from pynn import ops  # noqa: PLC0415 - late: pynn.ops imports this module
 
         result = []
         for s in flat_sources:
@@ -803,7 +802,7 @@ class GradientTape:
             for j, s in enumerate(flat_sources):
                 rows[j].append(grads.get(id(s)))
         result = []
-        for s, r in zip(flat_sources, rows):
+        for s, r in zip(flat_sources, rows, strict=True):
             if all(g is None for g in r):
                 if getattr(unconnected_gradients, "value", unconnected_gradients) == "zero":
                     result.append(_wrap(np.zeros(t._value.shape + s._value.shape,

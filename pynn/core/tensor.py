@@ -11,7 +11,7 @@ import numpy as np
 
 from pynn.core import dtypes as _dt
 from pynn.core.result_array import ResultArray, as_plain
-from pynn.core.tensor_shape import Dimension, TensorShape, as_shape  # noqa: F401 - re-exported
+from pynn.core.tensor_shape import Dimension, TensorShape, as_shape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 
@@ -663,4 +663,5 @@ def _rebuild_variable(value, trainable, name):
     return Variable(value, trainable=trainable, name=name)
 
 
-from pynn import ops as _ops
+# The one import cycle ARCHITECTURE.md lists: Tensor's operators are ops, and ops make Tensors.
+from pynn import ops as _ops  # noqa: E402

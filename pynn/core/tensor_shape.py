@@ -105,7 +105,7 @@ class TensorShape:
             return True
         if len(self._dims) != len(other._dims):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims, strict=True))
 
     def assert_is_compatible_with(self, other):
         if not self.is_compatible_with(other):
@@ -119,7 +119,7 @@ class TensorShape:
             return self
         self.assert_same_rank(other)
         merged = []
-        for a, b in zip(self._dims, other._dims):
+        for a, b in zip(self._dims, other._dims, strict=True):
             if a is not None and b is not None and a != b:
                 raise ValueError(f"Shapes {self} and {other} are not compatible")
             merged.append(a if a is not None else b)
@@ -129,7 +129,7 @@ class TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
             return TensorShape(None)
-        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims)])
+        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims, strict=True)])
 
     def assert_same_rank(self, other):
         other = as_shape(other)

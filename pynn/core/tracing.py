@@ -201,7 +201,7 @@ def _unstrip(x, values):
 
 
 def _tensor(a):
-    from pynn.core.tensor import _wrap
+    from pynn.core.tensor import _wrap  # noqa: PLC0415 - late: tensor.py imports this module
     return _wrap(a)
 
 
@@ -224,7 +224,7 @@ def _same(a, b):
         return a.shape == b.shape and a.dtype == b.dtype and bool(
             np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
     if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, float) and math.isnan(a):
@@ -266,7 +266,7 @@ class Tracer:
     def name_inputs(self, names):
         """Print tensors as TF prints them inside a traced `tf.function` (`Tensor("x:0",
         shape=(), dtype=float32)`), the inputs under `names` (one per input slot)."""
-        self.names = dict(zip(self.input_slots, names))
+        self.names = dict(zip(self.input_slots, names, strict=True))
         self._name_counts = {}
         for name in names:
             self._name_counts[name] = 1
@@ -394,7 +394,7 @@ class Tracer:
     # ------------------------------------------------------------ recording
     def op(self, fn, args, values, attrs, out_tensor, vjp, needs):
         """A primitive call: `fn(*values, **attrs)` gave `out_tensor`."""
-        slots = tuple(self.slot(a, v) for a, v in zip(args, values))
+        slots = tuple(self.slot(a, v) for a, v in zip(args, values, strict=True))
         out = self._new()
         self.shapes[out] = out_tensor._value.shape
         self._keep.append(out_tensor)
@@ -440,7 +440,7 @@ class Tracer:
             if s is not None:
                 target_slots.append(s)
         source_slots, out_slots = [], []
-        for src, res in zip(sources, results):
+        for src, res in zip(sources, results, strict=True):
             source_slots.append(self.slot(src))
             if res is None:
                 out_slots.append(None)
@@ -468,7 +468,7 @@ class Tracer:
         self.code.append((_ASSIGN, method, (self._var_slot(var), self.slot(v)), None, None))
 
     def effect(self, fn, args, values, static):
-        slots = tuple(self.slot(a, v) for a, v in zip(args, values))
+        slots = tuple(self.slot(a, v) for a, v in zip(args, values, strict=True))
         self.code.append((_EFFECT, fn, slots, static, None))
 
 
@@ -482,7 +482,7 @@ _op_types = {}
 
 def _graph_name(fn):
     if not _op_types:
-        from pynn.core.autodiff import registry
+        from pynn.core.autodiff import registry  # noqa: PLC0415 - late: autodiff.py imports this module
         _op_types.update((op.__wrapped__, op.tf_op_name) for op in registry.values())
     kind = _op_types.get(fn, getattr(fn, "__name__", "op").strip("_"))
     return _GRAPH_NAMES.get(kind, kind)
@@ -500,7 +500,7 @@ def compare(first, second):
         return first.failed or second.failed
     if len(first.code) != len(second.code) or first.n != second.n:
         return "the steps ran different operations"
-    for a, b in zip(first.code, second.code):
+    for a, b in zip(first.code, second.code, strict=True):
         if a[0] != b[0] or a[2] != b[2] or a[4] != b[4]:
             return "the steps ran different operations"
         if a[0] == _OP:
@@ -613,7 +613,7 @@ class FunctionProgram:
                 lines.append(f"    {prefix}{t}.fill({count})")
             _backward_lines(code, backward, contributions, set(ins[2]), shapes, prefix, ns,
                             lines)
-            for source, out in zip(attrs["sources"], ins[4]):
+            for source, out in zip(attrs["sources"], ins[4], strict=True):
                 if out is None:
                     continue
                 if source in contributions or source in ins[2]:
@@ -630,7 +630,7 @@ class FunctionProgram:
 
 
 def _namespace():
-    from pynn.core.autodiff import add_gradient, first_gradient
+    from pynn.core.autodiff import add_gradient, first_gradient  # noqa: PLC0415 - late: autodiff.py imports this module
 
     return {"nd": _ndarray, "asarray": _asarray, "first": first_gradient,
             "acc": add_gradient, "final": _final_gradient}

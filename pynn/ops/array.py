@@ -5,11 +5,12 @@ import numpy as np
 from pynn.core import dtypes as _dt
 from pynn.core.autodiff import IndexedGradient, primitive, unbroadcast
 from pynn.core.errors import op_error
-from pynn.core.tensor import Tensor, _wrap
+from pynn.core.tensor import Tensor, _python_to_array, _wrap
 from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call
+from pynn.ops.math import identity
 
 __all__ = [
     "arange",
@@ -126,7 +127,7 @@ def _concat_mismatch(xs, ax):
             return (f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
                     f"[{','.join(map(str, first))}] vs. shape[{i}] = "
                     f"[{','.join(map(str, x.shape))}]")
-        for d, (p, q) in enumerate(zip(first, x.shape)):
+        for d, (p, q) in enumerate(zip(first, x.shape, strict=True)):
             if d != ax and p != q:
                 return (f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
                         f"[{','.join(map(str, first))}] vs. shape[{i}] = "
@@ -138,7 +139,6 @@ def concat(values, axis):
     """Join tensors along an existing `axis`."""
     values = list(values)
     if len(values) == 1:
-        from pynn.ops.math import identity
         return identity(values[0])
     return _concat(*values, axis=int(_static(axis)))
 
@@ -234,7 +234,7 @@ def _tile(x, multiples):
 
     def vjp(g):
         split_shape = []
-        for m, d in zip(multiples, x.shape):
+        for m, d in zip(multiples, x.shape, strict=True):
             split_shape += [m, d]
         return g.reshape(split_shape).sum(axis=tuple(range(0, 2 * x.ndim, 2)))
     return np.tile(x, multiples), vjp
@@ -249,10 +249,10 @@ def tile(x, multiples):
 def _pad(x, paddings, mode="constant", constant_values=0):
     if mode == "constant":
         out = np.pad(x, paddings, mode="constant", constant_values=constant_values)
-        inner = tuple(slice(lo, lo + d) for (lo, _), d in zip(paddings, x.shape))
+        inner = tuple(slice(lo, lo + d) for (lo, _), d in zip(paddings, x.shape, strict=True))
         return out, lambda g: g[inner]
     # reflect / symmetric: each output index reads one input index per axis
-    index = [np.pad(np.arange(d), p, mode=mode) for d, p in zip(x.shape, paddings)]
+    index = [np.pad(np.arange(d), p, mode=mode) for d, p in zip(x.shape, paddings, strict=True)]
     out = x[np.ix_(*index)] if x.ndim else x
 
     def vjp(g):
@@ -522,7 +522,6 @@ def fill(dims, value):
     else:
         v = np.asarray(_static(value))
     if not isinstance(value, (Tensor, np.ndarray)):
-        from pynn.core.tensor import _python_to_array
         v = _python_to_array(_static(value), None)
     return _wrap(np.full(_shape_arg(dims), v, dtype=v.dtype))
 

@@ -382,10 +382,10 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
            a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
     """Matrix product of the two innermost dimensions (batched over the others)."""
     if transpose_a or adjoint_a:
-        from pynn.ops.array import matrix_transpose
+        from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
         a = matrix_transpose(a)
     if transpose_b or adjoint_b:
-        from pynn.ops.array import matrix_transpose
+        from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
         b = matrix_transpose(b)
     return _matmul(a, b)
 
@@ -409,20 +409,20 @@ def _parse_einsum(equation, n):
 @primitive(name="Einsum")
 def _einsum(*xs, equation):
     ins, out = _parse_einsum(equation, len(xs))
-    for sub, x in zip(ins, xs):
+    for sub, x in zip(ins, xs, strict=True):
         if len(sub) != x.ndim:
             raise op_error("Einsum", f"Expected input {sub!r} to have rank {len(sub)} but got "
                            f"shape {list(x.shape)}")
     result = np.einsum(f"{','.join(ins)}->{out}", *xs)
-    sizes = {c: d for sub, x in zip(ins, xs) for c, d in zip(sub, x.shape)}
+    sizes = {c: d for sub, x in zip(ins, xs, strict=True) for c, d in zip(sub, x.shape, strict=True)}
 
     def vjp(g):
         grads = []
-        for i, (sub, x) in enumerate(zip(ins, xs)):
+        for i, (sub, x) in enumerate(zip(ins, xs, strict=True)):
             if len(set(sub)) != len(sub):
                 raise NotImplementedError(f"gradient of einsum {equation!r}: repeated index "
                                           f"in {sub!r}")
-            others = [(s, y) for j, (s, y) in enumerate(zip(ins, xs)) if j != i]
+            others = [(s, y) for j, (s, y) in enumerate(zip(ins, xs, strict=True)) if j != i]
             known = set(out).union(*[set(s) for s, _ in others])
             kept = "".join(c for c in sub if c in known)
             spec = ",".join([out] + [s for s, _ in others]) + "->" + kept

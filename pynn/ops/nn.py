@@ -11,6 +11,7 @@ from pynn.core.tensor import Tensor
 from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
 from pynn.ops import reduction as _r
+from pynn.ops.array import squeeze
 
 __all__ = [
     "batch_normalization",
@@ -320,7 +321,6 @@ def moments(x, axes, shift=None, keepdims=False):
     mean = _r.mean(x, axis=axes, keepdims=True)
     variance = _r.mean(_m.square(_m.subtract(x, mean)), axis=axes, keepdims=keepdims)
     if not keepdims:
-        from pynn.ops.array import squeeze
         mean = squeeze(mean, list(axes) if isinstance(axes, (list, tuple)) else [axes])
     return mean, variance
 

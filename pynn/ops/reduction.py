@@ -10,6 +10,7 @@ from pynn.core.tensor import Tensor, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call
+from pynn.ops import math as _m
 
 __all__ = [
     "all",
@@ -264,14 +265,12 @@ def cumprod(x, axis=0):
 
 def var(x, axis=None, keepdims=False):
     """Population variance over `axis`."""
-    from pynn.ops.math import square, subtract
     m = _mean(x, axis=axis, keepdims=True)
-    return _mean(square(subtract(x, m)), axis=axis, keepdims=keepdims)
+    return _mean(_m.square(_m.subtract(x, m)), axis=axis, keepdims=keepdims)
 
 
 def std(x, axis=None, keepdims=False):
-    from pynn.ops.math import sqrt
-    return sqrt(var(x, axis=axis, keepdims=keepdims))
+    return _m.sqrt(var(x, axis=axis, keepdims=keepdims))
 
 
 def count_nonzero(x, axis=None, keepdims=False, dtype="int64"):

@@ -167,7 +167,7 @@ _LAZY = {"keras": "pynn.keras",
 
 def __getattr__(name):
     if name == "RaggedTensor":
-        from pynn.tf.ragged import RaggedTensor
+        from pynn.tf.ragged import RaggedTensor  # noqa: PLC0415 - tf.RaggedTensor loads on first use
         return RaggedTensor
     # tf.keras is pynn.keras, imported on first use so pynn.tf works on its own.
     target = _LAZY.get(name)

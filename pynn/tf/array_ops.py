@@ -174,7 +174,7 @@ def roll(input, shift, axis, name=None):
     axes = np.atleast_1d(_value(axis)).tolist()
     index = [_b.slice(None)] * v.ndim
     out = input
-    for s, a in zip(shifts, axes):
+    for s, a in zip(shifts, axes, strict=True):
         n = v.shape[a]
         index_a = list(index)
         index_a[a] = (np.arange(n) - s) % n
@@ -210,7 +210,7 @@ def slice(input_, begin, size, name=None):
     """The block starting at `begin` with `size` entries per dimension (-1: to the end)."""
     begin = np.atleast_1d(_value(begin)).tolist()
     size = np.atleast_1d(_value(size)).tolist()
-    key = tuple(_b.slice(b, None if s == -1 else b + s) for b, s in zip(begin, size))
+    key = tuple(_b.slice(b, None if s == -1 else b + s) for b, s in zip(begin, size, strict=True))
     return ops.getitem(input_, key)
 
 
@@ -248,7 +248,7 @@ def searchsorted(sorted_sequence, values, side="left", out_type=_dt.int32, name=
         out = np.searchsorted(s, v, side=side)
     else:
         out = np.stack([np.searchsorted(a, b, side=side) for a, b in zip(
-            s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1]))]).reshape(v.shape)
+            s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1]), strict=True)]).reshape(v.shape)
     return _wrap(out.astype(_dt.np_dtype(out_type)))
 
 

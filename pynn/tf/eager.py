@@ -12,6 +12,7 @@ import sys
 import numpy as np
 
 from pynn.core import dtypes as _dt
+from pynn.core.errors import InvalidArgumentError
 from pynn.core.tensor import Tensor
 from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import active as _tracing
@@ -64,7 +65,6 @@ def get_logger():
 
 def ensure_shape(x, shape, name=None):
     if not TensorShape(shape).is_compatible_with(_value(x).shape):
-        from pynn.core.errors import InvalidArgumentError
         raise InvalidArgumentError(
             f"Shape of tensor {TensorShape(_value(x).shape)} is not compatible with expected "
             f"shape {TensorShape(shape)}.")

@@ -111,13 +111,13 @@ class _Spec:
 
     def accepts(self, other):
         return self.dtype == other.dtype and len(self.shape) == len(other.shape) and all(
-            a is None or a == b for a, b in zip(self.shape, other.shape))
+            a is None or a == b for a, b in zip(self.shape, other.shape, strict=True))
 
     def relaxed(self, other):
         """The most specific spec accepting both, or None (other rank or dtype)."""
         if self.dtype != other.dtype or len(self.shape) != len(other.shape):
             return None
-        return _Spec(tuple(a if a == b else None for a, b in zip(self.shape, other.shape)),
+        return _Spec(tuple(a if a == b else None for a, b in zip(self.shape, other.shape, strict=True)),
                      self.dtype)
 
 
@@ -369,7 +369,7 @@ class Function:
                 params = ", ".join(
                     f"{n}: TensorSpec(shape={TensorShape(s.shape)}, "
                     f"dtype=tf.{_dt.as_dtype(s.dtype).name}, name=None)"
-                    for n, s in zip(names, specs))
+                    for n, s in zip(names, specs, strict=True))
                 raise TypeError(
                     f"Binding inputs to tf.function failed due to `Can not cast {got} to "
                     f"{want}`. Received args: {args!r} and kwargs: {kwargs!r} for "
@@ -407,12 +407,12 @@ class Function:
             return public, public in self._traced
         for traced in self._traced:
             if _same_structure(traced, exact) and all(
-                    a.accepts(b) for a, b in zip(_specs(traced, []), specs)):
+                    a.accepts(b) for a, b in zip(_specs(traced, []), specs, strict=True)):
                 return traced, True
         if self._reduce_retracing:
             for traced in reversed(self._traced):
                 if _same_structure(traced, exact):
-                    relaxed = [a.relaxed(b) for a, b in zip(_specs(traced, []), specs)]
+                    relaxed = [a.relaxed(b) for a, b in zip(_specs(traced, []), specs, strict=True)]
                     if None not in relaxed:
                         return _replace_specs(exact, relaxed), False
         return exact, False
@@ -429,14 +429,14 @@ class Function:
         pos = [0]
         call_values = [_rebuild(v, leaves, pos) for v in values]
         leaf_names = []
-        for name, value in zip(names, values):
+        for name, value in zip(names, values, strict=True):
             _leaf_names(name, value, leaf_names)
         call_args, call_kwargs = self._arguments(call_values, args, kwargs)
         tracer = tracing.Tracer(leaves, ())
         tracer.allow_gradients = True
         tracer.name_inputs(leaf_names)
         tracer.shown_shapes = dict(zip(tracer.input_slots, (
-            TensorShape(s.shape) for s in _specs(public, []))))
+            TensorShape(s.shape) for s in _specs(public, [])), strict=True))
         with quiet, tracer:
             result = self._python_function(*call_args, **call_kwargs)
         if not seen:        # TF warns once the trace is done
@@ -470,7 +470,7 @@ class Function:
                 bound.arguments[name] = tuple(call_values[i:i + len(value)])
                 i += len(value)
             elif kind is inspect.Parameter.VAR_KEYWORD:
-                bound.arguments[name] = dict(zip(value, call_values[i:i + len(value)]))
+                bound.arguments[name] = dict(zip(value, call_values[i:i + len(value)], strict=True))
                 i += len(value)
             else:
                 bound.arguments[name] = call_values[i]
@@ -496,7 +496,7 @@ def _same_structure(a, b):
     if type(a) is _Spec or type(b) is _Spec:
         return type(a) is type(b)
     if type(a) is tuple and type(b) is tuple:
-        return len(a) == len(b) and all(_same_structure(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same_structure(x, y) for x, y in zip(a, b, strict=True))
     return a == b
 
 
@@ -512,7 +512,8 @@ class ConcreteFunction:
     @property
     def structured_input_signature(self):
         specs = iter(_specs(self._key, []))
-        from pynn.tf.eager import TensorSpec  # noqa: F401
+        # late: eager.py imports this module (through _common.py)
+        from pynn.tf.eager import TensorSpec  # noqa: PLC0415
         out = []
         for part in self._key:
             if type(part) is _Spec:
@@ -528,7 +529,7 @@ class ConcreteFunction:
     def pretty_printed_signature(self, verbose=True):
         lines = ["Input Parameters:"]
         inputs, _ = self.structured_input_signature
-        for name, spec in zip(self._names, inputs):
+        for name, spec in zip(self._names, inputs, strict=True):
             lines.append(f"  {name} (POSITIONAL_OR_KEYWORD): {spec!r}")
         return "\n".join(lines)
 

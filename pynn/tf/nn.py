@@ -12,6 +12,19 @@ from pynn import ops
 from pynn.core.dispatch import tf_api
 from pynn.tf._common import _value
 
+# Also in this namespace, as in TensorFlow:
+from pynn.tf.math import (  # noqa: F401 - tf.nn.softmax, tf.nn.sigmoid ... are tf.math's
+    in_top_k,
+    l2_normalize,
+    log_softmax,
+    sigmoid,
+    softmax,
+    softplus,
+    softsign,
+    tanh,
+    top_k,
+)
+
 
 # --------------------------------------------------------------------------- nn
 @tf_api("tf.nn.relu")
@@ -170,19 +183,6 @@ def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
                           strides=_spatial(strides, 2, "strides", data_format),
                           padding=_nn_padding(padding))
 
-
-# Also in this namespace, as in TensorFlow:
-from pynn.tf.math import (  # noqa: F401
-    in_top_k,
-    l2_normalize,
-    log_softmax,
-    sigmoid,
-    softmax,
-    softplus,
-    softsign,
-    tanh,
-    top_k,
-)
 
 avg_pool = avg_pool2d
 max_pool = max_pool2d

@@ -99,7 +99,7 @@ def plain_server(dist):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - playwright loads only when a browser test runs
 
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set "

@@ -16,6 +16,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from pynn import keras
 from tests.browser.conftest import ARTIFACTS
 from tests.dependencies import require_h5py
 
@@ -103,7 +104,6 @@ def test_hdf5_loads_only_for_a_program_that_needs_it_and_writes_real_hdf5(playgr
                  for n in f["model_weights"].attrs["layer_names"]]
         assert names[-1] == "dense_1"
 
-    from pynn import keras  # the same files on CPython, through h5py
 
     x = np.array(X, dtype="float32")
     for name in ("m.keras", "m.h5", "cp.h5"):

@@ -14,6 +14,9 @@ import sys
 
 import pytest
 
+import pynn.shim
+from pynn.keras import callbacks
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORKER_DIR = os.path.join(ROOT, "web", "src", "worker")  # holds the package pynn_runner/
 PROTOCOL = os.path.join(ROOT, "web", "src", "protocol.js")
@@ -47,9 +50,6 @@ class Page:
 
 @pytest.fixture
 def runner():
-    import pynn.shim
-    from pynn.keras import callbacks
-
     # The runner installs the shim and a default callback for the whole process, as it does in
     # the worker; put both back afterwards so the rest of the test session is unaffected.
     shim_was_installed = pynn.shim.is_installed()

@@ -39,7 +39,8 @@ def _modules():
 
 def _top_level_imports(path, modules, name):
     """pynn modules imported when `name` is imported (statements outside functions)."""
-    tree = ast.parse(open(path, encoding="utf-8").read())
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
     package = name if path.endswith("__init__.py") else name.rpartition(".")[0]
     targets = set()
 

@@ -146,7 +146,7 @@ def test_comparisons_return_bool_tensors():
     assert (t != [1.0, 3.0]).numpy().tolist() == [False, True]
     assert repr(t == constant([1.0, 2.0, 3.0])) == (
         "<tf.Tensor: shape=(), dtype=bool, numpy=False>")
-    assert (t == None) is False
+    assert (t == None) is False  # noqa: E711 - Tensor.__eq__ with None is what is tested
     assert (t > 1.5).dtype == "bool" and (t <= 1.0).numpy().tolist() == [True, False]
     assert (Variable(1.0) == Variable(1.0)).numpy()
     with pytest.raises(InvalidArgumentError, match="Equal"):

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import pynn.ops  # noqa: F401  (registers every primitive)
-from pynn.core.autodiff import registry
+from pynn.core.autodiff import primitive, registry
 from tests.gradcheck import check_gradients
 
 HERE = os.path.dirname(__file__)
@@ -46,8 +46,6 @@ def test_gradient(fn, args, tolerances):
 
 
 def test_gradcheck_catches_a_wrong_vjp():
-    from pynn.core.autodiff import primitive
-
     @primitive
     def wrong_square(x):
         return x * x, lambda g: g * x        # should be 2 * g * x

@@ -92,7 +92,7 @@ def _custom_loop(decorate, steps=12):
             loss = loss_fn(y, logits) + tf.add_n(model.losses) if model.losses else \
                 loss_fn(y, logits)
         grads = tape.gradient(loss, model.trainable_weights)
-        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+        optimizer.apply_gradients(zip(grads, model.trainable_weights, strict=True))
         accuracy.update_state(y, logits)
         return {"loss": loss, "accuracy": accuracy.result()}
 
@@ -113,7 +113,7 @@ def test_a_decorated_gradient_tape_loop_trains_exactly_as_the_eager_one():
     assert len(eager_traces) == 12 and len(traces) == 1
     assert not step.reasons
     assert history == eager_history
-    for a, b in zip(model.get_weights(), eager_model.get_weights()):
+    for a, b in zip(model.get_weights(), eager_model.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)      # BatchNorm statistics included
 
 
@@ -219,7 +219,7 @@ def test_gradients_and_unconnected_sources_replay():
         x = tf.constant(value)
         gw, gx, gu, gz = grads(x)
         assert gw.numpy().tolist() == [v * v for v in value]
-        assert gx.numpy().tolist() == [2 * a * b for a, b in zip([1.0, 2.0], value)]
+        assert gx.numpy().tolist() == [2 * a * b for a, b in zip([1.0, 2.0], value, strict=True)]
         assert gu is None and float(gz) == 0.0
     assert grads.experimental_get_tracing_count() == 1 and not grads.reasons
 

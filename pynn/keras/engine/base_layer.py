@@ -480,7 +480,7 @@ class Layer(SymbolicCalls):
                 f"of length {len(weights)}, but the layer was expecting {len(params)} weights. "
                 f"Provided weights: {str(weights)[:50]}...")
         checked = []
-        for param, weight in zip(params, weights):
+        for param, weight in zip(params, weights, strict=True):
             weight_shape = TensorShape(weight.shape if hasattr(weight, "shape") else np.shape(weight))
             if not param.shape.is_compatible_with(weight_shape):
                 raise ValueError(
@@ -940,7 +940,7 @@ def _set_masks(outputs, mask):
         flat_masks = nest.flatten(mask)
     else:
         flat_masks = [mask] * len(flat_outputs)
-    for out, m in zip(flat_outputs, flat_masks):
+    for out, m in zip(flat_outputs, flat_masks, strict=True):
         if isinstance(out, Tensor):
             try:
                 out._keras_mask = m

@@ -218,7 +218,7 @@ class LossesContainer:
         else:
             self._per_output_metrics = [
                 None if loss is None else _loss_mean(name + "_loss")
-                for loss, name in zip(self._losses, names)]
+                for loss, name in zip(self._losses, names, strict=True)]
         self._built = True
 
     @staticmethod
@@ -245,7 +245,7 @@ class LossesContainer:
         batch_dim = None
         for index, (y_t, y_p, sw, loss_obj, loss_weight, name) in enumerate(zip(
                 targets, preds, weights, self._losses, self._loss_weights,
-                self._output_names)):
+                self._output_names, strict=True)):
             if y_t is None or loss_obj is None:
                 continue
             y_p_value = _as_array(y_p)
@@ -288,7 +288,7 @@ class LossesContainer:
         """Adds one batch to the running `loss` and `<output>_loss` means (Python floats,
         as the eager step always did)."""
         tracked = 0.0
-        for (index, loss_weight), value in zip(plan, values):
+        for (index, loss_weight), value in zip(plan, values[: len(plan)], strict=True):
             scalar = float(value)
             metric = self._per_output_metrics[index]
             if metric is not None:
@@ -405,19 +405,19 @@ class MetricsContainer:
         weighted_specs = self._spread(self._user_weighted_metrics, keys)
         self._metrics = [
             [self._get_metric_object(m, y_t, y_p) for m in spec if m is not None]
-            for spec, y_t, y_p in zip(specs, targets, preds)]
+            for spec, y_t, y_p in zip(specs, targets, preds, strict=True)]
         self._weighted_metrics = [
             [self._get_metric_object(m, y_t, y_p) for m in spec if m is not None]
-            for spec, y_t, y_p in zip(weighted_specs, targets, preds)]
+            for spec, y_t, y_p in zip(weighted_specs, targets, preds, strict=True)]
         self._set_metric_names(names)
         self._metrics_in_order = [
-            m for ms, wms in zip(self._metrics, self._weighted_metrics) for m in ms + wms]
+            m for ms, wms in zip(self._metrics, self._weighted_metrics, strict=True) for m in ms + wms]
         self._built = True
 
     def _set_metric_names(self, names):
         seen = set()
         multi = len(names) > 1
-        for name, metrics, weighted in zip(names, self._metrics, self._weighted_metrics):
+        for name, metrics, weighted in zip(names, self._metrics, self._weighted_metrics, strict=True):
             for m in metrics:
                 if multi:
                     _set_name(m, name + "_" + m.name)
@@ -468,7 +468,7 @@ class MetricsContainer:
             return
         preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         for y_t, y_p, sw, metrics, weighted in zip(
-                targets, preds, weights, self._metrics, self._weighted_metrics):
+                targets, preds, weights, self._metrics, self._weighted_metrics, strict=True):
             if y_t is None or not (metrics or weighted):
                 continue
             y_p_value = _as_array(y_p)

@@ -167,7 +167,7 @@ def check_data_cardinality(x, y=None, sample_weight=None):
     sizes = {int(leaf.shape[0]) for part in parts for leaf in flatten(part)}
     if len(sizes) > 1:
         message = "Data cardinality is ambiguous:\n"
-        for label, part in zip(("x", "y", "sample_weight"), parts):
+        for label, part in zip(("x", "y", "sample_weight"), parts, strict=True):
             if part is None:
                 continue
             message += f"  {label} sizes: " + ", ".join(

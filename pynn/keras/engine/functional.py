@@ -218,7 +218,7 @@ class Functional(Model):
             flat_inputs = self._flatten_to_reference_inputs(inputs)
         values = {}
         masks = nest.flatten(mask) if mask is not None else None
-        for i, (ref, value) in enumerate(zip(self.inputs, flat_inputs)):
+        for i, (ref, value) in enumerate(zip(self.inputs, flat_inputs, strict=True)):
             if not (isinstance(value, Tensor) and value._value.dtype == ref.dtype.as_numpy_dtype
                     and value._value.ndim == ref.shape.rank):
                 value = self._conform(value, ref)
@@ -243,7 +243,7 @@ class Functional(Model):
                 values[output_ids[0]] = outputs if not isinstance(outputs, (list, tuple)) \
                     else nest.flatten(outputs)[0]
             else:
-                for oid, value in zip(output_ids, nest.flatten(outputs)):
+                for oid, value in zip(output_ids, nest.flatten(outputs), strict=True):
                     values[oid] = value
         if len(self.outputs) == 1 and not nest.is_nested(self._nested_outputs):
             return values[id(self.outputs[0])]
@@ -271,7 +271,7 @@ class Functional(Model):
                 getattr(x, "_pynn_symbolic", False)
                 and x.shape.rank == ref.shape.rank
                 and x.shape[1:].is_compatible_with(ref.shape[1:])
-                for x, ref in zip(flat, self.inputs)):
+                for x, ref in zip(flat, self.inputs, strict=True)):
             batch = flat[0].shape.as_list()[0] if flat[0].shape.rank else None
             outs = []
             for out in self.outputs:

@@ -26,7 +26,9 @@ class InputSpec:
             axes = axes or {}
             self.axes = {int(k): axes[k] for k in axes}
         except (ValueError, TypeError):
-            raise TypeError(f"Argument `axes` must be a dict with integer keys. Received: axes={axes}")
+            raise TypeError(
+                f"Argument `axes` must be a dict with integer keys. Received: axes={axes}"
+            ) from None
         if self.axes and (self.ndim is not None or self.max_ndim is not None):
             max_dim = (self.ndim if self.ndim else self.max_ndim) - 1
             max_axis = max(self.axes)
@@ -76,7 +78,7 @@ def _fits(spec, dims, dtype):
                 dims = dims[:-1]
             if spec_shape and spec_shape[-1] == 1:
                 spec_shape = spec_shape[:-1]
-        for spec_dim, dim in zip(spec_shape, dims):
+        for spec_dim, dim in zip(spec_shape, dims, strict=True):
             if spec_dim is not None and dim is not None and spec_dim != dim:
                 return False
     return True
@@ -110,7 +112,7 @@ def assert_input_compatibility(input_spec, inputs, layer_name):
     if len(flat) != len(specs):
         raise ValueError(f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
                          f"{len(flat)} input tensors. Inputs received: {flat}")
-    for index, (x, spec) in enumerate(zip(flat, specs)):
+    for index, (x, spec) in enumerate(zip(flat, specs, strict=True)):
         if spec is None:
             continue
         shape = x.shape
@@ -141,7 +143,7 @@ def assert_input_compatibility(input_spec, inputs, layer_name):
                     got = got[:-1]
                 if spec_shape and spec_shape[-1] == 1:
                     spec_shape = spec_shape[:-1]
-            for spec_dim, dim in zip(spec_shape, got):
+            for spec_dim, dim in zip(spec_shape, got, strict=True):
                 if spec_dim is not None and dim is not None and spec_dim != dim:
                     raise ValueError(prefix + f"expected shape={spec.shape}, found shape="
                                      f"{_display_shape(shape)}")

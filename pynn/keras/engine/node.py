@@ -90,7 +90,7 @@ class Node:
         if self._single_positional_tensor:
             return (values[self.flat_input_ids[0]],), {}
         flat = list(self._flat_arguments)
-        for position, kt_id in zip(self._keras_input_positions, self.flat_input_ids):
+        for position, kt_id in zip(self._keras_input_positions, self.flat_input_ids, strict=True):
             flat[position] = values[kt_id]
         args, kwargs = nest.pack_sequence_as((list(self.call_args), self.call_kwargs), flat)
         return tuple(args), kwargs

@@ -317,7 +317,7 @@ def _last_output(layer, network_nodes):
 def _relax_input_shape(shape_1, shape_2):
     if shape_1 is None or shape_2 is None or len(shape_1) != len(shape_2):
         return None
-    return tuple(None if d1 != d2 else d1 for d1, d2 in zip(shape_1, shape_2))
+    return tuple(None if d1 != d2 else d1 for d1, d2 in zip(shape_1, shape_2, strict=True))
 
 
 def _clear_previously_created_nodes(layer, created_nodes):

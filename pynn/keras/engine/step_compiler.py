@@ -157,7 +157,7 @@ class StepCompiler:
         reason = tracing.compare(previous, tracer)
         if reason is None:
             same_data = all(tracing._same(_array(a), _array(b))
-                            for a, b in zip(previous_leaves, leaves))
+                            for a, b in zip(previous_leaves, leaves, strict=True))
             if same_data and pending.count < MAX_RECORDINGS:
                 return None     # constants cannot be told from data yet: record again
             try:
@@ -188,6 +188,6 @@ class StepCompiler:
             optimizer._compute_current_learning_rate()
             optimizer._apply_arrays(grads, variables)
         else:
-            optimizer.apply_gradients(zip(grads, variables))
+            optimizer.apply_gradients(zip(grads, variables, strict=True))
         self.replayed += 1
         return model.compute_metrics(x, y, y_pred, sample_weight)

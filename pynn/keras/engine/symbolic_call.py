@@ -104,11 +104,11 @@ class SymbolicCalls:
         flat_first = nest.flatten(first)
         flat_second = nest.flatten(results[-1])
         kts = []
-        for a, b in zip(flat_first, flat_second):
+        for a, b in zip(flat_first, flat_second, strict=True):
             a_shape = tuple(np.shape(a))
             b_shape = tuple(np.shape(b))
             if len(a_shape) == len(b_shape):
-                dims = [da if da == db else None for da, db in zip(a_shape, b_shape)]
+                dims = [da if da == db else None for da, db in zip(a_shape, b_shape, strict=True)]
             else:
                 dims = [None] * len(a_shape)
             dtype = a.dtype if hasattr(a, "dtype") else np.asarray(a).dtype

@@ -56,7 +56,7 @@ def broadcast_weights(weights, values):
     """`weights` broadcast to `values`' shape; ValueError unless it is a scalar or has
     the same rank with every dimension 1 or equal (`tf.__internal__.ops.broadcast_weights`)."""
     if weights.ndim and (weights.ndim != values.ndim or any(
-            w not in (1, v) for w, v in zip(weights.shape, values.shape))):
+            w not in (1, v) for w, v in zip(weights.shape, values.shape, strict=True))):
         raise ValueError(
             f"weights can not be broadcast to values. values.rank={values.ndim}. "
             f"weights.rank={weights.ndim}. values.shape={values.shape}. "
@@ -160,7 +160,7 @@ class Metric:
         return [v.numpy() for v in self._metric_variables]
 
     def set_weights(self, weights):
-        for variable, weight in zip(self._metric_variables, weights):
+        for variable, weight in zip(self._metric_variables, weights, strict=True):
             variable.assign(as_array(weight))
 
     def update_state(self, *args, **kwargs):
@@ -182,7 +182,7 @@ class Metric:
         for metric in metrics:
             if len(self.weights) != len(metric.weights):
                 raise ValueError(f"Metric {metric} is not compatible with {self}")
-            for weight, other in zip(self.weights, metric.weights):
+            for weight, other in zip(self.weights, metric.weights, strict=True):
                 weight.assign_add(other)
 
     def __call__(self, *args, **kwargs):

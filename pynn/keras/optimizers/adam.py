@@ -44,7 +44,7 @@ class Adam(Optimizer):
         if not self.amsgrad:
             return pairs
         hats = [self.add_variable_from_reference(v, "vhat") for v in var_list]
-        return [pair + (hat,) for pair, hat in zip(pairs, hats)]
+        return [pair + (hat,) for pair, hat in zip(pairs, hats, strict=True)]
 
     def _coefficients(self, lr, dtype):
         t = dtype.type

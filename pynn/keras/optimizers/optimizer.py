@@ -307,7 +307,7 @@ class Optimizer:
 
         def rehome(holders, flat):
             views = []
-            for holder, (start, stop) in zip(holders, spans):
+            for holder, (start, stop) in zip(holders, spans, strict=True):
                 view = flat[start:stop].reshape(holder._value.shape)
                 view[...] = holder._value
                 holder._value = view    # same values, now inside `flat`
@@ -330,7 +330,7 @@ class Optimizer:
                 "You are calling `set_weights()` on an optimizer that has not yet been "
                 "built. Please call `optimizer.build(trainable_variables)` to create the "
                 "optimizer weights before calling `set_weights()`.")
-        for variable, weight in zip(self._variables, weights):
+        for variable, weight in zip(self._variables, weights, strict=True):
             weight = _array(weight)
             if tuple(variable.shape) != tuple(weight.shape):
                 raise ValueError(
@@ -395,7 +395,7 @@ class Optimizer:
                     var_list = var_list()
         var_list = list(var_list)
         grads = tape.gradient(loss, var_list)
-        return list(zip(grads, var_list))
+        return list(zip(grads, var_list, strict=True))
 
     def minimize(self, loss, var_list, tape=None):
         """Compute the gradients of `loss` on `var_list` and apply them."""
@@ -477,7 +477,7 @@ class Optimizer:
         custom_update = type(self).update_step is not Optimizer.update_step
         coefficients = {}
         index = self._index_dict
-        for grad, variable in zip(grads, variables):
+        for grad, variable in zip(grads, variables, strict=True):
             key = id(variable)
             if key not in index:
                 raise KeyError(
@@ -501,7 +501,7 @@ class Optimizer:
     def _apply_flat_update(self, grads, variables, lr, buffers, views, work):
         """The update of every variable at once, on the flat weights and gradients."""
         grad, weights = work
-        for variable, view in zip(variables, views):
+        for variable, view in zip(variables, views, strict=True):
             if variable._value is not view:     # re-assigned elsewhere: update one by one
                 self._flat = None
                 self._apply_updates(grads, variables, lr)

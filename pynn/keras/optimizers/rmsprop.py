@@ -44,7 +44,7 @@ class RMSprop(Optimizer):
         averages = ([self.add_variable_from_reference(v, "average_gradient") for v in var_list]
                     if self.centered else [None] * len(var_list))
         return [tuple(s for s in group if s is not None)
-                for group in zip(velocities, momentums, averages)]
+                for group in zip(velocities, momentums, averages, strict=True)]
 
     def _coefficients(self, lr, dtype):
         t = dtype.type

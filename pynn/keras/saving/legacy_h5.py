@@ -20,7 +20,7 @@ def _layers(model):
 
 
 def _write_weights(group, model):
-    from pynn.keras import __version__
+    from pynn.keras import __version__  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     layers = _layers(model)
     group.attrs["layer_names"] = np.array([layer.name.encode("utf8") for layer in layers])
@@ -67,7 +67,7 @@ def _assign(model, saved, by_name=False, skip_mismatch=False):
                 f"Weight file contains {len(saved)} layers with weights, but the model has "
                 f"{len(layers)} layers with weights. Check that the file was saved from the "
                 "same architecture, or load with by_name=True.")
-        pairs = list(zip(layers, (arrays for _, arrays in saved)))
+        pairs = list(zip(layers, (arrays for _, arrays in saved), strict=True))
     plan = []
     for layer, arrays in pairs:
         weights = layer.weights
@@ -76,7 +76,7 @@ def _assign(model, saved, by_name=False, skip_mismatch=False):
                 continue
             raise ValueError(f"Layer '{layer.name}' expects {len(weights)} weight(s), but the "
                              f"saved weights have {len(arrays)} element(s).")
-        for weight, array in zip(weights, arrays):
+        for weight, array in zip(weights, arrays, strict=True):
             if tuple(weight.shape) != array.shape:
                 if skip_mismatch:
                     continue
@@ -108,8 +108,8 @@ def load_weights(model, filepath, by_name=False, skip_mismatch=False):
 
 
 def save_model(model, filepath, include_optimizer=True):
-    from pynn.keras import __version__
-    from pynn.keras.saving.saving_lib import _json_default
+    from pynn.keras import __version__  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.saving.saving_lib import _json_default  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     stores.require_h5py("Saving a model in HDF5 format")
     model_config = {"class_name": type(model).__name__, "config": model.get_config()}
@@ -125,8 +125,8 @@ def save_model(model, filepath, include_optimizer=True):
 
 
 def load_model(filepath, custom_objects=None, compile=True):
-    from pynn.keras.models import model_from_config
-    from pynn.keras.saving.saving_lib import compile_from_config
+    from pynn.keras.models import model_from_config  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.saving.saving_lib import compile_from_config  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     stores.require_h5py("Loading a model from an HDF5 file")
     try:
@@ -155,7 +155,7 @@ def load_model(filepath, custom_objects=None, compile=True):
 
 def _training_config(model):
     """The compile arguments in tf.keras's legacy layout (`optimizer_config`)."""
-    from pynn.keras.saving.saving_lib import _compile_config
+    from pynn.keras.saving.saving_lib import _compile_config  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     config = _compile_config(model)
     if config is None:

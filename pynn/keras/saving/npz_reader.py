@@ -147,7 +147,9 @@ def read_pickled_array_dict(data):
             elif name in ("SETITEM", "SETITEMS"):
                 items = [stack.pop(), stack.pop()][::-1] if name == "SETITEM" else pop_mark()
                 target = stack[-1]
-                for key, value in zip(items[::2], items[1::2]):
+                if len(items) % 2:
+                    raise WeightsFileError("an odd number of items for a dict")
+                for key, value in zip(items[::2], items[1::2], strict=True):
                     if not isinstance(key, str):
                         raise WeightsFileError("a dict key that is not a string")
                     target[key] = value

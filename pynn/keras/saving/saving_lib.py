@@ -49,17 +49,17 @@ def weight_paths(model):
 
 
 def _holds_variables(obj):
-    from pynn.keras.engine.base_layer import Layer
-    from pynn.keras.metrics import Metric
-    from pynn.keras.optimizers.optimizer import Optimizer
+    from pynn.keras.engine.base_layer import Layer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.metrics import Metric  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.optimizers.optimizer import Optimizer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     return isinstance(obj, (Layer, Optimizer, Metric))
 
 
 def assign_tree(model, tree, skip_mismatch=False):
     """Check every saved array against the model, then assign them all (never half-loads)."""
-    from pynn.keras.metrics import Metric
-    from pynn.keras.optimizers.optimizer import Optimizer
+    from pynn.keras.metrics import Metric  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.optimizers.optimizer import Optimizer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     plan = []
     for path, obj in walk(model):
@@ -84,7 +84,7 @@ def assign_tree(model, tree, skip_mismatch=False):
                 f"Layer '{name}' expected {len(variables)} variables, but received "
                 f"{len(saved)} variables during loading. "
                 f"Expected: {[v.name for v in variables]}")
-        for variable, array in zip(variables, saved):
+        for variable, array in zip(variables, saved, strict=True):
             if tuple(variable.shape) != tuple(np.shape(array)):
                 if skip_mismatch:
                     continue
@@ -119,7 +119,7 @@ def save_weights(model, filepath, overwrite=True, save_format=None, options=None
     elif filepath.endswith(".npz"):
         stores.write_npz(weights_tree(model), filepath)
     elif _is_legacy_h5(filepath) or save_format == "h5":
-        from pynn.keras.saving import legacy_h5
+        from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
         legacy_h5.save_weights(model, filepath)
     else:  # a TensorFlow checkpoint prefix such as training_1/cp.ckpt
         checkpoint.save(weights_tree(model), filepath)
@@ -139,7 +139,7 @@ def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=No
     elif filepath.endswith(".npz"):
         tree = stores.read_npz(filepath, paths)
     elif _is_legacy_h5(filepath):
-        from pynn.keras.saving import legacy_h5
+        from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
         return legacy_h5.load_weights(model, filepath, by_name=by_name,
                                       skip_mismatch=skip_mismatch)
     elif checkpoint.exists(filepath):
@@ -155,8 +155,8 @@ def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=No
 # ------------------------------------------------------------------ whole models
 def serialize_model(model):
     """The `config.json` dict tf.keras 2.15 writes: module, class, config, build, compile."""
-    from pynn.keras.engine.functional import Functional
-    from pynn.keras.engine.sequential import Sequential
+    from pynn.keras.engine.functional import Functional  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.engine.sequential import Sequential  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     cls = type(model)
     if cls is Sequential:
@@ -201,7 +201,7 @@ def _add_build_configs(model_config, model):
 
 
 def _serialize_compile_value(value, module):
-    from pynn.keras import losses, metrics, optimizers
+    from pynn.keras import losses, metrics, optimizers  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -233,7 +233,7 @@ def _compile_config(model):
 
 
 def _deserialize_compile_value(value, kind, custom_objects):
-    from pynn.keras import losses, metrics, optimizers
+    from pynn.keras import losses, metrics, optimizers  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -266,7 +266,7 @@ def save_model(model, filepath, overwrite=True, save_format=None, include_optimi
     if not overwrite and os.path.exists(filepath):
         raise FileExistsError(f"{filepath} already exists and overwrite=False.")
     if save_format == "h5" or _is_legacy_h5(filepath):
-        from pynn.keras.saving import legacy_h5
+        from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
         return legacy_h5.save_model(model, filepath, include_optimizer=include_optimizer)
     if not filepath.endswith(".keras"):
         raise ValueError(
@@ -275,7 +275,7 @@ def save_model(model, filepath, overwrite=True, save_format=None, include_optimi
     if not model.built:
         _logger.warning("You are saving a model that has not yet been built. It might not "
                         "contain any weights yet.")
-    from pynn.keras import __version__
+    from pynn.keras import __version__  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
     metadata = {"keras_version": __version__,
                 "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")}
     tree = weights_tree(model)
@@ -334,7 +334,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
             "read. Save the model as a `.keras` file instead.")
     if _is_legacy_h5(filepath):
         # tf.keras 2.15 ignores `safe_mode` for legacy `.h5` files (see legacy_h5.load_model).
-        from pynn.keras.saving import legacy_h5
+        from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
         return legacy_h5.load_model(filepath, custom_objects=custom_objects, compile=compile)
     if not filepath.endswith(".keras"):
         raise ValueError("File format not supported: filepath=" + filepath + ". pynn loads "
@@ -353,7 +353,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
 
 
 def model_from_saved_config(config, custom_objects=None, compile=True):
-    from pynn.keras.models import model_from_config
+    from pynn.keras.models import model_from_config  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     model = model_from_config(config, custom_objects=custom_objects, safe_mode=in_safe_mode())
     build_config = config.get("build_config")

@@ -10,7 +10,7 @@ from pynn.keras.utils import generic_utils
 
 
 def _family_deserializers():
-    from pynn.keras import (
+    from pynn.keras import (  # noqa: PLC0415 - late: the layers and activations it deserializes import it
         activations,
         constraints,
         initializers,
@@ -19,7 +19,7 @@ def _family_deserializers():
         optimizers,
         regularizers,
     )
-    from pynn.keras.layers import serialization as layers
+    from pynn.keras.layers import serialization as layers  # noqa: PLC0415 - late: the layers and activations it deserializes import it
 
     return {"keras.activations": activations.deserialize, "keras.constraints": constraints.deserialize,
             "keras.initializers": initializers.deserialize, "keras.losses": losses.deserialize,

@@ -20,10 +20,10 @@ SKIPPED_ATTRIBUTES = frozenset({
 
 
 def _is_trackable(obj):
-    from pynn.keras import losses
-    from pynn.keras.engine.base_layer import Layer
-    from pynn.keras.metrics import Metric
-    from pynn.keras.optimizers.optimizer import Optimizer
+    from pynn.keras import losses  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.engine.base_layer import Layer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.metrics import Metric  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.optimizers.optimizer import Optimizer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     return isinstance(obj, (Layer, Optimizer, Metric, losses.Loss))
 
@@ -75,9 +75,9 @@ def variables_of(obj):
     """The variables an object keeps under its own `vars` group, in tf.keras order: a layer's
     own weights (trainable first), an optimizer's variables (iterations first), a metric's
     state (e.g. total, count); losses keep none."""
-    from pynn.keras.engine.base_layer import Layer
-    from pynn.keras.metrics import Metric
-    from pynn.keras.optimizers.optimizer import Optimizer
+    from pynn.keras.engine.base_layer import Layer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.metrics import Metric  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+    from pynn.keras.optimizers.optimizer import Optimizer  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
 
     if isinstance(obj, Layer):
         return list(obj._trainable_weights) + list(obj._non_trainable_weights)

@@ -12,7 +12,7 @@ import pytest
 
 from pynn import keras
 from pynn.keras import backend
-from pynn.keras.applications import MobileNet, MobileNetV2
+from pynn.keras.applications import MobileNet, MobileNetV2, mobilenet_v2
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "mobilenet_summaries.json")) as f:
@@ -97,7 +97,5 @@ def test_small_mobilenet_v2_trains_and_predicts():
 
 
 def test_preprocess_input_scales_to_minus_one_one():
-    from pynn.keras.applications import mobilenet_v2
-
     np.testing.assert_allclose(mobilenet_v2.preprocess_input(np.array([0, 127.5, 255.0])),
                                [-1, 0, 1])

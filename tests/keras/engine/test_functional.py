@@ -358,7 +358,7 @@ def test_comparing_symbolic_tensors_is_elementwise_as_tf_keras():
     assert equal.shape.as_list() == [None, 32] and equal.dtype.name == "bool"
     assert equal._keras_history.layer.name.startswith("tf.__operators__.eq")
     assert (a != 1.0)._keras_history.layer.name.startswith("tf.__operators__.ne")
-    assert (a == None) is False and (a != None) is True
+    assert (a == None) is False and (a != None) is True  # noqa: E711 - KerasTensor's ==/!= with None
     assert a in [a] and [a, encoded_a].index(a) == 0       # identity first, as TF
     with pytest.raises(TypeError, match="do not implement `__len__`"):
         len(a)

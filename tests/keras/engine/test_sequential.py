@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from pynn import keras
+from pynn import keras, ops
 from pynn.keras import layers
 
 
@@ -115,7 +115,6 @@ def test_masks_flow_through_the_stack():
 
     class MaskMaker(layers.Layer):
         def compute_mask(self, inputs, mask=None):
-            from pynn import ops
             return ops.not_equal(inputs, 0.0)
 
     model = keras.Sequential([MaskMaker(), MaskReader()])

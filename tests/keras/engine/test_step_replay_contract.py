@@ -178,7 +178,7 @@ def test_custom_train_step_with_a_python_if_on_the_loss():
             grads = tape.gradient(loss, self.trainable_variables)
             if loss > 0.5:                         # a Python branch on the loss
                 grads = [g * 0.5 for g in grads]
-            self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
+            self.optimizer.apply_gradients(zip(grads, self.trainable_variables, strict=True))
             return {"loss": loss}
 
     def build():
@@ -190,7 +190,7 @@ def test_custom_train_step_with_a_python_if_on_the_loss():
     fast, fast_history = _train(build, X, Y * 4, eager=False, batch_size=8, epochs=2)
     slow, slow_history = _train(build, X, Y * 4, eager=True, batch_size=8, epochs=2)
     assert fast._step_compiler is None          # a train_step override runs as written
-    for a, b in zip(fast.get_weights(), slow.get_weights()):
+    for a, b in zip(fast.get_weights(), slow.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert fast_history == slow_history
 

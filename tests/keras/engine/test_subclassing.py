@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from pynn import keras, ops
+from pynn.core.tensor import Variable
 from pynn.keras import layers
 from pynn.keras.engine.functional import Functional
 
@@ -88,8 +89,6 @@ def test_training_argument_reaches_call_and_dropout():
 
 
 def test_variables_assigned_as_attributes_are_weights():
-    from pynn.core.tensor import Variable
-
     class Scale(layers.Layer):
         def __init__(self):
             super().__init__()

@@ -6,10 +6,11 @@ import os
 import numpy as np
 import pytest
 
-from pynn import ops
+from pynn import ops, tf
 from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import constant
 from pynn.keras import activations
+from pynn.keras.layers import Dense, LeakyReLU
 
 with open(os.path.join(os.path.dirname(__file__), "activation_values.json")) as f:
     REF = json.load(f)
@@ -107,8 +108,6 @@ def test_activation_gradients_match_finite_differences(name):
 
 
 def test_activation_layer_names_and_configs_resolve_to_layers():
-    from pynn.keras.layers import Dense, LeakyReLU
-
     assert isinstance(activations.get("LeakyReLU"), LeakyReLU)
     layer = activations.get({"class_name": "LeakyReLU", "config": {"alpha": 0.2}})
     assert layer.alpha == pytest.approx(0.2)
@@ -119,9 +118,6 @@ def test_activation_layer_names_and_configs_resolve_to_layers():
 
 
 def test_tf_functions_serialize_by_their_keras_name():
-    from pynn import tf
-    from pynn.keras.layers import Dense
-
     assert Dense(2, activation=tf.nn.relu).get_config()["activation"] == "relu"
     assert Dense(2, activation=tf.nn.silu).get_config()["activation"] == "swish"
     assert Dense(2, activation=tf.nn.relu6).get_config()["activation"] == "relu6"

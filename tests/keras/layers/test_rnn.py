@@ -13,7 +13,9 @@ X = RNG.normal(size=(2, 5, 4)).astype(np.float32)
 
 def _numpy_lstm(x, kernel, recurrent, bias):
     """The LSTM equations written out in numpy (gates i, f, c, o)."""
-    sig = lambda z: 1 / (1 + np.exp(-z))
+    def sig(z):
+        return 1 / (1 + np.exp(-z))
+
     units = recurrent.shape[0]
     h = np.zeros((x.shape[0], units))
     c = np.zeros((x.shape[0], units))

@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
+from pynn.core.autodiff import GradientTape
 from pynn.core.tensor import Variable
 from pynn.keras import optimizers
+from pynn.keras.optimizers import optimizer as base
 from tests.keras.optimizers.record_reference import BIAS, CASES, KERNEL, gradients
 from tests.keras.optimizers.reference_values import OPTIMIZER_STEPS
 
@@ -258,8 +260,6 @@ def test_minimize_doc_examples():
 
 
 def test_minimize_with_a_tensor_loss_needs_its_tape():
-    from pynn.core.autodiff import GradientTape
-
     var = Variable(np.array([1.0, 2.0], np.float32))
     opt = optimizers.SGD(learning_rate=0.5)
     with GradientTape() as tape:
@@ -272,8 +272,6 @@ def test_minimize_with_a_tensor_loss_needs_its_tape():
 
 @pytest.mark.parametrize("key", ["adam", "sgd_momentum", "rmsprop_centered", "nadam"])
 def test_flat_and_per_variable_updates_agree(key, monkeypatch):
-    from pynn.keras.optimizers import optimizer as base
-
     _, flat = run_case(CASES[key])
     monkeypatch.setattr(base, "_FLAT_LIMIT", 0)
     optimizer, per_variable = run_case(CASES[key])

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from pynn.core.tensor import Variable
+from pynn.keras import optimizers
 from pynn.keras.optimizers import schedules
 from tests.keras.optimizers.record_schedules import SCHEDULES, STEPS
 from tests.keras.optimizers.schedule_values import SCHEDULE_VALUES
@@ -46,7 +47,6 @@ def test_custom_schedule_subclass():
         def get_config(self):
             return {}
 
-    from pynn.keras import optimizers
 
     opt = optimizers.SGD(learning_rate=Halving())
     var = Variable(np.zeros(1, np.float32))

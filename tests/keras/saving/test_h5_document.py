@@ -4,6 +4,8 @@ Here its codec is h5py, so each format pynn writes through it must be a file tha
 pynn's h5py path read back the same, and files written by h5py must load through it.
 """
 
+import zipfile
+
 import numpy as np
 import pytest
 
@@ -87,7 +89,6 @@ def test_without_a_library_saving_hdf5_says_what_is_missing(tmp_path, monkeypatc
 
 def test_a_keras_file_falls_back_to_the_npz_tf_keras_reads_without_a_library(tmp_path,
                                                                               monkeypatch):
-    import zipfile
 
     monkeypatch.setattr(h5_document.File, "codec", None)
     monkeypatch.setattr(stores, "h5py", h5_document)

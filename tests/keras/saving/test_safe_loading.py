@@ -6,8 +6,10 @@ errors are tf.keras 2.15's, recorded by tests/reference/record_safe_loading.py i
 tests/fixtures/safe_loading.json (which also holds the proof that tf.keras reads pynn's npz).
 """
 
+import base64
 import io
 import json
+import marshal
 import os
 import pickle
 import tempfile
@@ -20,7 +22,10 @@ import pynn.tf as ptf
 from pynn import keras
 from pynn.keras import layers
 from pynn.keras.saving import stores
+from pynn.keras.saving.npz_reader import WeightsFileError, read_pickled_array_dict
 from pynn.keras.saving.saving_lib import serialize_model
+from pynn.keras.utils import generic_utils
+from pynn.keras.utils.generic_utils import SafeModeScope
 from tests.dependencies import require_h5py
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
@@ -65,8 +70,6 @@ def test_a_lambda_in_a_keras_file_does_not_run_unless_safe_mode_is_off(tmp_path)
 
 
 def test_a_safe_mode_scope_decides_for_the_calls_inside():
-    from pynn.keras.utils.generic_utils import SafeModeScope
-
     config = layers.Lambda(lambda x: x + 1).get_config()
     with pytest.raises(ValueError, match="Lambda"):
         layers.Lambda.from_config(config)
@@ -162,13 +165,11 @@ def test_a_reduce_payload_in_an_npz_weights_file_never_runs(tmp_path):
     with pytest.raises(ValueError, match="npz weights"):
         model.load_weights(tmp_path / "w.npz")
     assert not os.path.exists(marker)
-    for a, b in zip(model.get_weights(), before):
+    for a, b in zip(model.get_weights(), before, strict=True):
         np.testing.assert_array_equal(a, b)
 
 
 def test_pickle_opcodes_outside_arrays_are_refused():
-    from pynn.keras.saving.npz_reader import WeightsFileError, read_pickled_array_dict
-
     for payload in (pickle.dumps(Payload("/nonexistent/x"), protocol=3),
                     b"\x80\x03cos\nsystem\n.",
                     b"\x80\x03}q\x00.", b"garbage"):
@@ -195,19 +196,16 @@ def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouche
         wide = keras.Sequential([keras.Input((4,)), layers.Dense(2, name="d")])
         wide.save_weights(target)
     else:
-        import h5py
         with h5py.File(target, "w") as f:
             f.create_dataset("layers/dense/vars/0", data=np.array([b"rm -rf"], dtype="S6"))
             f.create_dataset("layers/dense/vars/1", data=np.zeros(2, "float32"))
     with pytest.raises(ValueError):
         other.load_weights(target)
-    for a, b in zip(other.get_weights(), before):
+    for a, b in zip(other.get_weights(), before, strict=True):
         np.testing.assert_array_equal(a, b)
 
 
 def test_hdf5_links_to_other_files_are_refused(tmp_path, h5py):
-    import h5py
-
     small_model().save_weights(tmp_path / "elsewhere.weights.h5")
     with h5py.File(tmp_path / "w.weights.h5", "w") as f:
         f["layers/dense/vars"] = h5py.ExternalLink(str(tmp_path / "elsewhere.weights.h5"),
@@ -246,8 +244,6 @@ def test_the_npz_pynn_writes_is_what_tf_keras_read(tmp_path, name, monkeypatch):
 
 
 def test_bytecode_of_another_python_version_is_refused_not_run(monkeypatch):
-    from pynn.keras.utils import generic_utils
-
     config = layers.Lambda(lambda x: x * 2).get_config()
     monkeypatch.setattr(generic_utils, "_python_version", lambda: "3.99")
     with pytest.raises(ValueError, match="saved by Python 3.1.*cannot run on Python 3.99"):
@@ -260,9 +256,6 @@ def test_bytecode_of_another_python_version_is_refused_not_run(monkeypatch):
 
 
 def test_pynn_bytecode_stays_readable_by_tf_keras_func_load():
-    import base64
-    import marshal
-
     code, _, _ = layers.Lambda(lambda x: x + 3).get_config()["function"]
     function = marshal.loads(base64.decodebytes(code.encode("ascii")))  # what tf.keras does
     assert function.co_argcount == 1 and function.co_name == "<lambda>"

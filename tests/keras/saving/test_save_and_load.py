@@ -10,7 +10,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from pynn import keras
+from pynn import keras, tf
 from pynn.keras import layers
 from pynn.keras.saving import stores
 from pynn.keras.saving.state_tree import walk
@@ -157,8 +157,6 @@ def test_savedmodel_folders_and_unknown_suffixes_are_explained(tmp_path):
 
 def test_tf_style_checkpoint_paths_work_within_pynn(tmp_path):
     """The TF 2.15-era "Save and load models" tutorial, unchanged."""
-    from pynn import tf
-
     model = mlp(compiled=False)
     prefix = str(tmp_path / "training_1" / "cp.ckpt")
     model.save_weights(prefix)

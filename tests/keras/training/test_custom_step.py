@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from pynn import keras
+from pynn.core.autodiff import GradientTape
 from pynn.keras import layers
 
 
@@ -22,8 +23,6 @@ class CustomModel(keras.Model):
 
 
 def keras_backend_tape():
-    from pynn.core.autodiff import GradientTape
-
     return GradientTape()
 
 

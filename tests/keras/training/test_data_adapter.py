@@ -7,6 +7,7 @@ from pynn import keras
 from pynn.core.tensor import constant
 from pynn.keras.engine import data_adapter
 from pynn.keras.engine.data_adapter import DataHandler
+from pynn.tf import data as tf_data
 
 
 def test_nested_python_lists_are_one_array_lists_of_arrays_are_inputs():
@@ -126,7 +127,6 @@ def test_unpack_and_pack():
 def test_fit_evaluate_predict_consume_a_tf_data_dataset():
     # "Customizing what happens in fit()" trains its GAN with `gan.fit(dataset)`, where the
     # dataset yields image batches only; Keras guides also pass `(x, y)` datasets everywhere.
-    from pynn.tf import data as tf_data
 
     x = np.random.default_rng(0).random((10, 3)).astype("float32")
     y = x.sum(axis=1, keepdims=True)

@@ -11,6 +11,8 @@ import re
 import numpy as np
 import pytest
 
+from pynn import keras
+
 from .record_fit import scenarios
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,8 +56,6 @@ def check_redraws(text):
 
 @pytest.fixture(scope="module")
 def ours():
-    from pynn import keras
-
     return scenarios(keras)
 
 

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from pynn.keras import utils
 from pynn.keras.utils.progbar import Progbar
 
 from .record_progbar import SCENARIOS, run
@@ -69,6 +70,4 @@ def test_add_advances_by_n(clock, capsys):
 
 
 def test_exported_as_keras_utils_progbar():
-    from pynn.keras import utils
-
     assert utils.Progbar is Progbar

@@ -47,7 +47,7 @@ class Conv2DTranspose(Conv):
         if output_padding is not None:
             self.output_padding = normalize_tuple(output_padding, 2, "output_padding",
                                                   allow_zero=True)
-            for stride, pad in zip(self.strides, self.output_padding):
+            for stride, pad in zip(self.strides, self.output_padding, strict=True):
                 if pad >= stride:
                     raise ValueError(
                         "Strides must be greater than output padding. Received "

@@ -79,7 +79,7 @@ class Embedding(Layer):
         if len(lengths) != len(dims) - 1:
             raise ValueError(f'"input_length" is {self.input_length}, but received input has '
                              f"shape {tuple(dims)}")
-        for i, (expected, got) in enumerate(zip(lengths, dims[1:])):
+        for i, (expected, got) in enumerate(zip(lengths, dims[1:], strict=True)):
             if expected is not None and got is not None and expected != got:
                 raise ValueError(f'"input_length" is {self.input_length}, but received input '
                                  f"has shape {tuple(dims)}")

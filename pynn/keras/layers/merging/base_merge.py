@@ -34,7 +34,7 @@ class _Merge(Layer):
         if not shape2:
             return shape1
         output = list(shape1[: len(shape1) - len(shape2)])
-        for i, j in zip(shape1[len(shape1) - len(shape2):], shape2):
+        for i, j in zip(shape1[len(shape1) - len(shape2):], shape2, strict=True):
             if i is None or j is None:
                 output.append(None)
             elif i == 1:

@@ -39,7 +39,7 @@ class Concatenate(_Merge):
                 raise error
             for s in known:
                 del s[self.axis]
-            for dims in zip(*known):
+            for dims in zip(*known, strict=True):
                 if len(set(dims) - {None}) > 1:
                     raise error
         self.built = True
@@ -66,7 +66,7 @@ class Concatenate(_Merge):
         if mask is None or all(m is None for m in mask):
             return None
         masks = []
-        for x, m in zip(inputs, mask):
+        for x, m in zip(inputs, mask, strict=True):
             if m is None:
                 m = ops.cast(ops.ones_like(x), "bool")
             elif m.ndim < x.ndim:

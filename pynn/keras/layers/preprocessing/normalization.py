@@ -181,7 +181,7 @@ class Normalization(Layer):
         if stats is None or len(stats) != len(dims):
             return input_shape
         # like the arithmetic in `call`: unknown axes take the statistics' size
-        return TensorShape([s if d is None and s != 1 else d for d, s in zip(dims, stats)])
+        return TensorShape([s if d is None and s != 1 else d for d, s in zip(dims, stats, strict=True)])
 
     def get_config(self):
         config = super().get_config()

@@ -29,7 +29,7 @@ class Cropping2D(Layer):
     def call(self, inputs):
         dims = shape_list(inputs.shape)
         index = [slice(None)] * 4
-        for axis, (low, high) in zip(spatial_axes(self.data_format), self.cropping):
+        for axis, (low, high) in zip(spatial_axes(self.data_format), self.cropping, strict=True):
             if dims[axis] is not None and low + high >= dims[axis]:
                 raise ValueError(
                     "Argument `cropping` must be greater than the input shape. Received: "
@@ -39,7 +39,7 @@ class Cropping2D(Layer):
 
     def compute_output_shape(self, input_shape):
         dims = shape_list(input_shape)
-        for axis, (low, high) in zip(spatial_axes(self.data_format), self.cropping):
+        for axis, (low, high) in zip(spatial_axes(self.data_format), self.cropping, strict=True):
             if dims[axis]:
                 dims[axis] -= low + high
         return TensorShape(dims)

@@ -51,7 +51,7 @@ class UpSampling2D(Layer):
 
     def call(self, inputs):
         x = inputs
-        for axis, factor in zip(spatial_axes(self.data_format), self.size):
+        for axis, factor in zip(spatial_axes(self.data_format), self.size, strict=True):
             if factor == 1:
                 continue
             if self.interpolation == "nearest":
@@ -67,7 +67,7 @@ class UpSampling2D(Layer):
 
     def compute_output_shape(self, input_shape):
         dims = shape_list(input_shape)
-        for axis, factor in zip(spatial_axes(self.data_format), self.size):
+        for axis, factor in zip(spatial_axes(self.data_format), self.size, strict=True):
             if dims[axis] is not None:
                 dims[axis] *= factor
         return TensorShape(dims)

@@ -48,13 +48,13 @@ class ZeroPadding2D(Layer):
 
     def call(self, inputs):
         widths = [(0, 0)] * 4
-        for axis, pads in zip(spatial_axes(self.data_format), self.padding):
+        for axis, pads in zip(spatial_axes(self.data_format), self.padding, strict=True):
             widths[axis] = pads
         return ops.pad(inputs, widths)
 
     def compute_output_shape(self, input_shape):
         dims = shape_list(input_shape)
-        for axis, (low, high) in zip(spatial_axes(self.data_format), self.padding):
+        for axis, (low, high) in zip(spatial_axes(self.data_format), self.padding, strict=True):
             if dims[axis] is not None:
                 dims[axis] += low + high
         return TensorShape(dims)

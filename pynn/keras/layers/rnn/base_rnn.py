@@ -140,7 +140,7 @@ class RNN(Layer):
                 if previous is None or self.zero_output_for_mask:
                     previous = ops.zeros_like(output)
                 output = ops.where(keep, output, previous)
-                new_states = [ops.where(keep, new, old) for new, old in zip(new_states, states)]
+                new_states = [ops.where(keep, new, old) for new, old in zip(new_states, states, strict=True)]
             states = new_states
             previous = output
             outputs.append(output)

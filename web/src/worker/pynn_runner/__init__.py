@@ -101,9 +101,9 @@ class Runner:
         starts by printing why `import tensorflow` will fail.
         """
         try:
-            import pynn.shim
-            from pynn import keras
-            from pynn.keras import callbacks
+            import pynn.shim  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
+            from pynn import keras  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
+            from pynn.keras import callbacks  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
 
             pynn.shim.install()
             h5.install()
@@ -113,7 +113,7 @@ class Runner:
             self._import_problem = traceback.format_exc()
 
     def _event_callback_class(self):
-        from pynn.keras.callbacks import Callback
+        from pynn.keras.callbacks import Callback  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
 
         runner = self
 

@@ -12,7 +12,7 @@ import json
 
 def install():
     """Route HDF5 through the document model; until `attach`, saving HDF5 says why not."""
-    from pynn.keras.saving import h5_document, stores
+    from pynn.keras.saving import h5_document, stores  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
 
     if stores.h5py is None:
         stores.use_h5_library(h5_document)
@@ -46,7 +46,7 @@ class JsCodec:
         return bytes(self._js.write(json.dumps(_encode(node))).to_py())
 
     def read(self, data):
-        from pyodide.ffi import to_js
+        from pyodide.ffi import to_js  # noqa: PLC0415 - pyodide.ffi exists only in Pyodide
 
         try:
             text = self._js.read(to_js(memoryview(data)))
@@ -56,6 +56,6 @@ class JsCodec:
 
 
 def attach(js_codec):
-    from pynn.keras.saving import h5_document
+    from pynn.keras.saving import h5_document  # noqa: PLC0415 - pynn may fail to import: plain Python still runs (warm_up)
 
     h5_document.File.codec = JsCodec(js_codec)
