@@ -11,6 +11,7 @@ import { t } from './i18n.js';
 
 export const MAX_LINES = 5000;
 const BLOCK_LINES = 250;
+// eslint-disable-next-line no-control-regex -- backspace (\b) is a control the console interprets
 const CONTROL = /\r\n|\r|\n|\x08/g;
 const STICK_PX = 24; // this close to the bottom counts as "at the bottom"
 

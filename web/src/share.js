@@ -148,7 +148,7 @@ export function decodeFragment(hash) {
   if (length === null) return damaged();
   if (length > limit) return expected === null ? tooLarge() : damaged();
   if (expected !== null && length !== expected) return damaged();
-  let code = null;
+  let code;
   try {
     code = LZString.decompressFromEncodedURIComponent(payload);
   } catch {
