@@ -19,8 +19,11 @@ An op is recorded only while a GradientTape records and one of its inputs is tra
 trainable Variable, a watched tensor or a recorded output): inference pays nothing.
 """
 
+from __future__ import annotations
+
 import heapq
 import itertools
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +31,12 @@ from pynn.core.errors import op_error
 from pynn.core.tensor import EagerTensor, Tensor, Variable, _python_to_array, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import fail as _trace_fail
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from pynn.core.type_aliases import TensorLike
 
 __all__ = [
     "GradientTape",
@@ -217,7 +226,7 @@ def _watch_accessed(var):
     return hit
 
 
-def primitive(fn=None, *, name=None, coerce=True, needs=False):
+def primitive(fn: Callable | None = None, *, name: str | None = None, coerce: bool | tuple[int, ...] = True, needs: bool = False):
     """Turn `fn(*arrays, **attrs) -> (out, vjp)` into an op on Tensors (see module doc).
 
     coerce: True -> all inputs share one dtype (Tensor-Tensor mismatch raises TF's
@@ -278,7 +287,7 @@ class _NotRecording:
         return False
 
 
-def custom_gradient(f):
+def custom_gradient(f: Callable) -> Callable[..., Tensor]:
     """`tf.custom_gradient`: `f(*inputs)` returns `(output, grad_fn)`; `grad_fn(upstream)`
     returns one gradient per input. Ops inside `f` are not recorded; `output` gets a node
     whose vjp is `grad_fn` (Tensors in, Tensors or arrays out)."""
@@ -307,7 +316,7 @@ def custom_gradient(f):
     return wrapper
 
 
-def stop_gradient(x, name=None):
+def stop_gradient(x: TensorLike, name: str | None = None) -> Tensor:
     """The same value, cut from the graph: no gradient flows back through it."""
     if isinstance(x, Tensor):
         return _wrap(x._value)
@@ -610,7 +619,7 @@ class GradientTape:
     <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
 
-    def __init__(self, persistent=False, watch_accessed_variables=True):
+    def __init__(self, persistent: bool = False, watch_accessed_variables: bool = True) -> None:
         self._persistent = bool(persistent)
         self._watch_accessed_variables = bool(watch_accessed_variables)
         self._watched = []          # watched tensors/variables, in order
@@ -622,7 +631,7 @@ class GradientTape:
         self._trace_start = None
 
     # --- recording scope
-    def __enter__(self):
+    def __enter__(self) -> GradientTape:
         if self._first_seq is None:
             self._first_seq = _next_seq()
             # where a recorded step (core/tracing.py) stood when this tape started
@@ -650,7 +659,7 @@ class GradientTape:
         """Context manager: ops inside it are not recorded on this tape."""
         return _StopRecording(self)
 
-    def reset(self):
+    def reset(self) -> None:
         """Forget what this tape watched (used in its `with` block to restart recording)."""
         self._watched = []
         self._watched_ids = set()
@@ -668,7 +677,7 @@ class GradientTape:
             if self in _recording:
                 _watched.add(k)
 
-    def watch(self, tensor):
+    def watch(self, tensor: Tensor | Sequence[Tensor]) -> None:
         """Track `tensor` (a Tensor, Variable, or nested list/tuple/dict of them)."""
         for t in _flatten(tensor, []):
             if not isinstance(t, Tensor):
@@ -678,7 +687,7 @@ class GradientTape:
             if t._value.dtype.kind in "fc":
                 self._watch_one(t)
 
-    def watched_variables(self):
+    def watched_variables(self) -> tuple[Variable, ...]:
         """The variables this tape watched (explicitly or by reading them), in order; still
         listed after `gradient` released the tape, as in TF."""
         watched = self._watched if self._released is None else self._released
@@ -691,8 +700,8 @@ class GradientTape:
                                "set of gradients (or jacobians)")
         self._used = True
 
-    def gradient(self, target, sources, output_gradients=None,
-                 unconnected_gradients=UnconnectedGradients.NONE):
+    def gradient(self, target: Tensor | Sequence[Tensor], sources: Any, output_gradients: Any = None,
+                 unconnected_gradients: str = UnconnectedGradients.NONE) -> Any:
         """d(target)/d(sources); `sources` may be nested. A non-scalar or list target is summed.
 
         Sources the target does not depend on get None (or zeros with
@@ -786,8 +795,8 @@ class GradientTape:
         self._watched = []
         self._watched_ids = set()
 
-    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
-                 parallel_iterations=None, experimental_use_pfor=True):
+    def jacobian(self, target: Tensor, sources: Any, unconnected_gradients: str = UnconnectedGradients.NONE,
+                 parallel_iterations=None, experimental_use_pfor=True) -> Any:
         """Full Jacobian: result[i] has shape target.shape + source_i.shape."""
         self._check_usable()
         _trace_fail("tape.jacobian cannot be replayed")
@@ -815,8 +824,8 @@ class GradientTape:
                                 .astype(s._value.dtype)))
         return _pack(sources, result)
 
-    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
-                       parallel_iterations=None, experimental_use_pfor=True):
+    def batch_jacobian(self, target: Tensor, source: Tensor, unconnected_gradients: str = UnconnectedGradients.NONE,
+                       parallel_iterations=None, experimental_use_pfor=True) -> Tensor | None:
         """Per-example Jacobian: result[b] = d target[b] / d source[b]."""
         self._check_usable()
         _trace_fail("tape.batch_jacobian cannot be replayed")

@@ -1,6 +1,13 @@
 """TensorFlow-style dtypes (`tf.float32`, `tf.int32`, ...) mapped onto numpy dtypes."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from pynn.core.type_aliases import DTypeLike
 
 __all__ = [
     "DType",
@@ -36,44 +43,44 @@ class DType:
         self._np = np_dtype
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self._name
 
     @property
-    def as_numpy_dtype(self):
+    def as_numpy_dtype(self) -> type:
         """The numpy scalar type (`numpy.float32`), as TensorFlow returns it."""
         return self._np.type
 
     @property
-    def base_dtype(self):
+    def base_dtype(self) -> DType:
         return self
 
     @property
-    def is_floating(self):
+    def is_floating(self) -> bool:
         return self._np.kind == "f"
 
     @property
-    def is_integer(self):
+    def is_integer(self) -> bool:
         return self._np.kind in "iu"
 
     @property
-    def is_unsigned(self):
+    def is_unsigned(self) -> bool:
         return self._np.kind == "u"
 
     @property
-    def is_bool(self):
+    def is_bool(self) -> bool:
         return self._np.kind == "b"
 
     @property
-    def is_complex(self):
+    def is_complex(self) -> bool:
         return self._np.kind == "c"
 
     @property
-    def is_numpy_compatible(self):
+    def is_numpy_compatible(self) -> bool:
         return True
 
     @property
-    def size(self):
+    def size(self) -> int:
         return self._np.itemsize
 
     @property
@@ -84,7 +91,7 @@ class DType:
     def max(self):
         return np.finfo(self._np).max if self.is_floating else np.iinfo(self._np).max
 
-    def is_compatible_with(self, other):
+    def is_compatible_with(self, other: DTypeLike) -> bool:
         return self == other
 
     def __repr__(self):
@@ -146,7 +153,7 @@ _BY_NP[np.dtype("S")] = string
 _BY_NP[np.dtype("U")] = string
 
 
-def as_dtype(value):
+def as_dtype(value: DTypeLike) -> DType:
     """Convert a DType, numpy dtype/type, or name (`"float32"`) to a `DType`."""
     if type(value) is DType:
         return value

@@ -1,5 +1,7 @@
 """The one global random generator (initializers, dropout and `tf.random.*` draw from it)."""
 
+from __future__ import annotations
+
 import numpy as np
 
 __all__ = ["generator", "get_seed", "set_seed"]
@@ -7,12 +9,12 @@ __all__ = ["generator", "get_seed", "set_seed"]
 _state = {"seed": None, "gen": np.random.default_rng(), "by_op_seed": {}}
 
 
-def generator():
+def generator() -> np.random.Generator:
     """The global `numpy.random.Generator`."""
     return _state["gen"]
 
 
-def set_seed(seed):
+def set_seed(seed: int | None) -> None:
     """Reset the global generator (`tf.random.set_seed`, `keras.utils.set_random_seed`).
 
     `None` reseeds from fresh OS entropy.
@@ -24,12 +26,12 @@ def set_seed(seed):
     _state["by_op_seed"] = {}
 
 
-def get_seed():
+def get_seed() -> int | None:
     """The seed last passed to `set_seed` (None if never set)."""
     return _state["seed"]
 
 
-def op_generator(seed=None):
+def op_generator(seed: int | None = None) -> np.random.Generator:
     """Generator for an op given its op-level `seed`.
 
     Without an op seed the global generator is used. With one, each op seed has its own

@@ -5,7 +5,10 @@ A `Tensor` wraps one numpy array (`tensor._value`, 0-d for scalars) and prints a
 prints. Operators go through `pynn.ops`, so they are differentiable under a GradientTape.
 """
 
+from __future__ import annotations
+
 import copy as _copy
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,6 +17,12 @@ from pynn.core.result_array import ResultArray, as_plain
 from pynn.core.tensor_shape import Dimension, TensorShape, as_shape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pynn.core.dtypes import DType
+    from pynn.core.type_aliases import DTypeLike, ShapeLike, TensorLike
 
 __all__ = [
     "Dimension",
@@ -81,38 +90,38 @@ class Tensor:
     def __new__(cls, *args, **kwargs):
         return _new(EagerTensor if cls is Tensor else cls)
 
-    def __init__(self, value, dtype=None):
+    def __init__(self, value: TensorLike, dtype: DTypeLike | None = None) -> None:
         if isinstance(value, Tensor):
             value = value._value
         self._value = np.asarray(value, dtype=_dt.np_dtype(dtype))
 
     # --- basic attributes
     @property
-    def shape(self):
+    def shape(self) -> TensorShape:
         shape = _new(TensorShape)
         shape._dims = self._value.shape     # numpy shapes are tuples of ints: no checks
         return shape
 
-    def get_shape(self):
+    def get_shape(self) -> TensorShape:
         return self.shape
 
     @property
-    def dtype(self):
+    def dtype(self) -> DType:
         return _dt.from_numpy(self._value.dtype)
 
     @property
-    def ndim(self):
+    def ndim(self) -> int:
         return self._value.ndim
 
     @property
-    def device(self):
+    def device(self) -> str:
         return _DEVICE
 
     @property
     def name(self):
         raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
 
-    def numpy(self):
+    def numpy(self) -> np.ndarray | np.generic:
         """The value as a numpy array (a numpy scalar for 0-d tensors); one-element arrays
         convert to Python numbers as on numpy 1.x (`ResultArray`)."""
         if _tracing:
@@ -123,12 +132,12 @@ class Tensor:
     def _shape_tuple(self):
         return self._value.shape
 
-    def ref(self):
+    def ref(self) -> Reference:
         return Reference(self)
 
     experimental_ref = ref
 
-    def set_shape(self, shape):
+    def set_shape(self, shape: ShapeLike) -> None:
         if not as_shape(shape).is_compatible_with(self._value.shape):
             raise ValueError(f"Tensor's shape {self.shape} is not compatible with supplied "
                              f"shape {as_shape(shape)}")
@@ -345,7 +354,7 @@ def _wrap(value):
     return t
 
 
-def is_tensor(x):
+def is_tensor(x: object) -> bool:
     return isinstance(x, Tensor)
 
 
@@ -393,7 +402,7 @@ def _is_python_value(value):
     return isinstance(value, (int, float, bool, complex, list, tuple, str, bytes))
 
 
-def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
+def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_hint: DTypeLike | None = None, name: str | None = None) -> Tensor:
     """Convert a Tensor, numpy array or Python value to a `Tensor` (TensorFlow's rules).
 
     Python floats become float32 and ints int32; numpy arrays keep their dtype.
@@ -447,7 +456,7 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from e
 
 
-def constant(value, dtype=None, shape=None, name="Const"):
+def constant(value: TensorLike, dtype: DTypeLike | None = None, shape: ShapeLike | None = None, name: str = "Const") -> Tensor:
     """`tf.constant`: a Tensor from a Python or numpy value, optionally cast and reshaped."""
     if isinstance(value, Tensor):
         t = value if dtype is None else _ops.cast(value, dtype)
@@ -503,9 +512,9 @@ class Variable(Tensor):
 
     _is_variable = True
 
-    def __init__(self, initial_value=None, trainable=None, name=None, dtype=None,
-                 constraint=None, shape=None, validate_shape=True, caching_device=None,
-                 synchronization=None, aggregation=None, import_scope=None, **kwargs):
+    def __init__(self, initial_value: TensorLike | Callable[[], TensorLike] | None = None, trainable: bool | None = None, name: str | None = None, dtype: DTypeLike | None = None,
+                 constraint: Callable[[Tensor], Tensor] | None = None, shape: ShapeLike | None = None, validate_shape: bool = True, caching_device=None,
+                 synchronization=None, aggregation=None, import_scope=None, **kwargs) -> None:
         if initial_value is None:
             raise ValueError("The `initial_value` argument to `tf.Variable` must be specified.")
         if callable(initial_value) and not isinstance(initial_value, Tensor):
@@ -533,11 +542,11 @@ class Variable(Tensor):
         self._shape_spec = None if shape is None else as_shape(shape)
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self._name
 
     @property
-    def trainable(self):
+    def trainable(self) -> bool:
         return self._trainable
 
     @property
@@ -545,11 +554,11 @@ class Variable(Tensor):
         return self._constraint
 
     @property
-    def initial_value(self):
+    def initial_value(self) -> Tensor:
         return _wrap(self._initial_value)
 
     @property
-    def shape(self):
+    def shape(self) -> TensorShape:
         if self._shape_spec is not None:
             return self._shape_spec
         return TensorShape(self._value.shape)
@@ -562,7 +571,7 @@ class Variable(Tensor):
     def aggregation(self):
         return "NONE"
 
-    def numpy(self):
+    def numpy(self) -> np.ndarray | np.generic:
         if _tracing:
             _peek(self, "numpy()")
         v = self._value
@@ -575,7 +584,7 @@ class Variable(Tensor):
         v = self._value
         return v.astype(dtype) if dtype is not None and v.dtype != dtype else v.copy()
 
-    def value(self):
+    def value(self) -> Tensor:
         return _ops.identity(self)
 
     read_value = value
@@ -602,7 +611,7 @@ class Variable(Tensor):
         out._slice_of = (self, key)
         return out
 
-    def assign(self, value, use_locking=None, name=None, read_value=True):
+    def assign(self, value: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
         """Write `value` (same shape) into the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign", value)
@@ -613,7 +622,7 @@ class Variable(Tensor):
             self._value[...] = v
         return self if read_value else None
 
-    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+    def assign_add(self, delta: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
         """Add `delta` (same shape) to the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign_add", delta)
@@ -621,7 +630,7 @@ class Variable(Tensor):
                casting="unsafe")
         return self if read_value else None
 
-    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+    def assign_sub(self, delta: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
         """Subtract `delta` (same shape) from the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign_sub", delta)

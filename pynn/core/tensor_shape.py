@@ -1,7 +1,14 @@
 """`TensorShape` and `Dimension`: a tensor's shape as TensorFlow prints and compares it (a tuple
 of ints where None marks an unknown dimension); `as_shape`."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from pynn.core.type_aliases import ShapeLike
 
 
 class Dimension:
@@ -9,7 +16,7 @@ class Dimension:
 
     __slots__ = ("value",)
 
-    def __init__(self, value):
+    def __init__(self, value: int | Dimension | None) -> None:
         self.value = None if value is None else int(value)
 
     def __repr__(self):
@@ -60,7 +67,7 @@ class TensorShape:
 
     __slots__ = ("_dims",)
 
-    def __init__(self, dims):
+    def __init__(self, dims: ShapeLike | None) -> None:
         if dims is None:
             self._dims = None
         elif type(dims) is tuple and all(type(d) is int and d >= 0 for d in dims):
@@ -74,24 +81,24 @@ class TensorShape:
 
     # --- queries
     @property
-    def rank(self):
+    def rank(self) -> int | None:
         return None if self._dims is None else len(self._dims)
 
     ndims = rank
 
     @property
-    def dims(self):
+    def dims(self) -> list[int | None] | None:
         return None if self._dims is None else list(self._dims)
 
-    def as_list(self):
+    def as_list(self) -> list[int | None]:
         if self._dims is None:
             raise ValueError("as_list() is not defined on an unknown TensorShape.")
         return list(self._dims)
 
-    def is_fully_defined(self):
+    def is_fully_defined(self) -> bool:
         return self._dims is not None and None not in self._dims
 
-    def num_elements(self):
+    def num_elements(self) -> int | None:
         if not self.is_fully_defined():
             return None
         n = 1
@@ -99,7 +106,7 @@ class TensorShape:
             n *= d
         return n
 
-    def is_compatible_with(self, other):
+    def is_compatible_with(self, other: ShapeLike | None) -> bool:
         other = as_shape(other)
         if self._dims is None or other._dims is None:
             return True
@@ -107,11 +114,11 @@ class TensorShape:
             return False
         return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims, strict=True))
 
-    def assert_is_compatible_with(self, other):
+    def assert_is_compatible_with(self, other: ShapeLike | None) -> None:
         if not self.is_compatible_with(other):
             raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
 
-    def merge_with(self, other):
+    def merge_with(self, other: ShapeLike | None) -> TensorShape:
         other = as_shape(other)
         if self._dims is None:
             return other
@@ -125,34 +132,34 @@ class TensorShape:
             merged.append(a if a is not None else b)
         return TensorShape(merged)
 
-    def most_specific_compatible_shape(self, other):
+    def most_specific_compatible_shape(self, other: ShapeLike | None) -> TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
             return TensorShape(None)
         return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims, strict=True)])
 
-    def assert_same_rank(self, other):
+    def assert_same_rank(self, other: ShapeLike | None) -> None:
         other = as_shape(other)
         if self.rank is not None and other.rank is not None and self.rank != other.rank:
             raise ValueError(f"Shapes {self} and {other} must have the same rank")
 
-    def assert_has_rank(self, rank):
+    def assert_has_rank(self, rank: int) -> None:
         if self.rank not in (None, rank):
             raise ValueError(f"Shape {self} must have rank {rank}")
 
-    def with_rank(self, rank):
+    def with_rank(self, rank: int) -> TensorShape:
         if self._dims is None:
             return TensorShape([None] * rank)
         if len(self._dims) != rank:
             raise ValueError(f"Shape {self} must have rank {rank}")
         return self
 
-    def with_rank_at_least(self, rank):
+    def with_rank_at_least(self, rank: int) -> TensorShape:
         if self._dims is not None and len(self._dims) < rank:
             raise ValueError(f"Shape {self} must have rank at least {rank}")
         return self
 
-    def concatenate(self, other):
+    def concatenate(self, other: ShapeLike | None) -> TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None:
             return TensorShape(None)
@@ -221,5 +228,5 @@ class TensorShape:
         return self
 
 
-def as_shape(shape):
+def as_shape(shape: ShapeLike | None) -> TensorShape:
     return shape if isinstance(shape, TensorShape) else TensorShape(shape)

@@ -1,5 +1,9 @@
 """Shape and indexing ops (reshape, transpose, concat, gather, slicing, ...) with their VJPs."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from pynn.core import dtypes as _dt
@@ -11,6 +15,13 @@ from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call
 from pynn.ops.math import identity
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from pynn.core.tensor import Tensor
+    from pynn.core.type_aliases import Axis, DTypeLike, ShapeLike, TensorLike
 
 __all__ = [
     "arange",
@@ -79,7 +90,7 @@ def _reshape(x, shape):
     return out, lambda g: g.reshape(x.shape)
 
 
-def reshape(x, shape):
+def reshape(x: TensorLike, shape: ShapeLike) -> Tensor:
     """Same values in a new shape; one dimension may be -1."""
     shape = _static(shape)
     shape = (shape,) if isinstance(shape, int) else tuple(-1 if d is None else d for d in shape)
@@ -97,12 +108,12 @@ def _transpose(x, perm):
     return np.transpose(x, perm), lambda g: np.transpose(g, inverse)
 
 
-def transpose(x, perm=None, conjugate=False):
+def transpose(x: TensorLike, perm: Sequence[int] | None = None, conjugate: bool = False) -> Tensor:
     """Permute the dimensions (reverse them if `perm` is None)."""
     return _transpose(x, perm=None if perm is None else tuple(_static(perm)))
 
 
-def matrix_transpose(x):
+def matrix_transpose(x: TensorLike) -> Tensor:
     """Swap the two innermost dimensions."""
     nd = x.ndim if isinstance(x, Tensor) else np.ndim(x)
     perm = tuple(range(nd - 2)) + (nd - 1, nd - 2)
@@ -135,7 +146,7 @@ def _concat_mismatch(xs, ax):
     return "ConcatOp : inputs cannot be concatenated"
 
 
-def concat(values, axis):
+def concat(values: Sequence[TensorLike], axis: Axis) -> Tensor:
     """Join tensors along an existing `axis`."""
     values = list(values)
     if len(values) == 1:
@@ -154,12 +165,12 @@ def _stack(*xs, axis=0):
     return out, lambda g: tuple(np.moveaxis(g, ax, 0))
 
 
-def stack(values, axis=0):
+def stack(values: Sequence[TensorLike], axis: Axis = 0) -> Tensor:
     """Join tensors along a new `axis`."""
     return _stack(*list(values), axis=int(_static(axis)))
 
 
-def unstack(x, num=None, axis=0):
+def unstack(x: TensorLike, num: int | None = None, axis: Axis = 0) -> list[Tensor]:
     """Split along `axis` into a list of tensors with that dimension removed."""
     n = x.shape[axis] if isinstance(x, Tensor) else np.shape(x)[axis]
     if num is not None and num != n:
@@ -170,7 +181,7 @@ def unstack(x, num=None, axis=0):
     return [getitem(x, lead + (i,)) for i in range(n)]
 
 
-def split(x, num_or_size_splits, axis=0, num=None):
+def split(x: TensorLike, num_or_size_splits: int | Sequence[int], axis: Axis = 0, num: int | None = None) -> list[Tensor]:
     """Split along `axis` into equal parts (an int) or parts of the given sizes (a list)."""
     shape = x.shape if isinstance(x, Tensor) else np.shape(x)
     nd = len(shape)
@@ -199,7 +210,7 @@ def split(x, num_or_size_splits, axis=0, num=None):
     return out
 
 
-def expand_dims(x, axis):
+def expand_dims(x: TensorLike, axis: Axis) -> Tensor:
     """Insert a dimension of size 1 at `axis`."""
     shape = list(x.shape if isinstance(x, Tensor) else np.shape(x))
     axis = int(_static(axis))
@@ -210,7 +221,7 @@ def expand_dims(x, axis):
     return _reshape(x, shape=tuple(shape))
 
 
-def squeeze(x, axis=None):
+def squeeze(x: TensorLike, axis: Axis = None) -> Tensor:
     """Remove dimensions of size 1 (only those in `axis`, if given)."""
     shape = list(x.shape if isinstance(x, Tensor) else np.shape(x))
     if axis is None:
@@ -240,7 +251,7 @@ def _tile(x, multiples):
     return np.tile(x, multiples), vjp
 
 
-def tile(x, multiples):
+def tile(x: TensorLike, multiples: TensorLike) -> Tensor:
     """Repeat the whole tensor `multiples[i]` times along dimension i."""
     return _tile(x, multiples=tuple(int(m) for m in _static(multiples)))
 
@@ -265,7 +276,7 @@ def _pad(x, paddings, mode="constant", constant_values=0):
     return out, vjp
 
 
-def pad(x, paddings, mode="CONSTANT", constant_values=0):
+def pad(x: TensorLike, paddings: TensorLike, mode: str = "CONSTANT", constant_values: TensorLike = 0) -> Tensor:
     """Pad with `paddings[i] = [before, after]` per dimension (CONSTANT, REFLECT, SYMMETRIC)."""
     mode = str(mode).lower()
     if mode not in ("constant", "reflect", "symmetric"):
@@ -286,7 +297,7 @@ def _broadcast_to(x, shape):
     return out, lambda g: unbroadcast(g, x.shape)
 
 
-def broadcast_to(x, shape):
+def broadcast_to(x: TensorLike, shape: ShapeLike) -> Tensor:
     return _broadcast_to(x, shape=tuple(_static(shape)))
 
 
@@ -295,7 +306,7 @@ def _reverse(x, axis):
     return np.flip(x, axis), lambda g: np.flip(g, axis)
 
 
-def reverse(x, axis):
+def reverse(x: TensorLike, axis: Axis) -> Tensor:
     axes = _static(axis)
     return _reverse(x, axis=tuple(axes) if isinstance(axes, list) else (axes,))
 
@@ -322,7 +333,7 @@ def _repeat(x, repeats, axis):
     return np.repeat(x, repeats, axis=ax), vjp
 
 
-def repeat(x, repeats, axis=None):
+def repeat(x: TensorLike, repeats: TensorLike, axis: Axis = None) -> Tensor:
     r = _static(repeats)
     return _repeat(x, repeats=r if isinstance(r, int) else np.asarray(r),
                    axis=None if axis is None else int(axis))
@@ -374,7 +385,7 @@ def _getitem(x, key, basic):
     return out, vjp
 
 
-def getitem(x, key):
+def getitem(x: TensorLike, key: Any) -> Tensor:
     """`x[key]` with numpy semantics (ints, slices, None, ..., int/bool arrays); differentiable."""
     key, basic = _index_key(key)
     return _getitem(x, key=key, basic=basic)
@@ -396,7 +407,7 @@ def _gather(params, indices, axis=0):
     return out, vjp
 
 
-def gather(params, indices, axis=None, batch_dims=0, validate_indices=None):
+def gather(params: TensorLike, indices: TensorLike, axis: Axis = None, batch_dims: int = 0, validate_indices: bool | None = None) -> Tensor:
     """Rows (slices along `axis`) of `params` picked by `indices`."""
     axis = 0 if axis is None else int(_static(axis))
     if batch_dims:
@@ -417,7 +428,7 @@ def _gather_nd(params, indices):
     return out, vjp
 
 
-def gather_nd(params, indices, batch_dims=0):
+def gather_nd(params: TensorLike, indices: TensorLike, batch_dims: int = 0) -> Tensor:
     """Slices of `params` at the coordinates in the last dimension of `indices`."""
     if batch_dims:
         raise ValueError(f"gather_nd with batch_dims={batch_dims!r} is not supported.")
@@ -438,7 +449,7 @@ def _take_along_axis(x, indices, axis):
     return out, vjp
 
 
-def take_along_axis(x, indices, axis=-1):
+def take_along_axis(x: TensorLike, indices: TensorLike, axis: Axis = -1) -> Tensor:
     return _take_along_axis(x, indices, axis=int(axis))
 
 
@@ -448,7 +459,7 @@ def _top_k_order(v, k):
     return np.argsort(-v, axis=-1, kind="stable")[..., :k].astype(np.int32)
 
 
-def top_k(x, k=1, sorted=True):
+def top_k(x: TensorLike, k: int = 1, sorted: bool = True) -> tuple[Tensor, Tensor]:
     """(values, indices) of the k largest entries along the last axis."""
     order = traced_call(_top_k_order, x, k=int(k))
     return _take_along_axis(x, order, axis=-1), _wrap(order)
@@ -459,7 +470,7 @@ def _sort_order(v, axis, descending):
     return np.flip(order, axis) if descending else order
 
 
-def sort(x, axis=-1, direction="ASCENDING"):
+def sort(x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING") -> Tensor:
     order = traced_call(_sort_order, x, axis=axis, descending=direction == "DESCENDING")
     return _take_along_axis(x, order, axis=axis)
 
@@ -468,7 +479,7 @@ def _argsort_order(v, axis, descending):
     return np.argsort(-v if descending else v, axis=axis, kind="stable").astype(np.int32)
 
 
-def argsort(x, axis=-1, direction="ASCENDING", stable=False):
+def argsort(x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING", stable: bool = False) -> Tensor:
     return _wrap(traced_call(_argsort_order, x, axis=axis,
                              descending=direction == "DESCENDING"))
 
@@ -481,7 +492,7 @@ def _one_hot_array(idx, depth, on, off, npd, axis):
     return out
 
 
-def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None):
+def one_hot(indices: TensorLike, depth: int, on_value: TensorLike | None = None, off_value: TensorLike | None = None, axis: Axis = None, dtype: DTypeLike | None = None) -> Tensor:
     """One-hot encode integer `indices` to `depth` classes (float32 by default)."""
     npd = _dt.np_dtype(dtype) if dtype is not None else np.dtype(np.float32)
     on = 1 if on_value is None else _static(on_value)
@@ -491,12 +502,12 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
 
 
 # --------------------------------------------------------------------------- creation
-def zeros_like(x, dtype=None):
+def zeros_like(x: TensorLike, dtype: DTypeLike | None = None) -> Tensor:
     v = x._value if isinstance(x, Tensor) else np.asarray(x)
     return _wrap(np.zeros(v.shape, _dt.np_dtype(dtype) if dtype is not None else v.dtype))
 
 
-def ones_like(x, dtype=None):
+def ones_like(x: TensorLike, dtype: DTypeLike | None = None) -> Tensor:
     v = x._value if isinstance(x, Tensor) else np.asarray(x)
     return _wrap(np.ones(v.shape, _dt.np_dtype(dtype) if dtype is not None else v.dtype))
 
@@ -506,15 +517,15 @@ def _shape_arg(shape):
     return (s,) if isinstance(s, int) else tuple(s)
 
 
-def zeros(shape, dtype="float32"):
+def zeros(shape: ShapeLike, dtype: DTypeLike = "float32") -> Tensor:
     return _wrap(np.zeros(_shape_arg(shape), _dt.np_dtype(dtype)))
 
 
-def ones(shape, dtype="float32"):
+def ones(shape: ShapeLike, dtype: DTypeLike = "float32") -> Tensor:
     return _wrap(np.ones(_shape_arg(shape), _dt.np_dtype(dtype)))
 
 
-def fill(dims, value):
+def fill(dims: ShapeLike, value: TensorLike) -> Tensor:
     if isinstance(value, Tensor):
         if _tracing:
             _peek(value, "tf.fill's value")
@@ -526,7 +537,7 @@ def fill(dims, value):
     return _wrap(np.full(_shape_arg(dims), v, dtype=v.dtype))
 
 
-def eye(num_rows, num_columns=None, batch_shape=None, dtype="float32"):
+def eye(num_rows: int, num_columns: int | None = None, batch_shape: ShapeLike | None = None, dtype: DTypeLike = "float32") -> Tensor:
     m = np.eye(int(num_rows), None if num_columns is None else int(num_columns),
                dtype=_dt.np_dtype(dtype))
     if batch_shape is not None:
@@ -534,7 +545,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype="float32"):
     return _wrap(m)
 
 
-def arange(start, limit=None, delta=1, dtype=None):
+def arange(start: TensorLike, limit: TensorLike | None = None, delta: TensorLike = 1, dtype: DTypeLike | None = None) -> Tensor:
     """`tf.range`: ints give int32, floats float32 (unless `dtype`)."""
     start, limit, delta = _static(start), _static(limit), _static(delta)
     if limit is None:
@@ -547,7 +558,7 @@ def arange(start, limit=None, delta=1, dtype=None):
     return _wrap(np.arange(start, limit, delta).astype(npd))
 
 
-def linspace(start, stop, num, axis=0):
+def linspace(start: TensorLike, stop: TensorLike, num: int, axis: Axis = 0) -> Tensor:
     s = np.asarray(_static(start))
     dt = s.dtype if s.dtype.kind == "f" and s.dtype != np.float64 else np.float32
     if isinstance(start, Tensor):
@@ -556,7 +567,7 @@ def linspace(start, stop, num, axis=0):
                  .astype(dt))
 
 
-def shape(x, out_type="int32"):
+def shape(x: TensorLike, out_type: DTypeLike = "int32") -> Tensor:
     """The shape as an int32 Tensor (`tf.shape`)."""
     s = x._value.shape if isinstance(x, Tensor) else np.shape(x)
     return _wrap(np.asarray(s, dtype=_dt.np_dtype(out_type)))

@@ -22,11 +22,20 @@ Kernel choices (``bench/conv_kernels.py`` times them; numbers in its docstring):
   it is ``kh*kw`` broadcast multiply-adds of strided slices (also for its gradients).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from pynn.core.autodiff import primitive
 from pynn.ops import gemm
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pynn.core.type_aliases import ShapeLike, TensorLike
 
 __all__ = ["conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d"]
 
@@ -261,7 +270,7 @@ def _check_channels(x, kernel, groups, op):
 
 
 @primitive(needs=True)
-def conv2d(x, kernel, *, strides=1, padding="valid", dilation_rate=1, groups=1):
+def conv2d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1, groups: int = 1):
     """2-D cross-correlation of ``x`` (N, H, W, C) with ``kernel`` (kh, kw, C/groups, F)."""
     _check_channels(x, kernel, groups, "conv2d")
     geo = _Geometry(x.shape, kernel.shape[:2], _pair(strides, "strides"),
@@ -276,7 +285,7 @@ def conv2d(x, kernel, *, strides=1, padding="valid", dilation_rate=1, groups=1):
 
 
 @primitive(needs=True)
-def conv1d(x, kernel, *, strides=1, padding="valid", dilation_rate=1, groups=1):
+def conv1d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1, groups: int = 1):
     """1-D cross-correlation of ``x`` (N, L, C) with ``kernel`` (k, C/groups, F).
 
     Runs the 2-D kernels on a height-1 view; padding may be ``'valid'``, ``'same'``
@@ -319,8 +328,8 @@ def _transpose_geometry(x_shape, kernel_shape, output_shape, strides, padding, d
 
 
 @primitive(needs=True)
-def conv2d_transpose(x, kernel, *, output_shape=None, strides=1, padding="valid",
-                     dilation_rate=1):
+def conv2d_transpose(x: TensorLike, kernel: TensorLike, *, output_shape: ShapeLike | None = None, strides: int | Sequence[int] = 1, padding: str = "valid",
+                     dilation_rate: int | Sequence[int] = 1):
     """Transposed 2-D convolution (the gradient of ``conv2d`` with respect to its input).
 
     ``x`` is (N, H, W, C), ``kernel`` is (kh, kw, filters, C), ``output_shape`` is
@@ -348,7 +357,7 @@ def conv2d_transpose(x, kernel, *, output_shape=None, strides=1, padding="valid"
 
 
 @primitive(needs=True)
-def depthwise_conv2d(x, kernel, *, strides=1, padding="valid", dilation_rate=1):
+def depthwise_conv2d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1):
     """Per-channel 2-D convolution: ``x`` (N, H, W, C), ``kernel`` (kh, kw, C, M).
 
     Output channel ``c * M + m`` is input channel ``c`` filtered by ``kernel[..., c, m]``.

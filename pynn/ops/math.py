@@ -1,6 +1,9 @@
 """Elementwise math, comparisons, matmul and cast: primitives with their VJP beside them."""
 
+from __future__ import annotations
+
 import math as _math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +14,11 @@ from pynn.core.tensor import Tensor, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.ops import gemm as _gemm
+
+if TYPE_CHECKING:
+
+    from pynn.core.tensor import Tensor
+    from pynn.core.type_aliases import DTypeLike, TensorLike
 
 __all__ = [
     "abs",
@@ -71,21 +79,21 @@ _SQRT_PI_INV2 = 2.0 / _math.sqrt(_math.pi)
 
 # --------------------------------------------------------------------------- arithmetic
 @primitive(name="AddV2")
-def add(a, b):
+def add(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(g, b.shape)
     return a + b, vjp
 
 
 @primitive(name="Sub")
-def subtract(a, b):
+def subtract(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(-g, b.shape)
     return a - b, vjp
 
 
 @primitive(name="Mul")
-def multiply(a, b):
+def multiply(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g * b, a.shape), unbroadcast(g * a, b.shape)
     return a * b, vjp
@@ -97,7 +105,7 @@ def _true_div_dtype(npd):
 
 
 @primitive(name="RealDiv")
-def divide(a, b):
+def divide(a: TensorLike, b: TensorLike):
     if a.dtype.kind in "iub":
         ft = _true_div_dtype(a.dtype)
         a, b = a.astype(ft), b.astype(ft)
@@ -111,12 +119,12 @@ def divide(a, b):
 
 
 @primitive(name="FloorDiv")
-def floordiv(a, b):
+def floordiv(a: TensorLike, b: TensorLike):
     return np.floor_divide(a, b), None
 
 
 @primitive(name="FloorMod")
-def mod(a, b):
+def mod(a: TensorLike, b: TensorLike):
     out = np.mod(a, b)
     if a.dtype.kind not in "fc":
         return out, None
@@ -127,12 +135,12 @@ def mod(a, b):
 
 
 @primitive(name="Neg")
-def negative(x):
+def negative(x: TensorLike):
     return -x, lambda g: -g
 
 
 @primitive(name="Pow", needs=True)
-def power(a, b):
+def power(a: TensorLike, b: TensorLike):
     out = np.power(a, b)
 
     def vjp(g, needs):
@@ -147,23 +155,23 @@ def power(a, b):
 
 
 @primitive
-def square(x):
+def square(x: TensorLike):
     return x * x, lambda g: g * 2 * x
 
 
 @primitive
-def sqrt(x):
+def sqrt(x: TensorLike):
     out = np.sqrt(x)
     return out, lambda g: g * 0.5 / out
 
 
 @primitive
-def rsqrt(x):
+def rsqrt(x: TensorLike):
     out = 1 / np.sqrt(x)
     return out, lambda g: g * -0.5 * out * out * out
 
 
-def exp_values(x):
+def exp_values(x: TensorLike) -> Tensor:
     """exp on a numpy array; float32 goes through float64 so results are correctly rounded
     like TensorFlow's (numpy's SIMD float32 exp may be 1 ulp off, visible when printed)."""
     if x.dtype == np.float32:
@@ -172,79 +180,79 @@ def exp_values(x):
 
 
 @primitive
-def exp(x):
+def exp(x: TensorLike):
     out = exp_values(x)
     return out, lambda g: g * out
 
 
 @primitive
-def log(x):
+def log(x: TensorLike):
     return np.log(x), lambda g: g / x
 
 
 @primitive
-def log1p(x):
+def log1p(x: TensorLike):
     return np.log1p(x), lambda g: g / (1 + x)
 
 
 @primitive
-def expm1(x):
+def expm1(x: TensorLike):
     out = np.expm1(x)
     return out, lambda g: g * (out + 1)
 
 
 @primitive(name="Abs")
-def abs(x):
+def abs(x: TensorLike):
     return np.abs(x), lambda g: g * np.sign(x)
 
 
 @primitive
-def sign(x):
+def sign(x: TensorLike):
     return np.sign(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def reciprocal(x):
+def reciprocal(x: TensorLike):
     out = 1 / x
     return out, lambda g: -g * out * out
 
 
 @primitive
-def sin(x):
+def sin(x: TensorLike):
     return np.sin(x), lambda g: g * np.cos(x)
 
 
 @primitive
-def cos(x):
+def cos(x: TensorLike):
     return np.cos(x), lambda g: -g * np.sin(x)
 
 
 @primitive
-def tan(x):
+def tan(x: TensorLike):
     out = np.tan(x)
     return out, lambda g: g * (1 + out * out)
 
 
 @primitive(name="Round")
-def round(x):
+def round(x: TensorLike):
     # banker's rounding (half to even), as tf.round
     return np.round(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def floor(x):
+def floor(x: TensorLike):
     return np.floor(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def ceil(x):
+def ceil(x: TensorLike):
     return np.ceil(x), lambda g: np.zeros_like(g)
 
 
 _math_erf = np.vectorize(_math.erf, otypes=[np.float64])
 
 
-def erf_values(x):
+def erf_values(x: TensorLike) -> Tensor:
     """erf on a numpy array, in the array's precision."""
     if x.dtype == np.float64:     # exact, one Python call per element (float64 is rare)
         return _math_erf(x) if x.size else np.zeros_like(x)
@@ -257,12 +265,12 @@ def erf_values(x):
 
 
 @primitive
-def erf(x):
+def erf(x: TensorLike):
     return erf_values(x), lambda g: g * _SQRT_PI_INV2 * np.exp(-x * x)
 
 
 @primitive
-def maximum(a, b):
+def maximum(a: TensorLike, b: TensorLike):
     def vjp(g):
         mask = a >= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
@@ -270,7 +278,7 @@ def maximum(a, b):
 
 
 @primitive
-def minimum(a, b):
+def minimum(a: TensorLike, b: TensorLike):
     def vjp(g):
         mask = a <= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
@@ -278,7 +286,7 @@ def minimum(a, b):
 
 
 @primitive(name="SquaredDifference")
-def squared_difference(a, b):
+def squared_difference(a: TensorLike, b: TensorLike):
     d = a - b
 
     def vjp(g):
@@ -295,12 +303,12 @@ def _clip(x, lo, hi):
     return np.clip(x, lo, hi), vjp
 
 
-def clip(x, clip_value_min, clip_value_max):
+def clip(x: TensorLike, clip_value_min: TensorLike, clip_value_max: TensorLike) -> Tensor:
     """Clip values to [clip_value_min, clip_value_max] (gradient passes inside the range)."""
     return _clip(x, clip_value_min, clip_value_max)
 
 
-def add_n(inputs):
+def add_n(inputs: TensorLike) -> Tensor:
     """Sum of a list of tensors of the same shape."""
     inputs = list(inputs)
     if not inputs:
@@ -322,7 +330,7 @@ def _where(cond, x, y):
     return np.where(cond, x, y), vjp
 
 
-def where(condition, x=None, y=None):
+def where(condition: TensorLike, x: TensorLike | None = None, y: TensorLike | None = None) -> Tensor:
     """Elementwise select `x` where `condition`, else `y`; with one argument, the int64
     coordinates of the True entries (as tf.where)."""
     if x is None and y is None:
@@ -378,8 +386,8 @@ def _matmul(a, b):
     return out, vjp
 
 
-def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
-           a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
+def matmul(a: TensorLike, b: TensorLike, transpose_a: bool = False, transpose_b: bool = False, adjoint_a: bool = False, adjoint_b: bool = False,
+           a_is_sparse: bool = False, b_is_sparse: bool = False, output_type: DTypeLike | None = None, name: str | None = None) -> Tensor:
     """Matrix product of the two innermost dimensions (batched over the others)."""
     if transpose_a or adjoint_a:
         from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
@@ -435,7 +443,7 @@ def _einsum(*xs, equation):
     return result, vjp
 
 
-def einsum(equation, *inputs):
+def einsum(equation: str, *inputs: TensorLike) -> Tensor:
     """Einstein summation over named dimensions, e.g. einsum("bij,bjk->bik", a, b)."""
     return _einsum(*inputs, equation=equation)
 
@@ -450,7 +458,7 @@ def _cast(x, dtype):
     return out, lambda g: g.astype(x.dtype, copy=False)
 
 
-def cast(x, dtype):
+def cast(x: TensorLike, dtype: DTypeLike) -> Tensor:
     """Cast to `dtype` (a DType, numpy dtype or name). Gradients flow between float types."""
     target = _dt.as_dtype(dtype)
     if isinstance(x, Tensor) and x._value.dtype == target._np and not x._is_variable:
@@ -461,83 +469,83 @@ def cast(x, dtype):
 
 
 @primitive
-def identity(x):
+def identity(x: TensorLike):
     return x.copy(), lambda g: g
 
 
 # --------------------------------------------------------------------------- comparisons
 @primitive
-def equal(a, b):
+def equal(a: TensorLike, b: TensorLike):
     return np.equal(a, b), None
 
 
 @primitive
-def not_equal(a, b):
+def not_equal(a: TensorLike, b: TensorLike):
     return np.not_equal(a, b), None
 
 
 @primitive
-def greater(a, b):
+def greater(a: TensorLike, b: TensorLike):
     return np.greater(a, b), None
 
 
 @primitive
-def greater_equal(a, b):
+def greater_equal(a: TensorLike, b: TensorLike):
     return np.greater_equal(a, b), None
 
 
 @primitive
-def less(a, b):
+def less(a: TensorLike, b: TensorLike):
     return np.less(a, b), None
 
 
 @primitive
-def less_equal(a, b):
+def less_equal(a: TensorLike, b: TensorLike):
     return np.less_equal(a, b), None
 
 
 @primitive
-def logical_and(a, b):
+def logical_and(a: TensorLike, b: TensorLike):
     return np.logical_and(a, b), None
 
 
 @primitive
-def logical_or(a, b):
+def logical_or(a: TensorLike, b: TensorLike):
     return np.logical_or(a, b), None
 
 
 @primitive
-def logical_xor(a, b):
+def logical_xor(a: TensorLike, b: TensorLike):
     return np.logical_xor(a, b), None
 
 
 @primitive
-def logical_not(x):
+def logical_not(x: TensorLike):
     return np.logical_not(x), None
 
 
 @primitive(name="Invert")
-def bitwise_invert(x):
+def bitwise_invert(x: TensorLike):
     return np.invert(x), None
 
 
 @primitive(name="IsNan")
-def is_nan(x):
+def is_nan(x: TensorLike):
     return np.isnan(x), None
 
 
 @primitive(name="IsInf")
-def is_inf(x):
+def is_inf(x: TensorLike):
     return np.isinf(x), None
 
 
 @primitive(name="IsFinite")
-def is_finite(x):
+def is_finite(x: TensorLike):
     return np.isfinite(x), None
 
 
 @primitive(name="Equal")
-def tensor_equals(a, b):
+def tensor_equals(a: TensorLike, b: TensorLike):
     """`a == b` on tensors: elementwise, but False (not an error) for incompatible shapes."""
     try:
         return np.equal(a, b), None
@@ -546,7 +554,7 @@ def tensor_equals(a, b):
 
 
 @primitive(name="NotEqual")
-def tensor_not_equals(a, b):
+def tensor_not_equals(a: TensorLike, b: TensorLike):
     try:
         return np.not_equal(a, b), None
     except ValueError:

@@ -1,6 +1,9 @@
 """Activations, bias_add, dropout and the fused, numerically stable crossentropies."""
 
+from __future__ import annotations
+
 import math as _math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -12,6 +15,11 @@ from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
 from pynn.ops import reduction as _r
 from pynn.ops.array import squeeze
+
+if TYPE_CHECKING:
+
+    from pynn.core.tensor import Tensor
+    from pynn.core.type_aliases import Axis, ShapeLike, TensorLike
 
 __all__ = [
     "batch_normalization",
@@ -64,13 +72,13 @@ def _sigmoid(x):
 
 # --------------------------------------------------------------------------- activations
 @primitive
-def relu(x):
+def relu(x: TensorLike):
     out = np.maximum(x, 0)
     return out, lambda g: g * (x > 0)
 
 
 @primitive
-def relu6(x):
+def relu6(x: TensorLike):
     out = np.clip(x, 0, 6)
     return out, lambda g: g * ((x > 0) & (x < 6))
 
@@ -81,7 +89,7 @@ def _leaky_relu(x, alpha):
     return np.where(pos, x, alpha * x), lambda g: np.where(pos, g, alpha * g)
 
 
-def leaky_relu(x, alpha=0.2):
+def leaky_relu(x: TensorLike, alpha: float = 0.2) -> Tensor:
     """x if x > 0 else alpha * x (tf.nn.leaky_relu's default alpha is 0.2)."""
     return _leaky_relu(x, alpha=float(alpha))
 
@@ -93,12 +101,12 @@ def _elu(x, alpha):
     return out, lambda g: np.where(x > 0, g, g * alpha * (neg + 1))
 
 
-def elu(x, alpha=1.0):
+def elu(x: TensorLike, alpha: float = 1.0) -> Tensor:
     return _elu(x, alpha=float(alpha))
 
 
 @primitive
-def selu(x):
+def selu(x: TensorLike):
     neg = _SELU_ALPHA * np.expm1(np.minimum(x, 0))
     out = _SELU_SCALE * np.where(x > 0, x, neg)
     return out, lambda g: g * _SELU_SCALE * np.where(x > 0, 1, neg + _SELU_ALPHA)
@@ -120,19 +128,19 @@ def _gelu(x, approximate):
     return out, lambda g: g * (cdf + x * _INV_SQRT_2PI * np.exp(-0.5 * x * x))
 
 
-def gelu(x, approximate=False):
+def gelu(x: TensorLike, approximate: bool = False) -> Tensor:
     """Gaussian error linear unit: x * Phi(x) (tanh approximation if `approximate`)."""
     return _gelu(x, approximate=bool(approximate))
 
 
 @primitive
-def sigmoid(x):
+def sigmoid(x: TensorLike):
     out = _sigmoid(x)
     return out, lambda g: g * out * (1 - out)
 
 
 @primitive
-def tanh(x):
+def tanh(x: TensorLike):
     out = np.tanh(x)
     return out, lambda g: g * (1 - out * out)
 
@@ -145,7 +153,7 @@ def _softmax(x, axis):
     return out, lambda g: out * (g - _add_reduce(g * out, axis=axis, keepdims=True))
 
 
-def softmax(x, axis=-1):
+def softmax(x: TensorLike, axis: Axis = -1) -> Tensor:
     """exp(x) / sum(exp(x)) along `axis`, computed stably."""
     return _softmax(x, axis=int(axis) if not isinstance(axis, (tuple, list)) else tuple(axis))
 
@@ -157,25 +165,25 @@ def _log_softmax(x, axis):
     return out, lambda g: g - np.exp(out) * np.sum(g, axis=axis, keepdims=True)
 
 
-def log_softmax(x, axis=-1):
+def log_softmax(x: TensorLike, axis: Axis = -1) -> Tensor:
     return _log_softmax(x, axis=int(axis))
 
 
 @primitive
-def softplus(x):
+def softplus(x: TensorLike):
     # log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|))
     out = np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
     return out, lambda g: g * _sigmoid(x)
 
 
 @primitive
-def softsign(x):
+def softsign(x: TensorLike):
     d = 1 + np.abs(x)
     return x / d, lambda g: g / (d * d)
 
 
 @primitive(name="Swish")
-def swish(x):
+def swish(x: TensorLike):
     s = _sigmoid(x)
     return x * s, lambda g: g * (s + x * s * (1 - s))
 
@@ -184,14 +192,14 @@ silu = swish
 
 
 @primitive(name="HardSigmoid")
-def hard_sigmoid(x):
+def hard_sigmoid(x: TensorLike):
     """Keras 2.15's hard sigmoid: clip(0.2 * x + 0.5, 0, 1)."""
     out = np.clip(0.2 * x + 0.5, 0, 1)
     return out, lambda g: g * 0.2 * ((x > -2.5) & (x < 2.5))
 
 
 @primitive(name="HardSwish")
-def hard_swish(x):
+def hard_swish(x: TensorLike):
     """x * relu6(x + 3) / 6."""
     r = np.clip(x + 3, 0, 6)
     return x * r / 6, lambda g: g * (r / 6 + x * ((x > -3) & (x < 3)) / 6)
@@ -201,7 +209,7 @@ exponential = _m.exp
 
 
 @primitive(name="LogSigmoid")
-def log_sigmoid(x):
+def log_sigmoid(x: TensorLike):
     out = -(np.maximum(-x, 0) + np.log1p(np.exp(-np.abs(x))))
     return out, lambda g: g * _sigmoid(-x)
 
@@ -255,7 +263,7 @@ def _dense(x, kernel, bias, activation):
     return out, vjp
 
 
-def dense(x, kernel, bias, activation="linear"):
+def dense(x: TensorLike, kernel: TensorLike, bias: TensorLike, activation: str = "linear") -> Tensor:
     """`activation(x @ kernel + bias)` as one op, for `activation` in linear, relu, tanh
     (what a `Dense` layer computes; the bias runs along the last axis)."""
     if activation not in _DENSE_ACTIVATIONS:
@@ -276,24 +284,24 @@ def _mean_squared_error(y_pred, y_true):
     return out, vjp
 
 
-def mean_squared_error(y_true, y_pred):
+def mean_squared_error(y_true: TensorLike, y_pred: TensorLike) -> Tensor:
     """`mean(square(y_pred - y_true), axis=-1)` as one op (inputs of one dtype)."""
     return _mean_squared_error(y_pred, y_true)
 
 
-def bias_add(x, bias, data_format=None):
+def bias_add(x: TensorLike, bias: TensorLike, data_format: str | None = None) -> Tensor:
     """Add a 1-D bias along the channel axis (last, or 1 for NC* formats)."""
     channels_first = data_format is not None and str(data_format).startswith("NC")
     return _bias_add(x, bias, channels_first=channels_first)
 
 
-def l2_normalize(x, axis=None, epsilon=1e-12):
+def l2_normalize(x: TensorLike, axis: Axis = None, epsilon: float = 1e-12) -> Tensor:
     """x / sqrt(max(sum(x**2, axis), epsilon))."""
     sq = _r.sum(_m.square(x), axis=axis, keepdims=True)
     return _m.multiply(x, _m.rsqrt(_m.maximum(sq, epsilon)))
 
 
-def dropout(x, rate, noise_shape=None, seed=None):
+def dropout(x: TensorLike, rate: float, noise_shape: ShapeLike | None = None, seed: int | None = None) -> Tensor:
     """Zero each element with probability `rate`, scale the rest by 1 / (1 - rate)."""
     if isinstance(rate, Tensor):
         rate = float(rate)
@@ -316,7 +324,7 @@ def _keep_mask(*, shape, rate, dtype, seed):
     return keep.astype(dtype) * (1 / (1 - rate))
 
 
-def moments(x, axes, shift=None, keepdims=False):
+def moments(x: TensorLike, axes: Axis, shift: TensorLike | None = None, keepdims: bool = False) -> tuple[Tensor, Tensor]:
     """(mean, variance) over `axes`."""
     mean = _r.mean(x, axis=axes, keepdims=True)
     variance = _r.mean(_m.square(_m.subtract(x, mean)), axis=axes, keepdims=keepdims)
@@ -325,7 +333,7 @@ def moments(x, axes, shift=None, keepdims=False):
     return mean, variance
 
 
-def batch_normalization(x, mean, variance, offset, scale, variance_epsilon):
+def batch_normalization(x: TensorLike, mean: TensorLike, variance: TensorLike, offset: TensorLike, scale: TensorLike, variance_epsilon: float) -> Tensor:
     """(x - mean) * scale / sqrt(variance + eps) + offset (offset/scale may be None)."""
     inv = _m.rsqrt(_m.add(variance, variance_epsilon))
     if scale is not None:
@@ -334,7 +342,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon):
     return out if offset is None else _m.add(out, offset)
 
 
-def l2_loss(x):
+def l2_loss(x: TensorLike) -> Tensor:
     """sum(x ** 2) / 2."""
     return _m.multiply(_r.sum(_m.square(x)), 0.5)
 
@@ -357,7 +365,7 @@ def _softmax_xent(labels, logits, axis):
     return loss, vjp
 
 
-def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
+def softmax_cross_entropy_with_logits(labels: TensorLike, logits: TensorLike, axis: Axis = -1) -> Tensor:
     """Per-example -sum(labels * log_softmax(logits)) along `axis`, computed stably."""
     return _softmax_xent(labels, logits, axis=int(axis))
 
@@ -389,7 +397,7 @@ def _sparse_softmax_xent(labels, logits):
     return -picked, vjp
 
 
-def sparse_softmax_cross_entropy_with_logits(labels, logits):
+def sparse_softmax_cross_entropy_with_logits(labels: TensorLike, logits: TensorLike) -> Tensor:
     """Per-example crossentropy of integer class `labels` against unscaled `logits`."""
     return _sparse_softmax_xent(labels, logits)
 
@@ -404,6 +412,6 @@ def _sigmoid_xent(labels, logits):
     return loss, lambda g: (-g * x, g * (_sigmoid(x) - z))
 
 
-def sigmoid_cross_entropy_with_logits(labels=None, logits=None):
+def sigmoid_cross_entropy_with_logits(labels: TensorLike | None = None, logits: TensorLike | None = None) -> Tensor:
     """Elementwise max(x, 0) - x * z + log(1 + exp(-|x|)), x = logits, z = labels."""
     return _sigmoid_xent(labels, logits)

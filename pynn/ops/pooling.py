@@ -7,10 +7,19 @@ pooling divides by the number of real (non-padding) inputs under each window, as
 The max-pool gradient goes to the first maximum of each window in row-major order.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from pynn.core.autodiff import primitive
 from pynn.ops.conv import _Geometry, _pair
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pynn.core.type_aliases import TensorLike
 
 __all__ = ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d"]
 
@@ -88,24 +97,24 @@ def _squeezed(pool_fn, x4, geo):
 
 
 @primitive
-def max_pool2d(x, *, pool_size=2, strides=None, padding="valid"):
+def max_pool2d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
     """Max over ``pool_size`` windows of ``x`` (N, H, W, C); strides default to the pool."""
     return _max_pool(x, _geometry(x, pool_size, strides, padding, "max_pool2d"))
 
 
 @primitive
-def avg_pool2d(x, *, pool_size=2, strides=None, padding="valid"):
+def avg_pool2d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
     """Mean over ``pool_size`` windows of ``x`` (N, H, W, C); strides default to the pool."""
     return _avg_pool(x, _geometry(x, pool_size, strides, padding, "avg_pool2d"))
 
 
 @primitive
-def max_pool1d(x, *, pool_size=2, strides=None, padding="valid"):
+def max_pool1d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
     """Max over windows of ``x`` (N, L, C)."""
     return _squeezed(_max_pool, *_as_2d(x, pool_size, strides, padding, "max_pool1d"))
 
 
 @primitive
-def avg_pool1d(x, *, pool_size=2, strides=None, padding="valid"):
+def avg_pool1d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
     """Mean over windows of ``x`` (N, L, C)."""
     return _squeezed(_avg_pool, *_as_2d(x, pool_size, strides, padding, "avg_pool1d"))

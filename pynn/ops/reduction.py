@@ -1,6 +1,9 @@
 """Reductions (sum, mean, max, ...), arg-reductions and cumulative sums with their VJPs."""
 
+from __future__ import annotations
+
 import builtins as _b
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +14,11 @@ from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
+
+if TYPE_CHECKING:
+
+    from pynn.core.tensor import Tensor
+    from pynn.core.type_aliases import Axis, DTypeLike, TensorLike
 
 __all__ = [
     "all",
@@ -199,29 +207,29 @@ def _all(x, axis=None, keepdims=False):
 
 
 # --------------------------------------------------------------------------- public names
-def sum(x, axis=None, keepdims=False):
+def sum(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     """Sum over `axis` (all axes if None)."""
     return _sum(x, axis=axis, keepdims=keepdims)
 
 
-def mean(x, axis=None, keepdims=False):
+def mean(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     """Mean over `axis` (all axes if None); integer tensors keep their dtype, as in TF."""
     return _mean(x, axis=axis, keepdims=keepdims)
 
 
-def max(x, axis=None, keepdims=False):
+def max(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _max(x, axis=axis, keepdims=keepdims)
 
 
-def min(x, axis=None, keepdims=False):
+def min(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _min(x, axis=axis, keepdims=keepdims)
 
 
-def prod(x, axis=None, keepdims=False):
+def prod(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _prod(x, axis=axis, keepdims=keepdims)
 
 
-def logsumexp(x, axis=None, keepdims=False):
+def logsumexp(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     """log(sum(exp(x))) computed without overflow."""
     return _logsumexp(x, axis=axis, keepdims=keepdims)
 
@@ -234,46 +242,46 @@ def _arg_axis(axis):
     return None if axis is None else int(axis)
 
 
-def argmax(x, axis=None, output_type="int64"):
+def argmax(x: TensorLike, axis: Axis = None, output_type: DTypeLike = "int64") -> Tensor:
     """Index of the largest value along `axis` (default 0, as tf.math.argmax)."""
     axis = _arg_axis(axis)
     return _argmax(x, axis=0 if axis is None else axis, output_type=np.dtype(str(
         getattr(output_type, "name", output_type))))
 
 
-def argmin(x, axis=None, output_type="int64"):
+def argmin(x: TensorLike, axis: Axis = None, output_type: DTypeLike = "int64") -> Tensor:
     axis = _arg_axis(axis)
     return _argmin(x, axis=0 if axis is None else axis, output_type=np.dtype(str(
         getattr(output_type, "name", output_type))))
 
 
-def any(x, axis=None, keepdims=False):
+def any(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _any(x, axis=axis, keepdims=keepdims)
 
 
-def all(x, axis=None, keepdims=False):
+def all(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _all(x, axis=axis, keepdims=keepdims)
 
 
-def cumsum(x, axis=0, exclusive=False, reverse=False):
+def cumsum(x: TensorLike, axis: Axis = 0, exclusive: bool = False, reverse: bool = False) -> Tensor:
     return _cumsum(x, axis=_arg_axis(axis), exclusive=exclusive, reverse=reverse)
 
 
-def cumprod(x, axis=0):
+def cumprod(x: TensorLike, axis: Axis = 0) -> Tensor:
     return _cumprod(x, axis=_arg_axis(axis))
 
 
-def var(x, axis=None, keepdims=False):
+def var(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     """Population variance over `axis`."""
     m = _mean(x, axis=axis, keepdims=True)
     return _mean(_m.square(_m.subtract(x, m)), axis=axis, keepdims=keepdims)
 
 
-def std(x, axis=None, keepdims=False):
+def std(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _m.sqrt(var(x, axis=axis, keepdims=keepdims))
 
 
-def count_nonzero(x, axis=None, keepdims=False, dtype="int64"):
+def count_nonzero(x: TensorLike, axis: Axis = None, keepdims: bool = False, dtype: DTypeLike = "int64") -> Tensor:
     ndim = x._value.ndim if isinstance(x, Tensor) else np.ndim(x)
     return _wrap(traced_call(_count_nonzero, x, axis=normalize_axis(axis, ndim, "CountNonzero"),
                              keepdims=keepdims,

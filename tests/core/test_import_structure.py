@@ -69,6 +69,9 @@ def _top_level_imports(path, modules, name):
                     add(full if full in modules else base)
             elif isinstance(node, ast.ClassDef):
                 visit(node.body)
+            elif isinstance(node, ast.If) and ast.unparse(node.test) in (
+                    "TYPE_CHECKING", "typing.TYPE_CHECKING"):
+                visit(node.orelse)  # annotations only: never imported at run time
             else:
                 for field in ("body", "orelse", "finalbody", "handlers"):
                     visit(getattr(node, field, []) or [])
