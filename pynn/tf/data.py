@@ -172,7 +172,8 @@ class Dataset:
         finite = [c for c in cards if c >= 0]
         card = min(finite) if finite else (UNKNOWN_CARDINALITY if UNKNOWN_CARDINALITY in cards
                                            else INFINITE_CARDINALITY)
-        return Dataset(lambda: zip(*[d._make_iterator() for d in datasets]), card,  # noqa: B905 - stops at the shortest, as tf.data
+        # zip stops at the shortest dataset, as tf.data's does
+        return Dataset(lambda: zip(*[d._make_iterator() for d in datasets], strict=False), card,
                        kind="_ZipDataset",
                        spec=lambda: tuple(d.element_spec for d in datasets))
 

@@ -158,7 +158,8 @@ for name, doc, code, call in CASES:
     ns = {"keras": keras, "layers": layers, "np": np}
     exec(code, ns)  # noqa: S102 - the recorded case code
     lines = []
-    exec(call.replace("summary(", "summary(print_fn=_p, ", 1).replace(", )", ")"), dict(ns, _p=lines.append))  # noqa: S102
+    printed = call.replace("summary(", "summary(print_fn=_p, ", 1).replace(", )", ")")
+    exec(printed, dict(ns, _p=lines.append))  # noqa: S102 - the recorded summary call
     out.append((name, doc, code, call, "\n".join(lines)))
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "test_summary.py"), "w") as f:
