@@ -15,10 +15,13 @@ import { fillExamplesMenu, findExample } from './examples.js';
 import { initialProgram, autosave } from './state.js';
 import { prepareOffline, msSinceOpened } from './offline.js';
 import { createDeliveryView } from './delivery-view.js';
-import { t, has, initLanguage, onLanguageChange } from './i18n.js';
+import { t, has, initLanguage, onLanguageChange, language } from './i18n.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
 import { errorReport } from './errors.js';
+import {
+  currentDraft, listDrafts, newDraft, switchTo, flushSave, downloadPy,
+} from './drafts.js';
 import { editorExtras, markErrorLine, clearErrorLine } from './editor-extras.js';
 
 document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
@@ -37,6 +40,12 @@ const ui = {
   shareBox: $('share-box'),
   shareLink: $('share-link'),
   offline: $('offline-status'),
+  drafts: $('drafts'),
+  viewNote: $('view-note'),
+  viewNoteText: $('view-note-text'),
+  backToDraft: $('back-to-draft'),
+  draftDownload: $('draft-download'),
+  draftOpen: $('draft-open'),
 };
 
 const output = createConsole($('output'));
@@ -162,6 +171,12 @@ let settingCode = false;
 const start = initialProgram(location.hash);
 if (start.message) showMessage(start.message);
 
+// An example or a shared link is only shown (a "view"); editing it makes a new draft, and the
+// student's current draft is never overwritten (drafts.js).
+let view = null; // { name } while a view is in the editor
+if (start.source === 'link') view = { name: t('drafts.sharedName') };
+if (start.source === 'example') view = { name: (findExample(start.example) || {}).title || start.example };
+
 const editor = createEditor($('editor'), {
   code: start.code,
   onRun: run,
@@ -169,9 +184,18 @@ const editor = createEditor($('editor'), {
   onPaste: notebookToProgram,
   extensions: editorExtras($('editor-hint')),
   onChange(code) {
-    autosave(code);
+    if (settingCode) return;
+    if (view) {
+      // The very first draft is "My code"; later ones are named after what was edited.
+      newDraft(currentDraft() ? t('drafts.editedName', { name: view.name }) : t('drafts.label'), code);
+      view = null;
+      ui.examples.value = '';
+      showDrafts();
+    } else {
+      autosave(code);
+    }
     // Once edited, the program is no longer the linked one: a reload keeps the edits.
-    if (!settingCode && location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   },
 });
 
@@ -187,16 +211,88 @@ ui.examples.addEventListener('change', () => {
   const example = findExample(ui.examples.value);
   if (!example) return;
   history.replaceState(null, '', `#example=${encodeURIComponent(example.name)}`);
-  setCode(example.code);
+  showView(example.title, example.code);
   showMessage('');
   editor.focus();
 });
+
+function showView(name, code) {
+  if (!view) flushSave(editor.getCode());
+  view = { name };
+  setCode(code);
+  showDrafts();
+}
+
+function showDraft(draft) {
+  view = null;
+  ui.examples.value = '';
+  setCode(draft.code);
+  showDrafts();
+}
+
+// The drafts menu and the "you are looking at an example / a link" note.
+function showDrafts() {
+  const current = currentDraft();
+  const options = listDrafts().map((draft) => {
+    const option = document.createElement('option');
+    option.value = draft.id;
+    option.textContent = t('drafts.item', {
+      name: draft.name,
+      time: new Date(draft.updated).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' }),
+    });
+    return option;
+  });
+  if (view || !current) {
+    const option = document.createElement('option');
+    option.value = '';
+    option.textContent = view ? t('drafts.viewing', { name: view.name }) : t('drafts.none');
+    options.unshift(option);
+  }
+  ui.drafts.replaceChildren(...options);
+  ui.drafts.value = view || !current ? '' : current.id;
+  ui.viewNote.hidden = !(view && current);
+  if (view && current) {
+    ui.viewNoteText.textContent = t('drafts.viewNote', { name: view.name, draft: current.name });
+  }
+}
+
+ui.drafts.addEventListener('change', () => {
+  if (!ui.drafts.value) return;
+  if (!view) flushSave(editor.getCode());
+  const draft = switchTo(ui.drafts.value);
+  if (draft) showDraft(draft);
+});
+ui.backToDraft.addEventListener('click', () => {
+  const draft = currentDraft();
+  if (draft) showDraft(draft);
+  editor.focus();
+});
+ui.draftDownload.addEventListener('click', () => {
+  const current = currentDraft();
+  downloadPy(view ? view.name : (current ? current.name : 'program'), editor.getCode());
+});
+ui.draftOpen.addEventListener('change', async () => {
+  const file = ui.draftOpen.files && ui.draftOpen.files[0];
+  ui.draftOpen.value = '';
+  if (!file) return;
+  if (file.size > MAX_CODE_BYTES) {
+    showMessage(tooLargeMessage(file.size));
+    return;
+  }
+  if (!view) flushSave(editor.getCode());
+  const draft = newDraft(file.name.replace(/\.py$/i, ''), await file.text());
+  showDraft(draft);
+  showMessage('');
+});
+onLanguageChange(showDrafts);
+showDrafts();
 
 window.addEventListener('hashchange', () => {
   const next = initialProgram(location.hash, { useAutosave: false });
   showMessage(next.message || '');
   if (next.message) return; // a bad link: the editor keeps its program
-  if (next.source === 'link' || next.source === 'example') setCode(next.code);
+  if (next.source === 'link') showView(t('drafts.sharedName'), next.code);
+  if (next.source === 'example') showView((findExample(next.example) || {}).title || next.example, next.code);
   ui.examples.value = next.source === 'example' ? next.example : '';
 });
 

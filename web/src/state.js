@@ -1,30 +1,18 @@
 // Where the editor's program comes from, and where it is kept: a share link in the URL
-// fragment wins, then the localStorage autosave, then the default example.
+// fragment wins, then the current draft (drafts.js, in localStorage), then the default example.
 import { decodeFragment } from './share.js';
 import { findExample, DEFAULT_EXAMPLE } from './examples.js';
 import { t } from './i18n.js';
+import { currentDraft, saveCurrent } from './drafts.js';
 
-const AUTOSAVE_KEY = 'pynn.playground.code';
-const AUTOSAVE_DELAY_MS = 400;
-
+// The autosave is the current draft (drafts.js keeps several, by name).
 export function loadAutosave() {
-  try {
-    return localStorage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return null;
-  }
+  const draft = currentDraft();
+  return draft ? draft.code : null;
 }
 
-let saveTimer = null;
 export function autosave(code) {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    try {
-      localStorage.setItem(AUTOSAVE_KEY, code);
-    } catch {
-      // storage full or disabled: the program is still in the editor
-    }
-  }, AUTOSAVE_DELAY_MS);
+  saveCurrent(code);
 }
 
 // -> { code, example?: name, message?: string } for the given location.hash

@@ -1,0 +1,128 @@
+// The student's own programs, kept in localStorage as several named drafts, so nothing they
+// wrote is ever replaced: an example or a share link is only *shown* in the editor (a "view")
+// and becomes a new draft of its own the moment it is edited; the current draft stays as it
+// was, one click away ("Back to my code"). Download / Open move a draft to and from a .py file.
+// Pure storage here (no DOM), apart from `downloadPy`.
+
+const STORE_KEY = 'pynn.playground.drafts';
+const OLD_AUTOSAVE_KEY = 'pynn.playground.code'; // the single autosave of earlier versions
+const MAX_DRAFTS = 30;
+
+function read() {
+  try {
+    const data = JSON.parse(localStorage.getItem(STORE_KEY) || 'null');
+    if (data && Array.isArray(data.drafts)) return data;
+  } catch {
+    // damaged or unavailable storage: start empty
+  }
+  const store = { current: null, drafts: [] };
+  let old = null;
+  try {
+    old = localStorage.getItem(OLD_AUTOSAVE_KEY);
+  } catch {
+    old = null;
+  }
+  if (old) {
+    const draft = { id: 'd1', name: 'My code', code: old, updated: Date.now() };
+    store.drafts.push(draft);
+    store.current = draft.id;
+  }
+  return store;
+}
+
+let store = read();
+let lastError = null;
+
+function write() {
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify(store));
+    lastError = null;
+  } catch (err) {
+    lastError = err; // storage full or disabled: the program is still in the editor
+  }
+}
+
+export function storageProblem() {
+  return lastError;
+}
+
+export function listDrafts() {
+  return store.drafts.slice().sort((a, b) => b.updated - a.updated);
+}
+
+export function currentDraft() {
+  return store.drafts.find((d) => d.id === store.current) || null;
+}
+
+function uniqueName(name) {
+  const names = new Set(store.drafts.map((d) => d.name));
+  if (!names.has(name)) return name;
+  for (let i = 2; ; i += 1) if (!names.has(`${name} (${i})`)) return `${name} (${i})`;
+}
+
+// A new draft (made current), e.g. from an edited example or an opened file.
+export function newDraft(name, code) {
+  const id = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const draft = { id, name: uniqueName(name || 'My code'), code, updated: Date.now() };
+  store.drafts.push(draft);
+  store.current = id;
+  // The oldest drafts beyond the limit go (never the current one).
+  while (store.drafts.length > MAX_DRAFTS) {
+    const oldest = listDrafts().reverse().find((d) => d.id !== store.current);
+    store.drafts = store.drafts.filter((d) => d !== oldest);
+  }
+  write();
+  return draft;
+}
+
+export function switchTo(id) {
+  if (!store.drafts.some((d) => d.id === id)) return null;
+  store.current = id;
+  write();
+  return currentDraft();
+}
+
+let saveTimer = null;
+// The editor's text into the current draft (a little later, so typing stays fast).
+export function saveCurrent(code, delay = 400) {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const draft = currentDraft();
+    if (!draft) {
+      newDraft('My code', code);
+      return;
+    }
+    draft.code = code;
+    draft.updated = Date.now();
+    write();
+  }, delay);
+}
+
+// Pending saves written now (before switching what the editor shows).
+export function flushSave(code) {
+  if (saveTimer === null) return;
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  const draft = currentDraft();
+  if (draft) {
+    draft.code = code;
+    draft.updated = Date.now();
+    write();
+  }
+}
+
+export function safeFileName(name) {
+  const base = String(name).replace(/[^\p{L}\p{N}_ .,()-]+/gu, '_').trim() || 'program';
+  return base.endsWith('.py') ? base : `${base}.py`;
+}
+
+export function downloadPy(name, code) {
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/x-python' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = safeFileName(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
