@@ -88,7 +88,8 @@ def test_mnist_example_trains_with_live_curves(warm):
     page = playground.page
     runs = playground.runs()
     page.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_selector(".fit-status:has-text('Epoch 2/')", timeout=300_000)
+    # Training may be over before a frame shows epoch 2 (it takes ~2 s here): any epoch will do.
+    page.wait_for_selector(".fit-status:has-text('Epoch ')", timeout=300_000)
     playground.screenshot("mnist-mid-training.png")
     playground.wait_for_run(runs, timeout=300_000)
     text = playground.output_text()
