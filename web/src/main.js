@@ -326,6 +326,8 @@ function startRun(code, options, clear) {
     return false;
   }
   showMessage('');
+  // On a narrow screen the output is below the editor: bring it into view.
+  if (window.matchMedia('(max-width: 900px)').matches) output.scrollIntoView();
   if (clear) {
     output.clear();
     figures.clear();

@@ -22,7 +22,7 @@ export function utf8Length(text) {
 
 export function tooLargeMessage(bytes) {
   const mb = (bytes / (1024 * 1024)).toFixed(1);
-  return t('program.tooLarge', { mb });
+  return t('program.tooLarge', { mb, bytes: bytes.toLocaleString('en') });
 }
 
 export function encodeCode(code) {

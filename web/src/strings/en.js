@@ -52,7 +52,7 @@ export const EN = {
   'run.stillLoading': 'Python is still loading; press Run when it is ready.',
 
   // programs, links and examples
-  'program.tooLarge': 'This program is {mb} MB; the playground accepts programs up to 1 MB.',
+  'program.tooLarge': 'This program is too large: {bytes} bytes, more than the playground accepts (programs up to 1 MB, that is 1,048,576 bytes). Remove long data pasted into the code, or load it from a file.',
   'link.damaged': 'This share link is damaged or incomplete (maybe it was cut off when copied), so its code could not be loaded. Ask for the link again.',
   'link.tooLarge': 'This share link holds a program over 1 MB; the playground accepts programs up to 1 MB.',
   'examples.choose': 'Choose an example…',

@@ -51,7 +51,7 @@ export const KO = {
   'run.stillLoading': 'Python을 아직 불러오는 중입니다. 준비되면 실행을 누르세요.',
 
   // programs, links and examples
-  'program.tooLarge': '이 프로그램은 {mb} MB입니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
+  'program.tooLarge': '이 프로그램은 너무 큽니다: {bytes}바이트로, 플레이그라운드가 받는 크기(1 MB, 즉 1,048,576바이트까지)를 넘습니다. 코드에 붙여 넣은 긴 데이터를 지우거나 파일에서 불러오세요.',
   'link.damaged': '이 공유 링크는 손상되었거나 잘려 있어서 (복사할 때 잘렸을 수 있습니다) 코드를 불러오지 못했습니다. 링크를 다시 받아 주세요.',
   'link.tooLarge': '이 공유 링크의 프로그램은 1 MB가 넘습니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
   'examples.choose': '예제를 고르세요…',
