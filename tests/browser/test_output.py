@@ -86,7 +86,8 @@ def test_a_print_flood_leaves_the_page_responsive_and_stoppable(playground):
 
 
 def test_a_print_flood_without_isolation_too(open_context, plain_server):
-    playground = open_context(plain_server.origin)
+    # A host without the isolation headers, where no service worker can add them either.
+    playground = open_context(plain_server.origin, service_workers="block")
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is False
     check_flood(playground)

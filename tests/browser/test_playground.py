@@ -141,7 +141,8 @@ def test_stop_ends_an_endless_loop_and_keeps_the_code(warm):
 
 
 def test_stop_restarts_python_when_the_page_is_not_isolated(open_context, plain_server):
-    playground = open_context(plain_server.origin)
+    # A host without the isolation headers, where no service worker can add them either.
+    playground = open_context(plain_server.origin, service_workers="block")
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is False
     playground.set_code("while True:\n    pass")

@@ -163,7 +163,9 @@ print("not stopped")
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["isolated", "not-isolated"])
 def test_fake_messages_from_user_code_change_nothing(open_context, server, plain_server, isolated):
-    playground = open_context(server.origin if isolated else plain_server.origin)
+    # Not isolated: a host without the isolation headers, where no service worker adds them.
+    playground = (open_context(server.origin) if isolated
+                  else open_context(plain_server.origin, service_workers="block"))
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is isolated
     playground.set_code(FAKES)
