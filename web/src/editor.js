@@ -6,10 +6,27 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
-  bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle, indentUnit,
+  bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, indentUnit,
 } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 import { t, onLanguageChange } from './i18n.js';
+
+// Syntax colours are CSS variables (style.css sets them for the light and the dark theme), so a
+// theme switch is CSS alone.
+const highlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, color: 'var(--syn-keyword)' },
+  { tag: [tags.comment, tags.lineComment], color: 'var(--syn-comment)', fontStyle: 'italic' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--syn-string)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--syn-number)' },
+  {
+    tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName))],
+    color: 'var(--syn-definition)',
+  },
+  { tag: [tags.className, tags.typeName, tags.definition(tags.className)], color: 'var(--syn-type)' },
+  { tag: [tags.self, tags.special(tags.variableName)], color: 'var(--syn-keyword)' },
+  { tag: tags.invalid, color: 'var(--error)' },
+]);
 
 // `extensions`: more CodeMirror extensions from other modules (e.g. editor-extras.js).
 export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste, extensions = [] }) {
@@ -45,7 +62,7 @@ export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste
         indentUnit.of('    '),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlightStyle),
         python(),
         pasteHandler,
         keymap.of([runKey, runCellKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),

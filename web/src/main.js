@@ -16,6 +16,7 @@ import { initialProgram, autosave } from './state.js';
 import { prepareOffline, msSinceOpened } from './offline.js';
 import { createDeliveryView } from './delivery-view.js';
 import { t, has, initLanguage, onLanguageChange, language } from './i18n.js';
+import { initAppearance } from './appearance.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
 import { errorReport } from './errors.js';
@@ -28,6 +29,7 @@ document.body.dataset.app = 'started'; // start-check.js reports a page whose ap
 
 const $ = (id) => document.getElementById(id);
 initLanguage($('language'));
+initAppearance({ themeButton: $('theme-toggle'), textButton: $('text-toggle') });
 
 const ui = {
   run: $('run'),

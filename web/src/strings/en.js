@@ -3,6 +3,9 @@
 export const EN = {
   'language.name': 'English',
   'language.label': 'Language',
+  'view.dark': 'Dark theme',
+  'view.large': 'Large text',
+  'view.largeTitle': 'Larger text for a projector',
 
   // page skeleton (index.html)
   'page.description': 'Run TensorFlow/Keras tutorial code in your browser: no install, no server, works offline.',

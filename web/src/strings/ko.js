@@ -2,6 +2,9 @@
 export const KO = {
   'language.name': '한국어',
   'language.label': '언어',
+  'view.dark': '어두운 화면',
+  'view.large': '큰 글씨',
+  'view.largeTitle': '프로젝터용 큰 글씨',
 
   // page skeleton (index.html)
   'page.description': 'TensorFlow/Keras 튜토리얼 코드를 브라우저에서 바로 실행하세요: 설치도 서버도 필요 없고, 오프라인에서도 됩니다.',
