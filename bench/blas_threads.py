@@ -34,8 +34,15 @@ epoch()
 print("seconds", time.perf_counter() - start, "threads", os.environ.get("OPENBLAS_NUM_THREADS"))
 """
 
-VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-             "VECLIB_MAXIMUM_THREADS", "GOTO_NUM_THREADS", "PYNN_BENCH_THREADS")
+VARIABLES = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "GOTO_NUM_THREADS",
+    "PYNN_BENCH_THREADS",
+)
 
 
 def run(script, threads):
@@ -44,8 +51,13 @@ def run(script, threads):
     env["PYNN_BENCH_THREADS"] = "0"  # bench/common.py: keep the library's defaults
     if threads is not None:
         env["OPENBLAS_NUM_THREADS"] = str(threads)
-    out = subprocess.run([sys.executable, "-m", "pynn", "run", script], env=env, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", script],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     return float(out[out.index("seconds") + 1]), out[out.index("threads") + 1]
 
 
@@ -54,15 +66,19 @@ def main(argv=None):
     parser.add_argument("--busy", type=int, default=0, help="spinning processes meanwhile")
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
-    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
-                for _ in range(args.busy)]
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.busy)
+    ]
     try:
         time.sleep(5 if spinners else 0)
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
             fh.write(SCRIPT)
         cpus = os.cpu_count()
-        cases = [(f"OpenBLAS default ({cpus} threads)", cpus), ("1 thread", 1),
-                 ("pynn's choice", None)]
+        cases = [
+            (f"OpenBLAS default ({cpus} threads)", cpus),
+            ("1 thread", 1),
+            ("pynn's choice", None),
+        ]
         results = {name: [] for name, _ in cases}
         chosen = None
         for _ in range(args.repeat):  # taking turns, so a change of load hits every case
@@ -71,8 +87,10 @@ def main(argv=None):
                 results[name].append(seconds)
                 if threads is None:
                     chosen = used
-        print(f"tutorial CNN epoch via `python -m pynn run`, {cpus} cores, {args.busy} busy "
-              f"processes, load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"tutorial CNN epoch via `python -m pynn run`, {cpus} cores, {args.busy} busy "
+            f"processes, load average {os.getloadavg()[0]:.1f}"
+        )
         for name, _ in cases:
             print(f"  {name:32s} {min(results[name]):7.2f} s")
         print(f"  pynn chose OPENBLAS_NUM_THREADS={chosen}")

@@ -34,24 +34,28 @@ def numpy_epoch(x, y, seed=0):
     """The same math as the Keras model, written by hand: forward, backward, Adam."""
     rng = np.random.default_rng(seed)
     params = [
-        _glorot(rng, (9, 32), 9, 288), np.zeros(32, np.float32),
-        _glorot(rng, (288, 64), 288, 576), np.zeros(64, np.float32),
-        _glorot(rng, (36864, 128), 36864, 128), np.zeros(128, np.float32),
-        _glorot(rng, (128, 10), 128, 10), np.zeros(10, np.float32),
+        _glorot(rng, (9, 32), 9, 288),
+        np.zeros(32, np.float32),
+        _glorot(rng, (288, 64), 288, 576),
+        np.zeros(64, np.float32),
+        _glorot(rng, (36864, 128), 36864, 128),
+        np.zeros(128, np.float32),
+        _glorot(rng, (128, 10), 128, 10),
+        np.zeros(10, np.float32),
     ]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
     lr, b1, b2, eps = 0.001, 0.9, 0.999, 1e-7
     order = rng.permutation(len(x))
     for step, start in enumerate(range(0, len(x), BATCH), 1):
-        idx = order[start:start + BATCH]
+        idx = order[start : start + BATCH]
         xb, yb = x[idx], y[idx]
         n = len(idx)
         k1, c1, k2, c2, w3, c3, w4, c4 = params
-        cols1 = _columns(xb, 3)                                   # (n*26*26, 9)
+        cols1 = _columns(xb, 3)  # (n*26*26, 9)
         h1 = np.maximum(cols1 @ k1 + c1, 0).reshape(n, 26, 26, 32)
-        cols2 = _columns(h1, 3)                                   # (n*24*24, 288)
-        h2 = np.maximum(cols2 @ k2 + c2, 0)                       # (n*576, 64)
+        cols2 = _columns(h1, 3)  # (n*24*24, 288)
+        h2 = np.maximum(cols2 @ k2 + c2, 0)  # (n*576, 64)
         flat = h2.reshape(n, 36864)
         h3 = np.maximum(flat @ w3 + c3, 0)
         logits = h3 @ w4 + c4
@@ -70,7 +74,7 @@ def numpy_epoch(x, y, seed=0):
         dh1 = np.zeros((n, 26, 26, 32), np.float32)
         for i in range(3):
             for j in range(3):
-                dh1[:, i:i + 24, j:j + 24] += dcols[:, :, :, i, j]
+                dh1[:, i : i + 24, j : j + 24] += dcols[:, :, :, i, j]
         g = (dh1 * (h1 > 0)).reshape(n * 676, 32)
         gk1, gc1 = cols1.T @ g, g.sum(0)
         alpha = lr * np.sqrt(1 - b2**step) / (1 - b1**step)
@@ -82,13 +86,15 @@ def numpy_epoch(x, y, seed=0):
 
 
 def build_model(keras):
-    model = keras.Sequential([
-        keras.layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
-        keras.layers.Conv2D(64, 3, activation="relu"),
-        keras.layers.Flatten(),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
+            keras.layers.Conv2D(64, 3, activation="relu"),
+            keras.layers.Flatten(),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
@@ -123,17 +129,23 @@ def main():
         ("tf.keras 2.15 fit", reference_seconds(TF_CODE)),
     ]
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
-    report(f"tutorial CNN (Conv2D 32, Conv2D 64, Dense 128, Dense 10), {N} samples, "
-           f"batch {BATCH}, adam, one epoch; OPENBLAS_NUM_THREADS={threads} "
-           f"(OpenBLAS threads spin: on a busy machine 1 is much faster)", rows,
-           "numpy loop (baseline)")
+    report(
+        f"tutorial CNN (Conv2D 32, Conv2D 64, Dense 128, Dense 10), {N} samples, "
+        f"batch {BATCH}, adam, one epoch; OPENBLAS_NUM_THREADS={threads} "
+        f"(OpenBLAS threads spin: on a busy machine 1 is much faster)",
+        rows,
+        "numpy loop (baseline)",
+    )
     pynn_s, tf_s = rows[1][1], rows[2][1]
     if tf_s is not None:
-        print(f"target: pynn < tf.keras -> {pynn_s / tf_s:.2f}x "
-              f"{'OK' if pynn_s < tf_s else 'MISSED'}")
+        print(
+            f"target: pynn < tf.keras -> {pynn_s / tf_s:.2f}x {'OK' if pynn_s < tf_s else 'MISSED'}"
+        )
     else:
-        print("target: pynn < tf.keras 2.15 (3.75 s when measured) -> "
-              f"{'OK' if pynn_s < 3.75 else 'MISSED'}")
+        print(
+            "target: pynn < tf.keras 2.15 (3.75 s when measured) -> "
+            f"{'OK' if pynn_s < 3.75 else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,11 @@ def mnist_like(n, flat=True, seed=0):
         (x_train, y_train), (x_test, y_test) = mnist.load_data()
         x = np.concatenate([x_train, x_test])[:n].astype("float32") / 255.0
         y = np.concatenate([y_train, y_test])[:n].astype("int64")
-    except (ImportError, OSError, ValueError):  # the dataset module is optional for benchmarking the math
+    except (
+        ImportError,
+        OSError,
+        ValueError,
+    ):  # the dataset module is optional for benchmarking the math
         rng = np.random.default_rng(seed)
         x = rng.random((n, 28, 28), dtype=np.float32)
         y = rng.integers(0, 10, n)
@@ -74,7 +78,12 @@ def reference_seconds(code):
         threads = os.environ.get("PYNN_BENCH_THREADS", "1")
         env.update(TF_NUM_INTRAOP_THREADS=threads, TF_NUM_INTEROP_THREADS=threads)
     done = subprocess.run(
-        [REFERENCE_PYTHON, "-c", code], check=False, capture_output=True, text=True, env=env, timeout=600
+        [REFERENCE_PYTHON, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     if done.returncode != 0:
         print("tf.keras run failed:", done.stderr[-2000:], file=sys.stderr)

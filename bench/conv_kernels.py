@@ -53,7 +53,7 @@ def im2col(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            dx[:, i:i + oh, j:j + ow] += dcols[:, :, :, i, j]
+            dx[:, i : i + oh, j : j + ow] += dcols[:, :, :, i, j]
     return out, dx, dk
 
 
@@ -69,7 +69,7 @@ def im2col_einsum(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            dx[:, i:i + oh, j:j + ow] += dcols[:, :, :, i, j]
+            dx[:, i : i + oh, j : j + ow] += dcols[:, :, :, i, j]
     return out, dx, dk
 
 
@@ -82,10 +82,10 @@ def per_tap(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            tap = np.ascontiguousarray(x[:, i:i + oh, j:j + ow]).reshape(-1, c)
+            tap = np.ascontiguousarray(x[:, i : i + oh, j : j + ow]).reshape(-1, c)
             out += tap @ k[i, j]
             dk[i, j] = tap.T @ g2
-            dx[:, i:i + oh, j:j + ow] += (g2 @ k[i, j].T).reshape(n, oh, ow, c)
+            dx[:, i : i + oh, j : j + ow] += (g2 @ k[i, j].T).reshape(n, oh, ow, c)
     return out.reshape(n, oh, ow, f), dx, dk
 
 
@@ -99,7 +99,7 @@ def einsum(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            dx[:, i:i + oh, j:j + ow] += dwin[:, :, :, i, j]
+            dx[:, i : i + oh, j : j + ow] += dwin[:, :, :, i, j]
     return out, dx, dk
 
 
@@ -111,10 +111,10 @@ def depthwise_taps(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            tap = x[:, i:i + oh, j:j + ow]
+            tap = x[:, i : i + oh, j : j + ow]
             out += tap * k[i, j, :, 0]
             dk[i, j, :, 0] = (tap * g).reshape(-1, c).sum(axis=0)
-            dx[:, i:i + oh, j:j + ow] += g * k[i, j, :, 0]
+            dx[:, i : i + oh, j : j + ow] += g * k[i, j, :, 0]
     return out, dx, dk
 
 
@@ -127,7 +127,7 @@ def depthwise_einsum(x, k, g):
     dx = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            dx[:, i:i + oh, j:j + ow] += g * k[i, j, :, 0]
+            dx[:, i : i + oh, j : j + ow] += g * k[i, j, :, 0]
     return out, dx, dk
 
 
@@ -146,19 +146,30 @@ def main():
     blas = "with BLAS" if _has_blas() else "WITHOUT BLAS"
     print(f"numpy {np.__version__} {blas}; ms per forward+backward (best of 3)")
     cases = [
-        ("conv 28x28x1 -> 32, 3x3", (32, 28, 28, 1), (3, 3, 1, 32),
-         [im2col, im2col_einsum, per_tap, einsum]),
-        ("conv 26x26x32 -> 64, 3x3", (32, 26, 26, 32), (3, 3, 32, 64),
-         [im2col, im2col_einsum, per_tap, einsum]),
-        ("depthwise 56x56x64, 3x3", (8, 58, 58, 64), (3, 3, 64, 1),
-         [depthwise_taps, depthwise_einsum]),
+        (
+            "conv 28x28x1 -> 32, 3x3",
+            (32, 28, 28, 1),
+            (3, 3, 1, 32),
+            [im2col, im2col_einsum, per_tap, einsum],
+        ),
+        (
+            "conv 26x26x32 -> 64, 3x3",
+            (32, 26, 26, 32),
+            (3, 3, 32, 64),
+            [im2col, im2col_einsum, per_tap, einsum],
+        ),
+        (
+            "depthwise 56x56x64, 3x3",
+            (8, 58, 58, 64),
+            (3, 3, 64, 1),
+            [depthwise_taps, depthwise_einsum],
+        ),
     ]
     for label, xs, ks, fns in cases:
         x = rng.standard_normal(xs).astype(np.float32)
         k = rng.standard_normal(ks).astype(np.float32)
         oh, ow = xs[1] - ks[0] + 1, xs[2] - ks[1] + 1
-        g = rng.standard_normal((xs[0], oh, ow, ks[3] if ks[3] > 1 else ks[2])).astype(
-            np.float32)
+        g = rng.standard_normal((xs[0], oh, ow, ks[3] if ks[3] > 1 else ks[2])).astype(np.float32)
         reference = fns[0](x, k, g)
         timings = []
         for fn in fns:

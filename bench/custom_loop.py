@@ -35,7 +35,8 @@ def make_loop(decorate, workload="mlp", steps=None, seed=0):
         model = keras.Sequential(
             [keras.layers.Dense(sizes[1], activation="relu", input_shape=(sizes[0],))]
             + [keras.layers.Dense(n, activation="relu") for n in sizes[2:-1]]
-            + [keras.layers.Dense(sizes[-1])])
+            + [keras.layers.Dense(sizes[-1])]
+        )
         loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
         optimizer = keras.optimizers.Adam(1e-3)
         accuracy = keras.metrics.SparseCategoricalAccuracy()
@@ -51,7 +52,7 @@ def make_loop(decorate, workload="mlp", steps=None, seed=0):
 
         step = tf.function(train_step) if decorate else train_step
         for i in range(steps):
-            step(x[i * batch:(i + 1) * batch], y[i * batch:(i + 1) * batch])
+            step(x[i * batch : (i + 1) * batch], y[i * batch : (i + 1) * batch])
         return model.get_weights()
 
     return run
@@ -66,8 +67,9 @@ def check_same_weights(workload):
 
 def measure(workload, repeat=3):
     check_same_weights(workload)
-    plain, decorated = best_of_each([make_loop(False, workload), make_loop(True, workload)],
-                                    repeat=repeat)
+    plain, decorated = best_of_each(
+        [make_loop(False, workload), make_loop(True, workload)], repeat=repeat
+    )
     return [("undecorated loop", plain), ("@tf.function loop", decorated)]
 
 
@@ -75,8 +77,7 @@ def main():
     for workload, (steps, batch, sizes) in WORKLOADS.items():
         rows = measure(workload)
         base = rows[0][1]
-        print(f"GradientTape loop, {'-'.join(map(str, sizes))}, adam, batch {batch}, "
-              f"{steps} steps")
+        print(f"GradientTape loop, {'-'.join(map(str, sizes))}, adam, batch {batch}, {steps} steps")
         print(f"{'':28s} seconds     ratio")
         for name, seconds in rows:
             print(f"{name:28s} {seconds:7.3f}   {seconds / base:6.2f}x")

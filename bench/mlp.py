@@ -9,7 +9,12 @@ and less than tf.keras 2.15 on the same machine. All three are measured in this 
 import itertools
 
 # isort: off
-from common import best_of_each, mnist_like, reference_seconds, report  # first: single-threaded BLAS
+from common import (
+    best_of_each,
+    mnist_like,
+    reference_seconds,
+    report,
+)  # first: single-threaded BLAS
 import numpy as np
 # isort: on
 
@@ -29,7 +34,7 @@ def numpy_epoch(x, y, seed=0):
     lr, b1, b2, eps = 0.001, 0.9, 0.999, 1e-7
     order = rng.permutation(len(x))
     for step, start in enumerate(range(0, len(x), BATCH), 1):
-        idx = order[start:start + BATCH]
+        idx = order[start : start + BATCH]
         xb, yb = x[idx], y[idx]
         w1, c1, w2, c2, w3, c3 = params
         h1 = np.maximum(xb @ w1 + c1, 0)
@@ -54,11 +59,13 @@ def numpy_epoch(x, y, seed=0):
 
 
 def build_model(keras):
-    model = keras.Sequential([
-        keras.layers.Dense(64, activation="relu", input_shape=(784,)),
-        keras.layers.Dense(64, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(64, activation="relu", input_shape=(784,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
@@ -97,8 +104,11 @@ def main():
         ("pynn fit", pynn_s),
         ("tf.keras 2.15 fit", reference_seconds(TF_CODE)),
     ]
-    report(f"MNIST MLP 784-64-64-10, {N} samples, batch {BATCH}, adam, one epoch", rows,
-           "numpy loop (baseline)")
+    report(
+        f"MNIST MLP 784-64-64-10, {N} samples, batch {BATCH}, adam, one epoch",
+        rows,
+        "numpy loop (baseline)",
+    )
     ratio = rows[1][1] / rows[0][1]
     print(f"target: pynn <= 1.25x numpy loop -> {ratio:.2f}x {'OK' if ratio <= 1.25 else 'MISSED'}")
     if rows[2][1] is not None:

@@ -27,8 +27,13 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 CLICK_TARGET_MS = 200
 STOP_TARGET_S = 1.0
@@ -95,8 +100,9 @@ def runs(page):
 def run_and_wait(page):
     before = runs(page)
     page.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_function("n => Number(document.body.dataset.runs || 0) > n", arg=before,
-                           timeout=600_000)
+    page.wait_for_function(
+        "n => Number(document.body.dataset.runs || 0) > n", arg=before, timeout=600_000
+    )
     page.wait_for_selector("body[data-state=ready]", timeout=600_000)
 
 
@@ -161,12 +167,24 @@ def main(argv=None):
 
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=args.chromium, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS
+        )
         for options in ((), ("--no-isolation",)):
             server = subprocess.Popen(
-                [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", DIST,
-                 "--port", "0", "--quiet", *options], stdout=subprocess.PIPE, text=True)
+                [
+                    sys.executable,
+                    os.path.join(ROOT, "tools", "serve.py"),
+                    "--dir",
+                    DIST,
+                    "--port",
+                    "0",
+                    "--quiet",
+                    *options,
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             try:
                 url = server.stdout.readline().split(" at ", 1)[1].split()[0]
                 results.append(measure(browser, url, args.seconds))
@@ -175,23 +193,33 @@ def main(argv=None):
                 server.wait()
         browser.close()
 
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     ok = True
     for r in results:
         label = "isolated" if r["isolated"] else "not isolated"
         worst = max(r["click_ms"])
         ratio = r["page_s"] / r["python_s"]
-        ok &= worst <= CLICK_TARGET_MS and r["stop_s"] <= STOP_TARGET_S and ratio <= THROUGHPUT_TARGET
-        print(f"[{label}] click under flood -> next frame: median {statistics.median(r['click_ms']):.0f} ms,"
-              f" worst {worst:.0f} ms (input delay worst {max(r['click_handler_ms']):.0f} ms)"
-              f"  target <= {CLICK_TARGET_MS} ms: {'OK' if worst <= CLICK_TARGET_MS else 'MISSED'}")
-        print(f"[{label}] Stop under flood -> 'Stopped' shown: {r['stop_s']:.2f} s"
-              f"  target <= {STOP_TARGET_S:.0f} s: {'OK' if r['stop_s'] <= STOP_TARGET_S else 'MISSED'}")
-        print(f"[{label}] {LINES:,} lines printed: {r['page_s']:.2f} s on the page for "
-              f"{r['python_s']:.2f} s of Python; ratio {ratio:.2f}"
-              f"  target <= {THROUGHPUT_TARGET}: {'OK' if ratio <= THROUGHPUT_TARGET else 'MISSED'}"
-              f"  (into a StringIO instead: {r['baseline_s']:.2f} s, "
-              f"page time {r['page_s'] / r['baseline_s']:.1f}x that)")
+        ok &= (
+            worst <= CLICK_TARGET_MS and r["stop_s"] <= STOP_TARGET_S and ratio <= THROUGHPUT_TARGET
+        )
+        print(
+            f"[{label}] click under flood -> next frame: median {statistics.median(r['click_ms']):.0f} ms,"
+            f" worst {worst:.0f} ms (input delay worst {max(r['click_handler_ms']):.0f} ms)"
+            f"  target <= {CLICK_TARGET_MS} ms: {'OK' if worst <= CLICK_TARGET_MS else 'MISSED'}"
+        )
+        print(
+            f"[{label}] Stop under flood -> 'Stopped' shown: {r['stop_s']:.2f} s"
+            f"  target <= {STOP_TARGET_S:.0f} s: {'OK' if r['stop_s'] <= STOP_TARGET_S else 'MISSED'}"
+        )
+        print(
+            f"[{label}] {LINES:,} lines printed: {r['page_s']:.2f} s on the page for "
+            f"{r['python_s']:.2f} s of Python; ratio {ratio:.2f}"
+            f"  target <= {THROUGHPUT_TARGET}: {'OK' if ratio <= THROUGHPUT_TARGET else 'MISSED'}"
+            f"  (into a StringIO instead: {r['baseline_s']:.2f} s, "
+            f"page time {r['page_s'] / r['baseline_s']:.1f}x that)"
+        )
     return 0 if ok else 1
 
 

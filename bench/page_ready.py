@@ -24,8 +24,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
 PAGE_FILES = ("app.js", "app.css", "worker.js", "sw.js")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 WARM_TARGET_S = 3.0
 SIZE_TARGET_BYTES = 1024 * 1024
@@ -57,20 +62,32 @@ def main(argv=None):
     from playwright.sync_api import sync_playwright
 
     server = subprocess.Popen(
-        [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", DIST, "--port", "0",
-         "--quiet"], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            os.path.join(ROOT, "tools", "serve.py"),
+            "--dir",
+            DIST,
+            "--port",
+            "0",
+            "--quiet",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     url = server.stdout.readline().split(" at ", 1)[1].split()[0]
     cold, warm, cold_stages, warm_stages = [], [], [], []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=args.chromium, headless=True,
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS
+            )
             for _ in range(args.runs):
                 context = browser.new_context()
                 page = context.new_page()
                 cold.append(ready_seconds(page, url, cold_stages))
-                page.wait_for_selector("#offline-status:has-text('Available offline')",
-                                       timeout=120_000)
+                page.wait_for_selector(
+                    "#offline-status:has-text('Available offline')", timeout=120_000
+                )
                 warm.append(ready_seconds(page, url, warm_stages, reload=True))
                 context.close()
             browser.close()
@@ -80,22 +97,34 @@ def main(argv=None):
 
     for label, stages in (("cold", cold_stages), ("warm", warm_stages)):
         starts = [s.pop("startup") for s in stages]
-        print(f"  {label} start-ups: {', '.join(starts)} (snapshot: from the build's memory "
-              "snapshot; fresh: the ordinary start-up)")
+        print(
+            f"  {label} start-ups: {', '.join(starts)} (snapshot: from the build's memory "
+            "snapshot; fresh: the ordinary start-up)"
+        )
         for name in stages[0]:
             values = [s[name] / 1000 for s in stages]
-            print(f"  {label} worker stage {name}: median {statistics.median(values):.2f} s "
-                  "after the worker started")
+            print(
+                f"  {label} worker stage {name}: median {statistics.median(values):.2f} s "
+                "after the worker started"
+            )
     sizes = page_bytes()
     total = sum(sizes.values())
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    print(f"page open -> ready to run, cold: median {statistics.median(cold):.2f} s "
-          f"(runs: {', '.join(f'{x:.2f}' for x in cold)})")
-    print(f"page open -> ready to run, warm: median {statistics.median(warm):.2f} s "
-          f"(runs: {', '.join(f'{x:.2f}' for x in warm)})  target <= {WARM_TARGET_S:.0f} s: "
-          f"{'OK' if statistics.median(warm) <= WARM_TARGET_S else 'MISSED'}")
-    print(f"page's own JS+CSS: {total:,} bytes ({', '.join(f'{k} {v:,}' for k, v in sizes.items())})"
-          f"  target <= {SIZE_TARGET_BYTES:,}: {'OK' if total <= SIZE_TARGET_BYTES else 'MISSED'}")
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
+    print(
+        f"page open -> ready to run, cold: median {statistics.median(cold):.2f} s "
+        f"(runs: {', '.join(f'{x:.2f}' for x in cold)})"
+    )
+    print(
+        f"page open -> ready to run, warm: median {statistics.median(warm):.2f} s "
+        f"(runs: {', '.join(f'{x:.2f}' for x in warm)})  target <= {WARM_TARGET_S:.0f} s: "
+        f"{'OK' if statistics.median(warm) <= WARM_TARGET_S else 'MISSED'}"
+    )
+    print(
+        f"page's own JS+CSS: {total:,} bytes ({', '.join(f'{k} {v:,}' for k, v in sizes.items())})"
+        f"  target <= {SIZE_TARGET_BYTES:,}: {'OK' if total <= SIZE_TARGET_BYTES else 'MISSED'}"
+    )
     return 0
 
 

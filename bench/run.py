@@ -53,16 +53,20 @@ def cpython_rows():
     x, y = common.mnist_like(mlp.N)
     _log("cpython mlp ...")
     numpy_s, pynn_s = common.best_of_each([lambda: mlp.numpy_epoch(x, y), mlp.pynn_epoch(x, y)])
-    rows += [("MLP epoch", "CPython numpy loop", numpy_s),
-             ("MLP epoch", "CPython pynn fit", pynn_s),
-             ("MLP epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(mlp.TF_CODE))]
+    rows += [
+        ("MLP epoch", "CPython numpy loop", numpy_s),
+        ("MLP epoch", "CPython pynn fit", pynn_s),
+        ("MLP epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(mlp.TF_CODE)),
+    ]
     _log("cpython xor ...")
     rows += [("XOR 1,500 epochs", "CPython " + name, s) for name, s in xor.measure()]
     _log("cpython cnn ...")
     xc, yc = common.mnist_like(cnn.N, flat=False)
-    rows += [("CNN epoch", "CPython numpy loop", common.best_of(lambda: cnn.numpy_epoch(xc, yc))),
-             ("CNN epoch", "CPython pynn fit", common.best_of(cnn.pynn_epoch(xc, yc))),
-             ("CNN epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(cnn.TF_CODE))]
+    rows += [
+        ("CNN epoch", "CPython numpy loop", common.best_of(lambda: cnn.numpy_epoch(xc, yc))),
+        ("CNN epoch", "CPython pynn fit", common.best_of(cnn.pynn_epoch(xc, yc))),
+        ("CNN epoch", "CPython tf.keras 2.15 fit", common.reference_seconds(cnn.TF_CODE)),
+    ]
     return [(w, n.replace("(baseline)", "").strip(), s) for w, n, s in rows]
 
 
@@ -70,8 +74,13 @@ def page_ready():
     """(cold, warm) seconds from bench/page_ready.py --runs 1, or None without dist/."""
     if not os.path.isfile(os.path.join(common.ROOT, "dist", "index.html")):
         return None
-    done = subprocess.run([sys.executable, os.path.join(HERE, "page_ready.py"), "--runs", "1"],
-                          check=False, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, os.path.join(HERE, "page_ready.py"), "--runs", "1"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     found = dict(re.findall(r"ready to run, (cold|warm): median ([0-9.]+) s", done.stdout))
     if not found:
         _log("page_ready.py failed:", done.stdout[-1000:], done.stderr[-1000:])
@@ -80,13 +89,18 @@ def page_ready():
 
 
 def browser_rows(profile=True, tfjs_cnn=True):
-    spec = importlib.util.spec_from_file_location("bench_browser", os.path.join(HERE, "browser",
-                                                                                 "run.py"))
+    spec = importlib.util.spec_from_file_location(
+        "bench_browser", os.path.join(HERE, "browser", "run.py")
+    )
     browser = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(browser)
     results = browser.measure(profile=profile, tfjs_cnn=tfjs_cnn)
-    names = {"gemm": "GEMM 512x512x512", "xor": "XOR 1,500 epochs", "mlp": "MLP epoch",
-             "cnn": "CNN epoch"}
+    names = {
+        "gemm": "GEMM 512x512x512",
+        "xor": "XOR 1,500 epochs",
+        "mlp": "MLP epoch",
+        "cnn": "CNN epoch",
+    }
     rows = [(names[w], "browser " + n, s) for w, n, s in browser.rows(results)]
     boot = results["pynn_boot"]
     rows.append(("start-up", "browser Pyodide+numpy+pynn import", boot["bootSeconds"]))
@@ -115,32 +129,91 @@ def targets(rows):
             out.append((label, "not measured", None))
             return
         r = sa / sb
-        out.append((label, f"{r:.2f}x ({sa:.2f} s / {sb:.2f} s)", r < limit if strict else r <= limit))
+        out.append(
+            (label, f"{r:.2f}x ({sa:.2f} s / {sb:.2f} s)", r < limit if strict else r <= limit)
+        )
 
-    ratio("CPython MLP: pynn <= 1.25x numpy loop", "MLP epoch", "CPython pynn fit",
-          "CPython numpy loop", 1.25)
-    ratio("CPython MLP: pynn < tf.keras 2.15", "MLP epoch", "CPython pynn fit",
-          "CPython tf.keras 2.15 fit", 1.0, strict=True)
-    ratio("browser MLP: pynn <= 0.75x TF.js wasm", "MLP epoch", "browser pynn fit (Pyodide)",
-          "browser TF.js wasm fit", 0.75)
-    ratio("browser XOR: pynn <= 0.5x TF.js wasm", "XOR 1,500 epochs", "browser pynn fit (Pyodide)",
-          "browser TF.js wasm fit", 0.5)
-    ratio("browser CNN: pynn < TF.js cpu (its best backend that trains it)", "CNN epoch",
-          "browser pynn fit (Pyodide)", "browser TF.js cpu fit", 1.0, strict=True)
+    ratio(
+        "CPython MLP: pynn <= 1.25x numpy loop",
+        "MLP epoch",
+        "CPython pynn fit",
+        "CPython numpy loop",
+        1.25,
+    )
+    ratio(
+        "CPython MLP: pynn < tf.keras 2.15",
+        "MLP epoch",
+        "CPython pynn fit",
+        "CPython tf.keras 2.15 fit",
+        1.0,
+        strict=True,
+    )
+    ratio(
+        "browser MLP: pynn <= 0.75x TF.js wasm",
+        "MLP epoch",
+        "browser pynn fit (Pyodide)",
+        "browser TF.js wasm fit",
+        0.75,
+    )
+    ratio(
+        "browser XOR: pynn <= 0.5x TF.js wasm",
+        "XOR 1,500 epochs",
+        "browser pynn fit (Pyodide)",
+        "browser TF.js wasm fit",
+        0.5,
+    )
+    ratio(
+        "browser CNN: pynn < TF.js cpu (its best backend that trains it)",
+        "CNN epoch",
+        "browser pynn fit (Pyodide)",
+        "browser TF.js cpu fit",
+        1.0,
+        strict=True,
+    )
     # the compiled WebAssembly kernel (web/kernels/) against the same page with it switched off
-    ratio("browser GEMM 512: kernel (1 thread) >= 3x numpy einsum", "GEMM 512x512x512",
-          "browser pynn kernel, 1 thread (Pyodide)", "browser numpy einsum (Pyodide)", 1 / 3)
-    ratio("browser CNN: kernels <= 0.35x kernels off", "CNN epoch", "browser pynn fit (Pyodide)",
-          "browser pynn fit, kernels off (Pyodide)", 0.35)
-    ratio("browser MLP: kernels <= 0.6x kernels off", "MLP epoch", "browser pynn fit (Pyodide)",
-          "browser pynn fit, kernels off (Pyodide)", 0.6)
-    ratio("browser MLP: pynn <= 0.5x TF.js wasm", "MLP epoch", "browser pynn fit (Pyodide)",
-          "browser TF.js wasm fit", 0.5)
-    ratio("browser XOR: kernels unchanged (<= 1.05x kernels off)", "XOR 1,500 epochs",
-          "browser pynn fit (Pyodide)", "browser pynn fit, kernels off (Pyodide)", 1.05)
+    ratio(
+        "browser GEMM 512: kernel (1 thread) >= 3x numpy einsum",
+        "GEMM 512x512x512",
+        "browser pynn kernel, 1 thread (Pyodide)",
+        "browser numpy einsum (Pyodide)",
+        1 / 3,
+    )
+    ratio(
+        "browser CNN: kernels <= 0.35x kernels off",
+        "CNN epoch",
+        "browser pynn fit (Pyodide)",
+        "browser pynn fit, kernels off (Pyodide)",
+        0.35,
+    )
+    ratio(
+        "browser MLP: kernels <= 0.6x kernels off",
+        "MLP epoch",
+        "browser pynn fit (Pyodide)",
+        "browser pynn fit, kernels off (Pyodide)",
+        0.6,
+    )
+    ratio(
+        "browser MLP: pynn <= 0.5x TF.js wasm",
+        "MLP epoch",
+        "browser pynn fit (Pyodide)",
+        "browser TF.js wasm fit",
+        0.5,
+    )
+    ratio(
+        "browser XOR: kernels unchanged (<= 1.05x kernels off)",
+        "XOR 1,500 epochs",
+        "browser pynn fit (Pyodide)",
+        "browser pynn fit, kernels off (Pyodide)",
+        1.05,
+    )
     xor_s = _get(rows, "XOR 1,500 epochs", "browser pynn fit (Pyodide)")
-    out.append(("browser XOR <= 3 s", "not measured" if xor_s is None else f"{xor_s:.2f} s",
-                None if xor_s is None else xor_s <= 3.0))
+    out.append(
+        (
+            "browser XOR <= 3 s",
+            "not measured" if xor_s is None else f"{xor_s:.2f} s",
+            None if xor_s is None else xor_s <= 3.0,
+        )
+    )
     return out
 
 
@@ -164,8 +237,11 @@ def main(argv=None):
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-cpython", action="store_true")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS}")
-    parser.add_argument("--no-tfjs-cnn", action="store_true",
-                        help="skip TF.js training the CNN (its cpu backend takes ~12 minutes)")
+    parser.add_argument(
+        "--no-tfjs-cnn",
+        action="store_true",
+        help="skip TF.js training the CNN (its cpu backend takes ~12 minutes)",
+    )
     parser.add_argument("--json", help="also write the raw results (rows, browser details) here")
     args = parser.parse_args(argv)
     started = datetime.datetime.now(datetime.UTC)
@@ -177,19 +253,33 @@ def main(argv=None):
         browser, raw, cnn_wasm_error = browser_rows(tfjs_cnn=not args.no_tfjs_cnn)
         rows += browser
         if cnn_wasm_error:
-            notes.append(f"TF.js wasm cannot train the CNN: `{cnn_wasm_error[:120]}`; "
-                         "its cpu backend is used.")
+            notes.append(
+                f"TF.js wasm cannot train the CNN: `{cnn_wasm_error[:120]}`; "
+                "its cpu backend is used."
+            )
         boot = raw["pynn_boot"]
-        notes.append(f"browser: Chromium {raw.get('chromium')}, TF.js {raw.get('tfjs')} "
-                     f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
-                     f"numpy {boot['numpy']}, no BLAS)")
-    rows.sort(key=lambda r: ["GEMM 512x512x512", "MLP epoch", "XOR 1,500 epochs", "CNN epoch",
-                             "start-up"].index(r[0]))
+        notes.append(
+            f"browser: Chromium {raw.get('chromium')}, TF.js {raw.get('tfjs')} "
+            f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
+            f"numpy {boot['numpy']}, no BLAS)"
+        )
+    rows.sort(
+        key=lambda r: [
+            "GEMM 512x512x512",
+            "MLP epoch",
+            "XOR 1,500 epochs",
+            "CNN epoch",
+            "start-up",
+        ].index(r[0])
+    )
     checks = targets(rows)
-    notes.insert(0, f"one run of `python3 bench/run.py`, {started:%Y-%m-%d %H:%M} UTC, "
-                 f"{platform.python_implementation()} {platform.python_version()}, numpy "
-                 f"{np.__version__}, {os.cpu_count()} cores, load average "
-                 f"{load_before[0]:.1f} before / {os.getloadavg()[0]:.1f} after")
+    notes.insert(
+        0,
+        f"one run of `python3 bench/run.py`, {started:%Y-%m-%d %H:%M} UTC, "
+        f"{platform.python_implementation()} {platform.python_version()}, numpy "
+        f"{np.__version__}, {os.cpu_count()} cores, load average "
+        f"{load_before[0]:.1f} before / {os.getloadavg()[0]:.1f} after",
+    )
     text = markdown(rows, checks, notes)
     print(text)
     for key in ("profile_mlp", "profile_xor"):
@@ -198,13 +288,18 @@ def main(argv=None):
             print(raw[key]["profile"])
     if not args.no_write:
         with open(RESULTS, "w") as fh:
-            fh.write("# Benchmark results\n\nWritten by `python3 bench/run.py` (see its docstring "
-                     "for how each number is measured).\n\n" + text)
+            fh.write(
+                "# Benchmark results\n\nWritten by `python3 bench/run.py` (see its docstring "
+                "for how each number is measured).\n\n" + text
+            )
             for key in ("profile_mlp", "profile_xor"):
                 if key in raw:
-                    fh.write(f"\n## {key[8:].upper()} in Pyodide under cProfile: "
-                             f"{raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps\n\n```\n"
-                             + raw[key]["profile"].strip() + "\n```\n")
+                    fh.write(
+                        f"\n## {key[8:].upper()} in Pyodide under cProfile: "
+                        f"{raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps\n\n```\n"
+                        + raw[key]["profile"].strip()
+                        + "\n```\n"
+                    )
     if args.json:
         with open(args.json, "w") as fh:
             json.dump({"rows": rows, "browser": raw}, fh, indent=1, default=str)

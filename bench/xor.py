@@ -33,10 +33,10 @@ def numpy_run(epochs=EPOCHS, seed=0):
     lr = np.float32(LR)
     for _ in range(epochs):
         for i in rng.permutation(len(X)):
-            xb, yb = X[i:i + 1], Y[i:i + 1]
+            xb, yb = X[i : i + 1], Y[i : i + 1]
             h = 1 / (1 + np.exp(-(xb @ w1 + b1)))
             p = 1 / (1 + np.exp(-(h @ w2 + b2)))
-            g = 2 * (p - yb) * p * (1 - p)          # d mse / d logits (batch of 1, one unit)
+            g = 2 * (p - yb) * p * (1 - p)  # d mse / d logits (batch of 1, one unit)
             gw2, gb2 = h.T @ g, g.sum(0)
             g = (g @ w2.T) * h * (1 - h)
             gw1, gb1 = xb.T @ g, g.sum(0)
@@ -48,10 +48,12 @@ def numpy_run(epochs=EPOCHS, seed=0):
 
 
 def build_model(keras):
-    model = keras.Sequential([
-        keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
-        keras.layers.Dense(1, activation="sigmoid"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     model.compile(optimizer=keras.optimizers.SGD(learning_rate=LR), loss="mse")
     return model
 
@@ -101,8 +103,11 @@ def main(argv=None):
     parser.add_argument("--no-reference", action="store_true", help="skip tf.keras")
     args = parser.parse_args(argv)
     rows = measure(args.epochs, reference=not args.no_reference)
-    report(f"XOR 2-4-1 sigmoid, SGD {LR}, MSE, batch 1, {args.epochs} epochs", rows,
-           "numpy loop (baseline)")
+    report(
+        f"XOR 2-4-1 sigmoid, SGD {LR}, MSE, batch 1, {args.epochs} epochs",
+        rows,
+        "numpy loop (baseline)",
+    )
     if len(rows) > 2 and rows[2][1] is not None:
         print(f"pynn / tf.keras -> {rows[1][1] / rows[2][1]:.2f}x")
 

@@ -19,8 +19,14 @@ import pynn
 from pynn import shim
 
 #: The variables BLAS libraries read their thread count from; if the user set one, pynn keeps out.
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-                         "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "GOTO_NUM_THREADS")
+BLAS_THREAD_VARIABLES = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "GOTO_NUM_THREADS",
+)
 
 
 def _usable_cpus():
@@ -58,8 +64,9 @@ def _run(script, args):
 
     path = os.path.abspath(script)
     if not os.path.isfile(path):
-        sys.stderr.write(f"python -m pynn run: can't open file {script!r}: "
-                         "No such file or directory\n")
+        sys.stderr.write(
+            f"python -m pynn run: can't open file {script!r}: No such file or directory\n"
+        )
         return 2
     shim.install()
     sys.argv = [script] + list(args)
@@ -93,12 +100,17 @@ def _print_user_traceback(exc, path):
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m pynn",
-        description="Run TensorFlow/Keras tutorial code on pynn (numpy only).")
-    parser.add_argument("--version", action="version",
-                        version=f"pynn {pynn.__version__} (TensorFlow 2.15 / tf.keras API)")
+        description="Run TensorFlow/Keras tutorial code on pynn (numpy only).",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pynn {pynn.__version__} (TensorFlow 2.15 / tf.keras API)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
-        "run", help="run SCRIPT with `import tensorflow` / `import keras` resolving to pynn")
+        "run", help="run SCRIPT with `import tensorflow` / `import keras` resolving to pynn"
+    )
     run.add_argument("script", help="the Python file to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     ns = parser.parse_args(argv)

@@ -32,7 +32,7 @@ def resolve(fullname):
         if fullname == alias:
             return target
         if fullname.startswith(alias + "."):
-            return target + fullname[len(alias):]
+            return target + fullname[len(alias) :]
     return None
 
 
@@ -63,8 +63,7 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
         if module is None:
             found = importlib.util.find_spec(name)
             is_package = found.submodule_search_locations is not None
-        return importlib.util.spec_from_loader(fullname, _AliasLoader(name),
-                                               is_package=is_package)
+        return importlib.util.spec_from_loader(fullname, _AliasLoader(name), is_package=is_package)
 
 
 _FINDER = _AliasFinder()

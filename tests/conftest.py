@@ -27,10 +27,28 @@ def native_gemm_library(tmp_path_factory):
     if compiler is None:
         pytest.skip("no C compiler to build web/kernels/gemm.c for this machine")
     out = str(tmp_path_factory.mktemp("kernels") / "kernels-native.so")
-    sources = [os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c", "col2im.c")]
-    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-ffreestanding", "-nostdlib",
-                    "-fno-builtin", "-fno-math-errno", "-ffp-contract=off", "-Wall", "-Werror", *sources, "-o", out],
-                   check=True)
+    sources = [
+        os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c", "col2im.c")
+    ]
+    subprocess.run(
+        [
+            compiler,
+            "-O2",
+            "-shared",
+            "-fPIC",
+            "-ffreestanding",
+            "-nostdlib",
+            "-fno-builtin",
+            "-fno-math-errno",
+            "-ffp-contract=off",
+            "-Wall",
+            "-Werror",
+            *sources,
+            "-o",
+            out,
+        ],
+        check=True,
+    )
     return out
 
 
@@ -39,6 +57,7 @@ def gemm_kernel(native_gemm_library, monkeypatch):
     """pynn.ops.gemm as in the playground (numpy without BLAS, the compiled kernel installed),
     with every float32 2-D product on the kernel; put back afterwards."""
     from pynn.ops import gemm  # noqa: PLC0415 - late: ROOT is on sys.path only from here on
+
     for name in ("_kernel", "_kernel_path", "_kernels_on", "_status"):
         monkeypatch.setattr(gemm, name, getattr(gemm, name))
     monkeypatch.setattr(gemm, "BLAS", False)

@@ -22,12 +22,14 @@ def require(module, why, *, module_level=False):
     except ImportError:
         reason = f"needs {module} (pip install {module}): {why}"
         if REQUIRED:
-            pytest.fail(f"{reason}; tests/run.sh installs it, so it must be importable here",
-                        pytrace=False)
+            pytest.fail(
+                f"{reason}; tests/run.sh installs it, so it must be importable here", pytrace=False
+            )
         print(f"\nSKIPPING a test that {reason}", file=sys.__stderr__, flush=True)
         pytest.skip(reason, allow_module_level=module_level)
 
 
 def require_h5py(*, module_level=False):
-    return require("h5py", "pynn reads and writes HDF5 files through it on CPython",
-                   module_level=module_level)
+    return require(
+        "h5py", "pynn reads and writes HDF5 files through it on CPython", module_level=module_level
+    )

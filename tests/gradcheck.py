@@ -76,8 +76,11 @@ def check_gradients(fn, *arrays, params=(), atol=1e-6, rtol=1e-5, eps=1e-6, seed
         outs = _outputs(fn(*tensors))
     cotangents = [rng.standard_normal(o._value.shape) for o in outs]
     sources = [tensors[i] for i in float_pos] + params
-    analytic = tape.gradient(outs, sources, output_gradients=[
-        c.astype(o._value.dtype) for o, c in zip(outs, cotangents, strict=True)])
+    analytic = tape.gradient(
+        outs,
+        sources,
+        output_gradients=[c.astype(o._value.dtype) for o, c in zip(outs, cotangents, strict=True)],
+    )
 
     def f():
         return _scalar(fn, tensors, cotangents)
@@ -91,6 +94,8 @@ def check_gradients(fn, *arrays, params=(), atol=1e-6, rtol=1e-5, eps=1e-6, seed
             raise AssertionError(f"gradient of {name} has shape {got.shape}, expected {want.shape}")
         if not np.allclose(got, want, atol=atol, rtol=rtol):
             err = np.max(np.abs(got - want))
-            raise AssertionError(f"gradient of {name} is wrong (max abs error {err:.3g})\n"
-                                 f"analytic:\n{got}\nnumeric:\n{want}")
+            raise AssertionError(
+                f"gradient of {name} is wrong (max abs error {err:.3g})\n"
+                f"analytic:\n{got}\nnumeric:\n{want}"
+            )
     return analytic

@@ -74,11 +74,13 @@ def npz_bytes(arrays):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", default=DEFAULT_SOURCE,
-                        help="folder with the npm package's 0.json .. 9.json")
+    parser.add_argument(
+        "--source", default=DEFAULT_SOURCE, help="folder with the npm package's 0.json .. 9.json"
+    )
     parser.add_argument("--output", default=DEFAULT_OUTPUT)
-    parser.add_argument("--check", action="store_true",
-                        help="compare with --output instead of writing it")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with --output instead of writing it"
+    )
     args = parser.parse_args(argv)
 
     if not os.path.isdir(args.source):

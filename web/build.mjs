@@ -7,7 +7,15 @@
 // dist/site/ (numpy, pynn and the start-up snapshots) is written before, by web/snapshot.mjs.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import {
+  readFileSync,
+  writeFileSync,
+  readdirSync,
+  statSync,
+  mkdirSync,
+  rmSync,
+  existsSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,12 +109,20 @@ await esbuild.build({
 // The sandbox host, inlined into the sandbox iframe's srcdoc by the page (and allowed by its
 // hash in the Content-Security-Policy), and the files the worker may ask the page for: every
 // file now in dist/ except the wheels (the page's own files are written below).
-const host = await esbuild.build({ ...common, format: 'iife', write: false, entryPoints: [join(WEB, 'src', 'sandbox-host.js')] });
+const host = await esbuild.build({
+  ...common,
+  format: 'iife',
+  write: false,
+  entryPoints: [join(WEB, 'src', 'sandbox-host.js')],
+});
 const hostScript = host.outputFiles[0].text;
-if (/<\/script/i.test(hostScript)) throw new Error('web/build.mjs: the sandbox host contains "</script"');
+if (/<\/script/i.test(hostScript))
+  throw new Error('web/build.mjs: the sandbox host contains "</script"');
 const hostHash = `sha256-${createHash('sha256').update(hostScript).digest('base64')}`;
-const workerFiles = listFiles(dist).map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => !path.endsWith('.whl')).sort();
+const workerFiles = listFiles(dist)
+  .map((path) => relative(dist, path).split(sep).join('/'))
+  .filter((path) => !path.endsWith('.whl'))
+  .sort();
 virtualModules['virtual:sandbox'] = `export const HOST_SCRIPT = ${JSON.stringify(hostScript)};
 export const WORKER_FILES = ${JSON.stringify(workerFiles)};`;
 
@@ -127,10 +143,13 @@ await esbuild.build({
 writeFileSync(join(dist, 'serve.py'), readFileSync(join(WEB, '..', 'tools', 'serve.py')));
 
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-writeFileSync(join(dist, 'index.html'), readFileSync(join(WEB, 'index.html'), 'utf8')
-  .replaceAll('__TITLE__', escapeHtml(config.title))
-  .replaceAll('__BASE_PATH__', escapeHtml(config.basePath || './'))
-  .replaceAll('__SANDBOX_HOST_HASH__', hostHash));
+writeFileSync(
+  join(dist, 'index.html'),
+  readFileSync(join(WEB, 'index.html'), 'utf8')
+    .replaceAll('__TITLE__', escapeHtml(config.title))
+    .replaceAll('__BASE_PATH__', escapeHtml(config.basePath || './'))
+    .replaceAll('__SANDBOX_HOST_HASH__', hostHash),
+);
 
 writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')));
 
@@ -143,11 +162,17 @@ writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')))
 // first program that may use HDF5, and the service worker then keeps it.
 const LAZY_FILES = new Set(['h5wasm.js']);
 const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
 };
-const contentType = (path) => CONTENT_TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream';
+const contentType = (path) =>
+  CONTENT_TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream';
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 // The page's own files stay as they are (the browser loads index.html and its scripts itself,
 // and they change with every front-end edit); large files that compress go into the pack,
@@ -159,7 +184,9 @@ const ALREADY_COMPRESSED = /\.(zip|whl|gz|zst|npz|png|jpg)$/;
 rmSync(join(dist, 'pack'), { recursive: true, force: true });
 const buildFiles = listFiles(dist)
   .map((path) => relative(dist, path).split(sep).join('/'))
-  .filter((path) => !['sw.js', 'manifest.json', 'serve.py'].includes(path) && !path.endsWith('.whl'))
+  .filter(
+    (path) => !['sw.js', 'manifest.json', 'serve.py'].includes(path) && !path.endsWith('.whl'),
+  )
   .sort();
 const files = {};
 for (const path of buildFiles) {
@@ -167,8 +194,13 @@ for (const path of buildFiles) {
   files[path] = [sha256(bytes), bytes.length, contentType(path)];
 }
 const members = buildFiles
-  .filter((path) => !PAGE_OWN.includes(path) && !LAZY_FILES.has(path) && files[path][1] >= PACK_MIN_BYTES
-    && !ALREADY_COMPRESSED.test(path))
+  .filter(
+    (path) =>
+      !PAGE_OWN.includes(path) &&
+      !LAZY_FILES.has(path) &&
+      files[path][1] >= PACK_MIN_BYTES &&
+      !ALREADY_COMPRESSED.test(path),
+  )
   .sort((a, b) => Number(b.endsWith('.wasm')) - Number(a.endsWith('.wasm')) || (a < b ? -1 : 1));
 const packStarted = Date.now();
 const packInput = Buffer.concat(members.map((path) => readFileSync(join(dist, path))));
@@ -178,9 +210,14 @@ const packInput = Buffer.concat(members.map((path) => readFileSync(join(dist, pa
 const packCache = join(WEB, '.cache', 'pynn-pack', `${sha256(packInput)}.zst`);
 let packed = existsSync(packCache) ? readFileSync(packCache) : null;
 if (!packed) {
-  const zstd = spawnSync('zstd', ['-19', '--long=27', '-q', '-c'], { input: packInput, maxBuffer: 1 << 30 });
+  const zstd = spawnSync('zstd', ['-19', '--long=27', '-q', '-c'], {
+    input: packInput,
+    maxBuffer: 1 << 30,
+  });
   if (zstd.error || zstd.status !== 0) {
-    throw new Error(`web/build.mjs: zstd failed (${zstd.error ? zstd.error.message : zstd.stderr}); install the zstd command (Debian: apt-get install zstd)`);
+    throw new Error(
+      `web/build.mjs: zstd failed (${zstd.error ? zstd.error.message : zstd.stderr}); install the zstd command (Debian: apt-get install zstd)`,
+    );
   }
   packed = zstd.stdout;
   rmSync(dirname(packCache), { recursive: true, force: true }); // keep only the latest
@@ -190,7 +227,11 @@ if (!packed) {
 const packPath = `pack/startup-${sha256(packed).slice(0, 16)}.zst`;
 mkdirSync(join(dist, 'pack'), { recursive: true });
 writeFileSync(join(dist, packPath), packed);
-const version = sha256(Object.entries(files).map(([path, [hash]]) => `${path} ${hash}\n`).join('')).slice(0, 16);
+const version = sha256(
+  Object.entries(files)
+    .map(([path, [hash]]) => `${path} ${hash}\n`)
+    .join(''),
+).slice(0, 16);
 const manifest = {
   version,
   files,
@@ -204,18 +245,26 @@ await esbuild.build({
   entryPoints: { sw: join(WEB, 'src', 'sw.js') },
   outdir: dist,
 });
-const wireBytes = packed.length + buildFiles.filter((path) => !members.includes(path) && !LAZY_FILES.has(path))
-  .reduce((sum, path) => sum + files[path][1], 0) + statSync(join(dist, 'sw.js')).size;
+const wireBytes =
+  packed.length +
+  buildFiles
+    .filter((path) => !members.includes(path) && !LAZY_FILES.has(path))
+    .reduce((sum, path) => sum + files[path][1], 0) +
+  statSync(join(dist, 'sw.js')).size;
 const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
-console.log(`web/build.mjs: build ${version}: ${buildFiles.length} files; pack ${packPath} `
-  + `${megabytes(packInput.length)} -> ${megabytes(packed.length)} (${members.length} files, `
-  + `${((Date.now() - packStarted) / 1000).toFixed(0)} s); a first visit downloads ${megabytes(wireBytes)}`);
+console.log(
+  `web/build.mjs: build ${version}: ${buildFiles.length} files; pack ${packPath} ` +
+    `${megabytes(packInput.length)} -> ${megabytes(packed.length)} (${members.length} files, ` +
+    `${((Date.now() - packStarted) / 1000).toFixed(0)} s); a first visit downloads ${megabytes(wireBytes)}`,
+);
 
 const pageFiles = ['app.js', 'app.css', 'worker.js', 'sw.js', 'start-check.js', 'index.html'];
 const pageBytes = pageFiles.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
-console.log(`web/build.mjs: page JS+CSS+HTML ${pageBytes.toLocaleString('en')} bytes `
-  + `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')})`);
+console.log(
+  `web/build.mjs: page JS+CSS+HTML ${pageBytes.toLocaleString('en')} bytes ` +
+    `(${pageFiles.join(', ')}; budget ${PAGE_BUDGET_BYTES.toLocaleString('en')})`,
+);
 if (pageBytes > PAGE_BUDGET_BYTES) {
-  console.error('web/build.mjs: the page\'s own JS+CSS exceeds 1 MB');
+  console.error("web/build.mjs: the page's own JS+CSS exceeds 1 MB");
   process.exit(1);
 }

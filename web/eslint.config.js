@@ -13,7 +13,10 @@ export default [
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
     rules: {
       // `catch (err) {}` without using err, and `_`-prefixed placeholders, are deliberate.
-      'no-unused-vars': ['error', { caughtErrors: 'none', argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-unused-vars': [
+        'error',
+        { caughtErrors: 'none', argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   // The page (main thread).
@@ -22,6 +25,12 @@ export default [
   { files: ['src/worker/**/*.js'], languageOptions: { globals: { ...globals.worker } } },
   { files: ['src/sw.js'], languageOptions: { globals: { ...globals.serviceworker } } },
   // Build scripts run in Node; site.js and kernels.js run in the worker and in Node (snapshot.mjs).
-  { files: ['build.mjs', 'snapshot.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node } } },
-  { files: ['src/worker/site.js', 'src/worker/kernels.js'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['build.mjs', 'snapshot.mjs', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/worker/site.js', 'src/worker/kernels.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
 ];

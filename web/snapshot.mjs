@@ -17,11 +17,24 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  SNAPSHOT_FORMAT, installSiteFiles, startFromSnapshot, sharedLibraries, encodeSparse, describeSnapshotFile,
+  SNAPSHOT_FORMAT,
+  installSiteFiles,
+  startFromSnapshot,
+  sharedLibraries,
+  encodeSparse,
+  describeSnapshotFile,
 } from './src/worker/site.js';
 import {
-  checkPyodideVersion, linkerState, loadSharedLibraries, makeMemorySnapshot, prepareTable, sitePackagesDir,
-  snapshotJsState, snapshotLoadOptions, snapshotMemoryOffset, tableLength,
+  checkPyodideVersion,
+  linkerState,
+  loadSharedLibraries,
+  makeMemorySnapshot,
+  prepareTable,
+  sitePackagesDir,
+  snapshotJsState,
+  snapshotLoadOptions,
+  snapshotMemoryOffset,
+  tableLength,
 } from './src/worker/pyodide-internals.js';
 import { KERNELS_DIR, installKernels } from './src/worker/kernels.js';
 
@@ -55,7 +68,10 @@ const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 // 1. Pyodide started (base snapshot), wheels unpacked and byte-compiled, site files packed.
 if (!args['no-snapshot']) checkPyodideVersion(); // the snapshot needs the pinned Pyodide's internals
-const first = await loadPyodide({ ...quiet, ...(args['no-snapshot'] ? {} : snapshotLoadOptions({ make: true })) });
+const first = await loadPyodide({
+  ...quiet,
+  ...(args['no-snapshot'] ? {} : snapshotLoadOptions({ make: true })),
+});
 const base = args['no-snapshot'] ? null : makeMemorySnapshot(first);
 const sitePackages = sitePackagesDir(first);
 for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
@@ -68,7 +84,9 @@ for (const wheel of [args['numpy-wheel'], args['pynn-wheel']]) {
 for (const pkg of ['pynn_runner', 'matplotlib']) {
   const dir = new URL(`./src/worker/${pkg}/`, import.meta.url);
   first.FS.mkdirTree(`${sitePackages}/${pkg}`);
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.py')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.py'))
+    .sort()) {
     first.FS.writeFile(`${sitePackages}/${pkg}/${name}`, readFileSync(new URL(name, dir)));
   }
 }
@@ -76,11 +94,15 @@ for (const pkg of ['pynn_runner', 'matplotlib']) {
 if (args.kernels) {
   first.FS.mkdirTree(`${sitePackages}/${KERNELS_DIR}`);
   for (const name of readdirSync(args.kernels).filter((file) => file.endsWith('.so'))) {
-    first.FS.writeFile(`${sitePackages}/${KERNELS_DIR}/${name}`, readFileSync(join(args.kernels, name)));
+    first.FS.writeFile(
+      `${sitePackages}/${KERNELS_DIR}/${name}`,
+      readFileSync(join(args.kernels, name)),
+    );
   }
 }
 first.setStdout({ batched: (text) => console.error(text) });
-const listing = JSON.parse(first.runPython(`
+const listing = JSON.parse(
+  first.runPython(`
 import compileall, json, os, py_compile
 site = ${JSON.stringify(sitePackages)}
 unchecked = py_compile.PycInvalidationMode.UNCHECKED_HASH
@@ -109,7 +131,8 @@ for folder, dirs, names in os.walk(site):
         if wanted(rel):
             files.append(rel)
 json.dumps(files)
-`));
+`),
+);
 first.setStdout({ batched: () => {} });
 const chunks = [];
 const index = [];
@@ -142,13 +165,17 @@ if (args.kernels) {
   const path = installKernels(first, sitePackages);
   const status = first.runPython('from pynn.ops import gemm\ngemm.kernel_status()');
   if (!path || !status.startsWith('compiled kernel')) {
-    throw new Error(`web/snapshot.mjs: the compiled kernels (${args.kernels}) do not work: ${status}`);
+    throw new Error(
+      `web/snapshot.mjs: the compiled kernels (${args.kernels}) do not work: ${status}`,
+    );
   }
   console.log(`web/snapshot.mjs: ${status} works in Pyodide`);
 }
 const pyc = listing.filter((rel) => rel.endsWith('.pyc')).length;
-console.log(`web/snapshot.mjs: site-packages.bin ${(blob.length / 1e6).toFixed(1)} MB, `
-  + `${listing.length} files (${pyc} .pyc) [${seconds()}]`);
+console.log(
+  `web/snapshot.mjs: site-packages.bin ${(blob.length / 1e6).toFixed(1)} MB, ` +
+    `${listing.length} files (${pyc} .pyc) [${seconds()}]`,
+);
 
 // 3. The check: start from the snapshot files exactly as the worker does, then use numpy,
 // numpy's lazily loaded extensions and a small Keras model through the shim.
@@ -172,13 +199,23 @@ assert tf.reduce_sum(tf.ones((2, 2))).numpy() == 4.0
 
 async function verify(baseFile, siteFile) {
   const lines = [];
-  const py = await startFromSnapshot(loadPyodide, {
-    stdout: (text) => lines.push(text), stderr: (text) => lines.push(text),
-  }, manifest, baseFile, siteFile, blob);
+  const py = await startFromSnapshot(
+    loadPyodide,
+    {
+      stdout: (text) => lines.push(text),
+      stderr: (text) => lines.push(text),
+    },
+    manifest,
+    baseFile,
+    siteFile,
+    blob,
+  );
   try {
     py.runPython(CHECK);
   } catch (err) {
-    throw new Error(`the snapshot does not work: ${err.message}\n${lines.join('\n')}`, { cause: err });
+    throw new Error(`the snapshot does not work: ${err.message}\n${lines.join('\n')}`, {
+      cause: err,
+    });
   }
 }
 
@@ -201,21 +238,28 @@ if (!args['no-snapshot']) {
     }
     const baseFile = encodeSparse(base, snapshotMemoryOffset(base));
     const siteFile = encodeSparse(site, snapshotMemoryOffset(site));
-    const files = { base: await describeSnapshotFile(baseFile), site: await describeSnapshotFile(siteFile) };
+    const files = {
+      base: await describeSnapshotFile(baseFile),
+      site: await describeSnapshotFile(siteFile),
+    };
     manifest.snapshot = { baseTableLength, linker, files };
     await verify(baseFile, siteFile);
     writeFileSync(join(out, 'base.snap'), baseFile);
     writeFileSync(join(out, 'site.snap'), siteFile);
-    console.log(`web/snapshot.mjs: base.snap ${(baseFile.length / 1e6).toFixed(1)} MB, site.snap `
-      + `${(siteFile.length / 1e6).toFixed(1)} MB (memory ${(site.length / 1e6).toFixed(1)} MB, `
-      + `${manifest.libraries.length} .so files, ${linker.slots.length} table slots to replay) [${seconds()}]`);
+    console.log(
+      `web/snapshot.mjs: base.snap ${(baseFile.length / 1e6).toFixed(1)} MB, site.snap ` +
+        `${(siteFile.length / 1e6).toFixed(1)} MB (memory ${(site.length / 1e6).toFixed(1)} MB, ` +
+        `${manifest.libraries.length} .so files, ${linker.slots.length} table slots to replay) [${seconds()}]`,
+    );
   } catch (err) {
     rmSync(join(out, 'base.snap'), { force: true });
     rmSync(join(out, 'site.snap'), { force: true });
     rmSync(join(out, 'site.json'), { force: true });
     console.error(err.stack);
-    console.error(`web/snapshot.mjs: ERROR: the start-up snapshot failed: ${err.message}\n`
-      + '  (PYNN_NO_SNAPSHOT=1 bash build.sh builds a playground without it, which starts slower)');
+    console.error(
+      `web/snapshot.mjs: ERROR: the start-up snapshot failed: ${err.message}\n` +
+        '  (PYNN_NO_SNAPSHOT=1 bash build.sh builds a playground without it, which starts slower)',
+    );
     process.exit(1);
   }
 }

@@ -86,8 +86,9 @@ def gemm(n=512, repeat=7):
         kernel += _times(lambda: products.matmul(a, b), 1)
     exact = a.astype(np.float64) @ b.astype(np.float64)
     error = float(np.max(np.abs(products.matmul(a, b) - exact)) / np.max(np.abs(exact)))
-    return json.dumps({"einsum": einsum, "kernel": kernel, "status": products.kernel_status(),
-                       "error": error})
+    return json.dumps(
+        {"einsum": einsum, "kernel": kernel, "status": products.kernel_status(), "error": error}
+    )
 
 
 def profile(workload="mlp", limit=25):

@@ -38,8 +38,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(HERE, "build")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 WASM_DIR = os.path.join(HERE, "node_modules", "@tensorflow", "tfjs-backend-wasm", "dist")
 
@@ -52,29 +57,45 @@ def build():
     os.makedirs(pyodide_dir, exist_ok=True)
     npm_pyodide = os.path.join(ROOT, "web", "node_modules", "pyodide")
     numpy_file = config["packages"]["numpy"]["file"]
-    numpy_wheel = os.path.join(os.path.expanduser(os.environ.get(
-        "PYNN_WHEELHOUSE", "~/.cache/pynn/wheelhouse")), numpy_file)
+    numpy_wheel = os.path.join(
+        os.path.expanduser(os.environ.get("PYNN_WHEELHOUSE", "~/.cache/pynn/wheelhouse")),
+        numpy_file,
+    )
     # (pyodide.mjs, the loader, is bundled into the playground's worker, so it is not in the config's list)
     files = sorted(set(config["files"]) | {"pyodide.mjs"})
     for source in [os.path.join(npm_pyodide, f) for f in files] + [numpy_wheel]:
         if not os.path.isfile(source):
-            sys.exit(f"bench/browser: {source} is missing (run `bash build.sh` once: it installs "
-                     "web/node_modules and the numpy wheel)")
+            sys.exit(
+                f"bench/browser: {source} is missing (run `bash build.sh` once: it installs "
+                "web/node_modules and the numpy wheel)"
+            )
         shutil.copy(source, pyodide_dir)
     if not os.path.isdir(os.path.join(HERE, "node_modules", "@tensorflow", "tfjs")):
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=HERE, check=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True
+        )
     os.makedirs(BUILD, exist_ok=True)
-    subprocess.run(["bash", os.path.join(ROOT, "web", "kernels", "build.sh"), os.path.join(BUILD, "kernels")],
-                   check=True)
+    subprocess.run(
+        ["bash", os.path.join(ROOT, "web", "kernels", "build.sh"), os.path.join(BUILD, "kernels")],
+        check=True,
+    )
     for path in glob.glob(os.path.join(WASM_DIR, "*.wasm")):
         shutil.copy(path, BUILD)
     bundle = os.path.join(BUILD, "tfjs_bench.js")
     source = os.path.join(HERE, "tfjs_bench.js")
     if not os.path.exists(bundle) or os.path.getmtime(bundle) < os.path.getmtime(source):
-        subprocess.run([os.path.join(HERE, "node_modules", ".bin", "esbuild"), source, "--bundle",
-                        "--minify", "--format=iife", "--log-level=error", f"--outfile={bundle}"],
-                       check=True)
+        subprocess.run(
+            [
+                os.path.join(HERE, "node_modules", ".bin", "esbuild"),
+                source,
+                "--bundle",
+                "--minify",
+                "--format=iife",
+                "--log-level=error",
+                f"--outfile={bundle}",
+            ],
+            check=True,
+        )
     # The pynn package of the working tree as a zip Pyodide unpacks into site-packages (what
     # build.sh's wheel holds, minus the metadata, which importing does not need).
     wheel = os.path.join(BUILD, "pynn-0.0.0-py3-none-any.whl")
@@ -89,7 +110,9 @@ def build():
 
 
 def _server():
-    spec = importlib.util.spec_from_file_location("pynn_serve", os.path.join(ROOT, "tools", "serve.py"))
+    spec = importlib.util.spec_from_file_location(
+        "pynn_serve", os.path.join(ROOT, "tools", "serve.py")
+    )
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
 
@@ -98,7 +121,8 @@ def _server():
         quiet = True
 
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=ROOT))
+        ("127.0.0.1", 0), functools.partial(Handler, directory=ROOT)
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/bench/browser/index.html"
 
@@ -107,8 +131,13 @@ def _log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
-def measure(only=("gemm", "xor", "mlp", "cnn"), profile=False, numpy_rows=True, tfjs_cnn=True,
-            chromium="/usr/bin/chromium"):
+def measure(
+    only=("gemm", "xor", "mlp", "cnn"),
+    profile=False,
+    numpy_rows=True,
+    tfjs_cnn=True,
+    chromium="/usr/bin/chromium",
+):
     """Run the page; returns a dict of results (seconds, backends, versions, profiles)."""
     wheel = build()
     from playwright.sync_api import sync_playwright
@@ -117,8 +146,9 @@ def measure(only=("gemm", "xor", "mlp", "cnn"), profile=False, numpy_rows=True, 
     out = {"load_average": os.getloadavg(), "cores": os.cpu_count()}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True,
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
             page = browser.new_page()
             page.set_default_timeout(0)
             page.on("console", lambda msg: msg.type == "error" and _log("page:", msg.text))
@@ -131,15 +161,22 @@ def measure(only=("gemm", "xor", "mlp", "cnn"), profile=False, numpy_rows=True, 
 
             def py(call):
                 start = time.perf_counter()
-                result = json.loads(page.evaluate(
-                    "(c) => pynnBench.run(`import pyodide_steps\nresult = pyodide_steps.${c}`)", call))
-                _log(f"pynn {call}: {result if not isinstance(result, dict) else result.get('seconds', result)}"
-                     f" ({time.perf_counter() - start:.1f} s wall)")
+                result = json.loads(
+                    page.evaluate(
+                        "(c) => pynnBench.run(`import pyodide_steps\nresult = pyodide_steps.${c}`)",
+                        call,
+                    )
+                )
+                _log(
+                    f"pynn {call}: {result if not isinstance(result, dict) else result.get('seconds', result)}"
+                    f" ({time.perf_counter() - start:.1f} s wall)"
+                )
                 return result
 
             def tfjs(workload, backend, options=None):
-                result = page.evaluate("([w, b, o]) => tfBench.run(w, b, o)",
-                                       [workload, backend, options or {}])
+                result = page.evaluate(
+                    "([w, b, o]) => tfBench.run(w, b, o)", [workload, backend, options or {}]
+                )
                 _log(f"tfjs {workload} {backend}: {result}")
                 return result
 
@@ -154,15 +191,19 @@ def measure(only=("gemm", "xor", "mlp", "cnn"), profile=False, numpy_rows=True, 
                 if numpy_rows:
                     out["xor"]["numpy"] = py("xor_numpy()")
             if "mlp" in only:
-                out["mlp"] = {"pynn": py("mlp()"), "pynn_off": py("mlp(kernels=False)"),
-                              "tfjs_wasm": tfjs("mlp", "wasm")}
+                out["mlp"] = {
+                    "pynn": py("mlp()"),
+                    "pynn_off": py("mlp(kernels=False)"),
+                    "tfjs_wasm": tfjs("mlp", "wasm"),
+                }
                 if numpy_rows:
                     out["mlp"]["numpy"] = py("mlp_numpy()")
             if "cnn" in only:
                 out["cnn"] = {"pynn": py("cnn()"), "pynn_off": py("cnn(kernels=False)")}
                 if tfjs_cnn:
-                    out["cnn"].update(tfjs_wasm=tfjs("cnn", "wasm", {"n": 64}),
-                                      tfjs_cpu=tfjs("cnn", "cpu"))
+                    out["cnn"].update(
+                        tfjs_wasm=tfjs("cnn", "wasm", {"n": 64}), tfjs_cpu=tfjs("cnn", "cpu")
+                    )
             if profile:
                 out["profile_mlp"] = py("profile('mlp')")
                 out["profile_xor"] = py("profile('xor')")
@@ -183,15 +224,21 @@ def rows(results):
     """[(workload, name, seconds)] for the table."""
     table = []
     if results.get("gemm"):
-        table += [("gemm", "numpy einsum (Pyodide)", best(results["gemm"]["einsum"])),
-                  ("gemm", "pynn kernel, 1 thread (Pyodide)", best(results["gemm"]["kernel"]))]
+        table += [
+            ("gemm", "numpy einsum (Pyodide)", best(results["gemm"]["einsum"])),
+            ("gemm", "pynn kernel, 1 thread (Pyodide)", best(results["gemm"]["kernel"])),
+        ]
     for workload in ("xor", "mlp", "cnn"):
         entry = results.get(workload)
         if not entry:
             continue
-        for key, name in (("pynn_off", "pynn fit, kernels off (Pyodide)"),
-                          ("pynn", "pynn fit (Pyodide)"), ("numpy", "numpy loop (Pyodide)"),
-                          ("tfjs_wasm", "TF.js wasm fit"), ("tfjs_cpu", "TF.js cpu fit")):
+        for key, name in (
+            ("pynn_off", "pynn fit, kernels off (Pyodide)"),
+            ("pynn", "pynn fit (Pyodide)"),
+            ("numpy", "numpy loop (Pyodide)"),
+            ("tfjs_wasm", "TF.js wasm fit"),
+            ("tfjs_cpu", "TF.js cpu fit"),
+        ):
             if key in entry:
                 table.append((workload, name, best(entry[key])))
     return table
@@ -200,14 +247,21 @@ def rows(results):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="gemm,xor,mlp,cnn", help="comma-separated workloads")
-    parser.add_argument("--no-tfjs-cnn", action="store_true",
-                        help="skip TF.js on the CNN (its cpu backend takes ~12 minutes)")
+    parser.add_argument(
+        "--no-tfjs-cnn",
+        action="store_true",
+        help="skip TF.js on the CNN (its cpu backend takes ~12 minutes)",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile pynn inside Pyodide")
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--chromium", default=os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args(argv)
-    results = measure(tuple(args.only.split(",")), profile=args.profile,
-                      tfjs_cnn=not args.no_tfjs_cnn, chromium=args.chromium)
+    results = measure(
+        tuple(args.only.split(",")),
+        profile=args.profile,
+        tfjs_cnn=not args.no_tfjs_cnn,
+        chromium=args.chromium,
+    )
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(results, fh, indent=1)

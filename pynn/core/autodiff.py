@@ -83,15 +83,18 @@ def unbroadcast(g, shape):
     axes = tuple(i for i, s in enumerate(shape) if s == 1 and g.shape[i] != 1)
     if axes:
         g = g.sum(axis=axes, keepdims=True)
-    if g.shape != shape:      # g was smaller (e.g. a scalar gradient for a broadcast input)
+    if g.shape != shape:  # g was smaller (e.g. a scalar gradient for a broadcast input)
         g = np.broadcast_to(g, shape)
     return g
 
 
 # --------------------------------------------------------------------------- input coercion
 def _mismatch(op, index, expected, got):
-    return op_error(op, f"cannot compute {op} as input #{index}(zero-based) was expected to be "
-                    f"a {_tf_name(expected)} tensor but is a {_tf_name(got)} tensor")
+    return op_error(
+        op,
+        f"cannot compute {op} as input #{index}(zero-based) was expected to be "
+        f"a {_tf_name(expected)} tensor but is a {_tf_name(got)} tensor",
+    )
 
 
 def _to_dtype(a, dt, op, index):
@@ -101,8 +104,10 @@ def _to_dtype(a, dt, op, index):
     if type(a) is float and dt.kind in "iub":
         raise _mismatch(op, index, dt, np.dtype(np.float32))
     if getattr(a, "_pynn_symbolic", False):
-        raise TypeError(f"{op} received a Keras symbolic tensor {a!r}; call it through a Keras "
-                        "layer (e.g. keras.layers.Lambda) or a tf.* function.")
+        raise TypeError(
+            f"{op} received a Keras symbolic tensor {a!r}; call it through a Keras "
+            "layer (e.g. keras.layers.Lambda) or a tf.* function."
+        )
     return _asarray(a, dt)
 
 
@@ -115,8 +120,10 @@ def _default_array(a):
     if isinstance(a, Tensor):
         return a._value
     if getattr(a, "_pynn_symbolic", False):
-        raise TypeError(f"Received a Keras symbolic tensor {a!r} where an eager value is needed; "
-                        "call it through a Keras layer (e.g. keras.layers.Lambda).")
+        raise TypeError(
+            f"Received a Keras symbolic tensor {a!r} where an eager value is needed; "
+            "call it through a Keras layer (e.g. keras.layers.Lambda)."
+        )
     if isinstance(a, np.generic):
         return _asarray(a)
     return _python_to_array(a, None)
@@ -125,7 +132,7 @@ def _default_array(a):
 def _unify(args, op):
     """numpy values of the inputs, all of one dtype (TF's rule for elementwise ops)."""
     n = len(args)
-    if n == 2:                          # fast paths: the common binary and unary cases
+    if n == 2:  # fast paths: the common binary and unary cases
         a, b = args
         if isinstance(a, Tensor):
             av = a._value
@@ -155,21 +162,23 @@ def _unify_general(args, op):
             mixed = True
     if not mixed:
         return [a._value for a in args]
-    if dt is None:      # no Tensor at all: the first input fixes the dtype
+    if dt is None:  # no Tensor at all: the first input fixes the dtype
         first = _default_array(args[0])
         dt = first.dtype
         return [first] + [_to_dtype(a, dt, op, i + 1) for i, a in enumerate(args[1:])]
-    return [a._value if isinstance(a, Tensor) else _to_dtype(a, dt, op, i)
-            for i, a in enumerate(args)]
+    return [
+        a._value if isinstance(a, Tensor) else _to_dtype(a, dt, op, i) for i, a in enumerate(args)
+    ]
 
 
 def _unify_some(positions):
     """Converter unifying the dtypes of the inputs at `positions`; the others keep theirs."""
+
     def convert(args, op):
         vals = _separate(args, op)
         picked = [i for i in positions if i < len(args)]
         dt = None
-        for i in picked:                    # the first Tensor among them fixes the dtype
+        for i in picked:  # the first Tensor among them fixes the dtype
             a = args[i]
             if isinstance(a, Tensor):
                 d = a._value.dtype
@@ -183,6 +192,7 @@ def _unify_some(positions):
             if not isinstance(args[i], Tensor):
                 vals[i] = _to_dtype(args[i], dt, op, i)
         return vals
+
     return convert
 
 
@@ -198,9 +208,15 @@ def _record(out, args, vjp, pass_needs, fn=None, values=None, attrs=None):
     gradient again (fn: the primitive's function, None for a custom gradient)."""
     pairs = None
     for i, a in enumerate(args):
-        if isinstance(a, Tensor) and (a._node is not None or id(a) in _watched or (
-                a._is_variable and a._trainable and _watch_accessed(a))) and \
-                a._value.dtype.kind in "fc":
+        if (
+            isinstance(a, Tensor)
+            and (
+                a._node is not None
+                or id(a) in _watched
+                or (a._is_variable and a._trainable and _watch_accessed(a))
+            )
+            and a._value.dtype.kind in "fc"
+        ):
             if pairs is None:
                 pairs = [(i, a)]
             else:
@@ -226,7 +242,13 @@ def _watch_accessed(var):
     return hit
 
 
-def primitive(fn: Callable | None = None, *, name: str | None = None, coerce: bool | tuple[int, ...] = True, needs: bool = False):
+def primitive(
+    fn: Callable | None = None,
+    *,
+    name: str | None = None,
+    coerce: bool | tuple[int, ...] = True,
+    needs: bool = False,
+):
     """Turn `fn(*arrays, **attrs) -> (out, vjp)` into an op on Tensors (see module doc).
 
     coerce: True -> all inputs share one dtype (Tensor-Tensor mismatch raises TF's
@@ -236,6 +258,7 @@ def primitive(fn: Callable | None = None, *, name: str | None = None, coerce: bo
     name: the TensorFlow op name used in error messages (default: CamelCase of fn's name).
     needs: call the vjp as `vjp(g, needs)` with a tuple of booleans.
     """
+
     def decorate(fn):
         op = name or _camel(fn.__name__)
         if coerce is True:
@@ -254,7 +277,7 @@ def primitive(fn: Callable | None = None, *, name: str | None = None, coerce: bo
             t._value = out
             if _recording and vjp is not None and out.dtype.kind in "fc":
                 _record(t, args, vjp, needs, fn, values, attrs)
-            if _tracing:        # a training step being recorded for replay (core/tracing.py)
+            if _tracing:  # a training step being recorded for replay (core/tracing.py)
                 _tracing[0].op(fn, args, values, attrs, t, vjp, needs)
             return t
 
@@ -291,6 +314,7 @@ def custom_gradient(f: Callable) -> Callable[..., Tensor]:
     """`tf.custom_gradient`: `f(*inputs)` returns `(output, grad_fn)`; `grad_fn(upstream)`
     returns one gradient per input. Ops inside `f` are not recorded; `output` gets a node
     whose vjp is `grad_fn` (Tensors in, Tensors or arrays out)."""
+
     def wrapper(*args, **kwargs):
         _trace_fail("a custom_gradient function cannot be replayed")
         with _NotRecording():
@@ -303,8 +327,10 @@ def custom_gradient(f: Callable) -> Callable[..., Tensor]:
             if not isinstance(grads, (list, tuple)):
                 grads = (grads,)
             if len(grads) != len(args):
-                raise ValueError(f"custom_gradient function expected to return {len(args)} "
-                                 f"gradients, but returned {len(grads)} instead.")
+                raise ValueError(
+                    f"custom_gradient function expected to return {len(args)} "
+                    f"gradients, but returned {len(grads)} instead."
+                )
             return tuple(None if gr is None else _default_array(gr) for gr in grads)
 
         if _recording and result._value.dtype.kind in "fc":
@@ -374,9 +400,9 @@ class IndexedGradient:
     __slots__ = ("key", "unique", "values")
 
     def __init__(self, key, values, unique):
-        self.key = key              # a numpy index
-        self.values = values        # the gradient of x[key]
-        self.unique = unique        # no index repeats: `acc[key] += values` is exact
+        self.key = key  # a numpy index
+        self.values = values  # the gradient of x[key]
+        self.unique = unique  # no index repeats: `acc[key] += values` is exact
 
     def add_into(self, acc):
         if self.unique:
@@ -451,7 +477,7 @@ def backprop(targets, seeds, first_seq=0):
                 if prev is None:
                     grads[k] = gp
                 elif k in owned:
-                    prev += gp          # rebinds when numpy hands back 0-d scalars
+                    prev += gp  # rebinds when numpy hands back 0-d scalars
                     grads[k] = prev
                 else:
                     grads[k] = prev + gp
@@ -493,7 +519,9 @@ def _not_differentiable(name):
             "computed on numpy and cannot be differentiated again. Supported: elementwise "
             "math, matmul, Dense, bias_add, reductions (sum, mean), reshape/transpose, the "
             "relu, sigmoid, tanh, softplus, softmax activations, and conv2d with respect to "
-            "its input (a gradient penalty).")
+            "its input (a gradient penalty)."
+        )
+
     return vjp
 
 
@@ -510,7 +538,7 @@ def _frozen(gp, arg, g, pairs, fn):
         gp.add_into(acc)
         gp = acc
     out = _wrap(_asarray(gp))
-    if _recording:      # depends on g and the op's inputs, differentiable in none of them
+    if _recording:  # depends on g and the op's inputs, differentiable in none of them
         _record(out, [g] + [p for _, p in pairs], _not_differentiable(_op_name(fn)), False)
     return out
 
@@ -537,14 +565,18 @@ def backprop_tensors(targets, seeds, first_seq=0):
             wanted = [False] * len(args)
             for i, _ in pairs:
                 wanted[i] = True
-            inputs = [a if isinstance(a, Tensor) else _wrap(_asarray(v))
-                      for a, v in zip(args, values, strict=True)]
+            inputs = [
+                a if isinstance(a, Tensor) else _wrap(_asarray(v))
+                for a, v in zip(args, values, strict=True)
+            ]
             gs = rule(g, inputs, t, attrs or {}, tuple(wanted))
-            if any(gp is FIRST_ORDER_ONLY for gp in gs):   # left to the numpy vjp
+            if any(gp is FIRST_ORDER_ONLY for gp in gs):  # left to the numpy vjp
                 raw = vjp(g._value) if needs is None else vjp(g._value, needs)
                 raw = raw if type(raw) is tuple else (raw,)
-                gs = [_frozen(raw[i], args[i], g, pairs, fn) if gp is FIRST_ORDER_ONLY
-                      else gp for i, gp in enumerate(gs)]
+                gs = [
+                    _frozen(raw[i], args[i], g, pairs, fn) if gp is FIRST_ORDER_ONLY else gp
+                    for i, gp in enumerate(gs)
+                ]
         else:
             raw = vjp(g._value) if needs is None else vjp(g._value, needs)
             if type(raw) is not tuple:
@@ -555,10 +587,10 @@ def backprop_tensors(targets, seeds, first_seq=0):
         for i, p in pairs:
             gp = gs[i]
             if gp is None:
-
                 continue
             if gp._value.shape != p._value.shape:
                 from pynn.ops.gradients import unbroadcast as unbroadcast_t  # noqa: PLC0415 - late: pynn.ops imports this module
+
                 gp = unbroadcast_t(gp, p._value.shape)
             k = id(p)
             prev = grads.get(k)
@@ -622,12 +654,12 @@ class GradientTape:
     def __init__(self, persistent: bool = False, watch_accessed_variables: bool = True) -> None:
         self._persistent = bool(persistent)
         self._watch_accessed_variables = bool(watch_accessed_variables)
-        self._watched = []          # watched tensors/variables, in order
+        self._watched = []  # watched tensors/variables, in order
         self._watched_ids = set()
         self._entered = 0
         self._used = False
-        self._first_seq = None      # sequence number of the first op this tape could see
-        self._released = None       # what it watched, once `gradient` released it
+        self._first_seq = None  # sequence number of the first op this tape could see
+        self._released = None  # what it watched, once `gradient` released it
         self._trace_start = None
 
     # --- recording scope
@@ -683,7 +715,8 @@ class GradientTape:
             if not isinstance(t, Tensor):
                 raise ValueError(
                     f"Passed in object {t!r} of type {type(t).__name__!r}, not tf.Tensor or "
-                    "tf.Variable or ExtensionType.")
+                    "tf.Variable or ExtensionType."
+                )
             if t._value.dtype.kind in "fc":
                 self._watch_one(t)
 
@@ -696,12 +729,19 @@ class GradientTape:
     # --- gradients
     def _check_usable(self):
         if self._used and not self._persistent:
-            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
-                               "set of gradients (or jacobians)")
+            raise RuntimeError(
+                "A non-persistent GradientTape can only be used to compute one "
+                "set of gradients (or jacobians)"
+            )
         self._used = True
 
-    def gradient(self, target: Tensor | Sequence[Tensor], sources: Any, output_gradients: Any = None,
-                 unconnected_gradients: str = UnconnectedGradients.NONE) -> Any:
+    def gradient(
+        self,
+        target: Tensor | Sequence[Tensor],
+        sources: Any,
+        output_gradients: Any = None,
+        unconnected_gradients: str = UnconnectedGradients.NONE,
+    ) -> Any:
         """d(target)/d(sources); `sources` may be nested. A non-scalar or list target is summed.
 
         Sources the target does not depend on get None (or zeros with
@@ -715,8 +755,7 @@ class GradientTape:
         flat_sources = [sources] if isinstance(sources, Tensor) else _flatten(sources, [])
         for s in flat_sources:
             if not isinstance(s, Tensor):
-                raise ValueError(
-                    f"Expected a tf.Tensor or tf.Variable as a source, got {s!r}")
+                raise ValueError(f"Expected a tf.Tensor or tf.Variable as a source, got {s!r}")
         if output_gradients is not None:
             flat_out = _flatten(output_gradients, [])
             if len(flat_out) != len(flat_targets):
@@ -731,14 +770,19 @@ class GradientTape:
                 seed = np.ones(t._value.shape, t._value.dtype)
             else:
                 seed = np.broadcast_to(_default_array(og), t._value.shape).astype(
-                    t._value.dtype, copy=False)
+                    t._value.dtype, copy=False
+                )
             targets.append(t)
             seeds.append(seed)
         if _recording and targets:
             # a tape records now (nested tapes): gradients computed with ops, differentiable
             for t, og in zip(flat_targets, flat_out, strict=True):
-                if isinstance(og, Tensor) and og._value.shape == t._value.shape and \
-                        og._value.dtype == t._value.dtype and t in targets:
+                if (
+                    isinstance(og, Tensor)
+                    and og._value.shape == t._value.shape
+                    and og._value.dtype == t._value.dtype
+                    and t in targets
+                ):
                     seeds[targets.index(t)] = og
             grads = backprop_tensors(targets, seeds, self._first_seq or 0)
             result = self._collect_tensors(grads, flat_sources, unconnected)
@@ -749,16 +793,25 @@ class GradientTape:
             tracer = _tracing[0]
             start = self._trace_start
             if output_gradients is not None and any(
-                    tracer.is_dynamic(og) for og in flat_out if isinstance(og, Tensor)):
+                tracer.is_dynamic(og) for og in flat_out if isinstance(og, Tensor)
+            ):
                 _trace_fail("tape.gradient with output_gradients that change between steps")
-            tracer.gradient(start[1] if start and start[0] is tracer else None, targets,
-                            flat_sources, result, unconnected == "zero")
+            tracer.gradient(
+                start[1] if start and start[0] is tracer else None,
+                targets,
+                flat_sources,
+                result,
+                unconnected == "zero",
+            )
         if not self._persistent and not self._entered:
             self._release()
         if isinstance(sources, Tensor):
             return result[0]
-        if type(sources) is list and len(result) == len(sources) and all(
-                isinstance(x, Tensor) for x in sources):
+        if (
+            type(sources) is list
+            and len(result) == len(sources)
+            and all(isinstance(x, Tensor) for x in sources)
+        ):
             return result
         return _pack(sources, result)
 
@@ -784,9 +837,11 @@ class GradientTape:
             if g is None or s._value.dtype.kind not in "fc":
                 g = np.zeros_like(s._value) if unconnected == "zero" else None
             if g is not None:
-                g = _wrap(np.array(g, dtype=s._value.dtype, copy=True)
-                          if g.dtype != s._value.dtype or not g.flags.writeable
-                          else g)
+                g = _wrap(
+                    np.array(g, dtype=s._value.dtype, copy=True)
+                    if g.dtype != s._value.dtype or not g.flags.writeable
+                    else g
+                )
             result.append(g)
         return result
 
@@ -795,8 +850,14 @@ class GradientTape:
         self._watched = []
         self._watched_ids = set()
 
-    def jacobian(self, target: Tensor, sources: Any, unconnected_gradients: str = UnconnectedGradients.NONE,
-                 parallel_iterations=None, experimental_use_pfor=True) -> Any:
+    def jacobian(
+        self,
+        target: Tensor,
+        sources: Any,
+        unconnected_gradients: str = UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ) -> Any:
         """Full Jacobian: result[i] has shape target.shape + source_i.shape."""
         self._check_usable()
         _trace_fail("tape.jacobian cannot be replayed")
@@ -814,18 +875,24 @@ class GradientTape:
         for s, r in zip(flat_sources, rows, strict=True):
             if all(g is None for g in r):
                 if getattr(unconnected_gradients, "value", unconnected_gradients) == "zero":
-                    result.append(_wrap(np.zeros(t._value.shape + s._value.shape,
-                                                 s._value.dtype)))
+                    result.append(_wrap(np.zeros(t._value.shape + s._value.shape, s._value.dtype)))
                 else:
                     result.append(None)
                 continue
             stacked = np.stack([np.zeros_like(s._value) if g is None else g for g in r])
-            result.append(_wrap(stacked.reshape(t._value.shape + s._value.shape)
-                                .astype(s._value.dtype)))
+            result.append(
+                _wrap(stacked.reshape(t._value.shape + s._value.shape).astype(s._value.dtype))
+            )
         return _pack(sources, result)
 
-    def batch_jacobian(self, target: Tensor, source: Tensor, unconnected_gradients: str = UnconnectedGradients.NONE,
-                       parallel_iterations=None, experimental_use_pfor=True) -> Tensor | None:
+    def batch_jacobian(
+        self,
+        target: Tensor,
+        source: Tensor,
+        unconnected_gradients: str = UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ) -> Tensor | None:
         """Per-example Jacobian: result[b] = d target[b] / d source[b]."""
         self._check_usable()
         _trace_fail("tape.batch_jacobian cannot be replayed")
@@ -836,8 +903,7 @@ class GradientTape:
         for i in range(inner):
             seed = np.zeros((batch, inner), dtype=tv.dtype)
             seed[:, i] = 1
-            g = backprop([target], [seed.reshape(tv.shape)], self._first_seq or 0).get(
-                id(source))
+            g = backprop([target], [seed.reshape(tv.shape)], self._first_seq or 0).get(id(source))
             cols.append(np.zeros_like(sv) if g is None else g)
         out = np.stack(cols, axis=1).reshape(tv.shape + sv.shape[1:])
         return _wrap(out.astype(sv.dtype))

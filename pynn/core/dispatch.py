@@ -63,13 +63,15 @@ def call(api_name, fn, args, kwargs):
         if handler is None:
             raise TypeError(
                 f"{api_name} was called on a Keras symbolic tensor, but no Keras engine is "
-                "loaded to turn it into a layer.")
+                "loaded to turn it into a layer."
+            )
         return handler(api_name, fn, args, kwargs)
     return fn(*args, **kwargs)
 
 
 def tf_api(api_name):
     """Decorator: make a public tf function dispatch on symbolic tensors as `api_name`."""
+
     def decorate(fn):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
@@ -83,4 +85,5 @@ def tf_api(api_name):
 
         wrapper._tf_api_name = api_name
         return wrapper
+
     return decorate

@@ -138,17 +138,56 @@ string = DType("string", np.dtype(object))
 # numpy has no bfloat16: it is stored as float32, but keeps its own name.
 bfloat16 = DType("bfloat16", np.dtype(np.float32))
 
-_ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
-        bool, complex64, complex128, string)
+_ALL = (
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    bool,
+    complex64,
+    complex128,
+    string,
+)
 
 _BY_NAME = {d.name: d for d in _ALL}
-_BY_NAME.update({"half": float16, "double": float64, "bfloat16": bfloat16,
-                 "float": float32, "int": int32, "bool_": bool, "str": string})
+_BY_NAME.update(
+    {
+        "half": float16,
+        "double": float64,
+        "bfloat16": bfloat16,
+        "float": float32,
+        "int": int32,
+        "bool_": bool,
+        "str": string,
+    }
+)
 _BY_NP = {d._np: d for d in _ALL}
 # TensorFlow's DataType enum values (types.proto)
-_BY_ENUM = {1: float32, 2: float64, 3: int32, 4: uint8, 5: int16, 6: int8, 7: string,
-            8: complex64, 9: int64, 10: bool, 14: bfloat16, 17: uint16, 18: complex128,
-            19: float16, 22: uint32, 23: uint64}
+_BY_ENUM = {
+    1: float32,
+    2: float64,
+    3: int32,
+    4: uint8,
+    5: int16,
+    6: int8,
+    7: string,
+    8: complex64,
+    9: int64,
+    10: bool,
+    14: bfloat16,
+    17: uint16,
+    18: complex128,
+    19: float16,
+    22: uint32,
+    23: uint64,
+}
 _BY_NP[np.dtype("S")] = string
 _BY_NP[np.dtype("U")] = string
 

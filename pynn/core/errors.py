@@ -60,14 +60,16 @@ def _error(name, code, doc):
 CancelledError = _error("CancelledError", 1, "The operation was cancelled.")
 UnknownError = _error("UnknownError", 2, "Unknown error.")
 InvalidArgumentError = _error(
-    "InvalidArgumentError", 3, "An operation received an invalid argument (shape, dtype, value).")
+    "InvalidArgumentError", 3, "An operation received an invalid argument (shape, dtype, value)."
+)
 DeadlineExceededError = _error("DeadlineExceededError", 4, "A deadline expired.")
 NotFoundError = _error("NotFoundError", 5, "A requested entity (file, directory) was not found.")
 AlreadyExistsError = _error("AlreadyExistsError", 6, "The entity to create already exists.")
 PermissionDeniedError = _error("PermissionDeniedError", 7, "Permission denied.")
 ResourceExhaustedError = _error("ResourceExhaustedError", 8, "A resource was exhausted.")
 FailedPreconditionError = _error(
-    "FailedPreconditionError", 9, "The system is not in a state to run the operation.")
+    "FailedPreconditionError", 9, "The system is not in a state to run the operation."
+)
 AbortedError = _error("AbortedError", 10, "The operation was aborted.")
 OutOfRangeError = _error("OutOfRangeError", 11, "The operation iterated past the valid range.")
 UnimplementedError = _error("UnimplementedError", 12, "The operation is not implemented.")

@@ -10,11 +10,11 @@ K2 = 0x9AE16A3B2F90404F
 
 
 def _fetch64(s, i):
-    return int.from_bytes(s[i:i + 8], "little")
+    return int.from_bytes(s[i : i + 8], "little")
 
 
 def _fetch32(s, i):
-    return int.from_bytes(s[i:i + 4], "little")
+    return int.from_bytes(s[i : i + 4], "little")
 
 
 def _rotate(value, shift):
@@ -59,8 +59,11 @@ def _hash_len17to32(s, n):
     b = _fetch64(s, 8)
     c = (_fetch64(s, n - 8) * mul) & _M
     d = (_fetch64(s, n - 16) * K2) & _M
-    return _hash_len16((_rotate((a + b) & _M, 43) + _rotate(c, 30) + d) & _M,
-                       (a + _rotate((b + K2) & _M, 18) + c) & _M, mul)
+    return _hash_len16(
+        (_rotate((a + b) & _M, 43) + _rotate(c, 30) + d) & _M,
+        (a + _rotate((b + K2) & _M, 18) + c) & _M,
+        mul,
+    )
 
 
 def _hash_len33to64(s, n):
@@ -75,13 +78,15 @@ def _hash_len33to64(s, n):
     f = _fetch64(s, 24)
     g = ((y + _fetch64(s, n - 32)) * mul) & _M
     h = ((z + _fetch64(s, n - 24)) * mul) & _M
-    return _hash_len16((_rotate((e + f) & _M, 43) + _rotate(g, 30) + h) & _M,
-                       (e + _rotate((f + a) & _M, 18) + g) & _M, mul)
+    return _hash_len16(
+        (_rotate((e + f) & _M, 43) + _rotate(g, 30) + h) & _M,
+        (e + _rotate((f + a) & _M, 18) + g) & _M,
+        mul,
+    )
 
 
 def _weak_hash_len32_with_seeds(s, i, a, b):
-    w, x, y, z = (_fetch64(s, i), _fetch64(s, i + 8), _fetch64(s, i + 16),
-                  _fetch64(s, i + 24))
+    w, x, y, z = (_fetch64(s, i), _fetch64(s, i + 8), _fetch64(s, i + 16), _fetch64(s, i + 24))
     a = (a + w) & _M
     b = _rotate((b + a + z) & _M, 21)
     c = a
@@ -116,8 +121,7 @@ def fingerprint64(data):
         y = (y + v[0] + _fetch64(s, i + 40)) & _M
         z = (_rotate((z + w[0]) & _M, 33) * K1) & _M
         v = _weak_hash_len32_with_seeds(s, i, (v[1] * K1) & _M, (x + w[0]) & _M)
-        w = _weak_hash_len32_with_seeds(s, i + 32, (z + w[1]) & _M,
-                                        (y + _fetch64(s, i + 16)) & _M)
+        w = _weak_hash_len32_with_seeds(s, i + 32, (z + w[1]) & _M, (y + _fetch64(s, i + 16)) & _M)
         z, x = x, z
         i += 64
         if i == end:
@@ -133,8 +137,10 @@ def fingerprint64(data):
     y = (y + v[0] * 9 + _fetch64(s, i + 40)) & _M
     z = (_rotate((z + w[0]) & _M, 33) * mul) & _M
     v = _weak_hash_len32_with_seeds(s, i, (v[1] * mul) & _M, (x + w[0]) & _M)
-    w = _weak_hash_len32_with_seeds(s, i + 32, (z + w[1]) & _M,
-                                    (y + _fetch64(s, i + 16)) & _M)
+    w = _weak_hash_len32_with_seeds(s, i + 32, (z + w[1]) & _M, (y + _fetch64(s, i + 16)) & _M)
     z, x = x, z
-    return _hash_len16((_hash_len16(v[0], w[0], mul) + _shift_mix(y) * K0 + z) & _M,
-                       (_hash_len16(v[1], w[1], mul) + x) & _M, mul)
+    return _hash_len16(
+        (_hash_len16(v[0], w[0], mul) + _shift_mix(y) * K0 + z) & _M,
+        (_hash_len16(v[1], w[1], mul) + x) & _M,
+        mul,
+    )

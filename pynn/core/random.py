@@ -45,5 +45,6 @@ def op_generator(seed: int | None = None) -> np.random.Generator:
     if gen is None:
         g = _state["seed"]
         gen = gens[seed] = np.random.default_rng(
-            [int(seed) & 0xFFFFFFFF, 0 if g is None else g & 0xFFFFFFFF])
+            [int(seed) & 0xFFFFFFFF, 0 if g is None else g & 0xFFFFFFFF]
+        )
     return gen

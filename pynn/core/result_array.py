@@ -21,9 +21,11 @@ import numpy as np
 
 _ndarray = np.ndarray
 
-_DEPRECATED = ("Conversion of an array with ndim > 0 to a scalar is deprecated, and will error "
-               "in future. Ensure you extract a single element from your array before "
-               "performing this operation. (Deprecated NumPy 1.25.)")
+_DEPRECATED = (
+    "Conversion of an array with ndim > 0 to a scalar is deprecated, and will error "
+    "in future. Ensure you extract a single element from your array before "
+    "performing this operation. (Deprecated NumPy 1.25.)"
+)
 
 
 def _element(array):

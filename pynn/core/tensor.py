@@ -82,7 +82,7 @@ class Tensor:
     """
 
     __array_priority__ = 100
-    _node = None            # (vjp, parents, pass_needs) when recorded on a GradientTape
+    _node = None  # (vjp, parents, pass_needs) when recorded on a GradientTape
     _keras_mask = None
     _pynn_symbolic = False
     _is_variable = False
@@ -99,7 +99,7 @@ class Tensor:
     @property
     def shape(self) -> TensorShape:
         shape = _new(TensorShape)
-        shape._dims = self._value.shape     # numpy shapes are tuples of ints: no checks
+        shape._dims = self._value.shape  # numpy shapes are tuples of ints: no checks
         return shape
 
     def get_shape(self) -> TensorShape:
@@ -139,8 +139,10 @@ class Tensor:
 
     def set_shape(self, shape: ShapeLike) -> None:
         if not as_shape(shape).is_compatible_with(self._value.shape):
-            raise ValueError(f"Tensor's shape {self.shape} is not compatible with supplied "
-                             f"shape {as_shape(shape)}")
+            raise ValueError(
+                f"Tensor's shape {self.shape} is not compatible with supplied "
+                f"shape {as_shape(shape)}"
+            )
 
     # --- numpy / python protocol
     def __array__(self, dtype=None, copy=None):
@@ -189,8 +191,10 @@ class Tensor:
             _peek(self, "use as an index")
         v = self._value
         if v.dtype.kind not in "iu" or v.ndim != 0:
-            raise TypeError("Only integer scalar tensors can be used as an index, got "
-                            f"{self.dtype.name} {self.shape}")
+            raise TypeError(
+                "Only integer scalar tensors can be used as an index, got "
+                f"{self.dtype.name} {self.shape}"
+            )
         return int(v)
 
     def __complex__(self):
@@ -233,7 +237,8 @@ class Tensor:
             _peek(self, "printing (str)")
         text = _numpy_text(self._value, False)
         return "tf.Tensor({}{}, shape={}, dtype={})".format(
-            "\n" if "\n" in text else "", text, self.shape, self.dtype.name)
+            "\n" if "\n" in text else "", text, self.shape, self.dtype.name
+        )
 
     # --- operators (differentiable: they are pynn.ops)
     def __getitem__(self, key):
@@ -297,8 +302,9 @@ class Tensor:
         return _ops.abs(self)
 
     def __invert__(self):
-        return _ops.logical_not(self) if self._value.dtype.kind == "b" else \
-            _ops.bitwise_invert(self)
+        return (
+            _ops.logical_not(self) if self._value.dtype.kind == "b" else _ops.bitwise_invert(self)
+        )
 
     def __and__(self, other):
         return _ops.logical_and(self, other)
@@ -364,10 +370,14 @@ def _python_to_array(value, dtype):
     if dtype is not None:
         npd = _dt.np_dtype(dtype)
         arr = np.asarray(value)
-        if npd.kind in "iub" and arr.dtype.kind == "f" and (
-                npd.kind == "b" or not np.array_equal(arr, np.trunc(arr))):
-            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype "
-                            f"{_dt.as_dtype(dtype).name}")
+        if (
+            npd.kind in "iub"
+            and arr.dtype.kind == "f"
+            and (npd.kind == "b" or not np.array_equal(arr, np.trunc(arr)))
+        ):
+            raise TypeError(
+                f"Cannot convert {value!r} to EagerTensor of dtype {_dt.as_dtype(dtype).name}"
+            )
         if npd.kind == "O":
             return _string_array(arr)
         return arr.astype(npd, copy=False)
@@ -393,8 +403,11 @@ def _string_array(arr):
     out = np.empty(arr.shape, dtype=object)
     flat = out.reshape(-1)
     for i, s in enumerate(arr.reshape(-1)):
-        flat[i] = s.encode("utf-8") if isinstance(s, str) else (
-            s if isinstance(s, bytes) else str(s).encode("utf-8"))
+        flat[i] = (
+            s.encode("utf-8")
+            if isinstance(s, str)
+            else (s if isinstance(s, bytes) else str(s).encode("utf-8"))
+        )
     return out
 
 
@@ -402,7 +415,12 @@ def _is_python_value(value):
     return isinstance(value, (int, float, bool, complex, list, tuple, str, bytes))
 
 
-def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_hint: DTypeLike | None = None, name: str | None = None) -> Tensor:
+def convert_to_tensor(
+    value: TensorLike,
+    dtype: DTypeLike | None = None,
+    dtype_hint: DTypeLike | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Convert a Tensor, numpy array or Python value to a `Tensor` (TensorFlow's rules).
 
     Python floats become float32 and ints int32; numpy arrays keep their dtype.
@@ -411,8 +429,10 @@ def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_h
         if dtype is not None:
             want = _dt.as_dtype(dtype)
             if want._np != value._value.dtype:
-                raise ValueError(f"Tensor conversion requested dtype {want.name} for Tensor "
-                                 f"with dtype {value.dtype.name}: {value!r}")
+                raise ValueError(
+                    f"Tensor conversion requested dtype {want.name} for Tensor "
+                    f"with dtype {value.dtype.name}: {value!r}"
+                )
         if value._is_variable:
             return _ops.identity(value)
         return value
@@ -420,9 +440,10 @@ def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_h
         raise TypeError(
             f"You are passing {value!r}, an intermediate Keras symbolic input/output, to a TF "
             "API that does not allow registering custom dispatchers. Wrap the call in a "
-            "keras.layers.Lambda layer.")
+            "keras.layers.Lambda layer."
+        )
     if isinstance(value, _ndarray):
-        if type(value) is not _ndarray:     # ResultArray, np.matrix...: store plain arrays
+        if type(value) is not _ndarray:  # ResultArray, np.matrix...: store plain arrays
             value = value.view(_ndarray)
         if dtype is not None:
             npd = _dt.np_dtype(dtype)
@@ -431,7 +452,7 @@ def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_h
             return _wrap(value.astype(npd, copy=False))
         if value.dtype.kind in "SUO":
             if value.dtype.kind == "O" and all(type(s) is bytes for s in value.flat):
-                return _wrap(value)         # already TF's strings: keep the array (and its id)
+                return _wrap(value)  # already TF's strings: keep the array (and its id)
             return _wrap(_string_array(value))
         return _wrap(value)
     if isinstance(value, np.generic):
@@ -448,15 +469,22 @@ def convert_to_tensor(value: TensorLike, dtype: DTypeLike | None = None, dtype_h
     if not _is_python_value(value) and hasattr(value, "__array__"):
         return convert_to_tensor(np.asarray(value), dtype=dtype)
     if value is None:
-        raise ValueError("Attempt to convert a value (None) with an unsupported type "
-                         "(<class 'NoneType'>) to a Tensor.")
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type "
+            "(<class 'NoneType'>) to a Tensor."
+        )
     try:
         return _wrap(_python_to_array(value, dtype))
     except ValueError as e:
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from e
 
 
-def constant(value: TensorLike, dtype: DTypeLike | None = None, shape: ShapeLike | None = None, name: str = "Const") -> Tensor:
+def constant(
+    value: TensorLike,
+    dtype: DTypeLike | None = None,
+    shape: ShapeLike | None = None,
+    name: str = "Const",
+) -> Tensor:
     """`tf.constant`: a Tensor from a Python or numpy value, optionally cast and reshaped."""
     if isinstance(value, Tensor):
         t = value if dtype is None else _ops.cast(value, dtype)
@@ -468,7 +496,7 @@ def constant(value: TensorLike, dtype: DTypeLike | None = None, shape: ShapeLike
     else:
         t = convert_to_tensor(value, dtype=dtype)
         if isinstance(value, _ndarray):
-            t = _wrap(np.array(value))     # a plain copy (np.array drops subclasses)
+            t = _wrap(np.array(value))  # a plain copy (np.array drops subclasses)
     if shape is not None:
         shape = tuple(as_shape(shape).as_list())
         v = t._value
@@ -478,10 +506,12 @@ def constant(value: TensorLike, dtype: DTypeLike | None = None, shape: ShapeLike
         elif v.size == n:
             t = _wrap(v.reshape(shape))
         else:
-            raise TypeError(f"Eager execution of tf.constant with unsupported shape. Tensor "
-                            f"{_numpy_text(v, False)} (converted from {value!r}) has {v.size} "
-                            f"elements, but got `shape` {TensorShape(shape)} with {n} "
-                            "elements).")
+            raise TypeError(
+                f"Eager execution of tf.constant with unsupported shape. Tensor "
+                f"{_numpy_text(v, False)} (converted from {value!r}) has {v.size} "
+                f"elements, but got `shape` {TensorShape(shape)} with {n} "
+                "elements)."
+            )
     return t
 
 
@@ -495,11 +525,11 @@ class _VariableSlice(Tensor):
     def assign(self, value, use_locking=None, name=None, read_value=True):
         variable, key = self._slice_of
         full = variable._value.copy()
-        full[key] = np.asarray(value._value if isinstance(value, Tensor) else value,
-                               dtype=full.dtype)
+        full[key] = np.asarray(
+            value._value if isinstance(value, Tensor) else value, dtype=full.dtype
+        )
         variable.assign(full)
         return variable if read_value else None
-
 
 
 class Variable(Tensor):
@@ -512,16 +542,29 @@ class Variable(Tensor):
 
     _is_variable = True
 
-    def __init__(self, initial_value: TensorLike | Callable[[], TensorLike] | None = None, trainable: bool | None = None, name: str | None = None, dtype: DTypeLike | None = None,
-                 constraint: Callable[[Tensor], Tensor] | None = None, shape: ShapeLike | None = None, validate_shape: bool = True, caching_device=None,
-                 synchronization=None, aggregation=None, import_scope=None, **kwargs) -> None:
+    def __init__(
+        self,
+        initial_value: TensorLike | Callable[[], TensorLike] | None = None,
+        trainable: bool | None = None,
+        name: str | None = None,
+        dtype: DTypeLike | None = None,
+        constraint: Callable[[Tensor], Tensor] | None = None,
+        shape: ShapeLike | None = None,
+        validate_shape: bool = True,
+        caching_device=None,
+        synchronization=None,
+        aggregation=None,
+        import_scope=None,
+        **kwargs,
+    ) -> None:
         if initial_value is None:
             raise ValueError("The `initial_value` argument to `tf.Variable` must be specified.")
         if callable(initial_value) and not isinstance(initial_value, Tensor):
             initial_value = initial_value()
         if constraint is not None and not callable(constraint):
-            raise ValueError("The `constraint` argument must be a callable. Received: "
-                             f"{constraint!r}")
+            raise ValueError(
+                f"The `constraint` argument must be a callable. Received: {constraint!r}"
+            )
         if isinstance(initial_value, Tensor):
             value = initial_value._value
             if dtype is not None:
@@ -597,11 +640,13 @@ class Variable(Tensor):
     def _new_value(self, value, what):
         v = value._value if isinstance(value, Tensor) else np.asarray(value)
         if v.shape != self._value.shape and (
-                self._shape_spec is None or not self._shape_spec.is_compatible_with(v.shape)):
+            self._shape_spec is None or not self._shape_spec.is_compatible_with(v.shape)
+        ):
             raise ValueError(
                 f"Cannot {what} to variable ' {self._name}': Shape mismatch.The variable "
                 f"shape {TensorShape(self._value.shape)}, and the assigned value shape "
-                f"{TensorShape(v.shape)} are incompatible.")
+                f"{TensorShape(v.shape)} are incompatible."
+            )
         return v
 
     def __getitem__(self, key):
@@ -611,36 +656,55 @@ class Variable(Tensor):
         out._slice_of = (self, key)
         return out
 
-    def assign(self, value: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
+    def assign(
+        self,
+        value: TensorLike,
+        use_locking: bool | None = None,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
         """Write `value` (same shape) into the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign", value)
         v = self._new_value(value, "assign value")
-        if v.shape != self._value.shape:   # variables declared with a flexible `shape`
+        if v.shape != self._value.shape:  # variables declared with a flexible `shape`
             self._value = np.array(v, dtype=self._value.dtype)
         else:
             self._value[...] = v
         return self if read_value else None
 
-    def assign_add(self, delta: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
+    def assign_add(
+        self,
+        delta: TensorLike,
+        use_locking: bool | None = None,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
         """Add `delta` (same shape) to the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign_add", delta)
-        np.add(self._value, self._new_value(delta, "add value"), out=self._value,
-               casting="unsafe")
+        np.add(self._value, self._new_value(delta, "add value"), out=self._value, casting="unsafe")
         return self if read_value else None
 
-    def assign_sub(self, delta: TensorLike, use_locking: bool | None = None, name: str | None = None, read_value: bool = True) -> Variable | None:
+    def assign_sub(
+        self,
+        delta: TensorLike,
+        use_locking: bool | None = None,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
         """Subtract `delta` (same shape) from the variable, in place."""
         if _tracing:
             _tracing[0].assign(self, "assign_sub", delta)
-        np.subtract(self._value, self._new_value(delta, "subtract value"), out=self._value,
-                    casting="unsafe")
+        np.subtract(
+            self._value, self._new_value(delta, "subtract value"), out=self._value, casting="unsafe"
+        )
         return self if read_value else None
 
     def __hash__(self):
-        raise TypeError("Variable is unhashable. Instead, use variable.ref() as the key. "
-                        f"(Variable: {self!r})")
+        raise TypeError(
+            f"Variable is unhashable. Instead, use variable.ref() as the key. (Variable: {self!r})"
+        )
 
     def __repr__(self):
         if _tracing:
@@ -650,8 +714,10 @@ class Variable(Tensor):
             _peek(self, "printing")
         text = _numpy_text(self._value, True)
         newline = "\n" if "\n" in text else ""
-        return (f"<tf.Variable '{self._name}' shape={self.shape} dtype={self.dtype.name}, "
-                f"numpy={newline}{text}>")
+        return (
+            f"<tf.Variable '{self._name}' shape={self.shape} dtype={self.dtype.name}, "
+            f"numpy={newline}{text}>"
+        )
 
     __str__ = __repr__
 

@@ -112,7 +112,9 @@ class TensorShape:
             return True
         if len(self._dims) != len(other._dims):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims, strict=True))
+        return all(
+            a is None or b is None or a == b for a, b in zip(self._dims, other._dims, strict=True)
+        )
 
     def assert_is_compatible_with(self, other: ShapeLike | None) -> None:
         if not self.is_compatible_with(other):
@@ -136,7 +138,9 @@ class TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
             return TensorShape(None)
-        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims, strict=True)])
+        return TensorShape(
+            [a if a == b else None for a, b in zip(self._dims, other._dims, strict=True)]
+        )
 
     def assert_same_rank(self, other: ShapeLike | None) -> None:
         other = as_shape(other)

@@ -102,9 +102,11 @@ def peek(tensor, what):
         tracer = active[0]
         if tracer.failed is None and tracer.is_dynamic(tensor):
             tracer.failed_by_read = True
-            tracer.failed = (f"{what} read the value of a tensor into Python while the step "
-                             f"was being recorded{_user_frame()}; Python that depends on "
-                             "tensor values cannot be replayed")
+            tracer.failed = (
+                f"{what} read the value of a tensor into Python while the step "
+                f"was being recorded{_user_frame()}; Python that depends on "
+                "tensor values cannot be replayed"
+            )
 
 
 def traced_call(fn, *args, **static):
@@ -123,7 +125,7 @@ def effect(fn, *args, **static):
     """Run the side effect `fn(*arrays, **static)` now and at every replay of this step."""
     values = [_value_of(a) for a in args]
     if active:
-        with paused():          # what the effect does inside is not part of the program
+        with paused():  # what the effect does inside is not part of the program
             fn(*values, **static)
         active[0].effect(fn, args, values, static)
     else:
@@ -154,8 +156,7 @@ def effect_call(method, *args, **kwargs):
     with paused():
         result = method(*args, **kwargs)
     if active:
-        active[0].effect(_call_again, leaves, arrays,
-                         {"method": method, "structure": structure})
+        active[0].effect(_call_again, leaves, arrays, {"method": method, "structure": structure})
     return result
 
 
@@ -179,8 +180,11 @@ class _Leaf:
 
 def _strip(x, leaves):
     """`x` with every non-variable Tensor replaced by a numbered placeholder."""
-    if hasattr(x, "_value") and not getattr(x, "_is_variable", False) and not getattr(
-            x, "_pynn_symbolic", False):
+    if (
+        hasattr(x, "_value")
+        and not getattr(x, "_is_variable", False)
+        and not getattr(x, "_pynn_symbolic", False)
+    ):
         leaves.append(x)
         return _Leaf(len(leaves) - 1)
     if type(x) in (list, tuple):
@@ -202,6 +206,7 @@ def _unstrip(x, values):
 
 def _tensor(a):
     from pynn.core.tensor import _wrap  # noqa: PLC0415 - late: tensor.py imports this module
+
     return _wrap(a)
 
 
@@ -221,8 +226,11 @@ def _same(a, b):
             return a == b
         return False
     if isinstance(a, _ndarray):
-        return a.shape == b.shape and a.dtype == b.dtype and bool(
-            np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        return (
+            a.shape == b.shape
+            and a.dtype == b.dtype
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        )
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
@@ -231,7 +239,7 @@ def _same(a, b):
         return math.isnan(b)
     try:
         return bool(a == b)
-    except (TypeError, ValueError):   # objects without a usable ==
+    except (TypeError, ValueError):  # objects without a usable ==
         return False
 
 
@@ -240,20 +248,20 @@ class Tracer:
 
     def __init__(self, inputs, variables):
         self.failed = None
-        self.failed_by_read = False     # `failed` says which Python read a traced value
-        self.code = []              # instructions (see Program)
-        self.consts = {}            # slot -> array (copies, for comparing two recordings)
-        self.shapes = {}            # slot -> shape of its array
-        self.n = 0                  # slots used
-        self._by_array = {}         # id(ndarray) -> slot
-        self._by_tensor = {}        # id(Tensor) -> slot (op outputs)
-        self._var_slots = {}        # id(Variable) -> slot
-        self.variables = []         # (slot, Variable), in order of first use
-        self._keep = []             # everything whose id is a key above stays alive
-        self.static = set()         # slots whose value cannot change between replays
-        self.names = None           # slot -> graph name, in a tf.function trace only
-        self.shown_shapes = {}      # input slot -> TensorShape printed (None dims)
-        self.allow_gradients = False    # tape.gradient inside a fit step: not replayable
+        self.failed_by_read = False  # `failed` says which Python read a traced value
+        self.code = []  # instructions (see Program)
+        self.consts = {}  # slot -> array (copies, for comparing two recordings)
+        self.shapes = {}  # slot -> shape of its array
+        self.n = 0  # slots used
+        self._by_array = {}  # id(ndarray) -> slot
+        self._by_tensor = {}  # id(Tensor) -> slot (op outputs)
+        self._var_slots = {}  # id(Variable) -> slot
+        self.variables = []  # (slot, Variable), in order of first use
+        self._keep = []  # everything whose id is a key above stays alive
+        self.static = set()  # slots whose value cannot change between replays
+        self.names = None  # slot -> graph name, in a tf.function trace only
+        self.shown_shapes = {}  # input slot -> TensorShape printed (None dims)
+        self.allow_gradients = False  # tape.gradient inside a fit step: not replayable
         self.input_slots = []
         for leaf in inputs:
             s = self._new()
@@ -315,7 +323,7 @@ class Tracer:
         self.shapes[s] = (leaf if type(leaf) is _ndarray else leaf._value).shape
         if type(leaf) is _ndarray:
             self._by_array[id(leaf)] = s
-        else:                       # a Tensor leaf: its array too
+        else:  # a Tensor leaf: its array too
             self._by_tensor[id(leaf)] = s
             self._by_array[id(leaf._value)] = s
             self._keep.append(leaf._value)
@@ -401,7 +409,7 @@ class Tracer:
         self._by_tensor[id(out_tensor)] = out
         self._by_array[id(out_tensor._value)] = out
         static = self.static
-        if all(s in static for s in slots):     # made from constants only
+        if all(s in static for s in slots):  # made from constants only
             static.add(out)
         if self.names is not None:
             self.names[out] = self._unique(_graph_name(fn))
@@ -416,7 +424,8 @@ class Tracer:
                     target = self._by_tensor.get(id(p))
                     if target is None:
                         self.failed = self.failed or (
-                            "a gradient flows into a value the recorder did not see made")
+                            "a gradient flows into a value the recorder did not see made"
+                        )
                         target = slots[i]
                 pairs.append((i, target))
             grads = tuple(pairs)
@@ -430,7 +439,8 @@ class Tracer:
             return
         if tape_start is None:
             self.failed = self.failed or (
-                "a GradientTape entered outside the function computed gradients inside it")
+                "a GradientTape entered outside the function computed gradients inside it"
+            )
             return
         target_slots = []
         for t in targets:
@@ -451,9 +461,15 @@ class Tracer:
             self._by_tensor[id(res)] = out
             self._by_array[id(res._value)] = out
             out_slots.append(out)
-        self.code.append((_GRAD, None, tuple(target_slots),
-                          {"start": tape_start, "sources": tuple(source_slots),
-                           "unconnected": unconnected}, tuple(out_slots)))
+        self.code.append(
+            (
+                _GRAD,
+                None,
+                tuple(target_slots),
+                {"start": tape_start, "sources": tuple(source_slots), "unconnected": unconnected},
+                tuple(out_slots),
+            )
+        )
 
     def call(self, fn, args, static, out):
         slots = tuple(self.slot(a) for a in args)
@@ -473,16 +489,29 @@ class Tracer:
 
 
 # TF's graph names for the ops Python operators and tf.math make (others: the op type)
-_GRAPH_NAMES = {"AddV2": "add", "Mul": "mul", "Sub": "sub", "RealDiv": "truediv",
-                "Pow": "pow", "StridedSlice": "strided_slice", "FloorDiv": "floordiv",
-                "FloorMod": "mod", "Equal": "Equal", "Pack": "stack", "ConcatV2": "concat",
-                "GatherV2": "GatherV2", "Dense": "MatMul", "SelectV2": "SelectV2"}
+_GRAPH_NAMES = {
+    "AddV2": "add",
+    "Mul": "mul",
+    "Sub": "sub",
+    "RealDiv": "truediv",
+    "Pow": "pow",
+    "StridedSlice": "strided_slice",
+    "FloorDiv": "floordiv",
+    "FloorMod": "mod",
+    "Equal": "Equal",
+    "Pack": "stack",
+    "ConcatV2": "concat",
+    "GatherV2": "GatherV2",
+    "Dense": "MatMul",
+    "SelectV2": "SelectV2",
+}
 _op_types = {}
 
 
 def _graph_name(fn):
     if not _op_types:
         from pynn.core.autodiff import registry  # noqa: PLC0415 - late: autodiff.py imports this module
+
         _op_types.update((op.__wrapped__, op.tf_op_name) for op in registry.values())
     kind = _op_types.get(fn, getattr(fn, "__name__", "op").strip("_"))
     return _GRAPH_NAMES.get(kind, kind)
@@ -493,6 +522,7 @@ def _astype(a, dtype):
 
 
 # ------------------------------------------------------------------ comparing recordings
+
 
 def compare(first, second):
     """None if two recordings describe the same program, else why not."""
@@ -515,15 +545,19 @@ def compare(first, second):
         return "the steps ran different operations"
     for s, value in first.consts.items():
         if not _same(value, second.consts[s]):
-            return ("a value computed outside the primitives changes from step to step "
-                    f"(shape {value.shape}, dtype {value.dtype})")
+            return (
+                "a value computed outside the primitives changes from step to step "
+                f"(shape {value.shape}, dtype {value.dtype})"
+            )
     if [id(v) for _, v in first.variables] != [id(v) for _, v in second.variables] or [
-            s for s, _ in first.variables] != [s for s, _ in second.variables]:
+        s for s, _ in first.variables
+    ] != [s for s, _ in second.variables]:
         return "the steps used different variables"
     return None
 
 
 # ------------------------------------------------------------------ replay
+
 
 class Program:
     """A recorded step as one generated Python function: the forward calls in order, then
@@ -611,14 +645,13 @@ class FunctionProgram:
                 count = ins[2].count(t)
                 lines.append(f"    {prefix}{t} = nd.__new__(nd, {shapes[t]!r}, x{t}.dtype)")
                 lines.append(f"    {prefix}{t}.fill({count})")
-            _backward_lines(code, backward, contributions, set(ins[2]), shapes, prefix, ns,
-                            lines)
+            _backward_lines(code, backward, contributions, set(ins[2]), shapes, prefix, ns, lines)
             for source, out in zip(attrs["sources"], ins[4], strict=True):
                 if out is None:
                     continue
                 if source in contributions or source in ins[2]:
                     lines.append(f"    x{out} = final({prefix}{source}, x{source}.dtype)")
-                else:       # unconnected, with unconnected_gradients="zero"
+                else:  # unconnected, with unconnected_gradients="zero"
                     lines.append(f"    x{out} = zeros({shapes[source]!r}, x{source}.dtype)")
 
         _forward_lines(tracer, code, len(code), wanted, ns, lines, expand)
@@ -632,8 +665,13 @@ class FunctionProgram:
 def _namespace():
     from pynn.core.autodiff import add_gradient, first_gradient  # noqa: PLC0415 - late: autodiff.py imports this module
 
-    return {"nd": _ndarray, "asarray": _asarray, "first": first_gradient,
-            "acc": add_gradient, "final": _final_gradient}
+    return {
+        "nd": _ndarray,
+        "asarray": _asarray,
+        "first": first_gradient,
+        "acc": add_gradient,
+        "final": _final_gradient,
+    }
 
 
 def _backward_plan(code, end, start, targets):
@@ -713,12 +751,16 @@ def _backward_lines(code, backward, contributions, seeded, shapes, prefix, ns, l
             ns[f"S{t}"] = shapes[t]
             lines.append(f"        gp = gs[{i}]")
             lines.append("        if gp is not None:")
-            if contributions[t] == 1 and t not in seeded:   # the usual case, inline
-                lines.append(f"            {prefix}{t} = gp if gp.__class__ is nd and "
-                             f"gp.shape == S{t} else first(gp, S{t})")
+            if contributions[t] == 1 and t not in seeded:  # the usual case, inline
+                lines.append(
+                    f"            {prefix}{t} = gp if gp.__class__ is nd and "
+                    f"gp.shape == S{t} else first(gp, S{t})"
+                )
             else:
-                lines.append(f"            {prefix}{t}, o{prefix}{t} = acc({prefix}{t}, "
-                             f"o{prefix}{t}, gp, S{t})")
+                lines.append(
+                    f"            {prefix}{t}, o{prefix}{t} = acc({prefix}{t}, "
+                    f"o{prefix}{t}, gp, S{t})"
+                )
 
 
 def _final_gradient(g, dtype):

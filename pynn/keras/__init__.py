@@ -8,9 +8,26 @@ import importlib
 
 __version__ = "2.15.0"
 
-_SUBMODULES = ("activations", "applications", "backend", "callbacks", "constraints", "datasets",
-               "engine", "initializers", "layers", "losses", "metrics", "mixed_precision",
-               "models", "optimizers", "preprocessing", "regularizers", "saving", "utils")
+_SUBMODULES = (
+    "activations",
+    "applications",
+    "backend",
+    "callbacks",
+    "constraints",
+    "datasets",
+    "engine",
+    "initializers",
+    "layers",
+    "losses",
+    "metrics",
+    "mixed_precision",
+    "models",
+    "optimizers",
+    "preprocessing",
+    "regularizers",
+    "saving",
+    "utils",
+)
 
 _ATTRIBUTES = {
     "Model": ("pynn.keras.engine.training", "Model"),
@@ -30,8 +47,9 @@ def __getattr__(name):
         except ModuleNotFoundError as e:
             if e.name != f"pynn.keras.{name}":
                 raise
-            raise AttributeError(f"module 'keras' has no attribute '{name}' "
-                                 f"(pynn does not provide keras.{name})") from None
+            raise AttributeError(
+                f"module 'keras' has no attribute '{name}' (pynn does not provide keras.{name})"
+            ) from None
     else:
         raise AttributeError(f"module 'keras' has no attribute '{name}'")
     globals()[name] = value

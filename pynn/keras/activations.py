@@ -83,7 +83,9 @@ def relu(x, alpha=0.0, max_value=None, threshold=0.0):
     """
     if is_symbolic(x):
         return dispatch_call(
-            _relu_api_name(alpha, max_value, threshold), relu, (x,),
+            _relu_api_name(alpha, max_value, threshold),
+            relu,
+            (x,),
             {"alpha": alpha, "max_value": max_value, "threshold": threshold},
         )
     x = ops.convert_to_tensor(x)
@@ -182,8 +184,23 @@ def log_softmax(x, axis=-1):
 _BUILTINS = {
     fn.__name__: fn
     for fn in (
-        softmax, elu, selu, softplus, softsign, swish, relu, gelu, tanh, sigmoid,
-        exponential, hard_sigmoid, linear, mish, relu6, leaky_relu, log_softmax,
+        softmax,
+        elu,
+        selu,
+        softplus,
+        softsign,
+        swish,
+        relu,
+        gelu,
+        tanh,
+        sigmoid,
+        exponential,
+        hard_sigmoid,
+        linear,
+        mish,
+        relu6,
+        leaky_relu,
+        log_softmax,
     )
 }
 _ALIASES = {"silu": swish}
@@ -225,9 +242,7 @@ def deserialize(name, custom_objects=None):
             name, objects, "activation function", custom_objects
         )
     except ValueError:
-        raise ValueError(
-            f"Unknown activation function '{name}' cannot be deserialized."
-        ) from None
+        raise ValueError(f"Unknown activation function '{name}' cannot be deserialized.") from None
 
 
 def get(identifier):
@@ -246,7 +261,25 @@ def get(identifier):
 
 
 __all__ = [
-    "deserialize", "elu", "exponential", "gelu", "get", "hard_sigmoid", "leaky_relu", "linear",
-    "log_softmax", "mish", "relu", "relu6", "selu", "serialize", "sigmoid", "silu", "softmax",
-    "softplus", "softsign", "swish", "tanh",
+    "deserialize",
+    "elu",
+    "exponential",
+    "gelu",
+    "get",
+    "hard_sigmoid",
+    "leaky_relu",
+    "linear",
+    "log_softmax",
+    "mish",
+    "relu",
+    "relu6",
+    "selu",
+    "serialize",
+    "sigmoid",
+    "silu",
+    "softmax",
+    "softplus",
+    "softsign",
+    "swish",
+    "tanh",
 ]

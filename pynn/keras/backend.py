@@ -37,6 +37,7 @@ from pynn.keras.session import (  # noqa: F401 - re-exported: keras.backend.*
 
 # ---------------------------------------------------------------- tensors
 
+
 def _t(x):
     return x if isinstance(x, Tensor) else convert_to_tensor(x)
 
@@ -66,7 +67,9 @@ def dtype(x):
 
 
 def shape(x):
-    return ops.shape(x) if hasattr(ops, "shape") else constant(np.array(int_shape(x), dtype=np.int32))
+    return (
+        ops.shape(x) if hasattr(ops, "shape") else constant(np.array(int_shape(x), dtype=np.int32))
+    )
 
 
 def get_value(x):
@@ -140,6 +143,7 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
 
 
 # ---------------------------------------------------------------- math
+
 
 def mean(x, axis=None, keepdims=False):
     x = _t(x)
@@ -346,19 +350,25 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return losses.backend_categorical_crossentropy(target, output, from_logits, axis)
 
 
-def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1,
-                                    ignore_class=None):
-    return losses.sparse_categorical_crossentropy(target, output, from_logits, axis,
-                                                  ignore_class)
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1, ignore_class=None):
+    return losses.sparse_categorical_crossentropy(target, output, from_logits, axis, ignore_class)
 
 
 # K math called on Keras symbolic tensors (the Functional API guide's
 # `model.add_metric(keras.backend.std(x1), ...)`) becomes one TFOpLambda layer, named as
 # tf.keras 2.15 names it.
-for _name, _api in (("mean", "tf.math.reduce_mean"), ("sum", "tf.math.reduce_sum"),
-                    ("max", "tf.math.reduce_max"), ("min", "tf.math.reduce_min"),
-                    ("prod", "tf.math.reduce_prod"), ("var", "tf.math.reduce_variance"),
-                    ("std", "tf.math.reduce_std"), ("square", "tf.math.square"),
-                    ("abs", "tf.math.abs"), ("exp", "tf.math.exp"), ("log", "tf.math.log")):
+for _name, _api in (
+    ("mean", "tf.math.reduce_mean"),
+    ("sum", "tf.math.reduce_sum"),
+    ("max", "tf.math.reduce_max"),
+    ("min", "tf.math.reduce_min"),
+    ("prod", "tf.math.reduce_prod"),
+    ("var", "tf.math.reduce_variance"),
+    ("std", "tf.math.reduce_std"),
+    ("square", "tf.math.square"),
+    ("abs", "tf.math.abs"),
+    ("exp", "tf.math.exp"),
+    ("log", "tf.math.log"),
+):
     globals()[_name] = tf_api(_api)(globals()[_name])
 del _name, _api

@@ -15,7 +15,9 @@ def floatx():
 def set_floatx(value):
     global _FLOATX
     if value not in {"float16", "float32", "float64"}:
-        raise ValueError(f"Unknown `floatx` value: {value}. Expected one of {{'float16', 'float32', 'float64'}}")
+        raise ValueError(
+            f"Unknown `floatx` value: {value}. Expected one of {{'float16', 'float32', 'float64'}}"
+        )
     _FLOATX = str(value)
 
 
@@ -36,5 +38,7 @@ def image_data_format():
 def set_image_data_format(data_format):
     global _IMAGE_DATA_FORMAT
     if data_format not in {"channels_last", "channels_first"}:
-        raise ValueError(f"The `data_format` argument must be one of {{'channels_first', 'channels_last'}}. Received: {data_format}")
+        raise ValueError(
+            f"The `data_format` argument must be one of {{'channels_first', 'channels_last'}}. Received: {data_format}"
+        )
     _IMAGE_DATA_FORMAT = str(data_format)

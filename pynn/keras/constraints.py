@@ -82,9 +82,8 @@ class MinMaxNorm(Constraint):
 
     def __call__(self, w):
         norms = _norms(w, self.axis)
-        desired = (
-            ops.clip(norms, self.min_value, self.max_value) * self.rate
-            + norms * (1 - self.rate)
+        desired = ops.clip(norms, self.min_value, self.max_value) * self.rate + norms * (
+            1 - self.rate
         )
         return w * (desired / (norms + _EPSILON))
 
@@ -105,8 +104,7 @@ class RadialConstraint(Constraint):
         w = ops.convert_to_tensor(w)
         if w.ndim != 4:
             raise ValueError(
-                "The weight tensor must have rank 4. "
-                f"Received weight tensor with shape: {w.shape}"
+                f"The weight tensor must have rank 4. Received weight tensor with shape: {w.shape}"
             )
         size = w.shape[0]
         start = size // 2
@@ -132,11 +130,18 @@ min_max_norm = MinMaxNorm
 radial_constraint = RadialConstraint
 
 _OBJECTS = {
-    cls.__name__: cls for cls in (Constraint, MaxNorm, NonNeg, UnitNorm, MinMaxNorm, RadialConstraint)
+    cls.__name__: cls
+    for cls in (Constraint, MaxNorm, NonNeg, UnitNorm, MinMaxNorm, RadialConstraint)
 }
 _OBJECTS.update(
-    max_norm=MaxNorm, maxnorm=MaxNorm, non_neg=NonNeg, nonneg=NonNeg, unit_norm=UnitNorm,
-    unitnorm=UnitNorm, min_max_norm=MinMaxNorm, radial_constraint=RadialConstraint,
+    max_norm=MaxNorm,
+    maxnorm=MaxNorm,
+    non_neg=NonNeg,
+    nonneg=NonNeg,
+    unit_norm=UnitNorm,
+    unitnorm=UnitNorm,
+    min_max_norm=MinMaxNorm,
+    radial_constraint=RadialConstraint,
 )
 
 

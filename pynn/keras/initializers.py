@@ -23,7 +23,6 @@ _TRUNCATED_STDDEV = 0.87962566103423978
 
 def _numpy_dtype(dtype, kinds="f"):
     if dtype is None:
-
         dtype = backend_config.floatx()
     dtype = np.dtype(as_dtype(dtype).as_numpy_dtype)
     if dtype.kind not in kinds:
@@ -203,8 +202,7 @@ class VarianceScaling(_RandomInitializer):
         allowed = {"uniform", "truncated_normal", "untruncated_normal"}
         if distribution not in allowed:
             raise ValueError(
-                f"Invalid `distribution` argument: {distribution}."
-                f"Allowed distributions: {allowed}."
+                f"Invalid `distribution` argument: {distribution}.Allowed distributions: {allowed}."
             )
         self.scale = scale
         self.mode = mode
@@ -335,8 +333,20 @@ class Identity(Initializer):
 
 
 _CLASSES = (
-    Zeros, Ones, Constant, RandomUniform, RandomNormal, TruncatedNormal, VarianceScaling,
-    Orthogonal, Identity, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform,
+    Zeros,
+    Ones,
+    Constant,
+    RandomUniform,
+    RandomNormal,
+    TruncatedNormal,
+    VarianceScaling,
+    Orthogonal,
+    Identity,
+    GlorotUniform,
+    GlorotNormal,
+    HeUniform,
+    HeNormal,
+    LecunUniform,
     LecunNormal,
 )
 _OBJECTS = {cls.__name__: cls for cls in _CLASSES}

@@ -23,6 +23,7 @@ EPSILON = 1e-7
 
 # ---------------------------------------------------------------- reductions
 
+
 class Reduction:
     """Types of loss reduction (`keras.losses.Reduction`)."""
 
@@ -69,8 +70,11 @@ def remove_squeezable_dimensions(labels, predictions):
 
 def squeeze_or_expand_dimensions(y_pred, y_true=None, sample_weight=None):
     """Align ranks the way Keras does before computing a loss or metric."""
-    if y_true is not None and y_pred.ndim > 0 and (
-            y_pred.ndim - y_true.ndim != 1 or y_pred.shape[-1] == 1):
+    if (
+        y_true is not None
+        and y_pred.ndim > 0
+        and (y_pred.ndim - y_true.ndim != 1 or y_pred.shape[-1] == 1)
+    ):
         y_true, y_pred = remove_squeezable_dimensions(y_true, y_pred)
     if sample_weight is None:
         return y_pred, y_true
@@ -94,7 +98,7 @@ def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OV
     if losses.dtype.name not in ("float16", "float32", "float64"):
         input_dtype = losses.dtype
         losses = ops.cast(losses, "float32")
-    if sample_weight is None:   # (tf.keras multiplies by 1.0: the same values)
+    if sample_weight is None:  # (tf.keras multiplies by 1.0: the same values)
         weighted = losses
     else:
         sample_weight = ops.cast(_tensor(sample_weight), losses.dtype)
@@ -106,8 +110,11 @@ def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OV
         loss = ops.sum(weighted)
         if reduction == Reduction.SUM_OVER_BATCH_SIZE:
             size = weighted._value.size
-            loss = ops.divide(loss, np.asarray(size, weighted._value.dtype)) if size else \
-                ops.multiply(loss, np.asarray(0, weighted._value.dtype))
+            loss = (
+                ops.divide(loss, np.asarray(size, weighted._value.dtype))
+                if size
+                else ops.multiply(loss, np.asarray(0, weighted._value.dtype))
+            )
     if input_dtype is not None:
         loss = ops.cast(loss, input_dtype)
     return loss
@@ -134,6 +141,7 @@ def _apply_valid_mask(losses, sample_weight, mask, reduction):
 
 # ---------------------------------------------------------------- Loss classes
 
+
 class Loss:
     """Base class: subclasses implement `call(y_true, y_pred)` returning per-sample losses;
     `__call__(y_true, y_pred, sample_weight=None)` weights and reduces them."""
@@ -149,8 +157,10 @@ class Loss:
         in_mask = getattr(y_pred, "_keras_mask", None)
         out_mask = getattr(losses, "_keras_mask", None)
         if in_mask is not None and out_mask is not None:
-            mask = np.logical_and(np.asarray(getattr(in_mask, "_value", in_mask)),
-                                  np.asarray(getattr(out_mask, "_value", out_mask)))
+            mask = np.logical_and(
+                np.asarray(getattr(in_mask, "_value", in_mask)),
+                np.asarray(getattr(out_mask, "_value", out_mask)),
+            )
         else:
             mask = in_mask if in_mask is not None else out_mask
         reduction = self._get_reduction()
@@ -176,7 +186,7 @@ class Loss:
         # As tf.keras prints its objects: `<keras.src.losses.MeanSquaredError object at 0x..>`.
         module = type(self).__module__
         if module.startswith("pynn.keras."):
-            module = "keras.src." + module[len("pynn.keras."):]
+            module = "keras.src." + module[len("pynn.keras.") :]
         return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
 
 
@@ -211,6 +221,7 @@ class LossFunctionWrapper(Loss):
 
 # ---------------------------------------------------------------- functions
 
+
 def mean_squared_error(y_true, y_pred):
     """`mean(square(y_true - y_pred), axis=-1)`."""
     y_true, y_pred = _true_pred(y_true, y_pred)
@@ -226,8 +237,7 @@ def mean_absolute_error(y_true, y_pred):
 def mean_absolute_percentage_error(y_true, y_pred):
     """`100 * mean(abs((y_true - y_pred) / max(abs(y_true), epsilon)), axis=-1)`."""
     y_true, y_pred = _true_pred(y_true, y_pred)
-    diff = ops.abs(ops.divide(ops.subtract(y_true, y_pred),
-                              ops.maximum(ops.abs(y_true), EPSILON)))
+    diff = ops.abs(ops.divide(ops.subtract(y_true, y_pred), ops.maximum(ops.abs(y_true), EPSILON)))
     return ops.multiply(100.0, ops.mean(diff, axis=-1))
 
 
@@ -308,14 +318,17 @@ def _get_logits(output, from_logits, op_type, fn_name):
         warnings.warn(
             f'"`{fn_name}` received `from_logits=True`, but the `output` argument was '
             f"produced by a {op_type} activation and thus does not represent logits. "
-            "Was this intended?", stacklevel=3)
+            "Was this intended?",
+            stacklevel=3,
+        )
     return logits, True
 
 
 def _check_axis(axis):
     if isinstance(axis, bool):
         raise ValueError(
-            f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}")
+            f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}"
+        )
 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
@@ -328,7 +341,9 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
             "In loss categorical_crossentropy, expected y_pred.shape to be (batch_size, "
             f"num_classes) with num_classes > 1. Received: y_pred.shape={y_pred.shape}. "
             "Consider using 'binary_crossentropy' if you only have 2 classes.",
-            SyntaxWarning, stacklevel=2)
+            SyntaxWarning,
+            stacklevel=2,
+        )
     if label_smoothing:
         smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
         num_classes = np.asarray(y_true.shape[axis], dtype=y_pred._value.dtype)
@@ -340,8 +355,10 @@ def backend_categorical_crossentropy(target, output, from_logits=False, axis=-1)
     """`keras.backend.categorical_crossentropy`: per-sample crossentropy, no smoothing."""
     target, output = _tensor(target), _tensor(output)
     if not target.shape.is_compatible_with(output.shape):
-        raise ValueError(f"Shapes {display_shape(target.shape)} and "
-                         f"{display_shape(output.shape)} are incompatible")
+        raise ValueError(
+            f"Shapes {display_shape(target.shape)} and "
+            f"{display_shape(output.shape)} are incompatible"
+        )
     output, from_logits = _get_logits(output, from_logits, "Softmax", "categorical_crossentropy")
     if from_logits:
         return ops.softmax_cross_entropy_with_logits(target, output, axis=axis)
@@ -360,7 +377,8 @@ def _check_labels(labels, num_classes):
     shown = " ".join(str(v) for v in labels.reshape(-1))
     raise InvalidArgumentError(
         f"Received a label value of {bad} which is outside the valid range of "
-        f"[0, {num_classes}).  Label values: {shown}")
+        f"[0, {num_classes}).  Label values: {shown}"
+    )
 
 
 def _sparse_targets(labels, *, num_classes, flatten, ignore_class):
@@ -385,13 +403,13 @@ def _valid_labels(labels, *, flatten, ignore_class):
     return labels != ignore_class
 
 
-def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1,
-                                    ignore_class=None):
+def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1, ignore_class=None):
     """Categorical crossentropy with integer targets (`y_true` holds class indices)."""
     output = _tensor(y_pred)
     labels = np.asarray(getattr(y_true, "_value", y_true))
-    output, from_logits = _get_logits(output, from_logits, "Softmax",
-                                      "sparse_categorical_crossentropy")
+    output, from_logits = _get_logits(
+        output, from_logits, "Softmax", "sparse_categorical_crossentropy"
+    )
     if not from_logits:
         output = ops.log(ops.clip(output, EPSILON, 1.0 - EPSILON))
     rank = output.ndim
@@ -403,12 +421,16 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1,
     if update_shape:
         output = ops.reshape(output, (-1, output_shape[-1]))
     # numpy work on the labels goes through traced_call: a replayed train step redoes it
-    target = traced_call(_sparse_targets, labels, num_classes=output_shape[-1],
-                         flatten=update_shape, ignore_class=ignore_class)
+    target = traced_call(
+        _sparse_targets,
+        labels,
+        num_classes=output_shape[-1],
+        flatten=update_shape,
+        ignore_class=ignore_class,
+    )
     valid = None
     if ignore_class is not None:
-        valid = traced_call(_valid_labels, labels, flatten=update_shape,
-                            ignore_class=ignore_class)
+        valid = traced_call(_valid_labels, labels, flatten=update_shape, ignore_class=ignore_class)
     result = ops.sparse_softmax_cross_entropy_with_logits(target, output)
     if valid is not None:
         result = ops.multiply(result, valid.astype(result._value.dtype))
@@ -428,8 +450,9 @@ def backend_binary_crossentropy(target, output, from_logits=False):
         return ops.sigmoid_cross_entropy_with_logits(target, output)
     output = ops.clip(output, EPSILON, 1.0 - EPSILON)
     positive = ops.multiply(target, ops.log(ops.add(output, EPSILON)))
-    negative = ops.multiply(ops.subtract(1.0, target),
-                            ops.log(ops.add(ops.subtract(1.0, output), EPSILON)))
+    negative = ops.multiply(
+        ops.subtract(1.0, target), ops.log(ops.add(ops.subtract(1.0, output), EPSILON))
+    )
     return ops.negative(ops.add(positive, negative))
 
 
@@ -443,8 +466,16 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     return ops.mean(backend_binary_crossentropy(y_true, y_pred, from_logits), axis=axis)
 
 
-def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25,
-                              gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1):
+def binary_focal_crossentropy(
+    y_true,
+    y_pred,
+    apply_class_balancing=False,
+    alpha=0.25,
+    gamma=2.0,
+    from_logits=False,
+    label_smoothing=0.0,
+    axis=-1,
+):
     """Binary crossentropy scaled by `(1 - p_t) ** gamma`, focusing on hard examples
     (optionally weighted by `alpha` for the positive class)."""
     y_pred = _tensor(y_pred)
@@ -453,19 +484,23 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
         smoothing = np.asarray(label_smoothing, dtype=y_pred._value.dtype)
         y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), 0.5 * smoothing)
     sigmoidal = ops.sigmoid(y_pred) if from_logits else y_pred
-    p_t = ops.add(ops.multiply(y_true, sigmoidal),
-                  ops.multiply(ops.subtract(1.0, y_true), ops.subtract(1.0, sigmoidal)))
+    p_t = ops.add(
+        ops.multiply(y_true, sigmoidal),
+        ops.multiply(ops.subtract(1.0, y_true), ops.subtract(1.0, sigmoidal)),
+    )
     focal_factor = ops.power(ops.subtract(1.0, p_t), gamma)
     focal_bce = ops.multiply(focal_factor, backend_binary_crossentropy(y_true, y_pred, from_logits))
     if apply_class_balancing:
-        weight = ops.add(ops.multiply(y_true, alpha),
-                         ops.multiply(ops.subtract(1.0, y_true), 1.0 - alpha))
+        weight = ops.add(
+            ops.multiply(y_true, alpha), ops.multiply(ops.subtract(1.0, y_true), 1.0 - alpha)
+        )
         focal_bce = ops.multiply(weight, focal_bce)
     return ops.mean(focal_bce, axis=axis)
 
 
-def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
-                                   label_smoothing=0.0, axis=-1):
+def categorical_focal_crossentropy(
+    y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
+):
     """Categorical crossentropy scaled by `alpha * (1 - p) ** gamma` per class."""
     _check_axis(axis)
     y_pred = _tensor(y_pred)
@@ -475,10 +510,13 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
         num_classes = np.asarray(y_true.shape[-1], dtype=y_pred._value.dtype)
         y_true = ops.add(ops.multiply(y_true, 1.0 - smoothing), smoothing / num_classes)
     if not y_true.shape.is_compatible_with(y_pred.shape):
-        raise ValueError(f"Shapes {display_shape(y_true.shape)} and "
-                         f"{display_shape(y_pred.shape)} are incompatible")
-    output, from_logits = _get_logits(y_pred, from_logits, "Softmax",
-                                      "categorical_focal_crossentropy")
+        raise ValueError(
+            f"Shapes {display_shape(y_true.shape)} and "
+            f"{display_shape(y_pred.shape)} are incompatible"
+        )
+    output, from_logits = _get_logits(
+        y_pred, from_logits, "Softmax", "categorical_focal_crossentropy"
+    )
     if from_logits:
         output = ops.softmax(output, axis=axis)
     output = ops.divide(output, ops.sum(output, axis=axis, keepdims=True))
@@ -499,8 +537,9 @@ def kl_divergence(y_true, y_pred):
 def poisson(y_true, y_pred):
     """`mean(y_pred - y_true * log(y_pred + epsilon), axis=-1)`."""
     y_true, y_pred = _true_pred(y_true, y_pred)
-    return ops.mean(ops.subtract(y_pred, ops.multiply(y_true, ops.log(ops.add(y_pred, EPSILON)))),
-                    axis=-1)
+    return ops.mean(
+        ops.subtract(y_pred, ops.multiply(y_true, ops.log(ops.add(y_pred, EPSILON)))), axis=-1
+    )
 
 
 def cosine_similarity(y_true, y_pred, axis=-1):
@@ -522,6 +561,7 @@ huber_loss = huber
 
 
 # ---------------------------------------------------------------- classes
+
 
 class MeanSquaredError(LossFunctionWrapper):
     """Mean of squares of errors between labels and predictions."""
@@ -554,40 +594,90 @@ class MeanSquaredLogarithmicError(LossFunctionWrapper):
 class BinaryCrossentropy(LossFunctionWrapper):
     """Cross-entropy between 0/1 labels and predicted probabilities (or logits)."""
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction=Reduction.AUTO, name="binary_crossentropy"):
-        super().__init__(binary_crossentropy, name=name, reduction=reduction,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=Reduction.AUTO,
+        name="binary_crossentropy",
+    ):
+        super().__init__(
+            binary_crossentropy,
+            name=name,
+            reduction=reduction,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
 
 
 class CategoricalCrossentropy(LossFunctionWrapper):
     """Cross-entropy between one-hot labels and predicted probabilities (or logits)."""
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction=Reduction.AUTO, name="categorical_crossentropy"):
-        super().__init__(categorical_crossentropy, name=name, reduction=reduction,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=Reduction.AUTO,
+        name="categorical_crossentropy",
+    ):
+        super().__init__(
+            categorical_crossentropy,
+            name=name,
+            reduction=reduction,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
 
 
 class SparseCategoricalCrossentropy(LossFunctionWrapper):
     """Cross-entropy between integer labels and predicted probabilities (or logits)."""
 
-    def __init__(self, from_logits=False, ignore_class=None, reduction=Reduction.AUTO,
-                 name="sparse_categorical_crossentropy"):
-        super().__init__(sparse_categorical_crossentropy, name=name, reduction=reduction,
-                         from_logits=from_logits, ignore_class=ignore_class)
+    def __init__(
+        self,
+        from_logits=False,
+        ignore_class=None,
+        reduction=Reduction.AUTO,
+        name="sparse_categorical_crossentropy",
+    ):
+        super().__init__(
+            sparse_categorical_crossentropy,
+            name=name,
+            reduction=reduction,
+            from_logits=from_logits,
+            ignore_class=ignore_class,
+        )
 
 
 class BinaryFocalCrossentropy(LossFunctionWrapper):
     """Binary crossentropy down-weighting easy examples by `(1 - p_t) ** gamma`."""
 
-    def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
-                 label_smoothing=0.0, axis=-1, reduction=Reduction.AUTO,
-                 name="binary_focal_crossentropy"):
-        super().__init__(binary_focal_crossentropy, apply_class_balancing=apply_class_balancing,
-                         alpha=alpha, gamma=gamma, name=name, reduction=reduction,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        apply_class_balancing=False,
+        alpha=0.25,
+        gamma=2.0,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=Reduction.AUTO,
+        name="binary_focal_crossentropy",
+    ):
+        super().__init__(
+            binary_focal_crossentropy,
+            apply_class_balancing=apply_class_balancing,
+            alpha=alpha,
+            gamma=gamma,
+            name=name,
+            reduction=reduction,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.apply_class_balancing = apply_class_balancing
         self.alpha = alpha
@@ -597,11 +687,26 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
 class CategoricalFocalCrossentropy(LossFunctionWrapper):
     """Categorical crossentropy down-weighting easy examples by `alpha * (1 - p) ** gamma`."""
 
-    def __init__(self, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction=Reduction.AUTO, name="categorical_focal_crossentropy"):
-        super().__init__(categorical_focal_crossentropy, alpha=alpha, gamma=gamma, name=name,
-                         reduction=reduction, from_logits=from_logits,
-                         label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        alpha=0.25,
+        gamma=2.0,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=Reduction.AUTO,
+        name="categorical_focal_crossentropy",
+    ):
+        super().__init__(
+            categorical_focal_crossentropy,
+            alpha=alpha,
+            gamma=gamma,
+            name=name,
+            reduction=reduction,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.alpha = alpha
         self.gamma = gamma
@@ -666,20 +771,66 @@ class Huber(LossFunctionWrapper):
 # ---------------------------------------------------------------- lookup
 
 _FUNCTIONS = {
-    fn_name: globals()[fn_name] for fn_name in (
-        "mean_squared_error", "mse", "MSE", "mean_absolute_error", "mae", "MAE",
-        "mean_absolute_percentage_error", "mape", "MAPE", "mean_squared_logarithmic_error",
-        "msle", "MSLE", "squared_hinge", "hinge", "categorical_hinge", "huber", "huber_loss",
-        "log_cosh", "logcosh", "categorical_crossentropy", "sparse_categorical_crossentropy",
-        "binary_crossentropy", "bce", "BCE", "binary_focal_crossentropy",
-        "categorical_focal_crossentropy", "kl_divergence", "kld", "KLD",
-        "kullback_leibler_divergence", "poisson", "cosine_similarity")}
-_CLASSES = {cls.__name__: cls for cls in (
-    Loss, LossFunctionWrapper, MeanSquaredError, MeanAbsoluteError,
-    MeanAbsolutePercentageError, MeanSquaredLogarithmicError, BinaryCrossentropy,
-    CategoricalCrossentropy, SparseCategoricalCrossentropy, BinaryFocalCrossentropy,
-    CategoricalFocalCrossentropy, CosineSimilarity, Hinge,
-    SquaredHinge, CategoricalHinge, Poisson, LogCosh, KLDivergence, Huber)}
+    fn_name: globals()[fn_name]
+    for fn_name in (
+        "mean_squared_error",
+        "mse",
+        "MSE",
+        "mean_absolute_error",
+        "mae",
+        "MAE",
+        "mean_absolute_percentage_error",
+        "mape",
+        "MAPE",
+        "mean_squared_logarithmic_error",
+        "msle",
+        "MSLE",
+        "squared_hinge",
+        "hinge",
+        "categorical_hinge",
+        "huber",
+        "huber_loss",
+        "log_cosh",
+        "logcosh",
+        "categorical_crossentropy",
+        "sparse_categorical_crossentropy",
+        "binary_crossentropy",
+        "bce",
+        "BCE",
+        "binary_focal_crossentropy",
+        "categorical_focal_crossentropy",
+        "kl_divergence",
+        "kld",
+        "KLD",
+        "kullback_leibler_divergence",
+        "poisson",
+        "cosine_similarity",
+    )
+}
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        Loss,
+        LossFunctionWrapper,
+        MeanSquaredError,
+        MeanAbsoluteError,
+        MeanAbsolutePercentageError,
+        MeanSquaredLogarithmicError,
+        BinaryCrossentropy,
+        CategoricalCrossentropy,
+        SparseCategoricalCrossentropy,
+        BinaryFocalCrossentropy,
+        CategoricalFocalCrossentropy,
+        CosineSimilarity,
+        Hinge,
+        SquaredHinge,
+        CategoricalHinge,
+        Poisson,
+        LogCosh,
+        KLDivergence,
+        Huber,
+    )
+}
 
 
 def serialize(loss, use_legacy_format=False):
@@ -690,11 +841,17 @@ def serialize(loss, use_legacy_format=False):
         warnings.warn(
             "The `keras.losses.serialize()` API should only be used for objects of type "
             f"`keras.losses.Loss`. Found an instance of type {type(loss)}, which may lead to "
-            "improper serialization.", stacklevel=2)
+            "improper serialization.",
+            stacklevel=2,
+        )
         if use_legacy_format:
             return loss.__name__
-        return {"module": "builtins", "class_name": "function", "config": loss.__name__,
-                "registered_name": "function"}
+        return {
+            "module": "builtins",
+            "class_name": "function",
+            "config": loss.__name__,
+            "registered_name": "function",
+        }
     config = {"class_name": type(loss).__name__, "config": loss.get_config()}
     if use_legacy_format:
         return config
@@ -706,7 +863,8 @@ def deserialize(name, custom_objects=None, use_legacy_format=False):
     if isinstance(name, dict) and name.get("class_name") == "function":
         name = name["config"]
     return generic_utils.deserialize_keras_object(
-        name, {**_FUNCTIONS, **_CLASSES}, "loss function", custom_objects)
+        name, {**_FUNCTIONS, **_CLASSES}, "loss function", custom_objects
+    )
 
 
 def get(identifier):
@@ -722,7 +880,9 @@ def get(identifier):
 
 
 def is_categorical_crossentropy(loss):
-    return (isinstance(loss, CategoricalCrossentropy)
-            or (isinstance(loss, LossFunctionWrapper) and loss.fn is categorical_crossentropy)
-            or getattr(loss, "__name__", None) == "categorical_crossentropy"
-            or loss == "categorical_crossentropy")
+    return (
+        isinstance(loss, CategoricalCrossentropy)
+        or (isinstance(loss, LossFunctionWrapper) and loss.fn is categorical_crossentropy)
+        or getattr(loss, "__name__", None) == "categorical_crossentropy"
+        or loss == "categorical_crossentropy"
+    )

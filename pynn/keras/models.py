@@ -14,15 +14,17 @@ def model_from_config(config, custom_objects=None, safe_mode=True):
     loads only with `safe_mode=False` (an enclosing `SafeModeScope` decides first)."""
     if in_safe_mode() is not None:
         safe_mode = in_safe_mode()
-    return deserialize_keras_object(config, layer_module_objects(), "layer", custom_objects,
-                                    safe_mode=safe_mode)
+    return deserialize_keras_object(
+        config, layer_module_objects(), "layer", custom_objects, safe_mode=safe_mode
+    )
 
 
 def model_from_json(json_string, custom_objects=None, safe_mode=True):
     """Model (architecture only, new weights) from `model.to_json()`; `safe_mode` as in
     `model_from_config`."""
-    return model_from_config(json.loads(json_string), custom_objects=custom_objects,
-                             safe_mode=safe_mode)
+    return model_from_config(
+        json.loads(json_string), custom_objects=custom_objects, safe_mode=safe_mode
+    )
 
 
 def clone_model(model, input_tensors=None, clone_function=None):
@@ -40,8 +42,10 @@ def _clone(model, clone_function):
         return Sequential(layers, name=model.name)
     if isinstance(model, Functional):
         return type(model).from_config(model.get_config())
-    raise ValueError("Expected `model` argument to be a functional `Model` instance, but got a "
-                     f"subclassed model instead: {model}")
+    raise ValueError(
+        "Expected `model` argument to be a functional `Model` instance, but got a "
+        f"subclassed model instead: {model}"
+    )
 
 
 def __getattr__(name):

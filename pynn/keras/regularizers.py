@@ -158,9 +158,15 @@ l2 = L2
 orthogonal_regularizer = OrthogonalRegularizer
 
 _OBJECTS = {
-    "Regularizer": Regularizer, "L1L2": L1L2, "L1": L1, "L2": L2,
-    "OrthogonalRegularizer": OrthogonalRegularizer, "l1": L1, "l2": L2,
-    "l1_l2": l1_l2, "orthogonal_regularizer": OrthogonalRegularizer,
+    "Regularizer": Regularizer,
+    "L1L2": L1L2,
+    "L1": L1,
+    "L2": L2,
+    "OrthogonalRegularizer": OrthogonalRegularizer,
+    "l1": L1,
+    "l2": L2,
+    "l1_l2": l1_l2,
+    "orthogonal_regularizer": OrthogonalRegularizer,
 }
 
 

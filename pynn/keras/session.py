@@ -42,8 +42,14 @@ def observe_object_name(name):
     _OBSERVED_NAMES.add(name)
 
 
-def unique_object_name(name, name_uid_map=None, avoid_names=None, namespace="",
-                       zero_based=False, avoid_observed_names=False):
+def unique_object_name(
+    name,
+    name_uid_map=None,
+    avoid_names=None,
+    namespace="",
+    zero_based=False,
+    avoid_observed_names=False,
+):
     """`dense`, `dense_1`, ... (zero_based) or `dense_1`, `dense_2`, ... ."""
     uids = _NAME_UIDS if name_uid_map is None else name_uid_map
     if avoid_names is None:

@@ -83,10 +83,16 @@ def _reshape(x, shape):
     except ValueError:
         known = int(np.prod([d for d in shape if d != -1])) if shape else 1
         if -1 in shape:
-            raise op_error("Reshape", f"Input to reshape is a tensor with {x.size} values, but "
-                           f"the requested shape requires a multiple of {known}") from None
-        raise op_error("Reshape", f"Input to reshape is a tensor with {x.size} values, but the "
-                       f"requested shape has {known}") from None
+            raise op_error(
+                "Reshape",
+                f"Input to reshape is a tensor with {x.size} values, but "
+                f"the requested shape requires a multiple of {known}",
+            ) from None
+        raise op_error(
+            "Reshape",
+            f"Input to reshape is a tensor with {x.size} values, but the "
+            f"requested shape has {known}",
+        ) from None
     return out, lambda g: g.reshape(x.shape)
 
 
@@ -102,8 +108,11 @@ def _transpose(x, perm):
     if perm is None:
         perm = tuple(range(x.ndim))[::-1]
     elif len(perm) != x.ndim:
-        raise op_error("Transpose", f"transpose expects a vector of size {x.ndim}. But input(1) "
-                       f"is a vector of size {len(perm)}")
+        raise op_error(
+            "Transpose",
+            f"transpose expects a vector of size {x.ndim}. But input(1) "
+            f"is a vector of size {len(perm)}",
+        )
     inverse = np.argsort(perm)
     return np.transpose(x, perm), lambda g: np.transpose(g, inverse)
 
@@ -135,14 +144,18 @@ def _concat_mismatch(xs, ax):
     first = xs[0].shape
     for i, x in enumerate(xs[1:], 1):
         if x.ndim != len(first):
-            return (f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
-                    f"[{','.join(map(str, first))}] vs. shape[{i}] = "
-                    f"[{','.join(map(str, x.shape))}]")
+            return (
+                f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                f"[{','.join(map(str, first))}] vs. shape[{i}] = "
+                f"[{','.join(map(str, x.shape))}]"
+            )
         for d, (p, q) in enumerate(zip(first, x.shape, strict=True)):
             if d != ax and p != q:
-                return (f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
-                        f"[{','.join(map(str, first))}] vs. shape[{i}] = "
-                        f"[{','.join(map(str, x.shape))}]")
+                return (
+                    f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
+                    f"[{','.join(map(str, first))}] vs. shape[{i}] = "
+                    f"[{','.join(map(str, x.shape))}]"
+                )
     return "ConcatOp : inputs cannot be concatenated"
 
 
@@ -160,8 +173,11 @@ def _stack(*xs, axis=0):
     try:
         out = np.stack(xs, axis=ax)
     except ValueError:
-        raise op_error("Pack", "Shapes of all inputs must match: values[0].shape = "
-                       f"{TensorShape(xs[0].shape)} != values[i].shape") from None
+        raise op_error(
+            "Pack",
+            "Shapes of all inputs must match: values[0].shape = "
+            f"{TensorShape(xs[0].shape)} != values[i].shape",
+        ) from None
     return out, lambda g: tuple(np.moveaxis(g, ax, 0))
 
 
@@ -174,14 +190,17 @@ def unstack(x: TensorLike, num: int | None = None, axis: Axis = 0) -> list[Tenso
     """Split along `axis` into a list of tensors with that dimension removed."""
     n = x.shape[axis] if isinstance(x, Tensor) else np.shape(x)[axis]
     if num is not None and num != n:
-        raise ValueError(f"Cannot infer argument `num` from shape; got num={num} for a dimension "
-                         f"of size {n}")
+        raise ValueError(
+            f"Cannot infer argument `num` from shape; got num={num} for a dimension of size {n}"
+        )
     nd = x.ndim if isinstance(x, Tensor) else np.ndim(x)
     lead = (slice(None),) * (axis % nd)
     return [getitem(x, lead + (i,)) for i in range(n)]
 
 
-def split(x: TensorLike, num_or_size_splits: int | Sequence[int], axis: Axis = 0, num: int | None = None) -> list[Tensor]:
+def split(
+    x: TensorLike, num_or_size_splits: int | Sequence[int], axis: Axis = 0, num: int | None = None
+) -> list[Tensor]:
     """Split along `axis` into equal parts (an int) or parts of the given sizes (a list)."""
     shape = x.shape if isinstance(x, Tensor) else np.shape(x)
     nd = len(shape)
@@ -190,18 +209,24 @@ def split(x: TensorLike, num_or_size_splits: int | Sequence[int], axis: Axis = 0
     sizes = _static(num_or_size_splits)
     if isinstance(sizes, int):
         if size % sizes:
-            raise op_error("Split", "Number of ways to split should evenly divide the split "
-                           f"dimension, but got split_dim {axis} (size = {size}) and num_split "
-                           f"{sizes}")
+            raise op_error(
+                "Split",
+                "Number of ways to split should evenly divide the split "
+                f"dimension, but got split_dim {axis} (size = {size}) and num_split "
+                f"{sizes}",
+            )
         sizes = [size // sizes] * sizes
     else:
         sizes = list(sizes)
         if -1 in sizes:
             sizes[sizes.index(-1)] = size - (sum(sizes) + 1)
         if sum(sizes) != size:
-            raise op_error("SplitV", "Determined shape must either match input shape along "
-                           "split_dim exactly if fully specified, or be less than the size of "
-                           f"the input along split_dim if not fully specified.  Got: {sum(sizes)}")
+            raise op_error(
+                "SplitV",
+                "Determined shape must either match input shape along "
+                "split_dim exactly if fully specified, or be less than the size of "
+                f"the input along split_dim if not fully specified.  Got: {sum(sizes)}",
+            )
     lead = (slice(None),) * axis
     out, start = [], 0
     for s in sizes:
@@ -215,8 +240,10 @@ def expand_dims(x: TensorLike, axis: Axis) -> Tensor:
     shape = list(x.shape if isinstance(x, Tensor) else np.shape(x))
     axis = int(_static(axis))
     if not -len(shape) - 1 <= axis <= len(shape):
-        raise op_error("ExpandDims", f"Tried to expand dim index {axis} for tensor with "
-                       f"{len(shape)} dimensions.")
+        raise op_error(
+            "ExpandDims",
+            f"Tried to expand dim index {axis} for tensor with {len(shape)} dimensions.",
+        )
     shape.insert(axis % (len(shape) + 1), 1)
     return _reshape(x, shape=tuple(shape))
 
@@ -231,8 +258,10 @@ def squeeze(x: TensorLike, axis: Axis = None) -> Tensor:
         axes = {a % len(shape) for a in (axes if isinstance(axes, list) else [axes])}
         for a in sorted(axes):
             if shape[a] != 1:
-                raise op_error("Squeeze", f"Can not squeeze dim[{a}], expected a dimension of "
-                               f"1, got {shape[a]}")
+                raise op_error(
+                    "Squeeze",
+                    f"Can not squeeze dim[{a}], expected a dimension of 1, got {shape[a]}",
+                )
         new = [d for i, d in enumerate(shape) if i not in axes]
     return _reshape(x, shape=tuple(new))
 
@@ -240,14 +269,18 @@ def squeeze(x: TensorLike, axis: Axis = None) -> Tensor:
 @primitive(name="Tile")
 def _tile(x, multiples):
     if len(multiples) != x.ndim:
-        raise op_error("Tile", f"Expected multiples argument to be a vector of length {x.ndim} "
-                       f"but got length {len(multiples)}")
+        raise op_error(
+            "Tile",
+            f"Expected multiples argument to be a vector of length {x.ndim} "
+            f"but got length {len(multiples)}",
+        )
 
     def vjp(g):
         split_shape = []
         for m, d in zip(multiples, x.shape, strict=True):
             split_shape += [m, d]
         return g.reshape(split_shape).sum(axis=tuple(range(0, 2 * x.ndim, 2)))
+
     return np.tile(x, multiples), vjp
 
 
@@ -269,14 +302,17 @@ def _pad(x, paddings, mode="constant", constant_values=0):
     def vjp(g):
         gx = g
         for ax, idx in enumerate(index):
-            acc = np.zeros(gx.shape[:ax] + (x.shape[ax],) + gx.shape[ax + 1:], gx.dtype)
+            acc = np.zeros(gx.shape[:ax] + (x.shape[ax],) + gx.shape[ax + 1 :], gx.dtype)
             np.add.at(acc, (slice(None),) * ax + (idx,), gx)
             gx = acc
         return gx
+
     return out, vjp
 
 
-def pad(x: TensorLike, paddings: TensorLike, mode: str = "CONSTANT", constant_values: TensorLike = 0) -> Tensor:
+def pad(
+    x: TensorLike, paddings: TensorLike, mode: str = "CONSTANT", constant_values: TensorLike = 0
+) -> Tensor:
     """Pad with `paddings[i] = [before, after]` per dimension (CONSTANT, REFLECT, SYMMETRIC)."""
     mode = str(mode).lower()
     if mode not in ("constant", "reflect", "symmetric"):
@@ -292,8 +328,10 @@ def _broadcast_to(x, shape):
     try:
         out = np.broadcast_to(x, shape)
     except ValueError:
-        raise op_error("BroadcastTo", f"Unable to broadcast tensor of shape {list(x.shape)} to "
-                       f"tensor of shape {list(shape)}") from None
+        raise op_error(
+            "BroadcastTo",
+            f"Unable to broadcast tensor of shape {list(x.shape)} to tensor of shape {list(shape)}",
+        ) from None
     return out, lambda g: unbroadcast(g, x.shape)
 
 
@@ -322,6 +360,7 @@ def _repeat(x, repeats, axis):
             acc = np.zeros(flat.size, g.dtype)
             np.add.at(acc, idx, g)
             return acc.reshape(x.shape)
+
         return out, vjp_flat
     ax = axis % x.ndim
     idx = np.repeat(np.arange(x.shape[ax]), repeats)
@@ -330,13 +369,17 @@ def _repeat(x, repeats, axis):
         acc = np.zeros(x.shape, g.dtype)
         np.add.at(acc, (slice(None),) * ax + (idx,), g)
         return acc
+
     return np.repeat(x, repeats, axis=ax), vjp
 
 
 def repeat(x: TensorLike, repeats: TensorLike, axis: Axis = None) -> Tensor:
     r = _static(repeats)
-    return _repeat(x, repeats=r if isinstance(r, int) else np.asarray(r),
-                   axis=None if axis is None else int(axis))
+    return _repeat(
+        x,
+        repeats=r if isinstance(r, int) else np.asarray(r),
+        axis=None if axis is None else int(axis),
+    )
 
 
 # --------------------------------------------------------------------------- indexing
@@ -360,8 +403,9 @@ def _index_key(key):
         elif isinstance(k, np.integer):
             k = int(k)
         elif isinstance(k, slice):
-            k = slice(*(_static(v) if isinstance(v, Tensor) else v
-                        for v in (k.start, k.stop, k.step)))
+            k = slice(
+                *(_static(v) if isinstance(v, Tensor) else v for v in (k.start, k.stop, k.step))
+            )
         if not isinstance(k, _BASIC):
             basic = False
         out.append(k)
@@ -373,11 +417,13 @@ def _getitem(x, key, basic):
     try:
         out = x[key]
     except IndexError:
-        raise op_error("StridedSlice", "slice index %s of dimension 0 out of bounds."
-                       % (key[0] if key else "")) from None
+        raise op_error(
+            "StridedSlice", "slice index %s of dimension 0 out of bounds." % (key[0] if key else "")
+        ) from None
 
     def vjp(g):
         return IndexedGradient(key, g, basic)
+
     if type(out) is not np.ndarray:
         out = np.asarray(out)
     elif basic:
@@ -404,15 +450,23 @@ def _gather(params, indices, axis=0):
 
     def vjp(g):
         return IndexedGradient((slice(None),) * ax + (idx,), g, False), None
+
     return out, vjp
 
 
-def gather(params: TensorLike, indices: TensorLike, axis: Axis = None, batch_dims: int = 0, validate_indices: bool | None = None) -> Tensor:
+def gather(
+    params: TensorLike,
+    indices: TensorLike,
+    axis: Axis = None,
+    batch_dims: int = 0,
+    validate_indices: bool | None = None,
+) -> Tensor:
     """Rows (slices along `axis`) of `params` picked by `indices`."""
     axis = 0 if axis is None else int(_static(axis))
     if batch_dims:
-        raise ValueError(f"gather with batch_dims={batch_dims!r} is not supported; use "
-                         "take_along_axis.")
+        raise ValueError(
+            f"gather with batch_dims={batch_dims!r} is not supported; use take_along_axis."
+        )
     return _gather(params, indices, axis=axis)
 
 
@@ -425,6 +479,7 @@ def _gather_nd(params, indices):
         gp = np.zeros(params.shape, g.dtype)
         np.add.at(gp, idx, g)
         return gp, None
+
     return out, vjp
 
 
@@ -446,6 +501,7 @@ def _take_along_axis(x, indices, axis):
         full[axis % x.ndim] = idx
         np.add.at(gx, tuple(full), g)
         return gx, None
+
     return out, vjp
 
 
@@ -454,6 +510,7 @@ def take_along_axis(x: TensorLike, indices: TensorLike, axis: Axis = -1) -> Tens
 
 
 # index computations below run through traced_call: a replayed step recomputes them
+
 
 def _top_k_order(v, k):
     return np.argsort(-v, axis=-1, kind="stable")[..., :k].astype(np.int32)
@@ -479,9 +536,10 @@ def _argsort_order(v, axis, descending):
     return np.argsort(-v if descending else v, axis=axis, kind="stable").astype(np.int32)
 
 
-def argsort(x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING", stable: bool = False) -> Tensor:
-    return _wrap(traced_call(_argsort_order, x, axis=axis,
-                             descending=direction == "DESCENDING"))
+def argsort(
+    x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING", stable: bool = False
+) -> Tensor:
+    return _wrap(traced_call(_argsort_order, x, axis=axis, descending=direction == "DESCENDING"))
 
 
 def _one_hot_array(idx, depth, on, off, npd, axis):
@@ -492,13 +550,23 @@ def _one_hot_array(idx, depth, on, off, npd, axis):
     return out
 
 
-def one_hot(indices: TensorLike, depth: int, on_value: TensorLike | None = None, off_value: TensorLike | None = None, axis: Axis = None, dtype: DTypeLike | None = None) -> Tensor:
+def one_hot(
+    indices: TensorLike,
+    depth: int,
+    on_value: TensorLike | None = None,
+    off_value: TensorLike | None = None,
+    axis: Axis = None,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """One-hot encode integer `indices` to `depth` classes (float32 by default)."""
     npd = _dt.np_dtype(dtype) if dtype is not None else np.dtype(np.float32)
     on = 1 if on_value is None else _static(on_value)
     off = 0 if off_value is None else _static(off_value)
-    return _wrap(traced_call(_one_hot_array, indices, depth=int(_static(depth)), on=on,
-                             off=off, npd=npd, axis=axis))
+    return _wrap(
+        traced_call(
+            _one_hot_array, indices, depth=int(_static(depth)), on=on, off=off, npd=npd, axis=axis
+        )
+    )
 
 
 # --------------------------------------------------------------------------- creation
@@ -537,15 +605,26 @@ def fill(dims: ShapeLike, value: TensorLike) -> Tensor:
     return _wrap(np.full(_shape_arg(dims), v, dtype=v.dtype))
 
 
-def eye(num_rows: int, num_columns: int | None = None, batch_shape: ShapeLike | None = None, dtype: DTypeLike = "float32") -> Tensor:
-    m = np.eye(int(num_rows), None if num_columns is None else int(num_columns),
-               dtype=_dt.np_dtype(dtype))
+def eye(
+    num_rows: int,
+    num_columns: int | None = None,
+    batch_shape: ShapeLike | None = None,
+    dtype: DTypeLike = "float32",
+) -> Tensor:
+    m = np.eye(
+        int(num_rows), None if num_columns is None else int(num_columns), dtype=_dt.np_dtype(dtype)
+    )
     if batch_shape is not None:
         m = np.broadcast_to(m, tuple(_static(batch_shape)) + m.shape).copy()
     return _wrap(m)
 
 
-def arange(start: TensorLike, limit: TensorLike | None = None, delta: TensorLike = 1, dtype: DTypeLike | None = None) -> Tensor:
+def arange(
+    start: TensorLike,
+    limit: TensorLike | None = None,
+    delta: TensorLike = 1,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """`tf.range`: ints give int32, floats float32 (unless `dtype`)."""
     start, limit, delta = _static(start), _static(limit), _static(delta)
     if limit is None:
@@ -563,8 +642,9 @@ def linspace(start: TensorLike, stop: TensorLike, num: int, axis: Axis = 0) -> T
     dt = s.dtype if s.dtype.kind == "f" and s.dtype != np.float64 else np.float32
     if isinstance(start, Tensor):
         dt = start._value.dtype
-    return _wrap(np.linspace(_static(start), _static(stop), int(_static(num)), axis=axis)
-                 .astype(dt))
+    return _wrap(
+        np.linspace(_static(start), _static(stop), int(_static(num)), axis=axis).astype(dt)
+    )
 
 
 def shape(x: TensorLike, out_type: DTypeLike = "int32") -> Tensor:

@@ -63,8 +63,7 @@ def normalize_padding(padding):
         lowered = padding.lower()
         if lowered not in ("valid", "same"):
             raise ValueError(
-                'The `padding` argument must be one of "valid", "same". '
-                f"Received: {padding}"
+                f'The `padding` argument must be one of "valid", "same". Received: {padding}'
             )
         return lowered
     pads = tuple(tuple(int(p) for p in pair) for pair in padding)
@@ -105,10 +104,8 @@ class _Geometry:
         self.dh, self.dw = dilation
         padding = normalize_padding(padding)
         per_axis = (padding, padding) if isinstance(padding, str) else padding
-        self.oh, top, bottom = conv_output_length(
-            self.h, self.kh, self.sh, self.dh, per_axis[0])
-        self.ow, left, right = conv_output_length(
-            self.w, self.kw, self.sw, self.dw, per_axis[1])
+        self.oh, top, bottom = conv_output_length(self.h, self.kh, self.sh, self.dh, per_axis[0])
+        self.ow, left, right = conv_output_length(self.w, self.kw, self.sw, self.dw, per_axis[1])
         if self.oh <= 0 or self.ow <= 0:
             raise ValueError(
                 f"One of the dimensions in the output is <= 0 due to downsampling in "
@@ -133,7 +130,7 @@ class _Geometry:
         if not self.padded:
             return xp
         (top, _), (left, _) = self.pads
-        return xp[:, top:top + self.h, left:left + self.w]
+        return xp[:, top : top + self.h, left : left + self.w]
 
     def padded_shape(self, channels_shape):
         (top, bottom), (left, right) = self.pads
@@ -142,9 +139,11 @@ class _Geometry:
     def window(self, i, j):
         """Index selecting, for kernel tap (i, j), the input pixel of every output."""
         y0, x0 = i * self.dh, j * self.dw
-        return (slice(None),
-                slice(y0, y0 + self.sh * (self.oh - 1) + 1, self.sh),
-                slice(x0, x0 + self.sw * (self.ow - 1) + 1, self.sw))
+        return (
+            slice(None),
+            slice(y0, y0 + self.sh * (self.oh - 1) + 1, self.sh),
+            slice(x0, x0 + self.sw * (self.ow - 1) + 1, self.sw),
+        )
 
     def taps(self):
         return ((i, j) for i in range(self.kh) for j in range(self.kw))
@@ -153,8 +152,7 @@ class _Geometry:
         """Read-only view ``(N, OH, OW, kh, kw, *channels)`` of the padded input."""
         s = xp.strides
         shape = (self.n, self.oh, self.ow, self.kh, self.kw) + xp.shape[3:]
-        strides = (s[0], s[1] * self.sh, s[2] * self.sw, s[1] * self.dh,
-                   s[2] * self.dw) + s[3:]
+        strides = (s[0], s[1] * self.sh, s[2] * self.sw, s[1] * self.dh, s[2] * self.dw) + s[3:]
         return as_strided(xp, shape, strides, writeable=False)
 
 
@@ -238,8 +236,9 @@ def _conv_input_grad(g, kernel, geo, groups, dtype):
     dcols = _times_kernel_t(_split_groups(g, groups), _kernel_matrix(kernel, groups))
     if groups == 1 and dtype == np.float32:  # the browser's compiled col2im, if it is there
         _, hp, wp = geo.padded_shape(())
-        dxp = gemm.col2im(dcols[0], (geo.n, geo.oh, geo.ow, kh, kw, cg, geo.sh, geo.sw, geo.dh,
-                                     geo.dw, hp, wp))
+        dxp = gemm.col2im(
+            dcols[0], (geo.n, geo.oh, geo.ow, kh, kw, cg, geo.sh, geo.sw, geo.dh, geo.dw, hp, wp)
+        )
         if dxp is not None:
             return geo.unpad(dxp).reshape(geo.n, geo.h, geo.w, cg)
     dcols = dcols.reshape(groups, geo.n, geo.oh, geo.ow, kh, kw, cg)
@@ -255,45 +254,77 @@ def _conv_input_grad(g, kernel, geo, groups, dtype):
 
 def _check_channels(x, kernel, groups, op):
     if x.ndim != 4:
-        raise ValueError(f"{op} expects a 4-D input (batch, height, width, channels). "
-                         f"Received input shape {x.shape}.")
+        raise ValueError(
+            f"{op} expects a 4-D input (batch, height, width, channels). "
+            f"Received input shape {x.shape}."
+        )
     if kernel.ndim != 4:
-        raise ValueError(f"{op} expects a 4-D kernel (height, width, in, out). "
-                         f"Received kernel shape {kernel.shape}.")
+        raise ValueError(
+            f"{op} expects a 4-D kernel (height, width, in, out). "
+            f"Received kernel shape {kernel.shape}."
+        )
     if x.shape[-1] != kernel.shape[2] * groups:
         raise ValueError(
             f"{op}: the input has {x.shape[-1]} channels but the kernel of shape "
-            f"{kernel.shape} with groups={groups} expects {kernel.shape[2] * groups}.")
+            f"{kernel.shape} with groups={groups} expects {kernel.shape[2] * groups}."
+        )
     if kernel.shape[3] % groups:
-        raise ValueError(f"{op}: filters ({kernel.shape[3]}) must be divisible by "
-                         f"groups ({groups}).")
+        raise ValueError(
+            f"{op}: filters ({kernel.shape[3]}) must be divisible by groups ({groups})."
+        )
 
 
 @primitive(needs=True)
-def conv2d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1, groups: int = 1):
+def conv2d(
+    x: TensorLike,
+    kernel: TensorLike,
+    *,
+    strides: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation_rate: int | Sequence[int] = 1,
+    groups: int = 1,
+):
     """2-D cross-correlation of ``x`` (N, H, W, C) with ``kernel`` (kh, kw, C/groups, F)."""
     _check_channels(x, kernel, groups, "conv2d")
-    geo = _Geometry(x.shape, kernel.shape[:2], _pair(strides, "strides"),
-                    _pair(dilation_rate, "dilation_rate"), padding, "conv2d")
+    geo = _Geometry(
+        x.shape,
+        kernel.shape[:2],
+        _pair(strides, "strides"),
+        _pair(dilation_rate, "dilation_rate"),
+        padding,
+        "conv2d",
+    )
     out, cols = _conv_forward(x, kernel, geo, groups)
 
     def vjp(g, needs):
-        return (_conv_input_grad(g, kernel, geo, groups, x.dtype) if needs[0] else None,
-                _conv_kernel_grad(cols, g, kernel.shape, groups) if needs[1] else None)
+        return (
+            _conv_input_grad(g, kernel, geo, groups, x.dtype) if needs[0] else None,
+            _conv_kernel_grad(cols, g, kernel.shape, groups) if needs[1] else None,
+        )
 
     return out, vjp
 
 
 @primitive(needs=True)
-def conv1d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1, groups: int = 1):
+def conv1d(
+    x: TensorLike,
+    kernel: TensorLike,
+    *,
+    strides: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation_rate: int | Sequence[int] = 1,
+    groups: int = 1,
+):
     """1-D cross-correlation of ``x`` (N, L, C) with ``kernel`` (k, C/groups, F).
 
     Runs the 2-D kernels on a height-1 view; padding may be ``'valid'``, ``'same'``
     or an explicit ``(left, right)`` pair.
     """
     if x.ndim != 3 or kernel.ndim != 3:
-        raise ValueError("conv1d expects a 3-D input (batch, steps, channels) and a 3-D "
-                         f"kernel. Received shapes {x.shape} and {kernel.shape}.")
+        raise ValueError(
+            "conv1d expects a 3-D input (batch, steps, channels) and a 3-D "
+            f"kernel. Received shapes {x.shape} and {kernel.shape}."
+        )
     stride = _pair(strides, "strides")[-1]
     dilation = _pair(dilation_rate, "dilation_rate")[-1]
     if not isinstance(padding, str):
@@ -305,8 +336,10 @@ def conv1d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 
 
     def vjp(g, needs):
         g4 = g[:, None]
-        return (_conv_input_grad(g4, k4, geo, groups, x.dtype)[:, 0] if needs[0] else None,
-                _conv_kernel_grad(cols, g4, k4.shape, groups)[0] if needs[1] else None)
+        return (
+            _conv_input_grad(g4, k4, geo, groups, x.dtype)[:, 0] if needs[0] else None,
+            _conv_kernel_grad(cols, g4, k4.shape, groups)[0] if needs[1] else None,
+        )
 
     return out[:, 0], vjp
 
@@ -317,19 +350,28 @@ def _transpose_geometry(x_shape, kernel_shape, output_shape, strides, padding, d
     if output_shape is None:
         raise ValueError("conv2d_transpose needs `output_shape` (N, H, W, filters).")
     out_h, out_w = int(output_shape[-3]), int(output_shape[-2])
-    geo = _Geometry((n, out_h, out_w), kernel_shape[:2], strides, dilation, padding,
-                    "conv2d_transpose")
+    geo = _Geometry(
+        (n, out_h, out_w), kernel_shape[:2], strides, dilation, padding, "conv2d_transpose"
+    )
     if (geo.oh, geo.ow) != (h, w):
         raise ValueError(
             f"conv2d_transpose: output_shape {tuple(output_shape)} is inconsistent with "
             f"the input shape {tuple(x_shape)}: a conv2d of that output would give "
-            f"({geo.oh}, {geo.ow}) spatially, not ({h}, {w}).")
+            f"({geo.oh}, {geo.ow}) spatially, not ({h}, {w})."
+        )
     return geo
 
 
 @primitive(needs=True)
-def conv2d_transpose(x: TensorLike, kernel: TensorLike, *, output_shape: ShapeLike | None = None, strides: int | Sequence[int] = 1, padding: str = "valid",
-                     dilation_rate: int | Sequence[int] = 1):
+def conv2d_transpose(
+    x: TensorLike,
+    kernel: TensorLike,
+    *,
+    output_shape: ShapeLike | None = None,
+    strides: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation_rate: int | Sequence[int] = 1,
+):
     """Transposed 2-D convolution (the gradient of ``conv2d`` with respect to its input).
 
     ``x`` is (N, H, W, C), ``kernel`` is (kh, kw, filters, C), ``output_shape`` is
@@ -338,16 +380,25 @@ def conv2d_transpose(x: TensorLike, kernel: TensorLike, *, output_shape: ShapeLi
     if x.ndim != 4 or kernel.ndim != 4 or x.shape[-1] != kernel.shape[3]:
         raise ValueError(
             "conv2d_transpose expects x (N, H, W, C) and kernel (kh, kw, filters, C). "
-            f"Received shapes {x.shape} and {kernel.shape}.")
-    geo = _transpose_geometry(x.shape, kernel.shape, output_shape, _pair(strides, "strides"),
-                              padding, _pair(dilation_rate, "dilation_rate"))
+            f"Received shapes {x.shape} and {kernel.shape}."
+        )
+    geo = _transpose_geometry(
+        x.shape,
+        kernel.shape,
+        output_shape,
+        _pair(strides, "strides"),
+        padding,
+        _pair(dilation_rate, "dilation_rate"),
+    )
     # The forward conv maps (N, OH, OW, filters) to x's shape with `kernel` viewed as
     # (kh, kw, filters, C); our output is its input gradient for incoming gradient x.
     out = _conv_input_grad(x, kernel, geo, 1, x.dtype)
 
     def vjp(g, needs):
         cols = _columns(g, geo, 1)
-        dx = _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, 1)), geo) if needs[0] else None
+        dx = (
+            _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, 1)), geo) if needs[0] else None
+        )
         return dx, _conv_kernel_grad(cols, x, kernel.shape, 1) if needs[1] else None
 
     return out, vjp
@@ -357,7 +408,14 @@ def conv2d_transpose(x: TensorLike, kernel: TensorLike, *, output_shape: ShapeLi
 
 
 @primitive(needs=True)
-def depthwise_conv2d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequence[int] = 1, padding: str = "valid", dilation_rate: int | Sequence[int] = 1):
+def depthwise_conv2d(
+    x: TensorLike,
+    kernel: TensorLike,
+    *,
+    strides: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation_rate: int | Sequence[int] = 1,
+):
     """Per-channel 2-D convolution: ``x`` (N, H, W, C), ``kernel`` (kh, kw, C, M).
 
     Output channel ``c * M + m`` is input channel ``c`` filtered by ``kernel[..., c, m]``.
@@ -365,9 +423,16 @@ def depthwise_conv2d(x: TensorLike, kernel: TensorLike, *, strides: int | Sequen
     if x.ndim != 4 or kernel.ndim != 4 or x.shape[-1] != kernel.shape[2]:
         raise ValueError(
             "depthwise_conv2d expects x (N, H, W, C) and kernel (kh, kw, C, multiplier). "
-            f"Received shapes {x.shape} and {kernel.shape}.")
-    geo = _Geometry(x.shape, kernel.shape[:2], _pair(strides, "strides"),
-                    _pair(dilation_rate, "dilation_rate"), padding, "depthwise_conv2d")
+            f"Received shapes {x.shape} and {kernel.shape}."
+        )
+    geo = _Geometry(
+        x.shape,
+        kernel.shape[:2],
+        _pair(strides, "strides"),
+        _pair(dilation_rate, "dilation_rate"),
+        padding,
+        "depthwise_conv2d",
+    )
     c, m = kernel.shape[2], kernel.shape[3]
     xp = geo.pad(x)[..., None]  # (N, Hp, Wp, C, 1)
     out = None

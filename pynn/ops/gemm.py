@@ -82,31 +82,54 @@ class _Kernel:
         out = np.empty((m, n), np.float32)
         if out.size:
             sa, sb = a.strides, b.strides
-            self._sgemm(m, n, k, a.__array_interface__["data"][0], sa[0] >> 2, sa[1] >> 2,
-                        b.__array_interface__["data"][0], sb[0] >> 2, sb[1] >> 2,
-                        out.__array_interface__["data"][0], n, 0, self._work_ptr)
+            self._sgemm(
+                m,
+                n,
+                k,
+                a.__array_interface__["data"][0],
+                sa[0] >> 2,
+                sa[1] >> 2,
+                b.__array_interface__["data"][0],
+                sb[0] >> 2,
+                sb[1] >> 2,
+                out.__array_interface__["data"][0],
+                n,
+                0,
+                self._work_ptr,
+            )
         return out
-
 
     def adam(self, w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
         """Adam's update of w, m, v in place (float32, C-contiguous, same size)."""
-        self._adam(w.size, w.__array_interface__["data"][0], m.__array_interface__["data"][0],
-                   v.__array_interface__["data"][0], g.__array_interface__["data"][0],
-                   alpha, one_minus_beta_1, one_minus_beta_2, epsilon)
-
+        self._adam(
+            w.size,
+            w.__array_interface__["data"][0],
+            m.__array_interface__["data"][0],
+            v.__array_interface__["data"][0],
+            g.__array_interface__["data"][0],
+            alpha,
+            one_minus_beta_1,
+            one_minus_beta_2,
+            epsilon,
+        )
 
     def col2im(self, cols, sizes):
         """A zeroed (N, Hp, Wp, C) float32 array with the taps of ``cols`` added (see col2im)."""
         out = np.empty((sizes[0], sizes[10], sizes[11], sizes[5]), np.float32)
-        self._col2im(*sizes, cols.__array_interface__["data"][0],
-                     out.__array_interface__["data"][0])
+        self._col2im(
+            *sizes, cols.__array_interface__["data"][0], out.__array_interface__["data"][0]
+        )
         return out
 
 
 def _usable(x):
     """A float32 operand the kernel can read in place (element-aligned strides)."""
-    return (x.dtype == np.float32 and x.__array_interface__["data"][0] % 4 == 0
-            and x.strides[0] % 4 == 0 and x.strides[1] % 4 == 0)
+    return (
+        x.dtype == np.float32
+        and x.__array_interface__["data"][0] % 4 == 0
+        and x.strides[0] % 4 == 0
+        and x.strides[1] % 4 == 0
+    )
 
 
 _kernel = None  # the loaded kernel, once it passed its check
@@ -119,9 +142,14 @@ def matmul(a, b):
     """``a @ b`` for 2-D float arrays (M, K) and (K, N); transposed or strided views cost no
     copy on the kernel's path (pass ``g, w.T`` for ``g @ w.T``)."""
     macs = a.shape[0] * a.shape[1] * b.shape[1]
-    if (_kernel is not None or _kernel_path is not None) and _kernels_on and \
-            macs >= KERNEL_MIN_MACS and _usable(a) and _usable(b) and \
-            (_kernel is not None or _load() is not None):
+    if (
+        (_kernel is not None or _kernel_path is not None)
+        and _kernels_on
+        and macs >= KERNEL_MIN_MACS
+        and _usable(a)
+        and _usable(b)
+        and (_kernel is not None or _load() is not None)
+    ):
         return _kernel.product(a, b)
     if BLAS or macs < EINSUM_MIN_MACS:
         return a @ b
@@ -136,9 +164,9 @@ def adam_update(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
     if (_kernel is None and _kernel_path is None) or not _kernels_on or w.size < ADAM_MIN_SIZE:
         return False
     arrays = (w, m, v, g)
-    if not all(x.dtype == np.float32 and x.flags.c_contiguous and x.size == w.size
-               for x in arrays) or not (w.flags.writeable and m.flags.writeable
-                                        and v.flags.writeable):
+    if not all(
+        x.dtype == np.float32 and x.flags.c_contiguous and x.size == w.size for x in arrays
+    ) or not (w.flags.writeable and m.flags.writeable and v.flags.writeable):
         return False
     if _kernel is None and _load() is None:
         return False
@@ -166,8 +194,11 @@ def _numpy_col2im(cols, sizes):
     out = np.zeros((n, hp, wp, c), cols.dtype)
     for i in range(kh):
         for j in range(kw):
-            out[:, i * dh:i * dh + sh * (oh - 1) + 1:sh, j * dw:j * dw + sw * (ow - 1) + 1:sw] += \
-                taps[:, :, :, i, j]
+            out[
+                :,
+                i * dh : i * dh + sh * (oh - 1) + 1 : sh,
+                j * dw : j * dw + sw * (ow - 1) + 1 : sw,
+            ] += taps[:, :, :, i, j]
     return out
 
 
@@ -182,8 +213,16 @@ def _self_test(kernel):
     """Compares the kernel with float64 numpy on every layout it will see; returns the first
     disagreement (a sentence), or None."""
     rng = np.random.default_rng(1234)
-    shapes = [(1, 1, 1), (3, 5, 7), (4, 8, 1), (13, 17, 300), (33, 9, 513), (70, 130, 64),
-              (5, 1000, 3), (257, 3, 40)]
+    shapes = [
+        (1, 1, 1),
+        (3, 5, 7),
+        (4, 8, 1),
+        (13, 17, 300),
+        (33, 9, 513),
+        (70, 130, 64),
+        (5, 1000, 3),
+        (257, 3, 40),
+    ]
     for m, n, k in shapes:
         for layout in range(4):
             a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
@@ -196,8 +235,10 @@ def _self_test(kernel):
             want = a.astype(np.float64) @ b.astype(np.float64)
             scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
             if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
-                return (f"({m}x{k}) @ ({k}x{n}), layout {layout}: off by up to "
-                        f"{float(np.max(np.abs(got - want))):.3g}")
+                return (
+                    f"({m}x{k}) @ ({k}x{n}), layout {layout}: off by up to "
+                    f"{float(np.max(np.abs(got - want))):.3g}"
+                )
     state = [rng.standard_normal(1001).astype(np.float32) for _ in range(4)]
     state[2] = np.abs(state[2])
     coefficients = [np.float32(x) for x in (1.3e-3, 0.1, 1e-3, 1e-7)]
@@ -237,9 +278,12 @@ def _load():
         problem = f"it could not be loaded ({err})"
     if problem is not None:
         _status = f"np.einsum: the compiled kernel {path} is NOT used: {problem}"
-        warnings.warn("pynn: the fast matrix kernel disagreed with numpy and is switched off; "
-                      f"numpy computes instead (slower, same results). {problem}",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            "pynn: the fast matrix kernel disagreed with numpy and is switched off; "
+            f"numpy computes instead (slower, same results). {problem}",
+            RuntimeWarning,
+            stacklevel=3,
+        )
         return None
     _kernel = kernel
     _status = f"compiled kernel {os.path.basename(path)}"

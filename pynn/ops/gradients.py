@@ -54,6 +54,7 @@ def _rule(op, *ops):
         for o in (op,) + ops:
             register_gradient_rule(o, fn)
         return fn
+
     return decorate
 
 
@@ -73,16 +74,21 @@ def _subtract(g, xs, out, attrs, needs):
 @_rule(_m.multiply)
 def _multiply(g, xs, out, attrs, needs):
     a, b = xs
-    return (unbroadcast(_m.multiply(g, b), _shape(a)) if needs[0] else None,
-            unbroadcast(_m.multiply(g, a), _shape(b)) if needs[1] else None)
+    return (
+        unbroadcast(_m.multiply(g, b), _shape(a)) if needs[0] else None,
+        unbroadcast(_m.multiply(g, a), _shape(b)) if needs[1] else None,
+    )
 
 
 @_rule(_m.divide)
 def _divide(g, xs, out, attrs, needs):
     a, b = xs
     ga = unbroadcast(_m.divide(g, b), _shape(a)) if needs[0] else None
-    gb = unbroadcast(_m.negative(_m.divide(_m.multiply(g, a), _m.square(b))),
-                     _shape(b)) if needs[1] else None
+    gb = (
+        unbroadcast(_m.negative(_m.divide(_m.multiply(g, a), _m.square(b))), _shape(b))
+        if needs[1]
+        else None
+    )
     return ga, gb
 
 
@@ -141,13 +147,16 @@ def _power(g, xs, out, attrs, needs):
     a, b = xs
     ga = gb = None
     if needs[0]:
-        ga = unbroadcast(_m.multiply(_m.multiply(g, b), _m.power(a, _m.subtract(b, 1.0))),
-                         _shape(a))
+        ga = unbroadcast(
+            _m.multiply(_m.multiply(g, b), _m.power(a, _m.subtract(b, 1.0))), _shape(a)
+        )
     if needs[1]:
         positive = _m.greater(a, 0.0)
         safe = _m.where(positive, a, _m.cast(np.ones(_shape(a)), a._value.dtype))
-        gb = unbroadcast(_m.multiply(_m.multiply(_m.multiply(g, out), _m.log(safe)),
-                                     _float_like(positive, g)), _shape(b))
+        gb = unbroadcast(
+            _m.multiply(_m.multiply(_m.multiply(g, out), _m.log(safe)), _float_like(positive, g)),
+            _shape(b),
+        )
     return ga, gb
 
 
@@ -156,8 +165,10 @@ def _max_min(g, xs, out, attrs, needs):
     a, b = xs
     # maximum: a >= b picks a; minimum: a <= b picks a (as the numpy vjps)
     mask = _float_like(_m.equal(out, a), g)
-    return (unbroadcast(_m.multiply(g, mask), _shape(a)),
-            unbroadcast(_m.multiply(g, _m.subtract(1.0, mask)), _shape(b)))
+    return (
+        unbroadcast(_m.multiply(g, mask), _shape(a)),
+        unbroadcast(_m.multiply(g, _m.subtract(1.0, mask)), _shape(b)),
+    )
 
 
 @_rule(_m._cast)
@@ -170,8 +181,11 @@ def _cast(g, xs, out, attrs, needs):
 def _where(g, xs, out, attrs, needs):
     cond, x, y = xs
     zeros = _m.multiply(g, 0.0)
-    return (None, unbroadcast(_m.where(cond, g, zeros), _shape(x)),
-            unbroadcast(_m.where(cond, zeros, g), _shape(y)))
+    return (
+        None,
+        unbroadcast(_m.where(cond, g, zeros), _shape(x)),
+        unbroadcast(_m.where(cond, zeros, g), _shape(y)),
+    )
 
 
 @_rule(_m.squared_difference)
@@ -223,7 +237,7 @@ def _swap(t):
 def _matmul_grads(g, a, b, needs):
     ga = gb = None
     av, bv = a._value, b._value
-    if av.ndim > 2 and bv.ndim == 2:        # a batch of rows times one matrix (Dense)
+    if av.ndim > 2 and bv.ndim == 2:  # a batch of rows times one matrix (Dense)
         k, n = bv.shape
         if needs[0]:
             ga = _m.matmul(g, _a.transpose(b, [1, 0]))
@@ -291,8 +305,11 @@ def _sum(g, xs, out, attrs, needs):
 def _mean(g, xs, out, attrs, needs):
     x = xs[0]
     count = x._value.size // max(out._value.size, 1)
-    return (_expand(_m.divide(g, float(count)), _shape(x), attrs.get("axis"),
-                    attrs.get("keepdims", False)),)
+    return (
+        _expand(
+            _m.divide(g, float(count)), _shape(x), attrs.get("axis"), attrs.get("keepdims", False)
+        ),
+    )
 
 
 @_rule(_a._reshape)
@@ -321,8 +338,16 @@ def _conv2d(g, xs, out, attrs, needs):
     x, kernel = xs
     if attrs.get("groups", 1) != 1:
         return (FIRST_ORDER_ONLY if needs[0] else None, FIRST_ORDER_ONLY if needs[1] else None)
-    gx = _conv.conv2d_transpose(
-        g, kernel, output_shape=_shape(x), strides=attrs.get("strides", 1),
-        padding=attrs.get("padding", "valid"),
-        dilation_rate=attrs.get("dilation_rate", 1)) if needs[0] else None
+    gx = (
+        _conv.conv2d_transpose(
+            g,
+            kernel,
+            output_shape=_shape(x),
+            strides=attrs.get("strides", 1),
+            padding=attrs.get("padding", "valid"),
+            dilation_rate=attrs.get("dilation_rate", 1),
+        )
+        if needs[0]
+        else None
+    )
     return gx, FIRST_ORDER_ONLY if needs[1] else None

@@ -16,7 +16,6 @@ from pynn.core.tracing import peek as _peek
 from pynn.ops import gemm as _gemm
 
 if TYPE_CHECKING:
-
     from pynn.core.tensor import Tensor
     from pynn.core.type_aliases import DTypeLike, TensorLike
 
@@ -82,6 +81,7 @@ _SQRT_PI_INV2 = 2.0 / _math.sqrt(_math.pi)
 def add(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(g, b.shape)
+
     return a + b, vjp
 
 
@@ -89,6 +89,7 @@ def add(a: TensorLike, b: TensorLike):
 def subtract(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(-g, b.shape)
+
     return a - b, vjp
 
 
@@ -96,6 +97,7 @@ def subtract(a: TensorLike, b: TensorLike):
 def multiply(a: TensorLike, b: TensorLike):
     def vjp(g):
         return unbroadcast(g * b, a.shape), unbroadcast(g * a, b.shape)
+
     return a * b, vjp
 
 
@@ -115,6 +117,7 @@ def divide(a: TensorLike, b: TensorLike):
     def vjp(g):
         ga = g / b
         return unbroadcast(ga, a.shape), unbroadcast(-ga * out, b.shape)
+
     return out, vjp
 
 
@@ -131,6 +134,7 @@ def mod(a: TensorLike, b: TensorLike):
 
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(-g * np.floor(a / b), b.shape)
+
     return out, vjp
 
 
@@ -151,6 +155,7 @@ def power(a: TensorLike, b: TensorLike):
             safe = np.where(a > 0, a, 1)
             gb = unbroadcast(g * out * np.log(safe) * (a > 0), b.shape)
         return ga, gb
+
     return out, vjp
 
 
@@ -254,13 +259,14 @@ _math_erf = np.vectorize(_math.erf, otypes=[np.float64])
 
 def erf_values(x: TensorLike) -> Tensor:
     """erf on a numpy array, in the array's precision."""
-    if x.dtype == np.float64:     # exact, one Python call per element (float64 is rare)
+    if x.dtype == np.float64:  # exact, one Python call per element (float64 is rare)
         return _math_erf(x) if x.size else np.zeros_like(x)
     # Abramowitz & Stegun 7.1.26: |error| < 1.5e-7, below float32 resolution
     ax = np.abs(x)
     t = 1 / (1 + 0.3275911 * ax)
-    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
-            + 0.254829592) * t
+    poly = (
+        (((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592
+    ) * t
     return np.sign(x) * (1 - poly * np.exp(-ax * ax))
 
 
@@ -274,6 +280,7 @@ def maximum(a: TensorLike, b: TensorLike):
     def vjp(g):
         mask = a >= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
+
     return np.maximum(a, b), vjp
 
 
@@ -282,6 +289,7 @@ def minimum(a: TensorLike, b: TensorLike):
     def vjp(g):
         mask = a <= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
+
     return np.minimum(a, b), vjp
 
 
@@ -292,6 +300,7 @@ def squared_difference(a: TensorLike, b: TensorLike):
     def vjp(g):
         gd = 2 * g * d
         return unbroadcast(gd, a.shape), unbroadcast(-gd, b.shape)
+
     return d * d, vjp
 
 
@@ -300,6 +309,7 @@ def _clip(x, lo, hi):
     def vjp(g):
         inside = (x >= lo) & (x <= hi)
         return g * inside, None, None
+
     return np.clip(x, lo, hi), vjp
 
 
@@ -325,17 +335,23 @@ def _where(cond, x, y):
 
     def vjp(g):
         zero = np.zeros((), g.dtype)
-        return None, unbroadcast(np.where(cond, g, zero), x.shape), \
-            unbroadcast(np.where(cond, zero, g), y.shape)
+        return (
+            None,
+            unbroadcast(np.where(cond, g, zero), x.shape),
+            unbroadcast(np.where(cond, zero, g), y.shape),
+        )
+
     return np.where(cond, x, y), vjp
 
 
-def where(condition: TensorLike, x: TensorLike | None = None, y: TensorLike | None = None) -> Tensor:
+def where(
+    condition: TensorLike, x: TensorLike | None = None, y: TensorLike | None = None
+) -> Tensor:
     """Elementwise select `x` where `condition`, else `y`; with one argument, the int64
     coordinates of the True entries (as tf.where)."""
     if x is None and y is None:
         if isinstance(condition, Tensor):
-            if _tracing:    # a data-dependent shape
+            if _tracing:  # a data-dependent shape
                 _peek(condition, "tf.where with one argument")
             c = condition._value
         else:
@@ -349,13 +365,19 @@ def where(condition: TensorLike, x: TensorLike | None = None, y: TensorLike | No
 @primitive(name="MatMul", needs=True)
 def _matmul(a, b):
     if a.ndim != b.ndim and (a.ndim < 2 or b.ndim < 2):
-        raise op_error("MatMul", "In[0] and In[1] has different ndims: "
-                       f"[{','.join(map(str, a.shape))}] vs. [{','.join(map(str, b.shape))}]")
+        raise op_error(
+            "MatMul",
+            "In[0] and In[1] has different ndims: "
+            f"[{','.join(map(str, a.shape))}] vs. [{','.join(map(str, b.shape))}]",
+        )
     if a.ndim < 2:
         raise op_error("MatMul", f"In[0] ndims must be >= 2: {a.ndim}")
     if a.shape[-1] != b.shape[-2]:
-        raise op_error("MatMul", f"Matrix size-incompatible: In[0]: [{','.join(map(str, a.shape))}]"
-                       f", In[1]: [{','.join(map(str, b.shape))}]")
+        raise op_error(
+            "MatMul",
+            f"Matrix size-incompatible: In[0]: [{','.join(map(str, a.shape))}]"
+            f", In[1]: [{','.join(map(str, b.shape))}]",
+        )
     if b.ndim == 2 and a.ndim >= 2 and a.dtype.kind == "f" and b.dtype.kind == "f":
         # float products with a matrix on the right (Dense's, also on sequences) go through
         # gemm as one 2-D product, which picks BLAS, the browser's WebAssembly kernel or einsum
@@ -363,8 +385,11 @@ def _matmul(a, b):
 
         def vjp2d(g, needs):
             g2 = g if g.ndim == 2 else g.reshape(-1, g.shape[-1])
-            return (_gemm.matmul(g2, b.T).reshape(a.shape) if needs[0] else None,
-                    _gemm.matmul(a2.T, g2) if needs[1] else None)
+            return (
+                _gemm.matmul(g2, b.T).reshape(a.shape) if needs[0] else None,
+                _gemm.matmul(a2.T, g2) if needs[1] else None,
+            )
+
         out = _gemm.matmul(a2, b)
         return (out if a.ndim == 2 else out.reshape(*a.shape[:-1], b.shape[1])), vjp2d
     out = a @ b
@@ -383,17 +408,30 @@ def _matmul(a, b):
                 if gb.shape != b.shape:
                     gb = unbroadcast(gb, b.shape)
         return ga, gb
+
     return out, vjp
 
 
-def matmul(a: TensorLike, b: TensorLike, transpose_a: bool = False, transpose_b: bool = False, adjoint_a: bool = False, adjoint_b: bool = False,
-           a_is_sparse: bool = False, b_is_sparse: bool = False, output_type: DTypeLike | None = None, name: str | None = None) -> Tensor:
+def matmul(
+    a: TensorLike,
+    b: TensorLike,
+    transpose_a: bool = False,
+    transpose_b: bool = False,
+    adjoint_a: bool = False,
+    adjoint_b: bool = False,
+    a_is_sparse: bool = False,
+    b_is_sparse: bool = False,
+    output_type: DTypeLike | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Matrix product of the two innermost dimensions (batched over the others)."""
     if transpose_a or adjoint_a:
         from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
+
         a = matrix_transpose(a)
     if transpose_b or adjoint_b:
         from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
+
         b = matrix_transpose(b)
     return _matmul(a, b)
 
@@ -401,14 +439,16 @@ def matmul(a: TensorLike, b: TensorLike, transpose_a: bool = False, transpose_b:
 def _parse_einsum(equation, n):
     eq = equation.replace(" ", "")
     if "." in eq:
-        raise ValueError(f"einsum equation {equation!r}: ellipsis ('...') is not supported; "
-                         "name every dimension")
+        raise ValueError(
+            f"einsum equation {equation!r}: ellipsis ('...') is not supported; name every dimension"
+        )
     lhs, arrow, out = eq.partition("->")
     ins = lhs.split(",")
     if len(ins) != n:
-        raise ValueError(f"einsum equation {equation!r} has {len(ins)} inputs but {n} "
-                         "operands were given")
-    if not arrow:      # implicit output: letters seen once, in alphabetical order
+        raise ValueError(
+            f"einsum equation {equation!r} has {len(ins)} inputs but {n} operands were given"
+        )
+    if not arrow:  # implicit output: letters seen once, in alphabetical order
         letters = "".join(ins)
         out = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
     return ins, out
@@ -419,27 +459,34 @@ def _einsum(*xs, equation):
     ins, out = _parse_einsum(equation, len(xs))
     for sub, x in zip(ins, xs, strict=True):
         if len(sub) != x.ndim:
-            raise op_error("Einsum", f"Expected input {sub!r} to have rank {len(sub)} but got "
-                           f"shape {list(x.shape)}")
+            raise op_error(
+                "Einsum",
+                f"Expected input {sub!r} to have rank {len(sub)} but got shape {list(x.shape)}",
+            )
     result = np.einsum(f"{','.join(ins)}->{out}", *xs)
-    sizes = {c: d for sub, x in zip(ins, xs, strict=True) for c, d in zip(sub, x.shape, strict=True)}
+    sizes = {
+        c: d for sub, x in zip(ins, xs, strict=True) for c, d in zip(sub, x.shape, strict=True)
+    }
 
     def vjp(g):
         grads = []
         for i, (sub, x) in enumerate(zip(ins, xs, strict=True)):
             if len(set(sub)) != len(sub):
-                raise NotImplementedError(f"gradient of einsum {equation!r}: repeated index "
-                                          f"in {sub!r}")
+                raise NotImplementedError(
+                    f"gradient of einsum {equation!r}: repeated index in {sub!r}"
+                )
             others = [(s, y) for j, (s, y) in enumerate(zip(ins, xs, strict=True)) if j != i]
             known = set(out).union(*[set(s) for s, _ in others])
             kept = "".join(c for c in sub if c in known)
             spec = ",".join([out] + [s for s, _ in others]) + "->" + kept
             gi = np.einsum(spec, g, *[y for _, y in others])
-            if kept != sub:       # letters only in this input were summed: broadcast back
+            if kept != sub:  # letters only in this input were summed: broadcast back
                 gi = np.broadcast_to(
-                    gi.reshape([sizes[c] if c in kept else 1 for c in sub]), x.shape)
+                    gi.reshape([sizes[c] if c in kept else 1 for c in sub]), x.shape
+                )
             grads.append(gi)
         return tuple(grads)
+
     return result, vjp
 
 

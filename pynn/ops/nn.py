@@ -17,7 +17,6 @@ from pynn.ops import reduction as _r
 from pynn.ops.array import squeeze
 
 if TYPE_CHECKING:
-
     from pynn.core.tensor import Tensor
     from pynn.core.type_aliases import Axis, ShapeLike, TensorLike
 
@@ -122,6 +121,7 @@ def _gelu(x, approximate):
         def vjp(g):
             dinner = _SQRT_2_OVER_PI * (1 + 3 * 0.044715 * x * x)
             return g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dinner)
+
         return out, vjp
     cdf = 0.5 * (1 + _m.erf_values(x * _INV_SQRT_2))
     out = x * cdf
@@ -221,8 +221,11 @@ def _bias_add(x, bias, channels_first):
         raise op_error("BiasAdd", f"Biases must be 1D: {list(bias.shape)}")
     axis = 1 if channels_first else x.ndim - 1
     if x.shape[axis] != bias.shape[0]:
-        raise op_error("BiasAdd", "Must provide as many biases as the last dimension of the "
-                       f"input tensor: [{bias.shape[0]}] vs. {list(x.shape)}")
+        raise op_error(
+            "BiasAdd",
+            "Must provide as many biases as the last dimension of the "
+            f"input tensor: [{bias.shape[0]}] vs. {list(x.shape)}",
+        )
     if channels_first:
         b = bias.reshape((-1,) + (1,) * (x.ndim - 2))
         sum_axes = (0,) + tuple(range(2, x.ndim))
@@ -257,13 +260,19 @@ def _dense(x, kernel, bias, activation):
         gx, gk = matmul_vjp(g, needs[:2])
         gb = None
         if needs[2]:
-            gb = _add_reduce(g, axis=0) if g.ndim == 2 else _add_reduce(
-                g, axis=tuple(range(g.ndim - 1)))
+            gb = (
+                _add_reduce(g, axis=0)
+                if g.ndim == 2
+                else _add_reduce(g, axis=tuple(range(g.ndim - 1)))
+            )
         return gx, gk, gb
+
     return out, vjp
 
 
-def dense(x: TensorLike, kernel: TensorLike, bias: TensorLike, activation: str = "linear") -> Tensor:
+def dense(
+    x: TensorLike, kernel: TensorLike, bias: TensorLike, activation: str = "linear"
+) -> Tensor:
     """`activation(x @ kernel + bias)` as one op, for `activation` in linear, relu, tanh
     (what a `Dense` layer computes; the bias runs along the last axis)."""
     if activation not in _DENSE_ACTIVATIONS:
@@ -281,6 +290,7 @@ def _mean_squared_error(y_pred, y_true):
     def vjp(g):
         gd = (g / count)[..., None] * 2 * d if d.ndim else g / count * 2 * d
         return unbroadcast(gd, y_pred.shape), unbroadcast(-gd, y_true.shape)
+
     return out, vjp
 
 
@@ -301,19 +311,29 @@ def l2_normalize(x: TensorLike, axis: Axis = None, epsilon: float = 1e-12) -> Te
     return _m.multiply(x, _m.rsqrt(_m.maximum(sq, epsilon)))
 
 
-def dropout(x: TensorLike, rate: float, noise_shape: ShapeLike | None = None, seed: int | None = None) -> Tensor:
+def dropout(
+    x: TensorLike, rate: float, noise_shape: ShapeLike | None = None, seed: int | None = None
+) -> Tensor:
     """Zero each element with probability `rate`, scale the rest by 1 / (1 - rate)."""
     if isinstance(rate, Tensor):
         rate = float(rate)
     if not 0 <= rate < 1:
-        raise ValueError("rate must be a scalar tensor or a float in the range [0, 1), got "
-                         f"{rate:g}")
+        raise ValueError(
+            f"rate must be a scalar tensor or a float in the range [0, 1), got {rate:g}"
+        )
     v = x._value if isinstance(x, Tensor) else np.asarray(x, np.float32)
     if rate == 0:
         return _m.identity(x)
-    shape = v.shape if noise_shape is None else tuple(
-        v.shape[i] if d is None else int(d) for i, d in enumerate(
-            noise_shape._value.tolist() if isinstance(noise_shape, Tensor) else noise_shape))
+    shape = (
+        v.shape
+        if noise_shape is None
+        else tuple(
+            v.shape[i] if d is None else int(d)
+            for i, d in enumerate(
+                noise_shape._value.tolist() if isinstance(noise_shape, Tensor) else noise_shape
+            )
+        )
+    )
     # drawn through traced_call: a replayed train step draws a new mask (core/tracing.py)
     mask = traced_call(_keep_mask, shape=shape, rate=rate, dtype=v.dtype, seed=seed)
     return _m.multiply(x, mask)
@@ -324,7 +344,9 @@ def _keep_mask(*, shape, rate, dtype, seed):
     return keep.astype(dtype) * (1 / (1 - rate))
 
 
-def moments(x: TensorLike, axes: Axis, shift: TensorLike | None = None, keepdims: bool = False) -> tuple[Tensor, Tensor]:
+def moments(
+    x: TensorLike, axes: Axis, shift: TensorLike | None = None, keepdims: bool = False
+) -> tuple[Tensor, Tensor]:
     """(mean, variance) over `axes`."""
     mean = _r.mean(x, axis=axes, keepdims=True)
     variance = _r.mean(_m.square(_m.subtract(x, mean)), axis=axes, keepdims=keepdims)
@@ -333,7 +355,14 @@ def moments(x: TensorLike, axes: Axis, shift: TensorLike | None = None, keepdims
     return mean, variance
 
 
-def batch_normalization(x: TensorLike, mean: TensorLike, variance: TensorLike, offset: TensorLike, scale: TensorLike, variance_epsilon: float) -> Tensor:
+def batch_normalization(
+    x: TensorLike,
+    mean: TensorLike,
+    variance: TensorLike,
+    offset: TensorLike,
+    scale: TensorLike,
+    variance_epsilon: float,
+) -> Tensor:
     """(x - mean) * scale / sqrt(variance + eps) + offset (offset/scale may be None)."""
     inv = _m.rsqrt(_m.add(variance, variance_epsilon))
     if scale is not None:
@@ -351,9 +380,12 @@ def l2_loss(x: TensorLike) -> Tensor:
 @primitive(name="SoftmaxCrossEntropyWithLogits")
 def _softmax_xent(labels, logits, axis):
     if labels.shape != logits.shape:
-        raise op_error("SoftmaxCrossEntropyWithLogits", "logits and labels must be "
-                       f"broadcastable: logits_size={list(logits.shape)} "
-                       f"labels_size={list(labels.shape)}")
+        raise op_error(
+            "SoftmaxCrossEntropyWithLogits",
+            "logits and labels must be "
+            f"broadcastable: logits_size={list(logits.shape)} "
+            f"labels_size={list(labels.shape)}",
+        )
     shifted = logits - np.max(logits, axis=axis, keepdims=True)
     log_sm = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
     loss = -np.sum(labels * log_sm, axis=axis)
@@ -362,10 +394,13 @@ def _softmax_xent(labels, logits, axis):
         ge = np.expand_dims(g, axis)
         sm = np.exp(log_sm)
         return -ge * log_sm, ge * (sm * np.sum(labels, axis=axis, keepdims=True) - labels)
+
     return loss, vjp
 
 
-def softmax_cross_entropy_with_logits(labels: TensorLike, logits: TensorLike, axis: Axis = -1) -> Tensor:
+def softmax_cross_entropy_with_logits(
+    labels: TensorLike, logits: TensorLike, axis: Axis = -1
+) -> Tensor:
     """Per-example -sum(labels * log_softmax(logits)) along `axis`, computed stably."""
     return _softmax_xent(labels, logits, axis=int(axis))
 
@@ -375,14 +410,18 @@ def _sparse_softmax_xent(labels, logits):
     n = logits.shape[-1]
     idx = labels.astype(np.intp, copy=False)
     if idx.shape != logits.shape[:-1]:
-        raise op_error("SparseSoftmaxCrossEntropyWithLogits",
-                       "logits and labels must have the same first dimension, got logits shape "
-                       f"{list(logits.shape)} and labels shape {list(labels.shape)}")
+        raise op_error(
+            "SparseSoftmaxCrossEntropyWithLogits",
+            "logits and labels must have the same first dimension, got logits shape "
+            f"{list(logits.shape)} and labels shape {list(labels.shape)}",
+        )
     if idx.size and (idx.min() < 0 or idx.max() >= n):
         bad = idx[(idx < 0) | (idx >= n)].reshape(-1)[0]
-        raise op_error("SparseSoftmaxCrossEntropyWithLogits",
-                       f"Received a label value of {bad} which is outside the valid range of "
-                       f"[0, {n}).  Label values: {' '.join(str(v) for v in idx.reshape(-1))}")
+        raise op_error(
+            "SparseSoftmaxCrossEntropyWithLogits",
+            f"Received a label value of {bad} which is outside the valid range of "
+            f"[0, {n}).  Label values: {' '.join(str(v) for v in idx.reshape(-1))}",
+        )
     shifted = logits - _max_reduce(logits, axis=-1, keepdims=True)
     e = np.exp(shifted)
     total = _add_reduce(e, axis=-1, keepdims=True)
@@ -391,9 +430,10 @@ def _sparse_softmax_xent(labels, logits):
     picked = shifted.reshape(-1, n)[rows, flat_idx].reshape(idx.shape) - np.log(total[..., 0])
 
     def vjp(g):
-        grad = (e / total).reshape(-1, n)       # softmax - one_hot(labels), times g
+        grad = (e / total).reshape(-1, n)  # softmax - one_hot(labels), times g
         grad[rows, flat_idx] -= 1
         return None, grad.reshape(logits.shape) * g[..., None]
+
     return -picked, vjp
 
 
@@ -405,13 +445,16 @@ def sparse_softmax_cross_entropy_with_logits(labels: TensorLike, logits: TensorL
 @primitive(name="SigmoidCrossEntropyWithLogits")
 def _sigmoid_xent(labels, logits):
     if labels.shape != logits.shape:
-        raise ValueError(f"logits and labels must have the same shape ({logits.shape} vs "
-                         f"{labels.shape})")
+        raise ValueError(
+            f"logits and labels must have the same shape ({logits.shape} vs {labels.shape})"
+        )
     x, z = logits, labels
     loss = np.maximum(x, 0) - x * z + np.log1p(np.exp(-np.abs(x)))
     return loss, lambda g: (-g * x, g * (_sigmoid(x) - z))
 
 
-def sigmoid_cross_entropy_with_logits(labels: TensorLike | None = None, logits: TensorLike | None = None) -> Tensor:
+def sigmoid_cross_entropy_with_logits(
+    labels: TensorLike | None = None, logits: TensorLike | None = None
+) -> Tensor:
     """Elementwise max(x, 0) - x * z + log(1 + exp(-|x|)), x = logits, z = labels."""
     return _sigmoid_xent(labels, logits)

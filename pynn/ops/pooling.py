@@ -26,8 +26,10 @@ __all__ = ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d"]
 
 def _geometry(x, pool_size, strides, padding, op):
     if x.ndim != 4:
-        raise ValueError(f"{op} expects a 4-D input (batch, height, width, channels). "
-                         f"Received input shape {x.shape}.")
+        raise ValueError(
+            f"{op} expects a 4-D input (batch, height, width, channels). "
+            f"Received input shape {x.shape}."
+        )
     pool = _pair(pool_size, "pool_size")
     strides = pool if strides is None else _pair(strides, "strides")
     return _Geometry(x.shape, pool, strides, (1, 1), padding, op)
@@ -83,8 +85,9 @@ def _avg_pool(x, geo):
 def _as_2d(x, pool_size, strides, padding, op):
     """A (N, L, C) input seen as (N, 1, L, C) with a (1, p) window."""
     if x.ndim != 3:
-        raise ValueError(f"{op} expects a 3-D input (batch, steps, channels). "
-                         f"Received input shape {x.shape}.")
+        raise ValueError(
+            f"{op} expects a 3-D input (batch, steps, channels). Received input shape {x.shape}."
+        )
     pool = _pair(pool_size, "pool_size")[-1]
     stride = pool if strides is None else _pair(strides, "strides")[-1]
     x4 = x[:, None]
@@ -97,24 +100,48 @@ def _squeezed(pool_fn, x4, geo):
 
 
 @primitive
-def max_pool2d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
+def max_pool2d(
+    x: TensorLike,
+    *,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+):
     """Max over ``pool_size`` windows of ``x`` (N, H, W, C); strides default to the pool."""
     return _max_pool(x, _geometry(x, pool_size, strides, padding, "max_pool2d"))
 
 
 @primitive
-def avg_pool2d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
+def avg_pool2d(
+    x: TensorLike,
+    *,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+):
     """Mean over ``pool_size`` windows of ``x`` (N, H, W, C); strides default to the pool."""
     return _avg_pool(x, _geometry(x, pool_size, strides, padding, "avg_pool2d"))
 
 
 @primitive
-def max_pool1d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
+def max_pool1d(
+    x: TensorLike,
+    *,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+):
     """Max over windows of ``x`` (N, L, C)."""
     return _squeezed(_max_pool, *_as_2d(x, pool_size, strides, padding, "max_pool1d"))
 
 
 @primitive
-def avg_pool1d(x: TensorLike, *, pool_size: int | Sequence[int] = 2, strides: int | Sequence[int] | None = None, padding: str = "valid"):
+def avg_pool1d(
+    x: TensorLike,
+    *,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+):
     """Mean over windows of ``x`` (N, L, C)."""
     return _squeezed(_avg_pool, *_as_2d(x, pool_size, strides, padding, "avg_pool1d"))

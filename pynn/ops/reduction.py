@@ -16,7 +16,6 @@ from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
 
 if TYPE_CHECKING:
-
     from pynn.core.tensor import Tensor
     from pynn.core.type_aliases import Axis, DTypeLike, TensorLike
 
@@ -57,8 +56,9 @@ def normalize_axis(axis, ndim, op="Sum"):
     out = []
     for a in axes:
         if not -ndim <= a < _b.max(ndim, 1):
-            raise op_error(op, f"Invalid reduction dimension ({a} for input with {ndim} "
-                           "dimension(s)")
+            raise op_error(
+                op, f"Invalid reduction dimension ({a} for input with {ndim} dimension(s)"
+            )
         out.append(a % ndim if ndim else 0)
     return tuple(sorted(set(out)))
 
@@ -85,7 +85,7 @@ def _sum(x, axis=None, keepdims=False):
 @primitive(name="Mean")
 def _mean(x, axis=None, keepdims=False):
     axes = normalize_axis(axis, x.ndim, "Mean")
-    if x.dtype.kind in "iub":       # TensorFlow keeps integer dtypes (truncating mean)
+    if x.dtype.kind in "iub":  # TensorFlow keeps integer dtypes (truncating mean)
         total = np.sum(x, axis=axes, keepdims=keepdims)
         count = x.size // total.size if total.size else 1
         return (total // count).astype(x.dtype), None
@@ -93,7 +93,9 @@ def _mean(x, axis=None, keepdims=False):
         out = np.mean(x, axis=axes, keepdims=keepdims)
     else:
         out = _add_reduce(x, axis=axes, keepdims=keepdims)
-        out = out / out.dtype.type(x.size // out.size if out.size else 0)  # (numpy 1.x: stay float32)
+        out = out / out.dtype.type(
+            x.size // out.size if out.size else 0
+        )  # (numpy 1.x: stay float32)
     count = x.size // out.size if out.size else 1
     return out, lambda g: _expand(g / count, x.shape, axes, keepdims)
 
@@ -109,8 +111,11 @@ def _extreme(fn, name):
             count = np.sum(hit, axis=axes, keepdims=True)
             gk = g if keepdims else _expand(g, out.shape, axes, False)
             return gk * hit / count
-        return (out if keepdims else np.squeeze(out, axis=axes) if axes is not None
-                else out.reshape(())), vjp
+
+        return (
+            out if keepdims else np.squeeze(out, axis=axes) if axes is not None else out.reshape(())
+        ), vjp
+
     forward.__name__ = "_" + name.lower()
     return primitive(forward, name=name)
 
@@ -133,13 +138,16 @@ def _prod(x, axis=None, keepdims=False):
         keep = [i for i in range(x.ndim) if i not in red]
         xt = np.transpose(x, keep + list(red)).reshape([x.shape[i] for i in keep] + [-1])
         left = np.cumprod(np.concatenate([np.ones_like(xt[..., :1]), xt[..., :-1]], -1), -1)
-        right = np.cumprod(np.concatenate([np.ones_like(xt[..., :1]), xt[..., :0:-1]], -1),
-                           -1)[..., ::-1]
+        right = np.cumprod(np.concatenate([np.ones_like(xt[..., :1]), xt[..., :0:-1]], -1), -1)[
+            ..., ::-1
+        ]
         others = (left * right).reshape([x.shape[i] for i in keep] + [x.shape[i] for i in red])
         others = np.transpose(others, np.argsort(keep + list(red)))
         return g * others
-    return out if keepdims else (np.squeeze(out, axis=axes) if axes is not None
-                                 else out.reshape(())), vjp
+
+    return out if keepdims else (
+        np.squeeze(out, axis=axes) if axes is not None else out.reshape(())
+    ), vjp
 
 
 @primitive(name="Logsumexp")
@@ -154,14 +162,16 @@ def _logsumexp(x, axis=None, keepdims=False):
     def vjp(g):
         gk = g if keepdims else _expand(g, out.shape, axes, False)
         return gk * (e / s)
-    return out if keepdims else (np.squeeze(out, axis=axes) if axes is not None
-                                 else out.reshape(())), vjp
+
+    return out if keepdims else (
+        np.squeeze(out, axis=axes) if axes is not None else out.reshape(())
+    ), vjp
 
 
 def _scan(v, ax, exclusive, reverse):
     if reverse:
         v = np.flip(v, ax)
-    out = np.cumsum(v, axis=ax, dtype=v.dtype)      # int32 stays int32, as TF
+    out = np.cumsum(v, axis=ax, dtype=v.dtype)  # int32 stays int32, as TF
     if exclusive:
         out = out - v
     return np.flip(out, ax) if reverse else out
@@ -183,6 +193,7 @@ def _cumprod(x, axis=0):
         # d out_j / d x_i = out_j / x_i for j >= i (inputs without zeros)
         s = np.flip(np.cumsum(np.flip(g * out, ax), axis=ax), ax)
         return s / x
+
     return out, vjp
 
 
@@ -245,14 +256,20 @@ def _arg_axis(axis):
 def argmax(x: TensorLike, axis: Axis = None, output_type: DTypeLike = "int64") -> Tensor:
     """Index of the largest value along `axis` (default 0, as tf.math.argmax)."""
     axis = _arg_axis(axis)
-    return _argmax(x, axis=0 if axis is None else axis, output_type=np.dtype(str(
-        getattr(output_type, "name", output_type))))
+    return _argmax(
+        x,
+        axis=0 if axis is None else axis,
+        output_type=np.dtype(str(getattr(output_type, "name", output_type))),
+    )
 
 
 def argmin(x: TensorLike, axis: Axis = None, output_type: DTypeLike = "int64") -> Tensor:
     axis = _arg_axis(axis)
-    return _argmin(x, axis=0 if axis is None else axis, output_type=np.dtype(str(
-        getattr(output_type, "name", output_type))))
+    return _argmin(
+        x,
+        axis=0 if axis is None else axis,
+        output_type=np.dtype(str(getattr(output_type, "name", output_type))),
+    )
 
 
 def any(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
@@ -281,11 +298,19 @@ def std(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> Tensor:
     return _m.sqrt(var(x, axis=axis, keepdims=keepdims))
 
 
-def count_nonzero(x: TensorLike, axis: Axis = None, keepdims: bool = False, dtype: DTypeLike = "int64") -> Tensor:
+def count_nonzero(
+    x: TensorLike, axis: Axis = None, keepdims: bool = False, dtype: DTypeLike = "int64"
+) -> Tensor:
     ndim = x._value.ndim if isinstance(x, Tensor) else np.ndim(x)
-    return _wrap(traced_call(_count_nonzero, x, axis=normalize_axis(axis, ndim, "CountNonzero"),
-                             keepdims=keepdims,
-                             dtype=np.dtype(str(getattr(dtype, "name", dtype)))))
+    return _wrap(
+        traced_call(
+            _count_nonzero,
+            x,
+            axis=normalize_axis(axis, ndim, "CountNonzero"),
+            keepdims=keepdims,
+            dtype=np.dtype(str(getattr(dtype, "name", dtype))),
+        )
+    )
 
 
 def _count_nonzero(v, axis, keepdims, dtype):

@@ -144,7 +144,7 @@ from pynn.tf.math import (  # noqa: F401
 )
 from pynn.tf.module import Module  # noqa: F401
 
-__version__ = "2.15.1"      # the reference build: tensorflow-cpu 2.15.1 (keras 2.15.0)
+__version__ = "2.15.1"  # the reference build: tensorflow-cpu 2.15.1 (keras 2.15.0)
 VERSION = __version__
 # `tf.version.VERSION` (the TensorFlow tutorials print it first thing)
 version = _types.ModuleType("tensorflow.version", "TensorFlow's version strings.")
@@ -153,21 +153,27 @@ version.GIT_VERSION = "v2.15.0-11-g63f5a65c7cd"
 version.COMPILER_VERSION = "pynn (numpy)"
 newaxis = None
 
-_LAZY = {"keras": "pynn.keras",
-         # TF 2 aliases of tf.keras modules ("Basic regression": tf.optimizers.Adam(0.1))
-         "optimizers": "pynn.keras.optimizers", "losses": "pynn.keras.losses",
-         "metrics": "pynn.keras.metrics", "initializers": "pynn.keras.initializers",
-         # tf.train.latest_checkpoint ("Save and load models", TF 2.15 era)
-         "train": "pynn.tf.train",
-         # text: tf.strings.*, tf.RaggedTensor / tf.ragged.constant
-         "strings": "pynn.tf.strings", "ragged": "pynn.tf.ragged",
-         # tf.image basics (resize, flips, grayscale, convert_image_dtype)
-         "image": "pynn.tf.image"}
+_LAZY = {
+    "keras": "pynn.keras",
+    # TF 2 aliases of tf.keras modules ("Basic regression": tf.optimizers.Adam(0.1))
+    "optimizers": "pynn.keras.optimizers",
+    "losses": "pynn.keras.losses",
+    "metrics": "pynn.keras.metrics",
+    "initializers": "pynn.keras.initializers",
+    # tf.train.latest_checkpoint ("Save and load models", TF 2.15 era)
+    "train": "pynn.tf.train",
+    # text: tf.strings.*, tf.RaggedTensor / tf.ragged.constant
+    "strings": "pynn.tf.strings",
+    "ragged": "pynn.tf.ragged",
+    # tf.image basics (resize, flips, grayscale, convert_image_dtype)
+    "image": "pynn.tf.image",
+}
 
 
 def __getattr__(name):
     if name == "RaggedTensor":
         from pynn.tf.ragged import RaggedTensor  # noqa: PLC0415 - tf.RaggedTensor loads on first use
+
         return RaggedTensor
     # tf.keras is pynn.keras, imported on first use so pynn.tf works on its own.
     target = _LAZY.get(name)

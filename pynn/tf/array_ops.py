@@ -233,12 +233,13 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
 def unique(x, out_idx=_dt.int32, name=None):
     v = _value(x)
     _, first, inverse = np.unique(v, return_index=True, return_inverse=True)
-    order = np.argsort(first)            # TF keeps the order of first appearance
+    order = np.argsort(first)  # TF keeps the order of first appearance
     rank_of = np.empty_like(order)
     rank_of[order] = np.arange(order.size)
     Unique = collections.namedtuple("Unique", ["y", "idx"])
-    return Unique(_wrap(v[np.sort(first)]),
-                  _wrap(rank_of[inverse.reshape(-1)].astype(_dt.np_dtype(out_idx))))
+    return Unique(
+        _wrap(v[np.sort(first)]), _wrap(rank_of[inverse.reshape(-1)].astype(_dt.np_dtype(out_idx)))
+    )
 
 
 @tf_api("tf.searchsorted")
@@ -247,8 +248,12 @@ def searchsorted(sorted_sequence, values, side="left", out_type=_dt.int32, name=
     if s.ndim == 1:
         out = np.searchsorted(s, v, side=side)
     else:
-        out = np.stack([np.searchsorted(a, b, side=side) for a, b in zip(
-            s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1]), strict=True)]).reshape(v.shape)
+        out = np.stack(
+            [
+                np.searchsorted(a, b, side=side)
+                for a, b in zip(s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1]), strict=True)
+            ]
+        ).reshape(v.shape)
     return _wrap(out.astype(_dt.np_dtype(out_type)))
 
 

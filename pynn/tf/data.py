@@ -56,13 +56,17 @@ def _to_arrays(s):
 
 
 def _to_tensors(s):
-    return _map_structure(lambda a: a if isinstance(a, (Tensor, Dataset))
-                          else _wrap(np.asarray(a)), s)
+    return _map_structure(
+        lambda a: a if isinstance(a, (Tensor, Dataset)) else _wrap(np.asarray(a)), s
+    )
 
 
 def _call(fn, element):
-    return fn(*element) if isinstance(element, tuple) and not hasattr(element, "_fields") \
+    return (
+        fn(*element)
+        if isinstance(element, tuple) and not hasattr(element, "_fields")
         else fn(element)
+    )
 
 
 def _stack(elements):
@@ -82,19 +86,32 @@ def _seeded(seed):
 class Dataset:
     """An iterable pipeline of elements (Tensors, or tuples/dicts of Tensors), as tf.data."""
 
-    def __init__(self, make_iterator, cardinality, arrays=None, make_indices=None,
-                 kind="_VariantDataset", spec=None):
-        self._make_iterator = make_iterator     # () -> iterator of array structures
+    def __init__(
+        self,
+        make_iterator,
+        cardinality,
+        arrays=None,
+        make_indices=None,
+        kind="_VariantDataset",
+        spec=None,
+    ):
+        self._make_iterator = make_iterator  # () -> iterator of array structures
         self._cardinality = cardinality
-        self._arrays = arrays                   # structure of arrays, while index-addressable
-        self._make_indices = make_indices       # () -> int array of rows of `arrays`
-        self._kind = kind                       # TensorFlow's class name, for repr
-        self._spec = spec                       # element_spec, or a function computing it
+        self._arrays = arrays  # structure of arrays, while index-addressable
+        self._make_indices = make_indices  # () -> int array of rows of `arrays`
+        self._kind = kind  # TensorFlow's class name, for repr
+        self._spec = spec  # element_spec, or a function computing it
 
     def _as(self, kind, spec=None):
         """This dataset under another TensorFlow class name (and element spec)."""
-        return Dataset(self._make_iterator, self._cardinality, self._arrays,
-                       self._make_indices, kind, self._spec if spec is None else spec)
+        return Dataset(
+            self._make_iterator,
+            self._cardinality,
+            self._arrays,
+            self._make_indices,
+            kind,
+            self._spec if spec is None else spec,
+        )
 
     @property
     def element_spec(self):
@@ -115,8 +132,10 @@ class Dataset:
         if None in sizes:
             raise ValueError("Unbatching a tensor is only supported for rank >= 1")
         if len(sizes) > 1:
-            raise ValueError(f"Dimensions {sorted(sizes)} in the tensors to slice must all be "
-                             "equal (every component needs the same number of rows).")
+            raise ValueError(
+                f"Dimensions {sorted(sizes)} in the tensors to slice must all be "
+                "equal (every component needs the same number of rows)."
+            )
         n = sizes.pop()
         return Dataset._slices(arrays, lambda: np.arange(n), n)
 
@@ -125,34 +144,54 @@ class Dataset:
         def iterate():
             for i in make_indices():
                 yield _map_structure(lambda a, i=i: a[i], arrays)
-        return Dataset(iterate, n, arrays, make_indices, kind,
-                       lambda: _map_structure(lambda a: _spec_of(a.shape[1:], a.dtype), arrays))
+
+        return Dataset(
+            iterate,
+            n,
+            arrays,
+            make_indices,
+            kind,
+            lambda: _map_structure(lambda a: _spec_of(a.shape[1:], a.dtype), arrays),
+        )
 
     @staticmethod
     def from_tensors(tensors, name=None):
         """A dataset of exactly one element: `tensors`."""
         element = _to_arrays(tensors)
-        return Dataset(lambda: iter([element]), 1, kind="_TensorDataset",
-                       spec=_map_structure(lambda a: _spec_of(a.shape, a.dtype), element))
+        return Dataset(
+            lambda: iter([element]),
+            1,
+            kind="_TensorDataset",
+            spec=_map_structure(lambda a: _spec_of(a.shape, a.dtype), element),
+        )
 
     @staticmethod
     def range(*args, output_type=None, name=None):
-        values = np.arange(*args).astype(np.int64 if output_type is None
-                                          else np.dtype(getattr(output_type, "name",
-                                                                output_type)))
+        values = np.arange(*args).astype(
+            np.int64 if output_type is None else np.dtype(getattr(output_type, "name", output_type))
+        )
         return Dataset.from_tensor_slices(values)._as("_RangeDataset")
 
     @staticmethod
-    def from_generator(generator, output_types=None, output_shapes=None, args=None,
-                       output_signature=None, name=None):
+    def from_generator(
+        generator,
+        output_types=None,
+        output_shapes=None,
+        args=None,
+        output_signature=None,
+        name=None,
+    ):
         """Elements produced by calling `generator()` anew for each pass, converted to
         `output_signature` (a structure of `tf.TensorSpec`) or `output_types` / `output_shapes`
         when given."""
         if output_signature is None and output_types is not None:
             output_signature = _map_structure2(
-                lambda t, s: _spec_of(s, t), output_types,
-                output_shapes if output_shapes is not None
-                else _map_structure(lambda t: None, output_types))
+                lambda t, s: _spec_of(s, t),
+                output_types,
+                output_shapes
+                if output_shapes is not None
+                else _map_structure(lambda t: None, output_types),
+            )
 
         def iterate():
             for element in generator(*(args or ())):
@@ -161,21 +200,28 @@ class Dataset:
                     yield _to_arrays(element)
                 else:
                     yield _map_structure2(_conform, output_signature, element)
-        return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_FlatMapDataset",
-                       spec=output_signature)
+
+        return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_FlatMapDataset", spec=output_signature)
 
     @staticmethod
     def zip(*datasets, name=None):
-        datasets = datasets[0] if len(datasets) == 1 and isinstance(datasets[0], tuple) \
-            else datasets
+        datasets = (
+            datasets[0] if len(datasets) == 1 and isinstance(datasets[0], tuple) else datasets
+        )
         cards = [d._cardinality for d in datasets]
         finite = [c for c in cards if c >= 0]
-        card = min(finite) if finite else (UNKNOWN_CARDINALITY if UNKNOWN_CARDINALITY in cards
-                                           else INFINITE_CARDINALITY)
+        card = (
+            min(finite)
+            if finite
+            else (UNKNOWN_CARDINALITY if UNKNOWN_CARDINALITY in cards else INFINITE_CARDINALITY)
+        )
         # zip stops at the shortest dataset, as tf.data's does
-        return Dataset(lambda: zip(*[d._make_iterator() for d in datasets], strict=False), card,
-                       kind="_ZipDataset",
-                       spec=lambda: tuple(d.element_spec for d in datasets))
+        return Dataset(
+            lambda: zip(*[d._make_iterator() for d in datasets], strict=False),
+            card,
+            kind="_ZipDataset",
+            spec=lambda: tuple(d.element_spec for d in datasets),
+        )
 
     # --- transformations
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=True, name=None):
@@ -184,7 +230,7 @@ class Dataset:
         if buffer_size <= 0:
             raise ValueError(f"buffer_size must be greater than zero, got {buffer_size}")
         # without reshuffling, every pass replays the order drawn from one fixed seed
-        fixed = None if reshuffle_each_iteration else int(_rng(seed).integers(2 ** 31))
+        fixed = None if reshuffle_each_iteration else int(_rng(seed).integers(2**31))
 
         def pass_rng():
             return _rng(seed) if fixed is None else np.random.default_rng(fixed)
@@ -192,8 +238,11 @@ class Dataset:
         if self._arrays is not None:
             parent = self._make_indices
             return Dataset._slices(
-                self._arrays, lambda: _buffer_shuffle(parent(), buffer_size, pass_rng()),
-                self._cardinality, "_ShuffleDataset")
+                self._arrays,
+                lambda: _buffer_shuffle(parent(), buffer_size, pass_rng()),
+                self._cardinality,
+                "_ShuffleDataset",
+            )
 
         source = self._make_iterator
 
@@ -209,18 +258,31 @@ class Dataset:
                 buf[j] = element
             for j in rng.permutation(len(buf)):
                 yield buf[j]
+
         return Dataset(iterate, self._cardinality, kind="_ShuffleDataset", spec=self._spec)
 
-    def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
-              deterministic=None, name=None):
+    def batch(
+        self,
+        batch_size,
+        drop_remainder=False,
+        num_parallel_calls=None,
+        deterministic=None,
+        name=None,
+    ):
         """Stack `batch_size` consecutive elements (the last batch may be smaller)."""
-        batch_size, card = _batch_size_and_cardinality(batch_size, drop_remainder,
-                                                       self._cardinality)
+        batch_size, card = _batch_size_and_cardinality(
+            batch_size, drop_remainder, self._cardinality
+        )
         parent = self
+
         def spec():
-            return _map_structure(lambda t: _spec_of(
-                [batch_size if drop_remainder else None] + t.shape.as_list(), t.dtype),
-                parent.element_spec)
+            return _map_structure(
+                lambda t: _spec_of(
+                    [batch_size if drop_remainder else None] + t.shape.as_list(), t.dtype
+                ),
+                parent.element_spec,
+            )
+
         if self._arrays is not None:
             arrays, make_indices = self._arrays, self._make_indices
 
@@ -228,14 +290,16 @@ class Dataset:
                 idx = make_indices()
                 stop = len(idx) - len(idx) % batch_size if drop_remainder else len(idx)
                 for start in range(0, stop, batch_size):
-                    rows = idx[start:start + batch_size]
+                    rows = idx[start : start + batch_size]
                     yield _map_structure(lambda a, rows=rows: a[rows], arrays)
+
             return Dataset(iterate_slices, card, kind="_BatchDataset", spec=spec)
         source = self._make_iterator
 
         def iterate():
             for chunk in _chunks(source(), batch_size, drop_remainder):
                 yield _stack(chunk)
+
         return Dataset(iterate, card, kind="_BatchDataset", spec=spec)
 
     def unbatch(self, name=None):
@@ -246,11 +310,16 @@ class Dataset:
                 n = len(_leaves(element)[0])
                 for i in range(n):
                     yield _map_structure(lambda a, i=i: a[i], element)
+
         parent = self
-        return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_UnbatchDataset",
-                       spec=lambda: _map_structure(
-                           lambda t: _spec_of(t.shape.as_list()[1:], t.dtype),
-                           parent.element_spec))
+        return Dataset(
+            iterate,
+            UNKNOWN_CARDINALITY,
+            kind="_UnbatchDataset",
+            spec=lambda: _map_structure(
+                lambda t: _spec_of(t.shape.as_list()[1:], t.dtype), parent.element_spec
+            ),
+        )
 
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
         """Apply `map_func` to each element (tuple elements are passed as separate args)."""
@@ -260,10 +329,12 @@ class Dataset:
             for element in source():
                 out = _call(map_func, _to_tensors(element))
                 yield _to_arrays(tuple(out) if isinstance(out, list) else out)
+
         kind = "_MapDataset" if num_parallel_calls is None else "_ParallelMapDataset"
         parent = self
-        return Dataset(iterate, self._cardinality, kind=kind,
-                       spec=lambda: _mapped_spec(parent, iterate))
+        return Dataset(
+            iterate, self._cardinality, kind=kind, spec=lambda: _mapped_spec(parent, iterate)
+        )
 
     def filter(self, predicate, name=None):
         source = self._make_iterator
@@ -272,20 +343,26 @@ class Dataset:
             for element in source():
                 if bool(_call(predicate, _to_tensors(element))):
                     yield element
+
         return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_FilterDataset", spec=self._spec_ref())
 
     def take(self, count, name=None):
         count = int(count)
         card = self._cardinality
         if count >= 0:
-            card = count if card == INFINITE_CARDINALITY else (
-                min(card, count) if card >= 0 else card)
+            card = (
+                count if card == INFINITE_CARDINALITY else (min(card, count) if card >= 0 else card)
+            )
         if self._arrays is not None and count >= 0:
             parent = self._make_indices
             return Dataset._slices(self._arrays, lambda: parent()[:count], card, "_TakeDataset")
         source = self._make_iterator
-        return Dataset(lambda: itertools.islice(source(), None if count < 0 else count), card,
-                       kind="_TakeDataset", spec=self._spec_ref())
+        return Dataset(
+            lambda: itertools.islice(source(), None if count < 0 else count),
+            card,
+            kind="_TakeDataset",
+            spec=self._spec_ref(),
+        )
 
     def skip(self, count, name=None):
         count = int(count)
@@ -296,8 +373,12 @@ class Dataset:
             parent = self._make_indices
             return Dataset._slices(self._arrays, lambda: parent()[count:], card, "_SkipDataset")
         source = self._make_iterator
-        return Dataset(lambda: itertools.islice(source(), max(count, 0), None), card,
-                       kind="_SkipDataset", spec=self._spec_ref())
+        return Dataset(
+            lambda: itertools.islice(source(), max(count, 0), None),
+            card,
+            kind="_SkipDataset",
+            spec=self._spec_ref(),
+        )
 
     def repeat(self, count=None, name=None):
         """Repeat the dataset `count` times (forever if None or -1); reshuffles each pass."""
@@ -318,21 +399,32 @@ class Dataset:
                     yield element
                 if empty:
                     return
+
         return Dataset(iterate, card, kind="_RepeatDataset", spec=self._spec_ref())
 
     def concatenate(self, dataset, name=None):
         a, b = self._make_iterator, dataset._make_iterator
-        card = (self._cardinality + dataset._cardinality
-                if self._cardinality >= 0 and dataset._cardinality >= 0 else UNKNOWN_CARDINALITY)
-        return Dataset(lambda: itertools.chain(a(), b()), card, kind="_ConcatenateDataset",
-                       spec=self._spec_ref())
+        card = (
+            self._cardinality + dataset._cardinality
+            if self._cardinality >= 0 and dataset._cardinality >= 0
+            else UNKNOWN_CARDINALITY
+        )
+        return Dataset(
+            lambda: itertools.chain(a(), b()),
+            card,
+            kind="_ConcatenateDataset",
+            spec=self._spec_ref(),
+        )
 
     def enumerate(self, start=0, name=None):
         source = self._make_iterator
         parent = self
-        return Dataset(lambda: ((np.int64(i), e) for i, e in enumerate(source(), start)),
-                       self._cardinality, kind="_ZipDataset",
-                       spec=lambda: (_spec_of((), np.int64), parent.element_spec))
+        return Dataset(
+            lambda: ((np.int64(i), e) for i, e in enumerate(source(), start)),
+            self._cardinality,
+            kind="_ZipDataset",
+            spec=lambda: (_spec_of((), np.int64), parent.element_spec),
+        )
 
     def prefetch(self, buffer_size, name=None):
         """Kept for compatibility: eager iteration has nothing to overlap."""
@@ -353,6 +445,7 @@ class Dataset:
                 store.append(element)
                 yield element
             done[0] = True
+
         return Dataset(iterate, self._cardinality, kind="CacheDataset", spec=self._spec_ref())
 
     def with_options(self, options, name=None):
@@ -371,12 +464,14 @@ class Dataset:
             state = _to_tensors(_to_arrays(tuple(state) if isinstance(state, list) else state))
         return state
 
-    def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
-                     drop_remainder=False, name=None):
+    def padded_batch(
+        self, batch_size, padded_shapes=None, padding_values=None, drop_remainder=False, name=None
+    ):
         """Batches elements of different shapes, padding each to the largest of the batch
         (or to `padded_shapes`) with `padding_values` (0 / b'' by default)."""
-        batch_size, card = _batch_size_and_cardinality(batch_size, drop_remainder,
-                                                       self._cardinality)
+        batch_size, card = _batch_size_and_cardinality(
+            batch_size, drop_remainder, self._cardinality
+        )
         source, parent = self._make_iterator, self
 
         def iterate():
@@ -385,13 +480,21 @@ class Dataset:
 
         def spec():
             inner = parent.element_spec
-            shapes = (padded_shapes if padded_shapes is not None
-                      else _map_structure(lambda t: [None] * t.shape.rank, inner))
+            shapes = (
+                padded_shapes
+                if padded_shapes is not None
+                else _map_structure(lambda t: [None] * t.shape.rank, inner)
+            )
             return _map_structure2(
-                lambda t, shape: _spec_of([batch_size if drop_remainder else None]
-                                          + [None if d is None or d == -1 else int(d)
-                                             for d in _dims(shape)], t.dtype),
-                inner, shapes)
+                lambda t, shape: _spec_of(
+                    [batch_size if drop_remainder else None]
+                    + [None if d is None or d == -1 else int(d) for d in _dims(shape)],
+                    t.dtype,
+                ),
+                inner,
+                shapes,
+            )
+
         return Dataset(iterate, card, kind="_PaddedBatchDataset", spec=spec)
 
     def window(self, size, shift=None, stride=1, drop_remainder=False, name=None):
@@ -404,12 +507,17 @@ class Dataset:
             elements = list(source())
             span = (size - 1) * stride + 1
             for start in range(0, len(elements), shift):
-                rows = elements[start:start + span:stride]
+                rows = elements[start : start + span : stride]
                 if not rows or (drop_remainder and len(rows) < size):
                     break
                 yield _window_of(rows)
-        return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_WindowDataset",
-                       spec=lambda: _map_structure(DatasetSpec, parent.element_spec))
+
+        return Dataset(
+            iterate,
+            UNKNOWN_CARDINALITY,
+            kind="_WindowDataset",
+            spec=lambda: _map_structure(DatasetSpec, parent.element_spec),
+        )
 
     def flat_map(self, map_func, name=None):
         """`map_func` returns a Dataset for each element; their elements, one after another."""
@@ -418,11 +526,14 @@ class Dataset:
         def iterate():
             for element in source():
                 yield from _call(map_func, element)._make_iterator()
+
         parent = self
-        return Dataset(iterate, UNKNOWN_CARDINALITY, kind="_FlatMapDataset",
-                       spec=lambda: _flat_mapped_spec(parent, map_func))
-
-
+        return Dataset(
+            iterate,
+            UNKNOWN_CARDINALITY,
+            kind="_FlatMapDataset",
+            spec=lambda: _flat_mapped_spec(parent, map_func),
+        )
 
     # --- consumption
     def __iter__(self):
@@ -433,8 +544,7 @@ class Dataset:
 
     def as_numpy_iterator(self):
         for element in self._make_iterator():
-            yield _map_structure(lambda a: a[()] if np.ndim(a) == 0 else np.asarray(a),
-                                 element)
+            yield _map_structure(lambda a: a[()] if np.ndim(a) == 0 else np.asarray(a), element)
 
     def cardinality(self):
         return _wrap(np.asarray(self._cardinality, np.int64))
@@ -469,7 +579,7 @@ def _buffer_shuffle(indices, buffer_size, rng):
         out[k] = buf[j]
         buf[j] = incoming
     tail = np.asarray(buf, dtype=indices.dtype)[rng.permutation(len(buf))]
-    out[n - buffer_size:] = tail
+    out[n - buffer_size :] = tail
     return out
 
 
@@ -478,8 +588,7 @@ def _batch_size_and_cardinality(batch_size, drop_remainder, cardinality):
     if batch_size <= 0:
         raise ValueError(f"batch_size must be greater than zero, got {batch_size}")
     if cardinality >= 0:
-        cardinality = (cardinality // batch_size if drop_remainder
-                       else -(-cardinality // batch_size))
+        cardinality = cardinality // batch_size if drop_remainder else -(-cardinality // batch_size)
     return batch_size, cardinality
 
 
@@ -505,8 +614,10 @@ class DatasetSpec:
 
 
 def _spec_of(shape, dtype):
-    return TensorSpec(None if shape is None else list(shape), _dt.from_numpy(np.dtype(dtype))
-                      if not hasattr(dtype, "as_numpy_dtype") else dtype)
+    return TensorSpec(
+        None if shape is None else list(shape),
+        _dt.from_numpy(np.dtype(dtype)) if not hasattr(dtype, "as_numpy_dtype") else dtype,
+    )
 
 
 def _dims(shape):
@@ -518,8 +629,13 @@ def _dims(shape):
 def _map_structure2(fn, a, b):
     if isinstance(a, dict):
         return {k: _map_structure2(fn, a[k], b[k]) for k in a}
-    if isinstance(a, (tuple, list)) and not hasattr(a, "as_list") and isinstance(
-            b, (tuple, list)) and len(a) == len(b) and not _is_shape(a):
+    if (
+        isinstance(a, (tuple, list))
+        and not hasattr(a, "as_list")
+        and isinstance(b, (tuple, list))
+        and len(a) == len(b)
+        and not _is_shape(a)
+    ):
         return tuple(_map_structure2(fn, x, y) for x, y in zip(a, b, strict=True))
     return fn(a, b)
 
@@ -542,12 +658,15 @@ def _peek_spec(dataset):
 def _relax_batch_dim(spec, parent_spec):
     """A mapped element keeps an unknown batch dimension when its input had one."""
     leaves = _leaves(parent_spec) if not isinstance(parent_spec, DatasetSpec) else []
-    batched = leaves and all(getattr(t, "shape", None) is not None and t.shape.rank
-                             and t.shape.as_list()[0] is None for t in leaves)
+    batched = leaves and all(
+        getattr(t, "shape", None) is not None and t.shape.rank and t.shape.as_list()[0] is None
+        for t in leaves
+    )
     if not batched:
         return spec
-    return _map_structure(lambda t: _spec_of([None] + t.shape.as_list()[1:], t.dtype)
-                          if t.shape.rank else t, spec)
+    return _map_structure(
+        lambda t: _spec_of([None] + t.shape.as_list()[1:], t.dtype) if t.shape.rank else t, spec
+    )
 
 
 def _mapped_spec(parent, iterate):
@@ -571,33 +690,47 @@ def _conform(spec, value):
     elif array.dtype != want:
         array = array.astype(want)
     if spec.shape.rank is not None and not spec.shape.is_compatible_with(array.shape):
-        raise TypeError(f"`generator` yielded an element of shape {array.shape} where an "
-                        f"element of shape {tuple(spec.shape.as_list())} was expected.")
+        raise TypeError(
+            f"`generator` yielded an element of shape {array.shape} where an "
+            f"element of shape {tuple(spec.shape.as_list())} was expected."
+        )
     return array
 
 
 def _pad_stack(chunk, padded_shapes, padding_values):
     first = chunk[0]
     if isinstance(first, dict):
-        return {k: _pad_stack([e[k] for e in chunk],
-                              None if padded_shapes is None else padded_shapes[k],
-                              padding_values[k] if isinstance(padding_values, dict)
-                              else padding_values) for k in first}
+        return {
+            k: _pad_stack(
+                [e[k] for e in chunk],
+                None if padded_shapes is None else padded_shapes[k],
+                padding_values[k] if isinstance(padding_values, dict) else padding_values,
+            )
+            for k in first
+        }
     if isinstance(first, tuple):
-        return tuple(_pad_stack([e[i] for e in chunk],
-                                None if padded_shapes is None else padded_shapes[i],
-                                padding_values[i] if isinstance(padding_values, tuple)
-                                else padding_values) for i in range(len(first)))
+        return tuple(
+            _pad_stack(
+                [e[i] for e in chunk],
+                None if padded_shapes is None else padded_shapes[i],
+                padding_values[i] if isinstance(padding_values, tuple) else padding_values,
+            )
+            for i in range(len(first))
+        )
     arrays = [np.asarray(e) for e in chunk]
     rank = arrays[0].ndim
     largest = [max(a.shape[d] for a in arrays) for d in range(rank)]
     if padded_shapes is not None:
-        target = [largest[d] if v is None or v == -1 else int(v)
-                  for d, v in enumerate(_dims(padded_shapes))]
+        target = [
+            largest[d] if v is None or v == -1 else int(v)
+            for d, v in enumerate(_dims(padded_shapes))
+        ]
         for d in range(rank):
             if largest[d] > target[d]:
-                raise ValueError(f"Attempted to pad to a smaller size than the input element "
-                                 f"(dimension {d}: {largest[d]} > {target[d]}).")
+                raise ValueError(
+                    f"Attempted to pad to a smaller size than the input element "
+                    f"(dimension {d}: {largest[d]} > {target[d]})."
+                )
     else:
         target = largest
     fill = padding_values
@@ -618,7 +751,8 @@ def _window_of(rows):
     if isinstance(first, tuple):
         return tuple(_window_of([r[i] for r in rows]) for i in range(len(first)))
     return Dataset.from_tensor_slices(np.stack([np.asarray(r) for r in rows]))._as(
-        "_VariantDataset")
+        "_VariantDataset"
+    )
 
 
 class _Experimental:

@@ -67,7 +67,8 @@ def ensure_shape(x, shape, name=None):
     if not TensorShape(shape).is_compatible_with(_value(x).shape):
         raise InvalidArgumentError(
             f"Shape of tensor {TensorShape(_value(x).shape)} is not compatible with expected "
-            f"shape {TensorShape(shape)}.")
+            f"shape {TensorShape(shape)}."
+        )
     return x
 
 
@@ -83,15 +84,20 @@ class TensorSpec:
         return f"TensorSpec(shape={self.shape}, dtype={self.dtype!r}, name={self.name!r})"
 
     def __eq__(self, other):
-        return (isinstance(other, TensorSpec) and self.shape == other.shape
-                and self.dtype == other.dtype and self.name == other.name)
+        return (
+            isinstance(other, TensorSpec)
+            and self.shape == other.shape
+            and self.dtype == other.dtype
+            and self.name == other.name
+        )
 
     def __hash__(self):
         return hash((self.shape, self.dtype, self.name))
 
     def is_compatible_with(self, spec_or_tensor):
-        return (self.dtype == spec_or_tensor.dtype
-                and self.shape.is_compatible_with(spec_or_tensor.shape))
+        return self.dtype == spec_or_tensor.dtype and self.shape.is_compatible_with(
+            spec_or_tensor.shape
+        )
 
 
 # --------------------------------------------------------------------------- tf.print
@@ -110,7 +116,7 @@ def _format_scalar(v):
 
 
 def _format_array(a, summarize, indent=1):
-    if not isinstance(a, np.ndarray):      # an element of an object (string) array
+    if not isinstance(a, np.ndarray):  # an element of an object (string) array
         return _format_scalar(a)
     if a.ndim == 0:
         return _format_scalar(a[()])
@@ -135,11 +141,17 @@ def _format_for_print(obj, summarize):
     if isinstance(obj, list):
         return "[" + ", ".join(_format_for_print(o, summarize) for o in obj) + "]"
     if isinstance(obj, tuple):
-        return "(" + ", ".join(_format_for_print(o, summarize) for o in obj) + (
-            ",)" if len(obj) == 1 else ")")
+        return (
+            "("
+            + ", ".join(_format_for_print(o, summarize) for o in obj)
+            + (",)" if len(obj) == 1 else ")")
+        )
     if isinstance(obj, dict):
-        return "{" + ", ".join(f"{k!r}: {_format_for_print(v, summarize)}"
-                               for k, v in obj.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{k!r}: {_format_for_print(v, summarize)}" for k, v in obj.items())
+            + "}"
+        )
     return str(obj)
 
 
@@ -147,13 +159,14 @@ def print(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None
     """`tf.print`: tensors printed as TensorFlow prints them (to stderr by default); inside
     a traced step or tf.function it prints at every call, not only while tracing."""
     if _tracing:
-        return _effect_call(print, *inputs, output_stream=output_stream, summarize=summarize,
-                            sep=sep, end=end)
+        return _effect_call(
+            print, *inputs, output_stream=output_stream, summarize=summarize, sep=sep, end=end
+        )
     stream = sys.stderr if output_stream is None else output_stream
     text = sep.join(_format_for_print(x, summarize) for x in inputs) + end
     if isinstance(stream, str):
         if stream.startswith("file://"):
-            with open(stream[len("file://"):], "a") as f:
+            with open(stream[len("file://") :], "a") as f:
                 f.write(text)
             return
         stream = sys.stdout if stream == "stdout" else sys.stderr

@@ -67,7 +67,8 @@ class _FrequentTracingDetector:
         self._call_count += 1
         self._calls_per_tracing.append(1)
         while self._calls_per_tracing and (
-                self._call_count - self._calls_per_tracing[0] > _MAX_CALL_HISTORY):
+            self._call_count - self._calls_per_tracing[0] > _MAX_CALL_HISTORY
+        ):
             self._call_count -= self._calls_per_tracing.pop(0)
         if self._warnings >= _MAX_WARNINGS:
             return
@@ -82,7 +83,8 @@ class _FrequentTracingDetector:
                 "outside of the loop. For (2), @tf.function has reduce_retracing=True option "
                 "that can avoid unnecessary retracing. For (3), please refer to "
                 "https://www.tensorflow.org/guide/function#controlling_retracing and "
-                "https://www.tensorflow.org/api_docs/python/tf/function for  more details.")
+                "https://www.tensorflow.org/api_docs/python/tf/function for  more details."
+            )
 
     def called_without_tracing(self):
         if not self._calls_per_tracing:
@@ -92,6 +94,7 @@ class _FrequentTracingDetector:
 
 
 # ------------------------------------------------------------------ input signatures
+
 
 class _Spec:
     """A tensor argument in a signature key: shape (a tuple, None for unknown dims) and
@@ -110,15 +113,20 @@ class _Spec:
         return hash((self.shape, self.dtype))
 
     def accepts(self, other):
-        return self.dtype == other.dtype and len(self.shape) == len(other.shape) and all(
-            a is None or a == b for a, b in zip(self.shape, other.shape, strict=True))
+        return (
+            self.dtype == other.dtype
+            and len(self.shape) == len(other.shape)
+            and all(a is None or a == b for a, b in zip(self.shape, other.shape, strict=True))
+        )
 
     def relaxed(self, other):
         """The most specific spec accepting both, or None (other rank or dtype)."""
         if self.dtype != other.dtype or len(self.shape) != len(other.shape):
             return None
-        return _Spec(tuple(a if a == b else None for a, b in zip(self.shape, other.shape, strict=True)),
-                     self.dtype)
+        return _Spec(
+            tuple(a if a == b else None for a, b in zip(self.shape, other.shape, strict=True)),
+            self.dtype,
+        )
 
 
 def _key(value, leaves):
@@ -131,7 +139,7 @@ def _key(value, leaves):
         t = convert_to_tensor(value)
         leaves.append(t)
         return _Spec(t._value.shape, t._value.dtype.str)
-    if isinstance(value, Tensor):         # a Variable: by identity, as TF
+    if isinstance(value, Tensor):  # a Variable: by identity, as TF
         return ("V", id(value))
     if getattr(value, "_pynn_symbolic", False):
         raise _Symbolic
@@ -197,6 +205,7 @@ def _leaf_names(name, value, out):
 
 # ------------------------------------------------------------------ outputs
 
+
 class _Out:
     __slots__ = ("copy", "i")
 
@@ -208,10 +217,13 @@ class _Out:
 def _outputs(value, tracer, slots):
     """The output structure with each Tensor the recording made replaced by an `_Out`."""
     if isinstance(value, Tensor):
-        s = tracer._var_slots.get(id(value)) if value._is_variable else (
-            tracer._by_tensor.get(id(value)) or tracer._by_array.get(id(value._value)))
+        s = (
+            tracer._var_slots.get(id(value))
+            if value._is_variable
+            else (tracer._by_tensor.get(id(value)) or tracer._by_array.get(id(value._value)))
+        )
         if s is None:
-            return value            # a constant of the trace, returned as it is
+            return value  # a constant of the trace, returned as it is
         slots.append(s)
         return _Out(len(slots) - 1, value._is_variable)
     if isinstance(value, (list, tuple)):
@@ -228,8 +240,7 @@ def _fill(structure, arrays):
         return _wrap(a.copy() if structure.copy else a)
     if isinstance(structure, (list, tuple)):
         items = [_fill(v, arrays) for v in structure]
-        return type(structure)(*items) if hasattr(structure, "_fields") else \
-            type(structure)(items)
+        return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
     if isinstance(structure, dict):
         return type(structure)((k, _fill(v, arrays)) for k, v in structure.items())
     return structure
@@ -257,23 +268,25 @@ class _Recorded:
 
 # ------------------------------------------------------------------ Function
 
+
 class Function:
     """What `tf.function` returns (`type(f).__name__ == "Function"`): see the module doc."""
 
-    def __init__(self, python_function, input_signature=None, reduce_retracing=False,
-                 name=None):
+    def __init__(self, python_function, input_signature=None, reduce_retracing=False, name=None):
         if input_signature is not None:
             input_signature = tuple(input_signature)
             for spec in input_signature:
                 if not hasattr(spec, "shape") or not hasattr(spec, "dtype"):
-                    raise TypeError(f"input_signature must be a possibly nested sequence of "
-                                    f"TensorSpec objects, got invalid args {spec!r}.")
+                    raise TypeError(
+                        f"input_signature must be a possibly nested sequence of "
+                        f"TensorSpec objects, got invalid args {spec!r}."
+                    )
         self._python_function = python_function
         self._input_signature = input_signature
         self._reduce_retracing = bool(reduce_retracing)
         self._name = name or getattr(python_function, "__name__", "function")
-        self._traced = []                   # public keys traced, in order
-        self._recorded = {}                 # exact key -> _Recorded, or a reason (str)
+        self._traced = []  # public keys traced, in order
+        self._recorded = {}  # exact key -> _Recorded, or a reason (str)
         self._tracing_count = 0
         self._detector = _FrequentTracingDetector()
         self._bound = weakref.WeakKeyDictionary()
@@ -310,11 +323,15 @@ class Function:
             return self
         try:
             bound = self._bound.get(instance)
-        except TypeError:           # an unhashable / non-weakref-able instance
+        except TypeError:  # an unhashable / non-weakref-able instance
             bound = None
         if bound is None:
-            bound = Function(self._python_function.__get__(instance, owner),
-                             self._input_signature, self._reduce_retracing, self._name)
+            bound = Function(
+                self._python_function.__get__(instance, owner),
+                self._input_signature,
+                self._reduce_retracing,
+                self._name,
+            )
             try:
                 self._bound[instance] = bound
             except TypeError:
@@ -356,24 +373,37 @@ class Function:
                 break
             value = values[i]
             try:
-                t = value if isinstance(value, Tensor) else convert_to_tensor(
-                    value, dtype=spec.dtype)
+                t = (
+                    value
+                    if isinstance(value, Tensor)
+                    else convert_to_tensor(value, dtype=spec.dtype)
+                )
             except (TypeError, ValueError):
                 t = None
-            if t is None or t.dtype != spec.dtype or not TensorShape(
-                    spec.shape).is_compatible_with(t.shape):
-                got = (f"TensorSpec(shape={t.shape}, dtype=tf.{t.dtype.name}, name=None)"
-                       if t is not None else repr(value))
-                want = (f"TensorSpec(shape={TensorShape(spec.shape)}, "
-                        f"dtype=tf.{_dt.as_dtype(spec.dtype).name}, name=None)")
+            if (
+                t is None
+                or t.dtype != spec.dtype
+                or not TensorShape(spec.shape).is_compatible_with(t.shape)
+            ):
+                got = (
+                    f"TensorSpec(shape={t.shape}, dtype=tf.{t.dtype.name}, name=None)"
+                    if t is not None
+                    else repr(value)
+                )
+                want = (
+                    f"TensorSpec(shape={TensorShape(spec.shape)}, "
+                    f"dtype=tf.{_dt.as_dtype(spec.dtype).name}, name=None)"
+                )
                 params = ", ".join(
                     f"{n}: TensorSpec(shape={TensorShape(s.shape)}, "
                     f"dtype=tf.{_dt.as_dtype(s.dtype).name}, name=None)"
-                    for n, s in zip(names, specs, strict=True))
+                    for n, s in zip(names, specs, strict=True)
+                )
                 raise TypeError(
                     f"Binding inputs to tf.function failed due to `Can not cast {got} to "
                     f"{want}`. Received args: {args!r} and kwargs: {kwargs!r} for "
-                    f"signature: ({params}).")
+                    f"signature: ({params})."
+                )
             out[i] = t
         return out
 
@@ -385,7 +415,7 @@ class Function:
         leaves = []
         try:
             exact = tuple(_key(v, leaves) for v in values)
-        except _Symbolic:       # building a Keras model: the body adds its layers
+        except _Symbolic:  # building a Keras model: the body adds its layers
             return self._python_function(*args, **kwargs)
         entry = self._recorded.get(exact)
         if entry is None:
@@ -400,14 +430,17 @@ class Function:
         reduce_retracing), and whether it is traced already."""
         specs = _specs(exact, [])
         if self._input_signature is not None:
-            sig = [_Spec(tuple(TensorShape(s.shape).as_list()), _dt.np_dtype(s.dtype).str)
-                   for s in self._input_signature]
-            specs = sig + specs[len(sig):]
+            sig = [
+                _Spec(tuple(TensorShape(s.shape).as_list()), _dt.np_dtype(s.dtype).str)
+                for s in self._input_signature
+            ]
+            specs = sig + specs[len(sig) :]
             public = _replace_specs(exact, list(specs))
             return public, public in self._traced
         for traced in self._traced:
             if _same_structure(traced, exact) and all(
-                    a.accepts(b) for a, b in zip(_specs(traced, []), specs, strict=True)):
+                a.accepts(b) for a, b in zip(_specs(traced, []), specs, strict=True)
+            ):
                 return traced, True
         if self._reduce_retracing:
             for traced in reversed(self._traced):
@@ -419,7 +452,7 @@ class Function:
 
     def _trace(self, names, values, leaves, exact, args, kwargs):
         public, seen = self._public_key(exact)
-        if seen:        # a new concrete shape of a relaxed signature: record it quietly
+        if seen:  # a new concrete shape of a relaxed signature: record it quietly
             self._detector.called_without_tracing()
             quiet = contextlib.redirect_stdout(io.StringIO())
         else:
@@ -435,26 +468,29 @@ class Function:
         tracer = tracing.Tracer(leaves, ())
         tracer.allow_gradients = True
         tracer.name_inputs(leaf_names)
-        tracer.shown_shapes = dict(zip(tracer.input_slots, (
-            TensorShape(s.shape) for s in _specs(public, [])), strict=True))
+        tracer.shown_shapes = dict(
+            zip(tracer.input_slots, (TensorShape(s.shape) for s in _specs(public, [])), strict=True)
+        )
         with quiet, tracer:
             result = self._python_function(*call_args, **call_kwargs)
-        if not seen:        # TF warns once the trace is done
+        if not seen:  # TF warns once the trace is done
             self._detector.called_with_tracing(repr(self._python_function))
         reason = tracer.failed
         if reason is None:
             slots = []
             structure = _outputs(result, tracer, slots)
             try:
-                self._recorded[exact] = _Recorded(tracing.FunctionProgram(tracer, slots),
-                                                  structure)
+                self._recorded[exact] = _Recorded(tracing.FunctionProgram(tracer, slots), structure)
             except tracing.Untraceable as error:
                 reason = str(error)
         if reason is not None:
             self._recorded[exact] = reason
             logging.getLogger("pynn").warning(
                 "tf.function %s runs eagerly for this input signature (the same result, "
-                "only slower): %s.", self._name, reason)
+                "only slower): %s.",
+                self._name,
+                reason,
+            )
         return _snapshot_variables(result)
 
     def _arguments(self, call_values, args, kwargs):
@@ -467,10 +503,12 @@ class Function:
         for name, value in list(bound.arguments.items()):
             kind = self._signature.parameters[name].kind
             if kind is inspect.Parameter.VAR_POSITIONAL:
-                bound.arguments[name] = tuple(call_values[i:i + len(value)])
+                bound.arguments[name] = tuple(call_values[i : i + len(value)])
                 i += len(value)
             elif kind is inspect.Parameter.VAR_KEYWORD:
-                bound.arguments[name] = dict(zip(value, call_values[i:i + len(value)], strict=True))
+                bound.arguments[name] = dict(
+                    zip(value, call_values[i : i + len(value)], strict=True)
+                )
                 i += len(value)
             else:
                 bound.arguments[name] = call_values[i]
@@ -481,8 +519,15 @@ class Function:
         """The traced function for these arguments (traced now if needed); without
         arguments, for the input_signature (traced on zeros where a dimension is None)."""
         if not args and not kwargs and self._input_signature is not None:
-            args = tuple(_wrap(np.zeros(tuple(1 if d is None else d for d in TensorShape(
-                s.shape).as_list()), _dt.np_dtype(s.dtype))) for s in self._input_signature)
+            args = tuple(
+                _wrap(
+                    np.zeros(
+                        tuple(1 if d is None else d for d in TensorShape(s.shape).as_list()),
+                        _dt.np_dtype(s.dtype),
+                    )
+                )
+                for s in self._input_signature
+            )
         names, values, _ = self._bind(args, kwargs)
         leaves = []
         exact = tuple(_key(v, leaves) for v in values)
@@ -514,6 +559,7 @@ class ConcreteFunction:
         specs = iter(_specs(self._key, []))
         # late: eager.py imports this module (through _common.py)
         from pynn.tf.eager import TensorSpec  # noqa: PLC0415
+
         out = []
         for part in self._key:
             if type(part) is _Spec:
@@ -539,11 +585,19 @@ class ConcreteFunction:
     __repr__ = __str__
 
 
-def function(func=None, input_signature=None, autograph=True, jit_compile=None,
-             reduce_retracing=False, experimental_implements=None,
-             experimental_autograph_options=None, experimental_attributes=None,
-             experimental_relax_shapes=None, experimental_compile=None,
-             experimental_follow_type_hints=None):
+def function(
+    func=None,
+    input_signature=None,
+    autograph=True,
+    jit_compile=None,
+    reduce_retracing=False,
+    experimental_implements=None,
+    experimental_autograph_options=None,
+    experimental_attributes=None,
+    experimental_relax_shapes=None,
+    experimental_compile=None,
+    experimental_follow_type_hints=None,
+):
     """`tf.function`: a `Function` that traces `func` once per input signature and replays
     the recording on later calls (see the module doc)."""
     relax = bool(reduce_retracing or experimental_relax_shapes)

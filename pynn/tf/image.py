@@ -11,8 +11,16 @@ from pynn.core.tensor import _wrap, convert_to_tensor
 from pynn.core.tracing import traced_call
 from pynn.keras.layers.preprocessing import image_ops
 
-__all__ = ["adjust_contrast", "central_crop", "convert_image_dtype", "flip_left_right",
-           "flip_up_down", "grayscale_to_rgb", "resize", "rgb_to_grayscale"]
+__all__ = [
+    "adjust_contrast",
+    "central_crop",
+    "convert_image_dtype",
+    "flip_left_right",
+    "flip_up_down",
+    "grayscale_to_rgb",
+    "resize",
+    "rgb_to_grayscale",
+]
 
 
 class ResizeMethod:
@@ -29,8 +37,7 @@ class ResizeMethod:
 def _image(images):
     t = convert_to_tensor(images)
     if t.ndim not in (3, 4):
-        raise ValueError(f"'images' must have either 3 or 4 dimensions. Received shape "
-                         f"{t.shape}")
+        raise ValueError(f"'images' must have either 3 or 4 dimensions. Received shape {t.shape}")
     return t
 
 
@@ -40,8 +47,14 @@ def _resize(images, *, height, width, method):
     return image_ops.resize(images, height, width, method)
 
 
-def resize(images, size, method=ResizeMethod.BILINEAR, preserve_aspect_ratio=False,
-           antialias=False, name=None):
+def resize(
+    images,
+    size,
+    method=ResizeMethod.BILINEAR,
+    preserve_aspect_ratio=False,
+    antialias=False,
+    name=None,
+):
     """Images resized to `size = (height, width)`: float32 for bilinear, the input dtype for
     nearest (`preserve_aspect_ratio` fits inside `size`)."""
     t = _image(images)
@@ -74,8 +87,7 @@ def rgb_to_grayscale(images, name=None):
     t = convert_to_tensor(images)
     weights = np.array([0.2989, 0.5870, 0.1140], np.float32)
     flt = convert_image_dtype(t, "float32")
-    gray = ops.expand_dims(ops.matmul(flt, ops.cast(weights.reshape(3, 1), "float32"))[..., 0],
-                           -1)
+    gray = ops.expand_dims(ops.matmul(flt, ops.cast(weights.reshape(3, 1), "float32"))[..., 0], -1)
     return convert_image_dtype(gray, t.dtype)
 
 
@@ -133,5 +145,4 @@ def central_crop(image, central_fraction):
     top = int((h - h * central_fraction) / 2)
     left = int((w - w * central_fraction) / 2)
     rows, cols = h - 2 * top, w - 2 * left
-    return t[..., top:top + rows, left:left + cols, :]
-
+    return t[..., top : top + rows, left : left + cols, :]

@@ -5,7 +5,6 @@ Every function that may receive a Keras symbolic tensor is wrapped with
 named as tf.keras names it.
 """
 
-
 import numpy as np
 
 from pynn import ops
@@ -21,6 +20,7 @@ def _binary(api, fn):
     @tf_api(api)
     def op(x, y, name=None):
         return fn(x, y)
+
     op.__name__ = api.rsplit(".", 1)[-1]
     op.__doc__ = fn.__doc__
     return op
@@ -30,6 +30,7 @@ def _unary(api, fn):
     @tf_api(api)
     def op(x, name=None):
         return fn(x)
+
     op.__name__ = api.rsplit(".", 1)[-1]
     op.__doc__ = fn.__doc__
     return op
@@ -100,10 +101,26 @@ def add_n(inputs, name=None):
 
 
 @tf_api("tf.linalg.matmul")
-def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
-           a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
-    return ops.matmul(a, b, transpose_a=transpose_a, transpose_b=transpose_b,
-                      adjoint_a=adjoint_a, adjoint_b=adjoint_b)
+def matmul(
+    a,
+    b,
+    transpose_a=False,
+    transpose_b=False,
+    adjoint_a=False,
+    adjoint_b=False,
+    a_is_sparse=False,
+    b_is_sparse=False,
+    output_type=None,
+    name=None,
+):
+    return ops.matmul(
+        a,
+        b,
+        transpose_a=transpose_a,
+        transpose_b=transpose_b,
+        adjoint_a=adjoint_a,
+        adjoint_b=adjoint_b,
+    )
 
 
 @tf_api("tf.einsum")
@@ -140,14 +157,14 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     t_list = list(t_list)
     norm = global_norm(t_list) if use_norm is None else _convert_to_tensor(use_norm)
     scale = ops.divide(clip_norm, ops.maximum(norm, clip_norm))
-    return [None if t is None else ops.multiply(t, ops.cast(scale, t.dtype))
-            for t in t_list], norm
+    return [None if t is None else ops.multiply(t, ops.cast(scale, t.dtype)) for t in t_list], norm
 
 
 def _reduction(api, fn):
     @tf_api(api)
     def op(input_tensor, axis=None, keepdims=False, name=None):
         return fn(input_tensor, axis=_axis(axis), keepdims=bool(keepdims))
+
     op.__name__ = api.rsplit(".", 1)[-1]
     return op
 
@@ -181,8 +198,7 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
     if ord == np.inf:
         return ops.max(ops.abs(tensor), axis=axis, keepdims=keepdims)
     p = float(ord)
-    return ops.power(ops.sum(ops.power(ops.abs(tensor), p), axis=axis, keepdims=keepdims),
-                     1.0 / p)
+    return ops.power(ops.sum(ops.power(ops.abs(tensor), p), axis=axis, keepdims=keepdims), 1.0 / p)
 
 
 @tf_api("tf.math.argmax")
@@ -229,8 +245,9 @@ def in_top_k(targets, predictions, k, name=None):
 
 
 @tf_api("tf.math.confusion_matrix")
-def confusion_matrix(labels, predictions, num_classes=None, weights=None, dtype=_dt.int32,
-                     name=None):
+def confusion_matrix(
+    labels, predictions, num_classes=None, weights=None, dtype=_dt.int32, name=None
+):
     lab = _value(labels).astype(np.intp).reshape(-1)
     pred = _value(predictions).astype(np.intp).reshape(-1)
     n = int(num_classes) if num_classes is not None else int(max(lab.max(), pred.max()) + 1)
@@ -246,13 +263,21 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
 
 
 @tf_api("tf.math.bincount")
-def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32, name=None,
-             axis=None, binary_output=False):
+def bincount(
+    arr,
+    weights=None,
+    minlength=None,
+    maxlength=None,
+    dtype=_dt.int32,
+    name=None,
+    axis=None,
+    binary_output=False,
+):
     a = _value(arr).astype(np.intp).reshape(-1)
     w = None if weights is None else _value(weights).reshape(-1)
     out = np.bincount(a, weights=w, minlength=0 if minlength is None else int(minlength))
     if maxlength is not None:
-        out = out[:int(maxlength)]
+        out = out[: int(maxlength)]
     if binary_output:
         out = out > 0
     return _wrap(out.astype(_dt.np_dtype(dtype) if w is None else w.dtype))

@@ -29,8 +29,10 @@ class Module:
         if name is None:
             name = _snake(type(self).__name__)
         elif not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-/]*", str(name)):
-            raise ValueError(f"'{name}' is not a valid module name. Module names must be valid "
-                             "Python identifiers (e.g. a valid class name).")
+            raise ValueError(
+                f"'{name}' is not a valid module name. Module names must be valid "
+                "Python identifiers (e.g. a valid class name)."
+            )
         self._name = str(name)
 
     @property
@@ -69,8 +71,11 @@ class Module:
             elif hasattr(value, "trainable_weights") and hasattr(value, "non_trainable_weights"):
                 # a Keras layer or model held by the module
                 seen.add(id(value))
-                stack.append(iter(enumerate(list(value.trainable_weights)
-                                            + list(value.non_trainable_weights))))
+                stack.append(
+                    iter(
+                        enumerate(list(value.trainable_weights) + list(value.non_trainable_weights))
+                    )
+                )
 
     @property
     def variables(self):

@@ -5,7 +5,6 @@ Every function that may receive a Keras symbolic tensor is wrapped with
 named as tf.keras names it.
 """
 
-
 import numpy as np
 
 from pynn import ops
@@ -78,8 +77,10 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x)), computed stably."""
     log_weight = ops.add(1.0, ops.multiply(ops.subtract(pos_weight, 1.0), labels))
-    return ops.add(ops.multiply(ops.subtract(1.0, labels), logits),
-                   ops.multiply(log_weight, ops.negative(ops.log_sigmoid(logits))))
+    return ops.add(
+        ops.multiply(ops.subtract(1.0, labels), logits),
+        ops.multiply(log_weight, ops.negative(ops.log_sigmoid(logits))),
+    )
 
 
 @tf_api("tf.nn.softmax_cross_entropy_with_logits")
@@ -146,42 +147,55 @@ def _spatial(value, n, name, data_format):
 
 def _channels_last(data_format):
     if data_format is not None and str(data_format).startswith("NC"):
-        raise ValueError(f"data_format={data_format!r} is not supported on CPU; use channels "
-                         "last (NHWC / NWC)")
+        raise ValueError(
+            f"data_format={data_format!r} is not supported on CPU; use channels last (NHWC / NWC)"
+        )
 
 
 @tf_api("tf.nn.conv2d")
-def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None,
-           name=None):
+def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None, name=None):
     _channels_last(data_format)
-    return ops.conv2d(input, filters, strides=_spatial(strides, 2, "strides", data_format),
-                      padding=_nn_padding(padding),
-                      dilation_rate=_spatial(dilations, 2, "dilations", data_format))
+    return ops.conv2d(
+        input,
+        filters,
+        strides=_spatial(strides, 2, "strides", data_format),
+        padding=_nn_padding(padding),
+        dilation_rate=_spatial(dilations, 2, "dilations", data_format),
+    )
 
 
 @tf_api("tf.nn.conv1d")
-def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None,
-           name=None):
+def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None, name=None):
     _channels_last(data_format)
-    return ops.conv1d(input, filters, strides=_spatial(stride, 1, "stride", data_format)[0],
-                      padding=_nn_padding(padding),
-                      dilation_rate=_spatial(dilations, 1, "dilations", data_format)[0])
+    return ops.conv1d(
+        input,
+        filters,
+        strides=_spatial(stride, 1, "stride", data_format)[0],
+        padding=_nn_padding(padding),
+        dilation_rate=_spatial(dilations, 1, "dilations", data_format)[0],
+    )
 
 
 @tf_api("tf.nn.max_pool2d")
 def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
     _channels_last(data_format)
-    return ops.max_pool2d(input, pool_size=_spatial(ksize, 2, "ksize", data_format),
-                          strides=_spatial(strides, 2, "strides", data_format),
-                          padding=_nn_padding(padding))
+    return ops.max_pool2d(
+        input,
+        pool_size=_spatial(ksize, 2, "ksize", data_format),
+        strides=_spatial(strides, 2, "strides", data_format),
+        padding=_nn_padding(padding),
+    )
 
 
 @tf_api("tf.nn.avg_pool2d")
 def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
     _channels_last(data_format)
-    return ops.avg_pool2d(input, pool_size=_spatial(ksize, 2, "ksize", data_format),
-                          strides=_spatial(strides, 2, "strides", data_format),
-                          padding=_nn_padding(padding))
+    return ops.avg_pool2d(
+        input,
+        pool_size=_spatial(ksize, 2, "ksize", data_format),
+        strides=_spatial(strides, 2, "strides", data_format),
+        padding=_nn_padding(padding),
+    )
 
 
 avg_pool = avg_pool2d

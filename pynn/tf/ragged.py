@@ -18,7 +18,7 @@ class RaggedTensor:
     """Rows of different lengths: `values[row_splits[i]:row_splits[i + 1]]` is row `i`."""
 
     def __init__(self, values, row_splits):
-        self._values = values                  # numpy, 1-D (or rows of a uniform inner shape)
+        self._values = values  # numpy, 1-D (or rows of a uniform inner shape)
         self._splits = np.asarray(row_splits, dtype=np.int64)
 
     # ------------------------------------------------------------------ construction
@@ -40,10 +40,15 @@ class RaggedTensor:
     @classmethod
     def _from_rows(cls, rows, dtype):
         lengths = [len(row) for row in rows]
-        values = (np.concatenate([np.asarray(row, dtype=dtype) for row in rows])
-                  if rows and sum(lengths) else np.zeros((0,), dtype=dtype))
-        return cls(values.astype(dtype, copy=False),
-                   np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]))
+        values = (
+            np.concatenate([np.asarray(row, dtype=dtype) for row in rows])
+            if rows and sum(lengths)
+            else np.zeros((0,), dtype=dtype)
+        )
+        return cls(
+            values.astype(dtype, copy=False),
+            np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]),
+        )
 
     # ------------------------------------------------------------------ properties
     @property
@@ -76,7 +81,7 @@ class RaggedTensor:
 
     def _rows(self):
         s = self._splits
-        return [self._values[s[i]:s[i + 1]] for i in range(len(s) - 1)]
+        return [self._values[s[i] : s[i + 1]] for i in range(len(s) - 1)]
 
     # ------------------------------------------------------------------ conversion
     def numpy(self):
@@ -109,7 +114,7 @@ class RaggedTensor:
         out = np.empty((n, width) + self._values.shape[1:], dtype=self._values.dtype)
         out[...] = default_value
         for i, row in enumerate(rows[:n]):
-            out[i, :min(len(row), width)] = row[:width]
+            out[i, : min(len(row), width)] = row[:width]
         return _wrap(out)
 
     def __getitem__(self, key):
@@ -142,13 +147,15 @@ def _array(value):
     return value._value if isinstance(value, Tensor) else convert_to_tensor(value)._value
 
 
-def constant(pylist, dtype=None, ragged_rank=None, inner_shape=None, name=None,
-             row_splits_dtype="int64"):
+def constant(
+    pylist, dtype=None, ragged_rank=None, inner_shape=None, name=None, row_splits_dtype="int64"
+):
     """`tf.ragged.constant`: a RaggedTensor from a list of rows (two levels)."""
     rows = [list(row) for row in pylist]
     if any(isinstance(v, (list, tuple)) for row in rows for v in row):
-        raise NotImplementedError("pynn's tf.ragged.constant takes a list of rows of scalars "
-                                  "(two levels of nesting).")
+        raise NotImplementedError(
+            "pynn's tf.ragged.constant takes a list of rows of scalars (two levels of nesting)."
+        )
     flat = [v for row in rows for v in row]
     values = convert_to_tensor(flat if flat else [], dtype=dtype)._value
     if not flat and dtype is None:

@@ -5,7 +5,6 @@ Every function that may receive a Keras symbolic tensor is wrapped with
 named as tf.keras names it.
 """
 
-
 import numpy as np
 
 from pynn.core import dtypes as _dt
@@ -27,11 +26,15 @@ def _random_shape(shape):
     s = _value(shape) if isinstance(shape, Tensor) else shape
     if isinstance(s, TensorShape):
         s = s.as_list()
-    return tuple(int(d) for d in np.atleast_1d(s)) if np.ndim(s) or not isinstance(
-        s, (list, tuple)) else tuple(s)
+    return (
+        tuple(int(d) for d in np.atleast_1d(s))
+        if np.ndim(s) or not isinstance(s, (list, tuple))
+        else tuple(s)
+    )
 
 
 # random numbers are drawn through traced_call: a replayed step (fit, tf.function) draws anew
+
 
 def _normal_array(shape, mean, stddev, npd, seed):
     z = _random.op_generator(seed).standard_normal(shape).astype(npd)
@@ -39,9 +42,16 @@ def _normal_array(shape, mean, stddev, npd, seed):
 
 
 def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
-    return _wrap(_traced_call(_normal_array, shape=_random_shape(shape),
-                              mean=_value(mean).tolist(), stddev=_value(stddev).tolist(),
-                              npd=_dt.np_dtype(dtype), seed=seed))
+    return _wrap(
+        _traced_call(
+            _normal_array,
+            shape=_random_shape(shape),
+            mean=_value(mean).tolist(),
+            stddev=_value(stddev).tolist(),
+            npd=_dt.np_dtype(dtype),
+            seed=seed,
+        )
+    )
 
 
 def _uniform_array(shape, lo, hi, npd, seed):
@@ -77,9 +87,16 @@ def _truncated_normal_array(shape, mean, stddev, npd, seed):
 
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
     """Normal samples re-drawn until within two standard deviations of the mean."""
-    return _wrap(_traced_call(_truncated_normal_array, shape=_random_shape(shape),
-                              mean=float(_value(mean)), stddev=float(_value(stddev)),
-                              npd=_dt.np_dtype(dtype), seed=seed))
+    return _wrap(
+        _traced_call(
+            _truncated_normal_array,
+            shape=_random_shape(shape),
+            mean=float(_value(mean)),
+            stddev=float(_value(stddev)),
+            npd=_dt.np_dtype(dtype),
+            seed=seed,
+        )
+    )
 
 
 def shuffle(value, seed=None, name=None):

@@ -14,17 +14,34 @@ from pynn.core.tensor import Tensor, _numpy_text, _wrap, convert_to_tensor
 from pynn.keras.layers.preprocessing.hashing import hash_buckets
 from pynn.tf.ragged import RaggedTensor
 
-__all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match",
-           "regex_replace", "split", "strip", "substr", "to_hash_bucket_fast", "to_number", "unicode_decode",
-           "unicode_encode", "unicode_split", "upper"]
+__all__ = [
+    "as_string",
+    "format",
+    "join",
+    "length",
+    "lower",
+    "reduce_join",
+    "regex_full_match",
+    "regex_replace",
+    "split",
+    "strip",
+    "substr",
+    "to_hash_bucket_fast",
+    "to_number",
+    "unicode_decode",
+    "unicode_encode",
+    "unicode_split",
+    "upper",
+]
 
 
 def _strings(x, name="input"):
     """The object array of bytes behind a string Tensor (or Python / numpy strings)."""
     value = convert_to_tensor(x)._value if not isinstance(x, Tensor) else x._value
     if value.dtype != object:
-        raise TypeError(f"`{name}` must be a string Tensor, got dtype "
-                        f"{_dt.from_numpy(value.dtype).name}")
+        raise TypeError(
+            f"`{name}` must be a string Tensor, got dtype {_dt.from_numpy(value.dtype).name}"
+        )
     return value
 
 
@@ -41,8 +58,7 @@ def _ragged_or_tensor(value, split_fn, otype=object):
     if value.ndim == 0:
         return _wrap(np.asarray(split_fn(value[()]), dtype=otype).reshape(-1))
     if value.ndim != 1:
-        raise ValueError(f"pynn's tf.strings splits scalars and 1-D batches; got rank "
-                         f"{value.ndim}")
+        raise ValueError(f"pynn's tf.strings splits scalars and 1-D batches; got rank {value.ndim}")
     return RaggedTensor._from_rows([split_fn(s) for s in value], np.dtype(otype))
 
 
@@ -82,8 +98,9 @@ def substr(input, pos, len, name=None, unit="BYTE"):
     def cut(s):
         if unit == "UTF8_CHAR":
             text = s.decode("utf-8")
-            return text[pos:pos + size].encode("utf-8")
-        return s[pos:pos + size]
+            return text[pos : pos + size].encode("utf-8")
+        return s[pos : pos + size]
+
     return _wrap(_elementwise(cut, _strings(input)))
 
 
@@ -123,16 +140,22 @@ def regex_replace(input, pattern, rewrite, replace_global=True, name=None):
     regex = re.compile(pattern)
     repl = _re2_rewrite(rewrite)
     count = 0 if replace_global else 1
-    return _wrap(_elementwise(
-        lambda s: regex.sub(repl, s.decode("utf-8"), count=count).encode("utf-8"),
-        _strings(input)))
+    return _wrap(
+        _elementwise(
+            lambda s: regex.sub(repl, s.decode("utf-8"), count=count).encode("utf-8"),
+            _strings(input),
+        )
+    )
 
 
 def regex_full_match(input, pattern, name=None):
     """bool: whether the whole string matches `pattern`."""
     regex = re.compile(pattern)
-    return _wrap(_elementwise(lambda s: regex.fullmatch(s.decode("utf-8")) is not None,
-                              _strings(input), bool))
+    return _wrap(
+        _elementwise(
+            lambda s: regex.fullmatch(s.decode("utf-8")) is not None, _strings(input), bool
+        )
+    )
 
 
 def split(input, sep=None, maxsplit=-1, name=None):
@@ -140,6 +163,7 @@ def split(input, sep=None, maxsplit=-1, name=None):
     gives a 1-D Tensor, a 1-D batch a RaggedTensor."""
     value = _strings(input)
     if sep is None or sep == "":
+
         def cut(s):
             return s.split(None, maxsplit)
     else:
@@ -147,6 +171,7 @@ def split(input, sep=None, maxsplit=-1, name=None):
 
         def cut(s):
             return s.split(sep_bytes, maxsplit)
+
     return _ragged_or_tensor(value, cut)
 
 
@@ -158,26 +183,33 @@ def _check_encoding(encoding):
 def unicode_split(input, input_encoding, errors="replace", replacement_char=65533, name=None):
     """Each string's characters, as strings."""
     _check_encoding(input_encoding)
-    return _ragged_or_tensor(_strings(input), lambda s: [c.encode("utf-8")
-                                                         for c in s.decode("utf-8", errors)])
+    return _ragged_or_tensor(
+        _strings(input), lambda s: [c.encode("utf-8") for c in s.decode("utf-8", errors)]
+    )
 
 
-def unicode_decode(input, input_encoding, errors="replace", replacement_char=65533,
-                   replace_control_characters=False, name=None):
+def unicode_decode(
+    input,
+    input_encoding,
+    errors="replace",
+    replacement_char=65533,
+    replace_control_characters=False,
+    name=None,
+):
     """Each string's Unicode code points (int32)."""
     _check_encoding(input_encoding)
-    return _ragged_or_tensor(_strings(input), lambda s: [ord(c) for c in s.decode("utf-8",
-                                                                                    errors)],
-                             np.int32)
+    return _ragged_or_tensor(
+        _strings(input), lambda s: [ord(c) for c in s.decode("utf-8", errors)], np.int32
+    )
 
 
-def unicode_encode(input, output_encoding, errors="replace", replacement_char=65533,
-                   name=None):
+def unicode_encode(input, output_encoding, errors="replace", replacement_char=65533, name=None):
     """Code points (the last axis, or a RaggedTensor's rows) back to strings."""
     _check_encoding(output_encoding)
 
     def encode(points):
         return "".join(chr(int(p)) for p in points).encode("utf-8")
+
     if isinstance(input, RaggedTensor):
         rows = input._rows()
         out = np.empty(len(rows), dtype=object)
@@ -206,14 +238,16 @@ def to_number(string_tensor, out_type=None, name=None):
         try:
             return int(text) if npd.kind in "iu" else float(text)
         except ValueError:
-            raise InvalidArgumentError(None, "StringToNumber", "StringToNumberOp could not "
-                                       f"correctly convert string: {text} "
-                                       "[Op:StringToNumber]") from None
+            raise InvalidArgumentError(
+                None,
+                "StringToNumber",
+                f"StringToNumberOp could not correctly convert string: {text} [Op:StringToNumber]",
+            ) from None
+
     return _wrap(_elementwise(parse, value, object).astype(npd))
 
 
-def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="",
-              name=None):
+def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="", name=None):
     """Numbers as strings: floats with 6 decimals (or `precision`), ints as they are."""
     value = convert_to_tensor(input)._value
     if value.dtype.kind == "f":
@@ -227,16 +261,17 @@ def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, f
         spec = "d"
     if width > 0:
         spec = f"{fill if fill else ''}>{width}{spec}" if fill else f"{width}{spec}"
-    return _wrap(_elementwise(lambda v: ("{:" + spec + "}").format(v).encode("utf-8"),
-                              value))
+    return _wrap(_elementwise(lambda v: ("{:" + spec + "}").format(v).encode("utf-8"), value))
 
 
 def format(template, inputs, placeholder="{}", summarize=3, name=None):
     """`template` with each `placeholder` replaced by the next input's printed value."""
     parts = template.split(placeholder)
     if len(parts) - 1 != len(inputs):
-        raise ValueError(f"num placeholders in template and num inputs must match: "
-                         f"{len(parts) - 1} vs. {len(inputs)}")
+        raise ValueError(
+            f"num placeholders in template and num inputs must match: "
+            f"{len(parts) - 1} vs. {len(inputs)}"
+        )
     text = parts[0]
     for value, part in zip(inputs, parts[1:], strict=True):
         text += _numpy_text(convert_to_tensor(value)._value, False) + part

@@ -19,8 +19,13 @@ DIST = os.path.join(ROOT, "dist")
 ARTIFACTS = os.path.join(ROOT, "test-artifacts")
 CHROMIUM = os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 BOOT_TIMEOUT_MS = 180_000  # Pyodide's first start on a busy 2-core machine
 RUN_TIMEOUT_MS = 240_000
@@ -44,13 +49,21 @@ def dist():
     """dist/ built by build.sh (built now if missing)."""
     name, sha256, wheelhouse = _numpy_wheel()
     built = os.path.isfile(os.path.join(DIST, "pyodide", name)) and os.path.isfile(
-        os.path.join(DIST, "index.html"))
+        os.path.join(DIST, "index.html")
+    )
     if not built:
         if not os.path.isfile(os.path.join(wheelhouse, name)):
-            _skip_loudly(f"numpy for Pyodide is not in the wheelhouse: put {name} "
-                         f"(sha256 {sha256}) in {wheelhouse} or set PYNN_WHEELHOUSE")
-        result = subprocess.run(["bash", os.path.join(ROOT, "build.sh")], cwd=ROOT,
-                                capture_output=True, text=True, check=False)
+            _skip_loudly(
+                f"numpy for Pyodide is not in the wheelhouse: put {name} "
+                f"(sha256 {sha256}) in {wheelhouse} or set PYNN_WHEELHOUSE"
+            )
+        result = subprocess.run(
+            ["bash", os.path.join(ROOT, "build.sh")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, f"build.sh failed:\n{result.stdout}\n{result.stderr}"
     return DIST
 
@@ -60,9 +73,20 @@ class Server:
 
     def __init__(self, directory, *options):
         self.process = subprocess.Popen(
-            [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", directory,
-             "--port", "0", "--quiet", *options],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            [
+                sys.executable,
+                os.path.join(ROOT, "tools", "serve.py"),
+                "--dir",
+                directory,
+                "--port",
+                "0",
+                "--quiet",
+                *options,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         line = self.process.stdout.readline()
         assert "http://" in line, f"serve.py did not start: {line}"
         self.url = line.split(" at ", 1)[1].split()[0]
@@ -102,11 +126,13 @@ def browser():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - playwright loads only when a browser test runs
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set "
-                    "PYNN_CHROMIUM)")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set PYNN_CHROMIUM)"
+        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -117,7 +143,8 @@ class Playground:
     def __init__(self, browser, origin, **context_options):
         self.origin = origin
         self.context = browser.new_context(
-            **{"viewport": {"width": 1280, "height": 900}, **context_options})
+            **{"viewport": {"width": 1280, "height": 900}, **context_options}
+        )
         self.context.set_default_timeout(RUN_TIMEOUT_MS)
         self.requests = []
         self.foreign = []
@@ -153,7 +180,8 @@ class Playground:
 
     def editor_text(self):
         return self.page.evaluate(
-            "() => Array.from(document.querySelectorAll('.cm-line'), l => l.textContent).join('\\n')")
+            "() => Array.from(document.querySelectorAll('.cm-line'), l => l.textContent).join('\\n')"
+        )
 
     def set_code(self, code):
         self.page.locator(".cm-content").click()
@@ -175,7 +203,8 @@ class Playground:
 
     def wait_for_run(self, runs_before, timeout=RUN_TIMEOUT_MS):
         self.page.wait_for_function(
-            "n => Number(document.body.dataset.runs || 0) > n", arg=runs_before, timeout=timeout)
+            "n => Number(document.body.dataset.runs || 0) > n", arg=runs_before, timeout=timeout
+        )
         self.wait_ready(timeout)
 
     def choose_example(self, name):

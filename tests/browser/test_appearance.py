@@ -8,11 +8,12 @@ from conftest import ARTIFACTS
 
 def _background(page, selector):
     return page.evaluate(
-        "(s) => getComputedStyle(document.querySelector(s)).backgroundColor", selector)
+        "(s) => getComputedStyle(document.querySelector(s)).backgroundColor", selector
+    )
 
 
 def _luminance(css):
-    r, g, b = (int(v) for v in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+    r, g, b = (int(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -24,7 +25,8 @@ def test_dark_theme_and_large_text_are_toggles_that_are_remembered(open_context,
     assert dark.get_attribute("aria-pressed") == "false"
     assert _luminance(_background(page, "html")) > 200
     editor_font = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('#editor .cm-scroller')).fontSize)")
+        "parseFloat(getComputedStyle(document.querySelector('#editor .cm-scroller')).fontSize)"
+    )
 
     dark.click()
     large.click()
@@ -40,7 +42,8 @@ def test_dark_theme_and_large_text_are_toggles_that_are_remembered(open_context,
         return getComputedStyle(span).color; }""")
     assert _luminance(keyword) > 120
     bigger = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('#editor .cm-scroller')).fontSize)")
+        "parseFloat(getComputedStyle(document.querySelector('#editor .cm-scroller')).fontSize)"
+    )
     assert bigger >= editor_font * 1.4
     os.makedirs(ARTIFACTS, exist_ok=True)
     page.screenshot(path=os.path.join(ARTIFACTS, "appearance-dark-large.png"))

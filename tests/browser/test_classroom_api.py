@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PROGRAM = '''
+PROGRAM = """
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras
@@ -31,7 +31,7 @@ print(layer(["학교에 간다 새"]).numpy().tolist())
 images = np.arange(2 * 4 * 4 * 3, dtype="uint8").reshape(2, 4, 4, 3)
 rotated = keras.layers.RandomRotation((0.25, 0.25))(images, training=True).numpy()
 print(np.round(rotated[0, 0, :, 0], 1).tolist())
-'''
+"""
 
 
 def test_seed_idioms_text_and_images_run_in_pyodide(warm):

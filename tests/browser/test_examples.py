@@ -50,8 +50,11 @@ def epoch_losses(stdout):
 
 def last_evaluate_accuracy(stdout):
     """The accuracy of `evaluate(..., verbose=2)`'s line, the last line with one."""
-    found = [float(m.group(1)) for line in lines(stdout)
-             if (m := re.search(r"^\d+/\d+ - \S+ - loss: [\d.]+ - accuracy: " + _NUMBER, line))]
+    found = [
+        float(m.group(1))
+        for line in lines(stdout)
+        if (m := re.search(r"^\d+/\d+ - \S+ - loss: [\d.]+ - accuracy: " + _NUMBER, line))
+    ]
     assert found, stdout[-3000:]
     return found[-1]
 
@@ -110,8 +113,10 @@ def check_subclassed_cnn(out):
 
 
 def check_gradient_tape(out):
-    losses = [float(x) for x in re.findall(r"^Epoch \d: last batch loss = " + _NUMBER, out,
-                                           flags=re.MULTILINE)]
+    losses = [
+        float(x)
+        for x in re.findall(r"^Epoch \d: last batch loss = " + _NUMBER, out, flags=re.MULTILINE)
+    ]
     assert len(losses) == 5 and losses[-1] < losses[0], losses
 
 
@@ -150,8 +155,15 @@ def test_every_example_has_expectations():
 def test_example_runs_on_cpython(example):
     path = os.path.join(ROOT, "web", "examples", example["file"])
     env = {**os.environ, "PYTHONPATH": ROOT, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    result = subprocess.run([sys.executable, "-m", "pynn", "run", path], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", path],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for text in EXPECTED[example["name"]]:
         assert text in result.stdout, f"{text!r} missing from:\n{result.stdout[-3000:]}"

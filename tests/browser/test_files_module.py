@@ -6,8 +6,12 @@ import sys
 
 import pytest
 
-WORKER_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "web", "src", "worker")
+WORKER_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+    "web",
+    "src",
+    "worker",
+)
 
 
 @pytest.fixture
@@ -51,8 +55,10 @@ def test_put_and_delete_do_not_echo_back(folder, tmp_path):
     assert folder.changes() == ([], [])
 
 
-@pytest.mark.parametrize("name", ["../escape.txt", "/etc/passwd", "a/../../b", "", ".",
-                                  "bad\x00name", "line\nbreak", "x" * 300])
+@pytest.mark.parametrize(
+    "name",
+    ["../escape.txt", "/etc/passwd", "a/../../b", "", ".", "bad\x00name", "line\nbreak", "x" * 300],
+)
 def test_hostile_names_are_refused(folder, files, name):
     with pytest.raises(files.FileNameError):
         folder.put(name, b"")
@@ -65,5 +71,10 @@ def test_a_flood_of_files_is_capped(folder, files, monkeypatch):
         with open(f"f{i}.txt", "w") as f:
             f.write("x" * 10)
     changed, _ = folder.changes()
-    assert [n for n, _, _ in changed] == ["f0.txt", "f1.txt", "f2.txt", "f3.txt"]  # 5 with already.txt
+    assert [n for n, _, _ in changed] == [
+        "f0.txt",
+        "f1.txt",
+        "f2.txt",
+        "f3.txt",
+    ]  # 5 with already.txt
     assert [p is not None for _, _, p in changed] == [True, True, False, False]  # 25 bytes in all

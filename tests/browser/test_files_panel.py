@@ -29,8 +29,12 @@ def files_panel(page):
 def listed(page):
     """{name: size text} as the panel shows them."""
     rows = files_panel(page).locator("li")
-    return {rows.nth(i).locator(".file-name").inner_text(): rows.nth(i).locator(".file-size")
-            .inner_text() for i in range(rows.count())}
+    return {
+        rows.nth(i).locator(".file-name").inner_text(): rows.nth(i)
+        .locator(".file-size")
+        .inner_text()
+        for i in range(rows.count())
+    }
 
 
 def run_and_read(playground, code, expect):
@@ -38,7 +42,8 @@ def run_and_read(playground, code, expect):
     playground.set_code(code)
     playground.run_and_wait()
     playground.page.wait_for_function(
-        "text => document.getElementById('output').innerText.includes(text)", arg=expect)
+        "text => document.getElementById('output').innerText.includes(text)", arg=expect
+    )
     return playground.output_text()
 
 
@@ -71,8 +76,13 @@ print(model.predict(np.ones((1, 2)), verbose=0).tolist())
 """)
     playground.run_and_wait()
     shown = listed(page)
-    assert set(shown) == {"m.keras", "m.h5", "w.weights.h5", "log.csv",
-                          "<img src=x onerror=alert(1)>.txt"}, shown
+    assert set(shown) == {
+        "m.keras",
+        "m.h5",
+        "w.weights.h5",
+        "log.csv",
+        "<img src=x onerror=alert(1)>.txt",
+    }, shown
     assert shown["log.csv"].endswith("bytes")
     assert files_panel(page).locator("img").count() == 0  # names are text, never HTML
     playground.screenshot("files-panel.png")
@@ -88,8 +98,11 @@ print(model.predict(np.ones((1, 2)), verbose=0).tolist())
     assert not set(name) & set('<>:"/\\|?*'), name
 
     # files persist across runs: a new program reads what the last one wrote
-    text = run_and_read(playground, "import os\nprint(sorted(os.listdir('.')))\n"
-                        "print(open('log.csv').read()[:5])", "epoch")
+    text = run_and_read(
+        playground,
+        "import os\nprint(sorted(os.listdir('.')))\nprint(open('log.csv').read()[:5])",
+        "epoch",
+    )
     assert "'m.keras'" in text
 
     # upload a tf.keras 2.15 model (.keras and legacy .h5) and load it
@@ -100,14 +113,15 @@ print(model.predict(np.ones((1, 2)), verbose=0).tolist())
     playground.set_code(f"""
 import numpy as np
 from tensorflow import keras
-x = np.array({UPLOAD['x']}, dtype='float32')
+x = np.array({UPLOAD["x"]}, dtype='float32')
 for name in ('tf_model.keras', 'tf_model.h5'):
     model = keras.models.load_model(name)
     print(name, model.predict(x, verbose=0).ravel().tolist())
 """)
     playground.run_and_wait()
     playground.page.wait_for_function(
-        "() => document.getElementById('output').innerText.includes('tf_model.h5')")
+        "() => document.getElementById('output').innerText.includes('tf_model.h5')"
+    )
     text = playground.output_text()
     expected = np.ravel(UPLOAD["predictions"])
     for name in UPLOAD["files"]:
@@ -118,8 +132,9 @@ for name in ('tf_model.keras', 'tf_model.h5'):
     # delete
     files_panel(page).get_by_role("button", name="Delete m.h5").click()
     assert "m.h5" not in listed(page)
-    text = run_and_read(playground, "import os\nprint('gone', 'm.h5' not in os.listdir('.'))",
-                        "gone")
+    text = run_and_read(
+        playground, "import os\nprint('gone', 'm.h5' not in os.listdir('.'))", "gone"
+    )
     assert "gone True" in text
 
 

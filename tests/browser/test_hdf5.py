@@ -56,7 +56,8 @@ print('PREDICTIONS ' + json.dumps(expected.tolist()))
 def page_files(playground):
     """The four files, downloaded from the Files panel, and the page's predictions."""
     playground.page.wait_for_function(  # the console draws once per frame
-        "() => /PREDICTIONS|Error/.test(document.getElementById('output').innerText)")
+        "() => /PREDICTIONS|Error/.test(document.getElementById('output').innerText)"
+    )
     match = re.search(r"^PREDICTIONS (\[.*\])$", playground.output_text(), flags=re.MULTILINE)
     assert match, playground.output_text()[-2000:]
     panel = playground.page.get_by_role("region", name="Files")
@@ -69,11 +70,11 @@ def page_files(playground):
     return files, json.loads(match.group(1))
 
 
-def test_hdf5_loads_only_for_a_program_that_needs_it_and_writes_real_hdf5(playground,
-                                                                          tmp_path):
+def test_hdf5_loads_only_for_a_program_that_needs_it_and_writes_real_hdf5(playground, tmp_path):
     page = playground.open()
-    assert not any(url.endswith("/h5wasm.js") for url in playground.requests), \
+    assert not any(url.endswith("/h5wasm.js") for url in playground.requests), (
         "h5wasm was part of the first download"
+    )
     playground.set_code("print(sum(range(10)))")
     playground.run_and_wait()
     assert not any(url.endswith("/h5wasm.js") for url in playground.requests)
@@ -100,10 +101,11 @@ def test_hdf5_loads_only_for_a_program_that_needs_it_and_writes_real_hdf5(playgr
             assert list(f.keys())
     with h5py.File(tmp_path / "m.h5", "r") as f:
         assert json.loads(f.attrs["model_config"])["class_name"] == "Sequential"
-        names = [n.decode() if isinstance(n, bytes) else n
-                 for n in f["model_weights"].attrs["layer_names"]]
+        names = [
+            n.decode() if isinstance(n, bytes) else n
+            for n in f["model_weights"].attrs["layer_names"]
+        ]
         assert names[-1] == "dense_1"
-
 
     x = np.array(X, dtype="float32")
     for name in ("m.keras", "m.h5", "cp.h5"):

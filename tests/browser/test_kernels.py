@@ -9,7 +9,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CHECK = r'''
+CHECK = r"""
 import numpy as np
 from pynn import ops
 from pynn.core.autodiff import GradientTape
@@ -74,7 +74,7 @@ def adam_steps(use_kernel):
 print("adam bit for bit:", all(np.array_equal(a, b) for a, b in zip(adam_steps(True), adam_steps(False))))
 print(f"gradient error: kernel {worst(with_kernel, exact):.2e} numpy {worst(with_numpy, exact):.2e} "
       f"apart {worst(with_kernel, with_numpy):.2e}")
-'''
+"""
 
 
 def test_kernels_are_used_and_agree_with_numpy(warm):
@@ -84,6 +84,7 @@ def test_kernels_are_used_and_agree_with_numpy(warm):
     assert re.search(r"status: compiled kernel kernels-(relaxed|simd128)\.so", text), text
     assert "products checked: 72 bad: []" in text, text
     assert "adam bit for bit: True" in text, text
-    kernel, numpy, apart = map(float, re.search(
-        r"gradient error: kernel (\S+) numpy (\S+) apart (\S+)", text).groups())
+    kernel, numpy, apart = map(
+        float, re.search(r"gradient error: kernel (\S+) numpy (\S+) apart (\S+)", text).groups()
+    )
     assert kernel <= 2 * numpy and apart < 1e-3, text  # float32 both: as close as numpy's

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 def epoch_losses(playground):
     """(first, last) epoch loss from the epoch chart's caption, e.g. 'loss 0.2500 → 0.0100'."""
     caption = playground.page.locator(
-        ".fit-chart .epoch-chart[data-metric=loss] figcaption").last.inner_text()
+        ".fit-chart .epoch-chart[data-metric=loss] figcaption"
+    ).last.inner_text()
     match = re.search(r"\bloss ([-+.\de]+) → ([-+.\de]+)", caption)
     assert match, f"no loss in the epoch chart caption: {caption!r}"
     return float(match.group(1)), float(match.group(2))
@@ -104,7 +105,8 @@ def test_mnist_example_trains_with_live_curves(warm):
 
 def stop_seconds(page, selector):
     """Press Stop and return the seconds, on the page's own clock, until `selector` shows."""
-    return page.evaluate("""(selector) => new Promise((resolve) => {
+    return page.evaluate(
+        """(selector) => new Promise((resolve) => {
         const started = performance.now();
         const done = () => {
             if (document.querySelector(selector)) {
@@ -119,7 +121,9 @@ def stop_seconds(page, selector):
         [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Stop")
             .click();
         done();
-    })""", selector)
+    })""",
+        selector,
+    )
 
 
 def test_stop_ends_an_endless_loop_and_keeps_the_code(warm):
@@ -161,7 +165,9 @@ def test_stop_restarts_python_when_the_page_is_not_isolated(open_context, plain_
 def test_memory_error_is_reported_and_python_restarts(playground):
     playground.open()
     # Five 1 GiB arrays do not fit in WebAssembly's 4 GiB of memory.
-    playground.set_code("import numpy as np\nblocks = [np.empty(2**30, np.uint8) for _ in range(5)]\n")
+    playground.set_code(
+        "import numpy as np\nblocks = [np.empty(2**30, np.uint8) for _ in range(5)]\n"
+    )
     playground.page.get_by_role("button", name="Run", exact=True).click()
     playground.page.wait_for_selector("#output .error:has-text('Out of memory')")
     playground.wait_ready()
@@ -180,7 +186,7 @@ def test_share_link_round_trips_the_code_without_running_it(playground, open_con
     assert "&code=" in link
 
     other = open_context(playground.origin)
-    other.open(link[len(playground.origin) + 1:])
+    other.open(link[len(playground.origin) + 1 :])
     assert other.editor_text() == code.rstrip("\n") + "\n" or other.editor_text() == code
     assert other.output_text().strip() == ""
     other.run_and_wait()
@@ -214,5 +220,6 @@ def test_reload_with_the_network_off_still_loads_and_runs(open_context, private_
     playground.set_code("import numpy as np\nprint('offline sum', int(np.arange(10).sum()))")
     playground.run_and_wait()
     assert "offline sum 45" in playground.output_text()
-    assert all(url.startswith((private_server.origin, "data:", "blob:"))
-               for url in playground.requests)
+    assert all(
+        url.startswith((private_server.origin, "data:", "blob:")) for url in playground.requests
+    )

@@ -87,19 +87,30 @@ def message_keys_in_runner_source():
         with open(os.path.join(package, name), encoding="utf-8") as f:
             tree = ast.parse(f.read(), name)
         # emit() and _message() look their argument up: their callers are checked instead.
-        senders = {id(sub) for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
-                   and fn.name in ("emit", "_message") for sub in ast.walk(fn)}
+        senders = {
+            id(sub)
+            for fn in ast.walk(tree)
+            if isinstance(fn, ast.FunctionDef) and fn.name in ("emit", "_message")
+            for sub in ast.walk(fn)
+        }
         for node in ast.walk(tree):
             if id(node) in senders and isinstance(node, ast.Subscript):
                 continue
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
-                    node.func.attr in ("emit", "_message")):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and (node.func.attr in ("emit", "_message"))
+            ):
                 first = node.args[0] if node.args else None
                 assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
-                    f"{name}:{node.lineno}: a message key the test cannot read")
+                    f"{name}:{node.lineno}: a message key the test cannot read"
+                )
                 keys.add(first.value)
-            elif (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
-                  and node.value.attr == "_names"):
+            elif (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "_names"
+            ):
                 assert isinstance(node.slice, ast.Constant), f"{name}:{node.lineno}"
                 keys.add(node.slice.value)
     return keys
@@ -124,7 +135,9 @@ class RecordingNames(dict):
 def playground_matplotlib():
     """The playground's matplotlib (web/src/worker/matplotlib/) importable for a while, with
     the real one (if loaded) put back afterwards."""
-    saved = {k: v for k, v in sys.modules.items() if k == "matplotlib" or k.startswith("matplotlib.")}
+    saved = {
+        k: v for k, v in sys.modules.items() if k == "matplotlib" or k.startswith("matplotlib.")
+    }
     for k in saved:
         del sys.modules[k]
     sys.path.insert(0, WORKER_DIR)
@@ -149,9 +162,16 @@ def check_with_protocol_js(messages):
         "process.stdin.on('end', () => {\n"
         "  const out = JSON.parse(text).map((m) => checkMessage(m, 'worker'));\n"
         "  process.stdout.write(JSON.stringify(out));\n"
-        "});\n")
-    result = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(messages),
-                            capture_output=True, text=True, check=False, timeout=60)
+        "});\n"
+    )
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps(messages),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -187,15 +207,29 @@ def test_protocol_file_lists_every_message_the_runner_sends(runner):
     names = RecordingNames(runner._names)
     runner._names = names
     with playground_matplotlib():
-        results = [run(runner, PROTOCOL_PROGRAM),
-                   json.loads(runner.predict_digit(bytes(784)))]  # the digit pad's answer
+        results = [
+            run(runner, PROTOCOL_PROGRAM),
+            json.loads(runner.predict_digit(bytes(784))),
+        ]  # the digit pad's answer
         results += [run(runner, "1 / 0"), run(runner, "raise KeyboardInterrupt")]
     runner.output.flush()
     sent = runner.page.messages + results
     kinds = {m["type"] for m in sent}
     protocol = protocol_names()
-    for key in ("stdout", "stderr", "cellBegin", "trainBegin", "batchEnd", "epochEnd",
-                "trainEnd", "figure", "digitPadOpen", "digitResult", "result", "error"):
+    for key in (
+        "stdout",
+        "stderr",
+        "cellBegin",
+        "trainBegin",
+        "batchEnd",
+        "epochEnd",
+        "trainEnd",
+        "figure",
+        "digitPadOpen",
+        "digitResult",
+        "result",
+        "error",
+    ):
         assert protocol[key] in kinds, (key, sorted(kinds))
     # The keys the runs looked up are every key the source can send (stdout/stderr are looked
     # up when the streams are made, before the recording).
@@ -203,7 +237,9 @@ def test_protocol_file_lists_every_message_the_runner_sends(runner):
     assert message_keys_in_runner_source() <= set(protocol)
     kept = check_with_protocol_js(sent)
     for message, copy in zip(sent, kept, strict=True):
-        assert copy == message, f"protocol.js drops or changes a {message['type']!r} message: {copy}"
+        assert copy == message, (
+            f"protocol.js drops or changes a {message['type']!r} message: {copy}"
+        )
 
 
 def test_print_streams_to_stdout_and_the_run_ends_with_a_result(runner):
@@ -221,8 +257,12 @@ def test_code_runs_as_main_py(runner):
 def test_traceback_shows_only_the_users_frames_with_their_lines(runner):
     result = run(runner, "x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n")
     assert {k: result[k] for k in ("type", "id", "kind", "message", "restart")} == {
-        "type": "error", "id": 1, "kind": "ZeroDivisionError", "message": "division by zero",
-        "restart": False}
+        "type": "error",
+        "id": 1,
+        "kind": "ZeroDivisionError",
+        "message": "division by zero",
+        "restart": False,
+    }
     trace = result["trace"]
     assert trace.startswith("Traceback (most recent call last):\n")
     assert 'File "main.py", line 6, in <module>' in trace and "    f()" in trace
@@ -250,7 +290,9 @@ def test_errors_inside_pynn_show_the_users_frames_and_full_message_first(runner)
     frames = re.findall(r'File "([^"]+)"', trace)
     assert frames == ["main.py"], trace  # only the student's frame
     assert "model.fit(np.ones((8, 5))" in trace
-    assert "is incompatible with the layer" in trace and re.search(r"found shape=\(\w+, 5\)", trace)  # all of it
+    assert "is incompatible with the layer" in trace and re.search(
+        r"found shape=\(\w+, 5\)", trace
+    )  # all of it
     internal = result["internal"]
     assert 'File "main.py", line 6' in internal and "pynn" in internal  # details: everything
     assert len(re.findall(r'File "', internal)) > 1
@@ -266,18 +308,21 @@ def test_syntax_error_points_at_the_line(runner):
     assert runner.page.text("stdout") == ""
 
 
-@pytest.mark.parametrize("code, hint, arg", [
-    ("input('name? ')", "input", None),
-    ("import sklearn", "moduleMissing", "sklearn"),
-    ("import tensorflow_datasets as tfds", "moduleMissing", "tensorflow_datasets"),
-    ("import tensorflow.compat.v1.nothing_here", "notInPynn", None),
-    ("!pip install tensorflow", "notebook", None),
-    ("%matplotlib inline", "notebook", None),
-    ("x = tf.constant(1)", "import", "import tensorflow as tf"),
-    ("a = np.ones(3)", "import", "import numpy as np"),
-    ("raise ImportError('You must install h5py (`pip install h5py`)')", "pip", None),
-    ("print(undefined_name)", None, None),
-])
+@pytest.mark.parametrize(
+    "code, hint, arg",
+    [
+        ("input('name? ')", "input", None),
+        ("import sklearn", "moduleMissing", "sklearn"),
+        ("import tensorflow_datasets as tfds", "moduleMissing", "tensorflow_datasets"),
+        ("import tensorflow.compat.v1.nothing_here", "notInPynn", None),
+        ("!pip install tensorflow", "notebook", None),
+        ("%matplotlib inline", "notebook", None),
+        ("x = tf.constant(1)", "import", "import tensorflow as tf"),
+        ("a = np.ones(3)", "import", "import numpy as np"),
+        ("raise ImportError('You must install h5py (`pip install h5py`)')", "pip", None),
+        ("print(undefined_name)", None, None),
+    ],
+)
 def test_common_classroom_errors_name_a_hint(runner, code, hint, arg):
     runner.warm_up()
     result = run(runner, code)
@@ -287,14 +332,23 @@ def test_common_classroom_errors_name_a_hint(runner, code, hint, arg):
         assert result["hintArg"] == arg
 
 
-@pytest.mark.parametrize("code, hint", [
-    ("model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])\n"
-     "model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)", "compile"),
-    ("model = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nmodel.summary()", "build"),
-    ("model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation='softmax', input_shape=(2,))])\n"
-     "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
-     "model.fit(np.ones((4, 2)), np.array([0, 1, 2, 1]), verbose=0)", "labels"),
-])
+@pytest.mark.parametrize(
+    "code, hint",
+    [
+        (
+            "model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])\n"
+            "model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)",
+            "compile",
+        ),
+        ("model = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nmodel.summary()", "build"),
+        (
+            "model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation='softmax', input_shape=(2,))])\n"
+            "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
+            "model.fit(np.ones((4, 2)), np.array([0, 1, 2, 1]), verbose=0)",
+            "labels",
+        ),
+    ],
+)
 def test_common_keras_mistakes_name_a_hint(runner, code, hint):
     runner.warm_up()
     result = run(runner, "import numpy as np\nimport tensorflow as tf\n" + code)
@@ -347,8 +401,12 @@ def test_fit_sends_training_events_and_the_summary_is_printed(runner):
     assert result["type"] == "result", runner.page.text("stderr")
     assert 'Model: "sequential"' in runner.page.text("stdout")
     begin = runner.page.of_type("train_begin")
-    assert begin == [{"type": "train_begin",
-                      "params": {"model": "sequential", "epochs": 3, "steps": 4, "verbose": 0}}]
+    assert begin == [
+        {
+            "type": "train_begin",
+            "params": {"model": "sequential", "epochs": 3, "steps": 4, "verbose": 0},
+        }
+    ]
     epochs = runner.page.of_type("epoch_end")
     assert [e["epoch"] for e in epochs] == [0, 1, 2]
     assert set(epochs[-1]["logs"]) == {"loss", "mae"}
@@ -377,7 +435,7 @@ def terminal(text):
         elif char == "\b":
             column = max(0, column - 1)
         else:
-            line = line[:column] + char + line[column + 1:]
+            line = line[:column] + char + line[column + 1 :]
             column += 1
     return lines + [line]
 
@@ -391,15 +449,18 @@ def output_module():
         sys.path.remove(WORKER_DIR)
 
 
-@pytest.mark.parametrize("text", [
-    "\r1/10 [=>...]\r2/10 [==>..]\r10/10 [======]\n",
-    "\rlong progress line\rshort\rmid line\n",
-    "start\rA\rBBBBB\rCC\rDDD",
-    "\rx\by\rzz\n",
-    "no redraws\nat all\n",
-    "\r\r\rabc\r\n",
-    "a\rbb\rccc\r" + "d" * 2 + "\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\r1/10 [=>...]\r2/10 [==>..]\r10/10 [======]\n",
+        "\rlong progress line\rshort\rmid line\n",
+        "start\rA\rBBBBB\rCC\rDDD",
+        "\rx\by\rzz\n",
+        "no redraws\nat all\n",
+        "\r\r\rabc\r\n",
+        "a\rbb\rccc\r" + "d" * 2 + "\n",
+    ],
+)
 def test_collapsed_redraws_show_exactly_what_a_terminal_shows(output_module, text):
     collapsed = output_module.collapse_redraws(text)
     assert terminal(collapsed) == terminal(text)
@@ -445,7 +506,8 @@ def test_stdout_and_stderr_keep_their_order(output_module):
         out.write("stdout" if i % 3 else "stderr", f"{i}\n")
     out.flush()
     assert [(kind, line) for kind, text in sent for line in text.splitlines()] == [
-        ("stdout" if i % 3 else "stderr", str(i)) for i in range(100)]
+        ("stdout" if i % 3 else "stderr", str(i)) for i in range(100)
+    ]
 
 
 def test_a_flood_reaches_the_page_in_few_messages_and_complete(runner):
@@ -468,5 +530,6 @@ def test_output_printed_before_an_error_or_event_arrives_before_it(runner):
     run(runner, code)
     kinds = [m["type"] for m in runner.page.messages]
     begin = kinds.index("train_begin")
-    assert "".join(m["text"] for m in runner.page.messages[:begin] if m["type"] == "stdout") == \
-        "".join(f"{i}\n" for i in range(500))
+    assert "".join(
+        m["text"] for m in runner.page.messages[:begin] if m["type"] == "stdout"
+    ) == "".join(f"{i}\n" for i in range(500))

@@ -42,7 +42,7 @@ STORAGE = """async () => ({
 
 # Everything a share link's code might try against the site's storage, each reported as
 # "ATTACK <name>: blocked <error>" or "ATTACK <name>: REACHED <what>".
-ATTACK = r'''
+ATTACK = r"""
 import js
 
 def attempt(name, action):
@@ -88,16 +88,20 @@ attempt("document", lambda: js.document.cookie)
 for path in ("sw.js?poison=1", "index.html", "../index.html", "https://example.com/x.js", "app.js"):
     js.postMessage(js.JSON.parse('{"type": "file_request", "path": %s}' % repr(path).replace("'", '"')))
 print("origin", js.self.origin)
-'''
+"""
 
 
 def node_helper(*args):
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is needed to make share links for this test")
-    result = subprocess.run([node, os.path.join(ROOT, "tests", "web", "share_links.mjs"),
-                             *map(str, args)], capture_output=True, text=True, check=True,
-                            cwd=os.path.join(ROOT, "web"))
+    result = subprocess.run(
+        [node, os.path.join(ROOT, "tests", "web", "share_links.mjs"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=os.path.join(ROOT, "web"),
+    )
     return json.loads(result.stdout)
 
 
@@ -128,7 +132,7 @@ def test_user_code_cannot_reach_the_sites_cache_drafts_or_files(playground):
     # The page fetched none of the files outside the build the worker asked for. (The two
     # XHRs above did leave the sandbox: as cross-origin requests whose answers it cannot read.)
     during_run = playground.requests[requests_before:]
-    assert sorted(url[len(playground.origin):] for url in during_run) == ["/app.js", "/sw.js"]
+    assert sorted(url[len(playground.origin) :] for url in during_run) == ["/app.js", "/sw.js"]
 
     # The next visit starts from the same clean state and still runs.
     page.reload()
@@ -140,7 +144,7 @@ def test_user_code_cannot_reach_the_sites_cache_drafts_or_files(playground):
     playground.screenshot("sandbox-attack-after-reload.png")
 
 
-FAKES = r'''
+FAKES = r"""
 import js, time
 def post(text):
     js.postMessage(js.JSON.parse(text))
@@ -158,14 +162,17 @@ started = time.time()
 while time.time() - started < 60:
     pass
 print("not stopped")
-'''
+"""
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["isolated", "not-isolated"])
 def test_fake_messages_from_user_code_change_nothing(open_context, server, plain_server, isolated):
     # Not isolated: a host without the isolation headers, where no service worker adds them.
-    playground = (open_context(server.origin) if isolated
-                  else open_context(plain_server.origin, service_workers="block"))
+    playground = (
+        open_context(server.origin)
+        if isolated
+        else open_context(plain_server.origin, service_workers="block")
+    )
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is isolated
     playground.set_code(FAKES)
@@ -192,7 +199,8 @@ def test_fake_messages_from_user_code_change_nothing(open_context, server, plain
 
 def alert_seconds(page, fragment):
     """Set location.hash and return the seconds, on the page's clock, until the alert shows."""
-    return page.evaluate("""(fragment) => new Promise((resolve) => {
+    return page.evaluate(
+        """(fragment) => new Promise((resolve) => {
         const alert = document.getElementById('message');
         alert.hidden = true;
         const started = performance.now();
@@ -204,7 +212,9 @@ def alert_seconds(page, fragment):
         });
         observer.observe(alert, {attributes: true, childList: true, characterData: true, subtree: true});
         location.hash = fragment;
-    })""", fragment)
+    })""",
+        fragment,
+    )
 
 
 def test_a_link_expanding_to_500_million_characters_is_refused_at_once(playground):
@@ -238,7 +248,7 @@ NASTY = [
     "print('form feed')\n\f\nprint('after')",
     "print('\x1b[31mred\x1b[0m')  # ESC inside a string",
     "x = 1\x00# a NUL\n\x07\x08\x0b\x7f",
-    "s = '\ufffd replacement, \u2028 line separator, \U0001F600 emoji, 한국어'",
+    "s = '\ufffd replacement, \u2028 line separator, \U0001f600 emoji, 한국어'",
     "# code=abc&n=3#code=%41%\n+ $ - & = ? #",
 ]
 
@@ -258,7 +268,9 @@ def test_every_program_the_share_button_makes_the_page_opens(playground, open_co
         other_page.goto(link)
         other_page.wait_for_selector("#editor .cm-content")
         assert other_page.get_by_role("alert").is_hidden(), (
-            repr(program["code"]), other_page.get_by_role("alert").inner_text())
+            repr(program["code"]),
+            other_page.get_by_role("alert").inner_text(),
+        )
         other_page.get_by_role("button", name="Share", exact=True).click()
         assert other_page.get_by_label("Share link").input_value() == link, repr(program["code"])
 
@@ -267,10 +279,16 @@ def test_the_page_has_a_content_security_policy_and_violates_none_of_it(playgrou
     violations = []
     playground.context.add_init_script(
         "document.addEventListener('securitypolicyviolation', (e) => console.error("
-        "'CSP violation:', e.violatedDirective, e.blockedURI))")
-    playground.page.on("console", lambda message: violations.append(message.text)
-                       if "Content Security Policy" in message.text or "CSP violation" in message.text
-                       else None)
+        "'CSP violation:', e.violatedDirective, e.blockedURI))"
+    )
+    playground.page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text or "CSP violation" in message.text
+            else None
+        ),
+    )
     page = playground.open()
     policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())

@@ -20,10 +20,13 @@ def problem_text(page):
     return page.locator("#start-problem").inner_text()
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", ["opened as a file (file://)", "python3 serve.py", "http://127.0.0.1:8000/"]),
-    ("ko", ["파일(file://)로 열렸습니다", "python3 serve.py"]),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", ["opened as a file (file://)", "python3 serve.py", "http://127.0.0.1:8000/"]),
+        ("ko", ["파일(file://)로 열렸습니다", "python3 serve.py"]),
+    ],
+)
 def test_opened_as_a_file_the_page_says_why_and_how_to_serve_it(browser, dist, lang, expected):
     context = browser.new_context()
     try:
@@ -65,7 +68,9 @@ def test_a_missing_or_mistyped_app_file_gets_a_message(playground, how):
 
 def test_a_missing_worker_gets_a_message_not_endless_loading(playground):
     playground.context.route(
-        "**/worker.js", lambda route: route.fulfill(status=404, body="", headers={"Content-Type": "text/plain"}))
+        "**/worker.js",
+        lambda route: route.fulfill(status=404, body="", headers={"Content-Type": "text/plain"}),
+    )
     page = playground.page
     page.goto(playground.origin + "/")
     text = problem_text(page)
@@ -76,7 +81,11 @@ def test_a_missing_worker_gets_a_message_not_endless_loading(playground):
 def test_dist_serve_py_serves_its_own_folder(dist, tmp_path):
     process = subprocess.Popen(
         [sys.executable, os.path.join(dist, "serve.py"), "--port", "0", "--quiet"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         line = process.stdout.readline()
         assert "http://" in line, line

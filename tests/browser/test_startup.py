@@ -34,8 +34,10 @@ def require_snapshot(dist):
     if manifest.get("noSnapshot"):
         print(f"\nSKIPPING a start-up snapshot test: {manifest['noSnapshot']}", file=sys.__stderr__)
         pytest.skip(f"this build has no start-up snapshot: {manifest['noSnapshot']}")
-    pytest.fail("dist/site/site.json has no start-up snapshot, and the build did not leave it "
-                "out on purpose: rebuild with bash build.sh and read web/snapshot.mjs's error")
+    pytest.fail(
+        "dist/site/site.json has no start-up snapshot, and the build did not leave it "
+        "out on purpose: rebuild with bash build.sh and read web/snapshot.mjs's error"
+    )
 
 
 def draws(playground):

@@ -13,9 +13,18 @@ from pynn.__main__ import BLAS_THREAD_VARIABLES, blas_threads
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-@pytest.mark.parametrize("cpus,load,threads", [
-    (2, 0.1, 2), (2, 0.8, 1), (2, 15.0, 1), (8, 1.2, 7), (8, 7.9, 1), (1, 0.0, 1), (4, 0.0, 4),
-])
+@pytest.mark.parametrize(
+    "cpus,load,threads",
+    [
+        (2, 0.1, 2),
+        (2, 0.8, 1),
+        (2, 15.0, 1),
+        (8, 1.2, 7),
+        (8, 7.9, 1),
+        (1, 0.0, 1),
+        (4, 0.0, 4),
+    ],
+)
 def test_threads_are_the_cores_the_load_leaves_free(cpus, load, threads):
     assert blas_threads({}, cpus, load) == threads
 
@@ -42,8 +51,13 @@ def run(tmp_path, **env):
     script = tmp_path / "show.py"
     script.write_text(SCRIPT)
     clean = {k: v for k, v in os.environ.items() if k not in BLAS_THREAD_VARIABLES}
-    out = subprocess.run([sys.executable, "-m", "pynn", "run", str(script)], check=True,
-                         capture_output=True, text=True, env={**clean, "PYTHONPATH": ROOT, **env})
+    out = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", str(script)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**clean, "PYTHONPATH": ROOT, **env},
+    )
     return out.stdout
 
 

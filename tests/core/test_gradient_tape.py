@@ -24,7 +24,7 @@ def test_trainable_variables_are_watched_automatically():
         y = w * c
     gw, gc = tape.gradient(y, [w, c])
     assert gw.numpy() == 3.0 and gc is None
-    assert type(gw).__name__ == "EagerTensor" and isinstance(gw, Tensor)   # as in TF
+    assert type(gw).__name__ == "EagerTensor" and isinstance(gw, Tensor)  # as in TF
 
 
 def test_non_trainable_variable_gets_none():
@@ -40,8 +40,10 @@ def test_non_persistent_tape_is_single_use():
         tape.watch(x)
         y = x * x
     tape.gradient(y, x)
-    with pytest.raises(RuntimeError, match="A non-persistent GradientTape can only be used to "
-                                           "compute one set of gradients"):
+    with pytest.raises(
+        RuntimeError,
+        match="A non-persistent GradientTape can only be used to compute one set of gradients",
+    ):
         tape.gradient(y, x)
 
 
@@ -54,8 +56,8 @@ def test_persistent_tape_list_and_nonscalar_targets():
         y = w * c
         z = ops.sum(x * w)
         v = x * w
-    assert tape.gradient([y, z], w).numpy() == 6.0          # list targets are summed
-    assert tape.gradient(v, w).numpy() == 3.0               # non-scalar: sum of outputs
+    assert tape.gradient([y, z], w).numpy() == 6.0  # list targets are summed
+    assert tape.gradient(v, w).numpy() == 3.0  # non-scalar: sum of outputs
     assert tape.gradient(v, w, output_gradients=constant([1.0, 10.0])).numpy() == 21.0
     grads = tape.gradient(y, {"a": w, "b": [c]})
     assert grads["a"].numpy() == 3.0 and grads["b"][0].numpy() == 2.0
@@ -126,7 +128,7 @@ def test_shared_subexpressions_accumulate():
     w = Variable(3.0)
     with GradientTape() as tape:
         a = w * w
-        y = a + a * w           # 2w^2... : y = w^2 + w^3 -> 2w + 3w^2
+        y = a + a * w  # 2w^2... : y = w^2 + w^3 -> 2w + 3w^2
     assert tape.gradient(y, w).numpy() == pytest.approx(2 * 3 + 3 * 9)
 
 
@@ -160,7 +162,7 @@ def test_reset_forgets_watched_tensors_and_earlier_ops():
         a = w * w
         tape.reset()
         b = a * w
-    assert tape.gradient(b, w).numpy() == 9.0     # only b = a * w was recorded after reset
+    assert tape.gradient(b, w).numpy() == 9.0  # only b = a * w was recorded after reset
 
 
 def test_a_tape_does_not_see_ops_recorded_before_it_started():
@@ -171,7 +173,7 @@ def test_a_tape_does_not_see_ops_recorded_before_it_started():
         second.watch(y)
         z = y * 3.0
     gw, gy = second.gradient(z, [w, y])
-    assert gw is None and gy.numpy() == 3.0               # as TF: y is a leaf for `second`
+    assert gw is None and gy.numpy() == 3.0  # as TF: y is a leaf for `second`
     assert first.gradient(y, w).numpy() == 4.0
 
 
@@ -206,7 +208,7 @@ def test_inference_records_nothing():
     assert y._node is None
     assert not autodiff._recording
     with GradientTape() as tape:
-        z = constant([1.0]) * 2.0          # no tracked input: not recorded either
+        z = constant([1.0]) * 2.0  # no tracked input: not recorded either
     assert z._node is None
     del tape
 
@@ -223,8 +225,8 @@ def test_deep_chains_do_not_hit_the_recursion_limit():
 def test_slices_and_gathers_accumulate_into_one_gradient():
     x = Variable(np.arange(12, dtype=np.float32).reshape(3, 4))
     with GradientTape() as tape:
-        rows = ops.unstack(x, axis=1)                     # 4 slices of one input
-        picked = ops.gather(x, [0, 0, 2])                 # repeated rows add up
+        rows = ops.unstack(x, axis=1)  # 4 slices of one input
+        picked = ops.gather(x, [0, 0, 2])  # repeated rows add up
         loss = ops.add_n(rows) * 2.0
         loss = ops.sum(loss) + ops.sum(picked) + ops.sum(x[1:, 1])
     g = tape.gradient(loss, x).numpy()

@@ -16,8 +16,7 @@ from pynn import keras, ops, tf
 from pynn.core.autodiff import GradientTape, SecondOrderError
 from pynn.core.tensor import Variable, constant
 
-FIXTURE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures",
-                       "higher_order.json")
+FIXTURE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures", "higher_order.json")
 with open(FIXTURE) as _fh:
     CASES = json.load(_fh)["cases"]
 
@@ -44,7 +43,7 @@ def test_x_cubed_at_two():
         outer.watch(x)
         with GradientTape() as inner:
             inner.watch(x)
-            y = x ** 3
+            y = x**3
         dy = inner.gradient(y, x)
     d2y = outer.gradient(dy, x)
     assert float(dy) == 12.0 and float(d2y) == 12.0
@@ -55,26 +54,41 @@ def test_x_cubed_at_two():
 FUNCTIONS = {
     "add_sub_mul_div": lambda x: ops.sum((x * x + 1.0) / (x - 3.0) - x * 0.5),
     "negative_square_sqrt": lambda x: ops.sum(ops.sqrt(ops.square(-x) + 1.0)),
-    "exp_log_reciprocal": lambda x: ops.sum(ops.exp(x * 0.3) * ops.log(x + 2.0)
-                                            + ops.reciprocal(x + 3.0)),
+    "exp_log_reciprocal": lambda x: ops.sum(
+        ops.exp(x * 0.3) * ops.log(x + 2.0) + ops.reciprocal(x + 3.0)
+    ),
     "sin_cos_abs": lambda x: ops.sum(ops.sin(x) * ops.cos(x) * ops.abs(x)),
     "power": lambda x: ops.sum(ops.power(x + 2.0, 2.5) + ops.power(1.5, x)),
-    "maximum_minimum_where": lambda x: ops.sum(ops.maximum(x, 0.2) * ops.minimum(x, 0.5) * x
-                                               + ops.where(x > 0.1, x * x, 2.0 * x)),
-    "activations": lambda x: ops.sum(ops.tanh(x) * ops.sigmoid(x) + ops.softplus(x)
-                                     * ops.relu(x) ** 2),
-    "softmax_log_softmax": lambda x: ops.sum(ops.softmax(x) * ops.log_softmax(x, axis=0)
-                                             * x),
-    "matmul_transpose_reshape": lambda x: ops.sum(ops.square(ops.matmul(
-        x, ops.transpose(x)) @ ops.reshape(x, (3, 4)))),
-    "reductions_broadcast": lambda x: ops.sum(ops.mean(x, axis=1, keepdims=True) * x)
-    + ops.square(ops.sum(ops.broadcast_to(ops.mean(x, axis=0), (2, 4)))),
-    "dense_bias_add_cast": lambda x: ops.sum(ops.square(ops.dense(
-        x, ops.cast(constant(np.linspace(-1, 1, 8).reshape(4, 2)), "float64"),
-        constant(np.array([0.1, -0.2])), "tanh"))) + ops.sum(ops.square(ops.bias_add(
-            x, constant(np.ones(4))))),
-    "squared_difference_mse": lambda x: ops.sum(ops.squared_difference(x, 0.3))
-    + ops.sum(ops.mean_squared_error(x * 0.5, x * x)),
+    "maximum_minimum_where": lambda x: ops.sum(
+        ops.maximum(x, 0.2) * ops.minimum(x, 0.5) * x + ops.where(x > 0.1, x * x, 2.0 * x)
+    ),
+    "activations": lambda x: ops.sum(
+        ops.tanh(x) * ops.sigmoid(x) + ops.softplus(x) * ops.relu(x) ** 2
+    ),
+    "softmax_log_softmax": lambda x: ops.sum(ops.softmax(x) * ops.log_softmax(x, axis=0) * x),
+    "matmul_transpose_reshape": lambda x: ops.sum(
+        ops.square(ops.matmul(x, ops.transpose(x)) @ ops.reshape(x, (3, 4)))
+    ),
+    "reductions_broadcast": lambda x: (
+        ops.sum(ops.mean(x, axis=1, keepdims=True) * x)
+        + ops.square(ops.sum(ops.broadcast_to(ops.mean(x, axis=0), (2, 4))))
+    ),
+    "dense_bias_add_cast": lambda x: (
+        ops.sum(
+            ops.square(
+                ops.dense(
+                    x,
+                    ops.cast(constant(np.linspace(-1, 1, 8).reshape(4, 2)), "float64"),
+                    constant(np.array([0.1, -0.2])),
+                    "tanh",
+                )
+            )
+        )
+        + ops.sum(ops.square(ops.bias_add(x, constant(np.ones(4)))))
+    ),
+    "squared_difference_mse": lambda x: (
+        ops.sum(ops.squared_difference(x, 0.3)) + ops.sum(ops.mean_squared_error(x * 0.5, x * x))
+    ),
 }
 
 
@@ -114,7 +128,7 @@ def test_an_op_without_a_second_order_rule_raises_naming_it():
         with GradientTape() as inner:
             inner.watch(image)
             out = ops.sum(pool(image * image) ** 2)
-        first = inner.gradient(out, image)         # the first derivative still works
+        first = inner.gradient(out, image)  # the first derivative still works
         penalty = ops.sum(first * first)
     assert first.shape == (1, 4, 4, 1)
     with pytest.raises(SecondOrderError, match="MaxPool2d"):
@@ -128,7 +142,7 @@ def test_conv_kernel_gradients_are_first_order_only():
         with GradientTape() as inner:
             out = ops.sum(conv(image) ** 2)
         kernel_grad = inner.gradient(out, conv.kernel)
-        total = ops.sum(kernel_grad ** 2)
+        total = ops.sum(kernel_grad**2)
     with pytest.raises(SecondOrderError, match="Conv2d"):
         outer.gradient(total, conv.kernel)
 
@@ -143,8 +157,7 @@ def test_gradient_penalty_through_a_conv_layer_matches_central_differences():
         with GradientTape() as outer:
             with GradientTape() as inner:
                 inner.watch(image)
-                critic = ops.sum(ops.tanh(ops.conv2d(image, kernel, strides=2,
-                                                     padding="same")))
+                critic = ops.sum(ops.tanh(ops.conv2d(image, kernel, strides=2, padding="same")))
             grad = inner.gradient(critic, image)
             value = ops.sum(ops.square(grad))
         return float(value), outer.gradient(value, kernel).numpy()
@@ -152,8 +165,9 @@ def test_gradient_penalty_through_a_conv_layer_matches_central_differences():
     _, analytic = penalty(kernel0)
     direction = rng.normal(size=kernel0.shape)
     eps = 1e-6
-    numeric = (penalty(kernel0 + eps * direction)[0]
-               - penalty(kernel0 - eps * direction)[0]) / (2 * eps)
+    numeric = (penalty(kernel0 + eps * direction)[0] - penalty(kernel0 - eps * direction)[0]) / (
+        2 * eps
+    )
     np.testing.assert_allclose(np.sum(analytic * direction), numeric, rtol=1e-6)
 
 

@@ -17,8 +17,19 @@ KNOWN_CYCLES = {
     # Tensor's operators (`a + b`, `a @ b`) are pynn.ops primitives, and the ops (through
     # autodiff's `primitive`) build Tensors: tensor.py imports pynn.ops at its bottom, once
     # Tensor exists.
-    frozenset({"pynn.core.autodiff", "pynn.core.tensor", "pynn.ops", "pynn.ops.array", "pynn.ops.conv",
-               "pynn.ops.math", "pynn.ops.nn", "pynn.ops.pooling", "pynn.ops.reduction"}),
+    frozenset(
+        {
+            "pynn.core.autodiff",
+            "pynn.core.tensor",
+            "pynn.ops",
+            "pynn.ops.array",
+            "pynn.ops.conv",
+            "pynn.ops.math",
+            "pynn.ops.nn",
+            "pynn.ops.pooling",
+            "pynn.ops.reduction",
+        }
+    ),
 }
 
 
@@ -45,7 +56,7 @@ def _top_level_imports(path, modules, name):
     targets = set()
 
     def add(module):
-        while module and module not in modules:   # `from pynn.x import y`: y may be a name
+        while module and module not in modules:  # `from pynn.x import y`: y may be a name
             module = module.rpartition(".")[0]
         if module and module.startswith("pynn"):
             targets.add(module)
@@ -70,7 +81,9 @@ def _top_level_imports(path, modules, name):
             elif isinstance(node, ast.ClassDef):
                 visit(node.body)
             elif isinstance(node, ast.If) and ast.unparse(node.test) in (
-                    "TYPE_CHECKING", "typing.TYPE_CHECKING"):
+                "TYPE_CHECKING",
+                "typing.TYPE_CHECKING",
+            ):
                 visit(node.orelse)  # annotations only: never imported at run time
             else:
                 for field in ("body", "orelse", "finalbody", "handlers"):
@@ -142,20 +155,23 @@ def test_top_level_imports_go_down_the_layers():
 
 def test_activation_layers_deserialize_without_importing_layers_first():
     # activations.deserialize imports the activation layers late (they import activations).
-    script = ("from pynn.keras import activations\n"
-              "print(type(activations.deserialize('ReLU')).__name__)\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=False, cwd=ROOT)
+    script = (
+        "from pynn.keras import activations\n"
+        "print(type(activations.deserialize('ReLU')).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
+    )
     assert result.stdout.strip() == "ReLU", result.stderr
 
 
 def test_pynn_run_starts_without_numpy():
     # `python -m pynn run` chooses the BLAS threads before numpy starts: pynn.__main__ and the
     # shim it installs must not import numpy at their top.
-    script = ("import sys, pynn.__main__, pynn.shim\n"
-              "print('numpy' in sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=False, cwd=ROOT)
+    script = "import sys, pynn.__main__, pynn.shim\nprint('numpy' in sys.modules)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
+    )
     assert result.stdout.strip() == "False", result.stderr
 
 

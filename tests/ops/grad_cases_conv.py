@@ -24,51 +24,70 @@ def distinct(*shape):
 CASES = {
     "conv.conv2d": [
         (lambda x, k: ops.conv2d(x, k), (rnd(2, 5, 4, 3), rnd(3, 2, 3, 4))),
-        (lambda x, k: ops.conv2d(x, k, strides=2, padding="same"),
-         (rnd(1, 6, 5, 2), rnd(3, 3, 2, 3))),
-        (lambda x, k: ops.conv2d(x, k, padding="same", dilation_rate=(2, 1)),
-         (rnd(1, 6, 5, 2), rnd(3, 2, 2, 2))),
-        (lambda x, k: ops.conv2d(x, k, strides=(1, 2), groups=2),
-         (rnd(2, 4, 5, 4), rnd(2, 2, 2, 6))),
+        (
+            lambda x, k: ops.conv2d(x, k, strides=2, padding="same"),
+            (rnd(1, 6, 5, 2), rnd(3, 3, 2, 3)),
+        ),
+        (
+            lambda x, k: ops.conv2d(x, k, padding="same", dilation_rate=(2, 1)),
+            (rnd(1, 6, 5, 2), rnd(3, 2, 2, 2)),
+        ),
+        (
+            lambda x, k: ops.conv2d(x, k, strides=(1, 2), groups=2),
+            (rnd(2, 4, 5, 4), rnd(2, 2, 2, 6)),
+        ),
         (lambda x, k: ops.conv2d(x, k), (rnd(2, 3, 3, 3), rnd(1, 1, 3, 2))),
     ],
     "conv.conv1d": [
-        (lambda x, k: ops.conv1d(x, k, strides=2, padding="same"),
-         (rnd(2, 7, 3), rnd(3, 3, 2))),
-        (lambda x, k: ops.conv1d(x, k, padding=(4, 0), dilation_rate=2),
-         (rnd(2, 6, 2), rnd(3, 2, 3))),
+        (lambda x, k: ops.conv1d(x, k, strides=2, padding="same"), (rnd(2, 7, 3), rnd(3, 3, 2))),
+        (
+            lambda x, k: ops.conv1d(x, k, padding=(4, 0), dilation_rate=2),
+            (rnd(2, 6, 2), rnd(3, 2, 3)),
+        ),
         (lambda x, k: ops.conv1d(x, k, groups=2), (rnd(1, 5, 4), rnd(2, 2, 4))),
     ],
     "conv.conv2d_transpose": [
-        (lambda x, k: ops.conv2d_transpose(x, k, output_shape=(2, 6, 8, 2), strides=2,
-                                           padding="same"),
-         (rnd(2, 3, 4, 3), rnd(3, 3, 2, 3))),
-        (lambda x, k: ops.conv2d_transpose(x, k, output_shape=(1, 8, 9, 2), strides=2),
-         (rnd(1, 3, 4, 2), rnd(3, 2, 2, 2))),
-        (lambda x, k: ops.conv2d_transpose(x, k, output_shape=(1, 5, 5, 1), strides=2,
-                                           padding="same"),
-         (rnd(1, 3, 3, 2), rnd(3, 3, 1, 2))),
+        (
+            lambda x, k: ops.conv2d_transpose(
+                x, k, output_shape=(2, 6, 8, 2), strides=2, padding="same"
+            ),
+            (rnd(2, 3, 4, 3), rnd(3, 3, 2, 3)),
+        ),
+        (
+            lambda x, k: ops.conv2d_transpose(x, k, output_shape=(1, 8, 9, 2), strides=2),
+            (rnd(1, 3, 4, 2), rnd(3, 2, 2, 2)),
+        ),
+        (
+            lambda x, k: ops.conv2d_transpose(
+                x, k, output_shape=(1, 5, 5, 1), strides=2, padding="same"
+            ),
+            (rnd(1, 3, 3, 2), rnd(3, 3, 1, 2)),
+        ),
     ],
     "conv.depthwise_conv2d": [
-        (lambda x, k: ops.depthwise_conv2d(x, k, strides=2, padding="same"),
-         (rnd(2, 5, 6, 3), rnd(3, 3, 3, 1))),
-        (lambda x, k: ops.depthwise_conv2d(x, k, dilation_rate=2),
-         (rnd(1, 6, 6, 2), rnd(2, 3, 2, 3))),
+        (
+            lambda x, k: ops.depthwise_conv2d(x, k, strides=2, padding="same"),
+            (rnd(2, 5, 6, 3), rnd(3, 3, 3, 1)),
+        ),
+        (
+            lambda x, k: ops.depthwise_conv2d(x, k, dilation_rate=2),
+            (rnd(1, 6, 6, 2), rnd(2, 3, 2, 3)),
+        ),
     ],
     "pooling.max_pool2d": [
         (lambda x: ops.max_pool2d(x, pool_size=2), (distinct(2, 4, 5, 3),)),
-        (lambda x: ops.max_pool2d(x, pool_size=3, strides=2, padding="same"),
-         (distinct(1, 5, 6, 2),)),
+        (
+            lambda x: ops.max_pool2d(x, pool_size=3, strides=2, padding="same"),
+            (distinct(1, 5, 6, 2),),
+        ),
         (lambda x: ops.max_pool2d(x, pool_size=(2, 3), strides=1), (distinct(1, 4, 4, 2),)),
     ],
     "pooling.avg_pool2d": [
         (lambda x: ops.avg_pool2d(x, pool_size=2), (rnd(2, 4, 5, 3),)),
-        (lambda x: ops.avg_pool2d(x, pool_size=3, strides=2, padding="same"),
-         (rnd(1, 5, 6, 2),)),
+        (lambda x: ops.avg_pool2d(x, pool_size=3, strides=2, padding="same"), (rnd(1, 5, 6, 2),)),
     ],
     "pooling.max_pool1d": [
-        (lambda x: ops.max_pool1d(x, pool_size=3, strides=2, padding="same"),
-         (distinct(2, 7, 3),)),
+        (lambda x: ops.max_pool1d(x, pool_size=3, strides=2, padding="same"), (distinct(2, 7, 3),)),
     ],
     "pooling.avg_pool1d": [
         (lambda x: ops.avg_pool1d(x, pool_size=2, strides=1), (rnd(2, 5, 3),)),

@@ -16,8 +16,13 @@ CASES = [
     (lambda x, k: ops.conv2d(x, k, strides=2, padding="same"), (2, 7, 6, 3), (3, 3, 3, 4)),
     (lambda x, k: ops.conv2d(x, k, groups=2), (2, 5, 5, 4), (2, 2, 2, 6)),
     (lambda x, k: ops.conv1d(x, k, padding="same"), (2, 9, 3), (3, 3, 5)),
-    (lambda x, k: ops.conv2d_transpose(x, k, output_shape=(2, 8, 10, 2), strides=2,
-                                       padding="same"), (2, 4, 5, 3), (3, 3, 2, 3)),
+    (
+        lambda x, k: ops.conv2d_transpose(
+            x, k, output_shape=(2, 8, 10, 2), strides=2, padding="same"
+        ),
+        (2, 4, 5, 3),
+        (3, 3, 2, 3),
+    ),
 ]
 
 

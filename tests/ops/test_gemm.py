@@ -15,8 +15,16 @@ from pynn.ops import gemm
 R = np.random.default_rng(5)
 
 # (m, n, k): odd sizes around the kernel's 4x8 tiles and 256-deep blocks, and wide/deep ones.
-SHAPES = [(1, 1, 1), (1, 9, 2), (4, 8, 256), (5, 9, 257), (3, 600, 20), (67, 13, 700),
-          (130, 70, 33), (9, 1100, 5)]
+SHAPES = [
+    (1, 1, 1),
+    (1, 9, 2),
+    (4, 8, 256),
+    (5, 9, 257),
+    (3, 600, 20),
+    (67, 13, 700),
+    (130, 70, 33),
+    (9, 1100, 5),
+]
 
 
 def operands(m, n, k, layout, dtype=np.float32):
@@ -85,8 +93,9 @@ def test_kernel_keeps_nan_inf_and_zero_sizes_as_numpy(kernel):
     with np.errstate(invalid="ignore"):
         np.testing.assert_array_equal(got, a @ np.ones((2, 3), np.float32))
     assert gemm.matmul(np.ones((0, 3), np.float32), np.ones((3, 4), np.float32)).shape == (0, 4)
-    np.testing.assert_array_equal(gemm.matmul(np.ones((2, 0), np.float32),
-                                              np.ones((0, 4), np.float32)), np.zeros((2, 4)))
+    np.testing.assert_array_equal(
+        gemm.matmul(np.ones((2, 0), np.float32), np.ones((0, 4), np.float32)), np.zeros((2, 4))
+    )
 
 
 def test_float64_and_misaligned_operands_stay_on_numpy(kernel):
@@ -94,8 +103,9 @@ def test_float64_and_misaligned_operands_stay_on_numpy(kernel):
     np.testing.assert_allclose(gemm.matmul(a, b), a @ b, rtol=1e-12)
     raw = np.zeros(4 * 20 * 40 + 2, np.uint8)[2:].view(np.float32).reshape(20, 40)  # 2-byte aligned
     raw[:] = 1.5
-    np.testing.assert_array_equal(gemm.matmul(raw, np.ones((40, 3), np.float32)),
-                                  np.full((20, 3), 60.0, np.float32))
+    np.testing.assert_array_equal(
+        gemm.matmul(raw, np.ones((40, 3), np.float32)), np.full((20, 3), 60.0, np.float32)
+    )
 
 
 def test_switching_the_kernel_off_uses_einsum(kernel):
@@ -111,8 +121,9 @@ def test_switching_the_kernel_off_uses_einsum(kernel):
 
 def test_a_kernel_that_disagrees_is_refused_loudly(native_gemm_library, monkeypatch):
     monkeypatch.setattr(gemm, "BLAS", False)
-    monkeypatch.setattr(gemm._Kernel, "product",
-                        lambda self, a, b: np.zeros((a.shape[0], b.shape[1]), np.float32))
+    monkeypatch.setattr(
+        gemm._Kernel, "product", lambda self, a, b: np.zeros((a.shape[0], b.shape[1]), np.float32)
+    )
     gemm.install(native_gemm_library)
     a, b = operands(30, 40, 50, 0)
     with pytest.warns(RuntimeWarning, match="disagreed with numpy"):
@@ -157,15 +168,20 @@ def test_dense_and_conv_gradients_through_the_kernel(native_gemm_library, monkey
 
 def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
     """Adam with the kernel and without: identical weights and slots after a few steps."""
+
     def train(use_kernel):
         gemm.set_kernels(use_kernel)
         r = np.random.default_rng(8)
         w = Variable(r.standard_normal((40, 50)).astype(np.float32))  # 2,000 weights
-        b = Variable(r.standard_normal(7).astype(np.float32))          # too small: numpy
+        b = Variable(r.standard_normal(7).astype(np.float32))  # too small: numpy
         opt = optimizers.Adam(learning_rate=0.01)
         for _ in range(4):
-            opt.apply_gradients([(r.standard_normal((40, 50)).astype(np.float32), w),
-                                 (r.standard_normal(7).astype(np.float32), b)])
+            opt.apply_gradients(
+                [
+                    (r.standard_normal((40, 50)).astype(np.float32), w),
+                    (r.standard_normal(7).astype(np.float32), b),
+                ]
+            )
         return [w.numpy(), b.numpy(), *[s.numpy() for s in opt.variables[1:]]]
 
     calls = []
@@ -180,10 +196,13 @@ def test_adam_kernel_is_numpys_update_bit_for_bit(kernel):
         np.testing.assert_array_equal(a, b)
 
 
-@pytest.mark.parametrize("strides,dilation,padding", [(1, 1, "valid"), (2, 1, "same"), (1, 2, "same"),
-                                                      ((2, 3), 1, "valid")])
-def test_col2im_kernel_is_numpys_scatter_bit_for_bit(kernel, monkeypatch, strides, dilation,
-                                                     padding):
+@pytest.mark.parametrize(
+    "strides,dilation,padding",
+    [(1, 1, "valid"), (2, 1, "same"), (1, 2, "same"), ((2, 3), 1, "valid")],
+)
+def test_col2im_kernel_is_numpys_scatter_bit_for_bit(
+    kernel, monkeypatch, strides, dilation, padding
+):
     """conv2d's input gradient with the compiled col2im and with numpy's taps: identical."""
     x = Variable(R.standard_normal((3, 11, 9, 4)).astype(np.float32))
     k = Variable(R.standard_normal((3, 2, 4, 5)).astype(np.float32))

@@ -25,9 +25,11 @@ for path in sorted(glob.glob(os.path.join(HERE, "grad_cases_*.py"))):
         CASES.setdefault(name, []).extend(cases)
     NON_DIFFERENTIABLE |= set(getattr(mod, "NON_DIFFERENTIABLE", ()))
 
-PARAMS = [pytest.param(case[0], case[1], case[2] if len(case) > 2 else {},
-                       id=f"{name}-{i}")
-          for name, cases in sorted(CASES.items()) for i, case in enumerate(cases)]
+PARAMS = [
+    pytest.param(case[0], case[1], case[2] if len(case) > 2 else {}, id=f"{name}-{i}")
+    for name, cases in sorted(CASES.items())
+    for i, case in enumerate(cases)
+]
 
 
 def test_every_primitive_checked():
@@ -48,7 +50,7 @@ def test_gradient(fn, args, tolerances):
 def test_gradcheck_catches_a_wrong_vjp():
     @primitive
     def wrong_square(x):
-        return x * x, lambda g: g * x        # should be 2 * g * x
+        return x * x, lambda g: g * x  # should be 2 * g * x
 
     registry.pop("test_op_gradients.wrong_square")
     with pytest.raises(AssertionError, match="gradient of input 0 is wrong"):

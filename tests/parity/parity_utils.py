@@ -39,8 +39,11 @@ def pynn_namespace():
     try:
         from pynn import tf  # noqa: PLC0415 - a parity test reports a missing pynn instead of failing to import
     except Exception as e:  # noqa: BLE001 - any error is recorded/reported
-        pytest.fail(f"cannot import pynn.tf (the `tf` namespace the tutorials use): "
-                    f"{type(e).__name__}: {e}", pytrace=False)
+        pytest.fail(
+            f"cannot import pynn.tf (the `tf` namespace the tutorials use): "
+            f"{type(e).__name__}: {e}",
+            pytrace=False,
+        )
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
     return {"tf": tf, "keras": keras, "layers": keras.layers, "np": np, "time": time}
@@ -73,8 +76,11 @@ def run_captured(code, ns):
 
 
 def text_diff(expected, got, n=3, limit=80):
-    lines = list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "tf.keras 2.15",
-                                      "pynn", n=n, lineterm=""))
+    lines = list(
+        difflib.unified_diff(
+            expected.splitlines(), got.splitlines(), "tf.keras 2.15", "pynn", n=n, lineterm=""
+        )
+    )
     if len(lines) > limit:
         lines = lines[:limit] + [f"... ({len(lines) - limit} more diff lines)"]
     return "\n".join(lines)
@@ -85,18 +91,24 @@ def check_error(expected, got, tb, exact_message=True):
     if expected is None and got is None:
         return
     if expected is None:
-        pytest.fail(f"pynn raised {got['type']}: {got['message']}\n"
-                    f"(tf.keras 2.15 raised nothing)\n{tb}", pytrace=False)
+        pytest.fail(
+            f"pynn raised {got['type']}: {got['message']}\n(tf.keras 2.15 raised nothing)\n{tb}",
+            pytrace=False,
+        )
     if got is None:
-        pytest.fail(f"tf.keras 2.15 raised {expected['type']}: {expected['message']}\n"
-                    f"pynn raised nothing", pytrace=False)
+        pytest.fail(
+            f"tf.keras 2.15 raised {expected['type']}: {expected['message']}\npynn raised nothing",
+            pytrace=False,
+        )
     assert got["type"] == expected["type"], (
         f"tf.keras raised {expected['type']}: {expected['message']}\n"
-        f"pynn raised {got['type']}: {got['message']}\n{tb}")
+        f"pynn raised {got['type']}: {got['message']}\n{tb}"
+    )
     if exact_message:
         assert got["message"] == expected["message"], (
             f"{expected['type']} message differs\n tf.keras: {expected['message']!r}\n"
-            f"     pynn: {got['message']!r}")
+            f"     pynn: {got['message']!r}"
+        )
 
 
 def flatten(x):
@@ -111,7 +123,8 @@ def assert_close(got, expected, what, atol, rtol):
     got = np.asarray(got)
     expected = np.asarray(expected)
     assert got.shape == expected.shape, (
-        f"{what}: shape {got.shape} from pynn, {expected.shape} from tf.keras 2.15")
+        f"{what}: shape {got.shape} from pynn, {expected.shape} from tf.keras 2.15"
+    )
     if expected.dtype == bool:
         assert np.array_equal(got.astype(bool), expected), f"{what}: differs\n{got}\nvs\n{expected}"
         return
@@ -122,9 +135,12 @@ def assert_close(got, expected, what, atol, rtol):
         err = np.abs(g - e)
         idx = np.unravel_index(np.nanargmax(np.where(ok, 0, err)), err.shape) if err.ndim else ()
         idx = tuple(int(i) for i in idx)
-        pytest.fail(f"{what}: {int((~ok).sum())} of {ok.size} values differ beyond atol={atol} "
-                    f"rtol={rtol}; worst at {idx}: pynn {float(g[idx])!r} vs tf.keras "
-                    f"{float(e[idx])!r}", pytrace=False)
+        pytest.fail(
+            f"{what}: {int((~ok).sum())} of {ok.size} values differ beyond atol={atol} "
+            f"rtol={rtol}; worst at {idx}: pynn {float(g[idx])!r} vs tf.keras "
+            f"{float(e[idx])!r}",
+            pytrace=False,
+        )
 
 
 # ------------------------------------------------------------------ progress-bar text
@@ -160,14 +176,18 @@ def compare_text_numbers(expected, got, atol=5e-4, rtol=1e-3):
     g_parts = _NUMBER.split(got)
     shown_e = expected.replace("\r", "\\r\n")
     shown_g = got.replace("\r", "\\r\n")
-    if len(e_parts) != len(g_parts) or any(a != b for a, b in zip(e_parts[::2], g_parts[::2], strict=True)):
-        pytest.fail("text differs (timings masked):\n" + text_diff(shown_e, shown_g),
-                    pytrace=False)
+    if len(e_parts) != len(g_parts) or any(
+        a != b for a, b in zip(e_parts[::2], g_parts[::2], strict=True)
+    ):
+        pytest.fail("text differs (timings masked):\n" + text_diff(shown_e, shown_g), pytrace=False)
     for a, b in zip(e_parts[1::2], g_parts[1::2], strict=True):
         fa, fb = float(a), float(b)
         if not (np.isclose(fa, fb, atol=atol, rtol=rtol) or (np.isnan(fa) and np.isnan(fb))):
-            pytest.fail(f"number {b} (pynn) vs {a} (tf.keras 2.15) beyond atol={atol} "
-                        f"rtol={rtol}\n" + text_diff(shown_e, shown_g), pytrace=False)
+            pytest.fail(
+                f"number {b} (pynn) vs {a} (tf.keras 2.15) beyond atol={atol} "
+                f"rtol={rtol}\n" + text_diff(shown_e, shown_g),
+                pytrace=False,
+            )
 
 
 def last_redraws(text):
@@ -190,8 +210,10 @@ def json_differences(a, b, path="", limit=12):
     if isinstance(a, dict) and isinstance(b, dict):
         for k in list(a) + [k for k in b if k not in a]:
             if k not in a or k not in b:
-                out.append(f"{path}/{k}: {'missing' if k not in a else repr(a[k])[:80]} vs "
-                           f"{'missing' if k not in b else repr(b[k])[:80]}")
+                out.append(
+                    f"{path}/{k}: {'missing' if k not in a else repr(a[k])[:80]} vs "
+                    f"{'missing' if k not in b else repr(b[k])[:80]}"
+                )
             else:
                 out += json_differences(a[k], b[k], f"{path}/{k}", limit)
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
@@ -207,10 +229,14 @@ def check_printed_scenario(s, ns):
     byte-identical to tf.keras 2.15's, and so must the exception it ends with."""
     out, err, tb = run_captured(s["code"], ns)
     if err is not None and s["error"] is None:
-        pytest.fail(f"pynn raised {err['type']}: {err['message']}\n{tb}\n"
-                    f"printed so far, against tf.keras:\n{text_diff(s['stdout'], out)}",
-                    pytrace=False)
+        pytest.fail(
+            f"pynn raised {err['type']}: {err['message']}\n{tb}\n"
+            f"printed so far, against tf.keras:\n{text_diff(s['stdout'], out)}",
+            pytrace=False,
+        )
     if out != s["stdout"]:
-        pytest.fail("printed text differs from tf.keras 2.15:\n" + text_diff(s["stdout"], out),
-                    pytrace=False)
+        pytest.fail(
+            "printed text differs from tf.keras 2.15:\n" + text_diff(s["stdout"], out),
+            pytrace=False,
+        )
     check_error(s["error"], err, tb)

@@ -17,12 +17,15 @@ def test_error_matches_tf_keras(name):
     _, err, tb = run_captured(s["code"], ns)
     expected = s["error"]
     assert err is not None, (
-        f"pynn raised nothing; tf.keras raises {expected['type']}: {expected['message']}")
+        f"pynn raised nothing; tf.keras raises {expected['type']}: {expected['message']}"
+    )
     assert err["type"] == expected["type"], (
         f"tf.keras raises {expected['type']}: {expected['message']}\n"
-        f"pynn raised {err['type']}: {err['message']}\n{tb}")
+        f"pynn raised {err['type']}: {err['message']}\n{tb}"
+    )
     if s["exact"]:
         assert err["message"] == expected["message"]
     missing = [c for c in s["contains"] if c not in err["message"]]
-    assert not missing, (f"pynn's message lacks {missing}: {err['message']!r}\n"
-                         f"(tf.keras: {expected['message']!r})")
+    assert not missing, (
+        f"pynn's message lacks {missing}: {err['message']!r}\n(tf.keras: {expected['message']!r})"
+    )

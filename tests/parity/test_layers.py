@@ -40,7 +40,8 @@ def test_layer_forward_matches_tf_keras(name):
     got_shapes = [list(np.shape(w)) for w in layer.get_weights()]
     assert got_shapes == s["weight_shapes"], (
         f"{s['code']}: weight shapes {got_shapes}, tf.keras has {s['weight_shapes']} "
-        f"({s['weight_names']})")
+        f"({s['weight_names']})"
+    )
     if s["init"] == "set":
         layer.set_weights(weights)
     else:  # deterministic initial weights, or the statistics adapt() computed
@@ -49,14 +50,16 @@ def test_layer_forward_matches_tf_keras(name):
     out = layer(arg, **s["call"])
     outs = flatten(out)
     assert len(outs) == len(s["output_shapes"]), (
-        f"{s['code']}: {len(outs)} outputs, tf.keras returns {len(s['output_shapes'])}")
+        f"{s['code']}: {len(outs)} outputs, tf.keras returns {len(s['output_shapes'])}"
+    )
     for i, o in enumerate(outs):
         assert_close(o, ARRAYS[f"{name}/y{i}"], f"{s['code']} output {i}", ATOL, RTOL)
     if s["weights_after"]:
         after = _arrays(name, "wa", len(s["weight_shapes"]))
         for i, (got, exp) in enumerate(zip(layer.get_weights(), after, strict=True)):
-            assert_close(got, exp, f"{s['code']}: {s['weight_names'][i]} after the call",
-                         ATOL, RTOL)
+            assert_close(
+                got, exp, f"{s['code']}: {s['weight_names'][i]} after the call", ATOL, RTOL
+            )
     if s["losses"] or getattr(layer, "losses", []):
         got_losses = sorted(float(np.asarray(v)) for v in layer.losses)
         assert_close(got_losses, sorted(s["losses"]), f"{s['code']}: layer.losses", ATOL, RTOL)
@@ -90,8 +93,9 @@ def test_layer_gradients_match_tf_keras(name):
             term = ns_tf.reduce_sum(o * ARRAYS[f"{name}/r{i}"])
             total = term if total is None else total + term
     sources = list(layer.trainable_weights) + floats
-    assert [getattr(w, "name", None) for w in layer.trainable_weights] == \
-        s["trainable_weight_names"], "trainable weights differ from tf.keras's (names, order)"
+    assert [getattr(w, "name", None) for w in layer.trainable_weights] == s[
+        "trainable_weight_names"
+    ], "trainable weights differ from tf.keras's (names, order)"
     grads = tape.gradient(total, sources)
     assert len(grads) == len(s["gradient_sources"]) == len(sources)
     for i, (g, src) in enumerate(zip(grads, s["gradient_sources"], strict=True)):
@@ -99,5 +103,6 @@ def test_layer_gradients_match_tf_keras(name):
             assert g is None, f"{s['code']}: gradient for {src} should be None (unconnected)"
             continue
         assert g is not None, f"{s['code']}: no gradient for {src}"
-        assert_close(np.asarray(g), ARRAYS[f"{name}/g{i}"], f"{s['code']}: gradient for {src}",
-                     ATOL, RTOL)
+        assert_close(
+            np.asarray(g), ARRAYS[f"{name}/g{i}"], f"{s['code']}: gradient for {src}", ATOL, RTOL
+        )

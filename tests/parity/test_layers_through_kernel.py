@@ -36,7 +36,10 @@ NAMES = [n for n in SCENARIOS if _uses_products(n) or n.startswith("model_")]
 @pytest.mark.parametrize("name", NAMES)
 def test_forward_through_the_kernel_matches_tf_keras(name, counted_kernel):
     test_layers.test_layer_forward_matches_tf_keras(name)
-    if SCENARIOS[name]["input_dtypes"] == ["float32"] and "Depthwise" not in SCENARIOS[name]["code"]:
+    if (
+        SCENARIOS[name]["input_dtypes"] == ["float32"]
+        and "Depthwise" not in SCENARIOS[name]["code"]
+    ):
         assert counted_kernel, "no product went through the kernel"
 
 

@@ -67,8 +67,18 @@ def test_metric_matches_tf_keras(name):
             m.update_state(y_true[lo:hi], **kw)
         else:
             m.update_state(y_true[lo:hi], y_pred[lo:hi], **kw)
-        assert_close(np.asarray(m.result()), np.array(s["results"][step]),
-                     f"{s['code']} after update {step + 1}", ATOL, RTOL)
+        assert_close(
+            np.asarray(m.result()),
+            np.array(s["results"][step]),
+            f"{s['code']} after update {step + 1}",
+            ATOL,
+            RTOL,
+        )
     m.reset_state()
-    assert_close(np.asarray(m.result()), np.array(s["results"][2]),
-                 f"{s['code']} after reset_state()", ATOL, RTOL)
+    assert_close(
+        np.asarray(m.result()),
+        np.array(s["results"][2]),
+        f"{s['code']} after reset_state()",
+        ATOL,
+        RTOL,
+    )

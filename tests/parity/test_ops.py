@@ -38,15 +38,17 @@ def _run(name, watch):
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_op_value_matches_tf(name):
     s, flat, _, _, _ = _run(name, [])
-    assert len(flat) == len(s["values"]), f"{s['code']}: {len(flat)} results, tf gives " \
-        f"{len(s['values'])}"
+    assert len(flat) == len(s["values"]), (
+        f"{s['code']}: {len(flat)} results, tf gives {len(s['values'])}"
+    )
     for k, (x, expected) in enumerate(zip(flat, s["values"], strict=True)):
         assert _dtype_name(x) == s["dtypes"][k], (
-            f"{s['code']}: dtype {_dtype_name(x)}, tf gives {s['dtypes'][k]}")
+            f"{s['code']}: dtype {_dtype_name(x)}, tf gives {s['dtypes'][k]}"
+        )
         assert list(np.shape(x)) == s["shapes"][k], (
-            f"{s['code']}: shape {list(np.shape(x))}, tf gives {s['shapes'][k]}")
-        assert_close(np.asarray(x), np.array(expected, dtype=s["dtypes"][k]), s["code"],
-                     ATOL, RTOL)
+            f"{s['code']}: shape {list(np.shape(x))}, tf gives {s['shapes'][k]}"
+        )
+        assert_close(np.asarray(x), np.array(expected, dtype=s["dtypes"][k]), s["code"], ATOL, RTOL)
 
 
 @pytest.mark.parametrize("name", [n for n in SCENARIOS if SCENARIOS[n]["grads"]])

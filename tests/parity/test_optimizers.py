@@ -34,5 +34,10 @@ def test_optimizer_steps_match_tf_keras(name):
         assert_close(v0.numpy(), expected["v0"], f"{s['code']}: v0 after step {k + 1}", ATOL, RTOL)
         assert_close(v1.numpy(), expected["v1"], f"{s['code']}: v1 after step {k + 1}", ATOL, RTOL)
     assert int(np.asarray(opt.iterations)) == s["iterations"]
-    assert_close(float(np.asarray(opt.learning_rate)), s["learning_rate_after"],
-                 f"{s['code']}: learning_rate after 3 steps", 1e-7, 1e-6)
+    assert_close(
+        float(np.asarray(opt.learning_rate)),
+        s["learning_rate_after"],
+        f"{s['code']}: learning_rate after 3 steps",
+        1e-7,
+        1e-6,
+    )

@@ -48,8 +48,9 @@ def test_load_model_from_tf_keras_file(name):
     assert model.name == s["model_name"]
     assert [layer.name for layer in model.layers] == s["layer_names"]
     assert [list(np.shape(w)) for w in model.get_weights()] == s["weight_shapes"]
-    assert_close(_predict(model, s), s["predictions"], f"{name}: load_model(...).predict",
-                 ATOL, RTOL)
+    assert_close(
+        _predict(model, s), s["predictions"], f"{name}: load_model(...).predict", ATOL, RTOL
+    )
     if s["optimizer"]:
         assert type(model.optimizer).__name__ == s["optimizer"]
         assert int(np.asarray(model.optimizer.iterations)) == s["optimizer_iterations"]
@@ -63,8 +64,9 @@ def test_model_from_json_then_load_weights_h5(name):
     model = model_from_json(s["json"])
     assert [layer.name for layer in model.layers] == s["layer_names"]
     model.load_weights(os.path.join(FIXTURES, s["weights_file"]))
-    assert_close(_predict(model, s), s["predictions"], f"{name}: model_from_json + load_weights",
-                 ATOL, RTOL)
+    assert_close(
+        _predict(model, s), s["predictions"], f"{name}: model_from_json + load_weights", ATOL, RTOL
+    )
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
@@ -97,10 +99,14 @@ def _zip_json(path, member):
 
 def _h5_layout(path):
     import h5py  # noqa: PLC0415 - present: every test here requires it (pytestmark)
+
     out = {}
     with zipfile.ZipFile(path) as z, h5py.File(io.BytesIO(z.read("model.weights.h5")), "r") as f:
-        f.visititems(lambda key, obj: out.__setitem__(key, list(obj.shape))
-                     if isinstance(obj, h5py.Dataset) else None)
+        f.visititems(
+            lambda key, obj: (
+                out.__setitem__(key, list(obj.shape)) if isinstance(obj, h5py.Dataset) else None
+            )
+        )
     return out
 
 
@@ -111,13 +117,16 @@ def test_roundtrip_pynn_to_tf_keras_and_back(name):
     r = ROUNDTRIP[name]
     assert r["error"] is None, (
         f"when recorded, the round trip broke at {r['error']['stage']}: "
-        f"{r['error']['type']}: {r['error']['message']}")
+        f"{r['error']['type']}: {r['error']['message']}"
+    )
     assert r["max_abs_diff"] < 1e-5, "tf.keras predicted differently from pynn on pynn's file"
     ns = pynn_namespace()
     model = require(ns, "keras.models.load_model", "saving: load_model")(
-        os.path.join(FIXTURES, r["tf_resaved_file"]))
-    assert_close(_predict(model, r), r["predictions_pynn"], f"{name}: after the round trip",
-                 ATOL, RTOL)
+        os.path.join(FIXTURES, r["tf_resaved_file"])
+    )
+    assert_close(
+        _predict(model, r), r["predictions_pynn"], f"{name}: after the round trip", ATOL, RTOL
+    )
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
@@ -131,8 +140,9 @@ def test_pynn_keras_file_has_tf_keras_layout(name, tmp_path):
     if s["compile_fit"]:  # as recorded: one training step creates the metric state
         x = _inputs(s)
         n = len(x[0] if isinstance(x, list) else x)
-        model.fit(x, np.zeros((n,) + tuple(model.output_shape[1:]), "float32"),
-                  batch_size=n, verbose=0)
+        model.fit(
+            x, np.zeros((n,) + tuple(model.output_shape[1:]), "float32"), batch_size=n, verbose=0
+        )
     path = tmp_path / f"{name}.keras"
     model.save(str(path))
     tf_file = os.path.join(FIXTURES, s["keras_file"])

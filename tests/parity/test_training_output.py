@@ -36,10 +36,13 @@ def test_training_output_matches_tf_keras(name):
 
 
 def test_mask_timing_keeps_structure():
-    raw = ("\r1/3 [=========>....................] - ETA: 1s - loss: 2.2264\x08\x08\x08\r"
-           "3/3 [==============================] - 1s 71ms/step - loss: 2.7145   \n"
-           "3/3 - 0s - loss: 1.2832 - 274ms/epoch - 91ms/step\n")
+    raw = (
+        "\r1/3 [=========>....................] - ETA: 1s - loss: 2.2264\x08\x08\x08\r"
+        "3/3 [==============================] - 1s 71ms/step - loss: 2.7145   \n"
+        "3/3 - 0s - loss: 1.2832 - 274ms/epoch - 91ms/step\n"
+    )
     assert mask_timing(raw) == (
         "\r1/3 [=========>....................] - ETA: <t> - loss: 2.2264\r"
         "3/3 [==============================] - <t> <t>/step - loss: 2.7145\n"
-        "3/3 - <t> - loss: 1.2832 - <t>/epoch - <t>/step\n")
+        "3/3 - <t> - loss: 1.2832 - <t>/epoch - <t>/step\n"
+    )

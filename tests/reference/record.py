@@ -48,8 +48,20 @@ from tensorflow import keras
 
 tf.get_logger().setLevel("ERROR")
 
-FAMILIES = ["summaries", "layers", "optimizers", "losses", "training", "scripts", "saving",
-            "roundtrip", "errors", "ops", "applications", "preprocessing"]
+FAMILIES = [
+    "summaries",
+    "layers",
+    "optimizers",
+    "losses",
+    "training",
+    "scripts",
+    "saving",
+    "roundtrip",
+    "errors",
+    "ops",
+    "applications",
+    "preprocessing",
+]
 
 
 def seed_of(name, salt=0):
@@ -75,9 +87,12 @@ def run_captured(code, ns):
 
 
 def meta():
-    return {"tf_version": tf.__version__, "keras_version": keras_package.__version__,
-            "numpy_version": np.__version__,
-            "recorded_by": "tests/reference/record.py"}
+    return {
+        "tf_version": tf.__version__,
+        "keras_version": keras_package.__version__,
+        "numpy_version": np.__version__,
+        "recorded_by": "tests/reference/record.py",
+    }
 
 
 def load_json(path):
@@ -135,8 +150,8 @@ def make_input(spec, rng):
         return rng.random(shape).astype("float32")
     if kind == "i":
         a = rng.integers(1, spec[2], size=shape).astype("int32")
-        a[..., -2:] = 0          # trailing padding
-        a[0, 1] = 0              # and one hole inside a sequence
+        a[..., -2:] = 0  # trailing padding
+        a[0, 1] = 0  # and one hole inside a sequence
         return a
     raise ValueError(spec)
 
@@ -174,8 +189,9 @@ def record_layers(only):
                 exec(s["pre"], ns)  # noqa: S102 - replaying recorded scenario code is the point
             layer(arg)
             if s["init"] == "set":
-                layer.set_weights(deterministic_weights(layer, np.random.default_rng(
-                    seed_of(name, 1))))
+                layer.set_weights(
+                    deterministic_weights(layer, np.random.default_rng(seed_of(name, 1)))
+                )
             weights = [np.asarray(w) for w in layer.get_weights()]
             names = [w.name for w in layer.weights]
             # the measured call runs under a tape: outputs, then d(sum_i <out_i, r_i>)/d(weights,
@@ -189,7 +205,9 @@ def record_layers(only):
                 out = layer(xts[0] if len(xts) == 1 else xts, **s["call"])
                 flat = tf.nest.flatten(out)
                 cotangents = [grng.normal(size=tuple(o.shape)).astype("float32") for o in flat]
-                total = tf.add_n([tf.reduce_sum(o * r) for o, r in zip(flat, cotangents, strict=True)])
+                total = tf.add_n(
+                    [tf.reduce_sum(o * r) for o, r in zip(flat, cotangents, strict=True)]
+                )
             sources = list(layer.trainable_weights) + [x for x in xts if x.dtype.is_floating]
             grads = tape.gradient(total, sources)
             mask = getattr(flat[0], "_keras_mask", None)
@@ -242,8 +260,9 @@ def record_layers(only):
     data["scenarios"] = {k: scen[k] for k in scenarios_layers.SCENARIOS if k in scen}
     save_json(jpath, data)
     keep = set(data["scenarios"])
-    np.savez_compressed(npath, **{k: v for k, v in sorted(arrays.items())
-                                  if k.split("/")[0] in keep})
+    np.savez_compressed(
+        npath, **{k: v for k, v in sorted(arrays.items()) if k.split("/")[0] in keep}
+    )
 
 
 # ------------------------------------------------------------------------------------ optimizers
@@ -252,8 +271,10 @@ def optimizer_start():
     v0 = rng.normal(size=(3, 2)).astype("float32")
     v1 = rng.normal(size=(2,)).astype("float32")
     t0 = rng.normal(size=(3, 2)).astype("float32")
-    grads = [[rng.normal(size=(3, 2)).astype("float32"), rng.normal(size=(2,)).astype("float32")]
-             for _ in range(3)]
+    grads = [
+        [rng.normal(size=(3, 2)).astype("float32"), rng.normal(size=(2,)).astype("float32")]
+        for _ in range(3)
+    ]
     return v0, v1, t0, grads
 
 
@@ -265,9 +286,13 @@ def record_optimizers(only):
     path = os.path.join(FIXTURES, "optimizers.json")
     data = load_json(path) if only is not None else {}
     v0i, v1i, t0, grads = optimizer_start()
-    data["start"] = {"v0": tolist(v0i), "v1": tolist(v1i), "t0": tolist(t0),
-                     "grads": [[tolist(g) for g in gs] for gs in grads],
-                     "loss_code": scenarios_optim.LOSS_CODE}
+    data["start"] = {
+        "v0": tolist(v0i),
+        "v1": tolist(v1i),
+        "t0": tolist(t0),
+        "grads": [[tolist(g) for g in gs] for gs in grads],
+        "loss_code": scenarios_optim.LOSS_CODE,
+    }
     scen = data.setdefault("scenarios", {})
     for name in select(scenarios_optim.SCENARIOS, only):
         s = scenarios_optim.SCENARIOS[name]
@@ -285,9 +310,13 @@ def record_optimizers(only):
                 opt.minimize(loss_fn, [v0, v1])
             steps.append({"v0": tolist(v0.numpy()), "v1": tolist(v1.numpy())})
         entry = dict(s)
-        entry.update(steps=steps, iterations=int(opt.iterations.numpy()),
-                     learning_rate_after=float(np.asarray(opt.learning_rate)),
-                     loss_after=float(loss_fn().numpy()), class_name=type(opt).__name__)
+        entry.update(
+            steps=steps,
+            iterations=int(opt.iterations.numpy()),
+            learning_rate_after=float(np.asarray(opt.learning_rate)),
+            loss_after=float(loss_fn().numpy()),
+            class_name=type(opt).__name__,
+        )
         scen[name] = entry
         print(f"optimizers/{name}: v1 -> {steps[-1]['v1']}")
     data["meta"] = meta()
@@ -335,8 +364,15 @@ def record_losses(only):
     path = os.path.join(FIXTURES, "losses.json")
     data = load_json(path) if only is not None else {}
     kinds, sw = loss_data()
-    data["data"] = {k: {"y_true": tolist(a), "y_true_dtype": str(a.dtype), "y_pred": tolist(b),
-                        "about": scenarios_losses.DATA_KINDS[k]} for k, (a, b) in kinds.items()}
+    data["data"] = {
+        k: {
+            "y_true": tolist(a),
+            "y_true_dtype": str(a.dtype),
+            "y_pred": tolist(b),
+            "about": scenarios_losses.DATA_KINDS[k],
+        }
+        for k, (a, b) in kinds.items()
+    }
     data["sample_weight"] = tolist(sw)
     losses = data.setdefault("losses", {})
     for name in select(scenarios_losses.LOSSES, only):
@@ -353,8 +389,12 @@ def record_losses(only):
                 total = tf.reduce_sum(value)
             grad = tape.gradient(total, yp_t)
             v = np.asarray(value)
-            entry.update(value=tolist(v), shape=list(v.shape), error=None,
-                         grad=None if grad is None else tolist(grad))
+            entry.update(
+                value=tolist(v),
+                shape=list(v.shape),
+                error=None,
+                grad=None if grad is None else tolist(grad),
+            )
         except Exception as e:  # noqa: BLE001 - any error is recorded/reported
             entry.update(value=None, error={"type": type(e).__name__, "message": str(e)})
         losses[name] = entry
@@ -404,8 +444,10 @@ def record_training(only):
         ns = fresh_namespace()
         out, err = run_captured(scenarios_training.PRELUDE + code, ns)
         scen[name] = {"code": code, "stdout": out, "error": err}
-        print(f"training/{name}: {len(out)} chars" + (f", {err['type']}: {err['message']}"
-                                                      if err else ""))
+        print(
+            f"training/{name}: {len(out)} chars"
+            + (f", {err['type']}: {err['message']}" if err else "")
+        )
     data["meta"] = meta()
     data["scenarios"] = {k: scen[k] for k in scenarios_training.SCENARIOS if k in scen}
     save_json(path, data)
@@ -424,16 +466,27 @@ def record_scripts(only):
             with open(script, "w") as f:
                 f.write(s["code"])
             # bytes, not text=True: universal newlines would turn the progress bar's \r into \n
-            proc = subprocess.run([sys.executable, script], cwd=tmp, env=env, capture_output=True,
-                                  check=False, timeout=600)
+            proc = subprocess.run(
+                [sys.executable, script],
+                cwd=tmp,
+                env=env,
+                capture_output=True,
+                check=False,
+                timeout=600,
+            )
         stdout = proc.stdout.decode("utf-8")
         stderr = proc.stderr.decode("utf-8", "replace")
         entry = dict(s)
-        entry.update(stdout=stdout, returncode=proc.returncode,
-                     stderr_tail=stderr.strip().splitlines()[-1:] if proc.returncode else [])
+        entry.update(
+            stdout=stdout,
+            returncode=proc.returncode,
+            stderr_tail=stderr.strip().splitlines()[-1:] if proc.returncode else [],
+        )
         scen[name] = entry
-        print(f"scripts/{name}: rc={proc.returncode}, {len(stdout)} chars"
-              + (f" {entry['stderr_tail']}" if proc.returncode else ""))
+        print(
+            f"scripts/{name}: rc={proc.returncode}, {len(stdout)} chars"
+            + (f" {entry['stderr_tail']}" if proc.returncode else "")
+        )
     data["meta"] = meta()
     data["scenarios"] = {k: scen[k] for k in scenarios_scripts.SCENARIOS if k in scen}
     save_json(path, data)
@@ -467,15 +520,22 @@ def record_saving(only):
         np.testing.assert_allclose(back.predict(arg, verbose=0), pred, atol=1e-6)
         entry = dict(s)
         entry.update(
-            inputs_values=[tolist(x) for x in xs], input_dtypes=[str(x.dtype) for x in xs],
-            predictions=tolist(pred), json=model.to_json(), model_class=type(model).__name__,
-            model_name=model.name, layer_names=[layer.name for layer in model.layers],
+            inputs_values=[tolist(x) for x in xs],
+            input_dtypes=[str(x.dtype) for x in xs],
+            predictions=tolist(pred),
+            json=model.to_json(),
+            model_class=type(model).__name__,
+            model_name=model.name,
+            layer_names=[layer.name for layer in model.layers],
             weight_names=[w.name for w in model.weights],
             weight_shapes=[list(w.shape) for w in model.weights],
-            keras_file=f"saved/{name}.keras", weights_file=f"saved/{name}.weights.h5",
+            keras_file=f"saved/{name}.keras",
+            weights_file=f"saved/{name}.weights.h5",
             optimizer=(type(model.optimizer).__name__ if s["compile_fit"] else None),
-            optimizer_iterations=(int(model.optimizer.iterations.numpy())
-                                  if s["compile_fit"] else None))
+            optimizer_iterations=(
+                int(model.optimizer.iterations.numpy()) if s["compile_fit"] else None
+            ),
+        )
         scen[name] = entry
         print(f"saving/{name}: {os.path.getsize(keras_file)} + {os.path.getsize(h5_file)} bytes")
     data["meta"] = meta()
@@ -516,15 +576,17 @@ def record_roundtrip(only):
         arg = xs[0] if len(xs) == 1 else xs
         pynn_file = os.path.join(outdir, f"{name}.pynn.keras")
         tf_file = os.path.join(outdir, f"{name}.tf_resaved.keras")
-        entry = {"code": s["code"], "inputs_values": [tolist(x) for x in xs],
-                 "input_dtypes": [str(x.dtype) for x in xs]}
+        entry = {
+            "code": s["code"],
+            "inputs_values": [tolist(x) for x in xs],
+            "input_dtypes": [str(x.dtype) for x in xs],
+        }
         stage = "pynn build"
         try:
             ns = pynn_namespace()
             exec(s["code"], ns)  # noqa: S102 - scenario code, under pynn
             model = ns["model"]
-            model.set_weights(deterministic_weights(model, np.random.default_rng(
-                seed_of(name, 1))))
+            model.set_weights(deterministic_weights(model, np.random.default_rng(seed_of(name, 1))))
             pred_pynn = np.asarray(model.predict(arg, verbose=0))
             stage = "pynn save"
             model.save(pynn_file)
@@ -534,11 +596,14 @@ def record_roundtrip(only):
             pred_tf = m_tf.predict(arg, verbose=0)
             stage = "tf.keras save"
             m_tf.save(tf_file)
-            entry.update(error=None, predictions_pynn=tolist(pred_pynn),
-                         predictions_tf=tolist(pred_tf),
-                         max_abs_diff=float(np.max(np.abs(pred_tf - pred_pynn))),
-                         pynn_file=f"saved/roundtrip/{name}.pynn.keras",
-                         tf_resaved_file=f"saved/roundtrip/{name}.tf_resaved.keras")
+            entry.update(
+                error=None,
+                predictions_pynn=tolist(pred_pynn),
+                predictions_tf=tolist(pred_tf),
+                max_abs_diff=float(np.max(np.abs(pred_tf - pred_pynn))),
+                pynn_file=f"saved/roundtrip/{name}.pynn.keras",
+                tf_resaved_file=f"saved/roundtrip/{name}.tf_resaved.keras",
+            )
             print(f"roundtrip/{name}: max |tf - pynn| = {entry['max_abs_diff']:.3g}")
         except Exception as e:  # noqa: BLE001 - recorded as evidence of what does not work yet
             traceback.print_exc()
@@ -581,10 +646,14 @@ def ops_inputs():
     rng = np.random.default_rng(21)
     f = "float32"
     return {
-        "a": rng.normal(size=(3, 4)).astype(f), "b": rng.normal(size=(3, 4)).astype(f),
-        "p": rng.uniform(0.2, 2.0, (3, 4)).astype(f), "v": rng.normal(size=(4,)).astype(f),
-        "m": rng.normal(size=(4, 2)).astype(f), "t3": rng.normal(size=(2, 3, 4)).astype(f),
-        "i": np.array([1, 3, 0], dtype="int32"), "lab": np.eye(4, dtype=f)[[2, 0, 3]],
+        "a": rng.normal(size=(3, 4)).astype(f),
+        "b": rng.normal(size=(3, 4)).astype(f),
+        "p": rng.uniform(0.2, 2.0, (3, 4)).astype(f),
+        "v": rng.normal(size=(4,)).astype(f),
+        "m": rng.normal(size=(4, 2)).astype(f),
+        "t3": rng.normal(size=(2, 3, 4)).astype(f),
+        "i": np.array([1, 3, 0], dtype="int32"),
+        "lab": np.eye(4, dtype=f)[[2, 0, 3]],
         "sl": np.array([4, 0, 2], dtype="int32"),
         "bl": rng.integers(0, 2, (3, 4)).astype(f),
     }
@@ -616,9 +685,14 @@ def record_ops(only):
                 cot = [grng.normal(size=tuple(np.shape(x))).astype(dtype_name(x)) for x in flat]
                 total = tf.add_n([tf.reduce_sum(x * r) for x, r in zip(flat, cot, strict=True)])
         entry = dict(s)
-        entry.update(values=[tolist(x) for x in flat], dtypes=[dtype_name(x) for x in flat],
-                     shapes=[list(np.shape(x)) for x in flat], is_list=isinstance(value, list),
-                     result_is_tensor=[bool(tf.is_tensor(x)) for x in flat], grads={})
+        entry.update(
+            values=[tolist(x) for x in flat],
+            dtypes=[dtype_name(x) for x in flat],
+            shapes=[list(np.shape(x)) for x in flat],
+            is_list=isinstance(value, list),
+            result_is_tensor=[bool(tf.is_tensor(x)) for x in flat],
+            grads={},
+        )
         if s["grad"] and is_float:
             entry["cotangents"] = [tolist(r) for r in cot]
             names = set(re.findall(r"(?<![.\w])[A-Za-z_]\w*", s["code"]))
@@ -636,13 +710,13 @@ def record_ops(only):
 # ------------------------------------------------------------------------------------ applications
 APPLICATIONS = {
     "mobilenet_a025_32_avg": "keras.applications.MobileNet(weights=None, alpha=0.25, "
-                             "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
+    "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
     "mobilenet_a050_32_top3": "keras.applications.MobileNet(weights=None, alpha=0.5, "
-                              "input_shape=(32, 32, 3), classes=3)",
+    "input_shape=(32, 32, 3), classes=3)",
     "mobilenetv2_a035_32_avg": "keras.applications.MobileNetV2(weights=None, alpha=0.35, "
-                               "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
+    "input_shape=(32, 32, 3), include_top=False, pooling='avg')",
     "mobilenetv2_a050_32_top3": "keras.applications.MobileNetV2(weights=None, alpha=0.5, "
-                                "input_shape=(32, 32, 3), classes=3)",
+    "input_shape=(32, 32, 3), classes=3)",
 }
 
 
@@ -664,37 +738,45 @@ def record_applications(only):
         y = model.predict(x, verbose=0)
         arrays[f"{name}/x"] = x
         arrays[f"{name}/y"] = y
-        scen[name] = {"code": code, "weight_seed": seed_of(name, 1),
-                      "n_weights": len(model.weights), "output_shape": list(y.shape)}
+        scen[name] = {
+            "code": code,
+            "weight_seed": seed_of(name, 1),
+            "n_weights": len(model.weights),
+            "output_shape": list(y.shape),
+        }
         print(f"applications/{name}: {y.shape}, |y| max {np.abs(y).max():.3g}")
     data["meta"] = meta()
     data["scenarios"] = {k: scen[k] for k in APPLICATIONS if k in scen}
     save_json(path, data)
-    np.savez_compressed(npath, **{k: v for k, v in sorted(arrays.items())
-                                  if k.split("/")[0] in data["scenarios"]})
+    np.savez_compressed(
+        npath, **{k: v for k, v in sorted(arrays.items()) if k.split("/")[0] in data["scenarios"]}
+    )
 
 
-RECORDERS = {"summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
-             "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
-             "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
-             "losses": (record_losses, lambda: {**scenarios_losses.LOSSES,
-                                                **scenarios_losses.METRICS}),
-             "training": (record_training, lambda: scenarios_training.SCENARIOS),
-             "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
-             "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
-             "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
-             "errors": (record_errors, lambda: scenarios_errors.SCENARIOS),
-             "ops": (record_ops, lambda: scenarios_ops.SCENARIOS),
-             "applications": (record_applications, lambda: APPLICATIONS),
-             "preprocessing": (record_preprocessing, lambda: scenarios_preprocessing.SCENARIOS)}
+RECORDERS = {
+    "summaries": (record_summaries, lambda: scenarios_summary.SCENARIOS),
+    "layers": (record_layers, lambda: scenarios_layers.SCENARIOS),
+    "optimizers": (record_optimizers, lambda: scenarios_optim.SCENARIOS),
+    "losses": (record_losses, lambda: {**scenarios_losses.LOSSES, **scenarios_losses.METRICS}),
+    "training": (record_training, lambda: scenarios_training.SCENARIOS),
+    "scripts": (record_scripts, lambda: scenarios_scripts.SCENARIOS),
+    "saving": (record_saving, lambda: scenarios_saving.SCENARIOS),
+    "roundtrip": (record_roundtrip, lambda: scenarios_saving.SCENARIOS),
+    "errors": (record_errors, lambda: scenarios_errors.SCENARIOS),
+    "ops": (record_ops, lambda: scenarios_ops.SCENARIOS),
+    "applications": (record_applications, lambda: APPLICATIONS),
+    "preprocessing": (record_preprocessing, lambda: scenarios_preprocessing.SCENARIOS),
+}
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--only", action="append", metavar="NAME",
-                   help="re-record only this scenario (repeatable)")
-    p.add_argument("--family", action="append", choices=FAMILIES,
-                   help="record only this family (repeatable)")
+    p.add_argument(
+        "--only", action="append", metavar="NAME", help="re-record only this scenario (repeatable)"
+    )
+    p.add_argument(
+        "--family", action="append", choices=FAMILIES, help="record only this family (repeatable)"
+    )
     args = p.parse_args(argv)
     os.makedirs(FIXTURES, exist_ok=True)
     only = set(args.only) if args.only else None

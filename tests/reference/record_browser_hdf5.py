@@ -37,9 +37,16 @@ def main():
         page = json.load(f)
     x = np.array(page["x"], dtype="float32")
     os.makedirs(TARGET, exist_ok=True)
-    record = {"meta": {"tensorflow": tf.__version__, "keras": keras_package.__version__,
-                       "recorded": time.strftime("%Y-%m-%d")},
-              "x": page["x"], "predictions_page": page["predictions"], "files": {}}
+    record = {
+        "meta": {
+            "tensorflow": tf.__version__,
+            "keras": keras_package.__version__,
+            "recorded": time.strftime("%Y-%m-%d"),
+        },
+        "x": page["x"],
+        "predictions_page": page["predictions"],
+        "files": {},
+    }
     for name in ("m.keras", "m.h5", "w.weights.h5", "cp.h5"):
         shutil.copy(os.path.join(SOURCE, name), os.path.join(TARGET, name))
         path = os.path.join(TARGET, name)
@@ -66,17 +73,29 @@ def record_upload_models():
     rng = np.random.default_rng(3)
     x = rng.uniform(-1, 1, (16, 4)).astype("float32")
     y = (x.sum(axis=1) > 0).astype("float32")
-    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
-                              keras.layers.Dense(1, activation="sigmoid")])
+    model = keras.Sequential(
+        [
+            keras.Input((4,)),
+            keras.layers.Dense(8, activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
     model.fit(x, y, epochs=3, verbose=0)
     model.save(os.path.join(folder, "tf_model.keras"))
     model.save(os.path.join(folder, "tf_model.h5"))
     probe = x[:3]
     with open(os.path.join(ROOT, "tests", "fixtures", "upload_models.json"), "w") as f:
-        json.dump({"meta": {"tensorflow": tf.__version__, "keras": keras_package.__version__},
-                   "x": probe.tolist(), "predictions": model.predict(probe, verbose=0).tolist(),
-                   "files": ["tf_model.keras", "tf_model.h5"]}, f, indent=1)
+        json.dump(
+            {
+                "meta": {"tensorflow": tf.__version__, "keras": keras_package.__version__},
+                "x": probe.tolist(),
+                "predictions": model.predict(probe, verbose=0).tolist(),
+                "files": ["tf_model.keras", "tf_model.h5"],
+            },
+            f,
+            indent=1,
+        )
         f.write("\n")
     print("upload models written")
 

@@ -59,7 +59,8 @@ with tf.GradientTape() as t2:
     g = t1.gradient(y, x)
 result = {"g": g, "hessian": t2.jacobian(g, x)}
 """,
-    "matmul_softmax_float64": SETUP + """
+    "matmul_softmax_float64": SETUP
+    + """
 w = tf.Variable(rng.normal(size=(4, 3)))
 x = tf.constant(rng.normal(size=(5, 4)))
 with tf.GradientTape() as t2:
@@ -69,7 +70,8 @@ with tf.GradientTape() as t2:
     g = t1.gradient(loss, w)
 result = {"g": g, "hessian": t2.jacobian(g, w)}
 """,
-    "dense_hessian": SETUP + """
+    "dense_hessian": SETUP
+    + """
 layer1 = dense(8, 5, activation=tf.nn.relu)
 layer2 = dense(2, 8)
 x = tf.constant(rng.normal(size=(7, 5)).astype("float32"))
@@ -82,7 +84,8 @@ with tf.GradientTape() as t2:
 h = t2.jacobian(g, layer1.kernel)
 result = {"g": g, "h": h}
 """,
-    "dense_tanh_float64_hvp": SETUP + """
+    "dense_tanh_float64_hvp": SETUP
+    + """
 layer = dense(3, 4, activation="tanh", dtype="float64")
 x = tf.constant(rng.normal(size=(6, 4)))
 v = [tf.constant(rng.normal(size=w.shape)) for w in layer.trainable_variables]
@@ -94,7 +97,8 @@ with tf.GradientTape() as t2:
 hvp = t2.gradient(gv, layer.trainable_variables)
 result = {"kernel_hvp": hvp[0], "bias_hvp": hvp[1]}
 """,
-    "jacobians": SETUP + """
+    "jacobians": SETUP
+    + """
 x = tf.linspace(-10.0, 10.0, 21)
 delta = tf.Variable(0.0)
 with tf.GradientTape() as tape:
@@ -109,7 +113,8 @@ j = tape.jacobian(yb, xb)
 jb = tape.batch_jacobian(yb, xb)
 result = {"dy_dx": dy_dx, "j": j, "jb": jb}
 """,
-    "batch_jacobian_of_gradient": SETUP + """
+    "batch_jacobian_of_gradient": SETUP
+    + """
 layer1 = dense(6, 3, activation=tf.nn.tanh)
 layer2 = dense(1, 6)
 x = tf.constant(rng.normal(size=(4, 3)).astype("float32"))
@@ -121,7 +126,8 @@ with tf.GradientTape() as t2:
     g = t1.gradient(y, x)
 result = {"g": g, "hessians": t2.batch_jacobian(g, x)}
 """,
-    "gradient_penalty": SETUP + """
+    "gradient_penalty": SETUP
+    + """
 layer = dense(10, 5, activation=tf.nn.relu)
 x = tf.constant(rng.normal(size=(7, 5)).astype("float32"))
 with tf.GradientTape() as t2:
@@ -150,9 +156,13 @@ def main():
     out = {}
     for name, code in CASES.items():
         values = run(code, tf, keras)
-        out[name] = {"code": code, "result": {k: {"dtype": str(v.dtype), "shape": list(v.shape),
-                                                  "values": v.ravel().tolist()}
-                                              for k, v in values.items()}}
+        out[name] = {
+            "code": code,
+            "result": {
+                k: {"dtype": str(v.dtype), "shape": list(v.shape), "values": v.ravel().tolist()}
+                for k, v in values.items()
+            },
+        }
         print(name, {k: v.shape for k, v in values.items()})
     with open(FIXTURE, "w") as fh:
         json.dump({"tensorflow": tf.__version__, "cases": out}, fh, indent=1)

@@ -29,7 +29,7 @@ from tensorflow import keras
 
 tf.get_logger().setLevel("ERROR")
 
-PRELUDE = '''
+PRELUDE = """
 import json as _json, os as _os, zipfile as _zipfile
 
 def lambda_model():
@@ -49,7 +49,7 @@ def rewrite_keras_file(src, dst, **fields):
             if name == 'config.json':
                 data = _json.dumps(rewrite_lambda(_json.loads(data), **fields))
             zout.writestr(name, data)
-'''
+"""
 
 CASES = {
     "lambda_keras_default": """
@@ -148,18 +148,31 @@ def record_npz(out):
         loaded = keras.models.load_model(path)
         pred_tf = loaded.predict(x, verbose=0)
         optimizer = getattr(loaded, "optimizer", None)
-        out[name] = {"code": code, "x": x.tolist(), "file": f"saved/npz/{name}.pynn_npz.keras",
-                     "predictions_pynn": pred_pynn.tolist(), "predictions_tf": pred_tf.tolist(),
-                     "max_abs_diff": float(np.max(np.abs(pred_tf - pred_pynn))),
-                     "tf_optimizer_iterations": int(optimizer.iterations.numpy())
-                     if optimizer is not None and name == "mlp_adam" else None}
+        out[name] = {
+            "code": code,
+            "x": x.tolist(),
+            "file": f"saved/npz/{name}.pynn_npz.keras",
+            "predictions_pynn": pred_pynn.tolist(),
+            "predictions_tf": pred_tf.tolist(),
+            "max_abs_diff": float(np.max(np.abs(pred_tf - pred_pynn))),
+            "tf_optimizer_iterations": int(optimizer.iterations.numpy())
+            if optimizer is not None and name == "mlp_adam"
+            else None,
+        }
         print(f"npz/{name}: tf.keras loads it, max |tf - pynn| = {out[name]['max_abs_diff']:.3g}")
 
 
 def main():
-    data = {"meta": {"tensorflow": tf.__version__, "keras": __import__("keras").__version__,
-                     "recorded": time.strftime("%Y-%m-%d")},
-            "prelude": PRELUDE, "cases": {}, "npz": {}}
+    data = {
+        "meta": {
+            "tensorflow": tf.__version__,
+            "keras": __import__("keras").__version__,
+            "recorded": time.strftime("%Y-%m-%d"),
+        },
+        "prelude": PRELUDE,
+        "cases": {},
+        "npz": {},
+    }
     for name, code in CASES.items():
         keras.backend.clear_session()
         data["cases"][name] = {"code": code, "outcome": run_case(code, keras, tf)}

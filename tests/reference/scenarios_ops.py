@@ -9,7 +9,7 @@ Inputs: a, b (3, 4) normal; p (3, 4) positive; v (4,) normal; m (4, 2) normal; i
 [0, 4); lab (3, 4) one-hot; sl (3,) int32 sparse labels; bl (3, 4) in {0, 1}; t3 (2, 3, 4) normal.
 """
 
-INPUT_NAMES = ["a", "b", "p", "v", "m", "t3"]   # float inputs (gradients may flow into them)
+INPUT_NAMES = ["a", "b", "p", "v", "m", "t3"]  # float inputs (gradients may flow into them)
 
 S = {}
 
@@ -19,11 +19,32 @@ def op(name, code, grad=True):
     S[name] = {"code": code, "grad": grad}
 
 
-for fn in ["add", "subtract", "multiply", "divide", "maximum", "minimum", "squared_difference",
-           "pow"]:
+for fn in [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "maximum",
+    "minimum",
+    "squared_difference",
+    "pow",
+]:
     op(f"math_{fn}", f"tf.math.{fn}(p, p + b * b)" if fn == "pow" else f"tf.math.{fn}(a, b)")
-for fn in ["negative", "square", "abs", "sign", "exp", "sigmoid", "tanh", "erf", "softplus",
-           "round", "floor", "ceil", "reciprocal"]:
+for fn in [
+    "negative",
+    "square",
+    "abs",
+    "sign",
+    "exp",
+    "sigmoid",
+    "tanh",
+    "erf",
+    "softplus",
+    "round",
+    "floor",
+    "ceil",
+    "reciprocal",
+]:
     op(f"math_{fn}", f"tf.math.{fn}(a)", grad=fn not in ("sign", "round", "floor", "ceil"))
 for fn in ["sqrt", "rsqrt", "log", "log1p"]:
     op(f"math_{fn}", f"tf.math.{fn}(p)")
@@ -35,8 +56,16 @@ op("operator_getitem", "a[1:, ::2]")
 op("operator_getitem_index", "t3[:, 1, -1]")
 op("operator_compare", "a > b", grad=False)
 op("operator_pow_int", "a ** 3")
-for fn in ["reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
-           "reduce_std", "reduce_variance", "reduce_logsumexp"]:
+for fn in [
+    "reduce_sum",
+    "reduce_mean",
+    "reduce_max",
+    "reduce_min",
+    "reduce_prod",
+    "reduce_std",
+    "reduce_variance",
+    "reduce_logsumexp",
+]:
     op(f"{fn}_all", f"tf.math.{fn}(a)")
     op(f"{fn}_axis1", f"tf.math.{fn}(a, axis=1)")
     op(f"{fn}_axis0_keepdims", f"tf.math.{fn}(a, axis=0, keepdims=True)")
@@ -103,8 +132,21 @@ op("top_k_indices", "tf.math.top_k(a, k=2).indices", grad=False)
 op("shape", "tf.shape(t3)", grad=False)
 op("size", "tf.size(t3)", grad=False)
 op("rank", "tf.rank(t3)", grad=False)
-for fn in ["relu", "relu6", "sigmoid", "tanh", "elu", "selu", "softplus", "softsign", "swish",
-           "silu", "gelu", "log_softmax", "softmax"]:
+for fn in [
+    "relu",
+    "relu6",
+    "sigmoid",
+    "tanh",
+    "elu",
+    "selu",
+    "softplus",
+    "softsign",
+    "swish",
+    "silu",
+    "gelu",
+    "log_softmax",
+    "softmax",
+]:
     op(f"nn_{fn}", f"tf.nn.{fn}(a * 4.0)")
 op("nn_softmax_axis0", "tf.nn.softmax(a, axis=0)")
 op("nn_gelu_approximate", "tf.nn.gelu(a, approximate=True)")
@@ -115,8 +157,10 @@ op("nn_l2_normalize", "tf.math.l2_normalize(a, axis=1)")
 op("nn_l2_loss", "tf.nn.l2_loss(a)")
 op("nn_sigmoid_xent", "tf.nn.sigmoid_cross_entropy_with_logits(labels=bl, logits=a * 3.0)")
 op("nn_softmax_xent", "tf.nn.softmax_cross_entropy_with_logits(labels=lab, logits=a * 3.0)")
-op("nn_sparse_softmax_xent",
-   "tf.nn.sparse_softmax_cross_entropy_with_logits(labels=i, logits=a * 3.0)")
+op(
+    "nn_sparse_softmax_xent",
+    "tf.nn.sparse_softmax_cross_entropy_with_logits(labels=i, logits=a * 3.0)",
+)
 op("nn_moments_mean", "tf.nn.moments(a, axes=[0])[0]")
 op("nn_moments_variance", "tf.nn.moments(a, axes=[0])[1]")
 op("math_sigmoid_large", "tf.math.sigmoid(a * 50.0)")
@@ -127,9 +171,15 @@ op("keras_backend_mean", "tf.keras.backend.mean(a, axis=1)")
 op("keras_backend_clip", "tf.keras.backend.clip(a, -0.2, 0.3)")
 op("keras_backend_square_sum", "tf.keras.backend.sum(tf.keras.backend.square(a))")
 op("keras_backend_epsilon_log", "tf.keras.backend.log(p + tf.keras.backend.epsilon())")
-op("keras_utils_to_categorical", "tf.keras.utils.to_categorical(np.array([0, 2, 1, 2]))",
-   grad=False)
-op("keras_utils_to_categorical_n", "tf.keras.utils.to_categorical([1, 3], num_classes=5)",
-   grad=False)
+op(
+    "keras_utils_to_categorical",
+    "tf.keras.utils.to_categorical(np.array([0, 2, 1, 2]))",
+    grad=False,
+)
+op(
+    "keras_utils_to_categorical_n",
+    "tf.keras.utils.to_categorical([1, 3], num_classes=5)",
+    grad=False,
+)
 
 SCENARIOS = S

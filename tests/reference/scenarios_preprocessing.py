@@ -16,15 +16,20 @@ def scenario(name, code):
 
 KOREAN = '["나는 학교에 간다.", "The cat sat on the MAT!", "the dog ate; the cat ran", "학교에 간다 간다"]'
 
-scenario("string_tensors_print_as_bytes", """
+scenario(
+    "string_tensors_print_as_bytes",
+    """
     t = tf.constant(["안녕", "세계"])
     print(t); print(repr(t)); print(t.numpy()); print(t[0]); print(t[0].numpy())
     print(t.dtype, t.shape)
     print(tf.constant("hello 세계"))
     print(tf.constant([["a", "b"], ["가", "나"]]))
-""")
+""",
+)
 
-scenario("tf_strings_basics", """
+scenario(
+    "tf_strings_basics",
+    """
     print(tf.strings.split(tf.constant(["a b", "안녕 하세요 세계"])))
     print(tf.strings.split("a b  c"))
     print(tf.strings.split(tf.constant(["a,b", "c"]), sep=","))
@@ -51,17 +56,23 @@ scenario("tf_strings_basics", """
     print(tf.strings.strip(" ab "), tf.strings.substr("hello", 1, 3))
     print(tf.strings.substr("안녕하세요", 1, 2, unit="UTF8_CHAR"))
     print(tf.ragged.constant([[1, 2, 3], [4]]))
-""")
+""",
+)
 
-scenario("pad_sequences", """
+scenario(
+    "pad_sequences",
+    """
     pad_sequences = keras.preprocessing.sequence.pad_sequences
     seqs = [[1, 2, 3], [4, 5], [6, 7, 8, 9, 10]]
     print(pad_sequences(seqs))
     print(pad_sequences(seqs, maxlen=4, padding="post", truncating="post", value=-1))
     print(keras.preprocessing.sequence.pad_sequences(seqs, maxlen=2).dtype)
-""")
+""",
+)
 
-scenario("tokenizer_korean", """
+scenario(
+    "tokenizer_korean",
+    """
     Tokenizer = keras.preprocessing.text.Tokenizer
     text_to_word_sequence = keras.preprocessing.text.text_to_word_sequence
     hashing_trick = keras.preprocessing.text.hashing_trick
@@ -94,9 +105,12 @@ scenario("tokenizer_korean", """
     except ValueError as e:
         print("ValueError", e)
     Tokenizer(foo=1)
-""")
+""",
+)
 
-scenario("text_vectorization_int", f"""
+scenario(
+    "text_vectorization_int",
+    f"""
     data = {KOREAN}
     tv = layers.TextVectorization(max_tokens=12, output_sequence_length=6)
     tv.adapt(data)
@@ -111,9 +125,12 @@ scenario("text_vectorization_int", f"""
     tv7 = layers.TextVectorization(vocabulary=["학교에", "cat"], ragged=True)
     print(tv7(data))
     print(tv7.get_vocabulary(), tv7.get_config()["vocabulary"])
-""")
+""",
+)
 
-scenario("text_vectorization_modes", f"""
+scenario(
+    "text_vectorization_modes",
+    f"""
     data = {KOREAN}
     tv2 = layers.TextVectorization(output_mode="multi_hot")
     tv2.adapt(data)
@@ -138,9 +155,12 @@ scenario("text_vectorization_modes", f"""
     tv10 = layers.TextVectorization(standardize=custom, output_sequence_length=3)
     tv10.adapt(["Hello, World!", "hello there"])
     print(tv10.get_vocabulary(), tv10(["HELLO world 안녕"]))
-""")
+""",
+)
 
-scenario("text_vectorization_in_a_model", f"""
+scenario(
+    "text_vectorization_in_a_model",
+    f"""
     data = {KOREAN}
     tv = layers.TextVectorization(max_tokens=12, output_sequence_length=6)
     tv.adapt(data)
@@ -154,9 +174,12 @@ scenario("text_vectorization_in_a_model", f"""
     model.summary()
     h = model.fit(np.array(data)[:, None], np.array([1, 0, 0, 1]), epochs=3, verbose=0)
     print(len(h.history["loss"]), model.predict(np.array(data)[:, None], verbose=0).shape)
-""")
+""",
+)
 
-scenario("string_and_integer_lookup", """
+scenario(
+    "string_and_integer_lookup",
+    """
     sl = layers.StringLookup()
     sl.adapt(["a", "b", "b", "가", "c", "c", "c"])
     print(sl.get_vocabulary(), sl(tf.constant([["a", "c"], ["z", "가"]])))
@@ -180,18 +203,19 @@ scenario("string_and_integer_lookup", """
     il4 = layers.IntegerLookup(output_mode="tf_idf")
     il4.adapt(np.array([[1, 1, 2], [2, 3, 3]]))
     print(il4.get_vocabulary(), il4(np.array([[1, 2, 2]])))
-""")
+""",
+)
 
 for _name, _code in {
     "lookup_error_output_mode": 'layers.StringLookup(output_mode="bad")',
     "lookup_error_repeated": 'layers.StringLookup(vocabulary=["a", "a"])',
     "lookup_error_not_adapted": 'layers.StringLookup(output_mode="multi_hot")(tf.constant(["a"]))',
     "lookup_error_no_oov": 'layers.StringLookup(vocabulary=["a"], num_oov_indices=0)'
-                           '(tf.constant(["z"]))',
+    '(tf.constant(["z"]))',
     "text_vectorization_error_length": 'layers.TextVectorization(output_mode="count", '
-                                       'output_sequence_length=3)',
+    "output_sequence_length=3)",
     "text_vectorization_error_rank": 'layers.TextVectorization(vocabulary=["a"])'
-                                     '(tf.constant([["a", "b"]]))',
+    '(tf.constant([["a", "b"]]))',
 }.items():
     scenario(_name, _code)
 
@@ -200,7 +224,9 @@ SCENARIOS = S
 # ---------------------------------------------------------------------------- images
 IMAGES = "np.random.default_rng(0).integers(0, 256, (2, 5, 6, 3)).astype('uint8')"
 
-scenario("image_layers_deterministic", f"""
+scenario(
+    "image_layers_deterministic",
+    f"""
     x = {IMAGES}
     def show(name, y):
         print(name, y.shape, y.dtype, np.round(np.asarray(y), 3).tolist())
@@ -222,9 +248,12 @@ scenario("image_layers_deterministic", f"""
     print(layers.RandomRotation(0.2, seed=1).get_config())
     print(layers.RandomZoom(0.1, 0.2).get_config())
     print(layers.Resizing(3, 4).compute_output_shape((None, 5, 6, 3)))
-""")
+""",
+)
 
-scenario("image_transforms_with_fixed_factors", f"""
+scenario(
+    "image_transforms_with_fixed_factors",
+    f"""
     x = {IMAGES}.astype("float32")
     def show(name, y):
         print(name, y.shape, np.round(np.asarray(y), 3).tolist())
@@ -242,9 +271,12 @@ scenario("image_transforms_with_fixed_factors", f"""
     show("translate_wrap", layers.RandomTranslation((0.4, 0.4), (0.5, 0.5),
                                                     fill_mode="wrap")(x, training=True))
     show("single_image", layers.RandomRotation((0.25, 0.25))(x[0], training=True))
-""")
+""",
+)
 
-scenario("category_encoding_and_discretization", """
+scenario(
+    "category_encoding_and_discretization",
+    """
     print(layers.CategoryEncoding(num_tokens=4, output_mode="one_hot")([3, 2, 0, 1]))
     print(layers.CategoryEncoding(num_tokens=4)([[0, 1], [0, 0], [1, 2], [3, 1]]))
     print(layers.CategoryEncoding(num_tokens=4, output_mode="count")(
@@ -261,9 +293,12 @@ scenario("category_encoding_and_discretization", """
     d3 = layers.Discretization(bin_boundaries=[0.5], output_mode="count")
     print(d3(np.array([[0.1, 0.7, 0.9]])), d3.get_config())
     layers.CategoryEncoding(num_tokens=3)(np.array([[0, 5]]))
-""")
+""",
+)
 
-scenario("tf_image_basics", f"""
+scenario(
+    "tf_image_basics",
+    f"""
     x = {IMAGES}
     def show(name, y):
         print(name, y.shape, y.dtype, np.round(np.asarray(y), 3).tolist())
@@ -281,9 +316,12 @@ scenario("tf_image_basics", f"""
     show("contrast", tf.image.adjust_contrast(x[0, :2, :2].astype("float32"), 2.0))
     show("central_crop", tf.image.central_crop(x, 0.5))
     show("gray_rgb", tf.image.grayscale_to_rgb(tf.constant([[[1.0], [2.0]]])))
-""")
+""",
+)
 
-scenario("image_data_generator_flow", """
+scenario(
+    "image_data_generator_flow",
+    """
     ImageDataGenerator = keras.preprocessing.image.ImageDataGenerator
     np.random.seed(0)
     x = np.random.randint(0, 256, (10, 6, 7, 3)).astype("uint8")
@@ -329,10 +367,13 @@ scenario("image_data_generator_flow", """
         x, y, batch_size=4), epochs=2, verbose=0)
     print(len(h.history["loss"]))
     ImageDataGenerator().flow(x[0], y)
-""")
+""",
+)
 
 # ---------------------------------------------------------------------------- tf.data extras
-scenario("tf_data_extras", """
+scenario(
+    "tf_data_extras",
+    """
     ds = tf.data.Dataset.from_tensor_slices((np.arange(6, dtype="float32").reshape(3, 2),
                                              np.array([0, 1, 0])))
     print(ds)
@@ -384,10 +425,13 @@ scenario("tf_data_extras", """
     model.compile("sgd", "mse")
     h = model.fit(d.batch(2).prefetch(tf.data.AUTOTUNE), epochs=2, verbose=0)
     print(len(h.history["loss"]))
-""")
+""",
+)
 
 # ---------------------------------------------------------------------------- smaller gaps
-scenario("smaller_gaps", """
+scenario(
+    "smaller_gaps",
+    """
     import re
     def core(f):
         # tf.keras wraps errors raised inside fit/predict in its traced function's traceback;
@@ -436,9 +480,12 @@ scenario("smaller_gaps", """
     sq2 = keras.Sequential([layers.Dense(2)])
     print(sq2.built, len(sq2.layers))
     core(lambda: layers.LSTM(2)(np.zeros((2, 3), "float32")))
-""")
+""",
+)
 
-scenario("hashing", """
+scenario(
+    "hashing",
+    """
     strs = ["", "a", "b", "ab", "abcd", "hello", "안녕", "hello wor", "0123456789abcdefg",
             "x" * 31, "z" * 33, "학교에 간다 " * 5, "q" * 65, "k" * 128, "long text " * 40]
     print(tf.strings.to_hash_bucket_fast(strs, 1000))
@@ -450,4 +497,5 @@ scenario("hashing", """
     print(layers.Hashing(num_bins=3).get_config())
     sl = layers.StringLookup(vocabulary=["a", "b"], num_oov_indices=3)
     print(sl(tf.constant(["a", "x", "y", "z", "b", "학교"])), sl.get_vocabulary())
-""")
+""",
+)

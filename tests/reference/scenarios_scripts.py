@@ -19,11 +19,16 @@ def script(name, code, mask_numbers=False, masks=()):
     """`masks`: extra regular expressions whose matches are masked on both sides (values that
     follow from random initial weights but are not decimal numbers, like a thresholded class)."""
     assert name not in S, name
-    S[name] = {"code": dedent(code).strip() + "\n", "mask_numbers": mask_numbers,
-               "masks": list(masks)}
+    S[name] = {
+        "code": dedent(code).strip() + "\n",
+        "mask_numbers": mask_numbers,
+        "masks": list(masks),
+    }
 
 
-script("seed000_ai_open_innovation", """
+script(
+    "seed000_ai_open_innovation",
+    """
     import numpy as np
     import tensorflow as tf
 
@@ -121,9 +126,13 @@ script("seed000_ai_open_innovation", """
     print(np.allclose(model2.predict(x, verbose=0), model.predict(x, verbose=0)))
     print([w.name for w in model.weights], [w.shape for w in model2.weights])
     print(model is model2.layers[0])
-""", mask_numbers=True)
+""",
+    mask_numbers=True,
+)
 
-script("seed001_sequential_guide", """
+script(
+    "seed001_sequential_guide",
+    """
     import tensorflow as tf
     from tensorflow import keras
     from tensorflow.keras import layers
@@ -170,9 +179,13 @@ script("seed001_sequential_guide", """
     model.add(layers.GlobalMaxPooling2D())
     model.add(layers.Dense(10))
     model.summary()
-""", mask_numbers=True)
+""",
+    mask_numbers=True,
+)
 
-script("seed002_keras_docs", """
+script(
+    "seed002_keras_docs",
+    """
     import numpy as np
     import keras
     from keras.models import Sequential, Model
@@ -279,9 +292,13 @@ script("seed002_keras_docs", """
     assert conv.get_input_shape_at(0) == (None, 32, 32, 3)
     assert conv.get_input_shape_at(1) == (None, 64, 64, 3)
     print('nodes ok')
-""", mask_numbers=True)
+""",
+    mask_numbers=True,
+)
 
-script("seed003_mlp_xor", """
+script(
+    "seed003_mlp_xor",
+    """
     import tensorflow as tf
 
 
@@ -342,9 +359,14 @@ script("seed003_mlp_xor", """
         input_data = tf.convert_to_tensor(value=my_array, dtype=tf.float32)
         print(input_data)
         print(tf.cast(tf.constant([[0, 0], [0, 1]]), tf.float32))
-""", mask_numbers=True, masks=[r"(?m)=> [01]$"])
+""",
+    mask_numbers=True,
+    masks=[r"(?m)=> [01]$"],
+)
 
-script("seed004_three_styles", """
+script(
+    "seed004_three_styles",
+    """
     import tensorflow as tf
     from tensorflow import keras
     import numpy as np
@@ -417,9 +439,13 @@ script("seed004_three_styles", """
         print('Epoch %d: last batch loss = %.4f' % (epoch, float(loss)))
     prediction = model.predict(x_test, batch_size=x_test.shape[0], verbose=1)
     print(prediction.shape, np.argmax(prediction, axis=1).shape)
-""", mask_numbers=True)
+""",
+    mask_numbers=True,
+)
 
-script("shim_import_styles", """
+script(
+    "shim_import_styles",
+    """
     import tensorflow as tf
     from tensorflow import keras
     from tensorflow.keras import layers, models, optimizers, losses
@@ -452,12 +478,15 @@ script("shim_import_styles", """
     m = Model(inp, k2.layers.Dense(1, kernel_initializer='zeros')(inp))
     print(type(m).__name__, m.output_shape, models.Model is Model)
     print(keras.layers.Dense is k2.layers.Dense, tf.keras.layers.Dense is Dense)
-""")
+""",
+)
 
 # tf.function as TF traces it: side effects once per trace, symbolic prints, retracing on new
 # signatures and its warning, input_signature / reduce_retracing, and a
 # decorated GradientTape train step (weights start from constants, so values match TF's)
-script("tf_function_tracing", """
+script(
+    "tf_function_tracing",
+    """
     import sys
     sys.stderr = sys.stdout      # TF's warnings and tf.print, in the compared output
     import numpy as np
@@ -554,6 +583,8 @@ script("tf_function_tracing", """
         print("epoch", epoch, "loss %.5f" % float(loss), "acc %.4f" % float(acc.result()))
     print("train_step traces", train_step.experimental_get_tracing_count())
     print(np.round(model.layers[0].kernel.numpy(), 5))
-""", masks=[r"0x[0-9a-f]+"])
+""",
+    masks=[r"0x[0-9a-f]+"],
+)
 
 SCENARIOS = S

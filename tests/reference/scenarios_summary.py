@@ -20,16 +20,21 @@ def scenario(name, code):
 
 
 # ----------------------------------------------------------------- seed 000 (AI open innovation)
-scenario("seed000_sequential_mlp", """
+scenario(
+    "seed000_sequential_mlp",
+    """
     model = tf.keras.models.Sequential([
         tf.keras.layers.Dense(64, activation='relu', input_shape=(784,)),
         tf.keras.layers.Dense(64, activation='relu'),
         tf.keras.layers.Dense(10, activation='softmax')
     ])
     model.summary()
-""")
+""",
+)
 
-scenario("seed000_functional_mlp", """
+scenario(
+    "seed000_functional_mlp",
+    """
     model = tf.keras.models.Sequential([
         tf.keras.layers.Dense(64, activation='relu', input_shape=(784,)),
         tf.keras.layers.Dense(64, activation='relu'),
@@ -42,9 +47,12 @@ scenario("seed000_functional_mlp", """
     output = tf.keras.layers.Dense(10, activation='softmax')(dense2)
     model_fn = tf.keras.models.Model(inputs=input_layer, outputs=output)
     model_fn.summary()
-""")
+""",
+)
 
-scenario("seed000_functional_add", """
+scenario(
+    "seed000_functional_add",
+    """
     Input = tf.keras.layers.Input
     Dense = tf.keras.layers.Dense
     Model = tf.keras.models.Model
@@ -61,9 +69,12 @@ scenario("seed000_functional_add", """
     out_ = Dense(10, activation='softmax')(dense3_)
     model_fn_ = Model(inputs=input_, outputs=out_)
     model_fn_.summary()
-""")
+""",
+)
 
-scenario("seed000_imdb_models", """
+scenario(
+    "seed000_imdb_models",
+    """
     NUM_WORDS = 10000
     baseline_model = keras.Sequential([
         keras.layers.Dense(16, activation='relu', input_shape=(NUM_WORDS,)),
@@ -99,9 +110,12 @@ scenario("seed000_imdb_models", """
     model_fn.compile(optimizer='adam', loss='binary_crossentropy',
                      metrics=['accuracy', 'binary_crossentropy'])
     model_fn.summary()
-""")
+""",
+)
 
-scenario("seed000_dense_options_and_nesting", """
+scenario(
+    "seed000_dense_options_and_nesting",
+    """
     model = tf.keras.models.Sequential()
     model.add(tf.keras.layers.Dense(2, use_bias=True, input_shape=(2,)))
     model.summary()
@@ -132,9 +146,12 @@ scenario("seed000_dense_options_and_nesting", """
     model3.add(model)
     model3.add(model2)
     model3.summary()
-""")
+""",
+)
 
-scenario("seed000_mobilenets", """
+scenario(
+    "seed000_mobilenets",
+    """
     from_apps = tf.keras.applications
     mn = from_apps.MobileNet(weights=None)
     mn2 = from_apps.MobileNetV2(weights=None)
@@ -142,10 +159,13 @@ scenario("seed000_mobilenets", """
     mn2.summary()
     print(len(mn.layers))
     print(len(mn2.layers))
-""")
+""",
+)
 
 # ----------------------------------------------------------------- seed 001 (sequential guide)
-scenario("seed001_deferred_build", """
+scenario(
+    "seed001_deferred_build",
+    """
     model = keras.Sequential(
         [
             layers.Dense(2, activation='relu', name='layer1'),
@@ -167,9 +187,12 @@ scenario("seed001_deferred_build", """
     y = model(x)
     print([w.name for w in model.weights])
     model.summary()
-""")
+""",
+)
 
-scenario("seed001_input_and_input_shape", """
+scenario(
+    "seed001_input_and_input_shape",
+    """
     model = keras.Sequential()
     model.add(keras.Input(shape=(4,)))
     model.add(layers.Dense(2, activation='relu', name='layer1'))
@@ -177,9 +200,12 @@ scenario("seed001_input_and_input_shape", """
     model = keras.Sequential()
     model.add(layers.Dense(2, activation='relu', input_shape=(4,), name='layer1'))
     model.summary()
-""")
+""",
+)
 
-scenario("seed001_incremental_convnet", """
+scenario(
+    "seed001_incremental_convnet",
+    """
     model = keras.Sequential()
     model.add(keras.Input(shape=(250, 250, 3)))
     model.add(layers.Conv2D(32, 5, strides=2, activation='relu'))
@@ -196,10 +222,13 @@ scenario("seed001_incremental_convnet", """
     model.add(layers.GlobalMaxPooling2D())
     model.add(layers.Dense(10))
     model.summary()
-""")
+""",
+)
 
 # ----------------------------------------------------------------- seed 002 (Keras docs, Korean)
-scenario("seed002_sequential_activation", """
+scenario(
+    "seed002_sequential_activation",
+    """
     Sequential = keras.models.Sequential
     Dense, Activation = keras.layers.Dense, keras.layers.Activation
     model = Sequential([
@@ -218,9 +247,12 @@ scenario("seed002_sequential_activation", """
     model.add(Dense(1, activation='sigmoid'))
     model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['accuracy'])
     model.summary()
-""")
+""",
+)
 
-scenario("seed002_functional_first_and_time_distributed", """
+scenario(
+    "seed002_functional_first_and_time_distributed",
+    """
     Input, Dense, Model = keras.layers.Input, keras.layers.Dense, keras.models.Model
     inputs = Input(shape=(784,))
     x = Dense(64, activation='relu')(inputs)
@@ -237,9 +269,12 @@ scenario("seed002_functional_first_and_time_distributed", """
     print(processed_sequences.shape)
     video = Model(input_sequences, processed_sequences)
     video.summary()
-""")
+""",
+)
 
-scenario("seed002_multi_input_multi_output", """
+scenario(
+    "seed002_multi_input_multi_output",
+    """
     Input, Embedding, LSTM, Dense = (keras.layers.Input, keras.layers.Embedding,
                                      keras.layers.LSTM, keras.layers.Dense)
     Model = keras.models.Model
@@ -260,9 +295,12 @@ scenario("seed002_multi_input_multi_output", """
                   loss_weights={'main_output': 1., 'aux_output': 0.2})
     model.summary()
     print(model.input_names, model.output_names)
-""")
+""",
+)
 
-scenario("seed002_shared_lstm", """
+scenario(
+    "seed002_shared_lstm",
+    """
     Input, LSTM, Dense, Model = (keras.layers.Input, keras.layers.LSTM, keras.layers.Dense,
                                  keras.models.Model)
     tweet_a = Input(shape=(280, 256))
@@ -275,9 +313,12 @@ scenario("seed002_shared_lstm", """
     model = Model(inputs=[tweet_a, tweet_b], outputs=predictions)
     model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['accuracy'])
     model.summary()
-""")
+""",
+)
 
-scenario("seed002_layer_nodes", """
+scenario(
+    "seed002_layer_nodes",
+    """
     Input, LSTM, Conv2D = keras.layers.Input, keras.layers.LSTM, keras.layers.Conv2D
     a = Input(shape=(280, 256))
     lstm = LSTM(32)
@@ -308,10 +349,13 @@ scenario("seed002_layer_nodes", """
         conv.input_shape
     except AttributeError as e:
         print(type(e).__name__, e)
-""")
+""",
+)
 
 # ----------------------------------------------------------------- seed 003 (MLP class, XOR)
-scenario("seed003_xor_mlp", """
+scenario(
+    "seed003_xor_mlp",
+    """
     input_layer = tf.keras.Input(shape=[2, ])
     hidden_layers = input_layer
     for num_hidden_nodes in [4]:
@@ -337,10 +381,13 @@ scenario("seed003_xor_mlp", """
     input_data = tf.cast(input_data, tf.float32)
     print(input_data)
     print(tf.convert_to_tensor(value=[[0, 0], [0, 1], [1, 0], [1, 1]], dtype=tf.float32))
-""")
+""",
+)
 
 # ----------------------------------------------------------------- seed 004 (three model styles, CNN)
-scenario("seed004_cnn_three_styles", """
+scenario(
+    "seed004_cnn_three_styles",
+    """
     rng = np.random.default_rng(0)
     x_train = rng.random((64, 28, 28, 1)).astype('float32')
     y_train = rng.integers(0, 10, size=(64,))
@@ -385,9 +432,12 @@ scenario("seed004_cnn_three_styles", """
     model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
     model.fit(x_train, y_train, epochs=1, verbose=0)
     model.summary()
-""")
+""",
+)
 
-scenario("seed004_cifar_models", """
+scenario(
+    "seed004_cifar_models",
+    """
     rng = np.random.default_rng(0)
     x_train = rng.random((32, 32, 32, 3)).astype('float32')
     model = tf.keras.models.Sequential([
@@ -437,18 +487,24 @@ scenario("seed004_cifar_models", """
     model = CustomModel()
     model(x_train[:2])
     model.summary()
-""")
+""",
+)
 
 # ----------------------------------------------------------------- engine features
-scenario("sequential_deferred_build", """
+scenario(
+    "sequential_deferred_build",
+    """
     model = keras.Sequential([layers.Dense(2, activation='relu'), layers.Dense(3)])
     print(model.built)
     model(np.ones((3, 3), dtype='float32'))
     print(model.built)
     model.summary()
-""")
+""",
+)
 
-scenario("sequential_input_shape_variants", """
+scenario(
+    "sequential_input_shape_variants",
+    """
     keras.Sequential([layers.Dense(4, input_shape=(3,)), layers.Dense(1)]).summary()
     keras.Sequential([layers.Dense(4, input_dim=3), layers.Dense(1)]).summary()
     keras.Sequential([layers.Dense(4, batch_input_shape=(8, 3)), layers.Dense(1)]).summary()
@@ -458,14 +514,20 @@ scenario("sequential_input_shape_variants", """
     model.add(layers.Dense(4))
     model.build((None, 7))
     model.summary()
-""")
+""",
+)
 
-scenario("unbuilt_sequential_error", """
+scenario(
+    "unbuilt_sequential_error",
+    """
     model = keras.Sequential([layers.Dense(2)])
     model.summary()
-""")
+""",
+)
 
-scenario("unbuilt_subclassed_error", """
+scenario(
+    "unbuilt_subclassed_error",
+    """
     class MyModel(keras.Model):
         def __init__(self):
             super().__init__()
@@ -475,18 +537,24 @@ scenario("unbuilt_subclassed_error", """
             return self.d(x)
 
     MyModel().summary()
-""")
+""",
+)
 
-scenario("functional_concatenate", """
+scenario(
+    "functional_concatenate",
+    """
     a = keras.Input(shape=(4,), name='left')
     b = keras.Input(shape=(6,), name='right')
     x = layers.concatenate([layers.Dense(3)(a), layers.Dense(5)(b)])
     y = layers.Dense(1, name='out')(x)
     model = keras.Model(inputs=[a, b], outputs=y)
     model.summary()
-""")
+""",
+)
 
-scenario("functional_merge_layers", """
+scenario(
+    "functional_merge_layers",
+    """
     a = keras.Input(shape=(8,))
     b = keras.Input(shape=(8,))
     c = keras.Input(shape=(8,))
@@ -500,9 +568,12 @@ scenario("functional_merge_layers", """
     cat = layers.Concatenate()([mx, mn, dt])
     model = keras.Model([a, b, c], cat)
     model.summary()
-""")
+""",
+)
 
-scenario("functional_multi_output", """
+scenario(
+    "functional_multi_output",
+    """
     inp = keras.Input(shape=(10,), name='features')
     h = layers.Dense(16, activation='relu', name='hidden')(inp)
     out1 = layers.Dense(1, activation='sigmoid', name='is_positive')(h)
@@ -510,9 +581,12 @@ scenario("functional_multi_output", """
     model = keras.Model(inputs=inp, outputs=[out1, out2], name='two_heads')
     model.summary()
     print(model.output_names)
-""")
+""",
+)
 
-scenario("functional_dict_inputs_outputs", """
+scenario(
+    "functional_dict_inputs_outputs",
+    """
     a = keras.Input(shape=(3,), name='a')
     b = keras.Input(shape=(2,), name='b')
     h = layers.concatenate([a, b])
@@ -521,9 +595,12 @@ scenario("functional_dict_inputs_outputs", """
                                  'z': layers.Dense(2, name='z')(h)})
     model.summary()
     print(model.input_names, model.output_names)
-""")
+""",
+)
 
-scenario("functional_shared_layer", """
+scenario(
+    "functional_shared_layer",
+    """
     a = keras.Input(shape=(5,))
     b = keras.Input(shape=(5,))
     shared = layers.Dense(4, name='shared_dense')
@@ -531,9 +608,12 @@ scenario("functional_shared_layer", """
     model = keras.Model([a, b], layers.Dense(1)(x))
     model.summary()
     print(shared.get_output_shape_at(0), shared.get_input_shape_at(1))
-""")
+""",
+)
 
-scenario("nested_models", """
+scenario(
+    "nested_models",
+    """
     inner_seq = keras.Sequential([layers.Dense(8, activation='relu', input_shape=(4,)),
                                   layers.Dense(8)], name='inner_seq')
     i = keras.Input(shape=(8,))
@@ -546,9 +626,12 @@ scenario("nested_models", """
     seq = keras.Sequential([inner_seq, layers.Dense(3)], name='outer_seq')
     seq.summary()
     seq.summary(expand_nested=True)
-""")
+""",
+)
 
-scenario("show_trainable", """
+scenario(
+    "show_trainable",
+    """
     inp = keras.Input(shape=(6,))
     d1 = layers.Dense(4, name='frozen')
     d1.trainable = False
@@ -564,9 +647,12 @@ scenario("show_trainable", """
     inner.trainable = False
     outer = keras.Sequential([inner, layers.Dense(1)])
     outer.summary(show_trainable=True, expand_nested=True)
-""")
+""",
+)
 
-scenario("line_length_and_positions", """
+scenario(
+    "line_length_and_positions",
+    """
     model = keras.Sequential([layers.Dense(64, input_shape=(32,)), layers.Dense(10)])
     model.summary(line_length=80)
     model.summary(line_length=50)
@@ -578,9 +664,12 @@ scenario("line_length_and_positions", """
     fn.summary(line_length=120)
     fn.summary(line_length=70)
     fn.summary(positions=[.3, .5, .65, 1.])
-""")
+""",
+)
 
-scenario("long_names_wrap", """
+scenario(
+    "long_names_wrap",
+    """
     model = keras.Sequential([
         layers.Dense(3, input_shape=(2,), name='a_really_long_dense_layer_name_that_will_wrap'),
         layers.BatchNormalization(name='batch_normalization_with_a_long_name'),
@@ -595,9 +684,12 @@ scenario("long_names_wrap", """
     fn.summary(line_length=80)
     deep = keras.Input(shape=(2, 3, 4, 5, 6, 7, 8))
     keras.Model(deep, layers.Dense(1000000)(deep)).summary()
-""")
+""",
+)
 
-scenario("subclassed_model", """
+scenario(
+    "subclassed_model",
+    """
     class Classifier(keras.Model):
         def __init__(self, n):
             super().__init__()
@@ -618,9 +710,12 @@ scenario("subclassed_model", """
     model2 = Classifier(4)
     model2.build((None, 7))
     model2.summary()
-""")
+""",
+)
 
-scenario("tf_op_lambda_names", """
+scenario(
+    "tf_op_lambda_names",
+    """
     x = keras.Input(shape=(4,), name='x')
     y = keras.Input(shape=(4,), name='y')
     s = x + y
@@ -635,9 +730,12 @@ scenario("tf_op_lambda_names", """
     model = keras.Model([x, y], [z, m, c])
     model.summary()
     print([layer.name for layer in model.layers])
-""")
+""",
+)
 
-scenario("layer_zoo_summary", """
+scenario(
+    "layer_zoo_summary",
+    """
     inp = keras.Input(shape=(28, 28, 1))
     x = layers.Conv2D(8, 3, padding='same', activation='relu')(inp)
     x = layers.BatchNormalization()(x)
@@ -661,9 +759,12 @@ scenario("layer_zoo_summary", """
     out = layers.Activation('softmax')(out)
     model = keras.Model(inp, out)
     model.summary()
-""")
+""",
+)
 
-scenario("rnn_zoo_summary", """
+scenario(
+    "rnn_zoo_summary",
+    """
     inp = keras.Input(shape=(12,), dtype='int32')
     x = layers.Embedding(100, 8, mask_zero=True)(inp)
     x = layers.SimpleRNN(6, return_sequences=True)(x)
@@ -678,9 +779,12 @@ scenario("rnn_zoo_summary", """
                             layers.MaxPooling1D(2), layers.GRU(3, reset_after=False),
                             layers.RepeatVector(2), layers.GlobalMaxPooling1D()])
     seq.summary()
-""")
+""",
+)
 
-scenario("print_fn_and_params", """
+scenario(
+    "print_fn_and_params",
+    """
     model = keras.Sequential([layers.Dense(3, input_shape=(4,)), layers.BatchNormalization(),
                               layers.PReLU(), layers.Dense(1)])
     lines = []
@@ -688,9 +792,12 @@ scenario("print_fn_and_params", """
     print(len(lines))
     print('\\n'.join(lines))
     print(model.count_params())
-""")
+""",
+)
 
-scenario("lambda_and_misc_summary", """
+scenario(
+    "lambda_and_misc_summary",
+    """
     inp = keras.Input(shape=(6,), batch_size=4, name='batch4')
     a = layers.Lambda(lambda t: t[:, :2], name='first_two')(inp)
     b = layers.Lambda(lambda t: tf.reduce_sum(t, axis=1, keepdims=True))(inp)
@@ -705,10 +812,13 @@ scenario("lambda_and_misc_summary", """
     seq.add(layers.Lambda(lambda t: t * 2.0, input_shape=(3,)))
     seq.add(layers.Dense(2))
     seq.summary()
-""")
+""",
+)
 
 # ----------------------------------------------------------------- tensors print as TensorFlow's
-scenario("tensor_printing", """
+scenario(
+    "tensor_printing",
+    """
     print(tf.constant(1.5))
     print(repr(tf.constant(1.5)))
     print(tf.constant([1, 2, 3]))
@@ -733,9 +843,12 @@ scenario("tensor_printing", """
     print(tf.constant([1.0]).numpy(), type(tf.constant([1.0]).numpy()).__name__)
     print(tf.float32, tf.int32, tf.bool, repr(tf.float32))
     print(tf.TensorShape([None, 3]), repr(tf.TensorShape([None, 3])), tf.TensorShape([2, 3]).as_list())
-""")
+""",
+)
 
-scenario("gradient_tape_api", """
+scenario(
+    "gradient_tape_api",
+    """
     x = tf.constant([1.0, 2.0, 3.0])
     w = tf.Variable([[0.5], [-1.0], [2.0]], name='w')
     b = tf.Variable(0.25, name='b')
@@ -763,9 +876,12 @@ scenario("gradient_tape_api", """
     with tf.GradientTape() as tape:
         r = c * c
     print(tape.gradient(r, c))
-""")
+""",
+)
 
-scenario("layer_and_model_reprs", """
+scenario(
+    "layer_and_model_reprs",
+    """
     d = layers.Dense(3, name='d')
     d(np.zeros((1, 2), dtype='float32'))  # (d.build() alone names the weights 'kernel:0' in TF)
     print([w.name for w in d.weights], [tuple(w.shape) for w in d.weights])
@@ -779,48 +895,70 @@ scenario("layer_and_model_reprs", """
     inp = keras.Input(shape=(4,), name='features')
     print(inp.shape, inp.dtype, inp.name)
     print(keras.Model(inp, layers.Dense(2)(inp)).inputs[0].shape)
-""")
+""",
+)
 
 # ----------------------------------------------------------------- keras.applications
-scenario("mobilenet_default", """
+scenario(
+    "mobilenet_default",
+    """
     model = keras.applications.MobileNet(weights=None)
     model.summary()
     print(model.name, len(model.layers), model.count_params())
-""")
+""",
+)
 
-scenario("mobilenet_alpha050_128", """
+scenario(
+    "mobilenet_alpha050_128",
+    """
     model = keras.applications.MobileNet(weights=None, alpha=0.5, input_shape=(128, 128, 3))
     model.summary()
-""")
+""",
+)
 
-scenario("mobilenet_notop_avg_160", """
+scenario(
+    "mobilenet_notop_avg_160",
+    """
     model = keras.applications.MobileNet(weights=None, include_top=False, pooling='avg',
                                          input_shape=(160, 160, 3))
     model.summary()
-""")
+""",
+)
 
-scenario("mobilenet_classes10_depth_multiplier", """
+scenario(
+    "mobilenet_classes10_depth_multiplier",
+    """
     model = keras.applications.MobileNet(weights=None, classes=10, depth_multiplier=2,
                                          input_shape=(96, 96, 3), dropout=0.2)
     model.summary()
-""")
+""",
+)
 
-scenario("mobilenetv2_default", """
+scenario(
+    "mobilenetv2_default",
+    """
     model = keras.applications.MobileNetV2(weights=None)
     model.summary()
     print(model.name, len(model.layers), model.count_params())
-""")
+""",
+)
 
-scenario("mobilenetv2_alpha035_96_classes10", """
+scenario(
+    "mobilenetv2_alpha035_96_classes10",
+    """
     model = keras.applications.MobileNetV2(weights=None, alpha=0.35, input_shape=(96, 96, 3),
                                            classes=10)
     model.summary()
-""")
+""",
+)
 
-scenario("mobilenetv2_notop_max_alpha130", """
+scenario(
+    "mobilenetv2_notop_max_alpha130",
+    """
     model = keras.applications.MobileNetV2(weights=None, include_top=False, pooling='max',
                                            alpha=1.3, input_shape=(128, 128, 3))
     model.summary()
-""")
+""",
+)
 
 SCENARIOS = S

@@ -14,7 +14,8 @@ order, so the printed losses are comparable.
 
 from textwrap import dedent
 
-PRELUDE = dedent("""
+PRELUDE = (
+    dedent("""
     class Slow(keras.callbacks.Callback):
         def on_train_batch_end(self, batch, logs=None):
             time.sleep(0.06)
@@ -38,7 +39,9 @@ PRELUDE = dedent("""
     y_bin = (x[:, :1] > 0).astype('float32')
     y_int = (np.abs(x[:, 0] * 2).astype('int64') % 3)
     y_cat = np.eye(3, dtype='float32')[y_int]
-""").strip() + "\n"
+""").strip()
+    + "\n"
+)
 
 S = {}
 
@@ -48,7 +51,9 @@ def scenario(name, code):
     S[name] = dedent(code).strip() + "\n"
 
 
-scenario("fit_verbose1_regression", """
+scenario(
+    "fit_verbose1_regression",
+    """
     model = keras.Sequential([layers.Dense(8, activation='relu', input_shape=(4,)), layers.Dense(1)])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.05), loss='mse', metrics=['mae'])
@@ -57,26 +62,35 @@ scenario("fit_verbose1_regression", """
     print(history.history)
     print(history.params)
     print(history.epoch)
-""")
+""",
+)
 
-scenario("fit_verbose2_regression", """
+scenario(
+    "fit_verbose2_regression",
+    """
     model = keras.Sequential([layers.Dense(8, activation='relu', input_shape=(4,)), layers.Dense(1)])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.05), loss='mse', metrics=['mae', 'mse'])
     history = model.fit(x, y_reg, epochs=3, batch_size=16, shuffle=False, verbose=2)
     print(history.history)
-""")
+""",
+)
 
-scenario("fit_verbose_auto_and_zero", """
+scenario(
+    "fit_verbose_auto_and_zero",
+    """
     model = keras.Sequential([layers.Dense(1, input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer='sgd', loss='mse')
     model.fit(x, y_reg, epochs=1, batch_size=20, shuffle=False, callbacks=[Slow()])
     h = model.fit(x, y_reg, epochs=2, batch_size=20, shuffle=False, verbose=0)
     print(h.history)
-""")
+""",
+)
 
-scenario("fit_validation_split_verbose1", """
+scenario(
+    "fit_validation_split_verbose1",
+    """
     model = keras.Sequential([layers.Dense(6, activation='tanh', input_shape=(4,)),
                               layers.Dense(1, activation='sigmoid')])
     init_weights(model)
@@ -85,9 +99,12 @@ scenario("fit_validation_split_verbose1", """
     history = model.fit(x, y_bin, epochs=2, batch_size=8, shuffle=False, validation_split=0.25,
                         verbose=1, callbacks=[Slow()])
     print(history.history)
-""")
+""",
+)
 
-scenario("fit_validation_data_verbose2", """
+scenario(
+    "fit_validation_data_verbose2",
+    """
     model = keras.Sequential([layers.Dense(6, activation='relu', input_shape=(4,)),
                               layers.Dense(3, activation='softmax')])
     init_weights(model)
@@ -96,9 +113,12 @@ scenario("fit_validation_data_verbose2", """
     history = model.fit(x[:32], y_cat[:32], epochs=2, batch_size=10, shuffle=False,
                         validation_data=(x[32:], y_cat[32:]), verbose=2)
     print(history.history)
-""")
+""",
+)
 
-scenario("accuracy_resolution", """
+scenario(
+    "accuracy_resolution",
+    """
     for loss, y in [('binary_crossentropy', y_bin), ('categorical_crossentropy', y_cat),
                     ('sparse_categorical_crossentropy', y_int)]:
         units = 1 if loss.startswith('binary') else 3
@@ -111,9 +131,12 @@ scenario("accuracy_resolution", """
         print(model.evaluate(x, y, verbose=0))
         print(model.evaluate(x, y, verbose=0, return_dict=True))
         print(model.metrics_names)
-""")
+""",
+)
 
-scenario("evaluate_predict_verbose1", """
+scenario(
+    "evaluate_predict_verbose1",
+    """
     model = keras.Sequential([layers.Dense(3, activation='softmax', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
@@ -121,27 +144,36 @@ scenario("evaluate_predict_verbose1", """
     p = model.predict(x, batch_size=16, verbose=1, callbacks=[Slow()])
     print(p.shape, p.dtype)
     print(np.round(p[:3], 4))
-""")
+""",
+)
 
-scenario("evaluate_predict_verbose2", """
+scenario(
+    "evaluate_predict_verbose2",
+    """
     model = keras.Sequential([layers.Dense(3, activation='softmax', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
     print(model.evaluate(x, y_int, batch_size=16, verbose=2))
     p = model.predict(x, batch_size=16, verbose=2)
     print(p.shape)
-""")
+""",
+)
 
-scenario("evaluate_predict_defaults", """
+scenario(
+    "evaluate_predict_defaults",
+    """
     model = keras.Sequential([layers.Dense(1, input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer='sgd', loss='mse', metrics=['mae'])
     print(model.evaluate(x, y_reg, callbacks=[Slow()]))
     p = model.predict(x, callbacks=[Slow()])
     print(p.shape)
-""")
+""",
+)
 
-scenario("multi_output_history_keys", """
+scenario(
+    "multi_output_history_keys",
+    """
     inp = keras.Input(shape=(4,), name='inp')
     h = layers.Dense(5, activation='relu', name='hidden')(inp)
     main = layers.Dense(1, activation='sigmoid', name='main_output')(h)
@@ -160,9 +192,12 @@ scenario("multi_output_history_keys", """
     print(model.metrics_names)
     print(model.evaluate(x, [y_bin, y_int], verbose=0))
     print(model.evaluate(x, [y_bin, y_int], verbose=2))
-""")
+""",
+)
 
-scenario("multi_output_list_metrics_verbose1", """
+scenario(
+    "multi_output_list_metrics_verbose1",
+    """
     inp = keras.Input(shape=(4,))
     h = layers.Dense(5, activation='relu')(inp)
     o1 = layers.Dense(1)(h)
@@ -174,9 +209,12 @@ scenario("multi_output_list_metrics_verbose1", """
                         verbose=1, callbacks=[Slow()])
     print(list(history.history))
     print(history.history)
-""")
+""",
+)
 
-scenario("multi_input_functional", """
+scenario(
+    "multi_input_functional",
+    """
     a = keras.Input(shape=(4,), name='a')
     b = keras.Input(shape=(2,), name='b')
     h = layers.concatenate([layers.Dense(3)(a), b])
@@ -188,9 +226,12 @@ scenario("multi_input_functional", """
     h = model.fit({'a': x, 'b': x[:, :2]}, y_reg, epochs=2, batch_size=40, shuffle=False,
                   verbose=2)
     print(h.history)
-""")
+""",
+)
 
-scenario("custom_metric_function", """
+scenario(
+    "custom_metric_function",
+    """
     def mean_pred(y_true, y_pred):
         return keras.backend.mean(y_pred)
 
@@ -199,9 +240,12 @@ scenario("custom_metric_function", """
     model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['accuracy', mean_pred])
     h = model.fit(x, y_bin, epochs=2, batch_size=40, shuffle=False, verbose=2)
     print(h.history)
-""")
+""",
+)
 
-scenario("subclassed_fit", """
+scenario(
+    "subclassed_fit",
+    """
     class Net(keras.Model):
         def __init__(self):
             super().__init__()
@@ -219,9 +263,12 @@ scenario("subclassed_fit", """
                   metrics=['accuracy'])
     h = model.fit(x, y_int, epochs=2, batch_size=16, shuffle=False, verbose=1, callbacks=[Slow()])
     print(h.history)
-""")
+""",
+)
 
-scenario("train_test_predict_on_batch", """
+scenario(
+    "train_test_predict_on_batch",
+    """
     model = keras.Sequential([layers.Dense(2, activation='softmax', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss='sparse_categorical_crossentropy',
@@ -231,9 +278,12 @@ scenario("train_test_predict_on_batch", """
     print(model.train_on_batch(x[:8], yb, return_dict=True))
     print(model.test_on_batch(x[:8], yb))
     print(np.round(model.predict_on_batch(x[:2]), 5))
-""")
+""",
+)
 
-scenario("many_steps_progbar_width", """
+scenario(
+    "many_steps_progbar_width",
+    """
     model = keras.Sequential([layers.Dense(1, input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.01), loss='mse')
@@ -241,9 +291,12 @@ scenario("many_steps_progbar_width", """
     ys = np.tile(y_reg, (3, 1))
     model.fit(xs, ys, epochs=1, batch_size=11, shuffle=False, verbose=1, callbacks=[Slow()])
     model.fit(xs, ys, epochs=1, batch_size=11, shuffle=False, verbose=2)
-""")
+""",
+)
 
-scenario("initial_epoch_and_callbacks", """
+scenario(
+    "initial_epoch_and_callbacks",
+    """
     model = keras.Sequential([layers.Dense(1, input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.05), loss='mse')
@@ -256,9 +309,12 @@ scenario("initial_epoch_and_callbacks", """
     model.compile(optimizer=keras.optimizers.SGD(5.0), loss='mse')
     h = model.fit(x, y_reg, epochs=5, batch_size=40, shuffle=False, verbose=0, callbacks=[es])
     print(h.epoch)
-""")
+""",
+)
 
-scenario("fit_weights_after_training", """
+scenario(
+    "fit_weights_after_training",
+    """
     def show(model):
         for w in model.get_weights():
             print([round(float(v), 4) for v in np.ravel(w)])
@@ -271,9 +327,12 @@ scenario("fit_weights_after_training", """
         model.compile(optimizer=opt, loss='mse')
         model.fit(x, y_reg, epochs=3, batch_size=8, shuffle=False, verbose=0)
         show(model)
-""")
+""",
+)
 
-scenario("fit_sample_and_class_weight", """
+scenario(
+    "fit_sample_and_class_weight",
+    """
     model = keras.Sequential([layers.Dense(3, activation='softmax', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss='sparse_categorical_crossentropy',
@@ -286,9 +345,12 @@ scenario("fit_sample_and_class_weight", """
     h = model.fit(x, y_int, epochs=2, batch_size=10, shuffle=False, verbose=0, sample_weight=sw)
     print(h.history)
     print(model.evaluate(x, y_int, sample_weight=sw, verbose=0))
-""")
+""",
+)
 
-scenario("fit_batchnorm_moving_stats", """
+scenario(
+    "fit_batchnorm_moving_stats",
+    """
     model = keras.Sequential([layers.Dense(3, input_shape=(4,)), layers.BatchNormalization(),
                               layers.Dense(1)])
     init_weights(model)
@@ -301,9 +363,12 @@ scenario("fit_batchnorm_moving_stats", """
     for w in bn.get_weights():
         print([round(float(v), 4) for v in w])
     print(model.evaluate(x, y_reg, verbose=0))
-""")
+""",
+)
 
-scenario("callbacks_messages", """
+scenario(
+    "callbacks_messages",
+    """
     import os
     import tempfile
     tmp = tempfile.mkdtemp()
@@ -331,9 +396,12 @@ scenario("callbacks_messages", """
         print(len(h.history['loss']), h.epoch)
     finally:
         os.chdir(here)
-""")
+""",
+)
 
-scenario("custom_training_loop", """
+scenario(
+    "custom_training_loop",
+    """
     model = keras.Sequential([layers.Dense(5, activation='relu', input_shape=(4,)),
                               layers.Dense(3)])
     init_weights(model)
@@ -350,9 +418,12 @@ scenario("custom_training_loop", """
         acc.update_state(yb, logits)
         print(step, round(float(loss), 5), round(float(acc.result()), 5))
     print([round(float(v), 4) for v in np.ravel(model.get_weights()[2])])
-""")
+""",
+)
 
-scenario("multi_input_embedding_lstm_model", """
+scenario(
+    "multi_input_embedding_lstm_model",
+    """
     main_input = keras.Input(shape=(10,), dtype='int32', name='main_input')
     e = layers.Embedding(output_dim=8, input_dim=50, input_length=10)(main_input)
     lstm_out = layers.LSTM(6)(e)
@@ -378,9 +449,12 @@ scenario("multi_input_embedding_lstm_model", """
     print(h.history)
     for p in model.predict([headline[:3], extra[:3]], verbose=0):
         print([round(float(v), 5) for v in np.ravel(p)])
-""")
+""",
+)
 
-scenario("metric_object_names", """
+scenario(
+    "metric_object_names",
+    """
     model = keras.Sequential([layers.Dense(1, activation='sigmoid', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss='binary_crossentropy',
@@ -393,9 +467,12 @@ scenario("metric_object_names", """
     print(list(h.history))
     print(h.history)
     print(model.metrics_names)
-""")
+""",
+)
 
-scenario("metric_duplicate_names_error", """
+scenario(
+    "metric_duplicate_names_error",
+    """
     model = keras.Sequential([layers.Dense(1, activation='sigmoid', input_shape=(4,))])
     init_weights(model)
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss='binary_crossentropy',
@@ -407,6 +484,7 @@ scenario("metric_duplicate_names_error", """
     print(list(h.history))
     print(h.history)
     print(model.metrics_names)
-""")
+""",
+)
 
 SCENARIOS = S

@@ -11,10 +11,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def run_python(code, *args, cwd=None):
     env = dict(os.environ, PYTHONPATH=ROOT)
-    return subprocess.run([sys.executable, *args] if not code else
-                          [sys.executable, "-c", textwrap.dedent(code)],
-                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, *args] if not code else [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_aliases_are_the_same_module_objects():
@@ -88,7 +93,8 @@ def test_importing_pynn_does_not_install_the_shim_and_uninstall_removes_it():
 
 def test_python_m_pynn_run(tmp_path):
     script = tmp_path / "tutorial.py"
-    script.write_text(textwrap.dedent("""\
+    script.write_text(
+        textwrap.dedent("""\
         import sys
         import tensorflow as tf
         x = tf.constant([[1.0, 2.0]])
@@ -100,16 +106,18 @@ def test_python_m_pynn_run(tmp_path):
 
         if "--fail" in sys.argv:
             broken()
-    """))
+    """)
+    )
     ok = run_python(None, "-m", "pynn", "run", str(script), "a", "--flag", cwd=str(tmp_path))
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout == (
-        "tf.Tensor([[1. 2.]], shape=(1, 2), dtype=float32)\n['a', '--flag'] __main__\n")
+        "tf.Tensor([[1. 2.]], shape=(1, 2), dtype=float32)\n['a', '--flag'] __main__\n"
+    )
 
     bad = run_python(None, "-m", "pynn", "run", str(script), "--fail", cwd=str(tmp_path))
     assert bad.returncode == 1
     assert bad.stderr.startswith(f'Traceback (most recent call last):\n  File "{script}", line 11')
-    assert 'line 8, in broken' in bad.stderr
+    assert "line 8, in broken" in bad.stderr
     assert "runpy" not in bad.stderr
     assert bad.stderr.rstrip().endswith("ValueError: shape mismatch in the student's code")
 

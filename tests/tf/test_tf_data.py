@@ -17,10 +17,10 @@ def test_quickstart_pipeline_shuffles_and_batches():
     assert all(isinstance(b[0], tf.Tensor) for b in batches)
     seen = np.concatenate([b[1].numpy() for b in batches])
     assert sorted(seen.tolist()) == list(range(10)) and seen.tolist() != list(range(10))
-    for xb, yb in batches:              # rows stay paired with their labels
+    for xb, yb in batches:  # rows stay paired with their labels
         np.testing.assert_array_equal(xb.numpy()[:, 0], 2 * yb.numpy())
     second = np.concatenate([b[1].numpy() for b in ds])
-    assert second.tolist() != seen.tolist()       # reshuffled on every pass
+    assert second.tolist() != seen.tolist()  # reshuffled on every pass
 
 
 def test_custom_training_loop_over_a_dataset():
@@ -53,8 +53,11 @@ def test_dicts_map_filter_take_skip_repeat():
 
 
 def test_buffer_shuffle_seed_and_no_reshuffle():
-    a = list(tf.data.Dataset.range(8).shuffle(3, seed=4, reshuffle_each_iteration=False)
-             .as_numpy_iterator())
+    a = list(
+        tf.data.Dataset.range(8)
+        .shuffle(3, seed=4, reshuffle_each_iteration=False)
+        .as_numpy_iterator()
+    )
     assert sorted(a) == list(range(8))
     ds = tf.data.Dataset.range(8).shuffle(8, reshuffle_each_iteration=False)
     assert list(ds.as_numpy_iterator()) == list(ds.as_numpy_iterator())
@@ -63,6 +66,7 @@ def test_buffer_shuffle_seed_and_no_reshuffle():
 def test_generator_zip_concatenate_enumerate_cache():
     def gen():
         yield from range(3)
+
     ds = tf.data.Dataset.from_generator(gen, output_types=tf.int64)
     assert [int(v) for v in ds] == [0, 1, 2]
     z = tf.data.Dataset.zip((tf.data.Dataset.range(3), tf.data.Dataset.range(10, 13)))
@@ -70,7 +74,9 @@ def test_generator_zip_concatenate_enumerate_cache():
     c = tf.data.Dataset.range(2).concatenate(tf.data.Dataset.range(5, 6))
     assert [int(v) for v in c] == [0, 1, 5]
     assert [(int(i), int(v)) for i, v in tf.data.Dataset.range(5, 7).enumerate()] == [
-        (0, 5), (1, 6)]
+        (0, 5),
+        (1, 6),
+    ]
     calls = []
     cached = tf.data.Dataset.range(3).map(lambda v: calls.append(1) or v).cache()
     assert [int(v) for v in cached] == [int(v) for v in cached] == [0, 1, 2]

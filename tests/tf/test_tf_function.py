@@ -29,7 +29,7 @@ def test_side_effects_once_per_trace_tf_print_every_call():
     assert results == [0.0, 2.0, 4.0, 6.0]
     assert len(calls) == 1 and f.experimental_get_tracing_count() == 1
     assert out.getvalue() == "x = 0\nx = 1\nx = 2\nx = 3\n"
-    f(tf.constant([1.0, 2.0]))                  # a new shape retraces
+    f(tf.constant([1.0, 2.0]))  # a new shape retraces
     f(np.float32(1.0) * np.ones(2, np.float32))  # numpy: a tensor of the same signature
     assert len(calls) == 2 and f.experimental_get_tracing_count() == 2
 
@@ -43,9 +43,9 @@ def test_print_during_the_trace_is_symbolic(capsys):
     f(tf.constant([1.0, 2.0]), 3)
     f(tf.constant([5.0, 6.0]), 3)
     assert capsys.readouterr().out == (
-        'Tensor("x:0", shape=(2,), dtype=float32) Tensor("mul:0", shape=(2,), '
-        'dtype=float32) 3\n')
-    assert f(tf.constant([5.0, 6.0]), 4).numpy().tolist() == [20.0, 24.0]   # retraced
+        'Tensor("x:0", shape=(2,), dtype=float32) Tensor("mul:0", shape=(2,), dtype=float32) 3\n'
+    )
+    assert f(tf.constant([5.0, 6.0]), 4).numpy().tolist() == [20.0, 24.0]  # retraced
     assert f.experimental_get_tracing_count() == 2
 
 
@@ -57,7 +57,7 @@ def test_branch_on_a_tensor_value_is_right_for_every_call(x, expected):
             return x * 2.0
         return x * -1.0
 
-    f(tf.constant([3.0, 4.0]))        # traced on the positive branch
+    f(tf.constant([3.0, 4.0]))  # traced on the positive branch
     assert f(tf.constant(x)).numpy().tolist() == expected
     reason = next(iter(f.reasons.values()))
     assert "bool()" in reason and "test_tf_function.py" in reason
@@ -75,11 +75,14 @@ def test_numpy_on_a_tensor_inside_runs_eagerly():
 
 def _custom_loop(decorate, steps=12):
     keras.utils.set_random_seed(3)
-    model = keras.Sequential([
-        keras.layers.Dense(8, activation="relu", input_shape=(5,)),
-        keras.layers.BatchNormalization(),
-        keras.layers.Dropout(0.3),
-        keras.layers.Dense(3)])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(8, activation="relu", input_shape=(5,)),
+            keras.layers.BatchNormalization(),
+            keras.layers.Dropout(0.3),
+            keras.layers.Dense(3),
+        ]
+    )
     loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     optimizer = keras.optimizers.Adam(0.01)
     accuracy = keras.metrics.SparseCategoricalAccuracy()
@@ -89,8 +92,9 @@ def _custom_loop(decorate, steps=12):
         traces.append(1)
         with tf.GradientTape() as tape:
             logits = model(x, training=True)
-            loss = loss_fn(y, logits) + tf.add_n(model.losses) if model.losses else \
-                loss_fn(y, logits)
+            loss = (
+                loss_fn(y, logits) + tf.add_n(model.losses) if model.losses else loss_fn(y, logits)
+            )
         grads = tape.gradient(loss, model.trainable_weights)
         optimizer.apply_gradients(zip(grads, model.trainable_weights, strict=True))
         accuracy.update_state(y, logits)
@@ -102,7 +106,7 @@ def _custom_loop(decorate, steps=12):
     y = rng.integers(0, 3, steps * 8)
     history = []
     for i in range(steps):
-        logs = step(x[i * 8:(i + 1) * 8], y[i * 8:(i + 1) * 8])
+        logs = step(x[i * 8 : (i + 1) * 8], y[i * 8 : (i + 1) * 8])
         history.append((float(logs["loss"]), float(logs["accuracy"])))
     return model, history, traces, step
 
@@ -114,7 +118,7 @@ def test_a_decorated_gradient_tape_loop_trains_exactly_as_the_eager_one():
     assert not step.reasons
     assert history == eager_history
     for a, b in zip(model.get_weights(), eager_model.get_weights(), strict=True):
-        np.testing.assert_array_equal(a, b)      # BatchNorm statistics included
+        np.testing.assert_array_equal(a, b)  # BatchNorm statistics included
 
 
 def test_random_draws_are_fresh_at_every_replay():
@@ -156,7 +160,7 @@ def test_methods_trace_per_instance_and_variables_are_read_fresh():
     a, b = Counter(1.0), Counter(10.0)
     first = a.add(tf.constant(1.0))
     assert float(a.add(tf.constant(1.0))) == 3.0
-    assert float(first) == 2.0                    # a returned variable is a snapshot
+    assert float(first) == 2.0  # a returned variable is a snapshot
     assert float(b.add(tf.constant(1.0))) == 11.0
     assert a.add.experimental_get_tracing_count() == 1
 

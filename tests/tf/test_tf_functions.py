@@ -14,7 +14,8 @@ def test_version_devices_and_eager():
     assert tf.__version__ == "2.15.1"
     assert tf.executing_eagerly()
     assert repr(tf.config.list_physical_devices()) == (
-        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]")
+        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]"
+    )
     assert tf.config.list_physical_devices("GPU") == []
 
 
@@ -25,14 +26,18 @@ def test_dtypes_are_attributes():
 
 def test_creation_functions():
     assert repr(tf.range(5)) == (
-        "<tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 2, 3, 4], dtype=int32)>")
+        "<tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 2, 3, 4], dtype=int32)>"
+    )
     assert repr(tf.range(1.0, 2.0, 0.5)) == (
-        "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 1.5], dtype=float32)>")
+        "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 1.5], dtype=float32)>"
+    )
     assert repr(tf.linspace(0.0, 1.0, 3)) == (
-        "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>")
+        "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>"
+    )
     assert repr(tf.one_hot([0, 2], 3)) == (
         "<tf.Tensor: shape=(2, 3), dtype=float32, numpy=\narray([[1., 0., 0.],\n"
-        "       [0., 0., 1.]], dtype=float32)>")
+        "       [0., 0., 1.]], dtype=float32)>"
+    )
     assert tf.ones((2, 3)).dtype == tf.float32 and tf.zeros([2], tf.int32).dtype == tf.int32
     assert tf.fill([2, 2], 7).numpy().tolist() == [[7, 7], [7, 7]]
     assert tf.eye(2).numpy().tolist() == [[1, 0], [0, 1]]
@@ -44,31 +49,36 @@ def test_shape_rank_size():
     assert repr(tf.rank(x)) == "<tf.Tensor: shape=(), dtype=int32, numpy=2>"
     assert repr(tf.size(x)) == "<tf.Tensor: shape=(), dtype=int32, numpy=6>"
     assert repr(tf.shape(x)) == (
-        "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>")
+        "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>"
+    )
 
 
 def test_reductions_and_args():
     assert repr(tf.reduce_mean(tf.constant([1, 2]))) == (
-        "<tf.Tensor: shape=(), dtype=int32, numpy=1>")
+        "<tf.Tensor: shape=(), dtype=int32, numpy=1>"
+    )
     m = tf.constant([[1.0, 3.0], [4.0, 2.0]])
-    assert repr(tf.argmax(m)) == (
-        "<tf.Tensor: shape=(2,), dtype=int64, numpy=array([1, 0])>")
+    assert repr(tf.argmax(m)) == ("<tf.Tensor: shape=(2,), dtype=int64, numpy=array([1, 0])>")
     assert tf.math.argmax(m, axis=1).numpy().tolist() == [1, 0]
     assert tf.reduce_sum(m, axis=0).numpy().tolist() == [5.0, 5.0]
     assert tf.reduce_max(m, axis=1, keepdims=True).shape == (2, 1)
     assert tf.math.reduce_std(tf.constant([1.0, 3.0])).numpy() == 1.0
-    with pytest.raises(InvalidArgumentError, match="Invalid reduction dimension \\(2 for input "
-                                                    "with 2 dimension\\(s\\)"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match="Invalid reduction dimension \\(2 for input with 2 dimension\\(s\\)",
+    ):
         tf.reduce_sum(tf.ones((2, 3)), axis=2)
 
 
 def test_where_and_top_k():
     assert repr(tf.where(tf.constant([True, False, True]))) == (
-        "<tf.Tensor: shape=(2, 1), dtype=int64, numpy=\narray([[0],\n       [2]])>")
+        "<tf.Tensor: shape=(2, 1), dtype=int64, numpy=\narray([[0],\n       [2]])>"
+    )
     assert repr(tf.math.top_k(tf.constant([1.0, 3.0, 2.0]), 2)) == (
         "TopKV2(values=<tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 2.], "
         "dtype=float32)>, indices=<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], "
-        "dtype=int32)>)")
+        "dtype=int32)>)"
+    )
     assert tf.math.in_top_k([1, 0], tf.constant([[0.1, 0.9], [0.8, 0.2]]), 1).numpy().all()
 
 
@@ -86,26 +96,36 @@ def test_shape_functions():
     assert tf.boolean_mask(x, [True, False]).shape == (1, 3)
     assert tf.slice(x, [0, 1], [2, -1]).numpy().tolist() == [[1, 2], [4, 5]]
     assert tf.roll(tf.range(4), 1, 0).numpy().tolist() == [3, 0, 1, 2]
-    with pytest.raises(InvalidArgumentError, match="Can not squeeze dim\\[1\\], expected a "
-                                                    "dimension of 1, got 3"):
+    with pytest.raises(
+        InvalidArgumentError, match="Can not squeeze dim\\[1\\], expected a dimension of 1, got 3"
+    ):
         tf.squeeze(x, axis=1)
-    with pytest.raises(InvalidArgumentError, match="Input to reshape is a tensor with 6 values, "
-                                                    "but the requested shape has 8"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match="Input to reshape is a tensor with 6 values, but the requested shape has 8",
+    ):
         tf.reshape(x, (4, 2))
 
 
 def test_matmul_and_math():
     a = tf.constant([[1.0, 2.0]])
     assert tf.matmul(a, a, transpose_b=True).numpy().tolist() == [[5.0]]
-    with pytest.raises(InvalidArgumentError, match=r"Matrix size-incompatible: In\[0\]: \[2,3\], "
-                                                    r"In\[1\]: \[2,3\]"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"Matrix size-incompatible: In\[0\]: \[2,3\], "
+        r"In\[1\]: \[2,3\]",
+    ):
         tf.matmul(tf.ones((2, 3)), tf.ones((2, 3)))
     assert tf.math.log(tf.constant(1.0)).numpy() == 0.0
     assert tf.math.sigmoid(tf.constant(0.0)).numpy() == 0.5
     assert tf.clip_by_value(tf.constant([-2.0, 0.5, 3.0]), -1.0, 1.0).numpy().tolist() == [
-        -1.0, 0.5, 1.0]
-    assert tf.math.divide_no_nan(tf.constant([1.0, 2.0]), tf.constant([0.0, 4.0])).numpy(
-    ).tolist() == [0.0, 0.5]
+        -1.0,
+        0.5,
+        1.0,
+    ]
+    assert tf.math.divide_no_nan(
+        tf.constant([1.0, 2.0]), tf.constant([0.0, 4.0])
+    ).numpy().tolist() == [0.0, 0.5]
     assert tf.cast(tf.constant([1.7, -1.7]), tf.int32).numpy().tolist() == [1, -1]
     assert tf.math.pow(tf.constant(2.0), 3.0).numpy() == 8.0
     assert tf.norm(tf.constant([3.0, 4.0])).numpy() == 5.0
@@ -118,15 +138,18 @@ def test_nn_functions():
     np.testing.assert_allclose(loss.numpy(), [0.41702995], rtol=1e-5)
     dense = tf.nn.softmax_cross_entropy_with_logits(labels=[[1.0, 0.0, 0.0]], logits=logits)
     np.testing.assert_allclose(dense.numpy(), loss.numpy(), rtol=1e-6)
-    bce = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.constant([1.0]),
-                                                  logits=tf.constant([0.0]))
+    bce = tf.nn.sigmoid_cross_entropy_with_logits(
+        labels=tf.constant([1.0]), logits=tf.constant([0.0])
+    )
     np.testing.assert_allclose(bce.numpy(), [np.log(2.0)], rtol=1e-6)
     with pytest.raises(InvalidArgumentError) as err:
-        tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.constant([3, 10]),
-                                                       logits=tf.zeros((2, 10)))
+        tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant([3, 10]), logits=tf.zeros((2, 10))
+        )
     assert str(err.value) == (
         "Received a label value of 10 which is outside the valid range of [0, 10).  Label "
-        "values: 3 10 [Op:SparseSoftmaxCrossEntropyWithLogits] name: ")
+        "values: 3 10 [Op:SparseSoftmaxCrossEntropyWithLogits] name: "
+    )
     mean, var = tf.nn.moments(tf.constant([[1.0, 3.0], [3.0, 5.0]]), axes=[0])
     assert mean.numpy().tolist() == [2.0, 4.0] and var.numpy().tolist() == [1.0, 1.0]
     assert tf.nn.relu(tf.constant([-1.0, 2.0])).numpy().tolist() == [0.0, 2.0]
@@ -187,7 +210,8 @@ def test_tf_print_formats_like_tensorflow():
     tf.print(tf.constant([[1, 2], [3, 4]]), output_stream=out)
     assert out.getvalue() == (
         "[1 2.5]\nloss: 0.25 3\n[0 1 2 ... 7 8 9]\n[1 0]\n[0.1 1e-05 123456.703]\n"
-        '["a" "b"]\n[1, 2] {\'a\': 1}\n0.33333333333333331\n[[1 2]\n [3 4]]\n')
+        '["a" "b"]\n[1, 2] {\'a\': 1}\n0.33333333333333331\n[[1 2]\n [3 4]]\n'
+    )
 
 
 def test_tf_print_defaults_to_stderr(capsys):
@@ -223,11 +247,15 @@ def test_symbolic_arguments_go_to_the_registered_handler():
         assert tf.math.reduce_mean(s, axis=0) == "layer output"
         assert tf.nn.relu(s) == "layer output"
         assert tf.matmul(s, tf.ones((2, 2))) == "layer output"
-        assert tf.reduce_sum(tf.ones(2)).numpy() == 2.0      # eager calls don't dispatch
+        assert tf.reduce_sum(tf.ones(2)).numpy() == 2.0  # eager calls don't dispatch
     finally:
         dispatch.set_symbolic_handler(previous)
-    assert [c[0] for c in calls] == ["tf.concat", "tf.math.reduce_mean", "tf.nn.relu",
-                                     "tf.linalg.matmul"]
+    assert [c[0] for c in calls] == [
+        "tf.concat",
+        "tf.math.reduce_mean",
+        "tf.nn.relu",
+        "tf.linalg.matmul",
+    ]
     assert calls[0][3] == ["axis"]
 
 
@@ -245,6 +273,7 @@ def test_custom_gradient():
     def clip_gradient(x):
         def grad(upstream):
             return tf.clip_by_value(upstream, -0.5, 0.5)
+
         return tf.identity(x), grad
 
     w = tf.Variable([1.0, 2.0])

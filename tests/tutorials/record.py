@@ -40,8 +40,11 @@ runpy.run_path(script, run_name="__main__")
 
 
 def tutorials():
-    return sorted(p for p in glob.glob(os.path.join(HERE, "*.py"))
-                  if not os.path.basename(p).startswith(("test_", "record", "_")))
+    return sorted(
+        p
+        for p in glob.glob(os.path.join(HERE, "*.py"))
+        if not os.path.basename(p).startswith(("test_", "record", "_"))
+    )
 
 
 def main(names):
@@ -51,9 +54,14 @@ def main(names):
         if names and name not in names:
             continue
         with tempfile.TemporaryDirectory() as cwd:  # files the tutorial saves go there
-            proc = subprocess.run([sys.executable, "-c", PRELUDE, path], cwd=cwd,
-                                  capture_output=True, text=True, check=False,
-                                  env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
+            proc = subprocess.run(
+                [sys.executable, "-c", PRELUDE, path],
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+                check=False,
+                env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"),
+            )
         if proc.returncode != 0:
             print(f"{name}: tf.keras exited with {proc.returncode}\n{proc.stderr[-3000:]}")
         with open(os.path.join(HERE, "expected", name + ".txt"), "w") as f:

@@ -19,8 +19,11 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-NAMES = sorted(os.path.splitext(f)[0] for f in os.listdir(HERE)
-               if f.endswith(".py") and not f.startswith(("test_", "record", "_")))
+NAMES = sorted(
+    os.path.splitext(f)[0]
+    for f in os.listdir(HERE)
+    if f.endswith(".py") and not f.startswith(("test_", "record", "_"))
+)
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]?\d+)?")
 _DECIMAL = re.compile(r"-?\d+\.\d+(e[-+]?\d+)?")
@@ -45,9 +48,15 @@ def normalize(text):
 
 def run_pynn(name, tmp_path):
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.run([sys.executable, "-m", "pynn", "run", os.path.join(HERE, name + ".py")],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
-                          timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", os.path.join(HERE, name + ".py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     return proc
 
 
@@ -55,8 +64,11 @@ def run_pynn(name, tmp_path):
 def test_tutorial_prints_what_tf_keras_prints(name, tmp_path):
     proc = run_pynn(name, tmp_path)
     if proc.returncode != 0:
-        pytest.fail(f"`python -m pynn run {name}.py` exited with {proc.returncode}:\n"
-                    + "\n".join(proc.stderr.splitlines()[-20:]), pytrace=False)
+        pytest.fail(
+            f"`python -m pynn run {name}.py` exited with {proc.returncode}:\n"
+            + "\n".join(proc.stderr.splitlines()[-20:]),
+            pytrace=False,
+        )
     with open(os.path.join(HERE, "expected", name + ".txt")) as f:
         expected = normalize(f.read())
     got = normalize(proc.stdout)
@@ -76,12 +88,26 @@ def test_import_pynn_never_shadows_an_installed_tensorflow(tmp_path):
     (tmp_path / "site" / "keras").mkdir()
     (tmp_path / "site" / "keras" / "__init__.py").write_text("REAL = True\n")
     probe = tmp_path / "probe.py"
-    probe.write_text("import pynn, pynn.keras, pynn.tf\nimport tensorflow as tf\nimport keras\n"
-                     "print(getattr(tf, 'REAL', False), getattr(keras, 'REAL', False))\n")
+    probe.write_text(
+        "import pynn, pynn.keras, pynn.tf\nimport tensorflow as tf\nimport keras\n"
+        "print(getattr(tf, 'REAL', False), getattr(keras, 'REAL', False))\n"
+    )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([ROOT, str(tmp_path / "site")]))
-    plain = subprocess.run([sys.executable, str(probe)], env=env, capture_output=True,
-                           text=True, check=True, cwd=tmp_path)
+    plain = subprocess.run(
+        [sys.executable, str(probe)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
     assert plain.stdout.split() == ["True", "True"]
-    shimmed = subprocess.run([sys.executable, "-m", "pynn", "run", str(probe)], env=env,
-                             capture_output=True, text=True, check=True, cwd=tmp_path)
+    shimmed = subprocess.run(
+        [sys.executable, "-m", "pynn", "run", str(probe)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
     assert shimmed.stdout.split() == ["False", "False"]

@@ -28,8 +28,14 @@ def node():
 
 
 def run_check(node, *args):
-    result = subprocess.run([node, SCRIPT, *map(str, args)], capture_output=True, text=True,
-                            cwd=os.path.join(ROOT, "web"), check=False, timeout=600)
+    result = subprocess.run(
+        [node, SCRIPT, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=os.path.join(ROOT, "web"),
+        check=False,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

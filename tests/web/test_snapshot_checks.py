@@ -22,8 +22,14 @@ def report():
     node = shutil.which("node")
     if node is None or not os.path.isdir(os.path.join(ROOT, "web", "node_modules", "pyodide")):
         pytest.fail("node and web/node_modules are needed (bash build.sh runs npm ci in web/)")
-    result = subprocess.run([node, SCRIPT], capture_output=True, text=True, check=False,
-                            cwd=os.path.join(ROOT, "web"), timeout=120)
+    result = subprocess.run(
+        [node, SCRIPT],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=os.path.join(ROOT, "web"),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -54,10 +60,14 @@ def test_the_build_records_each_snapshot_files_hash():
     with open(os.path.join(site, "site.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     if manifest["snapshot"] is None:
-        assert manifest["noSnapshot"], "a build without a snapshot must say it was left out on purpose"
+        assert manifest["noSnapshot"], (
+            "a build without a snapshot must say it was left out on purpose"
+        )
         pytest.skip(manifest["noSnapshot"])
     for name in ("base", "site"):
         with open(os.path.join(site, f"{name}.snap"), "rb") as f:
             data = f.read()
         assert manifest["snapshot"]["files"][name] == {
-            "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }

@@ -9,7 +9,16 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { t, onLanguageChange } from './i18n.js';
 
-const COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#5f3dc4', '#c2255c'];
+const COLORS = [
+  '#d9480f',
+  '#1971c2',
+  '#2f9e44',
+  '#9c36b5',
+  '#e8590c',
+  '#0c8599',
+  '#5f3dc4',
+  '#c2255c',
+];
 const MAX_POINTS = 20000;
 const MAX_FITS = 6; // sections kept per run (a fit in a loop would otherwise pile up)
 const WHOLE_NUMBER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
@@ -46,27 +55,34 @@ function lineChart(figure, title, xLabel, { twoScales }) {
     if (plot) plot.destroy();
     const width = Math.max(plotEl.clientWidth, 240);
     const second = twoScales && keys.some((key) => !isLoss(key));
-    plot = new uPlot({
-      width,
-      height: 170,
-      legend: { show: true },
-      cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false }, y: { auto: true }, metric: { auto: true } },
-      axes: [
-        { label: xLabel, incrs: WHOLE_NUMBER_STEPS },
-        { scale: 'y' },
-        ...(second ? [{ scale: 'metric', side: 1, grid: { show: false } }] : []),
-      ],
-      series: [{ label: xLabel }, ...keys.map((key, i) => ({
-        label: key,
-        stroke: COLORS[i % COLORS.length],
-        width: 1.5,
-        dash: key.startsWith('val_') ? [6, 3] : undefined,
-        spanGaps: true,
-        points: { show: xs.length < 30 },
-        scale: twoScales && !isLoss(key) ? 'metric' : 'y',
-      }))],
-    }, data(), plotEl);
+    plot = new uPlot(
+      {
+        width,
+        height: 170,
+        legend: { show: true },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false }, y: { auto: true }, metric: { auto: true } },
+        axes: [
+          { label: xLabel, incrs: WHOLE_NUMBER_STEPS },
+          { scale: 'y' },
+          ...(second ? [{ scale: 'metric', side: 1, grid: { show: false } }] : []),
+        ],
+        series: [
+          { label: xLabel },
+          ...keys.map((key, i) => ({
+            label: key,
+            stroke: COLORS[i % COLORS.length],
+            width: 1.5,
+            dash: key.startsWith('val_') ? [6, 3] : undefined,
+            spanGaps: true,
+            points: { show: xs.length < 30 },
+            scale: twoScales && !isLoss(key) ? 'metric' : 'y',
+          })),
+        ],
+      },
+      data(),
+      plotEl,
+    );
   }
 
   function data() {
@@ -79,7 +95,11 @@ function lineChart(figure, title, xLabel, { twoScales }) {
       if (!column.length) return `${key} —`;
       return `${key} ${fmt(column[0])} → ${fmt(column[column.length - 1])}`;
     });
-    caption.textContent = t('charts.points', { title: title(), count: xs.length, values: parts.join(', ') });
+    caption.textContent = t('charts.points', {
+      title: title(),
+      count: xs.length,
+      values: parts.join(', '),
+    });
   }
 
   function render() {
@@ -168,7 +188,12 @@ function fitSection(container, number, params) {
     hasData: () => points > 0,
     batchEnd({ step, logs }) {
       if (!batchChart) {
-        batchChart = lineChart(figure('batch-chart'), () => t('charts.perBatch'), t('charts.step'), { twoScales: true });
+        batchChart = lineChart(
+          figure('batch-chart'),
+          () => t('charts.perBatch'),
+          t('charts.step'),
+          { twoScales: true },
+        );
       }
       batchChart.add(step, logs);
       points += 1;
@@ -182,8 +207,15 @@ function fitSection(container, number, params) {
       }
       for (const [metric, values] of byMetric) {
         if (!epochCharts.has(metric)) {
-          epochCharts.set(metric, lineChart(figure('epoch-chart', metric),
-            () => t('charts.metricPerEpoch', { metric }), t('charts.epoch'), { twoScales: false }));
+          epochCharts.set(
+            metric,
+            lineChart(
+              figure('epoch-chart', metric),
+              () => t('charts.metricPerEpoch', { metric }),
+              t('charts.epoch'),
+              { twoScales: false },
+            ),
+          );
         }
         epochCharts.get(metric).add(epoch + 1, values);
       }
@@ -230,8 +262,12 @@ export function createCharts(container) {
     }
   }
 
-  window.addEventListener('resize', () => { for (const fit of fits) fit.resize(); });
-  onLanguageChange(() => { for (const fit of fits) fit.relabel(); });
+  window.addEventListener('resize', () => {
+    for (const fit of fits) fit.resize();
+  });
+  onLanguageChange(() => {
+    for (const fit of fits) fit.relabel();
+  });
 
   return {
     // A new Run: no charts from the previous one.

@@ -16,7 +16,7 @@ function read() {
     // damaged or unavailable storage: start empty
   }
   const store = { current: null, drafts: [] };
-  let old = null;
+  let old;
   try {
     old = localStorage.getItem(OLD_AUTOSAVE_KEY);
   } catch {
@@ -68,7 +68,9 @@ export function newDraft(name, code) {
   store.current = id;
   // The oldest drafts beyond the limit go (never the current one).
   while (store.drafts.length > MAX_DRAFTS) {
-    const oldest = listDrafts().reverse().find((d) => d.id !== store.current);
+    const oldest = listDrafts()
+      .reverse()
+      .find((d) => d.id !== store.current);
     store.drafts = store.drafts.filter((d) => d !== oldest);
   }
   write();
@@ -112,7 +114,10 @@ export function flushSave(code) {
 }
 
 export function safeFileName(name) {
-  const base = String(name).replace(/[^\p{L}\p{N}_ .,()-]+/gu, '_').trim() || 'program';
+  const base =
+    String(name)
+      .replace(/[^\p{L}\p{N}_ .,()-]+/gu, '_')
+      .trim() || 'program';
   return base.endsWith('.py') ? base : `${base}.py`;
 }
 

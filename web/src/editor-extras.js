@@ -28,9 +28,11 @@ const errorLine = StateField.define({
     return tr.docChanged ? null : value;
   },
   provide: (field) => [
-    EditorView.decorations.from(field, (pos) => (pos === null
-      ? Decoration.none
-      : Decoration.set([Decoration.line({ class: 'cm-error-line' }).range(pos)]))),
+    EditorView.decorations.from(field, (pos) =>
+      pos === null
+        ? Decoration.none
+        : Decoration.set([Decoration.line({ class: 'cm-error-line' }).range(pos)]),
+    ),
   ],
 });
 
@@ -50,7 +52,9 @@ export function markErrorLine(view, line) {
     return;
   }
   const pos = doc.line(line).from;
-  view.dispatch({ effects: [setErrorLine.of(pos), EditorView.scrollIntoView(pos, { y: 'center' })] });
+  view.dispatch({
+    effects: [setErrorLine.of(pos), EditorView.scrollIntoView(pos, { y: 'center' })],
+  });
 }
 
 export function clearErrorLine(view) {

@@ -1,12 +1,21 @@
 // The code editor: CodeMirror 6 with Python highlighting. Ctrl/Cmd+Enter runs.
 import { EditorState } from '@codemirror/state';
 import {
-  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, highlightSpecialChars,
+  EditorView,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  drawSelection,
+  highlightSpecialChars,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
-  bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, indentUnit,
+  bracketMatching,
+  indentOnInput,
+  syntaxHighlighting,
+  HighlightStyle,
+  indentUnit,
 } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
@@ -23,19 +32,35 @@ const highlightStyle = HighlightStyle.define([
     tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName))],
     color: 'var(--syn-definition)',
   },
-  { tag: [tags.className, tags.typeName, tags.definition(tags.className)], color: 'var(--syn-type)' },
+  {
+    tag: [tags.className, tags.typeName, tags.definition(tags.className)],
+    color: 'var(--syn-type)',
+  },
   { tag: [tags.self, tags.special(tags.variableName)], color: 'var(--syn-keyword)' },
   { tag: tags.invalid, color: 'var(--error)' },
 ]);
 
 // `extensions`: more CodeMirror extensions from other modules (e.g. editor-extras.js).
-export function createEditor(parent, { code, onChange, onRun, onRunCell, onPaste, extensions = [] }) {
-  const runKey = { key: 'Mod-Enter', preventDefault: true, run: () => { onRun(); return true; } };
+export function createEditor(
+  parent,
+  { code, onChange, onRun, onRunCell, onPaste, extensions = [] },
+) {
+  const runKey = {
+    key: 'Mod-Enter',
+    preventDefault: true,
+    run: () => {
+      onRun();
+      return true;
+    },
+  };
   // Shift+Enter: the cell at the cursor, in the living session (cells.js)
   const runCellKey = {
     key: 'Shift-Enter',
     preventDefault: true,
-    run: (v) => { if (onRunCell) onRunCell(v.state.selection.main.head); return Boolean(onRunCell); },
+    run: (v) => {
+      if (onRunCell) onRunCell(v.state.selection.main.head);
+      return Boolean(onRunCell);
+    },
   };
   // A paste that onPaste turns into something else (a notebook into cells) replaces the selection.
   const pasteHandler = EditorView.domEventHandlers({

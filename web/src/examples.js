@@ -13,7 +13,9 @@ export function fillExamplesMenu(select) {
   placeholder.value = '';
   placeholder.textContent = t('examples.choose');
   select.appendChild(placeholder);
-  onLanguageChange(() => { placeholder.textContent = t('examples.choose'); });
+  onLanguageChange(() => {
+    placeholder.textContent = t('examples.choose');
+  });
   for (const example of EXAMPLES) {
     const option = document.createElement('option');
     option.value = example.name;

@@ -14,7 +14,8 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 // A name safe to offer as a download on any system: the file's own name (folders joined
 // with '_'), no control or reserved characters, no leading dots, at most 120 characters.
 export function downloadName(name) {
-  let clean = String(name).replace(/[\\/]+/g, '_')
+  let clean = String(name)
+    .replace(/[\\/]+/g, '_')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_') // eslint-disable-line no-control-regex
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');
@@ -54,7 +55,9 @@ export function createFilesPanel(section, { send, canChange, showMessage }) {
       }
       const size = document.createElement('span');
       size.className = 'file-size';
-      size.textContent = file.url ? formatSize(file.size) : t('files.tooLarge', { size: formatSize(file.size) });
+      size.textContent = file.url
+        ? formatSize(file.size)
+        : t('files.tooLarge', { size: formatSize(file.size) });
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'file-delete';
@@ -96,9 +99,13 @@ export function createFilesPanel(section, { send, canChange, showMessage }) {
     }
     for (const file of chosen) {
       if (file.size > MAX_UPLOAD_BYTES) {
-        showMessage(t('files.uploadTooLarge', {
-          name: file.name, size: formatSize(file.size), limit: formatSize(MAX_UPLOAD_BYTES),
-        }));
+        showMessage(
+          t('files.uploadTooLarge', {
+            name: file.name,
+            size: formatSize(file.size),
+            limit: formatSize(MAX_UPLOAD_BYTES),
+          }),
+        );
         continue;
       }
       const name = downloadName(file.name);
@@ -111,7 +118,9 @@ export function createFilesPanel(section, { send, canChange, showMessage }) {
   }
 
   input.addEventListener('change', () => {
-    upload([...input.files]).finally(() => { input.value = ''; });
+    upload([...input.files]).finally(() => {
+      input.value = '';
+    });
   });
   onLanguageChange(render);
   render();

@@ -20,9 +20,7 @@ import { initAppearance } from './appearance.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
 import { errorReport } from './errors.js';
-import {
-  currentDraft, listDrafts, newDraft, switchTo, flushSave, downloadPy,
-} from './drafts.js';
+import { currentDraft, listDrafts, newDraft, switchTo, flushSave, downloadPy } from './drafts.js';
 import { editorExtras, markErrorLine, clearErrorLine } from './editor-extras.js';
 
 document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
@@ -53,7 +51,9 @@ const ui = {
 const output = createConsole($('output'));
 const charts = createCharts($('charts'));
 const figures = createFigures(output);
-const digitPad = createDigitPad($('digit-pad'), { predict: (pixels) => python.predictDigit(pixels) });
+const digitPad = createDigitPad($('digit-pad'), {
+  predict: (pixels) => python.predictDigit(pixels),
+});
 
 function showMessage(text) {
   ui.message.textContent = text || '';
@@ -93,7 +93,8 @@ const python = new PythonWorker({
     ui.run.disabled = state !== STATE.ready;
     ui.restart.disabled = state !== STATE.ready;
     ui.stop.disabled = state !== STATE.running;
-    if (state === STATE.failed && typeof detail === 'string') setStatus('status.failedBecause', { reason: detail });
+    if (state === STATE.failed && typeof detail === 'string')
+      setStatus('status.failedBecause', { reason: detail });
     else if (typeof detail === 'string') setStatus('status.stage', { stage: detail });
     else setStatus(STATUS[state]);
     if (state === STATE.failed) {
@@ -105,20 +106,46 @@ const python = new PythonWorker({
   },
   onMessage(message) {
     switch (message.type) {
-      case MSG.loading: setStatus('status.stage', { stage: stageText(message.stage) }); break;
-      case MSG.ready: filesPanel.restore(); break;
-      case MSG.stdout: output.write('stdout', message.text); break;
-      case MSG.stderr: output.write('stderr', message.text); break;
-      case MSG.trainBegin: charts.trainBegin(message.params); break;
-      case MSG.batchEnd: charts.batchEnd(message); break;
-      case MSG.epochEnd: charts.epochEnd(message); break;
-      case MSG.trainEnd: charts.trainEnd(message); break;
+      case MSG.loading:
+        setStatus('status.stage', { stage: stageText(message.stage) });
+        break;
+      case MSG.ready:
+        filesPanel.restore();
+        break;
+      case MSG.stdout:
+        output.write('stdout', message.text);
+        break;
+      case MSG.stderr:
+        output.write('stderr', message.text);
+        break;
+      case MSG.trainBegin:
+        charts.trainBegin(message.params);
+        break;
+      case MSG.batchEnd:
+        charts.batchEnd(message);
+        break;
+      case MSG.epochEnd:
+        charts.epochEnd(message);
+        break;
+      case MSG.trainEnd:
+        charts.trainEnd(message);
+        break;
       case MSG.workdirFile:
-      case MSG.workdirRemoved: filesPanel.receive(message); break;
-      case MSG.figure: figures.show(message); break;
-      case MSG.digitResult: digitPad.show(message); break;
-      case MSG.digitPadOpen: digitPad.open(); break;
-      case MSG.cellBegin: output.note(t('cells.begin', { cell: message.cell, line: message.line }), 'cell'); break;
+      case MSG.workdirRemoved:
+        filesPanel.receive(message);
+        break;
+      case MSG.figure:
+        figures.show(message);
+        break;
+      case MSG.digitResult:
+        digitPad.show(message);
+        break;
+      case MSG.digitPadOpen:
+        digitPad.open();
+        break;
+      case MSG.cellBegin:
+        output.note(t('cells.begin', { cell: message.cell, line: message.line }), 'cell');
+        break;
       case MSG.result:
         charts.runEnded();
         output.note(t('run.finished', { seconds: message.seconds.toFixed(1) }), 'done');
@@ -130,7 +157,8 @@ const python = new PythonWorker({
         reportError(message);
         if (message.id !== null) countRun();
         break;
-      default: break;
+      default:
+        break;
     }
   },
 });
@@ -140,7 +168,11 @@ const filesPanel = createFilesPanel($('files'), {
   showMessage,
 });
 // Python starts once the service worker is in place (the first visit downloads through it).
-const delivery = createDeliveryView({ status: ui.offline, download: $('download'), update: $('update') });
+const delivery = createDeliveryView({
+  status: ui.offline,
+  download: $('download'),
+  update: $('update'),
+});
 prepareOffline(delivery).then(() => python.start());
 
 // Finished runs are counted on <body data-runs>, so a test or script can wait for one.
@@ -177,7 +209,8 @@ if (start.message) showMessage(start.message);
 // student's current draft is never overwritten (drafts.js).
 let view = null; // { name } while a view is in the editor
 if (start.source === 'link') view = { name: t('drafts.sharedName') };
-if (start.source === 'example') view = { name: (findExample(start.example) || {}).title || start.example };
+if (start.source === 'example')
+  view = { name: (findExample(start.example) || {}).title || start.example };
 
 const editor = createEditor($('editor'), {
   code: start.code,
@@ -189,7 +222,10 @@ const editor = createEditor($('editor'), {
     if (settingCode) return;
     if (view) {
       // The very first draft is "My code"; later ones are named after what was edited.
-      newDraft(currentDraft() ? t('drafts.editedName', { name: view.name }) : t('drafts.label'), code);
+      newDraft(
+        currentDraft() ? t('drafts.editedName', { name: view.name }) : t('drafts.label'),
+        code,
+      );
       view = null;
       ui.examples.value = '';
       showDrafts();
@@ -240,7 +276,10 @@ function showDrafts() {
     option.value = draft.id;
     option.textContent = t('drafts.item', {
       name: draft.name,
-      time: new Date(draft.updated).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' }),
+      time: new Date(draft.updated).toLocaleString(language(), {
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }),
     });
     return option;
   });
@@ -271,7 +310,7 @@ ui.backToDraft.addEventListener('click', () => {
 });
 ui.draftDownload.addEventListener('click', () => {
   const current = currentDraft();
-  downloadPy(view ? view.name : (current ? current.name : 'program'), editor.getCode());
+  downloadPy(view ? view.name : current ? current.name : 'program', editor.getCode());
 });
 ui.draftOpen.addEventListener('change', async () => {
   const file = ui.draftOpen.files && ui.draftOpen.files[0];
@@ -294,7 +333,8 @@ window.addEventListener('hashchange', () => {
   showMessage(next.message || '');
   if (next.message) return; // a bad link: the editor keeps its program
   if (next.source === 'link') showView(t('drafts.sharedName'), next.code);
-  if (next.source === 'example') showView((findExample(next.example) || {}).title || next.example, next.code);
+  if (next.source === 'example')
+    showView((findExample(next.example) || {}).title || next.example, next.code);
   ui.examples.value = next.source === 'example' ? next.example : '';
 });
 
@@ -379,4 +419,3 @@ document.addEventListener('keydown', (event) => {
     run();
   }
 });
-

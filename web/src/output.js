@@ -84,7 +84,8 @@ export function createConsole(element) {
     openEl.className = current ? `line ${current.stream}` : '';
     openEl.textContent = current ? current.text : '';
     hiddenNote.hidden = hidden === 0;
-    if (hidden) hiddenNote.textContent = t('output.hiddenLines', { count: hidden.toLocaleString() });
+    if (hidden)
+      hiddenNote.textContent = t('output.hiddenLines', { count: hidden.toLocaleString() });
     if (atBottom) element.scrollTop = element.scrollHeight;
   }
 
@@ -99,7 +100,13 @@ export function createConsole(element) {
   function commit() {
     if (!current) return;
     const last = blocks[blocks.length - 1];
-    if (last && !last.el && last.lines && last.stream === current.stream && last.lines.length < BLOCK_LINES) {
+    if (
+      last &&
+      !last.el &&
+      last.lines &&
+      last.stream === current.stream &&
+      last.lines.length < BLOCK_LINES
+    ) {
       last.lines.push(current.text);
     } else {
       blocks.push({ stream: current.stream, lines: [current.text], el: null });
@@ -113,9 +120,10 @@ export function createConsole(element) {
     if (current && current.stream !== stream && current.text !== '') commit();
     if (!current) current = { text: '', column: 0, stream };
     const { text, column } = current;
-    current.text = column === text.length
-      ? text + piece
-      : text.slice(0, column) + piece + text.slice(column + piece.length);
+    current.text =
+      column === text.length
+        ? text + piece
+        : text.slice(0, column) + piece + text.slice(column + piece.length);
     current.column = column + piece.length;
   }
 

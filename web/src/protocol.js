@@ -37,9 +37,17 @@ export const MSG = Object.freeze({
 });
 
 // The messages the page sends; every other one travels from the worker to the page.
-export const FROM_PAGE = Object.freeze(new Set([
-  MSG.init, MSG.run, MSG.file, MSG.interrupt, MSG.workdirPut, MSG.workdirDelete, MSG.digit,
-]));
+export const FROM_PAGE = Object.freeze(
+  new Set([
+    MSG.init,
+    MSG.run,
+    MSG.file,
+    MSG.interrupt,
+    MSG.workdirPut,
+    MSG.workdirDelete,
+    MSG.digit,
+  ]),
+);
 
 // Field types: string, number (finite), boolean, bytes (ArrayBuffer), shared
 // (SharedArrayBuffer), numbers ({name: number}, e.g. Keras logs), or a nested field table;
@@ -56,12 +64,22 @@ export const FIELDS = Object.freeze({
   [MSG.fileRequest]: { path: 'string' },
   [MSG.loading]: { stage: 'string' },
   [MSG.ready]: {
-    pyodideVersion: 'string', pythonVersion: 'string', interruptible: 'boolean',
-    fromSnapshot: 'boolean', timings: 'numbers',
+    pyodideVersion: 'string',
+    pythonVersion: 'string',
+    interruptible: 'boolean',
+    fromSnapshot: 'boolean',
+    timings: 'numbers',
   },
   [MSG.stdout]: { text: 'string' },
   [MSG.stderr]: { text: 'string' },
-  [MSG.trainBegin]: { params: { model: 'string|null?', epochs: 'number|null?', steps: 'number|null?', verbose: 'number|string|null?' } },
+  [MSG.trainBegin]: {
+    params: {
+      model: 'string|null?',
+      epochs: 'number|null?',
+      steps: 'number|null?',
+      verbose: 'number|string|null?',
+    },
+  },
   [MSG.batchEnd]: { epoch: 'number', batch: 'number', step: 'number', logs: 'numbers' },
   [MSG.epochEnd]: { epoch: 'number', step: 'number?', logs: 'numbers' },
   [MSG.trainEnd]: { logs: 'numbers' },
@@ -72,10 +90,17 @@ export const FIELDS = Object.freeze({
   [MSG.figure]: { id: 'number', key: 'string', svg: 'string', description: 'string' },
   [MSG.result]: { id: 'number', seconds: 'number' },
   [MSG.error]: {
-    id: 'number|null', kind: 'string', message: 'string', restart: 'boolean',
+    id: 'number|null',
+    kind: 'string',
+    message: 'string',
+    restart: 'boolean',
     // a program's error, as errors.js shows it: the user's frames and message, the whole
     // traceback (folded), the line of main.py to mark, a hint's name and argument
-    trace: 'string?', internal: 'string?', line: 'number|null?', hint: 'string|null?', hintArg: 'string|null?',
+    trace: 'string?',
+    internal: 'string?',
+    line: 'number|null?',
+    hint: 'string|null?',
+    hintArg: 'string|null?',
   },
 });
 

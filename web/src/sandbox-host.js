@@ -31,7 +31,10 @@ function startWorker({ baseUrl, worker: source }) {
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     toPage({
-      type: MSG.error, id: null, kind: 'LoadError', restart: false,
+      type: MSG.error,
+      id: null,
+      kind: 'LoadError',
+      restart: false,
       message: `The Python worker failed to start: ${event.message || 'unknown error'}`,
     });
   });

@@ -27,7 +27,9 @@ const lang = chooseLanguage({
 
 function text(key, vars = {}) {
   const template = TABLES[lang][key] ?? TABLES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 function problem(key, vars) {
@@ -53,12 +55,16 @@ if (location.protocol === 'file:') {
 }
 
 // A <script> or stylesheet of the page that failed to load (404, wrong MIME type, blocked).
-window.addEventListener('error', (event) => {
-  const el = event.target;
-  if (!el || (el.tagName !== 'SCRIPT' && el.tagName !== 'LINK')) return;
-  const url = el.src || el.href || '';
-  once('start.fileMissing', { file: url.split('/').pop() || url });
-}, true);
+window.addEventListener(
+  'error',
+  (event) => {
+    const el = event.target;
+    if (!el || (el.tagName !== 'SCRIPT' && el.tagName !== 'LINK')) return;
+    const url = el.src || el.href || '';
+    once('start.fileMissing', { file: url.split('/').pop() || url });
+  },
+  true,
+);
 
 window.addEventListener('load', () => {
   if (document.body.dataset.app !== 'started') once('start.appDidNotRun');

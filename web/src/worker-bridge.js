@@ -74,23 +74,30 @@ export class PythonWorker {
     // one after the other in the order start-up needs them (read all at once, the first ones
     // arrive late).
     let previous = Promise.resolve();
-    this.prefetched = new Map(bootFiles(SITE).map((path) => {
-      const bytes = previous.then(() => fetchAsset(path));
-      previous = bytes.catch(() => {}); // a failure is reported when the worker asks for the file
-      return [path, bytes];
-    }));
-    frame.addEventListener('load', () => {
-      workerSource.then(
-        (bytes) => {
-          if (this.frame !== frame) return;
-          const worker = ownBuffer(bytes);
-          this.post({ type: MSG.init, baseUrl: this.baseUrl, worker }, [worker]);
-        },
-        (err) => {
-          if (this.frame === frame) this.setState(STATE.failed, t('stage.workerFailed', { reason: err.message }));
-        },
-      );
-    }, { once: true });
+    this.prefetched = new Map(
+      bootFiles(SITE).map((path) => {
+        const bytes = previous.then(() => fetchAsset(path));
+        previous = bytes.catch(() => {}); // a failure is reported when the worker asks for the file
+        return [path, bytes];
+      }),
+    );
+    frame.addEventListener(
+      'load',
+      () => {
+        workerSource.then(
+          (bytes) => {
+            if (this.frame !== frame) return;
+            const worker = ownBuffer(bytes);
+            this.post({ type: MSG.init, baseUrl: this.baseUrl, worker }, [worker]);
+          },
+          (err) => {
+            if (this.frame === frame)
+              this.setState(STATE.failed, t('stage.workerFailed', { reason: err.message }));
+          },
+        );
+      },
+      { once: true },
+    );
     this.setState(STATE.loading, t('stage.Starting Python'));
     document.body.append(frame);
   }
@@ -166,9 +173,11 @@ export class PythonWorker {
     this.onMessage(message);
     if (!finished) return;
     if (message.restart) {
-      this.restart(message.kind === 'MemoryError'
-        ? t('stage.restartAfterMemory')
-        : t('stage.restartAfterCrash'));
+      this.restart(
+        message.kind === 'MemoryError'
+          ? t('stage.restartAfterMemory')
+          : t('stage.restartAfterCrash'),
+      );
     } else if (message.id === null) {
       this.setState(STATE.failed, message.message);
     } else {
@@ -212,25 +221,29 @@ export class PythonWorker {
     this.supplying.add(path);
     const bytes = this.prefetched.get(path) || fetchAsset(path);
     this.prefetched.delete(path);
-    bytes.then(
-      (bytes) => {
-        if (this.frame !== frame) return;
-        const buffer = ownBuffer(bytes);
-        this.post({ type: MSG.file, path, bytes: buffer }, [buffer]);
-      },
-      (err) => {
-        if (this.frame === frame) this.post({ type: MSG.file, path, error: err.message });
-      },
-    ).finally(() => {
-      if (this.frame === frame) this.supplying.delete(path);
-    });
+    bytes
+      .then(
+        (bytes) => {
+          if (this.frame !== frame) return;
+          const buffer = ownBuffer(bytes);
+          this.post({ type: MSG.file, path, bytes: buffer }, [buffer]);
+        },
+        (err) => {
+          if (this.frame === frame) this.post({ type: MSG.file, path, error: err.message });
+        },
+      )
+      .finally(() => {
+        if (this.frame === frame) this.supplying.delete(path);
+      });
   }
 
   warnDropped(data) {
     const type = data && typeof data.type === 'string' ? data.type : typeof data;
     if (this.dropped.has(type)) return;
     this.dropped.add(type);
-    console.warn(`pynn playground: dropped a malformed or unknown message from the Python sandbox (${type.slice(0, 40)})`);
+    console.warn(
+      `pynn playground: dropped a malformed or unknown message from the Python sandbox (${type.slice(0, 40)})`,
+    );
   }
 
   setState(state, detail) {

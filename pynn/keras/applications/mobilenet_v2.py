@@ -8,14 +8,38 @@ from pynn.keras.engine.training import Model
 from pynn.keras.utils import layer_utils
 
 # (filters, stride, expansion) of blocks 0..16
-_BLOCKS = [(16, 1, 1), (24, 2, 6), (24, 1, 6), (32, 2, 6), (32, 1, 6), (32, 1, 6),
-           (64, 2, 6), (64, 1, 6), (64, 1, 6), (64, 1, 6), (96, 1, 6), (96, 1, 6),
-           (96, 1, 6), (160, 2, 6), (160, 1, 6), (160, 1, 6), (320, 1, 6)]
+_BLOCKS = [
+    (16, 1, 1),
+    (24, 2, 6),
+    (24, 1, 6),
+    (32, 2, 6),
+    (32, 1, 6),
+    (32, 1, 6),
+    (64, 2, 6),
+    (64, 1, 6),
+    (64, 1, 6),
+    (64, 1, 6),
+    (96, 1, 6),
+    (96, 1, 6),
+    (96, 1, 6),
+    (160, 2, 6),
+    (160, 1, 6),
+    (160, 1, 6),
+    (320, 1, 6),
+]
 
 
-def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet",
-                input_tensor=None, pooling=None, classes=1000,
-                classifier_activation="softmax", **kwargs):
+def MobileNetV2(
+    input_shape=None,
+    alpha=1.0,
+    include_top=True,
+    weights="imagenet",
+    input_tensor=None,
+    pooling=None,
+    classes=1000,
+    classifier_activation="softmax",
+    **kwargs,
+):
     """MobileNetV2 (Sandler et al., 2018) as a Functional model named
     `mobilenetv2_<alpha>_<rows>`.
 
@@ -40,30 +64,46 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     else:
         size = imagenet_utils.default_size(input_shape, (96, 128, 160, 192, 224), data_format)
     input_shape = imagenet_utils.obtain_input_shape(
-        input_shape, size, min_size=32, data_format=data_format,
-        require_flatten=include_top, weights=weights)
+        input_shape,
+        size,
+        min_size=32,
+        data_format=data_format,
+        require_flatten=include_top,
+        weights=weights,
+    )
     rows, cols = input_shape[1:3] if data_format == "channels_first" else input_shape[:2]
     if weights == "imagenet":
         if alpha not in [0.35, 0.50, 0.75, 1.0, 1.3, 1.4]:
-            raise ValueError("If imagenet weights are being loaded, alpha must be one of "
-                             "`0.35`, `0.50`, `0.75`, `1.0`, `1.3` or `1.4` only; Received "
-                             f"`alpha={alpha}`")
+            raise ValueError(
+                "If imagenet weights are being loaded, alpha must be one of "
+                "`0.35`, `0.50`, `0.75`, `1.0`, `1.3` or `1.4` only; Received "
+                f"`alpha={alpha}`"
+            )
         rows = imagenet_utils.imagenet_rows(rows, cols, [96, 128, 160, 192, 224])
     img_input = layers.Input(shape=input_shape) if input_tensor is None else input_tensor
     channel_axis = 1 if data_format == "channels_first" else -1
 
-    x = layers.Conv2D(_make_divisible(32 * alpha, 8), kernel_size=3, strides=(2, 2),
-                      padding="same", use_bias=False, name="Conv1")(img_input)
-    x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999,
-                                  name="bn_Conv1")(x)
+    x = layers.Conv2D(
+        _make_divisible(32 * alpha, 8),
+        kernel_size=3,
+        strides=(2, 2),
+        padding="same",
+        use_bias=False,
+        name="Conv1",
+    )(img_input)
+    x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999, name="bn_Conv1")(
+        x
+    )
     x = layers.ReLU(6.0, name="Conv1_relu")(x)
     for block_id, (filters, stride, expansion) in enumerate(_BLOCKS):
-        x = _inverted_res_block(x, filters=filters, alpha=alpha, stride=stride,
-                                expansion=expansion, block_id=block_id)
+        x = _inverted_res_block(
+            x, filters=filters, alpha=alpha, stride=stride, expansion=expansion, block_id=block_id
+        )
     last = _make_divisible(1280 * alpha, 8) if alpha > 1.0 else 1280
     x = layers.Conv2D(last, kernel_size=1, use_bias=False, name="Conv_1")(x)
-    x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999,
-                                  name="Conv_1_bn")(x)
+    x = layers.BatchNormalization(
+        axis=channel_axis, epsilon=1e-3, momentum=0.999, name="Conv_1_bn"
+    )(x)
     x = layers.ReLU(6.0, name="out_relu")(x)
     if include_top:
         x = layers.GlobalAveragePooling2D()(x)
@@ -74,11 +114,9 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-
     if input_tensor is None:
         inputs = img_input
     else:
-
         inputs = layer_utils.get_source_inputs(input_tensor)
     model = Model(inputs, x, name=f"mobilenetv2_{alpha:0.2f}_{rows}")
     if imagenet_utils.weights_file(weights) is not None:
@@ -100,26 +138,45 @@ def _inverted_res_block(inputs, expansion, stride, alpha, filters, block_id):
     x = inputs
     prefix = f"block_{block_id}_"
     if block_id:
-        x = layers.Conv2D(expansion * in_channels, kernel_size=1, padding="same",
-                          use_bias=False, activation=None, name=prefix + "expand")(x)
-        x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999,
-                                      name=prefix + "expand_BN")(x)
+        x = layers.Conv2D(
+            expansion * in_channels,
+            kernel_size=1,
+            padding="same",
+            use_bias=False,
+            activation=None,
+            name=prefix + "expand",
+        )(x)
+        x = layers.BatchNormalization(
+            axis=channel_axis, epsilon=1e-3, momentum=0.999, name=prefix + "expand_BN"
+        )(x)
         x = layers.ReLU(6.0, name=prefix + "expand_relu")(x)
     else:
         prefix = "expanded_conv_"
     if stride == 2:
-        x = layers.ZeroPadding2D(padding=imagenet_utils.correct_pad(x, 3),
-                                 name=prefix + "pad")(x)
-    x = layers.DepthwiseConv2D(kernel_size=3, strides=stride, activation=None, use_bias=False,
-                               padding="same" if stride == 1 else "valid",
-                               name=prefix + "depthwise")(x)
-    x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999,
-                                  name=prefix + "depthwise_BN")(x)
+        x = layers.ZeroPadding2D(padding=imagenet_utils.correct_pad(x, 3), name=prefix + "pad")(x)
+    x = layers.DepthwiseConv2D(
+        kernel_size=3,
+        strides=stride,
+        activation=None,
+        use_bias=False,
+        padding="same" if stride == 1 else "valid",
+        name=prefix + "depthwise",
+    )(x)
+    x = layers.BatchNormalization(
+        axis=channel_axis, epsilon=1e-3, momentum=0.999, name=prefix + "depthwise_BN"
+    )(x)
     x = layers.ReLU(6.0, name=prefix + "depthwise_relu")(x)
-    x = layers.Conv2D(pointwise_filters, kernel_size=1, padding="same", use_bias=False,
-                      activation=None, name=prefix + "project")(x)
-    x = layers.BatchNormalization(axis=channel_axis, epsilon=1e-3, momentum=0.999,
-                                  name=prefix + "project_BN")(x)
+    x = layers.Conv2D(
+        pointwise_filters,
+        kernel_size=1,
+        padding="same",
+        use_bias=False,
+        activation=None,
+        name=prefix + "project",
+    )(x)
+    x = layers.BatchNormalization(
+        axis=channel_axis, epsilon=1e-3, momentum=0.999, name=prefix + "project_BN"
+    )(x)
     if in_channels == pointwise_filters and stride == 1:
         return layers.Add(name=prefix + "add")([inputs, x])
     return x

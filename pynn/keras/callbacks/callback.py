@@ -22,7 +22,7 @@ class Callback:
         model: the `Model` being trained, evaluated or used for prediction.
     """
 
-    _accepts_lazy_logs = False   # True: batch hooks may receive `LazyLogs`
+    _accepts_lazy_logs = False  # True: batch hooks may receive `LazyLogs`
 
     def __init__(self):
         self.validation_data = None
@@ -36,7 +36,7 @@ class Callback:
         if module.startswith("pynn.keras.callbacks."):
             module = "keras.src.callbacks"
         elif module.startswith("pynn.keras."):
-            module = "keras.src." + module[len("pynn.keras."):]
+            module = "keras.src." + module[len("pynn.keras.") :]
         return f"<{module}.{type(self).__qualname__} object at {hex(id(self))}>"
 
     def set_params(self, params):

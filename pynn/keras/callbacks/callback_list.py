@@ -33,8 +33,15 @@ class CallbackList:
         **params: `verbose`, `epochs`, `steps`; passed to `set_params`.
     """
 
-    def __init__(self, callbacks=None, add_history=False, add_progbar=False,
-                 add_defaults=False, model=None, **params):
+    def __init__(
+        self,
+        callbacks=None,
+        add_history=False,
+        add_progbar=False,
+        add_defaults=False,
+        model=None,
+        **params,
+    ):
         if callbacks is None:
             callbacks = []
         elif isinstance(callbacks, Callback):
@@ -43,8 +50,8 @@ class CallbackList:
         for cb in self.callbacks:
             if not isinstance(cb, Callback):
                 raise TypeError(
-                    "Callbacks must be instances of `keras.callbacks.Callback`. "
-                    f"Received: {cb!r}")
+                    f"Callbacks must be instances of `keras.callbacks.Callback`. Received: {cb!r}"
+                )
         self._history = next((cb for cb in self.callbacks if isinstance(cb, History)), None)
         self._progbar = next((cb for cb in self.callbacks if isinstance(cb, ProgbarLogger)), None)
         if self._history is None and add_history:
@@ -66,19 +73,24 @@ class CallbackList:
     def _refresh_batch_hooks(self):
         self._train_batch = [cb for cb in self.callbacks if cb._implements_train_batch_hooks()]
         self._test_batch = [cb for cb in self.callbacks if cb._implements_test_batch_hooks()]
-        self._predict_batch = [
-            cb for cb in self.callbacks if cb._implements_predict_batch_hooks()]
+        self._predict_batch = [cb for cb in self.callbacks if cb._implements_predict_batch_hooks()]
         # `*_batch_begin` only goes to callbacks that replaced Callback's no-op for it.
         self._train_batch_begin = [
-            cb for cb in self._train_batch
+            cb
+            for cb in self._train_batch
             if _overrides(cb.on_train_batch_begin, Callback.on_train_batch_begin)
-            or _overrides(cb.on_batch_begin, Callback.on_batch_begin)]
+            or _overrides(cb.on_batch_begin, Callback.on_batch_begin)
+        ]
         self._test_batch_begin = [
-            cb for cb in self._test_batch
-            if _overrides(cb.on_test_batch_begin, Callback.on_test_batch_begin)]
+            cb
+            for cb in self._test_batch
+            if _overrides(cb.on_test_batch_begin, Callback.on_test_batch_begin)
+        ]
         self._predict_batch_begin = [
-            cb for cb in self._predict_batch
-            if _overrides(cb.on_predict_batch_begin, Callback.on_predict_batch_begin)]
+            cb
+            for cb in self._predict_batch
+            if _overrides(cb.on_predict_batch_begin, Callback.on_predict_batch_begin)
+        ]
 
     def append(self, callback):
         self.callbacks.append(callback)
@@ -88,7 +100,7 @@ class CallbackList:
         self.params = params
         for cb in self.callbacks:
             cb.set_params(params)
-        self._refresh_batch_hooks()   # ProgbarLogger decides from `verbose`
+        self._refresh_batch_hooks()  # ProgbarLogger decides from `verbose`
 
     def set_model(self, model):
         self.model = model

@@ -48,11 +48,13 @@ class CSVLogger(Callback):
             if not any(key.startswith("val_") for key in self.keys):
                 self.keys.extend(["val_" + key for key in self.keys])
         if self.writer is None:
+
             class Dialect(csv.excel):
                 delimiter = self.sep
 
             self.writer = csv.DictWriter(
-                self.csv_file, fieldnames=["epoch"] + self.keys, dialect=Dialect)
+                self.csv_file, fieldnames=["epoch"] + self.keys, dialect=Dialect
+            )
             if self.append_header:
                 self.writer.writeheader()
         row = {"epoch": epoch}
@@ -70,6 +72,7 @@ def _csv_value(value):
     if isinstance(value, str):
         return value
     if isinstance(value, collections.abc.Iterable) and not (
-            isinstance(value, np.ndarray) and value.ndim == 0):
-        return f"\"[{', '.join(map(str, value))}]\""
+        isinstance(value, np.ndarray) and value.ndim == 0
+    ):
+        return f'"[{", ".join(map(str, value))}]"'
     return value

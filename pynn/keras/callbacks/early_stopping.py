@@ -24,8 +24,17 @@ class EarlyStopping(MonitorMixin, Callback):
         start_from_epoch: epochs to wait before watching starts.
     """
 
-    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
-                 baseline=None, restore_best_weights=False, start_from_epoch=0):
+    def __init__(
+        self,
+        monitor="val_loss",
+        min_delta=0,
+        patience=0,
+        verbose=0,
+        mode="auto",
+        baseline=None,
+        restore_best_weights=False,
+        start_from_epoch=0,
+    ):
         super().__init__()
         self.monitor = monitor
         self.patience = patience
@@ -75,8 +84,10 @@ class EarlyStopping(MonitorMixin, Callback):
             self.model.stop_training = True
             if self.restore_best_weights and self.best_weights is not None:
                 if self.verbose > 0:
-                    print_line("Restoring model weights from the end of the best epoch: "
-                           f"{self.best_epoch + 1}.")
+                    print_line(
+                        "Restoring model weights from the end of the best epoch: "
+                        f"{self.best_epoch + 1}."
+                    )
                 self.model.set_weights(self.best_weights)
 
     def on_train_end(self, logs=None):

@@ -23,7 +23,7 @@ class LearningRateScheduler(Callback):
             raise ValueError('Optimizer must have a "lr" attribute.')
         try:
             lr = self.schedule(epoch, float(get_learning_rate(optimizer)))
-        except TypeError:   # a schedule that takes only the epoch
+        except TypeError:  # a schedule that takes only the epoch
             lr = self.schedule(epoch)
         if hasattr(lr, "numpy") and hasattr(lr, "dtype"):
             if not np.issubdtype(np.asarray(lr).dtype, np.floating):

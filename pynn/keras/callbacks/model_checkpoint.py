@@ -25,9 +25,19 @@ class ModelCheckpoint(Callback):
         initial_value_threshold: the value the monitored metric must beat first.
     """
 
-    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
-                 save_weights_only=False, mode="auto", save_freq="epoch", options=None,
-                 initial_value_threshold=None, **kwargs):
+    def __init__(
+        self,
+        filepath,
+        monitor="val_loss",
+        verbose=0,
+        save_best_only=False,
+        save_weights_only=False,
+        mode="auto",
+        save_freq="epoch",
+        options=None,
+        initial_value_threshold=None,
+        **kwargs,
+    ):
         super().__init__()
         self.monitor = monitor
         self.verbose = verbose
@@ -50,8 +60,9 @@ class ModelCheckpoint(Callback):
         if self.best is None:
             self.best = -np.inf if mode == "max" else np.inf
         if save_freq != "epoch" and not isinstance(save_freq, int):
-            raise ValueError(f"Unrecognized save_freq: {save_freq}. "
-                             'Expected save_freq are "epoch" or integer')
+            raise ValueError(
+                f'Unrecognized save_freq: {save_freq}. Expected save_freq are "epoch" or integer'
+            )
 
     def _implements_train_batch_hooks(self):
         return self.save_freq != "epoch"
@@ -71,7 +82,7 @@ class ModelCheckpoint(Callback):
     def _should_save_on_batch(self, batch):
         if self.save_freq == "epoch":
             return False
-        if batch <= self._last_batch_seen:   # a new epoch started
+        if batch <= self._last_batch_seen:  # a new epoch started
             self._batches_seen_since_last_saving += batch + 1
         else:
             self._batches_seen_since_last_saving += batch - self._last_batch_seen
@@ -91,8 +102,10 @@ class ModelCheckpoint(Callback):
         if dirname and not os.path.exists(dirname):
             os.makedirs(dirname)
         if os.path.isdir(filepath):
-            raise OSError("Please specify a non-directory filepath for ModelCheckpoint. "
-                          f"Filepath used is an existing directory: {filepath}")
+            raise OSError(
+                "Please specify a non-directory filepath for ModelCheckpoint. "
+                f"Filepath used is an existing directory: {filepath}"
+            )
         if not self.save_best_only:
             if self.verbose > 0:
                 print_line(f"\nEpoch {epoch + 1}: saving model to {filepath}")
@@ -103,8 +116,10 @@ class ModelCheckpoint(Callback):
             _logger.warning("Can save best model only with %s available, skipping.", self.monitor)
         elif self.monitor_op(current, self.best):
             if self.verbose > 0:
-                print_line(f"\nEpoch {epoch + 1}: {self.monitor} improved from {self.best:.5f} "
-                       f"to {current:.5f}, saving model to {filepath}")
+                print_line(
+                    f"\nEpoch {epoch + 1}: {self.monitor} improved from {self.best:.5f} "
+                    f"to {current:.5f}, saving model to {filepath}"
+                )
             self.best = current
             self._save(filepath)
         elif self.verbose > 0:
@@ -115,7 +130,8 @@ class ModelCheckpoint(Callback):
         save = getattr(self.model, method, None)
         if save is None:
             raise NotImplementedError(
-                f"ModelCheckpoint needs `model.{method}`, which this model does not provide.")
+                f"ModelCheckpoint needs `model.{method}`, which this model does not provide."
+            )
         save(filepath, overwrite=True)
 
     def _file_path(self, epoch, batch, logs):
@@ -124,5 +140,6 @@ class ModelCheckpoint(Callback):
                 return self.filepath.format(epoch=epoch + 1, **logs)
             return self.filepath.format(epoch=epoch + 1, batch=batch + 1, **logs)
         except KeyError as error:
-            raise KeyError(f'Failed to format this callback filepath: "{self.filepath}". '
-                           f"Reason: {error}") from None
+            raise KeyError(
+                f'Failed to format this callback filepath: "{self.filepath}". Reason: {error}'
+            ) from None

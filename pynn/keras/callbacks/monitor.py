@@ -15,8 +15,11 @@ class MonitorMixin:
         value = (logs or {}).get(self.monitor)
         if value is None:
             _logger.warning(
-                "%s conditioned on metric `%s` which is not available. "
-                "Available metrics are: %s", what, self.monitor, ",".join(list(logs or {})))
+                "%s conditioned on metric `%s` which is not available. Available metrics are: %s",
+                what,
+                self.monitor,
+                ",".join(list(logs or {})),
+            )
         return value
 
 
@@ -30,7 +33,7 @@ def optimizer_of(model, callback_name):
 def get_learning_rate(optimizer):
     """The optimizer's current learning rate as a numpy float32."""
     lr = optimizer.learning_rate
-    if callable(lr) and not hasattr(lr, "numpy"):   # a LearningRateSchedule
+    if callable(lr) and not hasattr(lr, "numpy"):  # a LearningRateSchedule
         lr = lr(optimizer.iterations)
     return np.float32(np.asarray(lr))
 

@@ -20,8 +20,8 @@ class ProgbarLogger(Callback):
         super().__init__()
         if count_mode not in ("samples", "steps"):
             raise ValueError(
-                f"Unknown `count_mode`: {count_mode}. "
-                'Expected values are ["samples", "steps"]')
+                f'Unknown `count_mode`: {count_mode}. Expected values are ["samples", "steps"]'
+            )
         self.use_steps = count_mode == "steps"
         self.stateful_metrics = set(stateful_metrics) if stateful_metrics else set()
         self.seen = 0
@@ -46,7 +46,7 @@ class ProgbarLogger(Callback):
     _implements_predict_batch_hooks = _batch_hooks
 
     def on_train_begin(self, logs=None):
-        self._called_in_fit = True   # validation inside fit prints nothing
+        self._called_in_fit = True  # validation inside fit prints nothing
 
     def on_test_begin(self, logs=None):
         if not self._called_in_fit:
@@ -92,9 +92,11 @@ class ProgbarLogger(Callback):
             self.stateful_metrics |= {m.name for m in getattr(self.model, "metrics", ())}
         if self.progbar is None:
             self.progbar = Progbar(
-                target=self.target, verbose=self.verbose,
+                target=self.target,
+                verbose=self.verbose,
                 stateful_metrics=self.stateful_metrics,
-                unit_name="step" if self.use_steps else "sample")
+                unit_name="step" if self.use_steps else "sample",
+            )
         self.progbar._update_stateful_metrics(self.stateful_metrics)
 
     def _batch_update_progbar(self, batch, logs=None):
@@ -110,10 +112,14 @@ class ProgbarLogger(Callback):
             return
         # A redraw the interval would swallow can be skipped without computing the
         # model's metrics (values of other keys are averaged, so those always count).
-        if (isinstance(logs, LazyLogs) and logs.metrics_only and self.seen != self.target
-                and not self.progbar.wants_update(self.seen, finalize=False)):
+        if (
+            isinstance(logs, LazyLogs)
+            and logs.metrics_only
+            and self.seen != self.target
+            and not self.progbar.wants_update(self.seen, finalize=False)
+        ):
             return
-        self._maybe_init_progbar()   # the model's metrics exist once a step has run
+        self._maybe_init_progbar()  # the model's metrics exist once a step has run
         self.progbar.update(self.seen, list((logs or {}).items()), finalize=False)
 
     def _finalize_progbar(self, logs):

@@ -26,15 +26,26 @@ class ReduceLROnPlateau(MonitorMixin, Callback):
         after a reduction. min_lr: lower bound of the learning rate.
     """
 
-    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto",
-                 min_delta=1e-4, cooldown=0, min_lr=0, **kwargs):
+    def __init__(
+        self,
+        monitor="val_loss",
+        factor=0.1,
+        patience=10,
+        verbose=0,
+        mode="auto",
+        min_delta=1e-4,
+        cooldown=0,
+        min_lr=0,
+        **kwargs,
+    ):
         super().__init__()
         if factor >= 1.0:
             raise ValueError(f"ReduceLROnPlateau does not support a factor >= 1.0. Got {factor}")
         if "epsilon" in kwargs:
             min_delta = kwargs.pop("epsilon")
-            _logger.warning("`epsilon` argument is deprecated and will be removed, "
-                            "use `min_delta` instead.")
+            _logger.warning(
+                "`epsilon` argument is deprecated and will be removed, use `min_delta` instead."
+            )
         self.monitor = monitor
         self.factor = factor
         self.min_lr = min_lr
@@ -47,8 +58,9 @@ class ReduceLROnPlateau(MonitorMixin, Callback):
 
     def _reset(self):
         if self.mode not in ("auto", "min", "max"):
-            _logger.warning("Learning rate reduction mode %s is unknown, "
-                            "fallback to auto mode.", self.mode)
+            _logger.warning(
+                "Learning rate reduction mode %s is unknown, fallback to auto mode.", self.mode
+            )
             self.mode = "auto"
         if self.mode == "min" or (self.mode == "auto" and "acc" not in self.monitor):
             self.monitor_op = lambda a, b: np.less(a, b - self.min_delta)
@@ -80,11 +92,15 @@ class ReduceLROnPlateau(MonitorMixin, Callback):
             if self.wait >= self.patience:
                 old_lr = get_learning_rate(optimizer)
                 if old_lr > np.float32(self.min_lr):
-                    new_lr = max(float(old_lr) * self.factor, self.min_lr)   # float64, as Keras prints it
+                    new_lr = max(
+                        float(old_lr) * self.factor, self.min_lr
+                    )  # float64, as Keras prints it
                     set_learning_rate(optimizer, new_lr)
                     if self.verbose > 0:
-                        print_line(f"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing "
-                               f"learning rate to {new_lr}.")
+                        print_line(
+                            f"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing "
+                            f"learning rate to {new_lr}."
+                        )
                     self.cooldown_counter = self.cooldown
                     self.wait = 0
 

@@ -43,13 +43,23 @@ from pynn.keras.utils.generic_utils import to_snake_case
 from pynn.keras.utils.layer_utils import count_params
 from pynn.keras.utils.tracking import ListWrapper
 
-_ALLOWED_KWARGS = frozenset({
-    "input_dim", "input_shape", "batch_input_shape", "batch_size", "weights",
-    "activity_regularizer", "autocast", "implementation", "dynamic",
-})
+_ALLOWED_KWARGS = frozenset(
+    {
+        "input_dim",
+        "input_shape",
+        "batch_input_shape",
+        "batch_size",
+        "weights",
+        "activity_regularizer",
+        "autocast",
+        "implementation",
+        "dynamic",
+    }
+)
 
 
 # ------------------------------------------------------------------ helpers
+
 
 def _to_tensor(x):
     if isinstance(x, Tensor) or _is_symbolic(x):
@@ -60,10 +70,21 @@ def _to_tensor(x):
 
 
 def _convert_inputs(inputs):
-    if isinstance(inputs, (list, tuple)) and inputs and all(
-            isinstance(v, (int, float)) or (isinstance(v, (list, tuple)) and not any(
-                isinstance(e, (Tensor, np.ndarray)) or _is_symbolic(e) for e in nest.flatten(v)))
-            for v in inputs) and not any(isinstance(v, dict) for v in inputs):
+    if (
+        isinstance(inputs, (list, tuple))
+        and inputs
+        and all(
+            isinstance(v, (int, float))
+            or (
+                isinstance(v, (list, tuple))
+                and not any(
+                    isinstance(e, (Tensor, np.ndarray)) or _is_symbolic(e) for e in nest.flatten(v)
+                )
+            )
+            for v in inputs
+        )
+        and not any(isinstance(v, dict) for v in inputs)
+    ):
         # A plain nested list of numbers is one array, as tf.convert_to_tensor reads it.
         return convert_to_tensor(np.asarray(inputs))
     if isinstance(inputs, (Tensor, np.ndarray)) or not nest.is_nested(inputs):
@@ -119,6 +140,7 @@ def _overrides_compute_mask(cls):
 
 # ------------------------------------------------------------------ Layer
 
+
 class Layer(SymbolicCalls):
     """Base class of layers: weights + a `call` computation, usable eagerly and symbolically."""
 
@@ -143,8 +165,9 @@ class Layer(SymbolicCalls):
             # Base keys the constructor cannot take are left out of the generated config.
             params = inspect.signature(cls.__init__).parameters
             accepts_kwargs = any(p.kind == p.VAR_KEYWORD for p in params.values())
-            object.__setattr__(obj, "_auto_config_base_keys",
-                               None if accepts_kwargs else set(params))
+            object.__setattr__(
+                obj, "_auto_config_base_keys", None if accepts_kwargs else set(params)
+            )
         return obj
 
     def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
@@ -186,7 +209,9 @@ class Layer(SymbolicCalls):
             else:
                 if "input_shape" in kwargs:
                     input_shape = kwargs["input_shape"]
-                    input_shape = (input_shape,) if isinstance(input_shape, int) else tuple(input_shape)
+                    input_shape = (
+                        (input_shape,) if isinstance(input_shape, int) else tuple(input_shape)
+                    )
                 else:
                     input_shape = (kwargs["input_dim"],)
                 batch_input_shape = (kwargs.get("batch_size"),) + input_shape
@@ -195,8 +220,9 @@ class Layer(SymbolicCalls):
     # ---------------------------------------------------------------- naming / dtype
     def _init_set_name(self, name, zero_based=True):
         if name is None:
-            self._name = session.unique_object_name(to_snake_case(type(self).__name__),
-                                                    zero_based=zero_based)
+            self._name = session.unique_object_name(
+                to_snake_case(type(self).__name__), zero_based=zero_based
+            )
         elif isinstance(name, str):
             session.observe_object_name(name)
             self._name = name
@@ -235,7 +261,7 @@ class Layer(SymbolicCalls):
     def __repr__(self):
         module = type(self).__module__
         if module.startswith("pynn.keras."):
-            module = "keras.src." + module[len("pynn.keras."):]
+            module = "keras.src." + module[len("pynn.keras.") :]
         return f"<{module}.{type(self).__qualname__} object at {hex(id(self))}>"
 
     # ---------------------------------------------------------------- attribute tracking
@@ -244,14 +270,15 @@ class Layer(SymbolicCalls):
             object.__setattr__(self, name, value)
             return
         if type(value) is list and not name.startswith("_"):
-            value = ListWrapper(value)      # tf.keras's tracking wraps lists (get_config shows it)
+            value = ListWrapper(value)  # tf.keras's tracking wraps lists (get_config shows it)
         try:
             tracked = object.__getattribute__(self, "_tracked_attrs")
         except AttributeError:
             if isinstance(value, (Layer, Variable)):
                 raise RuntimeError(
                     "It looks like you are subclassing `Model` or `Layer` and you forgot to call "
-                    "`super().__init__()`. Always start with this line.") from None
+                    "`super().__init__()`. Always start with this line."
+                ) from None
             object.__setattr__(self, name, value)
             return
         if isinstance(value, Variable):
@@ -384,14 +411,31 @@ class Layer(SymbolicCalls):
         return self._outbound_nodes
 
     # ---------------------------------------------------------------- weights
-    def add_weight(self, name=None, shape=None, dtype=None, initializer=None, regularizer=None,
-                   trainable=None, constraint=None, use_resource=None, synchronization=None,
-                   aggregation=None, **kwargs):
+    def add_weight(
+        self,
+        name=None,
+        shape=None,
+        dtype=None,
+        initializer=None,
+        regularizer=None,
+        trainable=None,
+        constraint=None,
+        use_resource=None,
+        synchronization=None,
+        aggregation=None,
+        **kwargs,
+    ):
         """Creates a Variable named `<layer scope>/<name>:0` and tracks it on this layer."""
         for kwarg in kwargs:
-            if kwarg not in ("collections", "experimental_autocast", "caching_device",
-                             "getter", "layout", "experimental_enable_variable_lifting",
-                             "partitioner"):
+            if kwarg not in (
+                "collections",
+                "experimental_autocast",
+                "caching_device",
+                "getter",
+                "layout",
+                "experimental_enable_variable_lifting",
+                "partitioner",
+            ):
                 raise TypeError("Unknown keyword argument:", kwarg)
         shape = () if shape is None else tuple(int(d) for d in shape)
         dtype = as_dtype(dtype or self._dtype or backend_config.floatx())
@@ -403,7 +447,8 @@ class Layer(SymbolicCalls):
             else:
                 raise ValueError(
                     f"An initializer for variable {name} of type {dtype.name} is required "
-                    f"for layer {self.name}. Received: {initializer}.")
+                    f"for layer {self.name}. Received: {initializer}."
+                )
         initializer = initializers.get(initializer)
         regularizer = regularizers.get(regularizer)
         constraint = constraints.get(constraint)
@@ -411,13 +456,15 @@ class Layer(SymbolicCalls):
         if synchronization is not None and str(synchronization).endswith("ON_READ"):
             trainable = False
         value = initializer(shape, dtype=dtype.name)
-        value = np.asarray(value._value if isinstance(value, Tensor) else value,
-                           dtype=dtype.as_numpy_dtype)
+        value = np.asarray(
+            value._value if isinstance(value, Tensor) else value, dtype=dtype.as_numpy_dtype
+        )
         if value.shape != shape:
             value = np.broadcast_to(value, shape).copy()
         full_name = "/".join(_CONTEXT.name_scope + [str(name) if name else "Variable"])
-        variable = Variable(value, trainable=trainable, name=full_name, dtype=dtype.name,
-                            constraint=constraint)
+        variable = Variable(
+            value, trainable=trainable, name=full_name, dtype=dtype.name, constraint=constraint
+        )
         if trainable:
             self._trainable_weights.append(variable)
         else:
@@ -449,8 +496,11 @@ class Layer(SymbolicCalls):
         if self.trainable:
             weights = self._non_trainable_weights + self._gather_children("non_trainable_weights")
         else:
-            weights = (self._trainable_weights + self._non_trainable_weights
-                       + self._gather_children("weights"))
+            weights = (
+                self._trainable_weights
+                + self._non_trainable_weights
+                + self._gather_children("weights")
+            )
         return _dedup(weights)
 
     @property
@@ -478,17 +528,23 @@ class Layer(SymbolicCalls):
             raise ValueError(
                 f'You called `set_weights(weights)` on layer "{self.name}" with a weight list '
                 f"of length {len(weights)}, but the layer was expecting {len(params)} weights. "
-                f"Provided weights: {str(weights)[:50]}...")
+                f"Provided weights: {str(weights)[:50]}..."
+            )
         checked = []
         for param, weight in zip(params, weights, strict=True):
-            weight_shape = TensorShape(weight.shape if hasattr(weight, "shape") else np.shape(weight))
+            weight_shape = TensorShape(
+                weight.shape if hasattr(weight, "shape") else np.shape(weight)
+            )
             if not param.shape.is_compatible_with(weight_shape):
                 raise ValueError(
                     f"Layer {self.name} weight shape {param.shape} is not compatible with "
-                    f"provided weight shape {weight_shape}.")
+                    f"provided weight shape {weight_shape}."
+                )
             checked.append((param, weight))
         for param, weight in checked:
-            param.assign(np.asarray(weight, dtype=param.dtype.as_numpy_dtype).reshape(param._value.shape))
+            param.assign(
+                np.asarray(weight, dtype=param.dtype.as_numpy_dtype).reshape(param._value.shape)
+            )
 
     def count_params(self):
         if not self.built:
@@ -498,7 +554,8 @@ class Layer(SymbolicCalls):
                 raise ValueError(
                     f"You tried to call `count_params` on layer {self.name}, but the layer "
                     f"isn't built. You can build it manually via: "
-                    f"`{self.name}.build(batch_input_shape)`.")
+                    f"`{self.name}.build(batch_input_shape)`."
+                )
         return count_params(self.weights)
 
     # ---------------------------------------------------------------- losses
@@ -523,13 +580,17 @@ class Layer(SymbolicCalls):
             elif _is_symbolic(loss):
                 self._add_symbolic_loss(loss)
             else:
-                self._record_loss(loss if isinstance(loss, Tensor) else convert_to_tensor(
-                    np.asarray(loss, dtype=backend_config.floatx())))
+                self._record_loss(
+                    loss
+                    if isinstance(loss, Tensor)
+                    else convert_to_tensor(np.asarray(loss, dtype=backend_config.floatx()))
+                )
 
     def _add_symbolic_loss(self, loss):
         raise ValueError(
             f"Layer {self.name} received a symbolic loss {loss!r}; symbolic losses can only be "
-            "added to a Functional model (`model.add_loss(...)`).")
+            "added to a Functional model (`model.add_loss(...)`)."
+        )
 
     def _record_loss(self, loss):
         if not self._eager_losses and all(layer is not self for layer in _CONTEXT.lossy):
@@ -565,8 +626,10 @@ class Layer(SymbolicCalls):
                 metrics.append(metric_obj)
             return
         if name is None:
-            raise ValueError("Please provide a name for your metric like "
-                             "`self.add_metric(tf.reduce_sum(inputs), name='mean_activation')`")
+            raise ValueError(
+                "Please provide a name for your metric like "
+                "`self.add_metric(tf.reduce_sum(inputs), name='mean_activation')`"
+            )
         if _is_symbolic(value):
             return self._add_symbolic_metric(value, name, kwargs.get("aggregation"))
         metrics = self.__dict__.setdefault("_metrics", [])
@@ -577,8 +640,10 @@ class Layer(SymbolicCalls):
         metric.update_state(value)
 
     def _add_symbolic_metric(self, value, name, aggregation):
-        raise ValueError(f"Layer {self.name}: `add_metric` needs a concrete value; call it "
-                         "inside `call` (pynn records metrics of eager calls only).")
+        raise ValueError(
+            f"Layer {self.name}: `add_metric` needs a concrete value; call it "
+            "inside `call` (pynn records metrics of eager calls only)."
+        )
 
     @property
     def updates(self):
@@ -598,7 +663,8 @@ class Layer(SymbolicCalls):
         """Default: run `call` on zeros of that shape (unknown dims inferred)."""
         shapes = nest.map_structure(
             lambda s: TensorShape(s) if not isinstance(s, TensorShape) else s,
-            _normalize_shape_structure(input_shape))
+            _normalize_shape_structure(input_shape),
+        )
         specs = nest.map_structure(lambda s: KerasTensor(s, self._dtype), shapes)
         outputs = self._infer_outputs(specs, (), {})
         result = nest.map_structure(lambda t: t.shape, outputs)
@@ -621,7 +687,8 @@ class Layer(SymbolicCalls):
             raise NotImplementedError(
                 f"Layer {type(self).__name__} was created by passing non-serializable argument "
                 "values in `__init__()`, and therefore the layer must override `get_config()` "
-                "in order to be serializable. Please implement `get_config()`.")
+                "in order to be serializable. Please implement `get_config()`."
+            )
         base_keys = self.__dict__.get("_auto_config_base_keys")
         if base_keys is not None:
             config = {k: v for k, v in config.items() if k in base_keys}
@@ -635,7 +702,8 @@ class Layer(SymbolicCalls):
         except Exception as e:
             raise TypeError(
                 f"Error when deserializing class '{cls.__name__}' using config={config}.\n\n"
-                f"Exception encountered: {e}") from e
+                f"Exception encountered: {e}"
+            ) from e
 
     # ---------------------------------------------------------------- __call__
     def __call__(self, *args, **kwargs):
@@ -649,8 +717,9 @@ class Layer(SymbolicCalls):
         elif spec.arg_names and spec.arg_names[0] in kwargs:
             inputs = kwargs.pop(spec.arg_names[0])
         else:
-            raise ValueError(f"The first argument to `Layer.call` must always be passed "
-                             f"(layer {self.name}).")
+            raise ValueError(
+                f"The first argument to `Layer.call` must always be passed (layer {self.name})."
+            )
         if isinstance(inputs, Tensor):
             if (args or kwargs) and _contains_symbolic((), args, kwargs):
                 return self._functional_construction_call(inputs, args, kwargs)
@@ -691,14 +760,21 @@ class Layer(SymbolicCalls):
         if isinstance(inputs, Tensor):
             # the common case, kept cheap: one eager tensor
             value = inputs._value
-            if (self._autocast and value.dtype.kind == "f" and value.dtype is not _FLOAT32
-                    and value.dtype.name != self._dtype and self._dtype in _FLOAT_NAMES):
+            if (
+                self._autocast
+                and value.dtype.kind == "f"
+                and value.dtype is not _FLOAT32
+                and value.dtype.name != self._dtype
+                and self._dtype in _FLOAT_NAMES
+            ):
                 inputs = self._maybe_cast_inputs(inputs)
             previous_mask = inputs._keras_mask
             has_mask = previous_mask is not None
             input_spec = self._input_spec
-            if input_spec is not None and (type(input_spec) is not InputSpec or not _fits(
-                    input_spec, inputs._value.shape, inputs._value.dtype)):
+            if input_spec is not None and (
+                type(input_spec) is not InputSpec
+                or not _fits(input_spec, inputs._value.shape, inputs._value.dtype)
+            ):
                 assert_input_compatibility(input_spec, inputs, self.name)
         else:
             inputs = _convert_inputs(inputs)
@@ -750,8 +826,10 @@ class Layer(SymbolicCalls):
             _CONTEXT.frames.pop()
 
         if outputs is None:
-            raise ValueError("A layer's `call` method should return a Tensor or a list of "
-                             f"Tensors, not None (layer: {self.name}).")
+            raise ValueError(
+                "A layer's `call` method should return a Tensor or a list of "
+                f"Tensors, not None (layer: {self.name})."
+            )
         if self._activity_regularizer is not None:
             for output in nest.flatten(outputs):
                 loss = self._activity_regularizer(output)
@@ -795,11 +873,14 @@ class Layer(SymbolicCalls):
     # ---------------------------------------------------------------- node accessors
     def _node_attribute(self, node_index, attr, attr_name):
         if not self._inbound_nodes:
-            raise RuntimeError(f"The layer {self.name} has never been called and thus has no "
-                               f"defined {attr_name}.")
+            raise RuntimeError(
+                f"The layer {self.name} has never been called and thus has no defined {attr_name}."
+            )
         if not len(self._inbound_nodes) > node_index:
-            raise ValueError(f"Asked to get {attr_name} at node {node_index}, but the layer has "
-                             f"only {len(self._inbound_nodes)} inbound nodes.")
+            raise ValueError(
+                f"Asked to get {attr_name} at node {node_index}, but the layer has "
+                f"only {len(self._inbound_nodes)} inbound nodes."
+            )
         values = getattr(self._inbound_nodes[node_index], attr)
         if isinstance(values, list) and len(values) == 1:
             return values[0]
@@ -851,27 +932,32 @@ class Layer(SymbolicCalls):
             raise AttributeError(
                 f'The layer "{self.name}" has never been called and thus has no defined input '
                 "shape. Note that the `input_shape` property is only available for Functional "
-                "and Sequential models.")
+                "and Sequential models."
+            )
         shapes = {str(node.input_shapes) for node in self._inbound_nodes}
         if len(shapes) == 1:
             return self._inbound_nodes[0].input_shapes
         raise AttributeError(
             f'The layer "{self.name}" has multiple inbound nodes, with different input shapes. '
             'Hence the notion of "input shape" is ill-defined for the layer. Use '
-            "`get_input_shape_at(node_index)` instead.")
+            "`get_input_shape_at(node_index)` instead."
+        )
 
     @property
     def output_shape(self):
         if not self._inbound_nodes:
-            raise AttributeError(f'The layer "{self.name}" has never been called and thus has '
-                                 "no defined output shape.")
+            raise AttributeError(
+                f'The layer "{self.name}" has never been called and thus has '
+                "no defined output shape."
+            )
         shapes = {str(node.output_shapes) for node in self._inbound_nodes}
         if len(shapes) == 1:
             return self._inbound_nodes[0].output_shapes
         raise AttributeError(
             f'The layer "{self.name}" has multiple inbound nodes, with different output shapes. '
             'Hence the notion of "output shape" is ill-defined for the layer. Use '
-            "`get_output_shape_at(node_index)` instead.")
+            "`get_output_shape_at(node_index)` instead."
+        )
 
     # ---------------------------------------------------------------- misc Keras API
     def finalize_state(self):
@@ -879,9 +965,11 @@ class Layer(SymbolicCalls):
 
     def get_build_config(self):
         if self._build_input_shape is not None:
-            return {"input_shape": nest.map_structure(_as_shape_tuple, self._build_input_shape)
-                    if isinstance(self._build_input_shape, (list, dict)) else
-                    _as_shape_tuple(self._build_input_shape)}
+            return {
+                "input_shape": nest.map_structure(_as_shape_tuple, self._build_input_shape)
+                if isinstance(self._build_input_shape, (list, dict))
+                else _as_shape_tuple(self._build_input_shape)
+            }
         return None
 
     def build_from_config(self, config):
@@ -895,14 +983,35 @@ class Layer(SymbolicCalls):
 
 
 # Attributes written by the base classes themselves: never tracked.
-_UNTRACKED = frozenset({
-    "_tracked_attrs", "_trainable_weights", "_non_trainable_weights", "_inbound_nodes_value",
-    "_outbound_nodes_value", "_eager_losses", "_callable_losses", "_build_input_shape",
-    "_layers_list", "_graph_layers", "_nested_inputs", "_nested_outputs", "inputs", "outputs",
-    "_input_layers", "_output_layers", "_nodes_by_depth", "_network_nodes", "_input_coordinates",
-    "_output_coordinates", "_saved_inputs", "_symbolic_losses", "_auto_config",
-    "_auto_config_base_keys", "_metrics",
-})
+_UNTRACKED = frozenset(
+    {
+        "_tracked_attrs",
+        "_trainable_weights",
+        "_non_trainable_weights",
+        "_inbound_nodes_value",
+        "_outbound_nodes_value",
+        "_eager_losses",
+        "_callable_losses",
+        "_build_input_shape",
+        "_layers_list",
+        "_graph_layers",
+        "_nested_inputs",
+        "_nested_outputs",
+        "inputs",
+        "outputs",
+        "_input_layers",
+        "_output_layers",
+        "_nodes_by_depth",
+        "_network_nodes",
+        "_input_coordinates",
+        "_output_coordinates",
+        "_saved_inputs",
+        "_symbolic_losses",
+        "_auto_config",
+        "_auto_config_base_keys",
+        "_metrics",
+    }
+)
 
 
 class _RegularizerLoss:
@@ -918,8 +1027,12 @@ class _RegularizerLoss:
 
 def _is_metric(value):
     cls = type(value)
-    return (hasattr(cls, "update_state") and hasattr(cls, "result") and hasattr(cls, "reset_state")
-            and not isinstance(value, Layer))
+    return (
+        hasattr(cls, "update_state")
+        and hasattr(cls, "result")
+        and hasattr(cls, "reset_state")
+        and not isinstance(value, Layer)
+    )
 
 
 def _is_plain(value):

@@ -16,13 +16,14 @@ def _is_symbolic(x):
 
 # ------------------------------------------------------------------ call context
 
+
 class _CallContext:
     """What the layers being called right now share: `training`, depth, name scopes."""
 
     def __init__(self):
-        self.frames = []          # training value of each active __call__
-        self.name_scope = []      # layer names prefixing the weights created now
-        self.lossy = []           # layers holding losses of the last call (cleared lazily)
+        self.frames = []  # training value of each active __call__
+        self.name_scope = []  # layer names prefixing the weights created now
+        self.lossy = []  # layers holding losses of the last call (cleared lazily)
         self.symbolic_call = None  # (layer, args, kwargs) of the symbolic call being inferred
 
     @property
@@ -63,6 +64,7 @@ def default(method):
 
 # ------------------------------------------------------------------ call signatures
 
+
 class _CallSpec:
     __slots__ = (
         "accepts_kwargs",
@@ -76,8 +78,9 @@ class _CallSpec:
     def __init__(self, call_fn):
         sig = inspect.signature(call_fn)
         params = list(sig.parameters.values())
-        self.arg_names = [p.name for p in params
-                          if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        self.arg_names = [
+            p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
         self.accepts_kwargs = any(p.kind == p.VAR_KEYWORD for p in params)
         names = {p.name for p in params}
         self.accepts_training = "training" in names or self.accepts_kwargs
@@ -86,8 +89,9 @@ class _CallSpec:
         self.training_default = None
         if training is not None and training.default is not inspect.Parameter.empty:
             self.training_default = training.default
-        self.training_position = (self.arg_names.index("training")
-                                  if "training" in self.arg_names else None)
+        self.training_position = (
+            self.arg_names.index("training") if "training" in self.arg_names else None
+        )
 
 
 _CALL_SPECS = weakref.WeakKeyDictionary()
@@ -118,6 +122,7 @@ def _lookup_call_spec(layer):
 
 # ------------------------------------------------------------------ call info in errors
 
+
 def _format_argument(value):
     if isinstance(value, Tensor) or _is_symbolic(value):
         return f"tf.Tensor(shape={value.shape}, dtype={value.dtype.name})"
@@ -141,8 +146,11 @@ def _with_call_info(error, layer, args, kwargs, symbolic=False):
     for param in inspect.signature(layer.call).parameters.values():
         if param.name in bound.arguments:
             value = bound.arguments[param.name]
-            shown = nest.map_structure(_format_argument, value) if nest.is_nested(value) \
+            shown = (
+                nest.map_structure(_format_argument, value)
+                if nest.is_nested(value)
                 else _format_argument(value)
+            )
         else:
             shown = param.default
         lines.append(f"  \u2022 {param.name}={shown}")
@@ -153,8 +161,10 @@ def _with_call_info(error, layer, args, kwargs, symbolic=False):
     message = error.args[0] if error.args else ""
     if hasattr(error, "message") and not error.args:
         message = error.message
-    text = (f"Exception encountered when calling {name}.\n\n{message}\n\n"
-            f"Call arguments received by {name}:\n" + "\n".join(lines))
+    text = (
+        f"Exception encountered when calling {name}.\n\n{message}\n\n"
+        f"Call arguments received by {name}:\n" + "\n".join(lines)
+    )
     try:
         new_error = type(error)(text)
     except TypeError:

@@ -105,7 +105,8 @@ def _per_output(struct, names):
     if rest:
         raise ValueError(
             "Found unexpected losses or metrics that do not correspond to any Model output: "
-            f"{rest.keys()}. Valid mode output names: {names}. Received struct is: {rest}.")
+            f"{rest.keys()}. Valid mode output names: {names}. Received struct is: {rest}."
+        )
     return aligned
 
 
@@ -117,7 +118,8 @@ def _one_per_output(struct, names, what):
         if len(struct) != len(names):
             raise ValueError(
                 f"`{what}` has {len(struct)} entries but the model has {len(names)} "
-                f"output{'s' if len(names) != 1 else ''} ({', '.join(names)}).")
+                f"output{'s' if len(names) != 1 else ''} ({', '.join(names)})."
+            )
         return list(struct)
     return [struct] * len(names)
 
@@ -157,29 +159,37 @@ def _conform_targets(y_true, y_pred, names, what="target"):
         if len(flat) == n:
             return flat
         if n == 1:
-            raise ValueError(
-                f"The model has 1 output but received {len(flat)} {what} arrays.")
+            raise ValueError(f"The model has 1 output but received {len(flat)} {what} arrays.")
         raise ValueError(
             f"The model has {n} outputs ({', '.join(names)}) but received {len(flat)} "
             f"{what} arrays. Pass one array per output, as a list or a dict keyed by "
-            "output name.")
+            "output name."
+        )
     if n > 1:
         if what == "sample_weight":
             return [y_true] * n
         raise ValueError(
             f"The model has {n} outputs ({', '.join(names)}) but received a single "
             f"{what} array. Pass one array per output, as a list or a dict keyed by "
-            "output name.")
+            "output name."
+        )
     return [y_true]
 
 
 def _align(y_true, y_pred, sample_weight, names):
     """Outputs, targets and sample weights as three lists in output order."""
-    if len(names) == 1 and not nest.is_nested(y_pred) and not nest.is_nested(y_true) \
-            and not nest.is_nested(sample_weight):
-        return [y_pred], [y_true], [sample_weight]    # the common single-output case
-    return (nest.flatten(y_pred), _conform_targets(y_true, y_pred, names),
-            _conform_targets(sample_weight, y_pred, names, "sample_weight"))
+    if (
+        len(names) == 1
+        and not nest.is_nested(y_pred)
+        and not nest.is_nested(y_true)
+        and not nest.is_nested(sample_weight)
+    ):
+        return [y_pred], [y_true], [sample_weight]  # the common single-output case
+    return (
+        nest.flatten(y_pred),
+        _conform_targets(y_true, y_pred, names),
+        _conform_targets(sample_weight, y_pred, names, "sample_weight"),
+    )
 
 
 class LossesContainer:
@@ -218,7 +228,8 @@ class LossesContainer:
         else:
             self._per_output_metrics = [
                 None if loss is None else _loss_mean(name + "_loss")
-                for loss, name in zip(self._losses, names, strict=True)]
+                for loss, name in zip(self._losses, names, strict=True)
+            ]
         self._built = True
 
     @staticmethod
@@ -241,17 +252,25 @@ class LossesContainer:
             self.build(y_pred)
         preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         total = None
-        values, plan = [], []     # what the loss trackers get (see _update_trackers)
+        values, plan = [], []  # what the loss trackers get (see _update_trackers)
         batch_dim = None
-        for index, (y_t, y_p, sw, loss_obj, loss_weight, name) in enumerate(zip(
-                targets, preds, weights, self._losses, self._loss_weights,
-                self._output_names, strict=True)):
+        for index, (y_t, y_p, sw, loss_obj, loss_weight, name) in enumerate(
+            zip(
+                targets,
+                preds,
+                weights,
+                self._losses,
+                self._loss_weights,
+                self._output_names,
+                strict=True,
+            )
+        ):
             if y_t is None or loss_obj is None:
                 continue
             y_p_value = _as_array(y_p)
             # numpy work on the batch goes through traced_call: a replayed step redoes it
             y_t = traced_call(match_dtype_and_rank, _as_array(y_t), y_p_value)
-            if sw is not None:   # (a Keras mask on y_pred is applied by the Loss itself)
+            if sw is not None:  # (a Keras mask on y_pred is applied by the Loss itself)
                 sw = _to_tensor(traced_call(_as_dtype, _as_array(sw), dtype=y_p_value.dtype))
             try:
                 value = loss_obj(_to_tensor(y_t), y_p, sample_weight=sw)
@@ -263,7 +282,8 @@ class LossesContainer:
                     f"{tuple(display_shape(y_t.shape).as_list())} but the model's output has "
                     f"shape {tuple(display_shape(y_p_value.shape).as_list())}; the loss "
                     f"`{loss_obj.name}` needs them to match. Check the last layer's units "
-                    "and the shape of `y`.") from error
+                    "and the shape of `y`."
+                ) from error
             if batch_dim is None:
                 batch_dim = int(y_t.shape[0])
             values.append(value)
@@ -280,8 +300,13 @@ class LossesContainer:
             total = reg if total is None else total + reg
         if total is None:
             return None
-        effect(self._update_trackers, *values, plan=tuple(plan), has_reg=has_reg,
-               batch_dim=batch_dim or 1)
+        effect(
+            self._update_trackers,
+            *values,
+            plan=tuple(plan),
+            has_reg=has_reg,
+            batch_dim=batch_dim or 1,
+        )
         return total
 
     def _update_trackers(self, *values, plan, has_reg, batch_dim):
@@ -336,7 +361,8 @@ class MetricsContainer:
         if metrics is not None and not isinstance(metrics, (list, tuple, dict)):
             raise TypeError(
                 f"Type of `{argument}` argument not understood. Expected a list or "
-                f"dictionary, found: {metrics}")
+                f"dictionary, found: {metrics}"
+            )
 
     @staticmethod
     def _check_duplicated(metrics, weighted_metrics):
@@ -351,7 +377,8 @@ class MetricsContainer:
             raise ValueError(
                 "Found duplicated metrics object in the user provided metrics and weighted "
                 "metrics. This will cause the same metric object to be updated multiple "
-                f"times, and report wrong results. \nDuplicated items: {duplicated}")
+                f"times, and report wrong results. \nDuplicated items: {duplicated}"
+            )
 
     @property
     def built(self):
@@ -374,12 +401,14 @@ class MetricsContainer:
         if isinstance(spec, dict):
             return [_as_list(entry) for entry in _per_output(spec, names)]
         if isinstance(spec, (list, tuple)) and any(
-                isinstance(entry, (list, tuple, dict)) for entry in spec):
+            isinstance(entry, (list, tuple, dict)) for entry in spec
+        ):
             if len(spec) != len(names):
                 raise ValueError(
                     f"The model has {len(names)} outputs ({', '.join(names)}) but the "
                     f"metrics give {len(spec)} lists. Pass one list per output, or a dict "
-                    "keyed by output name.")
+                    "keyed by output name."
+                )
             return [_as_list(entry) for entry in spec]
         items = _as_list(spec)
         if len(names) == 1:
@@ -405,26 +434,34 @@ class MetricsContainer:
         weighted_specs = self._spread(self._user_weighted_metrics, keys)
         self._metrics = [
             [self._get_metric_object(m, y_t, y_p) for m in spec if m is not None]
-            for spec, y_t, y_p in zip(specs, targets, preds, strict=True)]
+            for spec, y_t, y_p in zip(specs, targets, preds, strict=True)
+        ]
         self._weighted_metrics = [
             [self._get_metric_object(m, y_t, y_p) for m in spec if m is not None]
-            for spec, y_t, y_p in zip(weighted_specs, targets, preds, strict=True)]
+            for spec, y_t, y_p in zip(weighted_specs, targets, preds, strict=True)
+        ]
         self._set_metric_names(names)
         self._metrics_in_order = [
-            m for ms, wms in zip(self._metrics, self._weighted_metrics, strict=True) for m in ms + wms]
+            m
+            for ms, wms in zip(self._metrics, self._weighted_metrics, strict=True)
+            for m in ms + wms
+        ]
         self._built = True
 
     def _set_metric_names(self, names):
         seen = set()
         multi = len(names) > 1
-        for name, metrics, weighted in zip(names, self._metrics, self._weighted_metrics, strict=True):
+        for name, metrics, weighted in zip(
+            names, self._metrics, self._weighted_metrics, strict=True
+        ):
             for m in metrics:
                 if multi:
                     _set_name(m, name + "_" + m.name)
                 if m.name in seen:
                     raise ValueError(
                         f"Found two metrics with the same name: {m.name}. All the metrics "
-                        "added to the model need to have unique names.")
+                        "added to the model need to have unique names."
+                    )
                 seen.add(m.name)
             for wm in weighted:
                 if multi:
@@ -437,7 +474,8 @@ class MetricsContainer:
                 if wm.name in seen:
                     raise ValueError(
                         f"Found two weighted metrics with the same name: {wm.name}.All the "
-                        "metrics added to the model need to have unique names.")
+                        "metrics added to the model need to have unique names."
+                    )
                 seen.add(wm.name)
 
     @staticmethod
@@ -468,7 +506,8 @@ class MetricsContainer:
             return
         preds, targets, weights = _align(y_true, y_pred, sample_weight, self._output_keys)
         for y_t, y_p, sw, metrics, weighted in zip(
-                targets, preds, weights, self._metrics, self._weighted_metrics, strict=True):
+            targets, preds, weights, self._metrics, self._weighted_metrics, strict=True
+        ):
             if y_t is None or not (metrics or weighted):
                 continue
             y_p_value = _as_array(y_p)

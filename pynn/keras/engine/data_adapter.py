@@ -42,22 +42,27 @@ def _is_list_of_scalars(value):
 
 def _to_array(value):
     if hasattr(value, "_value") and isinstance(value._value, np.ndarray):
-        value = value._value                      # pynn Tensor / Variable
+        value = value._value  # pynn Tensor / Variable
     elif not isinstance(value, np.ndarray):
-        if hasattr(value, "to_numpy"):            # pandas objects
+        if hasattr(value, "to_numpy"):  # pandas objects
             value = value.to_numpy()
         value = np.asarray(value)
     if value.dtype.kind == "f" and value.dtype != np.float32:
         value = value.astype(np.float32)
-    elif value.dtype.kind in "SU" or value.dtype == object and value.size and all(
-            isinstance(v, (str, bytes)) for v in value.flat):
+    elif (
+        value.dtype.kind in "SU"
+        or value.dtype == object
+        and value.size
+        and all(isinstance(v, (str, bytes)) for v in value.flat)
+    ):
         # strings once, up front, as TensorFlow holds them (UTF-8 bytes): batches are then
         # plain slices, which fit's replayed steps read like any other input
         value = _string_array(value)
     elif value.dtype == object:
         raise ValueError(
             "Failed to convert a NumPy array to a Tensor (Unsupported object type "
-            f"{type(value.flat[0]).__name__ if value.size else 'object'}).")
+            f"{type(value.flat[0]).__name__ if value.size else 'object'})."
+        )
     if value.ndim == 0:
         raise ValueError(f"Expected an array with a batch dimension, received a scalar: {value}")
     return value
@@ -78,7 +83,8 @@ def to_arrays(data):
         raise ValueError(
             f"Unsupported input type {type(data).__name__} here: give a dataset, generator "
             "or keras.utils.Sequence as `x` alone (yielding `(x, y)` batches), or numpy "
-            "arrays, Tensors, lists and dicts of them.")
+            "arrays, Tensors, lists and dicts of them."
+        )
     return _to_array(data)
 
 
@@ -93,8 +99,9 @@ def _is_sequence(data):
 
 def _is_iterator(data):
     """A Python generator or iterator (what tf.keras's GeneratorDataAdapter takes)."""
-    return (hasattr(data, "__next__") and hasattr(data, "__iter__")
-            and not isinstance(data, np.ndarray))
+    return (
+        hasattr(data, "__next__") and hasattr(data, "__iter__") and not isinstance(data, np.ndarray)
+    )
 
 
 def _batch_source_kind(data):
@@ -109,8 +116,11 @@ def _batch_source_kind(data):
 
 def _is_generator_like(data):
     return hasattr(data, "__next__") or (
-        hasattr(data, "__iter__") and not isinstance(data, np.ndarray)
-        and not hasattr(data, "_value") and not hasattr(data, "__array__"))
+        hasattr(data, "__iter__")
+        and not isinstance(data, np.ndarray)
+        and not hasattr(data, "_value")
+        and not hasattr(data, "__array__")
+    )
 
 
 def flatten(data):
@@ -150,7 +160,8 @@ def unpack_x_y_sample_weight(data):
         return data[0], data[1], data[2]
     raise ValueError(
         "Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, "
-        f"found: {data}")
+        f"found: {data}"
+    )
 
 
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
@@ -170,8 +181,11 @@ def check_data_cardinality(x, y=None, sample_weight=None):
         for label, part in zip(("x", "y", "sample_weight"), parts, strict=True):
             if part is None:
                 continue
-            message += f"  {label} sizes: " + ", ".join(
-                str(leaf.shape[0]) for leaf in flatten(part)) + "\n"
+            message += (
+                f"  {label} sizes: "
+                + ", ".join(str(leaf.shape[0]) for leaf in flatten(part))
+                + "\n"
+            )
         message += "Make sure all arrays contain the same number of samples."
         raise ValueError(message)
     return sizes.pop() if sizes else 0
@@ -192,13 +206,17 @@ def train_validation_split(arrays, validation_split):
     The split happens before any shuffling, exactly as tf.keras does. Datasets,
     generators and Sequences cannot be split (tf.keras's ValueError).
     """
-    unsplitable = [type(leaf) for leaf in _raw_leaves(arrays)
-                   if _batch_source_kind(leaf) is not None or _is_generator_like(leaf)]
+    unsplitable = [
+        type(leaf)
+        for leaf in _raw_leaves(arrays)
+        if _batch_source_kind(leaf) is not None or _is_generator_like(leaf)
+    ]
     if unsplitable:
         raise ValueError(
             "`validation_split` is only supported for Tensors or NumPy arrays, found "
-            f"following types in the input: {unsplitable}")
-    arrays = tuple(to_arrays(part) for part in arrays)   # (x, y, sample_weight)
+            f"following types in the input: {unsplitable}"
+        )
+    arrays = tuple(to_arrays(part) for part in arrays)  # (x, y, sample_weight)
     leaves = [leaf for leaf in flatten(arrays) if leaf is not None]
     if not leaves:
         return arrays, arrays
@@ -209,7 +227,8 @@ def train_validation_split(arrays, validation_split):
             f"Training data contains {batch_dim} samples, which is not sufficient to split it "
             "into a validation and training set as specified by "
             f"`validation_split={validation_split}`. Either provide more data, or a different "
-            "value for the `validation_split` argument.")
+            "value for the `validation_split` argument."
+        )
     train = map_structure(lambda a: a[:split_at], arrays)
     val = map_structure(lambda a: a[split_at:], arrays)
     return train, val
@@ -221,21 +240,25 @@ def class_weight_to_sample_weight(class_weight, y, sample_weight=None):
     if class_ids != list(range(len(class_ids))):
         raise ValueError(
             "Expected `class_weight` to be a dict with keys from 0 to one less than the "
-            f"number of classes, found {class_weight}")
+            f"number of classes, found {class_weight}"
+        )
     if isinstance(y, (list, tuple, dict)):
-        raise ValueError(
-            "`class_weight` is only supported for Models with a single output.")
+        raise ValueError("`class_weight` is only supported for Models with a single output.")
     table = np.asarray([class_weight[c] for c in class_ids], dtype=np.float32)
     if y.ndim >= 2:
-        classes = (np.argmax(y, axis=-1) if y.shape[-1] > 1
-                   else np.round(np.squeeze(y, axis=-1)).astype(np.int64))
+        classes = (
+            np.argmax(y, axis=-1)
+            if y.shape[-1] > 1
+            else np.round(np.squeeze(y, axis=-1)).astype(np.int64)
+        )
     else:
         classes = np.round(y).astype(np.int64)
     if classes.size and (classes.min() < 0 or classes.max() >= len(table)):
         bad = classes[(classes < 0) | (classes >= len(table))].flat[0]
         raise ValueError(
             f"`class_weight` has no weight for class {bad}; it covers classes "
-            f"0 to {len(table) - 1}.")
+            f"0 to {len(table) - 1}."
+        )
     weights = table[classes]
     if sample_weight is None:
         return weights
@@ -248,7 +271,6 @@ def class_weight_to_sample_weight(class_weight, y, sample_weight=None):
 
 def _generator():
     try:
-
         return prandom.generator()
     except (ImportError, AttributeError):
         return np.random.default_rng()
@@ -270,12 +292,23 @@ class DataHandler:
         class_weight: `{class: weight}` folded into the sample weights.
     """
 
-    def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None,
-                 initial_epoch=0, epochs=1, shuffle=False, class_weight=None):
+    def __init__(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        batch_size=None,
+        steps_per_epoch=None,
+        initial_epoch=0,
+        epochs=1,
+        shuffle=False,
+        class_weight=None,
+    ):
         if steps_per_epoch is not None and steps_per_epoch == 0:
             raise ValueError(
                 "Unexpected value for `steps_per_epoch`. Received value is 0. Please check "
-                "the docstring for `model.fit()` for supported values.")
+                "the docstring for `model.fit()` for supported values."
+            )
         self.steps_per_epoch = steps_per_epoch
         self.initial_epoch = initial_epoch
         self.epochs = epochs
@@ -296,7 +329,8 @@ class DataHandler:
             if self.y is None:
                 raise ValueError("`class_weight` needs target data `y`.")
             self.sample_weight = class_weight_to_sample_weight(
-                class_weight, self.y, self.sample_weight)
+                class_weight, self.y, self.sample_weight
+            )
         if batch_size is None:
             batch_size = 32
         if int(batch_size) != batch_size or batch_size < 1:
@@ -312,13 +346,16 @@ class DataHandler:
 
     def _init_batch_source(self, source, y, sample_weight, shuffle, class_weight):
         """A dataset, Sequence or generator that yields whole batches."""
-        described = {"dataset": "dataset", "sequence": "`keras.utils.Sequence`",
-                     "generator": "python generator"}[self._kind]
+        described = {
+            "dataset": "dataset",
+            "sequence": "`keras.utils.Sequence`",
+            "generator": "python generator",
+        }[self._kind]
         for name, value in (("y", y), ("sample_weight", sample_weight)):
-            if value is not None and not (isinstance(value, (list, tuple, dict))
-                                          and not value):
+            if value is not None and not (isinstance(value, (list, tuple, dict)) and not value):
                 raise ValueError(
-                    f"`{name}` argument is not supported when using {described} as input.")
+                    f"`{name}` argument is not supported when using {described} as input."
+                )
         self._source = source
         self._class_weight = class_weight
         self.x = self.y = self.sample_weight = None
@@ -327,11 +364,12 @@ class DataHandler:
         steps = self.steps_per_epoch
         if self._kind == "dataset":
             size = int(source.cardinality())
-            if size == -1 and steps is None:     # tf.data.INFINITE_CARDINALITY
+            if size == -1 and steps is None:  # tf.data.INFINITE_CARDINALITY
                 raise ValueError(
                     "When providing an infinite dataset, you must specify the number of "
                     "steps to run (if you did not intend to create an infinite dataset, "
-                    "make sure to not call `repeat()` on the dataset).")
+                    "make sure to not call `repeat()` on the dataset)."
+                )
             self.batches_per_pass = size if size >= 0 else None
             self._recreate = steps is None or steps == size
         elif self._kind == "sequence":
@@ -340,7 +378,7 @@ class DataHandler:
         else:
             self.batches_per_pass = None
             self._recreate = False
-            try:                                   # peek, so an empty generator fails now
+            try:  # peek, so an empty generator fails now
                 first = next(source)
             except StopIteration:
                 raise ValueError("Expected input data to be non-empty.") from None
@@ -395,7 +433,7 @@ class DataHandler:
         elif self.shuffle:
             order = _generator().permutation(n)
             for start in range(0, n, size):
-                index = order[start:start + size]
+                index = order[start : start + size]
                 yield self._take(lambda a, i=index: a.take(i, axis=0))
         else:
             for start in range(0, n, size):
@@ -406,10 +444,11 @@ class DataHandler:
         """Where epochs draw their batches from when they do not each start a new pass."""
         if self._kind == "generator":
             return (self._convert(element) for element in self._source)
-        if self._kind == "dataset":                # one pass, shared by the epochs
+        if self._kind == "dataset":  # one pass, shared by the epochs
             return self._one_pass()
         return itertools.chain.from_iterable(
-            self._one_pass() for _ in range(max(1, self.epochs - self.initial_epoch)))
+            self._one_pass() for _ in range(max(1, self.epochs - self.initial_epoch))
+        )
 
     def batches(self):
         """Yields `(step, (x, y, sample_weight))` for one epoch.
@@ -427,7 +466,7 @@ class DataHandler:
             source = self._stream_iter
         limit = self.steps_per_epoch
         if limit is None and not self._recreate:
-            limit = self.inferred_steps             # None until a generator's first epoch ends
+            limit = self.inferred_steps  # None until a generator's first epoch ends
         if limit is None:
             count = 0
             for count, batch in enumerate(source, 1):
@@ -442,7 +481,7 @@ class DataHandler:
                     break
                 yield step, batch
         if self._kind == "sequence" and not self._in_epochs:
-            self._source.on_epoch_end()             # evaluate / predict: once at the end
+            self._source.on_epoch_end()  # evaluate / predict: once at the end
 
     def _ran_out(self, steps):
         self.out_of_data = True
@@ -451,7 +490,8 @@ class DataHandler:
             "Your input ran out of data; interrupting training. Make sure that your "
             "dataset or generator can generate at least `steps_per_epoch * epochs` "
             f"batches (in this case, {total} batches). You may need to use the repeat() "
-            "function when building your dataset.")
+            "function when building your dataset."
+        )
 
     def _take(self, fn):
         x = fn(self.x) if isinstance(self.x, np.ndarray) else map_structure(fn, self.x)

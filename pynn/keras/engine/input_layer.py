@@ -21,8 +21,18 @@ def _as_tuple(shape):
 class InputLayer(Layer):
     """The layer behind `keras.Input`: no weights, one output placeholder."""
 
-    def __init__(self, input_shape=None, batch_size=None, dtype=None, input_tensor=None,
-                 sparse=None, name=None, ragged=None, type_spec=None, **kwargs):
+    def __init__(
+        self,
+        input_shape=None,
+        batch_size=None,
+        dtype=None,
+        input_tensor=None,
+        sparse=None,
+        name=None,
+        ragged=None,
+        type_spec=None,
+        **kwargs,
+    ):
         batch_input_shape = kwargs.pop("batch_input_shape", None)
         if "batch_shape" in kwargs:
             batch_input_shape = kwargs.pop("batch_shape")
@@ -33,8 +43,10 @@ class InputLayer(Layer):
         if ragged:
             raise ValueError("pynn has no ragged tensors: `ragged=True` is not supported by Input.")
         if input_shape is not None and batch_input_shape is not None:
-            raise ValueError("Only provide the input_shape OR batch_input_shape argument to "
-                             "InputLayer, not both at the same time.")
+            raise ValueError(
+                "Only provide the input_shape OR batch_input_shape argument to "
+                "InputLayer, not both at the same time."
+            )
         if input_tensor is not None and batch_input_shape is None and input_shape is None:
             batch_input_shape = _as_tuple(input_tensor.shape)
         if name is None:
@@ -67,20 +79,36 @@ class InputLayer(Layer):
         Node(layer=self, outputs=input_tensor)
 
     def get_config(self):
-        return {"batch_input_shape": self._batch_input_shape, "dtype": self.dtype,
-                "sparse": self.sparse, "ragged": self.ragged, "name": self.name}
+        return {
+            "batch_input_shape": self._batch_input_shape,
+            "dtype": self.dtype,
+            "sparse": self.sparse,
+            "ragged": self.ragged,
+            "name": self.name,
+        }
 
     @classmethod
     def from_config(cls, config):
         return cls(**config)
 
     def __call__(self, *args, **kwargs):
-        raise TypeError(f"InputLayer {self.name} cannot be called; use its `output` "
-                        "(or `keras.Input(...)`) as the input of the next layer.")
+        raise TypeError(
+            f"InputLayer {self.name} cannot be called; use its `output` "
+            "(or `keras.Input(...)`) as the input of the next layer."
+        )
 
 
-def Input(shape=None, batch_size=None, name=None, dtype=None, sparse=None, tensor=None,
-          ragged=None, type_spec=None, **kwargs):
+def Input(
+    shape=None,
+    batch_size=None,
+    name=None,
+    dtype=None,
+    sparse=None,
+    tensor=None,
+    ragged=None,
+    type_spec=None,
+    **kwargs,
+):
     """`keras.Input(shape=(784,))` -> a KerasTensor of shape `(None, 784)`."""
     batch_shape = kwargs.pop("batch_shape", None)
     if "batch_input_shape" in kwargs:
@@ -88,16 +116,25 @@ def Input(shape=None, batch_size=None, name=None, dtype=None, sparse=None, tenso
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments: {list(kwargs.keys())}")
     if shape is not None and batch_shape is not None:
-        raise ValueError("Only provide the `shape` OR `batch_shape` argument to Input, not both "
-                         "at the same time.")
+        raise ValueError(
+            "Only provide the `shape` OR `batch_shape` argument to Input, not both "
+            "at the same time."
+        )
     if batch_shape is None and shape is None and tensor is None and type_spec is None:
-        raise ValueError("Please provide to Input a `shape` or a `tensor` or a `type_spec` "
-                         "argument. Note that `shape` does not include the batch dimension.")
+        raise ValueError(
+            "Please provide to Input a `shape` or a `tensor` or a `type_spec` "
+            "argument. Note that `shape` does not include the batch dimension."
+        )
     if type_spec is not None:
         batch_shape = _as_tuple(type_spec.shape)
         dtype = dtype or type_spec.dtype
-    layer_kwargs = {"name": name, "dtype": dtype, "sparse": sparse, "ragged": ragged,
-                    "input_tensor": tensor}
+    layer_kwargs = {
+        "name": name,
+        "dtype": dtype,
+        "sparse": sparse,
+        "ragged": ragged,
+        "input_tensor": tensor,
+    }
     if batch_shape is not None:
         layer_kwargs["batch_input_shape"] = batch_shape
     else:

@@ -82,8 +82,10 @@ class KerasTensor:
 
     def __str__(self):
         spec_name = f"'{self._spec_name}'" if self._spec_name else None
-        spec = (f"TensorSpec(shape={_format_shape(self._shape)}, dtype=tf.{self._dtype.name}, "
-                f"name={spec_name})")
+        spec = (
+            f"TensorSpec(shape={_format_shape(self._shape)}, dtype=tf.{self._dtype.name}, "
+            f"name={spec_name})"
+        )
         text = f"KerasTensor(type_spec={spec}, name='{self._name}'"
         creator = self._creator_name()
         if creator is not None:
@@ -111,8 +113,7 @@ class KerasTensor:
         dims = self._shape.as_list() if self._shape.rank is not None else None
         if not dims or dims[0] is None:
             raise TypeError(
-                "Cannot iterate over a KerasTensor whose first dimension is unknown "
-                f"({self!r})."
+                f"Cannot iterate over a KerasTensor whose first dimension is unknown ({self!r})."
             )
         return iter([self[i] for i in range(dims[0])])
 
@@ -137,6 +138,7 @@ class KerasTensor:
     # ------------------------------------------------------------ operators
     def __getitem__(self, key):
         from pynn.keras.engine.tf_op_layer import SlicingOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
+
         return SlicingOpLambda(operator.getitem, "tf.__operators__.getitem")(self, key)
 
 
@@ -144,7 +146,8 @@ _NO_LEN = (
     "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass Keras "
     "symbolic inputs/outputs to a TF API that does not register dispatching, preventing Keras "
     "from automatically converting the API call to a lambda layer in the Functional Model. This "
-    "error will also get raised if you try asserting a symbolic input/output directly.")
+    "error will also get raised if you try asserting a symbolic input/output directly."
+)
 
 
 def _tensor_equals(a, b):
@@ -158,16 +161,20 @@ def _tensor_not_equals(a, b):
 def _binary(api_name, fn, reflected=False):
     def method(self, other):
         from pynn.keras.engine.tf_op_layer import TFOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
+
         if reflected:
             return TFOpLambda(fn, api_name, reflected=True)(self, other)
         return TFOpLambda(fn, api_name)(self, other)
+
     return method
 
 
 def _unary(api_name, fn):
     def method(self):
         from pynn.keras.engine.tf_op_layer import TFOpLambda  # noqa: PLC0415 - late: tf_op_layer's layers make KerasTensors
+
         return TFOpLambda(fn, api_name)(self)
+
     return method
 
 
@@ -188,8 +195,12 @@ for _name, (_api, _fn) in _BINARY_OPERATORS.items():
     setattr(KerasTensor, f"__{_name}__", _binary(_api, _fn))
     setattr(KerasTensor, f"__r{_name}__", _binary(_api, _fn, reflected=True))
 
-for _name, _api, _fn in [("lt", "tf.math.less", operator.lt), ("gt", "tf.math.greater", operator.gt),
-                         ("le", "tf.math.less_equal", operator.le), ("ge", "tf.math.greater_equal", operator.ge)]:
+for _name, _api, _fn in [
+    ("lt", "tf.math.less", operator.lt),
+    ("gt", "tf.math.greater", operator.gt),
+    ("le", "tf.math.less_equal", operator.le),
+    ("ge", "tf.math.greater_equal", operator.ge),
+]:
     setattr(KerasTensor, f"__{_name}__", _binary(_api, _fn))
 
 KerasTensor.__neg__ = _unary("tf.math.negative", operator.neg)

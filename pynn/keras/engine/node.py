@@ -29,7 +29,9 @@ class Node:
                 self._keras_inputs.append(value)
                 self._keras_input_positions.append(position)
         self._single_positional_tensor = (
-            not self.call_kwargs and len(self.call_args) == 1 and len(self._keras_inputs) == 1
+            not self.call_kwargs
+            and len(self.call_args) == 1
+            and len(self._keras_inputs) == 1
             and self.call_args[0] is self._keras_inputs[0]
         )
 
@@ -49,8 +51,10 @@ class Node:
 
     @property
     def parent_nodes(self):
-        return [kt._keras_history.layer._inbound_nodes[kt._keras_history.node_index]
-                for kt in self._keras_inputs]
+        return [
+            kt._keras_history.layer._inbound_nodes[kt._keras_history.node_index]
+            for kt in self._keras_inputs
+        ]
 
     def iterate_inbound(self):
         """Yields `(inbound_layer, node_index, tensor_index, keras_tensor)`."""

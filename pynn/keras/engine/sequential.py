@@ -17,8 +17,10 @@ from pynn.keras.engine.training import Model
 from pynn.keras.utils.generic_utils import deserialize_keras_object, serialize_keras_object
 from pynn.keras.utils.layer_utils import get_source_inputs
 
-SINGLE_LAYER_OUTPUT_ERROR_MSG = ("All layers in a Sequential model should have a single output "
-                                 "tensor. For multi-output layers, use the functional API.")
+SINGLE_LAYER_OUTPUT_ERROR_MSG = (
+    "All layers in a Sequential model should have a single output "
+    "tensor. For multi-output layers, use the functional API."
+)
 
 
 class Sequential(Functional):
@@ -64,9 +66,11 @@ class Sequential(Functional):
 
     @layers.setter
     def layers(self, _):
-        raise AttributeError('Can\'t set the attribute "layers", likely because it conflicts '
-                             "with an existing read-only @property of the object. Please choose "
-                             "a different name.")
+        raise AttributeError(
+            'Can\'t set the attribute "layers", likely because it conflicts '
+            "with an existing read-only @property of the object. Please choose "
+            "a different name."
+        )
 
     def add(self, layer):
         """Adds a layer on top of the stack (a Layer, a model, or an `Input` tensor)."""
@@ -74,14 +78,17 @@ class Sequential(Functional):
         if history is not None and isinstance(history.layer, InputLayer):
             layer = history.layer
         if not isinstance(layer, Layer):
-            raise TypeError("The added layer must be an instance of class Layer. "
-                            f"Received: layer={layer} of type {type(layer)}.")
+            raise TypeError(
+                "The added layer must be an instance of class Layer. "
+                f"Received: layer={layer} of type {type(layer)}."
+            )
         for existing in self.layers:
             if existing.name == layer.name and existing is not layer:
                 raise ValueError(
                     "All layers added to a Sequential model should have unique names. Name "
                     f'"{layer.name}" is already the name of a layer in this model. Update the '
-                    "`name` argument to pass a unique name.")
+                    "`name` argument to pass a unique name."
+                )
         self.built = False
         set_inputs = False
         if not self._layers_list:
@@ -140,8 +147,9 @@ class Sequential(Functional):
             return
         if self._has_explicit_input_shape or self._use_legacy_deferred_behavior:
             return
-        input_shape = tuple(input_shape.as_list() if isinstance(input_shape, TensorShape)
-                            else input_shape)
+        input_shape = tuple(
+            input_shape.as_list() if isinstance(input_shape, TensorShape) else input_shape
+        )
         if self._inferred_input_shape is None:
             new_shape = input_shape
         else:
@@ -149,8 +157,9 @@ class Sequential(Functional):
         if new_shape is None or new_shape == self._inferred_input_shape:
             return
         with _FreshNameScope():
-            inputs = Input(batch_shape=new_shape, dtype=input_dtype,
-                           name=self.layers[0].name + "_input")
+            inputs = Input(
+                batch_shape=new_shape, dtype=input_dtype, name=self.layers[0].name + "_input"
+            )
             layer_input = inputs
             created_nodes = set()
             outputs = None
@@ -203,13 +212,17 @@ class Sequential(Functional):
         # Data of a new shape may relax the inferred graph's batch size (tf.keras behaviour).
         if self._layers_list and not self._has_explicit_input_shape and args:
             flat = nest.flatten(args[0])
-            if len(flat) == 1 and hasattr(flat[0], "shape") and not getattr(
-                    flat[0], "_pynn_symbolic", False):
+            if (
+                len(flat) == 1
+                and hasattr(flat[0], "shape")
+                and not getattr(flat[0], "_pynn_symbolic", False)
+            ):
                 shape = flat[0].shape
                 dtype = getattr(flat[0], "dtype", None)
                 self._build_graph_network_for_inferred_shape(
                     shape if isinstance(shape, TensorShape) else TensorShape(shape),
-                    _float_or_own(dtype))
+                    _float_or_own(dtype),
+                )
                 if self._graph_initialized:
                     self.built = True
         return Layer.__call__(self, *args, **kwargs)
@@ -260,8 +273,9 @@ class Sequential(Functional):
 
     # ---------------------------------------------------------------- config
     def get_config(self):
-        layer_configs = [serialize_keras_object(layer, "keras.layers")
-                         for layer in self._direct_sublayers()]
+        layer_configs = [
+            serialize_keras_object(layer, "keras.layers") for layer in self._direct_sublayers()
+        ]
         config = {"name": self.name, "layers": layer_configs}
         if not self._is_graph_network and self._build_input_shape is not None:
             config["build_input_shape"] = self._build_input_shape
@@ -278,7 +292,9 @@ class Sequential(Functional):
         module_objects = layer_module_objects()
         model = cls(name=name)
         for layer_config in layer_configs:
-            model.add(deserialize_keras_object(layer_config, module_objects, "layer", custom_objects))
+            model.add(
+                deserialize_keras_object(layer_config, module_objects, "layer", custom_objects)
+            )
         if not model.inputs and build_input_shape and isinstance(build_input_shape, (tuple, list)):
             model.build(build_input_shape)
         return model
@@ -298,8 +314,11 @@ def _input_shape_and_dtype(layer):
         if isinstance(first, InputLayer):
             return first._batch_input_shape, first.dtype
         return _input_shape_and_dtype(first)
-    if isinstance(layer, Functional) and getattr(layer, "_is_graph_network", False) \
-            and not isinstance(layer, Sequential):
+    if (
+        isinstance(layer, Functional)
+        and getattr(layer, "_is_graph_network", False)
+        and not isinstance(layer, Sequential)
+    ):
         if len(layer.inputs) == 1:
             x = layer.inputs[0]
             return tuple(x.shape.as_list()), x.dtype.name

@@ -86,11 +86,11 @@ class StepCompiler:
         self.programs = {} if programs is None else programs
         self._pending = {}
         self._variables_key = None
-        self.replayed = 0       # steps replayed this fit (tests read it)
+        self.replayed = 0  # steps replayed this fit (tests read it)
 
     def train_step(self, data):
         if type(data) is tuple and all(type(a) is np.ndarray for a in data):
-            leaves = list(data)             # the usual (x, y): no need to walk a structure
+            leaves = list(data)  # the usual (x, y): no need to walk a structure
             key = ("tuple", tuple((a.shape, a.dtype.str) for a in data))
         else:
             leaves = []
@@ -99,7 +99,7 @@ class StepCompiler:
             return self.model.train_step(data)
         variables_key = self._variables_key
         if variables_key is None:
-            if not self.model.built:            # the first step builds the model
+            if not self.model.built:  # the first step builds the model
                 return self.model.train_step(data)
             variables_key = self._variables_key = tuple(map(id, self.model._step_variables()))
         key = (key, variables_key)
@@ -134,10 +134,10 @@ class StepCompiler:
     def _give_up(self, key, reason, loudly=False):
         self.programs[key] = reason
         self._pending.pop(key, None)
-        if loudly:      # the user's code decides in Python on tensor values: say so once
+        if loudly:  # the user's code decides in Python on tensor values: say so once
             logging.getLogger("pynn").warning(
-                "fit runs these train steps eagerly (the same result, only slower): %s.",
-                reason)
+                "fit runs these train steps eagerly (the same result, only slower): %s.", reason
+            )
 
     def _consider(self, key, tracer, leaves, loss, y_pred, variables):
         """Compare this recording with the previous one of the same signature; once they
@@ -147,8 +147,9 @@ class StepCompiler:
         if tracer.failed:
             return self._give_up(key, tracer.failed, loudly=tracer.failed_by_read)
         outputs = nest.flatten(y_pred)
-        if not all(isinstance(t, Tensor) and getattr(t, "_keras_mask", None) is None
-                   for t in outputs):
+        if not all(
+            isinstance(t, Tensor) and getattr(t, "_keras_mask", None) is None for t in outputs
+        ):
             return self._give_up(key, "the model's outputs carry Keras masks")
         previous, previous_leaves = pending.tracer, pending.leaves
         pending.tracer, pending.leaves = tracer, leaves
@@ -156,10 +157,12 @@ class StepCompiler:
             return None
         reason = tracing.compare(previous, tracer)
         if reason is None:
-            same_data = all(tracing._same(_array(a), _array(b))
-                            for a, b in zip(previous_leaves, leaves, strict=True))
+            same_data = all(
+                tracing._same(_array(a), _array(b))
+                for a, b in zip(previous_leaves, leaves, strict=True)
+            )
             if same_data and pending.count < MAX_RECORDINGS:
-                return None     # constants cannot be told from data yet: record again
+                return None  # constants cannot be told from data yet: record again
             try:
                 program = tracing.Program(tracer, loss, outputs, variables)
             except tracing.Untraceable as error:
@@ -179,11 +182,15 @@ class StepCompiler:
         loss, outputs, grads = program.run([_array(leaf) for leaf in leaves])
         loss = _wrap(loss)
         outputs = [_wrap(value) for value in outputs]
-        y_pred = outputs[0] if isinstance(structure, Tensor) else nest.pack_sequence_as(
-            structure, outputs)
+        y_pred = (
+            outputs[0]
+            if isinstance(structure, Tensor)
+            else nest.pack_sequence_as(structure, outputs)
+        )
         optimizer = model.optimizer
         if type(optimizer).apply_gradients is Optimizer.apply_gradients and all(
-                g is not None for g in grads):
+            g is not None for g in grads
+        ):
             # what apply_gradients does after checking its arguments (the program's are fixed)
             optimizer._compute_current_learning_rate()
             optimizer._apply_arrays(grads, variables)

@@ -36,8 +36,11 @@ class SymbolicCalls:
         outputs = None
         if not getattr(self.compute_output_shape, "_is_default", False) and not args and not kwargs:
             try:
-                shapes = self.compute_output_shape(nest.map_structure(lambda t: t.shape, inputs)
-                                                   if nest.is_nested(inputs) else inputs.shape)
+                shapes = self.compute_output_shape(
+                    nest.map_structure(lambda t: t.shape, inputs)
+                    if nest.is_nested(inputs)
+                    else inputs.shape
+                )
                 outputs = self._keras_tensors_from_shapes(shapes, inputs)
             except NotImplementedError:
                 outputs = None
@@ -51,13 +54,16 @@ class SymbolicCalls:
         return outputs
 
     def _keras_tensors_from_shapes(self, shapes, inputs):
-        if isinstance(shapes, TensorShape) or (isinstance(shapes, tuple) and all(
-                d is None or isinstance(d, (int, np.integer)) for d in shapes)):
+        if isinstance(shapes, TensorShape) or (
+            isinstance(shapes, tuple)
+            and all(d is None or isinstance(d, (int, np.integer)) for d in shapes)
+        ):
             return KerasTensor(TensorShape(shapes), self._output_dtype(inputs))
         if isinstance(shapes, (list, tuple, dict)):
             return nest.map_structure(
                 lambda s: KerasTensor(TensorShape(s), self._output_dtype(inputs)),
-                _normalize_shape_structure(shapes))
+                _normalize_shape_structure(shapes),
+            )
         return KerasTensor(TensorShape(shapes), self._output_dtype(inputs))
 
     def _output_dtype(self, inputs):
@@ -76,8 +82,9 @@ class SymbolicCalls:
         sublayers = self._flatten_layers()
         saved_losses = [(layer, list(layer._eager_losses)) for layer in sublayers]
         # A zeros run must not move state (BatchNormalization's moving statistics, ...).
-        saved_values = [(v, v._value.copy()) for layer in sublayers
-                        for v in layer._non_trainable_weights]
+        saved_values = [
+            (v, v._value.copy()) for layer in sublayers for v in layer._non_trainable_weights
+        ]
         saved_scope = _CONTEXT.name_scope
         _CONTEXT.name_scope = []
         try:
@@ -87,8 +94,9 @@ class SymbolicCalls:
                 with np.errstate(all="ignore"):
                     _CONTEXT.symbolic_call = (self, (inputs,) + tuple(args), kwargs)
                     try:
-                        out = self._eager_call(c_inputs, tuple(c_args), dict(c_kwargs),
-                                               _call_spec(self))
+                        out = self._eager_call(
+                            c_inputs, tuple(c_args), dict(c_kwargs), _call_spec(self)
+                        )
                     finally:
                         _CONTEXT.symbolic_call = None
                 results.append(out)
@@ -114,7 +122,9 @@ class SymbolicCalls:
             dtype = a.dtype if hasattr(a, "dtype") else np.asarray(a).dtype
             kt = KerasTensor(TensorShape(dims), dtype)
             if getattr(a, "_keras_mask", None) is not None:
-                kt._keras_mask = KerasTensor(TensorShape(dims[:len(np.shape(a._keras_mask))]), "bool")
+                kt._keras_mask = KerasTensor(
+                    TensorShape(dims[: len(np.shape(a._keras_mask))]), "bool"
+                )
             kts.append(kt)
         return nest.pack_sequence_as(first, kts)
 
@@ -123,10 +133,15 @@ def _normalize_shape_structure(shapes):
     """Turns tuples of ints into TensorShapes, keeping lists/dicts of shapes as structure."""
     if isinstance(shapes, TensorShape):
         return shapes
-    if isinstance(shapes, tuple) and all(d is None or isinstance(d, (int, np.integer)) for d in shapes):
+    if isinstance(shapes, tuple) and all(
+        d is None or isinstance(d, (int, np.integer)) for d in shapes
+    ):
         return TensorShape(shapes)
-    if isinstance(shapes, list) and shapes and all(
-            d is None or isinstance(d, (int, np.integer)) for d in shapes):
+    if (
+        isinstance(shapes, list)
+        and shapes
+        and all(d is None or isinstance(d, (int, np.integer)) for d in shapes)
+    ):
         return TensorShape(shapes)
     if isinstance(shapes, dict):
         return {k: _normalize_shape_structure(v) for k, v in shapes.items()}

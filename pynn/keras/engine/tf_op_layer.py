@@ -22,8 +22,11 @@ class TFOpLambda(Layer):
     def __init__(self, function, api_name=None, name=None, reflected=False, **kwargs):
         self.function = function
         self.reflected = reflected  # `1 - x`: the symbolic tensor is the second operand
-        self.symbol = api_name or getattr(function, "_tf_api_name", None) or getattr(
-            function, "__name__", "lambda")
+        self.symbol = (
+            api_name
+            or getattr(function, "_tf_api_name", None)
+            or getattr(function, "__name__", "lambda")
+        )
         if name is None:
             name = session.unique_object_name(self.symbol, zero_based=True)
         kwargs.pop("trainable", None)
@@ -59,8 +62,10 @@ class SlicingOpLambda(TFOpLambda):
 
 def _keyword_operator(fn):
     """`fn(x, y)` also callable as tf.keras configs call it: `fn(x, y=..., name=None)`."""
+
     def call(x, y, name=None):
         return fn(x, y)
+
     call.__name__ = fn.__name__
     return call
 
@@ -95,8 +100,10 @@ def _resolve_symbol(symbol):
             continue
         target = getattr(target, part, None)
         if target is None:
-            raise ValueError(f"pynn cannot rebuild the TFOpLambda layer of `{symbol}`: "
-                             "no such function in pynn.tf.")
+            raise ValueError(
+                f"pynn cannot rebuild the TFOpLambda layer of `{symbol}`: "
+                "no such function in pynn.tf."
+            )
     return target
 
 
@@ -110,7 +117,9 @@ def _symbolic_handler(api_name, fn, args, kwargs):
         if first in kwargs:
             kwargs = dict(kwargs)
             args = (kwargs.pop(first),)
-    layer = SlicingOpLambda(fn, api_name) if api_name.endswith("getitem") else TFOpLambda(fn, api_name)
+    layer = (
+        SlicingOpLambda(fn, api_name) if api_name.endswith("getitem") else TFOpLambda(fn, api_name)
+    )
     return layer(*args, **kwargs)
 
 

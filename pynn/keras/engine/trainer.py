@@ -30,11 +30,14 @@ from pynn.keras.engine import compile_utils, data_adapter, nest, step_shapes
 from pynn.keras.engine.base_layer import Layer
 from pynn.keras.engine.step_compiler import StepCompiler
 
-_DEPRECATED = ("`Model.{0}_generator` is deprecated and will be removed in a future version. "
-               "Please use `Model.{0}`, which supports generators.")
+_DEPRECATED = (
+    "`Model.{0}_generator` is deprecated and will be removed in a future version. "
+    "Please use `Model.{0}`, which supports generators."
+)
 
-_NOT_COMPILED = ("You must compile your model before training/testing. "
-                 "Use `model.compile(optimizer, loss)`.")
+_NOT_COMPILED = (
+    "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`."
+)
 
 
 def _verbosity(verbose):
@@ -63,7 +66,8 @@ def _require_logs_dict(logs):
     if not isinstance(logs, collections.abc.Mapping):
         raise TypeError(
             "`train_step` and `test_step` must return a dict of metric values, like "
-            f"{{'loss': 0.2, 'accuracy': 0.7}}. Received: {logs!r}")
+            f"{{'loss': 0.2, 'accuracy': 0.7}}. Received: {logs!r}"
+        )
 
 
 def _batch_logs(logs):
@@ -119,8 +123,8 @@ class Trainer:
     stop_training = False
     _is_compiled = False
     _run_eagerly = None
-    _step_compiler = None   # the last fit's StepCompiler (how its steps ran)
-    _step_programs = None   # its recorded steps, kept from fit to fit until compile()
+    _step_compiler = None  # the last fit's StepCompiler (how its steps ran)
+    _step_programs = None  # its recorded steps, kept from fit to fit until compile()
     _eval_handler = None
     _in_fit = False
     _fit_variables = None
@@ -128,9 +132,18 @@ class Trainer:
 
     # ------------------------------------------------------------------ compile
 
-    def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None,
-                weighted_metrics=None, run_eagerly=None, steps_per_execution=None,
-                jit_compile=None, **kwargs):
+    def compile(
+        self,
+        optimizer="rmsprop",
+        loss=None,
+        metrics=None,
+        loss_weights=None,
+        weighted_metrics=None,
+        run_eagerly=None,
+        steps_per_execution=None,
+        jit_compile=None,
+        **kwargs,
+    ):
         """Configures the model for training.
 
         Args:
@@ -152,35 +165,46 @@ class Trainer:
         if kwargs.get("distribute") is not None:
             raise ValueError(
                 "`distribute` argument in compile is not available in TF 2.0. Please create "
-                f"the model under the `strategy.scope()`. Received: {kwargs['distribute']}.")
+                f"the model under the `strategy.scope()`. Received: {kwargs['distribute']}."
+            )
         if kwargs.get("target_tensors") is not None:
-            raise ValueError("`target_tensors` argument is not supported when executing "
-                             f"eagerly. Received: {kwargs['target_tensors']}.")
+            raise ValueError(
+                "`target_tensors` argument is not supported when executing "
+                f"eagerly. Received: {kwargs['target_tensors']}."
+            )
         invalid = set(kwargs) - {"distribute", "target_tensors"}
         if invalid:
             raise TypeError(
                 f"Invalid keyword argument(s) in `compile()`: {(invalid,)}. Valid keyword "
                 'arguments include "cloning", "experimental_run_tf_function", "distribute", '
-                '"target_tensors", or "sample_weight_mode".')
+                '"target_tensors", or "sample_weight_mode".'
+            )
         self.optimizer = optimizers.get(optimizer)
         output_names = getattr(self, "output_names", None)
         if isinstance(loss, compile_utils.LossesContainer):
             self.compiled_loss = loss
         else:
             self.compiled_loss = compile_utils.LossesContainer(
-                loss, loss_weights, output_names=output_names)
+                loss, loss_weights, output_names=output_names
+            )
         self.compiled_metrics = compile_utils.MetricsContainer(
-            metrics, weighted_metrics, output_names=output_names)
+            metrics, weighted_metrics, output_names=output_names
+        )
         self._run_eagerly = run_eagerly
         self._steps_per_execution = steps_per_execution or 1
         self._jit_compile = jit_compile
         self._compile_config = {
-            "optimizer": optimizer, "loss": loss, "metrics": metrics,
-            "loss_weights": loss_weights, "weighted_metrics": weighted_metrics,
-            "run_eagerly": run_eagerly, "steps_per_execution": steps_per_execution,
-            "jit_compile": jit_compile}
+            "optimizer": optimizer,
+            "loss": loss,
+            "metrics": metrics,
+            "loss_weights": loss_weights,
+            "weighted_metrics": weighted_metrics,
+            "run_eagerly": run_eagerly,
+            "steps_per_execution": steps_per_execution,
+            "jit_compile": jit_compile,
+        }
         self._eval_handler = None
-        self._step_programs = None     # recorded train steps belong to one compile
+        self._step_programs = None  # recorded train steps belong to one compile
         self._is_compiled = True
         self.loss = loss or {}
 
@@ -217,7 +241,7 @@ class Trainer:
     def _all_layers(self):
         """Every layer of the model (walked once per fit: losses and metrics read it)."""
         flatten_layers = getattr(self, "_flatten_layers", None)
-        if self._in_fit and self.built and flatten_layers is not None:   # walked once per fit
+        if self._in_fit and self.built and flatten_layers is not None:  # walked once per fit
             if self._fit_layers is None:
                 self._fit_layers = flatten_layers()
             return self._fit_layers
@@ -249,8 +273,9 @@ class Trainer:
     def _validate_and_get_metrics_result(self, logs):
         """The model's metric results when the step returned exactly those keys."""
         _require_logs_dict(logs)
-        if isinstance(logs, callbacks_module.LazyLogs) and logs.metrics_only and \
-                not logs.computed:          # exactly the metric results, computed now once
+        if (
+            isinstance(logs, callbacks_module.LazyLogs) and logs.metrics_only and not logs.computed
+        ):  # exactly the metric results, computed now once
             return dict(logs.as_dict())
         results = self.get_metrics_result()
         if set(logs.keys()) == set(results):
@@ -262,8 +287,9 @@ class Trainer:
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
         """The compiled loss plus the model's own losses (`add_loss`, regularizers)."""
         del x
-        return self.compiled_loss(y, y_pred, sample_weight,
-                                  regularization_losses=self._step_losses())
+        return self.compiled_loss(
+            y, y_pred, sample_weight, regularization_losses=self._step_losses()
+        )
 
     def compute_metrics(self, x, y, y_pred, sample_weight):
         """Updates the compiled metrics; returns the logs (computed when read)."""
@@ -275,10 +301,13 @@ class Trainer:
         if self.loss and y is None:
             raise ValueError(
                 "Target data is missing. Your model was compiled with "
-                f"loss={self.loss}, and therefore expects target data to be provided in `fit()`.")
+                f"loss={self.loss}, and therefore expects target data to be provided in `fit()`."
+            )
         if loss is None:
-            raise ValueError("No loss found. You may have forgotten to provide a `loss` "
-                             "argument in the `compile()` method.")
+            raise ValueError(
+                "No loss found. You may have forgotten to provide a `loss` "
+                "argument in the `compile()` method."
+            )
 
     def train_step(self, data):
         """One training step on `data` = `(x, y)` or `(x, y, sample_weight)`; returns logs."""
@@ -331,11 +360,28 @@ class Trainer:
 
     # ------------------------------------------------------------------ fit
 
-    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
-            validation_split=0.0, validation_data=None, shuffle=True, class_weight=None,
-            sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None,
-            validation_batch_size=None, validation_freq=1, max_queue_size=10, workers=1,
-            use_multiprocessing=False):
+    def fit(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        class_weight=None,
+        sample_weight=None,
+        initial_epoch=0,
+        steps_per_epoch=None,
+        validation_steps=None,
+        validation_batch_size=None,
+        validation_freq=1,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+    ):
         """Trains the model for a fixed number of epochs; returns a `History`.
 
         `validation_split` holds out the LAST fraction of the samples (before any
@@ -345,21 +391,40 @@ class Trainer:
         verbose = _verbosity(verbose)
         if validation_split and validation_data is None:
             (x, y, sample_weight), validation_data = data_adapter.train_validation_split(
-                (x, y, sample_weight), validation_split)
+                (x, y, sample_weight), validation_split
+            )
         validation = None
         if validation_data is not None:
             val_x, val_y, val_weight = data_adapter.unpack_x_y_sample_weight(validation_data)
-            validation = {"x": val_x, "y": val_y, "sample_weight": val_weight,
-                          "batch_size": validation_batch_size or batch_size,
-                          "steps_per_epoch": validation_steps}
+            validation = {
+                "x": val_x,
+                "y": val_y,
+                "sample_weight": val_weight,
+                "batch_size": validation_batch_size or batch_size,
+                "steps_per_epoch": validation_steps,
+            }
         handler = data_adapter.DataHandler(
-            x, y, sample_weight, batch_size=batch_size, steps_per_epoch=steps_per_epoch,
-            initial_epoch=initial_epoch, epochs=epochs, shuffle=shuffle,
-            class_weight=class_weight)
+            x,
+            y,
+            sample_weight,
+            batch_size=batch_size,
+            steps_per_epoch=steps_per_epoch,
+            initial_epoch=initial_epoch,
+            epochs=epochs,
+            shuffle=shuffle,
+            class_weight=class_weight,
+        )
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
-                callbacks, add_history=True, add_progbar=verbose != 0, add_defaults=True,
-                model=self, verbose=verbose, epochs=epochs, steps=handler.inferred_steps)
+                callbacks,
+                add_history=True,
+                add_progbar=verbose != 0,
+                add_defaults=True,
+                model=self,
+                verbose=verbose,
+                epochs=epochs,
+                steps=handler.inferred_steps,
+            )
         self._eval_handler = None
         self.stop_training = False
         self._in_fit, self._fit_variables, self._fit_layers = True, None, None
@@ -380,7 +445,7 @@ class Trainer:
             train_step = self._step_compiler.train_step
         callbacks.on_train_begin()
         training_logs = None
-        logs = None   # kept across epochs: an epoch whose data ran out logs zeros, as tf.keras
+        logs = None  # kept across epochs: an epoch whose data ran out logs zeros, as tf.keras
         for epoch in handler.enumerate_epochs():
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
@@ -396,10 +461,11 @@ class Trainer:
             if logs is None:
                 raise ValueError(
                     "Unexpected result of `train_function` (Empty logs). This could be due "
-                    "to issues in input pipeline that resulted in an empty dataset.")
+                    "to issues in input pipeline that resulted in an empty dataset."
+                )
             epoch_logs = dict(self._validate_and_get_metrics_result(logs))
             if validation is not None and self._should_eval(epoch, validation_freq):
-                if self._eval_handler is None:   # built once, reused every epoch
+                if self._eval_handler is None:  # built once, reused every epoch
                     self._eval_handler = data_adapter.DataHandler(**validation)
                 val_logs = self._evaluate_loop(self._eval_handler, callbacks)
                 epoch_logs.update({"val_" + name: value for name, value in val_logs.items()})
@@ -419,25 +485,45 @@ class Trainer:
             return epoch in validation_freq
         raise ValueError(
             "Expected `validation_freq` to be a list or int. Received: "
-            f"validation_freq={validation_freq} of the type {type(validation_freq)}.")
+            f"validation_freq={validation_freq} of the type {type(validation_freq)}."
+        )
 
     # ------------------------------------------------------------------ evaluate
 
-    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None,
-                 steps=None, callbacks=None, max_queue_size=10, workers=1,
-                 use_multiprocessing=False, return_dict=False, **kwargs):
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        steps=None,
+        callbacks=None,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+        return_dict=False,
+        **kwargs,
+    ):
         """Loss and metrics on the data: a scalar, a list in `metrics_names` order, or a dict."""
         self._assert_compile_was_called()
         unknown = set(kwargs) - {"_use_cached_eval_dataset"}
         if unknown:
             raise TypeError(f"Invalid keyword arguments: {sorted(unknown)}")
         verbose = _verbosity(verbose)
-        handler = data_adapter.DataHandler(x, y, sample_weight, batch_size=batch_size,
-                                           steps_per_epoch=steps)
+        handler = data_adapter.DataHandler(
+            x, y, sample_weight, batch_size=batch_size, steps_per_epoch=steps
+        )
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
-                callbacks, add_progbar=verbose != 0, add_defaults=True, model=self,
-                verbose=verbose, epochs=1, steps=handler.inferred_steps)
+                callbacks,
+                add_progbar=verbose != 0,
+                add_defaults=True,
+                model=self,
+                verbose=verbose,
+                epochs=1,
+                steps=handler.inferred_steps,
+            )
         with step_shapes.in_step_loop():
             logs = self._evaluate_loop(handler, callbacks)
         if return_dict:
@@ -457,7 +543,7 @@ class Trainer:
             logs = test_step(data_adapter.pack_x_y_sample_weight(*data))
             if hooks:
                 callbacks.on_test_batch_end(step, _batch_logs(logs))
-        if logs is None:   # a generator that already ran out: no results, as tf.keras
+        if logs is None:  # a generator that already ran out: no results, as tf.keras
             logs = {}
         logs = self._validate_and_get_metrics_result(logs)
         logs = dict(logs)
@@ -466,15 +552,30 @@ class Trainer:
 
     # ------------------------------------------------------------------ predict
 
-    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None,
-                max_queue_size=10, workers=1, use_multiprocessing=False):
+    def predict(
+        self,
+        x,
+        batch_size=None,
+        verbose="auto",
+        steps=None,
+        callbacks=None,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+    ):
         """The model's outputs for `x`, batch by batch, as numpy (list/dict for several)."""
         verbose = _verbosity(verbose)
         handler = data_adapter.DataHandler(x, batch_size=batch_size, steps_per_epoch=steps)
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
-                callbacks, add_progbar=verbose != 0, add_defaults=True, model=self,
-                verbose=verbose, epochs=1, steps=handler.inferred_steps)
+                callbacks,
+                add_progbar=verbose != 0,
+                add_defaults=True,
+                model=self,
+                verbose=verbose,
+                epochs=1,
+                steps=handler.inferred_steps,
+            )
         predict_step = self.predict_step
         hooks = callbacks.wants_predict_batch_hooks
         callbacks.on_predict_begin()
@@ -483,8 +584,9 @@ class Trainer:
             if hooks:
                 callbacks.on_predict_batch_begin(step)
             with step_shapes.in_step_loop():
-                batch_outputs = nest.map_structure(_to_numpy, predict_step(
-                    data_adapter.pack_x_y_sample_weight(*data)))
+                batch_outputs = nest.map_structure(
+                    _to_numpy, predict_step(data_adapter.pack_x_y_sample_weight(*data))
+                )
             outputs.append(batch_outputs)
             if hooks:
                 callbacks.on_predict_batch_end(step, {"outputs": batch_outputs})
@@ -492,39 +594,97 @@ class Trainer:
         return _to_user(_concat(outputs))
 
     # ------------------------------------------------------------------ 2.15 deprecations
-    def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1,
-                      callbacks=None, validation_data=None, validation_steps=None,
-                      validation_freq=1, class_weight=None, max_queue_size=10, workers=1,
-                      use_multiprocessing=False, shuffle=True, initial_epoch=0):
+    def fit_generator(
+        self,
+        generator,
+        steps_per_epoch=None,
+        epochs=1,
+        verbose=1,
+        callbacks=None,
+        validation_data=None,
+        validation_steps=None,
+        validation_freq=1,
+        class_weight=None,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+        shuffle=True,
+        initial_epoch=0,
+    ):
         """Deprecated in tf.keras 2.15 (it warns): `fit` reads generators."""
         warnings.warn(_DEPRECATED.format("fit"), stacklevel=2)
-        return self.fit(generator, steps_per_epoch=steps_per_epoch, epochs=epochs,
-                        verbose=verbose, callbacks=callbacks, validation_data=validation_data,
-                        validation_steps=validation_steps, validation_freq=validation_freq,
-                        class_weight=class_weight, max_queue_size=max_queue_size,
-                        workers=workers, use_multiprocessing=use_multiprocessing,
-                        shuffle=shuffle, initial_epoch=initial_epoch)
+        return self.fit(
+            generator,
+            steps_per_epoch=steps_per_epoch,
+            epochs=epochs,
+            verbose=verbose,
+            callbacks=callbacks,
+            validation_data=validation_data,
+            validation_steps=validation_steps,
+            validation_freq=validation_freq,
+            class_weight=class_weight,
+            max_queue_size=max_queue_size,
+            workers=workers,
+            use_multiprocessing=use_multiprocessing,
+            shuffle=shuffle,
+            initial_epoch=initial_epoch,
+        )
 
-    def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
-                           workers=1, use_multiprocessing=False, verbose=0):
+    def evaluate_generator(
+        self,
+        generator,
+        steps=None,
+        callbacks=None,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+        verbose=0,
+    ):
         """Deprecated in tf.keras 2.15 (it warns): `evaluate` reads generators."""
         warnings.warn(_DEPRECATED.format("evaluate"), stacklevel=2)
-        return self.evaluate(generator, steps=steps, max_queue_size=max_queue_size,
-                             workers=workers, use_multiprocessing=use_multiprocessing,
-                             verbose=verbose, callbacks=callbacks)
+        return self.evaluate(
+            generator,
+            steps=steps,
+            max_queue_size=max_queue_size,
+            workers=workers,
+            use_multiprocessing=use_multiprocessing,
+            verbose=verbose,
+            callbacks=callbacks,
+        )
 
-    def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
-                          workers=1, use_multiprocessing=False, verbose=0):
+    def predict_generator(
+        self,
+        generator,
+        steps=None,
+        callbacks=None,
+        max_queue_size=10,
+        workers=1,
+        use_multiprocessing=False,
+        verbose=0,
+    ):
         """Deprecated in tf.keras 2.15 (it warns): `predict` reads generators."""
         warnings.warn(_DEPRECATED.format("predict"), stacklevel=2)
-        return self.predict(generator, steps=steps, max_queue_size=max_queue_size,
-                            workers=workers, use_multiprocessing=use_multiprocessing,
-                            verbose=verbose, callbacks=callbacks)
+        return self.predict(
+            generator,
+            steps=steps,
+            max_queue_size=max_queue_size,
+            workers=workers,
+            use_multiprocessing=use_multiprocessing,
+            verbose=verbose,
+            callbacks=callbacks,
+        )
 
     # ------------------------------------------------------------------ single batches
 
-    def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None,
-                       reset_metrics=True, return_dict=False):
+    def train_on_batch(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        class_weight=None,
+        reset_metrics=True,
+        return_dict=False,
+    ):
         """One gradient update on one batch; returns the loss (and metrics)."""
         self._assert_compile_was_called()
         if reset_metrics:
@@ -535,8 +695,7 @@ class Trainer:
             return logs
         return flatten_metrics_in_order(logs, self.metrics_names)
 
-    def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True,
-                      return_dict=False):
+    def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True, return_dict=False):
         """Loss and metrics on one batch, without updating the weights."""
         self._assert_compile_was_called()
         if reset_metrics:
@@ -560,5 +719,6 @@ class Trainer:
         data_adapter.check_data_cardinality(x, y, sample_weight)
         if class_weight is not None and y is not None:
             sample_weight = data_adapter.class_weight_to_sample_weight(
-                class_weight, y, sample_weight)
+                class_weight, y, sample_weight
+            )
         return data_adapter.pack_x_y_sample_weight(x, y, sample_weight)

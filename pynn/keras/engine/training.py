@@ -19,7 +19,9 @@ from pynn.keras.engine.trainer import Trainer
 from pynn.keras.saving import load_weights, save_model, save_weights
 from pynn.keras.utils.layer_utils import print_summary
 
-_MODEL_KWARGS = frozenset({"name", "trainable", "dtype", "dynamic", "autocast", "inputs", "outputs"})
+_MODEL_KWARGS = frozenset(
+    {"name", "trainable", "dtype", "dynamic", "autocast", "inputs", "outputs"}
+)
 
 
 def _check_model_kwargs(kwargs, allowed):
@@ -29,8 +31,11 @@ def _check_model_kwargs(kwargs, allowed):
 
 
 def _is_functional_call(args, kwargs):
-    return (len(args) >= 2 or (len(args) == 1 and "outputs" in kwargs)
-            or ("inputs" in kwargs and "outputs" in kwargs))
+    return (
+        len(args) >= 2
+        or (len(args) == 1 and "outputs" in kwargs)
+        or ("inputs" in kwargs and "outputs" in kwargs)
+    )
 
 
 class Model(Trainer, Layer):
@@ -39,11 +44,13 @@ class Model(Trainer, Layer):
     def __new__(cls, *args, **kwargs):
         if cls is Model and _is_functional_call(args, kwargs):
             from pynn.keras.engine.functional import Functional  # noqa: PLC0415 - late: Functional subclasses Model (Model(inputs, outputs) is a Functional)
+
             return Functional.__new__(Functional, *args, **kwargs)
         return super().__new__(cls, *args, **kwargs)
 
     def __init__(self, *args, **kwargs):
         from pynn.keras.engine.functional import Functional  # noqa: PLC0415 - late: Functional subclasses Model (Model(inputs, outputs) is a Functional)
+
         if _is_functional_call(args, kwargs) and not isinstance(self, Functional):
             # `class MyModel(keras.Model): def __init__(self): super().__init__(inputs, outputs)`
             cls = type(self)
@@ -59,8 +66,9 @@ class Model(Trainer, Layer):
         """What every model's `__init__` does first: check the keyword arguments (as
         tf.keras does), then set up the layer and an empty graph."""
         _check_model_kwargs(kwargs, allowed)
-        Layer.__init__(self, name=kwargs.get("name"), trainable=kwargs.get("trainable", True),
-                       dtype=dtype)
+        Layer.__init__(
+            self, name=kwargs.get("name"), trainable=kwargs.get("trainable", True), dtype=dtype
+        )
         self._is_graph_network = False
         self.inputs = None
         self.outputs = None
@@ -73,7 +81,8 @@ class Model(Trainer, Layer):
         raise NotImplementedError(
             "Unimplemented `tf.keras.Model.call()`: if you intend to create a `Model` with the "
             "Functional API, please provide `inputs` and `outputs` arguments. Otherwise, "
-            "subclass `Model` with an overridden `call()` method.")
+            "subclass `Model` with an overridden `call()` method."
+        )
 
     # ---------------------------------------------------------------- layers
     @property
@@ -82,25 +91,32 @@ class Model(Trainer, Layer):
 
     @layers.setter
     def layers(self, _):
-        raise AttributeError('Can\'t set the attribute "layers", likely because it conflicts '
-                             "with an existing read-only @property of the object. Please choose "
-                             "a different name.")
+        raise AttributeError(
+            'Can\'t set the attribute "layers", likely because it conflicts '
+            "with an existing read-only @property of the object. Please choose "
+            "a different name."
+        )
 
     def get_layer(self, name=None, index=None):
         if index is not None and name is not None:
-            raise ValueError("Provide only a layer name or a layer index. Received: "
-                             f"index={index}, name={name}.")
+            raise ValueError(
+                f"Provide only a layer name or a layer index. Received: index={index}, name={name}."
+            )
         if index is not None:
             if len(self.layers) <= index:
-                raise ValueError(f"Was asked to retrieve layer at index {index} but model only "
-                                 f"has {len(self.layers)} layers.")
+                raise ValueError(
+                    f"Was asked to retrieve layer at index {index} but model only "
+                    f"has {len(self.layers)} layers."
+                )
             return self.layers[index]
         if name is not None:
             for layer in self.layers:
                 if layer.name == name:
                     return layer
-            raise ValueError(f"No such layer: {name}. Existing layers are: "
-                             f"{[layer.name for layer in self.layers]}.")
+            raise ValueError(
+                f"No such layer: {name}. Existing layers are: "
+                f"{[layer.name for layer in self.layers]}."
+            )
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
 
     # ---------------------------------------------------------------- weights (model order)
@@ -109,13 +125,18 @@ class Model(Trainer, Layer):
         to show before it is built: tf.keras raises instead of returning []."""
         if self.built or getattr(self, "_graph_initialized", False):
             return
-        if any("build" in vars(klass) for klass in type(self).__mro__
-               if klass not in (Model, Layer) and issubclass(klass, Model)
-               and klass.__module__ != "pynn.keras.engine.functional"):
+        if any(
+            "build" in vars(klass)
+            for klass in type(self).__mro__
+            if klass not in (Model, Layer)
+            and issubclass(klass, Model)
+            and klass.__module__ != "pynn.keras.engine.functional"
+        ):
             raise ValueError(
                 f"Weights for model '{self.name}' have not yet been created. Weights are created "
                 "when the model is first called on inputs or `build()` is called with an "
-                "`input_shape`.")
+                "`input_shape`."
+            )
 
     @property
     def trainable_weights(self):
@@ -148,13 +169,16 @@ class Model(Trainer, Layer):
             Layer.build(self, input_shape)
             return
         if input_shape is None:
-            raise ValueError("Input shape must be defined when calling `build()` on a "
-                             "`Model` subclass.")
+            raise ValueError(
+                "Input shape must be defined when calling `build()` on a `Model` subclass."
+            )
         valid_types = (tuple, list, TensorShape, dict)
         if not isinstance(input_shape, valid_types):
-            raise ValueError("Specified input shape is not one of the valid types. Please "
-                             "specify a batch input shape of type tuple or list of input "
-                             f"shapes. User provided input type: {type(input_shape)}.")
+            raise ValueError(
+                "Specified input shape is not one of the valid types. Please "
+                "specify a batch input shape of type tuple or list of input "
+                f"shapes. User provided input type: {type(input_shape)}."
+            )
 
         def zeros(shape):
             dims = shape.as_list() if isinstance(shape, TensorShape) else list(shape)
@@ -162,8 +186,11 @@ class Model(Trainer, Layer):
 
         if isinstance(input_shape, dict):
             x = {k: zeros(v) for k, v in input_shape.items()}
-        elif isinstance(input_shape, list) and input_shape and isinstance(
-                input_shape[0], (list, tuple, TensorShape)):
+        elif (
+            isinstance(input_shape, list)
+            and input_shape
+            and isinstance(input_shape[0], (list, tuple, TensorShape))
+        ):
             x = [zeros(s) for s in input_shape]
         else:
             x = zeros(input_shape)
@@ -182,19 +209,35 @@ class Model(Trainer, Layer):
         Layer._maybe_build(self, inputs)
 
     # ---------------------------------------------------------------- summary
-    def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False,
-                show_trainable=False, layer_range=None):
+    def summary(
+        self,
+        line_length=None,
+        positions=None,
+        print_fn=None,
+        expand_nested=False,
+        show_trainable=False,
+        layer_range=None,
+    ):
         if not self.built:
-            raise ValueError("This model has not yet been built. Build the model first by "
-                             "calling `build()` or by calling the model on a batch of data.")
-        print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
-                      expand_nested=expand_nested, show_trainable=show_trainable,
-                      layer_range=layer_range)
+            raise ValueError(
+                "This model has not yet been built. Build the model first by "
+                "calling `build()` or by calling the model on a batch of data."
+            )
+        print_summary(
+            self,
+            line_length=line_length,
+            positions=positions,
+            print_fn=print_fn,
+            expand_nested=expand_nested,
+            show_trainable=show_trainable,
+            layer_range=layer_range,
+        )
 
     # ---------------------------------------------------------------- config
     def get_config(self):
         if self._is_graph_network:
             from pynn.keras.engine.functional import get_network_config  # noqa: PLC0415 - late: Functional subclasses Model
+
             return get_network_config(self)
         config = {"name": self.name, "trainable": self.trainable}
         auto = self.__dict__.get("_auto_config")
@@ -206,6 +249,7 @@ class Model(Trainer, Layer):
     def from_config(cls, config, custom_objects=None):
         if "layers" in config and "input_layers" in config:
             from pynn.keras.engine.functional import Functional, reconstruct_from_config  # noqa: PLC0415 - late: Functional subclasses Model
+
             inputs, outputs, _ = reconstruct_from_config(config, custom_objects)
             target = Functional if cls is Model else cls
             model = target(inputs=inputs, outputs=outputs, name=config.get("name"))
@@ -213,10 +257,12 @@ class Model(Trainer, Layer):
         try:
             return cls(**{k: v for k, v in config.items() if k not in ("trainable",)})
         except TypeError as e:
-            raise TypeError(f"Unable to revive model from config. When overriding the "
-                            f"`get_config()` method, make sure that the returned config "
-                            f"contains all items used as arguments in the constructor to "
-                            f"{cls}, which is the default behavior. Error encountered: {e}") from e
+            raise TypeError(
+                f"Unable to revive model from config. When overriding the "
+                f"`get_config()` method, make sure that the returned config "
+                f"contains all items used as arguments in the constructor to "
+                f"{cls}, which is the default behavior. Error encountered: {e}"
+            ) from e
 
     # ---------------------------------------------------------------- saving (keras.saving)
     def save(self, filepath, overwrite=True, save_format=None, **kwargs):
@@ -233,8 +279,12 @@ class Model(Trainer, Layer):
 
     def to_json(self, **kwargs):
 
-        model_config = {"class_name": type(self).__name__, "config": self.get_config(),
-                        "keras_version": __version__, "backend": "tensorflow"}
+        model_config = {
+            "class_name": type(self).__name__,
+            "config": self.get_config(),
+            "keras_version": __version__,
+            "backend": "tensorflow",
+        }
         return json.dumps(model_config, default=_json_default, **kwargs)
 
     # ---------------------------------------------------------------- misc
@@ -261,7 +311,11 @@ class Model(Trainer, Layer):
 
     def reset_states(self):
         for layer in self._flatten_layers():
-            if getattr(layer, "stateful", False) and hasattr(layer, "reset_states") and layer is not self:
+            if (
+                getattr(layer, "stateful", False)
+                and hasattr(layer, "reset_states")
+                and layer is not self
+            ):
                 layer.reset_states()
 
 

@@ -13,5 +13,6 @@ def deserialize(config, custom_objects=None):
     `custom_objects`)."""
     from pynn.keras.engine.functional import layer_module_objects  # noqa: PLC0415 - late: models contain layers deserialized here
 
-    return generic_utils.deserialize_keras_object(config, layer_module_objects(), "layer",
-                                                  custom_objects)
+    return generic_utils.deserialize_keras_object(
+        config, layer_module_objects(), "layer", custom_objects
+    )

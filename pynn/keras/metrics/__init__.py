@@ -88,33 +88,106 @@ kld = KLD = kullback_leibler_divergence = kl_divergence
 logcosh = log_cosh
 cosine_proximity = cosine_similarity
 
-_FUNCTIONS = {fn.__name__: fn for fn in (
-    accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-    top_k_categorical_accuracy, sparse_top_k_categorical_accuracy, binary_crossentropy,
-    categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy,
-    categorical_focal_crossentropy, mean_squared_error,
-    mean_absolute_error, mean_absolute_percentage_error, mean_squared_logarithmic_error,
-    kl_divergence, poisson, hinge, squared_hinge, categorical_hinge, log_cosh,
-    cosine_similarity)}
-_FUNCTIONS.update({
-    "acc": accuracy, "ACC": accuracy, "bce": binary_crossentropy, "BCE": binary_crossentropy,
-    "mse": mean_squared_error, "MSE": mean_squared_error, "mae": mean_absolute_error,
-    "MAE": mean_absolute_error, "mape": mean_absolute_percentage_error,
-    "MAPE": mean_absolute_percentage_error, "msle": mean_squared_logarithmic_error,
-    "MSLE": mean_squared_logarithmic_error, "kld": kl_divergence, "KLD": kl_divergence,
-    "kullback_leibler_divergence": kl_divergence, "logcosh": log_cosh,
-    "cosine_proximity": cosine_similarity})
-_CLASSES = {cls.__name__: cls for cls in (
-    Metric, Reduce, Sum, Mean, MeanMetricWrapper, Accuracy, BinaryAccuracy,
-    CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy,
-    SparseTopKCategoricalAccuracy, MeanSquaredError, MeanAbsoluteError,
-    MeanAbsolutePercentageError, MeanSquaredLogarithmicError, RootMeanSquaredError,
-    CosineSimilarity, LogCoshError, BinaryCrossentropy, CategoricalCrossentropy,
-    SparseCategoricalCrossentropy, KLDivergence, Poisson, Hinge, SquaredHinge,
-    CategoricalHinge, AUC, Precision, Recall, TruePositives, FalsePositives, TrueNegatives,
-    FalseNegatives, IoU, MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, FBetaScore, F1Score,
-    R2Score, SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall,
-    RecallAtPrecision, MeanRelativeError, MeanTensor)}
+_FUNCTIONS = {
+    fn.__name__: fn
+    for fn in (
+        accuracy,
+        binary_accuracy,
+        categorical_accuracy,
+        sparse_categorical_accuracy,
+        top_k_categorical_accuracy,
+        sparse_top_k_categorical_accuracy,
+        binary_crossentropy,
+        categorical_crossentropy,
+        sparse_categorical_crossentropy,
+        binary_focal_crossentropy,
+        categorical_focal_crossentropy,
+        mean_squared_error,
+        mean_absolute_error,
+        mean_absolute_percentage_error,
+        mean_squared_logarithmic_error,
+        kl_divergence,
+        poisson,
+        hinge,
+        squared_hinge,
+        categorical_hinge,
+        log_cosh,
+        cosine_similarity,
+    )
+}
+_FUNCTIONS.update(
+    {
+        "acc": accuracy,
+        "ACC": accuracy,
+        "bce": binary_crossentropy,
+        "BCE": binary_crossentropy,
+        "mse": mean_squared_error,
+        "MSE": mean_squared_error,
+        "mae": mean_absolute_error,
+        "MAE": mean_absolute_error,
+        "mape": mean_absolute_percentage_error,
+        "MAPE": mean_absolute_percentage_error,
+        "msle": mean_squared_logarithmic_error,
+        "MSLE": mean_squared_logarithmic_error,
+        "kld": kl_divergence,
+        "KLD": kl_divergence,
+        "kullback_leibler_divergence": kl_divergence,
+        "logcosh": log_cosh,
+        "cosine_proximity": cosine_similarity,
+    }
+)
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        Metric,
+        Reduce,
+        Sum,
+        Mean,
+        MeanMetricWrapper,
+        Accuracy,
+        BinaryAccuracy,
+        CategoricalAccuracy,
+        SparseCategoricalAccuracy,
+        TopKCategoricalAccuracy,
+        SparseTopKCategoricalAccuracy,
+        MeanSquaredError,
+        MeanAbsoluteError,
+        MeanAbsolutePercentageError,
+        MeanSquaredLogarithmicError,
+        RootMeanSquaredError,
+        CosineSimilarity,
+        LogCoshError,
+        BinaryCrossentropy,
+        CategoricalCrossentropy,
+        SparseCategoricalCrossentropy,
+        KLDivergence,
+        Poisson,
+        Hinge,
+        SquaredHinge,
+        CategoricalHinge,
+        AUC,
+        Precision,
+        Recall,
+        TruePositives,
+        FalsePositives,
+        TrueNegatives,
+        FalseNegatives,
+        IoU,
+        MeanIoU,
+        BinaryIoU,
+        OneHotIoU,
+        OneHotMeanIoU,
+        FBetaScore,
+        F1Score,
+        R2Score,
+        SensitivityAtSpecificity,
+        SpecificityAtSensitivity,
+        PrecisionAtRecall,
+        RecallAtPrecision,
+        MeanRelativeError,
+        MeanTensor,
+    )
+}
 
 
 def serialize(metric, use_legacy_format=False):
@@ -125,9 +198,15 @@ def serialize(metric, use_legacy_format=False):
         warnings.warn(
             "The `keras.metrics.serialize()` API should only be used for objects of type "
             f"`keras.metrics.Metric`. Found an instance of type {type(metric)}, which may "
-            "lead to improper serialization.", stacklevel=2)
-        return {"module": "builtins", "class_name": "function", "config": metric.__name__,
-                "registered_name": "function"}
+            "lead to improper serialization.",
+            stacklevel=2,
+        )
+        return {
+            "module": "builtins",
+            "class_name": "function",
+            "config": metric.__name__,
+            "registered_name": "function",
+        }
     config = {"class_name": type(metric).__name__, "config": metric.get_config()}
     if use_legacy_format:
         return config
@@ -139,7 +218,8 @@ def deserialize(config, custom_objects=None, use_legacy_format=False):
     if isinstance(config, dict) and config.get("class_name") == "function":
         config = config["config"]
     return generic_utils.deserialize_keras_object(
-        config, {**_FUNCTIONS, **_CLASSES}, "metric function", custom_objects)
+        config, {**_FUNCTIONS, **_CLASSES}, "metric function", custom_objects
+    )
 
 
 def get(identifier):

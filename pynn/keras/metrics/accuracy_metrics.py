@@ -19,8 +19,7 @@ def accuracy(y_true, y_pred):
     """1 where `y_pred` equals `y_true` exactly, else 0."""
     y_true, y_pred = as_array(y_true), as_array(y_pred)
     if y_true.shape != y_pred.shape:
-        raise ValueError(f"Shapes {tuple(y_true.shape)} and {tuple(y_pred.shape)} are "
-                         "incompatible")
+        raise ValueError(f"Shapes {tuple(y_true.shape)} and {tuple(y_pred.shape)} are incompatible")
     if y_true.dtype != y_pred.dtype:
         y_pred = y_pred.astype(y_true.dtype)
     return _float32(y_true == y_pred)
@@ -50,7 +49,8 @@ def sparse_categorical_matches(y_true, y_pred):
             raise ValueError(
                 f"Can not squeeze dim[{y_true.ndim - 1}], expected a dimension of 1, got "
                 f"{y_true.shape[-1]} for '{{node Squeeze}} = Squeeze[T=DT_FLOAT, "
-                f"squeeze_dims=[-1]]' with input shapes: {list(y_true.shape)}.")
+                f"squeeze_dims=[-1]]' with input shapes: {list(y_true.shape)}."
+            )
         y_true = y_true[..., 0]
     predicted = np.argmax(y_pred, axis=-1)
     if predicted.dtype != y_true.dtype:

@@ -35,8 +35,11 @@ def divide_no_nan(numerator, denominator):
 
 def squeeze_or_expand(y_pred, y_true=None, sample_weight=None):
     """numpy twin of `losses.squeeze_or_expand_dimensions` (static shapes)."""
-    if y_true is not None and y_pred.ndim > 0 and (
-            y_pred.ndim - y_true.ndim != 1 or y_pred.shape[-1] == 1):
+    if (
+        y_true is not None
+        and y_pred.ndim > 0
+        and (y_pred.ndim - y_true.ndim != 1 or y_pred.shape[-1] == 1)
+    ):
         rank_diff = y_pred.ndim - y_true.ndim
         if rank_diff == 1 and y_pred.shape[-1] == 1:
             y_pred = y_pred[..., 0]
@@ -55,12 +58,15 @@ def squeeze_or_expand(y_pred, y_true=None, sample_weight=None):
 def broadcast_weights(weights, values):
     """`weights` broadcast to `values`' shape; ValueError unless it is a scalar or has
     the same rank with every dimension 1 or equal (`tf.__internal__.ops.broadcast_weights`)."""
-    if weights.ndim and (weights.ndim != values.ndim or any(
-            w not in (1, v) for w, v in zip(weights.shape, values.shape, strict=True))):
+    if weights.ndim and (
+        weights.ndim != values.ndim
+        or any(w not in (1, v) for w, v in zip(weights.shape, values.shape, strict=True))
+    ):
         raise ValueError(
             f"weights can not be broadcast to values. values.rank={values.ndim}. "
             f"weights.rank={weights.ndim}. values.shape={values.shape}. "
-            f"weights.shape={weights.shape}.")
+            f"weights.shape={weights.shape}."
+        )
     return np.broadcast_to(weights, values.shape)
 
 
@@ -70,6 +76,7 @@ def _replayed_effect(fn):
         if tracing.active:
             return tracing.effect_call(fn.__get__(self), *args, **kwargs)
         return fn(self, *args, **kwargs)
+
     return method
 
 
@@ -84,6 +91,7 @@ def _replayed_result(fn):
         if tracing.active:
             return _wrap(tracing.traced_call(_result_array, method=fn.__get__(self)))
         return fn(self)
+
     return method
 
 
@@ -108,7 +116,8 @@ class Metric:
     def __init__(self, name=None, dtype=None, **kwargs):
         if name is None:
             name = session.unique_object_name(
-                generic_utils.to_snake_case(type(self).__name__), zero_based=True)
+                generic_utils.to_snake_case(type(self).__name__), zero_based=True
+            )
         self._name = name
         self._dtype = "float32" if dtype is None else getattr(dtype, "name", str(dtype))
         self._metric_variables = []
@@ -129,8 +138,9 @@ class Metric:
     def dtype(self):
         return self._dtype
 
-    def add_weight(self, name, shape=(), aggregation=None, synchronization=None,
-                   initializer=None, dtype=None):
+    def add_weight(
+        self, name, shape=(), aggregation=None, synchronization=None, initializer=None, dtype=None
+    ):
         """A non-trainable state Variable (zeros unless `initializer` says otherwise)."""
         dtype = self._dtype if dtype is None else getattr(dtype, "name", str(dtype))
         shape = tuple(int(d) for d in (shape or ()))
@@ -210,7 +220,7 @@ class Metric:
         # As tf.keras prints its objects: `<keras.src.metrics.base_metric.Mean object at 0x..>`.
         module = type(self).__module__
         if module.startswith("pynn.keras."):
-            module = "keras.src." + module[len("pynn.keras."):]
+            module = "keras.src." + module[len("pynn.keras.") :]
         return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
 
     def __deepcopy__(self, memo=None):
@@ -239,7 +249,8 @@ class Reduce(Metric):
         if isinstance(values, dict):
             raise RuntimeError(
                 f"The output of a metric function can only be a single Tensor. Received: "
-                f"{values}. To return a dict of values, implement a custom Metric subclass.")
+                f"{values}. To return a dict of values, implement a custom Metric subclass."
+            )
         values = as_array(values, self._dtype)
         num_values = values.size
         if sample_weight is not None:
@@ -247,8 +258,7 @@ class Reduce(Metric):
             if sample_weight.ndim == 0:
                 num_values = sample_weight * num_values
             else:
-                values, _, sample_weight = squeeze_or_expand(values,
-                                                             sample_weight=sample_weight)
+                values, _, sample_weight = squeeze_or_expand(values, sample_weight=sample_weight)
                 try:
                     sample_weight = broadcast_weights(sample_weight, values)
                 except ValueError:
@@ -256,7 +266,8 @@ class Reduce(Metric):
                     reduce = np.sum if self.reduction == self.SUM else np.mean
                     values = reduce(values, axis=axes, dtype=values.dtype)
                 num_values = sample_weight.sum(dtype=sample_weight.dtype) * (
-                    values.size // max(sample_weight.size, 1))
+                    values.size // max(sample_weight.size, 1)
+                )
             values = values * sample_weight
         total = self.total._value
         total += np.add.reduce(values, axis=None, dtype=total.dtype)
@@ -333,6 +344,7 @@ class MeanMetricWrapper(Mean):
         fn = config.pop("fn", None)
         if cls is MeanMetricWrapper:
             from pynn.keras.metrics import get  # noqa: PLC0415 - late: the metrics package imports this module
+
             return cls(get(fn), **config)
         return cls(**config)
 
@@ -368,7 +380,8 @@ class MeanTensor(Metric):
         elif values.shape != self._shape:
             raise ValueError(
                 "MeanTensor input values must always have the same shape. Expected shape "
-                f"(set during the first call): {self._shape}. Got: {values.shape}.")
+                f"(set during the first call): {self._shape}. Got: {values.shape}."
+            )
         num_values = np.ones_like(values)
         if sample_weight is not None:
             sample_weight = as_array(sample_weight, self._dtype)
@@ -387,7 +400,8 @@ class MeanTensor(Metric):
         if not self._built:
             raise ValueError(
                 "MeanTensor does not have any value yet. Please call the MeanTensor instance "
-                "or use `.update_state(value)` before retrieving the result.")
+                "or use `.update_state(value)` before retrieving the result."
+            )
         return Tensor(divide_no_nan(self._total._value, self._count._value))
 
     def get_config(self):

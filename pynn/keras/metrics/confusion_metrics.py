@@ -45,9 +45,18 @@ def _filter_top_k(x, k):
     return x * mask + x.dtype.type(NEG_INF) * (1 - mask)
 
 
-def update_confusion_matrix_variables(variables, y_true, y_pred, thresholds, top_k=None,
-                                      class_id=None, sample_weight=None, multi_label=False,
-                                      label_weights=None, thresholds_distributed_evenly=False):
+def update_confusion_matrix_variables(
+    variables,
+    y_true,
+    y_pred,
+    thresholds,
+    top_k=None,
+    class_id=None,
+    sample_weight=None,
+    multi_label=False,
+    label_weights=None,
+    thresholds_distributed_evenly=False,
+):
     """Add this batch's weighted tp/fp/tn/fn counts (one per threshold) into `variables`,
     a dict `{"tp": Variable, ...}`, as Keras's `metrics_utils` does."""
     dtype = next(iter(variables.values()))._value.dtype
@@ -59,8 +68,7 @@ def update_confusion_matrix_variables(variables, y_true, y_pred, thresholds, top
     else:
         y_pred, y_true = squeeze_or_expand(y_pred, y_true)
     if y_pred.shape != y_true.shape:
-        raise ValueError(f"Shapes {tuple(y_pred.shape)} and {tuple(y_true.shape)} are "
-                         "incompatible")
+        raise ValueError(f"Shapes {tuple(y_pred.shape)} and {tuple(y_true.shape)} are incompatible")
     if top_k is not None:
         y_pred = _filter_top_k(y_pred, top_k)
     if class_id is not None:
@@ -118,7 +126,7 @@ def _bucketed_counts(label_is_pos, y_pred, weights, thresholds, dtype):
     if with_epsilon:
         buckets = np.maximum(buckets, 0)
     buckets = buckets.astype(np.int64)
-    keep = buckets >= 0      # (unsorted_segment_sum drops negative segment ids)
+    keep = buckets >= 0  # (unsorted_segment_sum drops negative segment ids)
     if y_pred.ndim == 1:
         tp_bucket = np.bincount(buckets[keep], true_labels[keep], num_thresholds)
         fp_bucket = np.bincount(buckets[keep], false_labels[keep], num_thresholds)
@@ -133,9 +141,12 @@ def _bucketed_counts(label_is_pos, y_pred, weights, thresholds, dtype):
         total_false = false_labels.sum(axis=0, dtype=dtype)
     tp = np.cumsum(tp_bucket[::-1], axis=0)[::-1].astype(dtype)
     fp = np.cumsum(fp_bucket[::-1], axis=0)[::-1].astype(dtype)
-    return {TRUE_POSITIVES: tp, FALSE_POSITIVES: fp,
-            TRUE_NEGATIVES: (total_false - fp).astype(dtype),
-            FALSE_NEGATIVES: (total_true - tp).astype(dtype)}
+    return {
+        TRUE_POSITIVES: tp,
+        FALSE_POSITIVES: fp,
+        TRUE_NEGATIVES: (total_false - fp).astype(dtype),
+        FALSE_NEGATIVES: (total_true - tp).astype(dtype),
+    }
 
 
 class _ConfusionMatrixConditionCount(Metric):
@@ -148,14 +159,19 @@ class _ConfusionMatrixConditionCount(Metric):
         self.init_thresholds = thresholds
         self.thresholds = parse_init_thresholds(thresholds, default_threshold=0.5)
         self._thresholds_distributed_evenly = is_evenly_distributed_thresholds(self.thresholds)
-        self.accumulator = self.add_weight("accumulator", shape=(len(self.thresholds),),
-                                           initializer="zeros")
+        self.accumulator = self.add_weight(
+            "accumulator", shape=(len(self.thresholds),), initializer="zeros"
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         update_confusion_matrix_variables(
-            {self._condition: self.accumulator}, y_true, y_pred, self.thresholds,
+            {self._condition: self.accumulator},
+            y_true,
+            y_pred,
+            self.thresholds,
             thresholds_distributed_evenly=self._thresholds_distributed_evenly,
-            sample_weight=sample_weight)
+            sample_weight=sample_weight,
+        )
 
     def result(self):
         value = self.accumulator._value
@@ -201,17 +217,25 @@ class _PrecisionRecall(Metric):
         self.thresholds = parse_init_thresholds(thresholds, default_threshold=default_threshold)
         self._thresholds_distributed_evenly = is_evenly_distributed_thresholds(self.thresholds)
         self.true_positives = self.add_weight(
-            "true_positives", shape=(len(self.thresholds),), initializer="zeros")
-        setattr(self, self._second[0], self.add_weight(
-            self._second[0], shape=(len(self.thresholds),), initializer="zeros"))
+            "true_positives", shape=(len(self.thresholds),), initializer="zeros"
+        )
+        setattr(
+            self,
+            self._second[0],
+            self.add_weight(self._second[0], shape=(len(self.thresholds),), initializer="zeros"),
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         update_confusion_matrix_variables(
-            {TRUE_POSITIVES: self.true_positives,
-             self._second[1]: getattr(self, self._second[0])},
-            y_true, y_pred, self.thresholds,
+            {TRUE_POSITIVES: self.true_positives, self._second[1]: getattr(self, self._second[0])},
+            y_true,
+            y_pred,
+            self.thresholds,
             thresholds_distributed_evenly=self._thresholds_distributed_evenly,
-            top_k=self.top_k, class_id=self.class_id, sample_weight=sample_weight)
+            top_k=self.top_k,
+            class_id=self.class_id,
+            sample_weight=sample_weight,
+        )
 
     def result(self):
         tp = self.true_positives._value
@@ -219,8 +243,12 @@ class _PrecisionRecall(Metric):
         return Tensor(value[0] if len(self.thresholds) == 1 else value)
 
     def get_config(self):
-        return {**super().get_config(), "thresholds": self.init_thresholds,
-                "top_k": self.top_k, "class_id": self.class_id}
+        return {
+            **super().get_config(),
+            "thresholds": self.init_thresholds,
+            "top_k": self.top_k,
+            "class_id": self.class_id,
+        }
 
 
 class Precision(_PrecisionRecall):
@@ -239,35 +267,50 @@ class AUC(Metric):
     """Area under the ROC (or precision-recall) curve, by a Riemann sum over
     `num_thresholds` thresholds (tf.keras 2.15 `keras.metrics.AUC`)."""
 
-    def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation",
-                 name=None, dtype=None, thresholds=None, multi_label=False, num_labels=None,
-                 label_weights=None, from_logits=False):
+    def __init__(
+        self,
+        num_thresholds=200,
+        curve="ROC",
+        summation_method="interpolation",
+        name=None,
+        dtype=None,
+        thresholds=None,
+        multi_label=False,
+        num_labels=None,
+        label_weights=None,
+        from_logits=False,
+    ):
         curve_key = str(curve)
         if curve_key in ("pr", "PR"):
             self.curve = "PR"
         elif curve_key in ("roc", "ROC"):
             self.curve = "ROC"
         else:
-            raise ValueError(f'Invalid AUC curve value: "{curve}". Expected values are '
-                             '["PR", "ROC"]')
+            raise ValueError(
+                f'Invalid AUC curve value: "{curve}". Expected values are ["PR", "ROC"]'
+            )
         method = str(summation_method).lower()
         if method not in ("interpolation", "majoring", "minoring"):
-            raise ValueError(f'Invalid AUC summation method value: "{summation_method}". '
-                             'Expected values are ["interpolation", "majoring", "minoring"]')
+            raise ValueError(
+                f'Invalid AUC summation method value: "{summation_method}". '
+                'Expected values are ["interpolation", "majoring", "minoring"]'
+            )
         self.summation_method = method
         self._init_from_thresholds = thresholds is not None
         if thresholds is not None:
             self.num_thresholds = len(thresholds) + 2
             thresholds = sorted(thresholds)
             self._thresholds_distributed_evenly = is_evenly_distributed_thresholds(
-                np.array([0.0, *thresholds, 1.0]))
+                np.array([0.0, *thresholds, 1.0])
+            )
         else:
             if num_thresholds <= 1:
-                raise ValueError("Argument `num_thresholds` must be an integer > 1. "
-                                 f"Received: num_thresholds={num_thresholds}")
+                raise ValueError(
+                    "Argument `num_thresholds` must be an integer > 1. "
+                    f"Received: num_thresholds={num_thresholds}"
+                )
             self.num_thresholds = num_thresholds
-            thresholds = [(i + 1) * 1.0 / (num_thresholds - 1)
-                          for i in range(num_thresholds - 2)]
+            thresholds = [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)]
             self._thresholds_distributed_evenly = True
         self._thresholds = np.array([0.0 - EPSILON, *thresholds, 1.0 + EPSILON])
         super().__init__(name=name, dtype=dtype)
@@ -297,7 +340,8 @@ class AUC(Metric):
             if len(shape) != 2:
                 raise ValueError(
                     "`y_pred` must have rank 2 when `multi_label=True`. Found rank "
-                    f"{len(shape)}. Full shape received for `y_pred`: {tuple(shape)}")
+                    f"{len(shape)}. Full shape received for `y_pred`: {tuple(shape)}"
+                )
             self._num_labels = shape[1]
             variable_shape = (self.num_thresholds, self._num_labels)
         else:
@@ -314,12 +358,20 @@ class AUC(Metric):
         if self._from_logits:
             y_pred = 1 / (1 + np.exp(-as_array(y_pred, self._dtype)))
         update_confusion_matrix_variables(
-            {TRUE_POSITIVES: self.true_positives, TRUE_NEGATIVES: self.true_negatives,
-             FALSE_POSITIVES: self.false_positives, FALSE_NEGATIVES: self.false_negatives},
-            y_true, y_pred, self._thresholds,
+            {
+                TRUE_POSITIVES: self.true_positives,
+                TRUE_NEGATIVES: self.true_negatives,
+                FALSE_POSITIVES: self.false_positives,
+                FALSE_NEGATIVES: self.false_negatives,
+            },
+            y_true,
+            y_pred,
+            self._thresholds,
             thresholds_distributed_evenly=self._thresholds_distributed_evenly,
-            sample_weight=sample_weight, multi_label=self.multi_label,
-            label_weights=None if self.multi_label else self.label_weights)
+            sample_weight=sample_weight,
+            multi_label=self.multi_label,
+            label_weights=None if self.multi_label else self.label_weights,
+        )
 
     def _by_label(self, values):
         if not self.multi_label:
@@ -332,27 +384,38 @@ class AUC(Metric):
     def interpolate_pr_auc(self):
         """PR-AUC by Davis & Goadrich's interpolation between thresholds."""
         n = self.num_thresholds
-        tp, fp, fn = (self.true_positives._value, self.false_positives._value,
-                      self.false_negatives._value)
-        dtp = tp[:n - 1] - tp[1:]
+        tp, fp, fn = (
+            self.true_positives._value,
+            self.false_positives._value,
+            self.false_negatives._value,
+        )
+        dtp = tp[: n - 1] - tp[1:]
         p = tp + fp
-        dp = p[:n - 1] - p[1:]
+        dp = p[: n - 1] - p[1:]
         prec_slope = divide_no_nan(dtp, np.maximum(dp, 0))
         intercept = tp[1:] - prec_slope * p[1:]
         with np.errstate(divide="ignore", invalid="ignore"):
-            safe_p_ratio = np.where((p[:n - 1] > 0) & (p[1:] > 0),
-                                    divide_no_nan(p[:n - 1], np.maximum(p[1:], 0)),
-                                    np.ones_like(p[1:]))
-            increment = divide_no_nan(prec_slope * (dtp + intercept * np.log(safe_p_ratio)),
-                                      np.maximum(tp[1:] + fn[1:], 0))
+            safe_p_ratio = np.where(
+                (p[: n - 1] > 0) & (p[1:] > 0),
+                divide_no_nan(p[: n - 1], np.maximum(p[1:], 0)),
+                np.ones_like(p[1:]),
+            )
+            increment = divide_no_nan(
+                prec_slope * (dtp + intercept * np.log(safe_p_ratio)),
+                np.maximum(tp[1:] + fn[1:], 0),
+            )
         return self._by_label(increment)
 
     def result(self):
         dtype = np.dtype(self._dtype)
         if self.curve == "PR" and self.summation_method == "interpolation":
             return Tensor(np.asarray(self.interpolate_pr_auc(), dtype=dtype))
-        tp, fp, tn, fn = (self.true_positives._value, self.false_positives._value,
-                          self.true_negatives._value, self.false_negatives._value)
+        tp, fp, tn, fn = (
+            self.true_positives._value,
+            self.false_positives._value,
+            self.true_negatives._value,
+            self.false_negatives._value,
+        )
         recall = divide_no_nan(tp, tp + fn)
         if self.curve == "ROC":
             x, y = divide_no_nan(fp, fp + tn), recall
@@ -360,12 +423,12 @@ class AUC(Metric):
             x, y = recall, divide_no_nan(tp, tp + fp)
         n = self.num_thresholds
         if self.summation_method == "interpolation":
-            heights = (y[:n - 1] + y[1:]) / dtype.type(2)
+            heights = (y[: n - 1] + y[1:]) / dtype.type(2)
         elif self.summation_method == "minoring":
-            heights = np.minimum(y[:n - 1], y[1:])
+            heights = np.minimum(y[: n - 1], y[1:])
         else:
-            heights = np.maximum(y[:n - 1], y[1:])
-        return Tensor(np.asarray(self._by_label((x[:n - 1] - x[1:]) * heights), dtype=dtype))
+            heights = np.maximum(y[: n - 1], y[1:])
+        return Tensor(np.asarray(self._by_label((x[: n - 1] - x[1:]) * heights), dtype=dtype))
 
     def reset_state(self):
         if self._built:
@@ -388,10 +451,18 @@ class AUC(Metric):
 
 
 def _rates(metric):
-    tp, fp, tn, fn = (metric.true_positives._value, metric.false_positives._value,
-                      metric.true_negatives._value, metric.false_negatives._value)
-    return {"sensitivity": divide_no_nan(tp, tp + fn), "recall": divide_no_nan(tp, tp + fn),
-            "specificity": divide_no_nan(tn, tn + fp), "precision": divide_no_nan(tp, tp + fp)}
+    tp, fp, tn, fn = (
+        metric.true_positives._value,
+        metric.false_positives._value,
+        metric.true_negatives._value,
+        metric.false_negatives._value,
+    )
+    return {
+        "sensitivity": divide_no_nan(tp, tp + fn),
+        "recall": divide_no_nan(tp, tp + fn),
+        "specificity": divide_no_nan(tn, tn + fp),
+        "precision": divide_no_nan(tp, tp + fp),
+    }
 
 
 class _AtConstraint(Metric):
@@ -401,18 +472,21 @@ class _AtConstraint(Metric):
 
     def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
         if value < 0 or value > 1:
-            raise ValueError(f"Argument `{self._constrained}` must be in the range [0, 1]. "
-                             f"Received: {self._constrained}={value}")
+            raise ValueError(
+                f"Argument `{self._constrained}` must be in the range [0, 1]. "
+                f"Received: {self._constrained}={value}"
+            )
         super().__init__(name=name, dtype=dtype)
         if num_thresholds <= 0:
-            raise ValueError("Argument `num_thresholds` must be an integer > 0. "
-                             f"Received: num_thresholds={num_thresholds}")
+            raise ValueError(
+                "Argument `num_thresholds` must be an integer > 0. "
+                f"Received: num_thresholds={num_thresholds}"
+            )
         self.value = value
         setattr(self, self._constrained, value)
         self.num_thresholds = num_thresholds
         self.class_id = class_id
-        for variable in ("true_positives", "true_negatives", "false_positives",
-                         "false_negatives"):
+        for variable in ("true_positives", "true_negatives", "false_positives", "false_negatives"):
             setattr(self, variable, self.add_weight(variable, shape=(num_thresholds,)))
         if num_thresholds == 1:
             self.thresholds = [0.5]
@@ -424,11 +498,19 @@ class _AtConstraint(Metric):
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         update_confusion_matrix_variables(
-            {TRUE_POSITIVES: self.true_positives, TRUE_NEGATIVES: self.true_negatives,
-             FALSE_POSITIVES: self.false_positives, FALSE_NEGATIVES: self.false_negatives},
-            y_true, y_pred, self.thresholds,
+            {
+                TRUE_POSITIVES: self.true_positives,
+                TRUE_NEGATIVES: self.true_negatives,
+                FALSE_POSITIVES: self.false_positives,
+                FALSE_NEGATIVES: self.false_negatives,
+            },
+            y_true,
+            y_pred,
+            self.thresholds,
             thresholds_distributed_evenly=self._thresholds_distributed_evenly,
-            class_id=self.class_id, sample_weight=sample_weight)
+            class_id=self.class_id,
+            sample_weight=sample_weight,
+        )
 
     def result(self):
         rates = _rates(self)
@@ -437,8 +519,12 @@ class _AtConstraint(Metric):
         return Tensor(np.asarray(best, dtype=self._dtype))
 
     def get_config(self):
-        return {**super().get_config(), "class_id": self.class_id,
-                "num_thresholds": self.num_thresholds, self._constrained: self.value}
+        return {
+            **super().get_config(),
+            "class_id": self.class_id,
+            "num_thresholds": self.num_thresholds,
+            self._constrained: self.value,
+        }
 
 
 class SensitivityAtSpecificity(_AtConstraint):

@@ -16,23 +16,28 @@ class FBetaScore(Metric):
         if average not in (None, "micro", "macro", "weighted"):
             raise ValueError(
                 "Invalid `average` argument value. Expected one of: {None, 'micro', 'macro', "
-                f"'weighted'}}. Received: average={average}")
+                f"'weighted'}}. Received: average={average}"
+            )
         if not isinstance(beta, float):
             raise ValueError(
                 "Invalid `beta` argument value. It should be a Python float. "
-                f"Received: beta={beta} of type '{type(beta)}'")
+                f"Received: beta={beta} of type '{type(beta)}'"
+            )
         if beta <= 0.0:
             raise ValueError(
-                f"Invalid `beta` argument value. It should be > 0. Received: beta={beta}")
+                f"Invalid `beta` argument value. It should be > 0. Received: beta={beta}"
+            )
         if threshold is not None:
             if not isinstance(threshold, float):
                 raise ValueError(
                     "Invalid `threshold` argument value. It should be a Python float. "
-                    f"Received: threshold={threshold} of type '{type(threshold)}'")
+                    f"Received: threshold={threshold} of type '{type(threshold)}'"
+                )
             if threshold > 1.0 or threshold <= 0.0:
                 raise ValueError(
                     "Invalid `threshold` argument value. It should verify 0 < threshold <= 1. "
-                    f"Received: threshold={threshold}")
+                    f"Received: threshold={threshold}"
+                )
         self.average = average
         self.beta = beta
         self.threshold = threshold
@@ -44,7 +49,8 @@ class FBetaScore(Metric):
             raise ValueError(
                 "FBetaScore expects 2D inputs with shape (batch_size, output_dim). Received "
                 f"input shapes: y_pred.shape={tuple(y_pred_shape)} and "
-                f"y_true.shape={tuple(y_true_shape)}.")
+                f"y_true.shape={tuple(y_true_shape)}."
+            )
         shape = () if self.average == "micro" else (y_pred_shape[-1],)
         self.true_positives = self.add_weight("true_positives", shape=shape)
         self.false_positives = self.add_weight("false_positives", shape=shape)
@@ -76,8 +82,11 @@ class FBetaScore(Metric):
         self.intermediate_weights._value += weighted_sum(y_true)
 
     def result(self):
-        tp, fp, fn = (self.true_positives._value, self.false_positives._value,
-                      self.false_negatives._value)
+        tp, fp, fn = (
+            self.true_positives._value,
+            self.false_positives._value,
+            self.false_negatives._value,
+        )
         precision = divide_no_nan(tp, tp + fp)
         recall = divide_no_nan(tp, tp + fn)
         beta_squared = np.float32(self.beta) ** 2
@@ -95,8 +104,12 @@ class FBetaScore(Metric):
             super().reset_state()
 
     def get_config(self):
-        return {**super().get_config(), "average": self.average, "beta": self.beta,
-                "threshold": self.threshold}
+        return {
+            **super().get_config(),
+            "average": self.average,
+            "beta": self.beta,
+            "threshold": self.threshold,
+        }
 
 
 class F1Score(FBetaScore):

@@ -16,28 +16,39 @@ def confusion_matrix(labels, predictions, num_classes, weights=None, dtype=np.fl
         if values.size and (values.min() < 0 or values.max() >= num_classes):
             raise InvalidArgumentError(
                 f"`{name}` out of bound: expected values in [0, {num_classes}), received "
-                f"{values.min() if values.min() < 0 else values.max()}.")
+                f"{values.min() if values.min() < 0 else values.max()}."
+            )
     if weights is not None:
         weights = np.asarray(weights, dtype=dtype).reshape(-1)
         if weights.size != 1 and weights.shape != labels.shape:
             raise ValueError(f"Shapes {weights.shape} and {labels.shape} are incompatible")
         weights = np.broadcast_to(weights, labels.shape)
-    counts = np.bincount(labels * num_classes + predictions, weights,
-                         minlength=num_classes * num_classes)
+    counts = np.bincount(
+        labels * num_classes + predictions, weights, minlength=num_classes * num_classes
+    )
     return counts.reshape(num_classes, num_classes).astype(dtype)
 
 
 class _IoUBase(Metric):
-    def __init__(self, num_classes, name=None, dtype=None, ignore_class=None,
-                 sparse_y_true=True, sparse_y_pred=True, axis=-1):
+    def __init__(
+        self,
+        num_classes,
+        name=None,
+        dtype=None,
+        ignore_class=None,
+        sparse_y_true=True,
+        sparse_y_pred=True,
+        axis=-1,
+    ):
         super().__init__(name=name, dtype=dtype)
         self.num_classes = num_classes
         self.ignore_class = ignore_class
         self.sparse_y_true = sparse_y_true
         self.sparse_y_pred = sparse_y_pred
         self.axis = axis
-        self.total_cm = self.add_weight("total_confusion_matrix",
-                                        shape=(num_classes, num_classes), initializer="zeros")
+        self.total_cm = self.add_weight(
+            "total_confusion_matrix", shape=(num_classes, num_classes), initializer="zeros"
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         y_true, y_pred = as_array(y_true), as_array(y_pred)
@@ -54,21 +65,39 @@ class _IoUBase(Metric):
             y_true, y_pred = y_true[valid], y_pred[valid]
             if sample_weight is not None:
                 sample_weight = sample_weight[valid]
-        self.total_cm._value += confusion_matrix(y_true, y_pred, self.num_classes,
-                                                 sample_weight, self.total_cm._value.dtype)
+        self.total_cm._value += confusion_matrix(
+            y_true, y_pred, self.num_classes, sample_weight, self.total_cm._value.dtype
+        )
 
 
 class IoU(_IoUBase):
     """Mean intersection-over-union of the classes in `target_class_ids`."""
 
-    def __init__(self, num_classes, target_class_ids, name=None, dtype=None, ignore_class=None,
-                 sparse_y_true=True, sparse_y_pred=True, axis=-1):
-        super().__init__(name=name, num_classes=num_classes, ignore_class=ignore_class,
-                         sparse_y_true=sparse_y_true, sparse_y_pred=sparse_y_pred, axis=axis,
-                         dtype=dtype)
+    def __init__(
+        self,
+        num_classes,
+        target_class_ids,
+        name=None,
+        dtype=None,
+        ignore_class=None,
+        sparse_y_true=True,
+        sparse_y_pred=True,
+        axis=-1,
+    ):
+        super().__init__(
+            name=name,
+            num_classes=num_classes,
+            ignore_class=ignore_class,
+            sparse_y_true=sparse_y_true,
+            sparse_y_pred=sparse_y_pred,
+            axis=axis,
+            dtype=dtype,
+        )
         if max(target_class_ids) >= num_classes:
-            raise ValueError(f"Target class id {max(target_class_ids)} is out of range, which "
-                             f"is [0, {num_classes}).")
+            raise ValueError(
+                f"Target class id {max(target_class_ids)} is out of range, which "
+                f"is [0, {num_classes})."
+            )
         self.target_class_ids = list(target_class_ids)
 
     def result(self):
@@ -82,18 +111,22 @@ class IoU(_IoUBase):
         return Tensor(np.asarray(divide_no_nan(np.sum(iou), num_valid), dtype=cm.dtype))
 
     def get_config(self):
-        return {**super().get_config(), "num_classes": self.num_classes,
-                "target_class_ids": self.target_class_ids, "ignore_class": self.ignore_class,
-                "sparse_y_true": self.sparse_y_true, "sparse_y_pred": self.sparse_y_pred,
-                "axis": self.axis}
+        return {
+            **super().get_config(),
+            "num_classes": self.num_classes,
+            "target_class_ids": self.target_class_ids,
+            "ignore_class": self.ignore_class,
+            "sparse_y_true": self.sparse_y_true,
+            "sparse_y_pred": self.sparse_y_pred,
+            "axis": self.axis,
+        }
 
 
 class BinaryIoU(IoU):
     """IoU of 0/1 labels against `y_pred >= threshold`."""
 
     def __init__(self, target_class_ids=(0, 1), threshold=0.5, name=None, dtype=None):
-        super().__init__(num_classes=2, target_class_ids=target_class_ids, name=name,
-                         dtype=dtype)
+        super().__init__(num_classes=2, target_class_ids=target_class_ids, name=name, dtype=dtype)
         self.threshold = threshold
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -101,51 +134,108 @@ class BinaryIoU(IoU):
         super().update_state(y_true, y_pred, sample_weight)
 
     def get_config(self):
-        return {"target_class_ids": self.target_class_ids, "threshold": self.threshold,
-                "name": self.name, "dtype": self._dtype}
+        return {
+            "target_class_ids": self.target_class_ids,
+            "threshold": self.threshold,
+            "name": self.name,
+            "dtype": self._dtype,
+        }
 
 
 class MeanIoU(IoU):
     """IoU averaged over all `num_classes` classes."""
 
-    def __init__(self, num_classes, name=None, dtype=None, ignore_class=None,
-                 sparse_y_true=True, sparse_y_pred=True, axis=-1):
-        super().__init__(name=name, num_classes=num_classes,
-                         target_class_ids=list(range(num_classes)), axis=axis, dtype=dtype,
-                         ignore_class=ignore_class, sparse_y_true=sparse_y_true,
-                         sparse_y_pred=sparse_y_pred)
+    def __init__(
+        self,
+        num_classes,
+        name=None,
+        dtype=None,
+        ignore_class=None,
+        sparse_y_true=True,
+        sparse_y_pred=True,
+        axis=-1,
+    ):
+        super().__init__(
+            name=name,
+            num_classes=num_classes,
+            target_class_ids=list(range(num_classes)),
+            axis=axis,
+            dtype=dtype,
+            ignore_class=ignore_class,
+            sparse_y_true=sparse_y_true,
+            sparse_y_pred=sparse_y_pred,
+        )
 
     def get_config(self):
-        return {"num_classes": self.num_classes, "name": self.name, "dtype": self._dtype,
-                "ignore_class": self.ignore_class, "sparse_y_true": self.sparse_y_true,
-                "sparse_y_pred": self.sparse_y_pred, "axis": self.axis}
+        return {
+            "num_classes": self.num_classes,
+            "name": self.name,
+            "dtype": self._dtype,
+            "ignore_class": self.ignore_class,
+            "sparse_y_true": self.sparse_y_true,
+            "sparse_y_pred": self.sparse_y_pred,
+            "axis": self.axis,
+        }
 
 
 class OneHotIoU(IoU):
     """IoU with one-hot labels (and, unless `sparse_y_pred`, scores per class)."""
 
-    def __init__(self, num_classes, target_class_ids, name=None, dtype=None, ignore_class=None,
-                 sparse_y_pred=False, axis=-1):
-        super().__init__(num_classes=num_classes, target_class_ids=target_class_ids, name=name,
-                         dtype=dtype, ignore_class=ignore_class, sparse_y_true=False,
-                         sparse_y_pred=sparse_y_pred, axis=axis)
+    def __init__(
+        self,
+        num_classes,
+        target_class_ids,
+        name=None,
+        dtype=None,
+        ignore_class=None,
+        sparse_y_pred=False,
+        axis=-1,
+    ):
+        super().__init__(
+            num_classes=num_classes,
+            target_class_ids=target_class_ids,
+            name=name,
+            dtype=dtype,
+            ignore_class=ignore_class,
+            sparse_y_true=False,
+            sparse_y_pred=sparse_y_pred,
+            axis=axis,
+        )
 
     def get_config(self):
-        return {"num_classes": self.num_classes, "target_class_ids": self.target_class_ids,
-                "name": self.name, "dtype": self._dtype, "ignore_class": self.ignore_class,
-                "sparse_y_pred": self.sparse_y_pred, "axis": self.axis}
+        return {
+            "num_classes": self.num_classes,
+            "target_class_ids": self.target_class_ids,
+            "name": self.name,
+            "dtype": self._dtype,
+            "ignore_class": self.ignore_class,
+            "sparse_y_pred": self.sparse_y_pred,
+            "axis": self.axis,
+        }
 
 
 class OneHotMeanIoU(MeanIoU):
     """Mean IoU with one-hot labels (and, unless `sparse_y_pred`, scores per class)."""
 
-    def __init__(self, num_classes, name=None, dtype=None, ignore_class=None,
-                 sparse_y_pred=False, axis=-1):
-        super().__init__(num_classes=num_classes, axis=axis, name=name, dtype=dtype,
-                         ignore_class=ignore_class, sparse_y_true=False,
-                         sparse_y_pred=sparse_y_pred)
+    def __init__(
+        self, num_classes, name=None, dtype=None, ignore_class=None, sparse_y_pred=False, axis=-1
+    ):
+        super().__init__(
+            num_classes=num_classes,
+            axis=axis,
+            name=name,
+            dtype=dtype,
+            ignore_class=ignore_class,
+            sparse_y_true=False,
+            sparse_y_pred=sparse_y_pred,
+        )
 
     def get_config(self):
-        return {"num_classes": self.num_classes, "name": self.name, "dtype": self._dtype,
-                "ignore_class": self.ignore_class, "sparse_y_pred": self.sparse_y_pred,
-                "axis": self.axis}
+        return {
+            "num_classes": self.num_classes,
+            "name": self.name,
+            "dtype": self._dtype,
+            "ignore_class": self.ignore_class,
+            "sparse_y_pred": self.sparse_y_pred,
+            "axis": self.axis,
+        }

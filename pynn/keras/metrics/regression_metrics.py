@@ -85,18 +85,21 @@ class R2Score(Metric):
     """Coefficient of determination: `1 - SS_res / SS_tot` per output column, then
     averaged (`'uniform_average'`), variance-weighted, or per column (`None`)."""
 
-    def __init__(self, class_aggregation="uniform_average", num_regressors=0, name="r2_score",
-                 dtype=None):
+    def __init__(
+        self, class_aggregation="uniform_average", num_regressors=0, name="r2_score", dtype=None
+    ):
         super().__init__(name=name, dtype=dtype)
         valid = (None, "uniform_average", "variance_weighted_average")
         if class_aggregation not in valid:
             raise ValueError(
                 "Invalid value for argument `class_aggregation`. Expected one of "
-                f"{valid}. Received: class_aggregation={class_aggregation}")
+                f"{valid}. Received: class_aggregation={class_aggregation}"
+            )
         if num_regressors < 0:
             raise ValueError(
                 "Invalid value for argument `num_regressors`. Expected a value >= 0. "
-                f"Received: num_regressors={num_regressors}")
+                f"Received: num_regressors={num_regressors}"
+            )
         self.class_aggregation = class_aggregation
         self.num_regressors = num_regressors
         self.num_samples = self.add_weight(name="num_samples", dtype="int32")
@@ -107,7 +110,8 @@ class R2Score(Metric):
             raise ValueError(
                 "R2Score expects 2D inputs with shape (batch_size, output_dim). Received "
                 f"input shapes: y_pred.shape={tuple(y_pred_shape)} and "
-                f"y_true.shape={tuple(y_true_shape)}.")
+                f"y_true.shape={tuple(y_true_shape)}."
+            )
         num_classes = y_pred_shape[-1]
         self.squared_sum = self.add_weight(name="squared_sum", shape=(num_classes,))
         self.sum = self.add_weight(name="sum", shape=(num_classes,))
@@ -120,8 +124,9 @@ class R2Score(Metric):
         y_pred = as_array(y_pred, self._dtype)
         if not self.built:
             self.build(y_true.shape, y_pred.shape)
-        weight = np.asarray(1 if sample_weight is None else as_array(sample_weight),
-                            dtype=self._dtype)
+        weight = np.asarray(
+            1 if sample_weight is None else as_array(sample_weight), dtype=self._dtype
+        )
         if weight.ndim == 1:
             weight = weight[:, None]
         weight = np.broadcast_to(weight, y_true.shape)
@@ -147,19 +152,27 @@ class R2Score(Metric):
         if self.num_regressors:
             n = int(self.num_samples._value)
             if self.num_regressors > n - 1:
-                warnings.warn("More independent predictors than datapoints in adjusted R2 "
-                              "score. Falling back to standard R2 score.", stacklevel=2)
+                warnings.warn(
+                    "More independent predictors than datapoints in adjusted R2 "
+                    "score. Falling back to standard R2 score.",
+                    stacklevel=2,
+                )
             elif self.num_regressors == n - 1:
-                warnings.warn("Division by zero in Adjusted R2 score. Falling back to "
-                              "standard R2 score.", stacklevel=2)
+                warnings.warn(
+                    "Division by zero in Adjusted R2 score. Falling back to standard R2 score.",
+                    stacklevel=2,
+                )
             else:
                 n, p = np.float32(n), np.float32(self.num_regressors)
                 score = 1 - (1 - score) * (n - 1) / (n - p - 1)
         return Tensor(np.asarray(score, dtype=self._dtype))
 
     def get_config(self):
-        return {**super().get_config(), "class_aggregation": self.class_aggregation,
-                "num_regressors": self.num_regressors}
+        return {
+            **super().get_config(),
+            "class_aggregation": self.class_aggregation,
+            "num_regressors": self.num_regressors,
+        }
 
 
 class MeanRelativeError(Mean):
@@ -178,8 +191,9 @@ class MeanRelativeError(Mean):
             normalizer = normalizer[..., 0]
         elif y_pred.ndim == normalizer.ndim + 1 and y_pred.shape[-1] == 1:
             y_pred = y_pred[..., 0]
-        super().update_state(divide_no_nan(np.abs(y_true - y_pred), normalizer),
-                             sample_weight=sample_weight)
+        super().update_state(
+            divide_no_nan(np.abs(y_true - y_pred), normalizer), sample_weight=sample_weight
+        )
 
     def get_config(self):
         return {**super().get_config(), "normalizer": self.normalizer.tolist()}

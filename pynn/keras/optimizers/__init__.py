@@ -54,20 +54,19 @@ _BY_NAME = {
 }
 
 
-_LEGACY_BY_NAME = {
-    name: getattr(legacy, cls.__name__, cls) for name, cls in _BY_NAME.items()}
+_LEGACY_BY_NAME = {name: getattr(legacy, cls.__name__, cls) for name, cls in _BY_NAME.items()}
 
 
 def serialize(optimizer, use_legacy_format=False):
     """`{'module': 'keras.optimizers', 'class_name': ..., 'config': ...}`."""
     if optimizer is None:
         return None
-    config = {"class_name": type(optimizer).__name__,
-              "config": _plain(optimizer.get_config())}
+    config = {"class_name": type(optimizer).__name__, "config": _plain(optimizer.get_config())}
     if use_legacy_format:
         return config
-    module = "keras.optimizers.legacy" if isinstance(optimizer, legacy._Legacy) else \
-        "keras.optimizers"
+    module = (
+        "keras.optimizers.legacy" if isinstance(optimizer, legacy._Legacy) else "keras.optimizers"
+    )
     return {"module": module, **config, "registered_name": None}
 
 
@@ -88,8 +87,11 @@ def deserialize(config, custom_objects=None, use_legacy_format=False, **kwargs):
     config = dict(config)
     config["config"] = dict(config.get("config") or {})
     # As tf.keras: a non-empty config without `is_legacy_optimizer: False` is legacy.
-    by_name = _LEGACY_BY_NAME if config["config"].get("is_legacy_optimizer", bool(
-        config["config"])) else _BY_NAME
+    by_name = (
+        _LEGACY_BY_NAME
+        if config["config"].get("is_legacy_optimizer", bool(config["config"]))
+        else _BY_NAME
+    )
     if config["class_name"].lower() in by_name:
         config["class_name"] = config["class_name"].lower()
     return generic_utils.deserialize_keras_object(config, by_name, "optimizer", custom_objects)

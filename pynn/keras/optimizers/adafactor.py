@@ -26,16 +26,37 @@ class Adafactor(Optimizer):
 
     _elementwise = False
 
-    def __init__(self, learning_rate=0.001, beta_2_decay=-0.8, epsilon_1=1e-30,
-                 epsilon_2=1e-3, clip_threshold=1.0, relative_step=True, weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, jit_compile=True,
-                 name="Adafactor", **kwargs):
-        super().__init__(name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-                         clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-                         ema_momentum=ema_momentum,
-                         ema_overwrite_frequency=ema_overwrite_frequency,
-                         jit_compile=jit_compile, **kwargs)
+    def __init__(
+        self,
+        learning_rate=0.001,
+        beta_2_decay=-0.8,
+        epsilon_1=1e-30,
+        epsilon_2=1e-3,
+        clip_threshold=1.0,
+        relative_step=True,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        jit_compile=True,
+        name="Adafactor",
+        **kwargs,
+    ):
+        super().__init__(
+            name=name,
+            weight_decay=weight_decay,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            use_ema=use_ema,
+            ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency,
+            jit_compile=jit_compile,
+            **kwargs,
+        )
         self._learning_rate = self._build_learning_rate(learning_rate)
         self.beta_2_decay = beta_2_decay
         self.epsilon_1 = epsilon_1
@@ -48,14 +69,15 @@ class Adafactor(Optimizer):
         for v in var_list:
             shape = np.shape(v._value)
             name = v.name.removesuffix(":0")
-            if len(shape) < 2:   # (unused placeholders, outside `variables` as in tf.keras)
+            if len(shape) < 2:  # (unused placeholders, outside `variables` as in tf.keras)
                 r = Variable(0, name=f"r/{name}")
                 c = Variable(0, name=f"r/{name}")
             else:
                 dtype = v._value.dtype.name
                 r = self.add_variable(shape[:-1], dtype=dtype, name=f"{self.name}/r/{name}")
-                c = self.add_variable(shape[:-2] + shape[-1:], dtype=dtype,
-                                      name=f"{self.name}/c/{name}")
+                c = self.add_variable(
+                    shape[:-2] + shape[-1:], dtype=dtype, name=f"{self.name}/c/{name}"
+                )
             slots.append((r, c, self.add_variable_from_reference(v, "v")))
         return slots
 
@@ -65,12 +87,19 @@ class Adafactor(Optimizer):
         step = self._step_as(dtype)
         inverse_sqrt_step = t(1) / np.sqrt(step)
         if self.relative_step and not isinstance(
-                self._learning_rate, learning_rate_schedule.LearningRateSchedule):
+            self._learning_rate, learning_rate_schedule.LearningRateSchedule
+        ):
             lr = np.minimum(lr, inverse_sqrt_step)
         rho = np.minimum(lr, inverse_sqrt_step)
         beta_2 = t(1) - np.power(step, t(self.beta_2_decay))
-        return rho, beta_2, t(1) - beta_2, t(self.epsilon_1), t(self.epsilon_2), \
-            t(self.clip_threshold)
+        return (
+            rho,
+            beta_2,
+            t(1) - beta_2,
+            t(self.epsilon_1),
+            t(self.epsilon_2),
+            t(self.clip_threshold),
+        )
 
     def _update(self, g, w, slots, k):
         rho, beta_2, one_minus_beta_2, epsilon_1, epsilon_2, clip_threshold = k
@@ -89,12 +118,14 @@ class Adafactor(Optimizer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "learning_rate": self._serialize_hyperparameter(self._learning_rate),
-            "beta_2_decay": self.beta_2_decay,
-            "epsilon_1": self.epsilon_1,
-            "epsilon_2": self.epsilon_2,
-            "clip_threshold": self.clip_threshold,
-            "relative_step": self.relative_step,
-        })
+        config.update(
+            {
+                "learning_rate": self._serialize_hyperparameter(self._learning_rate),
+                "beta_2_decay": self.beta_2_decay,
+                "epsilon_1": self.epsilon_1,
+                "epsilon_2": self.epsilon_2,
+                "clip_threshold": self.clip_threshold,
+                "relative_step": self.relative_step,
+            }
+        )
         return config

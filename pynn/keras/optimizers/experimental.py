@@ -10,5 +10,4 @@ from pynn.keras.optimizers.optimizer import Optimizer
 from pynn.keras.optimizers.rmsprop import RMSprop
 from pynn.keras.optimizers.sgd import SGD
 
-__all__ = ["SGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "Nadam", "Optimizer",
-           "RMSprop"]
+__all__ = ["SGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "Nadam", "Optimizer", "RMSprop"]

@@ -16,8 +16,11 @@ from pynn.keras.optimizers.optimizer import Optimizer as _Optimizer
 class _Legacy:
     def __init__(self, *args, **kwargs):
         if "lr" in kwargs:
-            warnings.warn("The `lr` argument is deprecated, use `learning_rate` instead.",
-                          UserWarning, stacklevel=2)
+            warnings.warn(
+                "The `lr` argument is deprecated, use `learning_rate` instead.",
+                UserWarning,
+                stacklevel=2,
+            )
             kwargs["learning_rate"] = kwargs.pop("lr")
         decay = kwargs.pop("decay", 0.0)
         if decay < 0.0:
@@ -28,15 +31,24 @@ class _Legacy:
     def _step_learning_rate(self):
         lr = super()._step_learning_rate()
         if self.decay > 0.0:
-            lr = lr / (np.float32(1) + np.float32(self.decay)
-                       * np.float32(int(self._iterations._value)))
+            lr = lr / (
+                np.float32(1) + np.float32(self.decay) * np.float32(int(self._iterations._value))
+            )
         return np.float32(lr)
 
     def get_config(self):
         config = super().get_config()
-        for key in ("weight_decay", "use_ema", "ema_momentum", "ema_overwrite_frequency",
-                    "jit_compile", "is_legacy_optimizer", "clipnorm", "global_clipnorm",
-                    "clipvalue"):
+        for key in (
+            "weight_decay",
+            "use_ema",
+            "ema_momentum",
+            "ema_overwrite_frequency",
+            "jit_compile",
+            "is_legacy_optimizer",
+            "clipnorm",
+            "global_clipnorm",
+            "clipvalue",
+        ):
             config.pop(key, None)
         config["decay"] = self.decay
         config["is_legacy_optimizer"] = True

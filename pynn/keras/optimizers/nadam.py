@@ -18,15 +18,35 @@ class Nadam(Optimizer):
 
     _slot_names = ("m", "v")
 
-    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
-                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
-                 jit_compile=True, name="Nadam", **kwargs):
-        super().__init__(name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-                         clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-                         ema_momentum=ema_momentum,
-                         ema_overwrite_frequency=ema_overwrite_frequency,
-                         jit_compile=jit_compile, **kwargs)
+    def __init__(
+        self,
+        learning_rate=0.001,
+        beta_1=0.9,
+        beta_2=0.999,
+        epsilon=1e-7,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        jit_compile=True,
+        name="Nadam",
+        **kwargs,
+    ):
+        super().__init__(
+            name=name,
+            weight_decay=weight_decay,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            use_ema=use_ema,
+            ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency,
+            jit_compile=jit_compile,
+            **kwargs,
+        )
         self._learning_rate = self._build_learning_rate(learning_rate)
         self.beta_1 = beta_1
         self.beta_2 = beta_2
@@ -52,12 +72,30 @@ class Nadam(Optimizer):
         u_product_t = t(self._u_product)
         u_product_t_1 = u_product_t * u_t_1
         beta_2_power = np.power(beta_2, step)
-        return (t(lr), u_t_1, t(1) - u_product_t_1, t(1) - u_t, t(1) - u_product_t,
-                t(1) - beta_2_power, t(1) - beta_1, t(1) - beta_2, t(self.epsilon))
+        return (
+            t(lr),
+            u_t_1,
+            t(1) - u_product_t_1,
+            t(1) - u_t,
+            t(1) - u_product_t,
+            t(1) - beta_2_power,
+            t(1) - beta_1,
+            t(1) - beta_2,
+            t(self.epsilon),
+        )
 
     def _update(self, g, w, slots, k):
-        (lr, u_t_1, one_minus_u_product_t_1, one_minus_u_t, one_minus_u_product_t,
-         one_minus_beta_2_power, one_minus_beta_1, one_minus_beta_2, epsilon) = k
+        (
+            lr,
+            u_t_1,
+            one_minus_u_product_t_1,
+            one_minus_u_t,
+            one_minus_u_product_t,
+            one_minus_beta_2_power,
+            one_minus_beta_1,
+            one_minus_beta_2,
+            epsilon,
+        ) = k
         m, v = slots
         m += (g - m) * one_minus_beta_1
         v += (g * g - v) * one_minus_beta_2
@@ -67,10 +105,12 @@ class Nadam(Optimizer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "learning_rate": self._serialize_hyperparameter(self._learning_rate),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-        })
+        config.update(
+            {
+                "learning_rate": self._serialize_hyperparameter(self._learning_rate),
+                "beta_1": self.beta_1,
+                "beta_2": self.beta_2,
+                "epsilon": self.epsilon,
+            }
+        )
         return config

@@ -46,7 +46,7 @@ _logger = logging.getLogger("pynn")
 
 # Models with at most this many weights update through one flat buffer per slot kind
 # (for them numpy call overhead dominates; larger models update variable by variable).
-_FLAT_LIMIT = 1 << 26     # elements: larger models update variable by variable
+_FLAT_LIMIT = 1 << 26  # elements: larger models update variable by variable
 
 
 def _array(x):
@@ -92,9 +92,19 @@ class Optimizer:
     # Whether `_update` is elementwise (then small models update through flat buffers).
     _elementwise = True
 
-    def __init__(self, name, weight_decay=None, clipnorm=None, clipvalue=None,
-                 global_clipnorm=None, use_ema=False, ema_momentum=0.99,
-                 ema_overwrite_frequency=None, jit_compile=True, **kwargs):
+    def __init__(
+        self,
+        name,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        jit_compile=True,
+        **kwargs,
+    ):
         self.name = name
         self.weight_decay = weight_decay
         self.clipnorm = clipnorm
@@ -106,19 +116,23 @@ class Optimizer:
             if ema_momentum > 1 or ema_momentum < 0:
                 raise ValueError(
                     "`ema_momentum` must be in the range [0, 1]. "
-                    f"Received: ema_momentum={ema_momentum}")
+                    f"Received: ema_momentum={ema_momentum}"
+                )
             if ema_overwrite_frequency and (
-                    not isinstance(ema_overwrite_frequency, int) or ema_overwrite_frequency < 1):
+                not isinstance(ema_overwrite_frequency, int) or ema_overwrite_frequency < 1
+            ):
                 raise ValueError(
                     "`ema_overwrite_frequency` must be an integer > 1 or None. "
-                    f"Received: ema_overwrite_frequency={ema_overwrite_frequency}")
+                    f"Received: ema_overwrite_frequency={ema_overwrite_frequency}"
+                )
         self.ema_momentum = ema_momentum
         self.ema_overwrite_frequency = ema_overwrite_frequency
         if self.clipnorm is not None and self.global_clipnorm is not None:
             raise ValueError(
                 "At most one of `clipnorm` and `global_clipnorm` can "
                 f"be set. Received: clipnorm={self.clipnorm}, "
-                f"global_clipnorm={self.global_clipnorm}.")
+                f"global_clipnorm={self.global_clipnorm}."
+            )
         self._variables = []
         self._iterations = Variable(0, name="iteration", dtype="int64", trainable=False)
         self._variables.append(self._iterations)
@@ -138,16 +152,19 @@ class Optimizer:
         if kwargs.pop("lr", None):
             _logger.warning(
                 "`lr` is deprecated in Keras optimizer, please use `learning_rate` or use "
-                f"the legacy optimizer, e.g.,tf.keras.optimizers.legacy.{type(self).__name__}.")
+                f"the legacy optimizer, e.g.,tf.keras.optimizers.legacy.{type(self).__name__}."
+            )
         for key in kwargs:
             if key in ("decay", "gradient_aggregator", "gradient_transformers"):
                 raise ValueError(
                     f"{key} is deprecated in the new Keras optimizer, please check the "
                     "docstring for valid arguments, or use the legacy optimizer, e.g., "
-                    f"tf.keras.optimizers.legacy.{type(self).__name__}.")
+                    f"tf.keras.optimizers.legacy.{type(self).__name__}."
+                )
             raise TypeError(
                 f"{key} is not a valid argument, kwargs should be empty "
-                " for `optimizer_experimental.Optimizer`.")
+                " for `optimizer_experimental.Optimizer`."
+            )
 
     # ------------------------------------------------------------ learning rate
 
@@ -155,20 +172,24 @@ class Optimizer:
         if isinstance(learning_rate, learning_rate_schedule.LearningRateSchedule):
             current = np.asarray(_array(learning_rate(self._iterations)))
             self._current_learning_rate = Variable(
-                current, name="current_learning_rate", dtype=current.dtype.name,
-                trainable=False)
+                current, name="current_learning_rate", dtype=current.dtype.name, trainable=False
+            )
             return learning_rate
         if callable(learning_rate) and not isinstance(learning_rate, Tensor):
             learning_rate = learning_rate()
-        return Variable(np.asarray(_array(learning_rate), dtype=np.float32),
-                        name="learning_rate", dtype="float32", trainable=False)
+        return Variable(
+            np.asarray(_array(learning_rate), dtype=np.float32),
+            name="learning_rate",
+            dtype="float32",
+            trainable=False,
+        )
 
     @property
     def learning_rate(self):
         if self._learning_rate is None:
             raise ValueError(
-                "Missing learning rate, please set self.learning_rate at optimizer "
-                "creation time.")
+                "Missing learning rate, please set self.learning_rate at optimizer creation time."
+            )
         if isinstance(self._learning_rate, learning_rate_schedule.LearningRateSchedule):
             return self._current_learning_rate
         return self._learning_rate
@@ -179,15 +200,16 @@ class Optimizer:
             self._learning_rate = learning_rate
             current = np.asarray(_array(learning_rate(self._iterations)))
             self._current_learning_rate = Variable(
-                current, name="current_learning_rate", dtype=current.dtype.name,
-                trainable=False)
+                current, name="current_learning_rate", dtype=current.dtype.name, trainable=False
+            )
             return
         if isinstance(self._learning_rate, learning_rate_schedule.LearningRateSchedule):
             raise TypeError(
                 "This optimizer was created with a `LearningRateSchedule` object as its "
                 "`learning_rate` constructor argument, hence its learning rate is not "
                 "settable. If you need the learning rate to be settable, you should "
-                "instantiate the optimizer with a float `learning_rate` argument.")
+                "instantiate the optimizer with a float `learning_rate` argument."
+            )
         self._learning_rate.assign(np.asarray(_array(learning_rate), dtype=np.float32))
 
     @property
@@ -217,7 +239,8 @@ class Optimizer:
                 f"have been created. Here it is attempting to set `iterations` to {variable}."
                 "Usually this means you are trying to set `iterations` after calling "
                 "`apply_gradients()`. Please set `iterations` before calling "
-                "`apply_gradients()`.")
+                "`apply_gradients()`."
+            )
         if not isinstance(variable, Variable):
             variable = Variable(variable, name="iteration", dtype="int64", trainable=False)
         self._variables[self._variables.index(self._iterations)] = variable
@@ -237,13 +260,13 @@ class Optimizer:
         if isinstance(initializer, str):
             initializer = initializers.get(initializer)
         value = _array(initializer(shape, dtype=dtype))
-        variable = Variable(np.array(value, dtype=dtype), name=name, dtype=dtype,
-                            trainable=False)
+        variable = Variable(np.array(value, dtype=dtype), name=name, dtype=dtype, trainable=False)
         self._variables.append(variable)
         return variable
 
-    def add_variable_from_reference(self, model_variable, variable_name, shape=None,
-                                    initial_value=None):
+    def add_variable_from_reference(
+        self, model_variable, variable_name, shape=None, initial_value=None
+    ):
         """A slot variable shaped like `model_variable`, named `<opt>/<slot>/<var>`."""
         dtype = _array(model_variable).dtype
         if initial_value is None:
@@ -251,8 +274,12 @@ class Optimizer:
             value = np.zeros(ref_shape, dtype=dtype)
         else:
             value = np.array(_array(initial_value), dtype=dtype)
-        variable = Variable(value, name=f"{self.name}/{variable_name}/{_shared_name(model_variable)}",
-                            dtype=dtype.name, trainable=False)
+        variable = Variable(
+            value,
+            name=f"{self.name}/{variable_name}/{_shared_name(model_variable)}",
+            dtype=dtype.name,
+            trainable=False,
+        )
         self._variables.append(variable)
         return variable
 
@@ -271,8 +298,8 @@ class Optimizer:
         self._index_dict = {self._var_key(v): i for i, v in enumerate(var_list)}
         if self.use_ema:
             self._model_variables_moving_average = [
-                self.add_variable_from_reference(v, "average", initial_value=v)
-                for v in var_list]
+                self.add_variable_from_reference(v, "average", initial_value=v) for v in var_list
+            ]
         self._slots = self._build_slots(var_list)
         self._flat = self._pack_slots(var_list)
         if type(self).build is Optimizer.build:
@@ -285,21 +312,31 @@ class Optimizer:
     def _build_slots(self, var_list):
         """One tuple of slot Variables per model variable (default: one per name,
         interleaved per variable as the Keras optimizers create them)."""
-        return [tuple(self.add_variable_from_reference(v, name) for name in self._slot_names)
-                for v in var_list]
+        return [
+            tuple(self.add_variable_from_reference(v, name) for name in self._slot_names)
+            for v in var_list
+        ]
 
     def _pack_slots(self, var_list):
         """Lay the variables and each kind of slot out in flat buffers (the Variables' arrays
         become views of them), so that a model's whole update is one numpy call per operation
         instead of one per operation and variable: what makes small models and small layers
         fast. Returns None when the variables do not allow it."""
-        if (not var_list or not self._slots or len({len(s) for s in self._slots}) != 1
-                or not self._elementwise or type(self).update_step is not Optimizer.update_step):
+        if (
+            not var_list
+            or not self._slots
+            or len({len(s) for s in self._slots}) != 1
+            or not self._elementwise
+            or type(self).update_step is not Optimizer.update_step
+        ):
             return None
         dtypes = {v._value.dtype for v in var_list}
         sizes = [v._value.size for v in var_list]
-        if len(dtypes) != 1 or sum(sizes) > _FLAT_LIMIT or len(
-                {id(v) for v in var_list}) != len(var_list):
+        if (
+            len(dtypes) != 1
+            or sum(sizes) > _FLAT_LIMIT
+            or len({id(v) for v in var_list}) != len(var_list)
+        ):
             return None
         dtype = dtypes.pop()
         spans = list(itertools.pairwise(np.concatenate([[0], np.cumsum(sizes)]).tolist()))
@@ -310,7 +347,7 @@ class Optimizer:
             for holder, (start, stop) in zip(holders, spans, strict=True):
                 view = flat[start:stop].reshape(holder._value.shape)
                 view[...] = holder._value
-                holder._value = view    # same values, now inside `flat`
+                holder._value = view  # same values, now inside `flat`
                 views.append(view)
             return views
 
@@ -329,13 +366,15 @@ class Optimizer:
             raise ValueError(
                 "You are calling `set_weights()` on an optimizer that has not yet been "
                 "built. Please call `optimizer.build(trainable_variables)` to create the "
-                "optimizer weights before calling `set_weights()`.")
+                "optimizer weights before calling `set_weights()`."
+            )
         for variable, weight in zip(self._variables, weights, strict=True):
             weight = _array(weight)
             if tuple(variable.shape) != tuple(weight.shape):
                 raise ValueError(
                     f"Optimizer variable {variable.name} has shape {tuple(variable.shape)} "
-                    f"not compatible with provided weight shape {tuple(weight.shape)}.")
+                    f"not compatible with provided weight shape {tuple(weight.shape)}."
+                )
             variable.assign(weight)
 
     def get_weights(self):
@@ -347,9 +386,11 @@ class Optimizer:
 
     def load_own_variables(self, store):
         if len(store.keys()) != len(self._variables):
-            msg = (f"Skipping variable loading for optimizer '{self.name}', because it has "
-                   f"{len(self._variables)} variables whereas the saved optimizer has "
-                   f"{len(store.keys())} variables. ")
+            msg = (
+                f"Skipping variable loading for optimizer '{self.name}', because it has "
+                f"{len(self._variables)} variables whereas the saved optimizer has "
+                f"{len(store.keys())} variables. "
+            )
             if len(self._variables) == 0:
                 msg += "This is likely because the optimizer has not been called/built yet."
             _logger.warning(msg)
@@ -364,8 +405,8 @@ class Optimizer:
         from weight decay; call before the optimizer is built."""
         if self._built:
             raise ValueError(
-                "`exclude_from_weight_decay()` can only be configued before the optimizer "
-                "is built.")
+                "`exclude_from_weight_decay()` can only be configued before the optimizer is built."
+            )
         self._exclude_from_weight_decay = [id(v) for v in var_list] if var_list else []
         self._exclude_from_weight_decay_names = var_names or []
 
@@ -373,8 +414,10 @@ class Optimizer:
         if id(variable) in self._exclude_from_weight_decay:
             return False
         name = getattr(variable, "name", "") or ""
-        return not any(re.search(pattern, name) is not None
-                       for pattern in self._exclude_from_weight_decay_names)
+        return not any(
+            re.search(pattern, name) is not None
+            for pattern in self._exclude_from_weight_decay_names
+        )
 
     # ------------------------------------------------------------ the step
 
@@ -383,7 +426,8 @@ class Optimizer:
         if not callable(loss) and tape is None:
             raise ValueError(
                 "`tape` is required when a `Tensor` loss is passed. "
-                f"Received: loss={loss}, tape={tape}.")
+                f"Received: loss={loss}, tape={tape}."
+            )
         if tape is None:
             tape = GradientTape()
         if callable(loss):
@@ -401,13 +445,15 @@ class Optimizer:
         """Compute the gradients of `loss` on `var_list` and apply them."""
         self.apply_gradients(self.compute_gradients(loss, var_list, tape))
 
-    def apply_gradients(self, grads_and_vars, name=None, skip_gradients_aggregation=False,
-                        **kwargs):
+    def apply_gradients(
+        self, grads_and_vars, name=None, skip_gradients_aggregation=False, **kwargs
+    ):
         """Apply `[(gradient, variable), ...]`; returns the `iterations` Variable. Inside a
         traced tf.function the update is recorded as a side effect that every call repeats."""
         if _tracing:
-            return self._record_apply(list(grads_and_vars), name, skip_gradients_aggregation,
-                                      kwargs)
+            return self._record_apply(
+                list(grads_and_vars), name, skip_gradients_aggregation, kwargs
+            )
         self._compute_current_learning_rate()
         grads_and_vars = list(grads_and_vars)
         if not grads_and_vars:
@@ -416,28 +462,40 @@ class Optimizer:
             if not isinstance(pair, (tuple, list)) or len(pair) != 2:
                 raise TypeError(
                     "`grads_and_vars` must be a list of (gradient, variable) pairs. "
-                    f"Received: {pair!r}")
+                    f"Received: {pair!r}"
+                )
         self.build([v for _, v in grads_and_vars])
         grads_and_vars = _filter_empty_gradients(grads_and_vars)
-        self._apply_arrays([_array(g) for g, _ in grads_and_vars],
-                           [v for _, v in grads_and_vars])
+        self._apply_arrays([_array(g) for g, _ in grads_and_vars], [v for _, v in grads_and_vars])
         return self._iterations
 
     def _record_apply(self, grads_and_vars, name, skip_gradients_aggregation, kwargs):
         """apply_gradients inside a recorded step (a traced tf.function): the arguments are
         checked once, now; the update itself is a side effect every replay repeats."""
-        if (type(self).apply_gradients is not Optimizer.apply_gradients
-                or not grads_and_vars or kwargs or any(
-                    not isinstance(pair, (tuple, list)) or len(pair) != 2
-                    or not (pair[0] is None or isinstance(pair[0], Tensor))
-                    for pair in grads_and_vars)):
-            return effect_call(self.apply_gradients, grads_and_vars, name=name,
-                               skip_gradients_aggregation=skip_gradients_aggregation, **kwargs)
+        if (
+            type(self).apply_gradients is not Optimizer.apply_gradients
+            or not grads_and_vars
+            or kwargs
+            or any(
+                not isinstance(pair, (tuple, list))
+                or len(pair) != 2
+                or not (pair[0] is None or isinstance(pair[0], Tensor))
+                for pair in grads_and_vars
+            )
+        ):
+            return effect_call(
+                self.apply_gradients,
+                grads_and_vars,
+                name=name,
+                skip_gradients_aggregation=skip_gradients_aggregation,
+                **kwargs,
+            )
         with paused():
             self.build([v for _, v in grads_and_vars])
         kept = _filter_empty_gradients(grads_and_vars)
-        tracing_effect(self._apply_recorded, *[g for g, _ in kept],
-                       variables=tuple(v for _, v in kept))
+        tracing_effect(
+            self._apply_recorded, *[g for g, _ in kept], variables=tuple(v for _, v in kept)
+        )
         return self._iterations
 
     def _apply_recorded(self, *grads, variables):
@@ -456,8 +514,10 @@ class Optimizer:
             self._apply_updates(grads, variables, lr)
         if self.use_ema:
             self._update_model_variables_moving_average(variables)
-            if self.ema_overwrite_frequency and (
-                    int(self._iterations._value) + 1) % self.ema_overwrite_frequency == 0:
+            if (
+                self.ema_overwrite_frequency
+                and (int(self._iterations._value) + 1) % self.ema_overwrite_frequency == 0
+            ):
                 self._overwrite_model_variables_with_average_value(variables)
         self._iterations._value += 1
         for variable in variables:
@@ -485,7 +545,8 @@ class Optimizer:
                     "means you are trying to call the optimizer to update different parts "
                     "of the model separately. Please call `optimizer.build(variables)` with "
                     "the full list of trainable variables before the training loop or use "
-                    f"legacy optimizer `tf.keras.optimizers.legacy.{type(self).__name__}.")
+                    f"legacy optimizer `tf.keras.optimizers.legacy.{type(self).__name__}."
+                )
             if custom_update:
                 self.update_step(grad if isinstance(grad, Tensor) else Tensor(grad), variable)
                 continue
@@ -502,7 +563,7 @@ class Optimizer:
         """The update of every variable at once, on the flat weights and gradients."""
         grad, weights = work
         for variable, view in zip(variables, views, strict=True):
-            if variable._value is not view:     # re-assigned elsewhere: update one by one
+            if variable._value is not view:  # re-assigned elsewhere: update one by one
                 self._flat = None
                 self._apply_updates(grads, variables, lr)
                 return
@@ -596,14 +657,15 @@ class Optimizer:
         config = dict(config)
         if isinstance(config.get("learning_rate"), dict):
             config["learning_rate"] = learning_rate_schedule.deserialize(
-                config["learning_rate"], custom_objects=custom_objects)
+                config["learning_rate"], custom_objects=custom_objects
+            )
         return cls(**config)
 
     def __repr__(self):
         # As tf.keras prints its objects: `<keras.src.optimizers.adam.Adam object at 0x..>`.
         module = type(self).__module__
         if module.startswith("pynn.keras."):
-            module = "keras.src." + module[len("pynn.keras."):]
+            module = "keras.src." + module[len("pynn.keras.") :]
         return f"<{module}.{type(self).__name__} object at {hex(id(self))}>"
 
 
@@ -613,12 +675,15 @@ def _filter_empty_gradients(grads_and_vars):
         names = ([v.name for _, v in grads_and_vars],)
         raise ValueError(
             f"No gradients provided for any variable: {names}. "
-            f"Provided `grads_and_vars` is {tuple(grads_and_vars)}.")
+            f"Provided `grads_and_vars` is {tuple(grads_and_vars)}."
+        )
     if len(filtered) < len(grads_and_vars):
         missing = [v.name for g, v in grads_and_vars if g is None]
         _logger.warning(
             "Gradients do not exist for variables %s when minimizing the loss. If you're "
-            "using `model.compile()`, did you forget to provide a `loss` argument?", missing)
+            "using `model.compile()`, did you forget to provide a `loss` argument?",
+            missing,
+        )
     return filtered
 
 
@@ -635,7 +700,8 @@ def _clip_by_global_norm(grads, clip_norm):
     half_squared = [np.sum(g * g, dtype=g.dtype) / g.dtype.type(2) for g in grads]
     norm = np.sqrt(np.sum(np.array(half_squared, dtype=np.float32)) * np.float32(2))
     with np.errstate(divide="ignore"):
-        scale = np.float32(clip_norm) * np.minimum(np.float32(1) / norm,
-                                                   np.float32(1) / np.float32(clip_norm))
+        scale = np.float32(clip_norm) * np.minimum(
+            np.float32(1) / norm, np.float32(1) / np.float32(clip_norm)
+        )
     scale = scale + (norm - norm)
     return [g * g.dtype.type(scale) for g in grads]

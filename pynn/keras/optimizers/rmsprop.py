@@ -21,15 +21,36 @@ class RMSprop(Optimizer):
         (plus the common optimizer arguments, see `Optimizer`)
     """
 
-    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7,
-                 centered=False, weight_decay=None, clipnorm=None, clipvalue=None,
-                 global_clipnorm=None, use_ema=False, ema_momentum=0.99,
-                 ema_overwrite_frequency=100, jit_compile=True, name="RMSprop", **kwargs):
-        super().__init__(name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-                         clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-                         ema_momentum=ema_momentum,
-                         ema_overwrite_frequency=ema_overwrite_frequency,
-                         jit_compile=jit_compile, **kwargs)
+    def __init__(
+        self,
+        learning_rate=0.001,
+        rho=0.9,
+        momentum=0.0,
+        epsilon=1e-7,
+        centered=False,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=100,
+        jit_compile=True,
+        name="RMSprop",
+        **kwargs,
+    ):
+        super().__init__(
+            name=name,
+            weight_decay=weight_decay,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            use_ema=use_ema,
+            ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency,
+            jit_compile=jit_compile,
+            **kwargs,
+        )
         self._learning_rate = self._build_learning_rate(learning_rate)
         self.rho = rho
         self.momentum = momentum
@@ -39,12 +60,20 @@ class RMSprop(Optimizer):
     def _build_slots(self, var_list):
         # tf.keras creates all velocities, then all momentums, then all averages.
         velocities = [self.add_variable_from_reference(v, "velocity") for v in var_list]
-        momentums = ([self.add_variable_from_reference(v, "momentum") for v in var_list]
-                     if self.momentum > 0 else [None] * len(var_list))
-        averages = ([self.add_variable_from_reference(v, "average_gradient") for v in var_list]
-                    if self.centered else [None] * len(var_list))
-        return [tuple(s for s in group if s is not None)
-                for group in zip(velocities, momentums, averages, strict=True)]
+        momentums = (
+            [self.add_variable_from_reference(v, "momentum") for v in var_list]
+            if self.momentum > 0
+            else [None] * len(var_list)
+        )
+        averages = (
+            [self.add_variable_from_reference(v, "average_gradient") for v in var_list]
+            if self.centered
+            else [None] * len(var_list)
+        )
+        return [
+            tuple(s for s in group if s is not None)
+            for group in zip(velocities, momentums, averages, strict=True)
+        ]
 
     def _coefficients(self, lr, dtype):
         t = dtype.type
@@ -70,11 +99,13 @@ class RMSprop(Optimizer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "learning_rate": self._serialize_hyperparameter(self._learning_rate),
-            "rho": self.rho,
-            "momentum": self.momentum,
-            "epsilon": self.epsilon,
-            "centered": self.centered,
-        })
+        config.update(
+            {
+                "learning_rate": self._serialize_hyperparameter(self._learning_rate),
+                "rho": self.rho,
+                "momentum": self.momentum,
+                "epsilon": self.epsilon,
+                "centered": self.centered,
+            }
+        )
         return config

@@ -24,24 +24,37 @@ def text_to_word_sequence(input_text, filters=FILTERS, lower=True, split=" "):
     return [word for word in input_text.split(split) if word]
 
 
-def hashing_trick(text, n, hash_function=None, filters=FILTERS, lower=True, split=" ",
-                  analyzer=None):
+def hashing_trick(
+    text, n, hash_function=None, filters=FILTERS, lower=True, split=" ", analyzer=None
+):
     """Word indices in `[1, n - 1]` by hashing (`hash_function`: None = Python's `hash`,
     which changes between runs, `"md5"` (stable), or a function of a string)."""
     if hash_function is None:
         hash_function = hash
     elif hash_function == "md5":
+
         def hash_function(word):
             return int(hashlib.md5(word.encode()).hexdigest(), 16)
-    words = (text_to_word_sequence(text, filters=filters, lower=lower, split=split)
-             if analyzer is None else analyzer(text))
+
+    words = (
+        text_to_word_sequence(text, filters=filters, lower=lower, split=split)
+        if analyzer is None
+        else analyzer(text)
+    )
     return [hash_function(word) % (n - 1) + 1 for word in words]
 
 
 def one_hot(input_text, n, filters=FILTERS, lower=True, split=" ", analyzer=None):
     """`hashing_trick` with Python's `hash` (despite the name, a list of word indices)."""
-    return hashing_trick(input_text, n, hash_function=hash, filters=filters, lower=lower,
-                         split=split, analyzer=analyzer)
+    return hashing_trick(
+        input_text,
+        n,
+        hash_function=hash,
+        filters=filters,
+        lower=lower,
+        split=split,
+        analyzer=analyzer,
+    )
 
 
 class Tokenizer:
@@ -57,11 +70,21 @@ class Tokenizer:
         analyzer: a function splitting a text into tokens, instead of the default rules.
     """
 
-    def __init__(self, num_words=None, filters=FILTERS, lower=True, split=" ",
-                 char_level=False, oov_token=None, analyzer=None, **kwargs):
+    def __init__(
+        self,
+        num_words=None,
+        filters=FILTERS,
+        lower=True,
+        split=" ",
+        char_level=False,
+        oov_token=None,
+        analyzer=None,
+        **kwargs,
+    ):
         if "nb_words" in kwargs:
-            warnings.warn("The `nb_words` argument in `Tokenizer` has been renamed `num_words`.",
-                          stacklevel=2)
+            warnings.warn(
+                "The `nb_words` argument in `Tokenizer` has been renamed `num_words`.", stacklevel=2
+            )
             num_words = kwargs.pop("nb_words")
         document_count = kwargs.pop("document_count", 0)
         if kwargs:
@@ -83,12 +106,11 @@ class Tokenizer:
     def _tokens(self, text):
         if self.char_level or isinstance(text, list):
             if self.lower:
-                return ([t.lower() for t in text] if isinstance(text, list) else text.lower())
+                return [t.lower() for t in text] if isinstance(text, list) else text.lower()
             return text
         if self.analyzer is not None:
             return self.analyzer(text)
-        return text_to_word_sequence(text, filters=self.filters, lower=self.lower,
-                                     split=self.split)
+        return text_to_word_sequence(text, filters=self.filters, lower=self.lower, split=self.split)
 
     def fit_on_texts(self, texts):
         """Counts the words of `texts` (strings, or lists of tokens) and rebuilds the index."""
@@ -157,8 +179,9 @@ class Tokenizer:
         elif self.word_index:
             num_words = len(self.word_index) + 1
         else:
-            raise ValueError("Specify a dimension (`num_words` argument), or fit on some text "
-                             "data first.")
+            raise ValueError(
+                "Specify a dimension (`num_words` argument), or fit on some text data first."
+            )
         if mode == "tfidf" and not self.document_count:
             raise ValueError("Fit the Tokenizer on some data before using tfidf mode.")
         x = np.zeros((len(sequences), num_words))
@@ -182,8 +205,12 @@ class Tokenizer:
 
     def get_config(self):
         return {
-            "num_words": self.num_words, "filters": self.filters, "lower": self.lower,
-            "split": self.split, "char_level": self.char_level, "oov_token": self.oov_token,
+            "num_words": self.num_words,
+            "filters": self.filters,
+            "lower": self.lower,
+            "split": self.split,
+            "char_level": self.char_level,
+            "oov_token": self.oov_token,
             "document_count": self.document_count,
             "word_counts": json.dumps(self.word_counts),
             "word_docs": json.dumps(self.word_docs),
@@ -194,8 +221,9 @@ class Tokenizer:
 
     def to_json(self, **kwargs):
         """The tokenizer as JSON (`tokenizer_from_json` reads it back)."""
-        return json.dumps({"class_name": type(self).__name__, "config": self.get_config()},
-                          **kwargs)
+        return json.dumps(
+            {"class_name": type(self).__name__, "config": self.get_config()}, **kwargs
+        )
 
 
 def tokenizer_from_json(json_string):

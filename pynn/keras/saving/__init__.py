@@ -10,6 +10,15 @@ from pynn.keras.utils.generic_utils import (
     serialize_keras_object,
 )
 
-__all__ = ["custom_object_scope", "deserialize_keras_object", "get_custom_objects",
-           "get_registered_name", "load_model", "load_weights", "register_keras_serializable",
-           "save_model", "save_weights", "serialize_keras_object"]
+__all__ = [
+    "custom_object_scope",
+    "deserialize_keras_object",
+    "get_custom_objects",
+    "get_registered_name",
+    "load_model",
+    "load_weights",
+    "register_keras_serializable",
+    "save_model",
+    "save_weights",
+    "serialize_keras_object",
+]

@@ -24,8 +24,9 @@ def save(tree, prefix):
     with open(prefix + _DATA_SUFFIX, "wb") as f:
         stores.write_npz(tree, f)
     with open(prefix + ".index", "w", encoding="utf-8") as f:
-        json.dump({"format": _MARKER, "version": 1, "data": os.path.basename(prefix)
-                   + _DATA_SUFFIX}, f)
+        json.dump(
+            {"format": _MARKER, "version": 1, "data": os.path.basename(prefix) + _DATA_SUFFIX}, f
+        )
     name = os.path.basename(prefix)
     with open(os.path.join(folder, "checkpoint"), "w", encoding="utf-8") as f:
         f.write(f'model_checkpoint_path: "{name}"\nall_model_checkpoint_paths: "{name}"\n')
@@ -45,7 +46,8 @@ def load(prefix, paths):
         raise ValueError(
             f"'{prefix}' is a TensorFlow checkpoint, which pynn cannot read. Save the weights "
             "with tf.keras as `.weights.h5` (model.save_weights('w.weights.h5')) or the model "
-            "as `.keras`, then load that file.")
+            "as `.keras`, then load that file."
+        )
     with open(prefix + _DATA_SUFFIX, "rb") as f:
         return stores.read_npz(f, paths)
 

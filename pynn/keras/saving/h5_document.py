@@ -157,8 +157,13 @@ class Group:
             raise TypeError(f"pynn's HDF5 files hold numbers only, not {array.dtype}")
         if array.dtype.byteorder == ">":
             array = array.astype(array.dtype.newbyteorder("<"))
-        node = {"kind": "dataset", "dtype": array.dtype.str, "shape": list(array.shape),
-                "data": array.tobytes(), "attrs": {}}
+        node = {
+            "kind": "dataset",
+            "dtype": array.dtype.str,
+            "shape": list(array.shape),
+            "data": array.tobytes(),
+            "attrs": {},
+        }
         parent._node.setdefault("children", {})[leaf] = node
         return Dataset(node, parent._child_path(leaf))
 
@@ -178,8 +183,9 @@ class File(Group):
         elif mode == "w":
             node = {"kind": "group", "attrs": {}, "children": {}}
         else:
-            raise ValueError(f"Unsupported mode {mode!r}: pynn opens HDF5 files to read ('r') "
-                             "or write ('w').")
+            raise ValueError(
+                f"Unsupported mode {mode!r}: pynn opens HDF5 files to read ('r') or write ('w')."
+            )
         super().__init__(node, "/")
 
     def __enter__(self):
@@ -221,8 +227,11 @@ class H5pyCodec:
 
     def _write(self, group, node):
         for name, attr in node.get("attrs", {}).items():
-            group.attrs[name] = _decode_attr(attr) if "strings" not in attr else \
-                np.array([s.encode("utf8") for s in attr["strings"]]).reshape(attr["shape"])
+            group.attrs[name] = (
+                _decode_attr(attr)
+                if "strings" not in attr
+                else np.array([s.encode("utf8") for s in attr["strings"]]).reshape(attr["shape"])
+            )
         for name, child in node.get("children", {}).items():
             if child["kind"] == "group":
                 self._write(group.create_group(name), child)
@@ -238,12 +247,14 @@ class H5pyCodec:
         node = {"attrs": {k: _encode_attr(v) for k, v in obj.attrs.items()}}
         if isinstance(obj, self.h5py.Dataset):
             array = np.asarray(obj)
-            node.update(kind="dataset", dtype=array.dtype.str, shape=list(array.shape),
-                        data=array.tobytes())
+            node.update(
+                kind="dataset", dtype=array.dtype.str, shape=list(array.shape), data=array.tobytes()
+            )
             return node
         node.update(kind="group", children={})
         for name in obj:
             link = obj.get(name, getlink=True)
-            node["children"][name] = self._read(obj[name]) \
-                if isinstance(link, self.h5py.HardLink) else {"kind": "link"}
+            node["children"][name] = (
+                self._read(obj[name]) if isinstance(link, self.h5py.HardLink) else {"kind": "link"}
+            )
         return node

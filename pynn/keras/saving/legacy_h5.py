@@ -50,8 +50,10 @@ def _read_weights(group):
             weight_names = _decode(layer_group.attrs.get("weight_names", []))
             saved.append((name, [stores.h5_array(layer_group, w) for w in weight_names]))
     except (KeyError, OSError, ValueError) as e:
-        raise stores.WeightsFileError(f"Could not read the legacy HDF5 weights ({e}). The file "
-                                      "may be truncated or not a Keras weights file.") from e
+        raise stores.WeightsFileError(
+            f"Could not read the legacy HDF5 weights ({e}). The file "
+            "may be truncated or not a Keras weights file."
+        ) from e
     return saved
 
 
@@ -66,7 +68,8 @@ def _assign(model, saved, by_name=False, skip_mismatch=False):
             raise ValueError(
                 f"Weight file contains {len(saved)} layers with weights, but the model has "
                 f"{len(layers)} layers with weights. Check that the file was saved from the "
-                "same architecture, or load with by_name=True.")
+                "same architecture, or load with by_name=True."
+            )
         pairs = list(zip(layers, (arrays for _, arrays in saved), strict=True))
     plan = []
     for layer, arrays in pairs:
@@ -74,8 +77,10 @@ def _assign(model, saved, by_name=False, skip_mismatch=False):
         if len(weights) != len(arrays):
             if skip_mismatch:
                 continue
-            raise ValueError(f"Layer '{layer.name}' expects {len(weights)} weight(s), but the "
-                             f"saved weights have {len(arrays)} element(s).")
+            raise ValueError(
+                f"Layer '{layer.name}' expects {len(weights)} weight(s), but the "
+                f"saved weights have {len(arrays)} element(s)."
+            )
         for weight, array in zip(weights, arrays, strict=True):
             if tuple(weight.shape) != array.shape:
                 if skip_mismatch:
@@ -83,7 +88,8 @@ def _assign(model, saved, by_name=False, skip_mismatch=False):
                 raise ValueError(
                     f"Shape mismatch in layer '{layer.name}' for weight {weight.name}: the "
                     f"model has shape {tuple(weight.shape)}, the saved weight has shape "
-                    f"{array.shape}.")
+                    f"{array.shape}."
+                )
             plan.append((weight, array))
     for weight, array in plan:
         weight.assign(array.astype(weight._value.dtype))
@@ -119,8 +125,9 @@ def save_model(model, filepath, include_optimizer=True):
         f.attrs["model_config"] = json.dumps(model_config, default=_json_default).encode("utf8")
         training_config = _training_config(model)
         if training_config is not None:
-            f.attrs["training_config"] = json.dumps(
-                training_config, default=_json_default).encode("utf8")
+            f.attrs["training_config"] = json.dumps(training_config, default=_json_default).encode(
+                "utf8"
+            )
         _write_weights(f.create_group("model_weights"), model)
 
 
@@ -135,8 +142,10 @@ def load_model(filepath, custom_objects=None, compile=True):
         raise ValueError(f"'{filepath}' is not a readable HDF5 model file: {e}") from e
     with f:
         if "model_config" not in f.attrs:
-            raise ValueError(f"No model config found in the file at {filepath}: it holds "
-                             "weights only. Build the model, then call `load_weights`.")
+            raise ValueError(
+                f"No model config found in the file at {filepath}: it holds "
+                "weights only. Build the model, then call `load_weights`."
+            )
         config = json.loads(_decode([f.attrs["model_config"]])[0])
         training = f.attrs.get("training_config")
         saved = _read_weights(f["model_weights"])
@@ -144,8 +153,9 @@ def load_model(filepath, custom_objects=None, compile=True):
     # them runs (its `safe_mode` argument applies to `.keras` files only). pynn does the same,
     # so only open `.h5` files you trust; named functions still resolve only to custom objects.
     scoped = in_safe_mode()
-    model = model_from_config(config, custom_objects=custom_objects,
-                              safe_mode=scoped if scoped is not None else False)
+    model = model_from_config(
+        config, custom_objects=custom_objects, safe_mode=scoped if scoped is not None else False
+    )
     _assign(model, saved)
     if compile and training is not None:
         training = json.loads(_decode([training])[0])
@@ -161,10 +171,16 @@ def _training_config(model):
     if config is None:
         return None
     optimizer = model.optimizer
-    return {"loss": config["loss"], "metrics": config["metrics"],
-            "weighted_metrics": config["weighted_metrics"], "loss_weights": config["loss_weights"],
-            "optimizer_config": {"class_name": type(optimizer).__name__,
-                                 "config": optimizer.get_config()}}
+    return {
+        "loss": config["loss"],
+        "metrics": config["metrics"],
+        "weighted_metrics": config["weighted_metrics"],
+        "loss_weights": config["loss_weights"],
+        "optimizer_config": {
+            "class_name": type(optimizer).__name__,
+            "config": optimizer.get_config(),
+        },
+    }
 
 
 def _metric_name(entry):
@@ -182,8 +198,14 @@ def _compile_kwargs(training):
     if isinstance(metrics, list):
         if len(metrics) == 1 and isinstance(metrics[0], list):  # one list per output
             metrics = metrics[0]
-        metrics = [_metric_name(m) if not isinstance(m, list) else [_metric_name(x) for x in m]
-                   for m in metrics]
-    return {"optimizer": optimizer, "loss": training.get("loss"), "metrics": metrics,
-            "loss_weights": training.get("loss_weights"),
-            "weighted_metrics": training.get("weighted_metrics")}
+        metrics = [
+            _metric_name(m) if not isinstance(m, list) else [_metric_name(x) for x in m]
+            for m in metrics
+        ]
+    return {
+        "optimizer": optimizer,
+        "loss": training.get("loss"),
+        "metrics": metrics,
+        "loss_weights": training.get("loss_weights"),
+        "weighted_metrics": training.get("weighted_metrics"),
+    }

@@ -19,8 +19,9 @@ class WeightsFileError(ValueError):
     """A weights file that is missing, truncated, corrupt or of the wrong layout."""
 
 
-_RECONSTRUCT = frozenset({"numpy.core.multiarray _reconstruct",
-                          "numpy._core.multiarray _reconstruct"})
+_RECONSTRUCT = frozenset(
+    {"numpy.core.multiarray _reconstruct", "numpy._core.multiarray _reconstruct"}
+)
 _NDARRAY, _DTYPE = "numpy ndarray", "numpy dtype"
 _NUMERIC_KINDS = frozenset("biuf")
 
@@ -55,8 +56,11 @@ class _ArrayStub:
         if not isinstance(state, tuple) or len(state) != 5:
             raise WeightsFileError("unexpected array state")
         _, shape, dtype, fortran, data = state
-        if not (isinstance(shape, tuple) and all(isinstance(d, int) and d >= 0 for d in shape)
-                and isinstance(dtype, _DtypeStub)):
+        if not (
+            isinstance(shape, tuple)
+            and all(isinstance(d, int) and d >= 0 for d in shape)
+            and isinstance(dtype, _DtypeStub)
+        ):
             raise WeightsFileError("unexpected array shape or dtype")
         if dtype.descr.startswith("O"):
             if shape != () or not isinstance(data, list) or len(data) != 1:
@@ -76,8 +80,12 @@ class _ArrayStub:
 def _reduce(func, args):
     if not isinstance(func, _Global) or not isinstance(args, tuple):
         raise WeightsFileError("a call that is not an array or dtype")
-    if func.name in _RECONSTRUCT and len(args) == 3 and isinstance(args[0], _Global) \
-            and args[0].name == _NDARRAY:
+    if (
+        func.name in _RECONSTRUCT
+        and len(args) == 3
+        and isinstance(args[0], _Global)
+        and args[0].name == _NDARRAY
+    ):
         return _ArrayStub()
     if func.name == _DTYPE and len(args) == 3 and isinstance(args[0], str):
         return _DtypeStub(args[0])
@@ -112,9 +120,18 @@ def read_pickled_array_dict(data):
                 continue
             if name == "STOP":
                 break
-            if name in ("BININT", "BININT1", "BININT2", "LONG1", "BINUNICODE",
-                        "SHORT_BINUNICODE", "BINUNICODE8", "SHORT_BINBYTES", "BINBYTES",
-                        "BINBYTES8"):
+            if name in (
+                "BININT",
+                "BININT1",
+                "BININT2",
+                "LONG1",
+                "BINUNICODE",
+                "SHORT_BINUNICODE",
+                "BINUNICODE8",
+                "SHORT_BINBYTES",
+                "BINBYTES",
+                "BINBYTES8",
+            ):
                 stack.append(arg)
             elif name in ("NONE", "NEWTRUE", "NEWFALSE"):
                 stack.append({"NONE": None, "NEWTRUE": True, "NEWFALSE": False}[name])
@@ -171,8 +188,11 @@ def read_pickled_array_dict(data):
                 raise WeightsFileError(f"pickle opcode {name}")
         else:
             raise WeightsFileError("the data ends early")
-        if len(stack) != 1 or not isinstance(stack[0], _ArrayStub) \
-                or not isinstance(stack[0].value, dict):
+        if (
+            len(stack) != 1
+            or not isinstance(stack[0], _ArrayStub)
+            or not isinstance(stack[0].value, dict)
+        ):
             raise WeightsFileError("not one dict of arrays")
         return _plain(stack[0].value)
     except (IndexError, KeyError, AttributeError, TypeError, ValueError) as e:
@@ -187,10 +207,12 @@ class NpzReader:
     def __init__(self, source):
         try:
             self._zip = zipfile.ZipFile(source)
-            self.files = {n[:-len(".npy")]: n for n in self._zip.namelist() if n.endswith(".npy")}
+            self.files = {n[: -len(".npy")]: n for n in self._zip.namelist() if n.endswith(".npy")}
         except (OSError, zipfile.BadZipFile, ValueError, EOFError) as e:
-            raise WeightsFileError(f"Could not read the npz weights ({e}). The file may be "
-                                   "truncated or not a weights file.") from e
+            raise WeightsFileError(
+                f"Could not read the npz weights ({e}). The file may be "
+                "truncated or not a weights file."
+            ) from e
 
     def __enter__(self):
         return self
@@ -204,21 +226,28 @@ class NpzReader:
             data = self._zip.read(self.files[key])
             stream = io.BytesIO(data)
             version = np.lib.format.read_magic(stream)
-            header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                      else np.lib.format.read_array_header_2_0)
+            header = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
             shape, _, dtype = header(stream)
             if dtype.hasobject:
                 if shape != ():
                     raise WeightsFileError(f"member {key!r} is an object array")
-                return read_pickled_array_dict(data[stream.tell():])
+                return read_pickled_array_dict(data[stream.tell() :])
             stream.seek(0)
             array = np.lib.format.read_array(stream, allow_pickle=False)
             if array.dtype.kind not in _NUMERIC_KINDS:
                 raise WeightsFileError(f"member {key!r} holds {array.dtype}, not numbers")
             return array
         except WeightsFileError as e:
-            raise WeightsFileError(f"Could not read the npz weights: {e}. The file is not a "
-                                   "weights file that pynn reads.") from e
+            raise WeightsFileError(
+                f"Could not read the npz weights: {e}. The file is not a "
+                "weights file that pynn reads."
+            ) from e
         except (OSError, ValueError, EOFError, zipfile.BadZipFile) as e:
-            raise WeightsFileError(f"Could not read the npz weights ({e}). The file may be "
-                                   "truncated or not a weights file.") from e
+            raise WeightsFileError(
+                f"Could not read the npz weights ({e}). The file may be "
+                "truncated or not a weights file."
+            ) from e

@@ -75,7 +75,10 @@ def assign_tree(model, tree, skip_mismatch=False):
                 _logger.warning(
                     "Skipping variable loading for optimizer '%s', because it has %d "
                     "variables whereas the saved optimizer has %d variables.",
-                    name, len(variables), len(saved))
+                    name,
+                    len(variables),
+                    len(saved),
+                )
                 continue
         elif len(saved) != len(variables):
             if skip_mismatch:
@@ -83,7 +86,8 @@ def assign_tree(model, tree, skip_mismatch=False):
             raise ValueError(
                 f"Layer '{name}' expected {len(variables)} variables, but received "
                 f"{len(saved)} variables during loading. "
-                f"Expected: {[v.name for v in variables]}")
+                f"Expected: {[v.name for v in variables]}"
+            )
         for variable, array in zip(variables, saved, strict=True):
             if tuple(variable.shape) != tuple(np.shape(array)):
                 if skip_mismatch:
@@ -91,7 +95,8 @@ def assign_tree(model, tree, skip_mismatch=False):
                 raise ValueError(
                     f"Shape mismatch in layer '{name}' for weight {variable.name}: the model "
                     f"has shape {tuple(variable.shape)}, the saved weight has shape "
-                    f"{tuple(np.shape(array))}.")
+                    f"{tuple(np.shape(array))}."
+                )
             plan.append((variable, array))
     for variable, array in plan:
         variable.assign(np.asarray(array, dtype=variable._value.dtype))
@@ -102,7 +107,8 @@ def _require_built(model, action):
         raise ValueError(
             f"Unable to {action} weights of model '{model.name}': it has not created its "
             "variables yet. Call the model on a batch of data (or call `model.build("
-            "input_shape)`) first.")
+            "input_shape)`) first."
+        )
 
 
 def _is_legacy_h5(filepath):
@@ -120,6 +126,7 @@ def save_weights(model, filepath, overwrite=True, save_format=None, options=None
         stores.write_npz(weights_tree(model), filepath)
     elif _is_legacy_h5(filepath) or save_format == "h5":
         from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+
         legacy_h5.save_weights(model, filepath)
     else:  # a TensorFlow checkpoint prefix such as training_1/cp.ckpt
         checkpoint.save(weights_tree(model), filepath)
@@ -140,14 +147,15 @@ def load_weights(model, filepath, skip_mismatch=False, by_name=False, options=No
         tree = stores.read_npz(filepath, paths)
     elif _is_legacy_h5(filepath):
         from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
-        return legacy_h5.load_weights(model, filepath, by_name=by_name,
-                                      skip_mismatch=skip_mismatch)
+
+        return legacy_h5.load_weights(model, filepath, by_name=by_name, skip_mismatch=skip_mismatch)
     elif checkpoint.exists(filepath):
         tree = checkpoint.load(filepath, paths)
     else:
         raise ValueError(
             "pynn loads weights from `.keras`, `.weights.h5`, `.npz`, legacy `.h5` files and "
-            f"checkpoints it wrote itself. Received: filepath={filepath}")
+            f"checkpoints it wrote itself. Received: filepath={filepath}"
+        )
     assign_tree(model, tree, skip_mismatch=skip_mismatch)
     return None
 
@@ -165,8 +173,12 @@ def serialize_model(model):
         module, registered = "keras.src.engine.functional", "Functional"
     else:
         module, registered = cls.__module__, cls.__name__
-    config = {"module": module, "class_name": cls.__name__, "config": model.get_config(),
-              "registered_name": registered}
+    config = {
+        "module": module,
+        "class_name": cls.__name__,
+        "config": model.get_config(),
+        "registered_name": registered,
+    }
     _add_build_configs(config["config"], model)
     build_config = model.get_build_config()
     if build_config is not None:
@@ -212,12 +224,16 @@ def _serialize_compile_value(value, module):
     if module == "optimizer":
         return optimizers.serialize(value)
     if hasattr(value, "get_config"):
-        return (losses.serialize(value) if module == "loss" else metrics.serialize(value))
+        return losses.serialize(value) if module == "loss" else metrics.serialize(value)
     name = getattr(value, "__name__", None)
     if name is None:
         raise ValueError(f"Cannot serialize {value!r} in the compile config.")
-    return {"module": "keras.losses" if module == "loss" else "keras.metrics",
-            "class_name": "function", "config": name, "registered_name": name}
+    return {
+        "module": "keras.losses" if module == "loss" else "keras.metrics",
+        "class_name": "function",
+        "config": name,
+        "registered_name": name,
+    }
 
 
 def _compile_config(model):
@@ -225,8 +241,11 @@ def _compile_config(model):
     if not getattr(model, "_is_compiled", False) or raw is None:
         return None
     config = dict(raw)
-    config["optimizer"] = _serialize_compile_value(model.optimizer, "optimizer") \
-        if not isinstance(raw["optimizer"], str) else raw["optimizer"]
+    config["optimizer"] = (
+        _serialize_compile_value(model.optimizer, "optimizer")
+        if not isinstance(raw["optimizer"], str)
+        else raw["optimizer"]
+    )
     for key, kind in (("loss", "loss"), ("metrics", "metric"), ("weighted_metrics", "metric")):
         config[key] = _serialize_compile_value(raw.get(key), kind)
     return config
@@ -251,8 +270,9 @@ def _deserialize_compile_value(value, kind, custom_objects):
 
 def compile_from_config(model, config, custom_objects=None):
     kwargs = dict(config)
-    kwargs["optimizer"] = _deserialize_compile_value(config.get("optimizer"), "optimizer",
-                                                     custom_objects)
+    kwargs["optimizer"] = _deserialize_compile_value(
+        config.get("optimizer"), "optimizer", custom_objects
+    )
     for key, kind in (("loss", "loss"), ("metrics", "metric"), ("weighted_metrics", "metric")):
         kwargs[key] = _deserialize_compile_value(config.get(key), kind, custom_objects)
     model.compile(**kwargs)
@@ -260,24 +280,30 @@ def compile_from_config(model, config, custom_objects=None):
         model.optimizer.build(model.trainable_variables)
 
 
-def save_model(model, filepath, overwrite=True, save_format=None, include_optimizer=True,
-               **kwargs):
+def save_model(model, filepath, overwrite=True, save_format=None, include_optimizer=True, **kwargs):
     filepath = os.fspath(filepath)
     if not overwrite and os.path.exists(filepath):
         raise FileExistsError(f"{filepath} already exists and overwrite=False.")
     if save_format == "h5" or _is_legacy_h5(filepath):
         from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+
         return legacy_h5.save_model(model, filepath, include_optimizer=include_optimizer)
     if not filepath.endswith(".keras"):
         raise ValueError(
             "pynn cannot write TensorFlow's SavedModel format (a folder). Save to a `.keras` "
-            f"file instead, e.g. model.save('model.keras'). Received: filepath={filepath}")
+            f"file instead, e.g. model.save('model.keras'). Received: filepath={filepath}"
+        )
     if not model.built:
-        _logger.warning("You are saving a model that has not yet been built. It might not "
-                        "contain any weights yet.")
+        _logger.warning(
+            "You are saving a model that has not yet been built. It might not "
+            "contain any weights yet."
+        )
     from pynn.keras import __version__  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
-    metadata = {"keras_version": __version__,
-                "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")}
+
+    metadata = {
+        "keras_version": __version__,
+        "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S"),
+    }
     tree = weights_tree(model)
     if not include_optimizer:
         tree = {p: v for p, v in tree.items() if not p.startswith("optimizer")}
@@ -307,8 +333,10 @@ def _open_archive(filepath):
     try:
         return zipfile.ZipFile(filepath, "r")
     except (zipfile.BadZipFile, OSError) as e:
-        raise ValueError(f"'{filepath}' is not a valid .keras file: {e}. It may be truncated "
-                         "or corrupt; save the model again.") from e
+        raise ValueError(
+            f"'{filepath}' is not a valid .keras file: {e}. It may be truncated "
+            "or corrupt; save the model again."
+        ) from e
 
 
 def _read_archive_weights(archive, paths):
@@ -320,8 +348,9 @@ def _read_archive_weights(archive, paths):
             return stores.read_keras_npz(io.BytesIO(archive.read(_WEIGHTS + ".npz")), paths)
     except zipfile.BadZipFile as e:
         raise ValueError(f"The weights inside the .keras file are damaged: {e}") from e
-    raise ValueError(f"Expected a {_WEIGHTS}.h5 or {_WEIGHTS}.npz file inside the .keras "
-                     f"archive; found {names}.")
+    raise ValueError(
+        f"Expected a {_WEIGHTS}.h5 or {_WEIGHTS}.npz file inside the .keras archive; found {names}."
+    )
 
 
 def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kwargs):
@@ -331,14 +360,18 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
     if os.path.isdir(filepath):
         raise ValueError(
             f"'{filepath}' is a folder (TensorFlow's SavedModel format), which pynn cannot "
-            "read. Save the model as a `.keras` file instead.")
+            "read. Save the model as a `.keras` file instead."
+        )
     if _is_legacy_h5(filepath):
         # tf.keras 2.15 ignores `safe_mode` for legacy `.h5` files (see legacy_h5.load_model).
         from pynn.keras.saving import legacy_h5  # noqa: PLC0415 - late: the models this saves import saving (engine/training.py)
+
         return legacy_h5.load_model(filepath, custom_objects=custom_objects, compile=compile)
     if not filepath.endswith(".keras"):
-        raise ValueError("File format not supported: filepath=" + filepath + ". pynn loads "
-                         "`.keras` and legacy `.h5` model files.")
+        raise ValueError(
+            "File format not supported: filepath=" + filepath + ". pynn loads "
+            "`.keras` and legacy `.h5` model files."
+        )
     with _open_archive(filepath) as archive:
         try:
             config = json.loads(archive.read(_CONFIG))

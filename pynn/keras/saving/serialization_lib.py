@@ -21,10 +21,16 @@ def _family_deserializers():
     )
     from pynn.keras.layers import serialization as layers  # noqa: PLC0415 - late: the layers and activations it deserializes import it
 
-    return {"keras.activations": activations.deserialize, "keras.constraints": constraints.deserialize,
-            "keras.initializers": initializers.deserialize, "keras.losses": losses.deserialize,
-            "keras.metrics": metrics.deserialize, "keras.optimizers": optimizers.deserialize,
-            "keras.regularizers": regularizers.deserialize, "keras.layers": layers.deserialize}
+    return {
+        "keras.activations": activations.deserialize,
+        "keras.constraints": constraints.deserialize,
+        "keras.initializers": initializers.deserialize,
+        "keras.losses": losses.deserialize,
+        "keras.metrics": metrics.deserialize,
+        "keras.optimizers": optimizers.deserialize,
+        "keras.regularizers": regularizers.deserialize,
+        "keras.layers": layers.deserialize,
+    }
 
 
 def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
@@ -43,7 +49,8 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
     with generic_utils.SafeModeScope(safe_mode):
         if module_objects is not None:
             return generic_utils.deserialize_keras_object(
-                config, module_objects, printable_module_name, custom_objects)
+                config, module_objects, printable_module_name, custom_objects
+            )
         if isinstance(config, (list, tuple)):
             return [deserialize_keras_object(c, custom_objects, safe_mode) for c in config]
         if not isinstance(config, dict):
@@ -52,8 +59,7 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
             raise ValueError(f"Unknown `config` as a `dict`, config={config}")
         module = config.get("module") or "keras.layers"
         parts = module.split(".")
-        family = "keras." + parts[2] if parts[:2] == ["keras", "src"] and len(parts) > 2 \
-            else module
+        family = "keras." + parts[2] if parts[:2] == ["keras", "src"] and len(parts) > 2 else module
         deserialize = _family_deserializers().get(family)
         if deserialize is None:  # keras, keras.models, keras.src.engine.functional, custom
             deserialize = _family_deserializers()["keras.layers"]

@@ -12,11 +12,27 @@ variables sit in `<path>/vars/0, 1, ...` (trainable ones first). Following the s
 from pynn.keras.utils.generic_utils import to_snake_case
 
 # Attributes tf.keras never walks (properties that recompute or repeat other attributes).
-SKIPPED_ATTRIBUTES = frozenset({
-    "inbound_nodes", "outbound_nodes", "input_shape", "output_shape", "submodules", "weights",
-    "non_trainable_weights", "trainable_weights", "variables", "non_trainable_variables",
-    "trainable_variables", "updates", "state_updates", "input", "output", "inputs", "outputs",
-})
+SKIPPED_ATTRIBUTES = frozenset(
+    {
+        "inbound_nodes",
+        "outbound_nodes",
+        "input_shape",
+        "output_shape",
+        "submodules",
+        "weights",
+        "non_trainable_weights",
+        "trainable_weights",
+        "variables",
+        "non_trainable_variables",
+        "trainable_variables",
+        "updates",
+        "state_updates",
+        "input",
+        "output",
+        "inputs",
+        "outputs",
+    }
+)
 
 
 def _is_trackable(obj):

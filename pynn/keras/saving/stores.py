@@ -54,8 +54,10 @@ def hdf5_available():
 
 def require_h5py(what):
     if h5py is None:
-        raise ImportError(f"{what} needs the h5py package, which is not installed. Install it "
-                          "(`pip install h5py`), or use a `.npz` file instead.")
+        raise ImportError(
+            f"{what} needs the h5py package, which is not installed. Install it "
+            "(`pip install h5py`), or use a `.npz` file instead."
+        )
 
 
 def _vars_group_name(path):
@@ -82,8 +84,11 @@ def h5_array(group, name):
     if not isinstance(link, h5py.HardLink):
         raise WeightsFileError(f"{group.name}/{name} is a link, not a weight")
     dataset = group[name]
-    if not isinstance(dataset, h5py.Dataset) or dataset.external \
-            or dataset.dtype.kind not in _NUMERIC_KINDS:
+    if (
+        not isinstance(dataset, h5py.Dataset)
+        or dataset.external
+        or dataset.dtype.kind not in _NUMERIC_KINDS
+    ):
         raise WeightsFileError(f"{group.name}/{name} is not an array of numbers")
     return np.array(dataset)
 
@@ -105,11 +110,14 @@ def read_h5(source, paths):
                 keys = sorted(group.keys(), key=_index)
                 tree[path] = [h5_array(group, k) for k in keys]
     except WeightsFileError as e:
-        raise WeightsFileError(f"Could not read the HDF5 weights: {e}. The file is not a "
-                               "Keras weights file.") from e
+        raise WeightsFileError(
+            f"Could not read the HDF5 weights: {e}. The file is not a Keras weights file."
+        ) from e
     except (OSError, KeyError, ValueError, RuntimeError) as e:
-        raise WeightsFileError(f"Could not read the HDF5 weights ({e}). The file may be "
-                               "truncated or not a Keras weights file.") from e
+        raise WeightsFileError(
+            f"Could not read the HDF5 weights ({e}). The file may be "
+            "truncated or not a Keras weights file."
+        ) from e
     return tree
 
 
@@ -139,8 +147,9 @@ def read_keras_npz(source, paths):
                 continue
             group = npz.read(key)
             if not isinstance(group, dict):
-                raise WeightsFileError(f"Could not read the npz weights: entry {key!r} is not "
-                                       "a dict of arrays.")
+                raise WeightsFileError(
+                    f"Could not read the npz weights: entry {key!r} is not a dict of arrays."
+                )
             tree[path] = [group[str(i)] for i in sorted(map(_index, group))]
     return tree
 
@@ -161,8 +170,9 @@ def read_npz(source, paths):
         for key in npz.files:
             head, _, index = key.rpartition("/")
             if not (head == "vars" or head.endswith("/vars")) or not index.isdigit():
-                raise WeightsFileError(f"Unexpected entry {key!r}: this is not a pynn "
-                                       "weights file.")
+                raise WeightsFileError(
+                    f"Unexpected entry {key!r}: this is not a pynn weights file."
+                )
             if head in wanted:
                 array = npz.read(key)
                 if not isinstance(array, np.ndarray):

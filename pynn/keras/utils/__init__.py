@@ -57,15 +57,18 @@ def normalize(x, axis=-1, order=2):
 def set_random_seed(seed):
     """Seeds Python's `random`, numpy and pynn's global generator (as tf.random.set_seed)."""
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool):
-        raise ValueError("Expected `seed` argument to be an integer. "
-                         f"Received: seed={seed} (of type {type(seed)})")
+        raise ValueError(
+            "Expected `seed` argument to be an integer. "
+            f"Received: seed={seed} (of type {type(seed)})"
+        )
     _random.seed(seed)
     np.random.seed(seed)
     prandom.set_seed(seed)
 
 
-def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre",
-                  value=0.0):
+def pad_sequences(
+    sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre", value=0.0
+):
     """Pads a list of sequences to one length (Keras `pad_sequences`)."""
     if not hasattr(sequences, "__len__"):
         raise ValueError("`sequences` must be iterable.")
@@ -76,8 +79,9 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
         try:
             lengths.append(len(x))
         except TypeError as e:
-            raise ValueError("`sequences` must be a list of iterables. "
-                             f"Found non-iterable: {x!s}") from e
+            raise ValueError(
+                f"`sequences` must be a list of iterables. Found non-iterable: {x!s}"
+            ) from e
         if not found_shape and len(x):
             sample_shape = np.asarray(x).shape[1:]
             found_shape = True
@@ -85,8 +89,10 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
         maxlen = max(lengths) if lengths else 0
     is_text = np.issubdtype(np.dtype(dtype), np.str_) or np.issubdtype(np.dtype(dtype), np.object_)
     if isinstance(value, str) and dtype is not object and not is_text:
-        raise ValueError(f"`dtype` {dtype} is not compatible with `value`'s type: {type(value)}\n"
-                         "You should set `dtype=object` for variable length strings.")
+        raise ValueError(
+            f"`dtype` {dtype} is not compatible with `value`'s type: {type(value)}\n"
+            "You should set `dtype=object` for variable length strings."
+        )
     out = np.full((len(sequences), maxlen) + sample_shape, value, dtype=dtype)
     for i, s in enumerate(sequences):
         if not len(s):
@@ -99,22 +105,36 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
             raise ValueError(f'Truncating type "{truncating}" not understood')
         trunc = np.asarray(trunc, dtype=dtype)
         if trunc.shape[1:] != sample_shape:
-            raise ValueError(f"Shape of sample {trunc.shape[1:]} of sequence at position {i} "
-                             f"is different from expected shape {sample_shape}")
+            raise ValueError(
+                f"Shape of sample {trunc.shape[1:]} of sequence at position {i} "
+                f"is different from expected shape {sample_shape}"
+            )
         if padding == "post":
-            out[i, :len(trunc)] = trunc
+            out[i, : len(trunc)] = trunc
         elif padding == "pre":
-            out[i, -len(trunc):] = trunc
+            out[i, -len(trunc) :] = trunc
         else:
             raise ValueError(f'Padding type "{padding}" not understood')
     return out
 
 
-def plot_model(model, to_file="model.png", show_shapes=False, show_dtype=False,
-               show_layer_names=True, rankdir="TB", expand_nested=False, dpi=96,
-               layer_range=None, show_layer_activations=False, show_trainable=False):
+def plot_model(
+    model,
+    to_file="model.png",
+    show_shapes=False,
+    show_dtype=False,
+    show_layer_names=True,
+    rankdir="TB",
+    expand_nested=False,
+    dpi=96,
+    layer_range=None,
+    show_layer_activations=False,
+    show_trainable=False,
+):
     """Needs pydot and graphviz, which pynn does not ship: raises ImportError as tf.keras
     does without them (use `model.summary()` instead)."""
-    raise ImportError("You must install pydot (`pip install pydot`) and install graphviz (see "
-                      "instructions at https://graphviz.gitlab.io/download/) for plot_model "
-                      "to work.")
+    raise ImportError(
+        "You must install pydot (`pip install pydot`) and install graphviz (see "
+        "instructions at https://graphviz.gitlab.io/download/) for plot_model "
+        "to work."
+    )

@@ -30,13 +30,14 @@ class Sequence:
     def __getitem__(self, index):
         """The batch at position `index` (0 <= index < len(self))."""
         raise NotImplementedError(
-            f"{type(self).__name__} must implement `__getitem__(self, index)` returning a batch.")
+            f"{type(self).__name__} must implement `__getitem__(self, index)` returning a batch."
+        )
 
     def __len__(self):
         """The number of batches in one epoch."""
         raise NotImplementedError(
-            f"{type(self).__name__} must implement `__len__(self)` returning the number of "
-            "batches.")
+            f"{type(self).__name__} must implement `__len__(self)` returning the number of batches."
+        )
 
     def on_epoch_end(self):
         """Called at the end of every epoch; does nothing unless overridden."""

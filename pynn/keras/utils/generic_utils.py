@@ -72,8 +72,10 @@ def register_keras_serializable(package="Custom", name=None):
     def decorator(arg):
         registered_name = f"{package}>{name or arg.__name__}"
         if registered_name in _GLOBAL_CUSTOM_OBJECTS:
-            raise ValueError(f"{registered_name} has already been registered to "
-                             f"{_GLOBAL_CUSTOM_OBJECTS[registered_name]}")
+            raise ValueError(
+                f"{registered_name} has already been registered to "
+                f"{_GLOBAL_CUSTOM_OBJECTS[registered_name]}"
+            )
         _GLOBAL_CUSTOM_OBJECTS[registered_name] = arg
         _REGISTERED_NAMES[arg] = registered_name
         return arg
@@ -122,13 +124,12 @@ def deserialize_keras_object(
     """
     if safe_mode is not None:
         with SafeModeScope(safe_mode):
-            return deserialize_keras_object(identifier, module_objects,
-                                            printable_module_name, custom_objects)
+            return deserialize_keras_object(
+                identifier, module_objects, printable_module_name, custom_objects
+            )
     if isinstance(identifier, dict):
         if "class_name" not in identifier or "config" not in identifier:
-            raise ValueError(
-                f"Improper config format for {printable_module_name}: {identifier}"
-            )
+            raise ValueError(f"Improper config format for {printable_module_name}: {identifier}")
         name = identifier["class_name"]
         config = identifier["config"]
         registered = identifier.get("registered_name")
@@ -226,7 +227,8 @@ def _bytecode_of_this_python(raw):
     raise ValueError(
         f"This Lambda layer's Python code was saved by {by}; its bytecode cannot run on Python "
         f"{current} (running it could crash Python). Build the model in code, with the same "
-        "Lambda function, and load only the weights with `model.load_weights(...)`.")
+        "Lambda function, and load only the weights with `model.load_weights(...)`."
+    )
 
 
 def func_load(code, defaults=None, closure=None, globs=None):
@@ -243,8 +245,11 @@ def func_load(code, defaults=None, closure=None, globs=None):
     if closure is not None:
         closure = tuple(make_cell(value) for value in closure)
     return types.FunctionType(
-        raw, globs if globs is not None else globals(), name=raw.co_name,
-        argdefs=defaults, closure=closure,
+        raw,
+        globs if globs is not None else globals(),
+        name=raw.co_name,
+        argdefs=defaults,
+        closure=closure,
     )
 
 
@@ -259,6 +264,8 @@ def shape_list(shape):
 
 def is_shape_list_of_shapes(shape):
     """True when `shape` is a list/tuple of shapes (merge-layer inputs), not one shape."""
-    return isinstance(shape, (list, tuple)) and len(shape) > 0 and all(
-        s is None or hasattr(s, "as_list") or isinstance(s, (list, tuple)) for s in shape
+    return (
+        isinstance(shape, (list, tuple))
+        and len(shape) > 0
+        and all(s is None or hasattr(s, "as_list") or isinstance(s, (list, tuple)) for s in shape)
     )

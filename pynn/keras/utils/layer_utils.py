@@ -42,15 +42,18 @@ def get_layer_index_bound_by_layer_name(model, layer_range=None):
     if layer_range is None:
         return [0, len(model.layers)]
     if len(layer_range) != 2:
-        raise ValueError("layer_range must be a list or tuple of length 2. Received: "
-                         f"layer_range = {layer_range} of length {len(layer_range)}")
+        raise ValueError(
+            "layer_range must be a list or tuple of length 2. Received: "
+            f"layer_range = {layer_range} of length {len(layer_range)}"
+        )
     if not isinstance(layer_range[0], str) or not isinstance(layer_range[1], str):
         raise ValueError(f"layer_range should contain string type only. Received: {layer_range}")
     lower = [i for i, layer in enumerate(model.layers) if re.match(layer_range[0], layer.name)]
     upper = [i for i, layer in enumerate(model.layers) if re.match(layer_range[1], layer.name)]
     if not lower or not upper:
-        raise ValueError("Passed layer_names do not match the layer names in the model. "
-                         f"Received: {layer_range}")
+        raise ValueError(
+            f"Passed layer_names do not match the layer names in the model. Received: {layer_range}"
+        )
     if min(lower) > max(upper):
         return [min(upper), max(lower) + 1]
     return [min(lower), max(upper) + 1]
@@ -92,7 +95,9 @@ def _wrap_row(fields, positions, nested_level):
                 cutoff -= nested_level
             chunk = left[col][:cutoff]
             # Break after the end of a tuple/list/dict item when one appears in the chunk.
-            breaks = [chunk.find(t) + len(t) for t in ("),", "},", "],", "',") if chunk.find(t) >= 0]
+            breaks = [
+                chunk.find(t) + len(t) for t in ("),", "},", "],", "',") if chunk.find(t) >= 0
+            ]
             if breaks:
                 cutoff = min(breaks)
                 chunk = chunk[:cutoff]
@@ -110,8 +115,15 @@ def _wrap_row(fields, positions, nested_level):
     return lines
 
 
-def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False,
-                  show_trainable=False, layer_range=None):
+def print_summary(
+    model,
+    line_length=None,
+    positions=None,
+    print_fn=None,
+    expand_nested=False,
+    show_trainable=False,
+    layer_range=None,
+):
     """Prints the summary table of `model` (see `Model.summary`)."""
     if print_fn is None:
         print_fn = print
@@ -180,18 +192,23 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
         print_row(layer_fields(layer), nested_level)
         sublayers = getattr(layer, "layers", None) if expand_nested else None
         if sublayers:
-            print_fn("|" * (nested_level + 1) + "¯" * (line_length - 2 * nested_level - 2)
-                     + "|" * (nested_level + 1))
+            print_fn(
+                "|" * (nested_level + 1)
+                + "¯" * (line_length - 2 * nested_level - 2)
+                + "|" * (nested_level + 1)
+            )
             for i, sub in enumerate(sublayers):
                 print_layer(sub, nested_level + 1, i == len(sublayers) - 1)
-            print_fn("|" * nested_level + "¯" * (line_length - 2 * nested_level)
-                     + "|" * nested_level)
+            print_fn(
+                "|" * nested_level + "¯" * (line_length - 2 * nested_level) + "|" * nested_level
+            )
             is_nested_last = True  # tf.keras 2.15 prints no blank row after an expanded model
         if not is_nested_last:
-            print_fn("|" * nested_level + " " * (line_length - 2 * nested_level)
-                     + "|" * nested_level)
+            print_fn(
+                "|" * nested_level + " " * (line_length - 2 * nested_level) + "|" * nested_level
+            )
 
-    for layer in model.layers[bounds[0]:bounds[1]]:
+    for layer in model.layers[bounds[0] : bounds[1]]:
         print_layer(layer)
     print_fn("=" * line_length)
 
@@ -201,11 +218,14 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
     non_trainable_count = count_params(non_trainable)
     trainable_size = weight_memory_size(trainable)
     non_trainable_size = weight_memory_size(non_trainable)
-    print_fn(f"Total params: {trainable_count + non_trainable_count} "
-             f"({readable_memory_size(trainable_size + non_trainable_size)})")
+    print_fn(
+        f"Total params: {trainable_count + non_trainable_count} "
+        f"({readable_memory_size(trainable_size + non_trainable_size)})"
+    )
     print_fn(f"Trainable params: {trainable_count} ({readable_memory_size(trainable_size)})")
-    print_fn(f"Non-trainable params: {non_trainable_count} "
-             f"({readable_memory_size(non_trainable_size)})")
+    print_fn(
+        f"Non-trainable params: {non_trainable_count} ({readable_memory_size(non_trainable_size)})"
+    )
     print_fn("_" * line_length)
 
 

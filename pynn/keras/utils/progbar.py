@@ -60,8 +60,9 @@ class Progbar:
         unit_name: Name of one step in the timing ("step" or "sample").
     """
 
-    def __init__(self, target, width=30, verbose=1, interval=0.05, stateful_metrics=None,
-                 unit_name="step"):
+    def __init__(
+        self, target, width=30, verbose=1, interval=0.05, stateful_metrics=None, unit_name="step"
+    ):
         self.target = target
         self.width = width
         self.verbose = verbose
@@ -70,7 +71,7 @@ class Progbar:
         self.stateful_metrics = set(stateful_metrics) if stateful_metrics else set()
         self._total_width = 0
         self._seen_so_far = 0
-        self._values = {}          # name -> [weighted sum, count]
+        self._values = {}  # name -> [weighted sum, count]
         self._values_order = []
         self._start = time.time()
         self._last_update = 0

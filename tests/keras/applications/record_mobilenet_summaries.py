@@ -12,12 +12,16 @@ import os
 CASES = [
     "MobileNet(weights=None)",
     "MobileNetV2(weights=None)",
-    ("MobileNet(weights=None, input_shape=(128, 128, 3), alpha=0.5, depth_multiplier=2, "
-    "classes=10)"),
+    (
+        "MobileNet(weights=None, input_shape=(128, 128, 3), alpha=0.5, depth_multiplier=2, "
+        "classes=10)"
+    ),
     "MobileNet(weights=None, include_top=False, pooling='avg', input_shape=(96, 96, 1))",
     "MobileNet(weights=None, include_top=False, pooling='max')",
-    ("MobileNetV2(weights=None, input_shape=(96, 96, 3), alpha=0.35, classes=5, "
-    "classifier_activation=None)"),
+    (
+        "MobileNetV2(weights=None, input_shape=(96, 96, 3), alpha=0.35, classes=5, "
+        "classifier_activation=None)"
+    ),
     "MobileNetV2(weights=None, include_top=False, pooling='avg', alpha=1.4)",
     "MobileNetV2(weights=None, include_top=False, input_shape=(75, 75, 3))",
     "MobileNetV2(weights=None, input_shape=(65, 97, 3), alpha=0.75)",
@@ -36,8 +40,11 @@ def main():
         text = io.StringIO()
         with contextlib.redirect_stdout(text):
             model.summary()
-        summaries[code] = {"summary": text.getvalue(), "params": model.count_params(),
-                           "layers": len(model.layers)}
+        summaries[code] = {
+            "summary": text.getvalue(),
+            "params": model.count_params(),
+            "layers": len(model.layers),
+        }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mobilenet_summaries.json")
     with open(path, "w") as f:
         json.dump(summaries, f, indent=1)

@@ -97,5 +97,6 @@ def test_small_mobilenet_v2_trains_and_predicts():
 
 
 def test_preprocess_input_scales_to_minus_one_one():
-    np.testing.assert_allclose(mobilenet_v2.preprocess_input(np.array([0, 127.5, 255.0])),
-                               [-1, 0, 1])
+    np.testing.assert_allclose(
+        mobilenet_v2.preprocess_input(np.array([0, 127.5, 255.0])), [-1, 0, 1]
+    )

@@ -39,8 +39,12 @@ def test_functional_model_runs_on_arrays():
     assert model.input_shape == (None, 4) and model.output_shape == (None, 2)
     y = model(np.ones((5, 4)))
     assert isinstance(y, Tensor) and y.shape == (5, 2)
-    assert [w.name for w in model.weights] == ["dense/kernel:0", "dense/bias:0",
-                                               "dense_1/kernel:0", "dense_1/bias:0"]
+    assert [w.name for w in model.weights] == [
+        "dense/kernel:0",
+        "dense/bias:0",
+        "dense_1/kernel:0",
+        "dense_1/bias:0",
+    ]
 
 
 def test_multi_input_multi_output_and_shared_layer():
@@ -54,7 +58,14 @@ def test_multi_input_multi_output_and_shared_layer():
     model = keras.Model([a, b], [out1, out2])
     # the order tf.keras 2.15 gives
     assert [layer.name for layer in model.layers] == [
-        "a", "b", "shared", "concatenate", "tf.__operators__.add", "out1", "out2"]
+        "a",
+        "b",
+        "shared",
+        "concatenate",
+        "tf.__operators__.add",
+        "out1",
+        "out2",
+    ]
     assert model.input_names == ["a", "b"] and model.output_names == ["out1", "out2"]
     assert len(shared.inbound_nodes) == 2
     assert shared.get_input_shape_at(1) == (None, 32)
@@ -83,8 +94,11 @@ def test_same_output_twice_gets_unique_output_names():
 def test_wrong_input_shape_for_a_model():
     x = keras.Input((4,))
     model = keras.Model(x, layers.Dense(3)(x))
-    with pytest.raises(ValueError, match=r'Input 0 of layer "model" is incompatible with the '
-                                         r"layer: expected shape=\(None, 4\), found shape=\(3, 5\)"):
+    with pytest.raises(
+        ValueError,
+        match=r'Input 0 of layer "model" is incompatible with the '
+        r"layer: expected shape=\(None, 4\), found shape=\(3, 5\)",
+    ):
         model(np.ones((3, 5)))
     with pytest.raises(ValueError, match=r'Layer "model" expects 1 input\(s\), but it received 2'):
         model([np.ones((3, 4)), np.ones((3, 4))])
@@ -108,31 +122,38 @@ def test_get_layer():
     x = keras.Input((4,))
     model = keras.Model(x, layers.Dense(3, name="dx")(x))
     assert model.get_layer("dx") is model.layers[1] and model.get_layer(index=1).name == "dx"
-    with pytest.raises(ValueError, match=r"No such layer: nope. Existing layers are: "
-                                         r"\['input_1', 'dx'\]."):
+    with pytest.raises(
+        ValueError,
+        match=r"No such layer: nope. Existing layers are: "
+        r"\['input_1', 'dx'\].",
+    ):
         model.get_layer("nope")
-    with pytest.raises(ValueError, match="Was asked to retrieve layer at index 5 but model only "
-                                         "has 2 layers."):
+    with pytest.raises(
+        ValueError, match="Was asked to retrieve layer at index 5 but model only has 2 layers."
+    ):
         model.get_layer(index=5)
     with pytest.raises(ValueError, match="Provide either a layer name or layer index"):
         model.get_layer()
 
 
-@pytest.mark.parametrize(("make", "name"), [
-    (lambda a, b: a + b, "tf.__operators__.add"),
-    (lambda a, b: 1 + a, "tf.__operators__.add"),
-    (lambda a, b: a - b, "tf.math.subtract"),
-    (lambda a, b: a * b, "tf.math.multiply"),
-    (lambda a, b: a / b, "tf.math.truediv"),
-    (lambda a, b: a // b, "tf.compat.v1.floor_div"),
-    (lambda a, b: a % b, "tf.math.floormod"),
-    (lambda a, b: a ** 2, "tf.math.pow"),
-    (lambda a, b: -a, "tf.math.negative"),
-    (lambda a, b: abs(a), "tf.math.abs"),
-    (lambda a, b: a[:, 1], "tf.__operators__.getitem"),
-    (lambda a, b: a < b, "tf.math.less"),
-    (lambda a, b: a >= b, "tf.math.greater_equal"),
-])
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (lambda a, b: a + b, "tf.__operators__.add"),
+        (lambda a, b: 1 + a, "tf.__operators__.add"),
+        (lambda a, b: a - b, "tf.math.subtract"),
+        (lambda a, b: a * b, "tf.math.multiply"),
+        (lambda a, b: a / b, "tf.math.truediv"),
+        (lambda a, b: a // b, "tf.compat.v1.floor_div"),
+        (lambda a, b: a % b, "tf.math.floormod"),
+        (lambda a, b: a**2, "tf.math.pow"),
+        (lambda a, b: -a, "tf.math.negative"),
+        (lambda a, b: abs(a), "tf.math.abs"),
+        (lambda a, b: a[:, 1], "tf.__operators__.getitem"),
+        (lambda a, b: a < b, "tf.math.less"),
+        (lambda a, b: a >= b, "tf.math.greater_equal"),
+    ],
+)
 def test_operators_on_keras_tensors_become_tf_op_lambda_layers(make, name):
     a = keras.Input((4,))
     b = keras.Input((4,))
@@ -222,8 +243,14 @@ def test_symbolic_add_loss_becomes_an_add_loss_layer():
     model.add_loss(dispatch.call("tf.math.reduce_mean", ops.mean, (hidden * hidden,), {}) * 0.1)
     # the loss's ops and the AddLoss layer join the model, after its own layers (tf.keras order)
     assert [layer.name for layer in model.layers] == [
-        "input_1", "dense", "dense_1", "tf.math.multiply", "tf.math.reduce_mean",
-        "tf.math.multiply_1", "add_loss"]
+        "input_1",
+        "dense",
+        "dense_1",
+        "tf.math.multiply",
+        "tf.math.reduce_mean",
+        "tf.math.multiply_1",
+        "add_loss",
+    ]
     model(np.ones((2, 4)))
     np.testing.assert_allclose([float(v) for v in model.losses], [1.6], rtol=1e-6)
 
@@ -262,84 +289,124 @@ def test_add_metric_of_backend_math_on_symbolic_tensors():
 
 # Written by tf.keras 2.15 for:  a = Input((2,), name="a"); v = tf.concat([1.0 - a, a * 2.0], -1)
 # Model(a, [tf.reduce_mean(v, axis=1, keepdims=True), v[:, 1:3]], name="ops")
-TF_OPS_CONFIG = (
-    {'name': 'ops',
-     'trainable': True,
-     'layers': [{'module': 'keras.layers',
-                 'class_name': 'InputLayer',
-                 'config': {'batch_input_shape': [None, 2],
-                            'dtype': 'float32',
-                            'sparse': False,
-                            'ragged': False,
-                            'name': 'a'},
-                 'registered_name': None,
-                 'name': 'a',
-                 'inbound_nodes': []},
-                {'module': 'keras.src.layers.core.tf_op_layer',
-                 'class_name': 'TFOpLambda',
-                 'config': {'name': 'tf.math.subtract',
-                            'trainable': True,
-                            'dtype': 'float32',
-                            'function': 'math.subtract'},
-                 'registered_name': 'TFOpLambda',
-                 'build_config': {'input_shape': []},
-                 'name': 'tf.math.subtract',
-                 'inbound_nodes': [['_CONSTANT_VALUE', -1, 1.0, {'y': ['a', 0, 0], 'name': None}]]},
-                {'module': 'keras.src.layers.core.tf_op_layer',
-                 'class_name': 'TFOpLambda',
-                 'config': {'name': 'tf.math.multiply',
-                            'trainable': True,
-                            'dtype': 'float32',
-                            'function': 'math.multiply'},
-                 'registered_name': 'TFOpLambda',
-                 'build_config': {'input_shape': [None, 2]},
-                 'name': 'tf.math.multiply',
-                 'inbound_nodes': [['a', 0, 0, {'y': 2.0, 'name': None}]]},
-                {'module': 'keras.src.layers.core.tf_op_layer',
-                 'class_name': 'TFOpLambda',
-                 'config': {'name': 'tf.concat',
-                            'trainable': True,
-                            'dtype': 'float32',
-                            'function': 'concat'},
-                 'registered_name': 'TFOpLambda',
-                 'build_config': {'input_shape': [[None, 2], [None, 2]]},
-                 'name': 'tf.concat',
-                 'inbound_nodes': [[['tf.math.subtract', 0, 0, {'axis': -1}],
-                                    ['tf.math.multiply', 0, 0, {'axis': -1}]]]},
-                {'module': 'keras.src.layers.core.tf_op_layer',
-                 'class_name': 'TFOpLambda',
-                 'config': {'name': 'tf.math.reduce_mean',
-                            'trainable': True,
-                            'dtype': 'float32',
-                            'function': 'math.reduce_mean'},
-                 'registered_name': 'TFOpLambda',
-                 'build_config': {'input_shape': [None, 4]},
-                 'name': 'tf.math.reduce_mean',
-                 'inbound_nodes': [['tf.concat', 0, 0, {'axis': 1, 'keepdims': True}]]},
-                {'module': 'keras.src.layers.core.tf_op_layer',
-                 'class_name': 'SlicingOpLambda',
-                 'config': {'name': 'tf.__operators__.getitem',
-                            'trainable': True,
-                            'dtype': 'float32',
-                            'function': '__operators__.getitem'},
-                 'registered_name': 'SlicingOpLambda',
-                 'build_config': {'input_shape': [None, 4]},
-                 'name': 'tf.__operators__.getitem',
-                 'inbound_nodes': [['tf.concat',
-                                    0,
-                                    0,
-                                    {'slice_spec': [{'start': None, 'stop': None, 'step': None},
-                                                    {'start': 1, 'stop': 3, 'step': None}]}]]}],
-     'input_layers': [['a', 0, 0]],
-     'output_layers': [['tf.math.reduce_mean', 0, 0], ['tf.__operators__.getitem', 0, 0]]}
-)
+TF_OPS_CONFIG = {
+    "name": "ops",
+    "trainable": True,
+    "layers": [
+        {
+            "module": "keras.layers",
+            "class_name": "InputLayer",
+            "config": {
+                "batch_input_shape": [None, 2],
+                "dtype": "float32",
+                "sparse": False,
+                "ragged": False,
+                "name": "a",
+            },
+            "registered_name": None,
+            "name": "a",
+            "inbound_nodes": [],
+        },
+        {
+            "module": "keras.src.layers.core.tf_op_layer",
+            "class_name": "TFOpLambda",
+            "config": {
+                "name": "tf.math.subtract",
+                "trainable": True,
+                "dtype": "float32",
+                "function": "math.subtract",
+            },
+            "registered_name": "TFOpLambda",
+            "build_config": {"input_shape": []},
+            "name": "tf.math.subtract",
+            "inbound_nodes": [["_CONSTANT_VALUE", -1, 1.0, {"y": ["a", 0, 0], "name": None}]],
+        },
+        {
+            "module": "keras.src.layers.core.tf_op_layer",
+            "class_name": "TFOpLambda",
+            "config": {
+                "name": "tf.math.multiply",
+                "trainable": True,
+                "dtype": "float32",
+                "function": "math.multiply",
+            },
+            "registered_name": "TFOpLambda",
+            "build_config": {"input_shape": [None, 2]},
+            "name": "tf.math.multiply",
+            "inbound_nodes": [["a", 0, 0, {"y": 2.0, "name": None}]],
+        },
+        {
+            "module": "keras.src.layers.core.tf_op_layer",
+            "class_name": "TFOpLambda",
+            "config": {
+                "name": "tf.concat",
+                "trainable": True,
+                "dtype": "float32",
+                "function": "concat",
+            },
+            "registered_name": "TFOpLambda",
+            "build_config": {"input_shape": [[None, 2], [None, 2]]},
+            "name": "tf.concat",
+            "inbound_nodes": [
+                [["tf.math.subtract", 0, 0, {"axis": -1}], ["tf.math.multiply", 0, 0, {"axis": -1}]]
+            ],
+        },
+        {
+            "module": "keras.src.layers.core.tf_op_layer",
+            "class_name": "TFOpLambda",
+            "config": {
+                "name": "tf.math.reduce_mean",
+                "trainable": True,
+                "dtype": "float32",
+                "function": "math.reduce_mean",
+            },
+            "registered_name": "TFOpLambda",
+            "build_config": {"input_shape": [None, 4]},
+            "name": "tf.math.reduce_mean",
+            "inbound_nodes": [["tf.concat", 0, 0, {"axis": 1, "keepdims": True}]],
+        },
+        {
+            "module": "keras.src.layers.core.tf_op_layer",
+            "class_name": "SlicingOpLambda",
+            "config": {
+                "name": "tf.__operators__.getitem",
+                "trainable": True,
+                "dtype": "float32",
+                "function": "__operators__.getitem",
+            },
+            "registered_name": "SlicingOpLambda",
+            "build_config": {"input_shape": [None, 4]},
+            "name": "tf.__operators__.getitem",
+            "inbound_nodes": [
+                [
+                    "tf.concat",
+                    0,
+                    0,
+                    {
+                        "slice_spec": [
+                            {"start": None, "stop": None, "step": None},
+                            {"start": 1, "stop": 3, "step": None},
+                        ]
+                    },
+                ]
+            ],
+        },
+    ],
+    "input_layers": [["a", 0, 0]],
+    "output_layers": [["tf.math.reduce_mean", 0, 0], ["tf.__operators__.getitem", 0, 0]],
+}
 
 
 def test_from_config_reads_tf_keras_tf_op_lambda_nodes():
     model = keras.Model.from_config(TF_OPS_CONFIG)
     assert [layer.name for layer in model.layers] == [
-        "a", "tf.math.subtract", "tf.math.multiply", "tf.concat", "tf.math.reduce_mean",
-        "tf.__operators__.getitem"]
+        "a",
+        "tf.math.subtract",
+        "tf.math.multiply",
+        "tf.concat",
+        "tf.math.reduce_mean",
+        "tf.__operators__.getitem",
+    ]
     mean, sliced = model(np.array([[1.0, 3.0]], "float32"))
     np.testing.assert_allclose(mean.numpy(), [[1.5]])  # tf.keras 2.15 gives these values
     np.testing.assert_allclose(sliced.numpy(), [[-2.0, 2.0]])
@@ -359,7 +426,7 @@ def test_comparing_symbolic_tensors_is_elementwise_as_tf_keras():
     assert equal._keras_history.layer.name.startswith("tf.__operators__.eq")
     assert (a != 1.0)._keras_history.layer.name.startswith("tf.__operators__.ne")
     assert (a == None) is False and (a != None) is True  # noqa: E711 - KerasTensor's ==/!= with None
-    assert a in [a] and [a, encoded_a].index(a) == 0       # identity first, as TF
+    assert a in [a] and [a, encoded_a].index(a) == 0  # identity first, as TF
     with pytest.raises(TypeError, match="do not implement `__len__`"):
         len(a)
     assert a.ref() == a.ref() and a.ref() != encoded_a.ref()

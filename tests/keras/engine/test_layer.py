@@ -18,8 +18,9 @@ class Linear(layers.Layer):
 
     def build(self, input_shape):
         self.w = self.add_weight(name="w", shape=(input_shape[-1], self.units))
-        self.b = self.add_weight(name="b", shape=(self.units,), initializer="zeros",
-                                 trainable=False)
+        self.b = self.add_weight(
+            name="b", shape=(self.units,), initializer="zeros", trainable=False
+        )
 
     def call(self, inputs):
         return ops.matmul(inputs, self.w) + self.b
@@ -82,8 +83,12 @@ def test_nested_layers_get_scoped_weight_names_and_keras_order():
     block = Block()
     block(np.ones((1, 3), "float32"))
     # trainable first (own, then sublayers'), then non-trainable, as tf.keras orders them
-    assert [w.name for w in block.weights] == ["block/w:0", "block/dense/kernel:0",
-                                               "block/dense/bias:0", "block/v:0"]
+    assert [w.name for w in block.weights] == [
+        "block/w:0",
+        "block/dense/kernel:0",
+        "block/dense/bias:0",
+        "block/v:0",
+    ]
 
 
 def test_get_and_set_weights():
@@ -98,17 +103,26 @@ def test_get_and_set_weights():
 def test_set_weights_errors_name_the_layer_and_the_mismatch():
     dense = layers.Dense(2)
     dense(np.ones((1, 3)))
-    with pytest.raises(ValueError, match=r'on layer "dense" with a weight list of length 1, '
-                                         r"but the layer was expecting 2 weights"):
+    with pytest.raises(
+        ValueError,
+        match=r'on layer "dense" with a weight list of length 1, '
+        r"but the layer was expecting 2 weights",
+    ):
         dense.set_weights([np.ones((3, 2))])
-    with pytest.raises(ValueError, match=r"Layer dense weight shape \(3, 2\) is not compatible "
-                                         r"with provided weight shape \(4, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"Layer dense weight shape \(3, 2\) is not compatible "
+        r"with provided weight shape \(4, 2\)",
+    ):
         dense.set_weights([np.ones((4, 2)), np.ones(2)])
 
 
 def test_count_params_of_an_unbuilt_layer():
-    with pytest.raises(ValueError, match=r"You tried to call `count_params` on layer dense, but "
-                                         r"the layer isn't built"):
+    with pytest.raises(
+        ValueError,
+        match=r"You tried to call `count_params` on layer dense, but "
+        r"the layer isn't built",
+    ):
         layers.Dense(3).count_params()
 
 
@@ -247,8 +261,11 @@ def test_node_accessors():
     dense(a)
     assert dense.input_shape == (None, 3) and dense.output_shape == (None, 2)
     assert dense.input is a
-    with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 3, but "
-                                         r"received input with shape \(None, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"expected axis -1 of input shape to have value 3, but "
+        r"received input with shape \(None, 4\)",
+    ):
         dense(b)
     shared = layers.Dense(2)
     shared(a)
@@ -257,7 +274,7 @@ def test_node_accessors():
     assert shared.get_output_shape_at(0) == (None, 2)
     assert shared.get_output_at(1).shape == (5, 2)
     assert len(shared.inbound_nodes) == 2 and shared._inbound_nodes is shared.inbound_nodes
-    with pytest.raises(AttributeError, match='has multiple inbound nodes, with different output'):
+    with pytest.raises(AttributeError, match="has multiple inbound nodes, with different output"):
         _ = shared.output_shape
     with pytest.raises(ValueError, match="Asked to get output at node 2, but the layer has only 2"):
         shared.get_output_at(2)
@@ -265,13 +282,19 @@ def test_node_accessors():
 
 def test_input_spec_errors_name_the_layer_and_shapes():
     dense = layers.Dense(2)
-    with pytest.raises(ValueError, match=r'Input 0 of layer "dense" is incompatible with the '
-                                         r"layer: expected min_ndim=2, found ndim=1. Full shape "
-                                         r"received: \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r'Input 0 of layer "dense" is incompatible with the '
+        r"layer: expected min_ndim=2, found ndim=1. Full shape "
+        r"received: \(3,\)",
+    ):
         dense(np.ones(3))
     dense(np.ones((1, 3)))
-    with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 3, but "
-                                         r"received input with shape \(1, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"expected axis -1 of input shape to have value 3, but "
+        r"received input with shape \(1, 4\)",
+    ):
         dense(np.ones((1, 4)))
 
 
@@ -285,9 +308,13 @@ def test_errors_in_call_name_the_layer_and_its_arguments():
     assert str(info.value) == (
         "Exception encountered when calling layer 'broken' (type Broken).\n\nboom\n\n"
         "Call arguments received by layer 'broken' (type Broken):\n"
-        "  \u2022 x=tf.Tensor(shape=(2, 3), dtype=float32)\n  \u2022 training=None")
-    with pytest.raises(ValueError, match=r'layer "broken_1" \(type Broken\)(.|\n)*'
-                                         r"x=tf.Tensor\(shape=\(None, 3\), dtype=float32\)"):
+        "  \u2022 x=tf.Tensor(shape=(2, 3), dtype=float32)\n  \u2022 training=None"
+    )
+    with pytest.raises(
+        ValueError,
+        match=r'layer "broken_1" \(type Broken\)(.|\n)*'
+        r"x=tf.Tensor\(shape=\(None, 3\), dtype=float32\)",
+    ):
         Broken()(keras.Input((3,)))
 
 

@@ -8,10 +8,12 @@ from pynn.keras import layers
 
 
 def test_list_constructor_with_input_shape_is_built():
-    model = keras.Sequential([
-        layers.Dense(64, activation="relu", input_shape=(784,)),
-        layers.Dense(10, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            layers.Dense(64, activation="relu", input_shape=(784,)),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
     assert model.name == "sequential" and model.built
     assert [layer.name for layer in model.layers] == ["dense", "dense_1"]
     assert model.input_names == ["dense_input"] and model.output_names == ["dense_1"]
@@ -41,16 +43,21 @@ def test_add_an_input_tensor_first():
 def test_deferred_build_takes_the_batch_size_of_the_first_call():
     model = keras.Sequential([layers.Dense(2, name="layer1"), layers.Dense(4, name="layer3")])
     assert not model.built
-    with pytest.raises(ValueError, match="Weights for model 'sequential' have not yet been "
-                                         "created"):
+    with pytest.raises(
+        ValueError, match="Weights for model 'sequential' have not yet been created"
+    ):
         _ = model.weights
     with pytest.raises(ValueError, match="This model has not yet been built"):
         model.summary()
     model(np.ones((3, 3), "float32"))
     assert model.built
     assert [layer.output_shape for layer in model.layers] == [(3, 2), (3, 4)]
-    assert [w.name for w in model.weights] == ["layer1/kernel:0", "layer1/bias:0",
-                                               "layer3/kernel:0", "layer3/bias:0"]
+    assert [w.name for w in model.weights] == [
+        "layer1/kernel:0",
+        "layer1/bias:0",
+        "layer3/kernel:0",
+        "layer3/bias:0",
+    ]
     model(np.ones((5, 3), "float32"))  # another batch size relaxes the batch dimension
     assert model.layers[0].output_shape == (None, 2)
 
@@ -63,8 +70,13 @@ def test_build_with_an_input_shape():
 
 
 def test_pop_and_add_after_a_call():
-    model = keras.Sequential([layers.Dense(2, name="layer1"), layers.Dense(3, name="layer2"),
-                              layers.Dense(4, name="layer3")])
+    model = keras.Sequential(
+        [
+            layers.Dense(2, name="layer1"),
+            layers.Dense(3, name="layer2"),
+            layers.Dense(4, name="layer3"),
+        ]
+    )
     model(np.ones((3, 3), "float32"))
     model.pop()
     assert [layer.name for layer in model.layers] == ["layer1", "layer2"]
@@ -86,8 +98,11 @@ def test_nested_sequential_models():
 
 
 def test_errors():
-    with pytest.raises(TypeError, match="The added layer must be an instance of class Layer. "
-                                        "Received: layer=3 of type <class 'int'>."):
+    with pytest.raises(
+        TypeError,
+        match="The added layer must be an instance of class Layer. "
+        "Received: layer=3 of type <class 'int'>.",
+    ):
         keras.Sequential().add(3)
     with pytest.raises(ValueError, match='Name "x" is already the name of a layer in this model'):
         keras.Sequential([layers.Dense(1, name="x"), layers.Dense(1, name="x")])

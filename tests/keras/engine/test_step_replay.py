@@ -44,7 +44,7 @@ def assert_replay_matches_eager(build, x, y, replayed=True, **fit_kwargs):
 
 
 RNG = np.random.default_rng(0)
-X20 = RNG.random((120, 20))                     # float64: the model casts it
+X20 = RNG.random((120, 20))  # float64: the model casts it
 Y5 = RNG.integers(0, 5, 120)
 
 
@@ -53,8 +53,12 @@ def test_xor_at_batch_size_one():
     y = np.array([[0], [1], [1], [0]], np.float32)
 
     def build():
-        model = keras.Sequential([keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
-                                  keras.layers.Dense(1, activation="sigmoid")])
+        model = keras.Sequential(
+            [
+                keras.layers.Dense(4, activation="sigmoid", input_shape=(2,)),
+                keras.layers.Dense(1, activation="sigmoid"),
+            ]
+        )
         model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mse")
         return model
 
@@ -64,21 +68,30 @@ def test_xor_at_batch_size_one():
 
 def test_dropout_batch_norm_regularizers_and_validation():
     def build():
-        model = keras.Sequential([
-            keras.layers.Dense(16, activation="relu", input_shape=(20,),
-                               kernel_regularizer="l2", activity_regularizer="l1"),
-            keras.layers.Dropout(0.3),
-            keras.layers.BatchNormalization(),
-            keras.layers.Dense(5, activation="softmax"),
-        ])
-        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
-                      metrics=["accuracy"])
+        model = keras.Sequential(
+            [
+                keras.layers.Dense(
+                    16,
+                    activation="relu",
+                    input_shape=(20,),
+                    kernel_regularizer="l2",
+                    activity_regularizer="l1",
+                ),
+                keras.layers.Dropout(0.3),
+                keras.layers.BatchNormalization(),
+                keras.layers.Dense(5, activation="softmax"),
+            ]
+        )
+        model.compile(
+            optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+        )
         return model
 
-    model = assert_replay_matches_eager(build, X20, Y5, batch_size=16, epochs=3,
-                                        validation_split=0.25)
+    model = assert_replay_matches_eager(
+        build, X20, Y5, batch_size=16, epochs=3, validation_split=0.25
+    )
     moving_mean = model.layers[2].moving_mean.numpy()
-    assert np.any(moving_mean != 0)      # the replayed steps updated the moving statistics
+    assert np.any(moving_mean != 0)  # the replayed steps updated the moving statistics
 
 
 def test_functional_model_with_two_outputs_loss_weights_and_a_shared_layer():
@@ -90,10 +103,12 @@ def test_functional_model_with_two_outputs_loss_weights_and_a_shared_layer():
         out1 = keras.layers.Dense(5, activation="softmax", name="digit")(merged)
         out2 = keras.layers.Dense(1, name="size")(merged)
         model = keras.Model([a, b], [out1, out2])
-        model.compile(optimizer="rmsprop",
-                      loss={"digit": "sparse_categorical_crossentropy", "size": "mse"},
-                      loss_weights={"digit": 1.0, "size": 0.5},
-                      metrics={"digit": "accuracy", "size": "mae"})
+        model.compile(
+            optimizer="rmsprop",
+            loss={"digit": "sparse_categorical_crossentropy", "size": "mse"},
+            loss_weights={"digit": 1.0, "size": 0.5},
+            metrics={"digit": "accuracy", "size": "mae"},
+        )
         return model
 
     x = {"a": X20, "b": X20[::-1].copy()}
@@ -115,13 +130,21 @@ def test_subclassed_model_with_sample_and_class_weights():
 
     def build():
         model = Classifier()
-        model.compile(optimizer=keras.optimizers.SGD(0.05, momentum=0.9),
-                      loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                      weighted_metrics=["accuracy"])
+        model.compile(
+            optimizer=keras.optimizers.SGD(0.05, momentum=0.9),
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            weighted_metrics=["accuracy"],
+        )
         return model
 
-    assert_replay_matches_eager(build, X20, Y5, batch_size=20, epochs=2,
-                                class_weight={0: 2.0, 1: 1.0, 2: 1.0, 3: 0.5, 4: 1.0})
+    assert_replay_matches_eager(
+        build,
+        X20,
+        Y5,
+        batch_size=20,
+        epochs=2,
+        class_weight={0: 2.0, 1: 1.0, 2: 1.0, 3: 0.5, 4: 1.0},
+    )
     weights = RNG.random(120)
     assert_replay_matches_eager(build, X20, Y5, batch_size=20, epochs=2, sample_weight=weights)
 
@@ -131,12 +154,14 @@ def test_small_cnn_with_one_hot_targets():
     labels = keras.utils.to_categorical(RNG.integers(0, 3, 40), 3)
 
     def build():
-        model = keras.Sequential([
-            keras.layers.Conv2D(4, 3, activation="relu", input_shape=(8, 8, 1)),
-            keras.layers.MaxPooling2D(),
-            keras.layers.Flatten(),
-            keras.layers.Dense(3, activation="softmax"),
-        ])
+        model = keras.Sequential(
+            [
+                keras.layers.Conv2D(4, 3, activation="relu", input_shape=(8, 8, 1)),
+                keras.layers.MaxPooling2D(),
+                keras.layers.Flatten(),
+                keras.layers.Dense(3, activation="softmax"),
+            ]
+        )
         model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
         return model
 
@@ -148,14 +173,16 @@ def test_recurrent_layers_with_dropout_and_noise_layers():
     targets = RNG.random((30, 1)).astype("float32")
 
     def build():
-        model = keras.Sequential([
-            keras.layers.GaussianNoise(0.1, input_shape=(6, 3)),
-            keras.layers.LSTM(5, dropout=0.2, recurrent_dropout=0.2, return_sequences=True),
-            keras.layers.GRU(4, dropout=0.1),
-            keras.layers.AlphaDropout(0.1),
-            keras.layers.GaussianDropout(0.1),
-            keras.layers.Dense(1),
-        ])
+        model = keras.Sequential(
+            [
+                keras.layers.GaussianNoise(0.1, input_shape=(6, 3)),
+                keras.layers.LSTM(5, dropout=0.2, recurrent_dropout=0.2, return_sequences=True),
+                keras.layers.GRU(4, dropout=0.1),
+                keras.layers.AlphaDropout(0.1),
+                keras.layers.GaussianDropout(0.1),
+                keras.layers.Dense(1),
+            ]
+        )
         model.compile(optimizer="adam", loss="mse")
         return model
 
@@ -170,28 +197,33 @@ def test_learning_rate_changed_by_a_callback_still_applies():
 
     targets = X20[:, :5]
     schedule = keras.callbacks.LearningRateScheduler(lambda epoch, lr: lr * 0.5)
-    model = assert_replay_matches_eager(build, X20, targets, batch_size=30, epochs=3,
-                                        callbacks=[schedule])
+    model = assert_replay_matches_eager(
+        build, X20, targets, batch_size=30, epochs=3, callbacks=[schedule]
+    )
     assert model.optimizer.learning_rate.numpy() == pytest.approx(0.0125)
 
 
 def test_numpy_computed_from_the_data_keeps_the_steps_eager():
     def build():
-        model = keras.Sequential([
-            keras.layers.Dense(4, input_shape=(20,)),
-            # numpy on the values, outside pynn's ops: cannot be replayed
-            keras.layers.Lambda(lambda t: t * float(np.asarray(t).std())),
-            keras.layers.Dense(5, activation="softmax"),
-        ])
+        model = keras.Sequential(
+            [
+                keras.layers.Dense(4, input_shape=(20,)),
+                # numpy on the values, outside pynn's ops: cannot be replayed
+                keras.layers.Lambda(lambda t: t * float(np.asarray(t).std())),
+                keras.layers.Dense(5, activation="softmax"),
+            ]
+        )
         model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
         return model
 
-    model = assert_replay_matches_eager(build, X20, Y5, replayed=False, batch_size=30,
-                                        epochs=2)
+    model = assert_replay_matches_eager(build, X20, Y5, replayed=False, batch_size=30, epochs=2)
     reason = next(iter(model._step_compiler.reasons.values()))
     with open(__file__, encoding="utf-8") as source:
-        lambda_line = next(number for number, line in enumerate(source, 1)
-                           if "float(np.asarray(t).std())" in line and "lambda" in line)
+        lambda_line = next(
+            number
+            for number, line in enumerate(source, 1)
+            if "float(np.asarray(t).std())" in line and "lambda" in line
+        )
     assert "a numpy conversion" in reason and f"test_step_replay.py:{lambda_line}" in reason
 
 
@@ -201,14 +233,19 @@ def test_custom_gradient_keeps_the_steps_eager():
         return tf.identity(x), lambda g: tf.clip_by_value(g, -0.1, 0.1)
 
     def build():
-        model = keras.Sequential([keras.layers.Dense(4, input_shape=(20,)),
-                                  keras.layers.Lambda(clip_gradient),
-                                  keras.layers.Dense(1)])
+        model = keras.Sequential(
+            [
+                keras.layers.Dense(4, input_shape=(20,)),
+                keras.layers.Lambda(clip_gradient),
+                keras.layers.Dense(1),
+            ]
+        )
         model.compile(optimizer="sgd", loss="mse")
         return model
 
-    model = assert_replay_matches_eager(build, X20, X20[:, :1], replayed=False,
-                                        batch_size=30, epochs=2)
+    model = assert_replay_matches_eager(
+        build, X20, X20[:, :1], replayed=False, batch_size=30, epochs=2
+    )
     assert "custom_gradient" in next(iter(model._step_compiler.reasons.values()))
 
 
@@ -225,7 +262,7 @@ def test_run_eagerly_in_compile_never_records():
 
 def test_bad_labels_in_a_replayed_step_still_raise():
     labels = Y5.copy()
-    labels[100] = 9           # in the 6th batch of 20, long after the recording
+    labels[100] = 9  # in the 6th batch of 20, long after the recording
 
     model = keras.Sequential([keras.layers.Dense(5, activation="softmax", input_shape=(20,))])
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
@@ -235,21 +272,29 @@ def test_bad_labels_in_a_replayed_step_still_raise():
 
 
 def test_recorded_steps_are_kept_across_fits_until_compile():
-    model = keras.Sequential([keras.layers.Dense(3, activation="relu", input_shape=(20,)),
-                              keras.layers.Dense(5, activation="softmax")])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(3, activation="relu", input_shape=(20,)),
+            keras.layers.Dense(5, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
     model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
-    assert model._step_compiler.replayed == 3        # every step of the second fit
+    assert model._step_compiler.replayed == 3  # every step of the second fit
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     model.fit(X20, Y5, batch_size=40, epochs=1, verbose=0)
-    assert model._step_compiler.replayed == 1        # recorded anew after compile
+    assert model._step_compiler.replayed == 1  # recorded anew after compile
 
 
 def test_freezing_a_layer_between_fits_is_honoured():
     def build():
-        model = keras.Sequential([keras.layers.Dense(6, activation="tanh", input_shape=(20,)),
-                                  keras.layers.Dense(5, activation="softmax")])
+        model = keras.Sequential(
+            [
+                keras.layers.Dense(6, activation="tanh", input_shape=(20,)),
+                keras.layers.Dense(5, activation="softmax"),
+            ]
+        )
         model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
         return model
 

@@ -30,13 +30,26 @@ def test_layers_in_attributes_lists_and_dicts_are_tracked():
     y = model(np.ones((2, 3)))
     assert y.shape == (2, 6) and model.built
     # dict entries in sorted key order, as tf.keras tracks them
-    assert [layer.name for layer in model.layers] == ["dense", "dense_1", "dense_2", "dense_4",
-                                                      "dense_3", "dense_5"]
+    assert [layer.name for layer in model.layers] == [
+        "dense",
+        "dense_1",
+        "dense_2",
+        "dense_4",
+        "dense_3",
+        "dense_5",
+    ]
     assert [w.name for w in model.weights] == [
-        "blocks/dense/kernel:0", "blocks/dense/bias:0", "blocks/dense_1/kernel:0",
-        "blocks/dense_1/bias:0", "blocks/dense_2/kernel:0", "blocks/dense_2/bias:0",
-        "blocks/dense_4/kernel:0", "blocks/dense_4/bias:0", "blocks/dense_3/kernel:0",
-        "blocks/dense_3/bias:0"]
+        "blocks/dense/kernel:0",
+        "blocks/dense/bias:0",
+        "blocks/dense_1/kernel:0",
+        "blocks/dense_1/bias:0",
+        "blocks/dense_2/kernel:0",
+        "blocks/dense_2/bias:0",
+        "blocks/dense_4/kernel:0",
+        "blocks/dense_4/bias:0",
+        "blocks/dense_3/kernel:0",
+        "blocks/dense_3/bias:0",
+    ]
     assert model.count_params() == 93
 
 

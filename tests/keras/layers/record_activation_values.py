@@ -16,8 +16,23 @@ X = [[-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0, 7.0]]
 X3 = (np.arange(24, dtype="float32").reshape(2, 3, 4) / 10).tolist()
 
 NAMES = [
-    "relu", "sigmoid", "softmax", "tanh", "linear", "elu", "selu", "softplus", "softsign",
-    "swish", "silu", "gelu", "exponential", "hard_sigmoid", "relu6", "leaky_relu", "mish",
+    "relu",
+    "sigmoid",
+    "softmax",
+    "tanh",
+    "linear",
+    "elu",
+    "selu",
+    "softplus",
+    "softsign",
+    "swish",
+    "silu",
+    "gelu",
+    "exponential",
+    "hard_sigmoid",
+    "relu6",
+    "leaky_relu",
+    "mish",
     "log_softmax",
 ]
 
@@ -29,12 +44,16 @@ def main():
     for name in NAMES:
         values["by_name"][name] = keras.activations.get(name)(x).numpy().tolist()
         values.setdefault("serialized", {})[name] = keras.layers.Dense(
-            1, activation=name).get_config()["activation"]
+            1, activation=name
+        ).get_config()["activation"]
     act = keras.activations
     values["calls"] = {
         "gelu(x, approximate=True)": act.gelu(x, approximate=True).numpy().tolist(),
-        "relu(x, alpha=0.1, max_value=2.5, threshold=0.5)":
-            act.relu(x, alpha=0.1, max_value=2.5, threshold=0.5).numpy().tolist(),
+        "relu(x, alpha=0.1, max_value=2.5, threshold=0.5)": act.relu(
+            x, alpha=0.1, max_value=2.5, threshold=0.5
+        )
+        .numpy()
+        .tolist(),
         "relu(x, max_value=6.0)": act.relu(x, max_value=6.0).numpy().tolist(),
         "relu(x, alpha=0.5, max_value=6.0)": act.relu(x, alpha=0.5, max_value=6.0).numpy().tolist(),
         "relu(x, threshold=2.0)": act.relu(x, threshold=2.0).numpy().tolist(),

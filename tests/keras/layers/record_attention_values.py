@@ -33,10 +33,15 @@ def run(L, code):
     layer = eval(code, {"L": L})
     layer([query, value, key])
     layer.set_weights([np.full(np.shape(w), 0.7, "float32") for w in layer.get_weights()])
-    masked, scores = layer([query, value], mask=[query_mask, value_mask],
-                           return_attention_scores=True)
-    return [np.asarray(layer([query, value, key])), np.asarray(masked), np.asarray(scores),
-            np.asarray(layer([query, query], use_causal_mask=True))]
+    masked, scores = layer(
+        [query, value], mask=[query_mask, value_mask], return_attention_scores=True
+    )
+    return [
+        np.asarray(layer([query, value, key])),
+        np.asarray(masked),
+        np.asarray(scores),
+        np.asarray(layer([query, query], use_causal_mask=True)),
+    ]
 
 
 def main():
@@ -46,8 +51,9 @@ def main():
     for i, code in enumerate(CASES):
         for j, out in enumerate(run(keras.layers, code)):
             arrays[f"case{i}_out{j}"] = out
-    np.savez(os.path.join(os.path.dirname(os.path.abspath(__file__)), "attention_values.npz"),
-             **arrays)
+    np.savez(
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "attention_values.npz"), **arrays
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,12 @@ CASES = [
 
 
 def _set_seeded_weights(layer):
-    layer.set_weights([np.random.default_rng(i).standard_normal(np.shape(w)).astype("float32") * 0.3
-                       for i, w in enumerate(layer.get_weights())])
+    layer.set_weights(
+        [
+            np.random.default_rng(i).standard_normal(np.shape(w)).astype("float32") * 0.3
+            for i, w in enumerate(layer.get_weights())
+        ]
+    )
 
 
 def run(L, code):
@@ -44,8 +48,12 @@ def run(L, code):
     layer(query, value, key)
     _set_seeded_weights(layer)
     masked, scores = layer(query, value, attention_mask=mask, return_attention_scores=True)
-    return [np.asarray(layer(query, value, key)), np.asarray(masked), np.asarray(scores),
-            np.asarray(layer(query, query, use_causal_mask=True))]
+    return [
+        np.asarray(layer(query, value, key)),
+        np.asarray(masked),
+        np.asarray(scores),
+        np.asarray(layer(query, query, use_causal_mask=True)),
+    ]
 
 
 def main():
@@ -55,8 +63,10 @@ def main():
     for i, code in enumerate(CASES):
         for j, out in enumerate(run(keras.layers, code)):
             arrays[f"case{i}_out{j}"] = out
-    np.savez(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                          "multi_head_attention_values.npz"), **arrays)
+    np.savez(
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "multi_head_attention_values.npz"),
+        **arrays,
+    )
 
 
 if __name__ == "__main__":

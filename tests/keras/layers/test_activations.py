@@ -35,7 +35,9 @@ def test_activation_arguments_match_tf_keras():
     x, x3 = X, X3  # noqa: F841 -- referenced by the recorded expressions
     for expression, expected in REF["calls"].items():
         out = eval("activations." + expression)
-        np.testing.assert_allclose(np.asarray(out), expected, rtol=1e-5, atol=1e-6, err_msg=expression)
+        np.testing.assert_allclose(
+            np.asarray(out), expected, rtol=1e-5, atol=1e-6, err_msg=expression
+        )
 
 
 def test_module_functions_are_what_get_returns():
@@ -47,7 +49,9 @@ def test_module_functions_are_what_get_returns():
 
 
 def test_unknown_activation_name_raises_value_error():
-    with pytest.raises(ValueError, match="Unknown activation function 'foo' cannot be deserialized."):
+    with pytest.raises(
+        ValueError, match="Unknown activation function 'foo' cannot be deserialized."
+    ):
         activations.get("foo")
 
 
@@ -66,7 +70,10 @@ def test_custom_function_serializes_to_a_config_dict():
         return x * 2
 
     assert activations.serialize(my_act) == {
-        "module": __name__, "class_name": "function", "config": "my_act", "registered_name": "my_act",
+        "module": __name__,
+        "class_name": "function",
+        "config": "my_act",
+        "registered_name": "my_act",
     }
 
 
@@ -82,8 +89,25 @@ def test_softmax_and_sigmoid_remember_their_logits():
 
 
 @pytest.mark.parametrize(
-    "name", ["relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus", "softsign",
-             "swish", "gelu", "exponential", "hard_sigmoid", "relu6", "leaky_relu", "mish"])
+    "name",
+    [
+        "relu",
+        "sigmoid",
+        "softmax",
+        "tanh",
+        "elu",
+        "selu",
+        "softplus",
+        "softsign",
+        "swish",
+        "gelu",
+        "exponential",
+        "hard_sigmoid",
+        "relu6",
+        "leaky_relu",
+        "mish",
+    ],
+)
 def test_activation_gradients_match_finite_differences(name):
     # Points away from the kinks (0, ±2.5, 6) so finite differences are exact enough.
     x0 = np.array([[-2.2, -0.7, 0.3, 1.1, 2.9]], dtype=np.float64)
@@ -113,8 +137,9 @@ def test_activation_layer_names_and_configs_resolve_to_layers():
     assert layer.alpha == pytest.approx(0.2)
     config = Dense(3, activation=LeakyReLU(0.2)).get_config()["activation"]
     assert config["module"] == "keras.layers" and config["class_name"] == "LeakyReLU"
-    assert isinstance(Dense.from_config(Dense(3, activation=LeakyReLU(0.2)).get_config()).activation,
-                      LeakyReLU)
+    assert isinstance(
+        Dense.from_config(Dense(3, activation=LeakyReLU(0.2)).get_config()).activation, LeakyReLU
+    )
 
 
 def test_tf_functions_serialize_by_their_keras_name():

@@ -17,14 +17,16 @@ REF = np.load(os.path.join(os.path.dirname(__file__), "attention_values.npz"))
 @pytest.mark.parametrize("index, code", list(enumerate(CASES)))
 def test_outputs_match_tf_keras(index, code):
     for j, out in enumerate(run(L, code)):
-        np.testing.assert_allclose(out, REF[f"case{index}_out{j}"], rtol=1e-5, atol=1e-6,
-                                   err_msg=f"{code} output {j}")
+        np.testing.assert_allclose(
+            out, REF[f"case{index}_out{j}"], rtol=1e-5, atol=1e-6, err_msg=f"{code} output {j}"
+        )
 
 
 def test_masked_value_steps_get_no_weight_and_masked_queries_output_zero():
     query, value, _, query_mask, value_mask = inputs()
-    out, weights = L.Attention()([query, value], mask=[query_mask, value_mask],
-                                 return_attention_scores=True)
+    out, weights = L.Attention()(
+        [query, value], mask=[query_mask, value_mask], return_attention_scores=True
+    )
     weights = np.asarray(weights)
     assert not weights[0, :, 3:].any()
     np.testing.assert_allclose(weights.sum(-1), 1.0, rtol=1e-6)
@@ -44,8 +46,13 @@ def test_symbolic_shapes_weights_and_configs():
     assert layer([q, v, v]).shape.as_list() == [None, 3, 4]
     assert [w.name for w in layer.weights] == ["additive_attention/scale:0"]
     assert L.Attention(use_scale=True, dropout=0.1).get_config() == {
-        "name": "attention_1", "trainable": True, "dtype": "float32", "dropout": 0.1,
-        "use_scale": True, "score_mode": "dot"}
+        "name": "attention_1",
+        "trainable": True,
+        "dtype": "float32",
+        "dropout": 0.1,
+        "use_scale": True,
+        "score_mode": "dot",
+    }
     config = L.AdditiveAttention(use_scale=False).get_config()
     assert L.AdditiveAttention.from_config(config).get_config() == config
 
@@ -67,5 +74,6 @@ def test_gradients_wrt_query_value_key_and_weights(code):
     layer = type(eval(code, {"L": L})).from_config(config)
     query, value, key, *_ = inputs()
     layer.build([query.shape, value.shape, key.shape])
-    check_gradients(lambda q, v, k: layer([q, v, k]), query, value, key,
-                    params=layer.trainable_weights)
+    check_gradients(
+        lambda q, v, k: layer([q, v, k]), query, value, key, params=layer.trainable_weights
+    )

@@ -22,8 +22,9 @@ def test_lookup_returns_rows_of_the_table():
 
 def test_float_indices_are_cast_like_tf():
     embedding = layers.Embedding(5, 2)
-    np.testing.assert_array_equal(embedding(np.array([[1.0, 4.0]], "float32")).numpy(),
-                                  embedding(np.array([[1, 4]])).numpy())
+    np.testing.assert_array_equal(
+        embedding(np.array([[1.0, 4.0]], "float32")).numpy(), embedding(np.array([[1, 4]])).numpy()
+    )
 
 
 def test_mask_zero_produces_a_mask():
@@ -53,11 +54,13 @@ def test_mask_flows_through_the_functional_api():
 
 
 def test_input_length_lets_flatten_and_dense_follow():
-    model = keras.Sequential([
-        layers.Embedding(1000, 8, input_length=10),
-        layers.Flatten(),
-        layers.Dense(1, activation="sigmoid"),
-    ])
+    model = keras.Sequential(
+        [
+            layers.Embedding(1000, 8, input_length=10),
+            layers.Flatten(),
+            layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     assert model.output_shape == (None, 1)
     assert model.layers[0].output_shape == (None, 10, 8)
     assert model.count_params() == 1000 * 8 + 80 + 1
@@ -79,12 +82,25 @@ def test_errors():
 def test_config_matches_tf_keras():
     config = layers.Embedding(10, 4).get_config()
     assert list(config) == [
-        "name", "trainable", "dtype", "batch_input_shape", "input_dim", "output_dim",
-        "embeddings_initializer", "embeddings_regularizer", "activity_regularizer",
-        "embeddings_constraint", "mask_zero", "input_length"]
+        "name",
+        "trainable",
+        "dtype",
+        "batch_input_shape",
+        "input_dim",
+        "output_dim",
+        "embeddings_initializer",
+        "embeddings_regularizer",
+        "activity_regularizer",
+        "embeddings_constraint",
+        "mask_zero",
+        "input_length",
+    ]
     assert config["batch_input_shape"] == (None, None)
     assert config["embeddings_initializer"]["config"] == {
-        "minval": -0.05, "maxval": 0.05, "seed": None}
+        "minval": -0.05,
+        "maxval": 0.05,
+        "seed": None,
+    }
 
 
 def test_embedding_gradient_accumulates_repeated_indices():

@@ -64,28 +64,34 @@ def test_spatial_dropout_drops_whole_channels():
 
 
 def test_image_layers_in_a_cnn_train():
-    model = keras.Sequential([
-        keras.Input(shape=(8, 8, 1)),
-        layers.ZeroPadding2D(),
-        layers.Conv2D(4, 3, strides=2),
-        layers.UpSampling2D(),
-        layers.Cropping2D(1),
-        layers.SpatialDropout2D(0.2),
-        layers.GaussianNoise(0.1),
-        layers.Flatten(),
-        layers.Dense(2, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(8, 8, 1)),
+            layers.ZeroPadding2D(),
+            layers.Conv2D(4, 3, strides=2),
+            layers.UpSampling2D(),
+            layers.Cropping2D(1),
+            layers.SpatialDropout2D(0.2),
+            layers.GaussianNoise(0.1),
+            layers.Flatten(),
+            layers.Dense(2, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-    history = model.fit(R.random((16, 8, 8, 1)).astype("float32"), R.integers(0, 2, 16),
-                        epochs=2, verbose=0)
+    history = model.fit(
+        R.random((16, 8, 8, 1)).astype("float32"), R.integers(0, 2, 16), epochs=2, verbose=0
+    )
     assert len(history.history["loss"]) == 2
 
 
-@pytest.mark.parametrize("make,shape", [
-    (lambda: layers.ZeroPadding2D(((1, 0), (2, 1)), dtype="float64"), (1, 2, 3, 2)),
-    (lambda: layers.Cropping2D(((1, 0), (0, 1)), dtype="float64"), (1, 3, 3, 2)),
-    (lambda: layers.UpSampling2D((2, 3), dtype="float64"), (1, 2, 2, 2)),
-    (lambda: layers.UpSampling2D(2, interpolation="bilinear", dtype="float64"), (1, 3, 2, 1)),
-])
+@pytest.mark.parametrize(
+    "make,shape",
+    [
+        (lambda: layers.ZeroPadding2D(((1, 0), (2, 1)), dtype="float64"), (1, 2, 3, 2)),
+        (lambda: layers.Cropping2D(((1, 0), (0, 1)), dtype="float64"), (1, 3, 3, 2)),
+        (lambda: layers.UpSampling2D((2, 3), dtype="float64"), (1, 2, 2, 2)),
+        (lambda: layers.UpSampling2D(2, interpolation="bilinear", dtype="float64"), (1, 3, 2, 1)),
+    ],
+)
 def test_image_layer_gradients(make, shape):
     check_gradients(make(), R.standard_normal(shape))

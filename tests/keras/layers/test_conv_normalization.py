@@ -14,10 +14,15 @@ def test_batchnorm_weights_defaults_and_trainability():
     bn = layers.BatchNormalization()
     bn(np.zeros((2, 3, 3, 4), "float32"))
     assert [w.name for w in bn.weights] == [
-        "batch_normalization/gamma:0", "batch_normalization/beta:0",
-        "batch_normalization/moving_mean:0", "batch_normalization/moving_variance:0"]
+        "batch_normalization/gamma:0",
+        "batch_normalization/beta:0",
+        "batch_normalization/moving_mean:0",
+        "batch_normalization/moving_variance:0",
+    ]
     assert [w.name for w in bn.trainable_weights] == [
-        "batch_normalization/gamma:0", "batch_normalization/beta:0"]
+        "batch_normalization/gamma:0",
+        "batch_normalization/beta:0",
+    ]
     assert (bn.momentum, bn.epsilon) == (0.99, 1e-3)
     assert bn.count_params() == 16
 
@@ -27,11 +32,9 @@ def test_batchnorm_training_uses_batch_statistics_and_updates_moving_ones():
     x = (R.standard_normal((64, 3)) * 4 + 2).astype("float32")
     y = bn(x, training=True).numpy()
     np.testing.assert_allclose(y.mean(axis=0), 0, atol=1e-5)
-    np.testing.assert_allclose(y.var(axis=0), x.var(axis=0) / (x.var(axis=0) + 1e-3),
-                               rtol=1e-4)
+    np.testing.assert_allclose(y.var(axis=0), x.var(axis=0) / (x.var(axis=0) + 1e-3), rtol=1e-4)
     np.testing.assert_allclose(bn.moving_mean.numpy(), 0.5 * x.mean(axis=0), rtol=1e-5)
-    np.testing.assert_allclose(bn.moving_variance.numpy(), 0.5 + 0.5 * x.var(axis=0),
-                               rtol=1e-5)
+    np.testing.assert_allclose(bn.moving_variance.numpy(), 0.5 + 0.5 * x.var(axis=0), rtol=1e-5)
 
 
 def test_batchnorm_inference_uses_moving_statistics():
@@ -53,18 +56,25 @@ def test_frozen_batchnorm_runs_in_inference_mode_even_when_training():
 
 
 def test_fit_updates_the_moving_statistics_of_a_cnn():
-    model = keras.Sequential([
-        keras.Input(shape=(6, 6, 1)),
-        layers.Conv2D(4, 3),
-        layers.BatchNormalization(),
-        layers.GlobalAveragePooling2D(),
-        layers.Dense(2, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6, 6, 1)),
+            layers.Conv2D(4, 3),
+            layers.BatchNormalization(),
+            layers.GlobalAveragePooling2D(),
+            layers.Dense(2, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     bn = model.layers[1]
     assert len(model.non_trainable_weights) == 2
-    model.fit(R.random((16, 6, 6, 1)).astype("float32"), R.integers(0, 2, 16), epochs=1,
-              batch_size=8, verbose=0)
+    model.fit(
+        R.random((16, 6, 6, 1)).astype("float32"),
+        R.integers(0, 2, 16),
+        epochs=1,
+        batch_size=8,
+        verbose=0,
+    )
     assert np.any(bn.moving_mean.numpy() != 0)
     assert np.any(bn.moving_variance.numpy() != 1)
 
@@ -84,8 +94,10 @@ def test_layernorm_normalizes_each_sample():
     y = ln(x).numpy()
     np.testing.assert_allclose(y.mean(axis=1), 0, atol=1e-5)
     assert ln.epsilon == 1e-3
-    assert [w.name for w in ln.weights] == ["layer_normalization/gamma:0",
-                                            "layer_normalization/beta:0"]
+    assert [w.name for w in ln.weights] == [
+        "layer_normalization/gamma:0",
+        "layer_normalization/beta:0",
+    ]
     assert ln.get_config()["axis"] == [1]
 
 
@@ -94,8 +106,7 @@ def test_normalization_adapt_then_call():
     data = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 30.0]], "float32")
     norm.adapt(data)
     np.testing.assert_allclose(norm.mean, [[2.0, 20.0]])
-    np.testing.assert_allclose(norm(data).numpy(), (data - data.mean(0)) / data.std(0),
-                               rtol=1e-5)
+    np.testing.assert_allclose(norm(data).numpy(), (data - data.mean(0)) / data.std(0), rtol=1e-5)
     assert [w.name for w in norm.weights] == ["mean:0", "variance:0", "count:0"]
     assert int(norm.count.numpy()) == 3
     assert norm.count_params() == 5
@@ -131,20 +142,23 @@ def test_adapted_normalization_in_a_model():
     assert model.predict(data, verbose=0).shape == (50, 1)
 
 
-@pytest.mark.parametrize("make,shape,kwargs", [
-    (lambda: layers.BatchNormalization(dtype="float64"), (4, 3), {"training": True}),
-    (lambda: layers.BatchNormalization(axis=1, dtype="float64"), (3, 2, 4),
-     {"training": True}),
-    (lambda: layers.BatchNormalization(dtype="float64"), (4, 3), {"training": False}),
-    (lambda: layers.LayerNormalization(dtype="float64"), (3, 4), {}),
-    (lambda: layers.LayerNormalization(axis=[1, 2], dtype="float64"), (2, 3, 2), {}),
-])
+@pytest.mark.parametrize(
+    "make,shape,kwargs",
+    [
+        (lambda: layers.BatchNormalization(dtype="float64"), (4, 3), {"training": True}),
+        (lambda: layers.BatchNormalization(axis=1, dtype="float64"), (3, 2, 4), {"training": True}),
+        (lambda: layers.BatchNormalization(dtype="float64"), (4, 3), {"training": False}),
+        (lambda: layers.LayerNormalization(dtype="float64"), (3, 4), {}),
+        (lambda: layers.LayerNormalization(axis=[1, 2], dtype="float64"), (2, 3, 2), {}),
+    ],
+)
 def test_normalization_gradients(make, shape, kwargs):
     layer = make()
     x = R.standard_normal(shape)
     layer(x)
-    check_gradients(lambda t: layer(t, **kwargs), x, params=layer.trainable_weights,
-                    atol=1e-5, rtol=1e-4)
+    check_gradients(
+        lambda t: layer(t, **kwargs), x, params=layer.trainable_weights, atol=1e-5, rtol=1e-4
+    )
 
 
 def test_normalization_mean_and_variance_are_tensors():

@@ -21,23 +21,33 @@ def test_aliases_are_the_same_classes():
 
 def test_tutorial_stack_shapes():
     # the "Conv2D and MaxPooling2D added step by step" tutorial
-    model = keras.Sequential([
-        keras.Input(shape=(250, 250, 3)),
-        layers.Conv2D(32, 5, strides=2, activation="relu"),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.MaxPooling2D(3),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.MaxPooling2D(3),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.MaxPooling2D(2),
-        layers.GlobalMaxPooling2D(),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(250, 250, 3)),
+            layers.Conv2D(32, 5, strides=2, activation="relu"),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(3),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(3),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.GlobalMaxPooling2D(),
+        ]
+    )
     assert [layer.output_shape for layer in model.layers] == [
-        (None, 123, 123, 32), (None, 121, 121, 32), (None, 40, 40, 32),
-        (None, 38, 38, 32), (None, 36, 36, 32), (None, 12, 12, 32),
-        (None, 10, 10, 32), (None, 8, 8, 32), (None, 4, 4, 32), (None, 32)]
+        (None, 123, 123, 32),
+        (None, 121, 121, 32),
+        (None, 40, 40, 32),
+        (None, 38, 38, 32),
+        (None, 36, 36, 32),
+        (None, 12, 12, 32),
+        (None, 10, 10, 32),
+        (None, 8, 8, 32),
+        (None, 4, 4, 32),
+        (None, 32),
+    ]
 
 
 def test_max_pooling_picks_the_window_maximum():
@@ -72,23 +82,36 @@ def test_pool_larger_than_input_and_bad_padding():
 
 def test_pooling_configs_match_tf_keras():
     assert layers.MaxPooling2D().get_config() == {
-        "name": "max_pooling2d", "trainable": True, "dtype": "float32", "pool_size": (2, 2),
-        "padding": "valid", "strides": (2, 2), "data_format": "channels_last"}
+        "name": "max_pooling2d",
+        "trainable": True,
+        "dtype": "float32",
+        "pool_size": (2, 2),
+        "padding": "valid",
+        "strides": (2, 2),
+        "data_format": "channels_last",
+    }
     assert list(layers.MaxPooling1D().get_config())[3:] == [
-        "strides", "pool_size", "padding", "data_format"]
+        "strides",
+        "pool_size",
+        "padding",
+        "data_format",
+    ]
     assert layers.GlobalAveragePooling2D(keepdims=True).get_config()["keepdims"] is True
 
 
-@pytest.mark.parametrize("make,shape", [
-    (lambda: layers.MaxPooling2D(3, 2, padding="same", dtype="float64"), (1, 5, 6, 2)),
-    (lambda: layers.AveragePooling2D(2, 1, dtype="float64"), (2, 3, 4, 2)),
-    (lambda: layers.MaxPooling1D(2, dtype="float64"), (2, 6, 3)),
-    (lambda: layers.AveragePooling1D(3, 2, padding="same", dtype="float64"), (2, 5, 2)),
-    (lambda: layers.GlobalMaxPooling2D(dtype="float64"), (2, 3, 3, 2)),
-    (lambda: layers.GlobalAveragePooling2D(dtype="float64"), (2, 3, 3, 2)),
-    (lambda: layers.GlobalMaxPooling1D(dtype="float64"), (2, 4, 3)),
-    (lambda: layers.GlobalAveragePooling1D(dtype="float64"), (2, 4, 3)),
-])
+@pytest.mark.parametrize(
+    "make,shape",
+    [
+        (lambda: layers.MaxPooling2D(3, 2, padding="same", dtype="float64"), (1, 5, 6, 2)),
+        (lambda: layers.AveragePooling2D(2, 1, dtype="float64"), (2, 3, 4, 2)),
+        (lambda: layers.MaxPooling1D(2, dtype="float64"), (2, 6, 3)),
+        (lambda: layers.AveragePooling1D(3, 2, padding="same", dtype="float64"), (2, 5, 2)),
+        (lambda: layers.GlobalMaxPooling2D(dtype="float64"), (2, 3, 3, 2)),
+        (lambda: layers.GlobalAveragePooling2D(dtype="float64"), (2, 3, 3, 2)),
+        (lambda: layers.GlobalMaxPooling1D(dtype="float64"), (2, 4, 3)),
+        (lambda: layers.GlobalAveragePooling1D(dtype="float64"), (2, 4, 3)),
+    ],
+)
 def test_pooling_gradients(make, shape):
     layer = make()
     # distinct values keep every maximum unique under finite differences

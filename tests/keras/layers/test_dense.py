@@ -25,8 +25,12 @@ def test_dense_computes_dot_plus_bias_with_weights_set_in_keras_order():
 
 
 def test_activation_is_applied_after_the_bias():
-    layer = Dense(2, activation="relu", kernel_initializer=initializers.Constant(KERNEL),
-                  bias_initializer=initializers.Constant(BIAS))
+    layer = Dense(
+        2,
+        activation="relu",
+        kernel_initializer=initializers.Constant(KERNEL),
+        bias_initializer=initializers.Constant(BIAS),
+    )
     np.testing.assert_allclose(np.asarray(layer(X)), np.maximum(X @ KERNEL + BIAS, 0), rtol=1e-6)
 
 
@@ -63,9 +67,13 @@ def test_default_initializers_glorot_uniform_and_zeros():
 
 
 def test_weight_regularizers_add_losses():
-    layer = Dense(2, kernel_regularizer=regularizers.l2(0.1), bias_regularizer="l1",
-                  kernel_initializer=initializers.Constant(KERNEL),
-                  bias_initializer=initializers.Constant(BIAS))
+    layer = Dense(
+        2,
+        kernel_regularizer=regularizers.l2(0.1),
+        bias_regularizer="l1",
+        kernel_initializer=initializers.Constant(KERNEL),
+        bias_initializer=initializers.Constant(BIAS),
+    )
     layer(X)
     losses = sorted(float(np.asarray(v)) for v in layer.losses)
     expected = sorted([0.1 * np.sum(KERNEL.astype(np.float64) ** 2), 0.01 * np.sum(np.abs(BIAS))])
@@ -73,12 +81,16 @@ def test_weight_regularizers_add_losses():
 
 
 def test_activity_regularizer_loss_is_averaged_over_the_batch():
-    layer = Dense(2, activity_regularizer=regularizers.L1(0.5),
-                  kernel_initializer=initializers.Constant(KERNEL))
+    layer = Dense(
+        2,
+        activity_regularizer=regularizers.L1(0.5),
+        kernel_initializer=initializers.Constant(KERNEL),
+    )
     out = np.asarray(layer(X))
     assert len(layer.losses) == 1
-    np.testing.assert_allclose(float(np.asarray(layer.losses[0])),
-                               0.5 * np.abs(out).sum() / X.shape[0], rtol=1e-5)
+    np.testing.assert_allclose(
+        float(np.asarray(layer.losses[0])), 0.5 * np.abs(out).sum() / X.shape[0], rtol=1e-5
+    )
 
 
 def test_constraints_are_attached_to_the_variables():
@@ -89,27 +101,50 @@ def test_constraints_are_attached_to_the_variables():
 
 
 def test_config_round_trip():
-    layer = Dense(5, activation="tanh", use_bias=False, kernel_initializer="he_normal",
-                  kernel_regularizer="l2", activity_regularizer=regularizers.L1L2(0.1, 0.2),
-                  kernel_constraint="unit_norm", name="head")
+    layer = Dense(
+        5,
+        activation="tanh",
+        use_bias=False,
+        kernel_initializer="he_normal",
+        kernel_regularizer="l2",
+        activity_regularizer=regularizers.L1L2(0.1, 0.2),
+        kernel_constraint="unit_norm",
+        name="head",
+    )
     config = layer.get_config()
     assert config["name"] == "head" and config["units"] == 5
     assert config["activation"] == "tanh"
     assert config["kernel_initializer"]["class_name"] == "HeNormal"
     assert config["kernel_regularizer"] == {
-        "module": "keras.regularizers", "class_name": "L2",
-        "config": {"l2": 0.009999999776482582}, "registered_name": None}
+        "module": "keras.regularizers",
+        "class_name": "L2",
+        "config": {"l2": 0.009999999776482582},
+        "registered_name": None,
+    }
     assert config["activity_regularizer"]["config"] == {
-        "l1": 0.10000000149011612, "l2": 0.20000000298023224}
+        "l1": 0.10000000149011612,
+        "l2": 0.20000000298023224,
+    }
     assert config["kernel_constraint"]["class_name"] == "UnitNorm"
     assert Dense.from_config(config).get_config() == config
 
 
 def test_config_keys_in_tf_keras_order():
     assert list(Dense(1).get_config()) == [
-        "name", "trainable", "dtype", "units", "activation", "use_bias", "kernel_initializer",
-        "bias_initializer", "kernel_regularizer", "bias_regularizer", "activity_regularizer",
-        "kernel_constraint", "bias_constraint"]
+        "name",
+        "trainable",
+        "dtype",
+        "units",
+        "activation",
+        "use_bias",
+        "kernel_initializer",
+        "bias_initializer",
+        "kernel_regularizer",
+        "bias_regularizer",
+        "activity_regularizer",
+        "kernel_constraint",
+        "bias_constraint",
+    ]
 
 
 def test_invalid_units_raise_value_error_naming_the_value():
@@ -125,14 +160,20 @@ def test_unknown_activation_is_rejected_at_construction():
 
 
 def test_rank_1_input_is_rejected_naming_the_layer():
-    with pytest.raises(ValueError, match='Input 0 of layer "dense" is incompatible with the layer: '
-                                         r"expected min_ndim=2, found ndim=1. Full shape received: \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match='Input 0 of layer "dense" is incompatible with the layer: '
+        r"expected min_ndim=2, found ndim=1. Full shape received: \(3,\)",
+    ):
         Dense(2)(np.ones((3,), np.float32))
 
 
 def test_undefined_last_dimension_is_rejected():
-    with pytest.raises(ValueError, match="The last dimension of the inputs to a Dense layer should be "
-                                         r"defined. Found None. Full input shape received: \(None, None\)"):
+    with pytest.raises(
+        ValueError,
+        match="The last dimension of the inputs to a Dense layer should be "
+        r"defined. Found None. Full input shape received: \(None, None\)",
+    ):
         Dense(2)(Input((None,)))
 
 

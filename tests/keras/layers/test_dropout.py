@@ -54,13 +54,21 @@ def test_seeded_dropout_is_reproducible_under_the_global_seed():
 
 def test_config_and_symbolic_shape():
     layer = Dropout(0.25, noise_shape=(None, 1), seed=7)
-    assert layer.get_config() == {"name": "dropout", "trainable": True, "dtype": "float32",
-                                  "rate": 0.25, "noise_shape": (None, 1), "seed": 7}
+    assert layer.get_config() == {
+        "name": "dropout",
+        "trainable": True,
+        "dtype": "float32",
+        "rate": 0.25,
+        "noise_shape": (None, 1),
+        "seed": 7,
+    }
     assert layer(Input((3,))).shape.as_list() == [None, 3]
 
 
 def test_invalid_rate():
-    with pytest.raises(ValueError, match="Invalid value 1.5 received for `rate`, expected a value between 0 and 1."):
+    with pytest.raises(
+        ValueError, match="Invalid value 1.5 received for `rate`, expected a value between 0 and 1."
+    ):
         Dropout(1.5)
 
 
@@ -68,10 +76,12 @@ def test_gradient_flows_through_the_kept_units():
     layer = Dropout(0.5, dtype="float64")
     prandom.set_seed(0)
     x = np.linspace(-1, 1, 12).reshape(3, 4)
+
     # one fixed mask: re-seed before every evaluation of the layer
     def fn(t):
         prandom.set_seed(0)
         return layer(t, training=True)
+
     (grad,) = check_gradients(fn, x)
     assert set(np.unique(np.asarray(grad) == 0)) == {True, False}
 
@@ -101,12 +111,22 @@ def test_alpha_dropout_keeps_mean_and_variance_of_standardized_inputs():
     assert out.std() == pytest.approx(1.0, abs=0.03)
     np.testing.assert_array_equal(np.asarray(AlphaDropout(0.2)(x)), x)
     assert AlphaDropout(0.2, seed=3).get_config() == {
-        "name": "alpha_dropout_2", "trainable": True, "dtype": "float32", "rate": 0.2, "seed": 3}
+        "name": "alpha_dropout_2",
+        "trainable": True,
+        "dtype": "float32",
+        "rate": 0.2,
+        "seed": 3,
+    }
 
 
-@pytest.mark.parametrize("make", [lambda: GaussianDropout(0.3, seed=4, dtype="float64"),
-                                  lambda: AlphaDropout(0.3, seed=4, dtype="float64"),
-                                  lambda: SpatialDropout1D(0.5, seed=4, dtype="float64")])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: GaussianDropout(0.3, seed=4, dtype="float64"),
+        lambda: AlphaDropout(0.3, seed=4, dtype="float64"),
+        lambda: SpatialDropout1D(0.5, seed=4, dtype="float64"),
+    ],
+)
 def test_noise_layers_gradients_with_a_fixed_draw(make):
     layer = make()
 

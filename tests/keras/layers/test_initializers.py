@@ -65,14 +65,20 @@ def test_random_normal_uniform_truncated():
 
 def test_default_random_normal_and_uniform_arguments():
     assert initializers.RandomNormal().get_config() == {"mean": 0.0, "stddev": 0.05, "seed": None}
-    assert initializers.RandomUniform().get_config() == {"minval": -0.05, "maxval": 0.05, "seed": None}
+    assert initializers.RandomUniform().get_config() == {
+        "minval": -0.05,
+        "maxval": 0.05,
+        "seed": None,
+    }
 
 
 def test_constant_zeros_ones_identity():
     np.testing.assert_array_equal(draw(initializers.Zeros(), (2, 3)), np.zeros((2, 3)))
     np.testing.assert_array_equal(draw(initializers.get("ones"), (2,)), [1.0, 1.0])
     np.testing.assert_array_equal(draw(initializers.Constant(3.0), (2, 2)), np.full((2, 2), 3.0))
-    np.testing.assert_array_equal(draw(initializers.Identity(gain=2.0), (2, 3)), [[2, 0, 0], [0, 2, 0]])
+    np.testing.assert_array_equal(
+        draw(initializers.Identity(gain=2.0), (2, 3)), [[2, 0, 0], [0, 2, 0]]
+    )
     assert draw(initializers.Zeros(), (2,), dtype="int32").dtype == np.int32
 
 
@@ -85,16 +91,22 @@ def test_orthogonal_columns_are_orthonormal():
 
 
 def test_shape_errors():
-    with pytest.raises(ValueError, match=r"at least two-dimensional. Received: shape=\(3,\) of rank 1."):
+    with pytest.raises(
+        ValueError, match=r"at least two-dimensional. Received: shape=\(3,\) of rank 1."
+    ):
         initializers.Orthogonal()((3,))
-    with pytest.raises(ValueError, match="Identity matrix initializer can only be used for 2D matrices"):
+    with pytest.raises(
+        ValueError, match="Identity matrix initializer can only be used for 2D matrices"
+    ):
         initializers.Identity()((2, 2, 2))
 
 
 def test_seeded_initializer_repeats_and_unseeded_follows_global_seed():
     seeded = initializers.GlorotUniform(seed=3)
     np.testing.assert_array_equal(draw(seeded, (4, 4)), draw(seeded, (4, 4)))
-    np.testing.assert_array_equal(draw(seeded, (4, 4)), draw(initializers.GlorotUniform(seed=3), (4, 4)))
+    np.testing.assert_array_equal(
+        draw(seeded, (4, 4)), draw(initializers.GlorotUniform(seed=3), (4, 4))
+    )
     prandom.set_seed(7)
     first = draw(initializers.RandomNormal(), (3,))
     prandom.set_seed(7)
@@ -119,7 +131,12 @@ def test_serialize_round_trip():
     assert config == {
         "module": "keras.initializers",
         "class_name": "VarianceScaling",
-        "config": {"scale": 2.0, "mode": "fan_out", "distribution": "truncated_normal", "seed": None},
+        "config": {
+            "scale": 2.0,
+            "mode": "fan_out",
+            "distribution": "truncated_normal",
+            "seed": None,
+        },
         "registered_name": None,
     }
     restored = initializers.get(config)
@@ -128,7 +145,10 @@ def test_serialize_round_trip():
 
 
 def test_unknown_initializer_errors():
-    with pytest.raises(ValueError, match=r"Unknown initializer: 'foo'. Please ensure you are using a `keras.utils.custom_object_scope`"):
+    with pytest.raises(
+        ValueError,
+        match=r"Unknown initializer: 'foo'. Please ensure you are using a `keras.utils.custom_object_scope`",
+    ):
         initializers.get("foo")
     with pytest.raises(ValueError, match="Could not interpret initializer identifier: 3"):
         initializers.get(3)

@@ -24,7 +24,10 @@ def test_lambda_applies_the_function_with_arguments():
 def test_lambda_output_shape_inferred_given_or_computed():
     x = Input((3,))
     assert Lambda(lambda t: ops.concat([t, t], axis=-1))(x).shape.as_list() == [None, 6]
-    assert Lambda(lambda t: t, output_shape=(3,)).compute_output_shape((None, 3)).as_list() == [None, 3]
+    assert Lambda(lambda t: t, output_shape=(3,)).compute_output_shape((None, 3)).as_list() == [
+        None,
+        3,
+    ]
     layer = Lambda(lambda t: t[:, :2], output_shape=lambda s: (s[0], 2))
     assert layer.compute_output_shape((None, 3)).as_list() == [None, 2]
 

@@ -44,7 +44,7 @@ def test_activity_regularization_adds_a_batch_averaged_loss():
     x = np.array([[1.0, -2.0], [3.0, 0.0]], dtype=np.float32)
     np.testing.assert_array_equal(np.asarray(layer(x)), x)
     (loss,) = layer.losses
-    expected = (0.1 * np.abs(x).sum() + 0.5 * (x ** 2).sum()) / 2
+    expected = (0.1 * np.abs(x).sum() + 0.5 * (x**2).sum()) / 2
     assert float(np.asarray(loss)) == pytest.approx(expected, rel=1e-6)
     assert layer.get_config()["l1"] == 0.1 and layer.get_config()["l2"] == 0.5
 

@@ -31,16 +31,32 @@ def test_elementwise_merges_of_three_inputs(cls, function, expected):
 def test_names_and_configs():
     assert layers.Add().name == "add"
     assert layers.Concatenate(axis=1).get_config() == {
-        "name": "concatenate", "trainable": True, "dtype": "float32", "axis": 1}
+        "name": "concatenate",
+        "trainable": True,
+        "dtype": "float32",
+        "axis": 1,
+    }
     assert layers.Dot(axes=(1, 2), normalize=True).get_config() == {
-        "name": "dot", "trainable": True, "dtype": "float32", "axes": (1, 2), "normalize": True}
-    assert layers.Subtract().get_config() == {"name": "subtract", "trainable": True, "dtype": "float32"}
+        "name": "dot",
+        "trainable": True,
+        "dtype": "float32",
+        "axes": (1, 2),
+        "normalize": True,
+    }
+    assert layers.Subtract().get_config() == {
+        "name": "subtract",
+        "trainable": True,
+        "dtype": "float32",
+    }
 
 
 def test_subtract_takes_exactly_two_inputs():
     np.testing.assert_allclose(np.asarray(layers.subtract([A, B])), A - B)
-    with pytest.raises(ValueError, match=r"A `Subtract` layer should be called on exactly 2 inputs. "
-                                         r"Received: input_shape=\[\(None, 3\), \(None, 3\), \(None, 3\)\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"A `Subtract` layer should be called on exactly 2 inputs. "
+        r"Received: input_shape=\[\(None, 3\), \(None, 3\), \(None, 3\)\]",
+    ):
         layers.Subtract()([Input((3,)), Input((3,)), Input((3,))])
 
 
@@ -53,10 +69,15 @@ def test_broadcasting_of_size_one_axes_and_lower_rank_inputs():
 
 
 def test_elementwise_shape_errors():
-    with pytest.raises(ValueError, match=r"Inputs have incompatible shapes. Received shapes \(3,\) and \(4,\)"):
+    with pytest.raises(
+        ValueError, match=r"Inputs have incompatible shapes. Received shapes \(3,\) and \(4,\)"
+    ):
         layers.Add()([Input((3,)), Input((4,))])
-    with pytest.raises(ValueError, match=r"A merge layer should be called on a list of inputs. "
-                                         r"Received: input_shape=\(None, 3\) \(not a list of shapes\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"A merge layer should be called on a list of inputs. "
+        r"Received: input_shape=\(None, 3\) \(not a list of shapes\)",
+    ):
         layers.Add()(Input((3,)))
     with pytest.raises(ValueError, match="Cannot merge tensors with different batch sizes"):
         layers.Add()([Input((3,), batch_size=4), Input((3,), batch_size=5)])
@@ -65,32 +86,54 @@ def test_elementwise_shape_errors():
 def test_concatenate_values_and_shapes():
     x = RNG.standard_normal((2, 3, 4)).astype(np.float32)
     y = RNG.standard_normal((2, 5, 4)).astype(np.float32)
-    np.testing.assert_array_equal(np.asarray(layers.Concatenate(axis=1)([x, y])), np.concatenate([x, y], 1))
-    np.testing.assert_array_equal(np.asarray(layers.concatenate([A, B])), np.concatenate([A, B], -1))
+    np.testing.assert_array_equal(
+        np.asarray(layers.Concatenate(axis=1)([x, y])), np.concatenate([x, y], 1)
+    )
+    np.testing.assert_array_equal(
+        np.asarray(layers.concatenate([A, B])), np.concatenate([A, B], -1)
+    )
     assert layers.concatenate([Input((3,)), Input((5,))]).shape.as_list() == [None, 8]
-    assert layers.Concatenate(axis=1)([Input((3, 2)), Input((4, 2))]).shape.as_list() == [None, 7, 2]
-    assert layers.Concatenate(axis=1)([Input((None, 2)), Input((4, 2))]).shape.as_list() == [None, None, 2]
+    assert layers.Concatenate(axis=1)([Input((3, 2)), Input((4, 2))]).shape.as_list() == [
+        None,
+        7,
+        2,
+    ]
+    assert layers.Concatenate(axis=1)([Input((None, 2)), Input((4, 2))]).shape.as_list() == [
+        None,
+        None,
+        2,
+    ]
 
 
 def test_concatenate_errors():
-    with pytest.raises(ValueError, match=r"A `Concatenate` layer requires inputs with matching shapes "
-                                         r"except for the concatenation axis. Received: input_shape="
-                                         r"\[\(None, 3, 2\), \(None, 4, 3\)\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"A `Concatenate` layer requires inputs with matching shapes "
+        r"except for the concatenation axis. Received: input_shape="
+        r"\[\(None, 3, 2\), \(None, 4, 3\)\]",
+    ):
         layers.Concatenate()([Input((3, 2)), Input((4, 3))])
-    with pytest.raises(ValueError, match="A `Concatenate` layer should be called on a list of at least 1 input"):
+    with pytest.raises(
+        ValueError, match="A `Concatenate` layer should be called on a list of at least 1 input"
+    ):
         layers.Concatenate()(Input((3,)))
 
 
-@pytest.mark.parametrize("shape_a, shape_b, axes, expected_shape", [
-    ((3,), (3,), 1, (None, 1)),
-    ((3, 4), (4, 5), (2, 1), (None, 3, 5)),
-    ((3, 4), (3, 5), (1, 1), (None, 4, 5)),
-    ((3, 4), (5, 4), 2, (None, 3, 5)),
-    ((3, 4), (3,), 1, (None, 4)),
-    ((3, 4), (5, 4), -1, (None, 3, 5)),
-])
+@pytest.mark.parametrize(
+    "shape_a, shape_b, axes, expected_shape",
+    [
+        ((3,), (3,), 1, (None, 1)),
+        ((3, 4), (4, 5), (2, 1), (None, 3, 5)),
+        ((3, 4), (3, 5), (1, 1), (None, 4, 5)),
+        ((3, 4), (5, 4), 2, (None, 3, 5)),
+        ((3, 4), (3,), 1, (None, 4)),
+        ((3, 4), (5, 4), -1, (None, 3, 5)),
+    ],
+)
 def test_dot_shapes_and_values(shape_a, shape_b, axes, expected_shape):
-    assert tuple(layers.Dot(axes)([Input(shape_a), Input(shape_b)]).shape.as_list()) == expected_shape
+    assert (
+        tuple(layers.Dot(axes)([Input(shape_a), Input(shape_b)]).shape.as_list()) == expected_shape
+    )
     a = RNG.standard_normal((2,) + shape_a).astype(np.float32)
     b = RNG.standard_normal((2,) + shape_b).astype(np.float32)
     ax = (axes, axes) if isinstance(axes, int) else axes
@@ -110,25 +153,36 @@ def test_dot_normalize_gives_cosine_similarity():
 
 
 def test_dot_errors():
-    with pytest.raises(ValueError, match=r"Incompatible input shapes: axis values 3 \(at axis 1\) != 4 "
-                                         r"\(at axis 1\). Full input shapes: \(None, 3\), \(None, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"Incompatible input shapes: axis values 3 \(at axis 1\) != 4 "
+        r"\(at axis 1\). Full input shapes: \(None, 3\), \(None, 4\)",
+    ):
         layers.Dot(axes=1)([Input((3,)), Input((4,))])
     with pytest.raises(ValueError, match=r"it should contain two elements. Received: axes=\[1\]"):
         layers.Dot(axes=[1])
-    with pytest.raises(TypeError, match="Invalid type for argument `axes`: it should be a list or an int"):
+    with pytest.raises(
+        TypeError, match="Invalid type for argument `axes`: it should be a list or an int"
+    ):
         layers.Dot(axes="a")
     with pytest.raises(ValueError, match="A `Dot` layer should be called on a list of 2 inputs"):
         layers.Dot(axes=1)([Input((3,)), Input((3,)), Input((3,))])
 
 
-@pytest.mark.parametrize("make", [
-    lambda: layers.Add(dtype="float64"), lambda: layers.Subtract(dtype="float64"),
-    lambda: layers.Multiply(dtype="float64"), lambda: layers.Average(dtype="float64"),
-    lambda: layers.Maximum(dtype="float64"), lambda: layers.Minimum(dtype="float64"),
-    lambda: layers.Concatenate(axis=1, dtype="float64"),
-    lambda: layers.Dot(axes=(2, 2), dtype="float64"),
-    lambda: layers.Dot(axes=1, normalize=True, dtype="float64"),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: layers.Add(dtype="float64"),
+        lambda: layers.Subtract(dtype="float64"),
+        lambda: layers.Multiply(dtype="float64"),
+        lambda: layers.Average(dtype="float64"),
+        lambda: layers.Maximum(dtype="float64"),
+        lambda: layers.Minimum(dtype="float64"),
+        lambda: layers.Concatenate(axis=1, dtype="float64"),
+        lambda: layers.Dot(axes=(2, 2), dtype="float64"),
+        lambda: layers.Dot(axes=1, normalize=True, dtype="float64"),
+    ],
+)
 def test_gradients_wrt_every_input(make):
     rng = np.random.default_rng(1)
     a, b = rng.standard_normal((2, 3, 4)), rng.standard_normal((2, 3, 4))
@@ -138,4 +192,6 @@ def test_gradients_wrt_every_input(make):
 
 def test_gradient_through_rank_expansion():
     layer = layers.Add(dtype="float64")
-    check_gradients(lambda x, y: layer([x, y]), RNG.standard_normal((2, 3, 4)), RNG.standard_normal((2, 4)))
+    check_gradients(
+        lambda x, y: layer([x, y]), RNG.standard_normal((2, 3, 4)), RNG.standard_normal((2, 4))
+    )

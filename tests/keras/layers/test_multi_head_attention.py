@@ -20,8 +20,9 @@ RNG = np.random.default_rng(0)
 @pytest.mark.parametrize("index, code", list(enumerate(CASES)))
 def test_outputs_match_tf_keras(index, code):
     for j, out in enumerate(run(L, code)):
-        np.testing.assert_allclose(out, REF[f"case{index}_out{j}"], rtol=1e-5, atol=1e-5,
-                                   err_msg=f"{code} output {j}")
+        np.testing.assert_allclose(
+            out, REF[f"case{index}_out{j}"], rtol=1e-5, atol=1e-5, err_msg=f"{code} output {j}"
+        )
 
 
 def test_weights_named_and_shaped_as_tf_keras():
@@ -29,9 +30,19 @@ def test_weights_named_and_shaped_as_tf_keras():
     layer(np.ones((1, 3, 8), np.float32), np.ones((1, 5, 8), np.float32))
     assert [w.name for w in layer.weights] == [
         f"multi_head_attention/{part}/{kind}:0"
-        for part in ("query", "key", "value", "attention_output") for kind in ("kernel", "bias")]
+        for part in ("query", "key", "value", "attention_output")
+        for kind in ("kernel", "bias")
+    ]
     assert [tuple(w.shape) for w in layer.get_weights()] == [
-        (8, 2, 4), (2, 4), (8, 2, 4), (2, 4), (8, 2, 4), (2, 4), (2, 4, 8), (8,)]
+        (8, 2, 4),
+        (2, 4),
+        (8, 2, 4),
+        (2, 4),
+        (8, 2, 4),
+        (2, 4),
+        (2, 4, 8),
+        (8,),
+    ]
     assert layer.count_params() == 3 * (64 + 8) + 64 + 8
 
 
@@ -73,13 +84,26 @@ def test_einsum_dense_shapes_and_errors():
         L.EinsumDense("ab,bc->ac", output_shape=3, bias_axes="z")(x)
 
 
-@pytest.mark.parametrize("make, shapes", [
-    (lambda: L.MultiHeadAttention(2, 3, dtype="float64"), [(2, 3, 4), (2, 5, 4)]),
-    (lambda: L.MultiHeadAttention(2, 2, value_dim=3, output_shape=5, dtype="float64"),
-     [(1, 2, 4), (1, 3, 4), (1, 3, 4)]),
-    (lambda: L.EinsumDense("abc,cd->abd", output_shape=(None, 3), bias_axes="d",
-                           activation="tanh", dtype="float64"), [(2, 3, 4)]),
-])
+@pytest.mark.parametrize(
+    "make, shapes",
+    [
+        (lambda: L.MultiHeadAttention(2, 3, dtype="float64"), [(2, 3, 4), (2, 5, 4)]),
+        (
+            lambda: L.MultiHeadAttention(2, 2, value_dim=3, output_shape=5, dtype="float64"),
+            [(1, 2, 4), (1, 3, 4), (1, 3, 4)],
+        ),
+        (
+            lambda: L.EinsumDense(
+                "abc,cd->abd",
+                output_shape=(None, 3),
+                bias_axes="d",
+                activation="tanh",
+                dtype="float64",
+            ),
+            [(2, 3, 4)],
+        ),
+    ],
+)
 def test_gradients_wrt_inputs_and_weights(make, shapes):
     layer = make()
     arrays = [RNG.standard_normal(s) for s in shapes]

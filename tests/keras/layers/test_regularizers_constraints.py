@@ -24,7 +24,9 @@ def test_string_names_use_default_factor():
     assert regularizers.get("l2").get_config() == {"l2": 0.009999999776482582}
     assert regularizers.get("l1").get_config() == {"l1": 0.009999999776482582}
     assert regularizers.get("l1_l2").get_config() == {
-        "l1": 0.009999999776482582, "l2": 0.009999999776482582}
+        "l1": 0.009999999776482582,
+        "l2": 0.009999999776482582,
+    }
     assert regularizers.l1_l2().get_config() == regularizers.get("l1_l2").get_config()
     assert regularizers.L1L2().get_config() == {"l1": 0.0, "l2": 0.0}
     assert isinstance(regularizers.get("L2"), regularizers.L2)
@@ -33,8 +35,12 @@ def test_string_names_use_default_factor():
 
 def test_serialize_round_trip():
     config = regularizers.serialize(regularizers.l2(0.5))
-    assert config == {"module": "keras.regularizers", "class_name": "L2",
-                      "config": {"l2": 0.5}, "registered_name": None}
+    assert config == {
+        "module": "keras.regularizers",
+        "class_name": "L2",
+        "config": {"l2": 0.5},
+        "registered_name": None,
+    }
     assert regularizers.get(config).l2 == 0.5
 
 
@@ -95,10 +101,17 @@ def test_constraint_names_and_configs():
     assert isinstance(constraints.get("NonNeg"), constraints.NonNeg)
     assert isinstance(constraints.get("unit_norm"), constraints.UnitNorm)
     assert constraints.serialize(constraints.MaxNorm()) == {
-        "module": "keras.constraints", "class_name": "MaxNorm",
-        "config": {"max_value": 2, "axis": 0}, "registered_name": None}
+        "module": "keras.constraints",
+        "class_name": "MaxNorm",
+        "config": {"max_value": 2, "axis": 0},
+        "registered_name": None,
+    }
     assert constraints.MinMaxNorm().get_config() == {
-        "min_value": 0.0, "max_value": 1.0, "rate": 1.0, "axis": 0}
+        "min_value": 0.0,
+        "max_value": 1.0,
+        "rate": 1.0,
+        "axis": 0,
+    }
     restored = constraints.get(constraints.serialize(constraints.UnitNorm(axis=1)))
     assert restored.axis == 1
     with pytest.raises(ValueError, match="Unknown constraint: 'foo'"):

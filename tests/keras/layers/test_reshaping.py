@@ -34,11 +34,17 @@ def test_flatten_channels_first_moves_channels_last_first():
 
 
 def test_flatten_config_and_errors():
-    assert Flatten().get_config() == {"name": "flatten", "trainable": True, "dtype": "float32",
-                                      "data_format": "channels_last"}
+    assert Flatten().get_config() == {
+        "name": "flatten",
+        "trainable": True,
+        "dtype": "float32",
+        "data_format": "channels_last",
+    }
     with pytest.raises(ValueError, match="expected min_ndim=1, found ndim=0"):
         Flatten()(np.float32(1.0))
-    with pytest.raises(ValueError, match='The `data_format` argument must be one of "channels_first"'):
+    with pytest.raises(
+        ValueError, match='The `data_format` argument must be one of "channels_first"'
+    ):
         Flatten(data_format="nhwc")
 
 
@@ -51,13 +57,20 @@ def test_reshape_with_inferred_dimension():
 
 
 def test_reshape_errors_name_both_shapes():
-    with pytest.raises(ValueError, match=r"total size of new array must be unchanged, "
-                                         r"input_shape = \[3, 2\], output_shape = \[4, 2\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"total size of new array must be unchanged, "
+        r"input_shape = \[3, 2\], output_shape = \[4, 2\]",
+    ):
         Reshape((4, 2))(Input((3, 2)))
-    with pytest.raises(ValueError, match="There must be at most one unknown dimension in output_shape"):
+    with pytest.raises(
+        ValueError, match="There must be at most one unknown dimension in output_shape"
+    ):
         Reshape((-1, -1))(Input((3, 2)))
-    with pytest.raises(InvalidArgumentError, match="Input to reshape is a tensor with 12 values, "
-                                                   "but the requested shape has 16"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match="Input to reshape is a tensor with 12 values, but the requested shape has 16",
+    ):
         Reshape((4, 2))(np.ones((2, 3, 2), np.float32))
 
 
@@ -68,10 +81,15 @@ def test_permute_reorders_sample_axes():
 
 
 def test_permute_errors():
-    with pytest.raises(ValueError, match='Input 0 of layer "permute" is incompatible with the layer: '
-                                         "expected ndim=3, found ndim=4"):
+    with pytest.raises(
+        ValueError,
+        match='Input 0 of layer "permute" is incompatible with the layer: '
+        "expected ndim=3, found ndim=4",
+    ):
         Permute((2, 1))(Input((3, 4, 5)))
-    with pytest.raises(ValueError, match=r"must be consecutive and start from 1. Received dims=\(1, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"must be consecutive and start from 1. Received dims=\(1, 3\)"
+    ):
         Permute((1, 3))
 
 
@@ -91,10 +109,15 @@ def test_repeat_vector_errors():
         RepeatVector(2)(Input((3, 4)))
 
 
-@pytest.mark.parametrize("layer", [
-    Flatten(dtype="float64"), Flatten(data_format="channels_first", dtype="float64"),
-    Reshape((-1, 2), dtype="float64"), Permute((2, 1), dtype="float64"),
-])
+@pytest.mark.parametrize(
+    "layer",
+    [
+        Flatten(dtype="float64"),
+        Flatten(data_format="channels_first", dtype="float64"),
+        Reshape((-1, 2), dtype="float64"),
+        Permute((2, 1), dtype="float64"),
+    ],
+)
 def test_gradients_3d(layer):
     check_gradients(lambda t: layer(t), np.random.default_rng(0).standard_normal((2, 3, 4)))
 
@@ -116,8 +139,9 @@ def test_zero_padding_1d():
 
 def test_cropping_1d():
     np.testing.assert_array_equal(np.asarray(Cropping1D((1, 0))(X)), X[:, 1:])
-    np.testing.assert_array_equal(np.asarray(Cropping1D(1)(np.ones((1, 5, 2), np.float32))),
-                                  np.ones((1, 3, 2)))
+    np.testing.assert_array_equal(
+        np.asarray(Cropping1D(1)(np.ones((1, 5, 2), np.float32))), np.ones((1, 3, 2))
+    )
     assert Cropping1D((2, 1))(Input((10, 3))).shape.as_list() == [None, 7, 3]
     with pytest.raises(ValueError, match="cropping parameter of Cropping layer"):
         Cropping1D((2, 1))(X)
@@ -130,9 +154,13 @@ def test_up_sampling_1d_repeats_each_step():
     assert UpSampling1D(3).get_config()["size"] == 3
 
 
-@pytest.mark.parametrize("layer", [
-    ZeroPadding1D((2, 1), dtype="float64"), Cropping1D((1, 1), dtype="float64"),
-    UpSampling1D(3, dtype="float64"),
-])
+@pytest.mark.parametrize(
+    "layer",
+    [
+        ZeroPadding1D((2, 1), dtype="float64"),
+        Cropping1D((1, 1), dtype="float64"),
+        UpSampling1D(3, dtype="float64"),
+    ],
+)
 def test_1d_reshaping_gradients(layer):
     check_gradients(lambda t: layer(t), np.random.default_rng(0).standard_normal((2, 4, 3)))

@@ -13,6 +13,7 @@ X = RNG.normal(size=(2, 5, 4)).astype(np.float32)
 
 def _numpy_lstm(x, kernel, recurrent, bias):
     """The LSTM equations written out in numpy (gates i, f, c, o)."""
+
     def sig(z):
         return 1 / (1 + np.exp(-z))
 
@@ -63,11 +64,14 @@ def test_lstm_matches_the_equations():
     np.testing.assert_allclose(c.numpy(), want_c, atol=1e-5)
 
 
-@pytest.mark.parametrize("make", [
-    lambda: layers.SimpleRNN(3, return_sequences=True),
-    lambda: layers.LSTM(3, return_sequences=True),
-    lambda: layers.GRU(3, return_sequences=True),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: layers.SimpleRNN(3, return_sequences=True),
+        lambda: layers.LSTM(3, return_sequences=True),
+        lambda: layers.GRU(3, return_sequences=True),
+    ],
+)
 def test_output_shapes_symbolic_and_eager_agree(make):
     layer = make()
     symbolic = layer(keras.Input((5, 4)))
@@ -122,14 +126,17 @@ def test_dropout_only_while_training():
     assert not np.allclose(a, lstm(X, training=True).numpy())
 
 
-@pytest.mark.parametrize("make", [
-    lambda: layers.SimpleRNN(2, return_sequences=True, dtype="float64"),
-    lambda: layers.LSTM(2, return_sequences=True, dtype="float64"),
-    lambda: layers.GRU(2, return_sequences=True, dtype="float64"),
-    lambda: layers.GRU(2, reset_after=False, dtype="float64"),
-    lambda: layers.Bidirectional(layers.LSTM(2, dtype="float64"), dtype="float64"),
-    lambda: layers.TimeDistributed(layers.Dense(2, dtype="float64"), dtype="float64"),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: layers.SimpleRNN(2, return_sequences=True, dtype="float64"),
+        lambda: layers.LSTM(2, return_sequences=True, dtype="float64"),
+        lambda: layers.GRU(2, return_sequences=True, dtype="float64"),
+        lambda: layers.GRU(2, reset_after=False, dtype="float64"),
+        lambda: layers.Bidirectional(layers.LSTM(2, dtype="float64"), dtype="float64"),
+        lambda: layers.TimeDistributed(layers.Dense(2, dtype="float64"), dtype="float64"),
+    ],
+)
 def test_gradients_match_finite_differences(make):
     layer = make()
     x = RNG.normal(size=(2, 3, 3))
@@ -171,18 +178,21 @@ def test_time_distributed_applies_the_same_dense_to_every_step():
 
 
 def test_time_distributed_wraps_a_model():
-    inner = keras.Sequential([layers.Dense(4, activation="relu", input_shape=(4,)),
-                              layers.Dense(1)])
+    inner = keras.Sequential(
+        [layers.Dense(4, activation="relu", input_shape=(4,)), layers.Dense(1)]
+    )
     model = keras.Sequential([layers.TimeDistributed(inner, input_shape=(5, 4))])
     assert model.predict(X, verbose=0).shape == (2, 5, 1)
 
 
 def test_config_round_trip_through_from_config():
-    for layer in (layers.LSTM(3, return_sequences=True, go_backwards=True),
-                  layers.GRU(4, reset_after=False),
-                  layers.SimpleRNN(2, activation="relu"),
-                  layers.Bidirectional(layers.GRU(2), merge_mode="sum"),
-                  layers.TimeDistributed(layers.Dense(3))):
+    for layer in (
+        layers.LSTM(3, return_sequences=True, go_backwards=True),
+        layers.GRU(4, reset_after=False),
+        layers.SimpleRNN(2, activation="relu"),
+        layers.Bidirectional(layers.GRU(2), merge_mode="sum"),
+        layers.TimeDistributed(layers.Dense(3)),
+    ):
         config = layer.get_config()
         clone = type(layer).from_config(config)
         config.pop("name")
@@ -196,12 +206,33 @@ def test_config_round_trip_through_from_config():
 
 def test_lstm_config_keys_in_tf_keras_order():
     assert list(layers.LSTM(3).get_config()) == [
-        "name", "trainable", "dtype", "return_sequences", "return_state", "go_backwards",
-        "stateful", "unroll", "time_major", "units", "activation", "recurrent_activation",
-        "use_bias", "kernel_initializer", "recurrent_initializer", "bias_initializer",
-        "unit_forget_bias", "kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
-        "activity_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint",
-        "dropout", "recurrent_dropout", "implementation",
+        "name",
+        "trainable",
+        "dtype",
+        "return_sequences",
+        "return_state",
+        "go_backwards",
+        "stateful",
+        "unroll",
+        "time_major",
+        "units",
+        "activation",
+        "recurrent_activation",
+        "use_bias",
+        "kernel_initializer",
+        "recurrent_initializer",
+        "bias_initializer",
+        "unit_forget_bias",
+        "kernel_regularizer",
+        "recurrent_regularizer",
+        "bias_regularizer",
+        "activity_regularizer",
+        "kernel_constraint",
+        "recurrent_constraint",
+        "bias_constraint",
+        "dropout",
+        "recurrent_dropout",
+        "implementation",
     ]
 
 

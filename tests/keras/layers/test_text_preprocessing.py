@@ -10,8 +10,10 @@ from pynn.core.errors import InvalidArgumentError
 from tests.keras.engine.test_step_replay import assert_replay_matches_eager
 from tests.tf.test_shim_imports import run_python
 
-TEXTS = np.array(["나는 학교에 간다.", "The cat sat on the MAT!", "the dog ate; the cat ran",
-                  "학교에 간다 간다"] * 6)
+TEXTS = np.array(
+    ["나는 학교에 간다.", "The cat sat on the MAT!", "the dog ate; the cat ran", "학교에 간다 간다"]
+    * 6
+)
 LABELS = np.arange(len(TEXTS)) % 2
 
 
@@ -33,51 +35,74 @@ def test_tutorial_import_paths():
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "[[0, 2, 1]]",
-        (r"tf.Tensor([b'\xec\x95\x88\xeb\x85\x95' b'\xec\x84\xb8\xea\xb3\x84'], shape=(2,), "
-         "dtype=string)")]
+        (
+            r"tf.Tensor([b'\xec\x95\x88\xeb\x85\x95' b'\xec\x84\xb8\xea\xb3\x84'], shape=(2,), "
+            "dtype=string)"
+        ),
+    ]
 
 
 def _text_model(layer_factory):
     def build():
         layer = layer_factory()
         layer.adapt(TEXTS)
-        model = keras.Sequential([keras.Input(shape=(1,), dtype=tf.string), layer,
-                                  keras.layers.Embedding(16, 4),
-                                  keras.layers.GlobalAveragePooling1D(),
-                                  keras.layers.Dense(1, activation="sigmoid")])
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(1,), dtype=tf.string),
+                layer,
+                keras.layers.Embedding(16, 4),
+                keras.layers.GlobalAveragePooling1D(),
+                keras.layers.Dense(1, activation="sigmoid"),
+            ]
+        )
         model.compile("adam", "binary_crossentropy")
         return model
+
     return build
 
 
 def test_text_vectorization_trains_with_replayed_steps():
     assert_replay_matches_eager(
-        _text_model(lambda: keras.layers.TextVectorization(max_tokens=16,
-                                                           output_sequence_length=6)),
-        TEXTS[:, None], LABELS, epochs=2, batch_size=4)
+        _text_model(
+            lambda: keras.layers.TextVectorization(max_tokens=16, output_sequence_length=6)
+        ),
+        TEXTS[:, None],
+        LABELS,
+        epochs=2,
+        batch_size=4,
+    )
 
 
 def test_string_lookup_trains_with_replayed_steps():
     words = np.array([t.split()[0] for t in TEXTS])
     assert_replay_matches_eager(
         _text_model(lambda: keras.layers.StringLookup(max_tokens=16)),
-        words[:, None], LABELS, epochs=2, batch_size=4)
+        words[:, None],
+        LABELS,
+        epochs=2,
+        batch_size=4,
+    )
 
 
 def test_multi_hot_text_model_replays():
     def build():
         layer = keras.layers.TextVectorization(max_tokens=16, output_mode="tf_idf")
         layer.adapt(TEXTS)
-        model = keras.Sequential([keras.Input(shape=(1,), dtype=tf.string), layer,
-                                  keras.layers.Dense(1, activation="sigmoid")])
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(1,), dtype=tf.string),
+                layer,
+                keras.layers.Dense(1, activation="sigmoid"),
+            ]
+        )
         model.compile("adam", "binary_crossentropy")
         return model
+
     assert_replay_matches_eager(build, TEXTS[:, None], LABELS, epochs=2, batch_size=4)
 
 
 def test_config_round_trip_keeps_the_vocabulary():
-    layer = keras.layers.TextVectorization(vocabulary=["학교에", "cat"],
-                                           output_sequence_length=4)
+    layer = keras.layers.TextVectorization(vocabulary=["학교에", "cat"], output_sequence_length=4)
     clone = keras.layers.TextVectorization.from_config(layer.get_config())
     assert clone.get_vocabulary() == ["", "[UNK]", "학교에", "cat"]
     np.testing.assert_array_equal(clone(["cat 학교에 x"]).numpy(), [[3, 2, 1, 0]])

@@ -20,7 +20,9 @@ def _jsonable(value):
     return json.loads(json.dumps(value))
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=[f"{c['class_name']}-{i}" for i, c in enumerate(CONFIGS)])
+@pytest.mark.parametrize(
+    "config", CONFIGS, ids=[f"{c['class_name']}-{i}" for i, c in enumerate(CONFIGS)]
+)
 def test_tf_keras_config_round_trips_through_pynn(config):
     layer = deserialize_keras_object(config, LAYER_CLASSES, "layer")
     assert type(layer).__name__ == config["class_name"]

@@ -27,8 +27,9 @@ def inputs():
         "bin_true": rng.integers(0, 2, size=(4, 3)).astype(np.float32),
         "bin_logits": logits3,
         "bin_probs": (1 / (1 + np.exp(-logits3))).astype(np.float32),
-        "bin_edge": np.array([[0.0, 1.0, 0.5], [1.0, 0.0, 1e-9], [0.3, 0.7, 1.0],
-                              [0.0, 0.0, 0.2]], np.float32),
+        "bin_edge": np.array(
+            [[0.0, 1.0, 0.5], [1.0, 0.0, 1e-9], [0.3, 0.7, 1.0], [0.0, 0.0, 0.2]], np.float32
+        ),
         "sign_true": (rng.integers(0, 2, size=(4, 3)) * 2 - 1).astype(np.float32),
         "onehot": np.eye(5, dtype=np.float32)[[0, 3, 1, 4]],
         "labels": np.array([0, 3, 1, 4], np.int64),
@@ -36,8 +37,10 @@ def inputs():
         "labels_ignore": np.array([0, -1, 1, 4], np.int64),
         "cat_logits": logits5,
         "cat_probs": probs5.astype(np.float32),
-        "cat_edge": np.array([[1.0, 0, 0, 0, 0], [0, 0, 0, 0, 1.0], [0.2, 0.2, 0.2, 0.2, 0.2],
-                              [0, 0.5, 0.5, 0, 0]], np.float32),
+        "cat_edge": np.array(
+            [[1.0, 0, 0, 0, 0], [0, 0, 0, 0, 1.0], [0.2, 0.2, 0.2, 0.2, 0.2], [0, 0.5, 0.5, 0, 0]],
+            np.float32,
+        ),
         "dist_true": probs5[::-1].copy().astype(np.float32),
         "sw": np.array([1.0, 0.5, 2.0, 0.0], np.float32),
         "sw_col": np.array([[1.0], [0.5], [2.0], [0.0]], np.float32),
@@ -78,22 +81,21 @@ CASES = {
     "cce_logits": "losses.categorical_crossentropy(onehot, cat_logits, from_logits=True)",
     "cce_smoothing": "losses.categorical_crossentropy(onehot, cat_probs, label_smoothing=0.1)",
     "cce_logits_smoothing": "losses.categorical_crossentropy(onehot, cat_logits, "
-                            "from_logits=True, label_smoothing=0.1)",
+    "from_logits=True, label_smoothing=0.1)",
     "scce": "losses.sparse_categorical_crossentropy(labels, cat_probs)",
     "scce_edge": "losses.sparse_categorical_crossentropy(labels, cat_edge)",
     "scce_col": "losses.sparse_categorical_crossentropy(labels_col, cat_probs)",
     "scce_logits": "losses.sparse_categorical_crossentropy(labels, cat_logits, from_logits=True)",
-    "scce_seq": "losses.sparse_categorical_crossentropy(seq_labels, seq_logits, "
-                "from_logits=True)",
+    "scce_seq": "losses.sparse_categorical_crossentropy(seq_labels, seq_logits, from_logits=True)",
     "binary_focal": "losses.binary_focal_crossentropy(bin_true, bin_probs)",
     "binary_focal_logits_balanced": "losses.binary_focal_crossentropy(bin_true, bin_logits, "
-                                    "apply_class_balancing=True, alpha=0.4, gamma=1.5, "
-                                    "from_logits=True, label_smoothing=0.1)",
+    "apply_class_balancing=True, alpha=0.4, gamma=1.5, "
+    "from_logits=True, label_smoothing=0.1)",
     "categorical_focal": "losses.categorical_focal_crossentropy(onehot, cat_probs)",
     "categorical_focal_logits": "losses.categorical_focal_crossentropy(onehot, cat_logits, "
-                                "alpha=0.5, gamma=3.0, from_logits=True, label_smoothing=0.1)",
+    "alpha=0.5, gamma=3.0, from_logits=True, label_smoothing=0.1)",
     "class_binary_focal": "losses.BinaryFocalCrossentropy(gamma=1.0)(bin_true, bin_probs, "
-                          "sample_weight=sw)",
+    "sample_weight=sw)",
     "class_categorical_focal": "losses.CategoricalFocalCrossentropy()(onehot, cat_probs)",
     "class_mse": "losses.MeanSquaredError()(reg_true, reg_pred)",
     "class_mse_sum": "losses.MeanSquaredError(reduction='sum')(reg_true, reg_pred)",
@@ -102,34 +104,33 @@ CASES = {
     "class_mse_sw_col": "losses.MeanSquaredError()(reg_true, reg_pred, sample_weight=sw_col)",
     "class_mse_sw_scalar": "losses.MeanSquaredError()(reg_true, reg_pred, sample_weight=0.25)",
     "class_mse_sum_sw": "losses.MeanSquaredError(reduction='sum')(reg_true, reg_pred, "
-                        "sample_weight=sw)",
-    "class_mse_seq_sw": "losses.MeanSquaredError()(seq_true, seq_pred, "
-                        "sample_weight=sw[:2])",
+    "sample_weight=sw)",
+    "class_mse_seq_sw": "losses.MeanSquaredError()(seq_true, seq_pred, sample_weight=sw[:2])",
     "class_mse_squeezes_tensors": "losses.MeanSquaredError()(T(col_true), T(col_pred))",
     "class_mse_broadcasts_arrays": "losses.MeanSquaredError()(col_true, col_pred)",
     "class_mse_masked": "losses.MeanSquaredError()(seq_true, M(seq_pred, seq_mask))",
     "class_mse_masked_sw": "losses.MeanSquaredError()(seq_true, M(seq_pred, seq_mask), "
-                           "sample_weight=sw[:2])",
+    "sample_weight=sw[:2])",
     "class_mse_masked_sum": "losses.MeanSquaredError(reduction='sum')(seq_true, "
-                            "M(seq_pred, seq_mask))",
+    "M(seq_pred, seq_mask))",
     "class_scce_masked": "losses.SparseCategoricalCrossentropy(from_logits=True)(seq_labels, "
-                         "M(seq_logits, seq_mask))",
+    "M(seq_logits, seq_mask))",
     "class_mae": "losses.MeanAbsoluteError()(reg_true, reg_pred)",
     "class_mape": "losses.MeanAbsolutePercentageError()(reg_true, reg_pred)",
     "class_msle": "losses.MeanSquaredLogarithmicError()(pos_true, pos_pred)",
     "class_bce": "losses.BinaryCrossentropy()(bin_true, bin_probs)",
     "class_bce_logits": "losses.BinaryCrossentropy(from_logits=True)(bin_true, bin_logits, "
-                        "sample_weight=sw)",
+    "sample_weight=sw)",
     "class_cce": "losses.CategoricalCrossentropy()(onehot, cat_probs)",
     "class_cce_logits": "losses.CategoricalCrossentropy(from_logits=True, "
-                        "label_smoothing=0.2)(onehot, cat_logits)",
+    "label_smoothing=0.2)(onehot, cat_logits)",
     "class_scce": "losses.SparseCategoricalCrossentropy()(labels, cat_probs)",
     "class_scce_logits": "losses.SparseCategoricalCrossentropy(from_logits=True)"
-                         "(labels, cat_logits, sample_weight=sw)",
+    "(labels, cat_logits, sample_weight=sw)",
     "class_scce_ignore": "losses.SparseCategoricalCrossentropy(from_logits=True, "
-                         "ignore_class=-1)(labels_ignore, cat_logits)",
+    "ignore_class=-1)(labels_ignore, cat_logits)",
     "class_scce_ignore_none": "losses.SparseCategoricalCrossentropy(from_logits=True, "
-                              "ignore_class=-1, reduction='none')(labels_ignore, cat_logits)",
+    "ignore_class=-1, reduction='none')(labels_ignore, cat_logits)",
     "class_cosine": "losses.CosineSimilarity()(reg_true, reg_pred)",
     "class_hinge": "losses.Hinge()(sign_true, reg_pred)",
     "class_squared_hinge": "losses.SquaredHinge()(sign_true, reg_pred)",

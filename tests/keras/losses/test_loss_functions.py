@@ -41,12 +41,19 @@ def test_aliases_are_the_same_functions():
     assert losses.bce is losses.binary_crossentropy
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("mse", losses.mean_squared_error), ("mean_squared_error", losses.mean_squared_error),
-    ("categorical_crossentropy", losses.categorical_crossentropy),
-    ("sparse_categorical_crossentropy", losses.sparse_categorical_crossentropy),
-    ("binary_crossentropy", losses.binary_crossentropy), ("huber_loss", losses.huber),
-    ("logcosh", losses.log_cosh), ("kld", losses.kl_divergence)])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("mse", losses.mean_squared_error),
+        ("mean_squared_error", losses.mean_squared_error),
+        ("categorical_crossentropy", losses.categorical_crossentropy),
+        ("sparse_categorical_crossentropy", losses.sparse_categorical_crossentropy),
+        ("binary_crossentropy", losses.binary_crossentropy),
+        ("huber_loss", losses.huber),
+        ("logcosh", losses.log_cosh),
+        ("kld", losses.kl_divergence),
+    ],
+)
 def test_get_function_names(name, expected):
     assert losses.get(name) is expected
 
@@ -70,10 +77,18 @@ def test_get_unknown_raises_like_keras():
 
 def test_config_and_serialization_match_keras():
     assert losses.MeanSquaredError().get_config() == {
-        "reduction": "auto", "name": "mean_squared_error", "fn": "mean_squared_error"}
+        "reduction": "auto",
+        "name": "mean_squared_error",
+        "fn": "mean_squared_error",
+    }
     assert losses.BinaryCrossentropy().get_config() == {
-        "reduction": "auto", "name": "binary_crossentropy", "from_logits": False,
-        "label_smoothing": 0.0, "axis": -1, "fn": "binary_crossentropy"}
+        "reduction": "auto",
+        "name": "binary_crossentropy",
+        "from_logits": False,
+        "label_smoothing": 0.0,
+        "axis": -1,
+        "fn": "binary_crossentropy",
+    }
     config = losses.serialize(losses.SparseCategoricalCrossentropy(from_logits=True))
     assert config["module"] == "keras.losses"
     clone = losses.deserialize(config)
@@ -83,7 +98,8 @@ def test_config_and_serialization_match_keras():
         function_config = losses.serialize(losses.mse)
     assert losses.deserialize(function_config) is losses.mean_squared_error
     assert losses.get({"class_name": "Huber", "config": {"delta": 2.0}})._fn_kwargs == {
-        "delta": 2.0}
+        "delta": 2.0
+    }
 
 
 def test_positional_arguments_follow_keras_order():
@@ -102,15 +118,17 @@ def test_sparse_labels_out_of_range_raise_invalid_argument():
         losses.sparse_categorical_crossentropy(np.array([1, 10]), probs)
     assert str(info.value) == (
         "Received a label value of 10 which is outside the valid range of [0, 10).  "
-        "Label values: 1 10")
+        "Label values: 1 10"
+    )
     with pytest.raises(InvalidArgumentError, match="label value of -1 .*Label values: 10 1 -1"):
         losses.sparse_categorical_crossentropy(np.array([10, 1, -1]), np.full((3, 10), 0.1))
 
 
 def test_categorical_crossentropy_with_integer_labels_is_a_shape_error():
     with pytest.raises(ValueError, match=r"Shapes \(4, 1\) and \(4, 5\) are incompatible"):
-        losses.categorical_crossentropy(np.zeros((4, 1), np.float32),
-                                        np.full((4, 5), 0.2, np.float32))
+        losses.categorical_crossentropy(
+            np.zeros((4, 1), np.float32), np.full((4, 5), 0.2, np.float32)
+        )
 
 
 def test_softmax_output_is_scored_from_its_logits():
@@ -121,7 +139,9 @@ def test_softmax_output_is_scored_from_its_logits():
     # Without the logits the probability would be clipped at 1e-7 (loss 16.118).
     np.testing.assert_allclose(
         losses.categorical_crossentropy([[0.0, 1.0, 0.0]], probs).numpy(),
-        from_logits.numpy(), rtol=1e-6)
+        from_logits.numpy(),
+        rtol=1e-6,
+    )
     with pytest.warns(UserWarning, match="received `from_logits=True`, but the `output`"):
         losses.categorical_crossentropy([[0.0, 1.0, 0.0]], probs, from_logits=True)
 
@@ -129,16 +149,21 @@ def test_softmax_output_is_scored_from_its_logits():
 def test_losses_are_differentiable():
     w = Variable(np.array([[0.5, -0.25, 1.0]], np.float32))
     y_true = np.array([[0.0, 1.0, 0.0]], np.float32)
-    for loss in (losses.MeanSquaredError(), losses.CategoricalCrossentropy(from_logits=True),
-                 losses.Huber(), losses.LogCosh()):
+    for loss in (
+        losses.MeanSquaredError(),
+        losses.CategoricalCrossentropy(from_logits=True),
+        losses.Huber(),
+        losses.LogCosh(),
+    ):
         with GradientTape() as tape:
             value = loss(y_true, w * 1.0)
         grad = tape.gradient(value, w)
         assert grad is not None and grad.shape == (1, 3)
     with GradientTape() as tape:
         value = losses.MeanSquaredError()(y_true, w * 1.0)
-    np.testing.assert_allclose(tape.gradient(value, w).numpy(),
-                               2 * (w.numpy() - y_true) / 3, rtol=1e-6)
+    np.testing.assert_allclose(
+        tape.gradient(value, w).numpy(), 2 * (w.numpy() - y_true) / 3, rtol=1e-6
+    )
     with GradientTape() as tape:
         value = losses.CategoricalCrossentropy(from_logits=True)(y_true, w * 1.0)
     softmax = np.exp(w.numpy()) / np.exp(w.numpy()).sum()
@@ -150,6 +175,9 @@ def test_custom_loss_subclass():
         def call(self, y_true, y_pred):
             return ops.mean(ops.subtract(y_pred, y_true), axis=-1)
 
-    value = MeanError()(np.zeros((2, 2), np.float32), np.ones((2, 2), np.float32),
-                        sample_weight=np.array([1.0, 3.0], np.float32))
+    value = MeanError()(
+        np.zeros((2, 2), np.float32),
+        np.ones((2, 2), np.float32),
+        sample_weight=np.array([1.0, 3.0], np.float32),
+    )
     assert float(value) == 2.0

@@ -15,8 +15,14 @@ from tests.keras.metrics.reference_values import METRIC_VALUES
 
 @pytest.mark.parametrize("key", list(CASES))
 def test_metric_matches_tf_keras(key):
-    namespace = {"metrics": metrics, "np": np, "run": run, "reduce": reduce, "T": constant,
-                 **inputs()}
+    namespace = {
+        "metrics": metrics,
+        "np": np,
+        "run": run,
+        "reduce": reduce,
+        "T": constant,
+        **inputs(),
+    }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = eval(CASES[key], namespace)
@@ -54,7 +60,8 @@ def test_names_dtype_variables_and_config():
     assert m.get_config() == {"name": "sparse_categorical_accuracy", "dtype": "float32"}
     assert str(metrics.Mean(name="loss")) == "Mean(name=loss,dtype=float32)"
     clone = metrics.TopKCategoricalAccuracy.from_config(
-        metrics.TopKCategoricalAccuracy(k=3).get_config())
+        metrics.TopKCategoricalAccuracy(k=3).get_config()
+    )
     assert clone._fn_kwargs == {"k": 3}
 
 
@@ -68,15 +75,21 @@ def test_unnamed_metrics_get_unique_snake_case_names():
     assert metrics.Precision().name == "precision"
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("accuracy", metrics.accuracy), ("acc", metrics.accuracy),
-    ("binary_accuracy", metrics.binary_accuracy),
-    ("categorical_accuracy", metrics.categorical_accuracy),
-    ("sparse_categorical_accuracy", metrics.sparse_categorical_accuracy),
-    ("top_k_categorical_accuracy", metrics.top_k_categorical_accuracy),
-    ("mse", metrics.mean_squared_error), ("mae", metrics.mean_absolute_error),
-    ("categorical_crossentropy", metrics.categorical_crossentropy),
-    ("logcosh", metrics.log_cosh)])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("accuracy", metrics.accuracy),
+        ("acc", metrics.accuracy),
+        ("binary_accuracy", metrics.binary_accuracy),
+        ("categorical_accuracy", metrics.categorical_accuracy),
+        ("sparse_categorical_accuracy", metrics.sparse_categorical_accuracy),
+        ("top_k_categorical_accuracy", metrics.top_k_categorical_accuracy),
+        ("mse", metrics.mean_squared_error),
+        ("mae", metrics.mean_absolute_error),
+        ("categorical_crossentropy", metrics.categorical_crossentropy),
+        ("logcosh", metrics.log_cosh),
+    ],
+)
 def test_get_function_names(name, expected):
     assert metrics.get(name) is expected
 
@@ -85,8 +98,9 @@ def test_get_class_names_and_objects():
     auc = metrics.get("AUC")
     assert isinstance(auc, metrics.AUC)
     assert metrics.get(auc) is auc
-    assert isinstance(metrics.get({"class_name": "Precision", "config": {"thresholds": 0.3}}),
-                      metrics.Precision)
+    assert isinstance(
+        metrics.get({"class_name": "Precision", "config": {"thresholds": 0.3}}), metrics.Precision
+    )
 
 
 def test_get_unknown_raises():

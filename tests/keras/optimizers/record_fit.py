@@ -29,16 +29,20 @@ OPTIMIZERS = [
     "Ftrl(0.1)",
     "Lion(0.01)",
 ]
-LOSSES = [("sparse_categorical_crossentropy", "softmax", 3),
-          ("binary_crossentropy", "sigmoid", 1),
-          ("mse", "linear", 1)]
+LOSSES = [
+    ("sparse_categorical_crossentropy", "softmax", 3),
+    ("binary_crossentropy", "sigmoid", 1),
+    ("mse", "linear", 1),
+]
 
 
 def data():
     rng = np.random.default_rng(3)
     x = rng.normal(size=(16, 5)).astype("float32")
-    targets = {"sparse_categorical_crossentropy": rng.integers(0, 3, 16),
-               "binary_crossentropy": rng.integers(0, 2, (16, 1)).astype("float32")}
+    targets = {
+        "sparse_categorical_crossentropy": rng.integers(0, 3, 16),
+        "binary_crossentropy": rng.integers(0, 2, (16, 1)).astype("float32"),
+    }
     targets["mse"] = targets["binary_crossentropy"]
     return x, targets
 
@@ -47,11 +51,16 @@ def train(keras, optimizer_code, loss):
     """A 5-4-k MLP from fixed weights, 3 epochs of batch 4 without shuffling."""
     x, targets = data()
     activation, units = {name: (act, k) for name, act, k in LOSSES}[loss]
-    model = keras.Sequential([keras.layers.Dense(4, activation="tanh", input_shape=(5,)),
-                              keras.layers.Dense(units, activation=activation)])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(4, activation="tanh", input_shape=(5,)),
+            keras.layers.Dense(units, activation=activation),
+        ]
+    )
     rng = np.random.default_rng(0)
-    model.set_weights([rng.normal(size=w.shape).astype("float32") * 0.5
-                       for w in model.get_weights()])
+    model.set_weights(
+        [rng.normal(size=w.shape).astype("float32") * 0.5 for w in model.get_weights()]
+    )
     optimizer = eval(optimizer_code, dict(vars(keras.optimizers)))
     model.compile(optimizer=optimizer, loss=loss, metrics=["accuracy"])
     history = model.fit(x, targets[loss], batch_size=4, epochs=3, shuffle=False, verbose=0)
@@ -67,7 +76,8 @@ def main():
             weights, history = train(keras, code, loss)
             results[f"{code} | {loss}"] = {
                 "weights": [w.tolist() for w in weights],
-                "history": {k: [float(v) for v in vs] for k, vs in history.items()}}
+                "history": {k: [float(v) for v in vs] for k, vs in history.items()},
+            }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fit_values.py")
     with open(path, "w") as f:
         f.write('"""Recorded by record_fit.py from tf.keras 2.15; do not edit."""\n\n')

@@ -26,20 +26,19 @@ CASES = {
     "nadam": "Nadam(learning_rate=0.01)",
     "ftrl": "Ftrl(learning_rate=0.1)",
     "ftrl_regularized": "Ftrl(learning_rate=0.1, learning_rate_power=-0.7, "
-                        "l1_regularization_strength=0.01, l2_regularization_strength=0.02, "
-                        "l2_shrinkage_regularization_strength=0.05, beta=0.5)",
+    "l1_regularization_strength=0.01, l2_regularization_strength=0.02, "
+    "l2_shrinkage_regularization_strength=0.05, beta=0.5)",
     "lion": "Lion(learning_rate=0.01)",
     "adafactor": "Adafactor(learning_rate=0.1)",
     "adafactor_schedule": "Adafactor(learning_rate=schedules.InverseTimeDecay(0.5, 1, 1.0), "
-                          "relative_step=False, clip_threshold=0.5)",
+    "relative_step=False, clip_threshold=0.5)",
     "sgd_clipnorm": "SGD(learning_rate=0.1, clipnorm=1.0)",
     "sgd_clipvalue": "SGD(learning_rate=0.1, clipvalue=0.5)",
     "sgd_global_clipnorm": "SGD(learning_rate=0.1, global_clipnorm=1.0)",
     "sgd_weight_decay": "SGD(learning_rate=0.1, weight_decay=0.05)",
     "adam_exponential_decay": "Adam(learning_rate=schedules.ExponentialDecay(0.1, 1, 0.5))",
     "sgd_piecewise": "SGD(learning_rate=schedules.PiecewiseConstantDecay([1], [0.1, 0.01]))",
-    "sgd_ema": "SGD(learning_rate=0.1, use_ema=True, ema_momentum=0.5, "
-               "ema_overwrite_frequency=2)",
+    "sgd_ema": "SGD(learning_rate=0.1, use_ema=True, ema_momentum=0.5, ema_overwrite_frequency=2)",
 }
 
 KERNEL = np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0]], dtype=np.float32)

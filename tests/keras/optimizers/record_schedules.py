@@ -16,7 +16,7 @@ SCHEDULES = {
     "piecewise": "PiecewiseConstantDecay([5, 25], [1.0, 0.5, 0.1])",
     "polynomial": "PolynomialDecay(0.1, decay_steps=25)",
     "polynomial_power_cycle": "PolynomialDecay(0.1, 25, end_learning_rate=0.01, power=2.0, "
-                              "cycle=True)",
+    "cycle=True)",
     "inverse_time": "InverseTimeDecay(0.1, decay_steps=10, decay_rate=0.5)",
     "inverse_time_staircase": "InverseTimeDecay(0.1, 10, 0.5, staircase=True)",
     "cosine": "CosineDecay(0.1, decay_steps=100)",
@@ -31,8 +31,10 @@ def main():
     from tensorflow import keras
 
     namespace = dict(vars(keras.optimizers.schedules))
-    results = {key: [float(eval(spec, namespace)(step)) for step in STEPS]
-               for key, spec in SCHEDULES.items()}
+    results = {
+        key: [float(eval(spec, namespace)(step)) for step in STEPS]
+        for key, spec in SCHEDULES.items()
+    }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schedule_values.py")
     with open(path, "w") as f:
         f.write('"""Recorded by record_schedules.py from tf.keras 2.15; do not edit."""\n\n')

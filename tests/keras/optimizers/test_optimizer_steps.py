@@ -51,15 +51,31 @@ def test_updates_are_written_in_place_as_float32():
 def test_defaults_and_config_match_tf_keras():
     adam = optimizers.Adam()
     assert adam.get_config() == {
-        "name": "Adam", "weight_decay": None, "clipnorm": None, "global_clipnorm": None,
-        "clipvalue": None, "use_ema": False, "ema_momentum": 0.99,
-        "ema_overwrite_frequency": None, "jit_compile": False, "is_legacy_optimizer": False,
-        "learning_rate": np.float32(0.001), "beta_1": 0.9, "beta_2": 0.999,
-        "epsilon": 1e-07, "amsgrad": False}
+        "name": "Adam",
+        "weight_decay": None,
+        "clipnorm": None,
+        "global_clipnorm": None,
+        "clipvalue": None,
+        "use_ema": False,
+        "ema_momentum": 0.99,
+        "ema_overwrite_frequency": None,
+        "jit_compile": False,
+        "is_legacy_optimizer": False,
+        "learning_rate": np.float32(0.001),
+        "beta_1": 0.9,
+        "beta_2": 0.999,
+        "epsilon": 1e-07,
+        "amsgrad": False,
+    }
     assert optimizers.SGD().get_config()["learning_rate"] == np.float32(0.01)
     rms = optimizers.RMSprop().get_config()
-    assert (rms["rho"], rms["momentum"], rms["epsilon"], rms["centered"],
-            rms["ema_overwrite_frequency"]) == (0.9, 0.0, 1e-07, False, 100)
+    assert (
+        rms["rho"],
+        rms["momentum"],
+        rms["epsilon"],
+        rms["centered"],
+        rms["ema_overwrite_frequency"],
+    ) == (0.9, 0.0, 1e-07, False, 100)
     assert optimizers.AdamW().get_config()["weight_decay"] == 0.004
     assert optimizers.Adagrad().get_config()["initial_accumulator_value"] == 0.1
     assert optimizers.Adadelta().get_config()["rho"] == 0.95
@@ -85,12 +101,22 @@ def test_schedule_serializes_inside_the_optimizer_config():
     assert clone._learning_rate.decay_steps == 10
 
 
-@pytest.mark.parametrize("name, cls", [
-    ("sgd", optimizers.SGD), ("SGD", optimizers.SGD), ("adam", optimizers.Adam),
-    ("Adam", optimizers.Adam), ("rmsprop", optimizers.RMSprop),
-    ("RMSprop", optimizers.RMSprop), ("adagrad", optimizers.Adagrad),
-    ("adadelta", optimizers.Adadelta), ("adamax", optimizers.Adamax),
-    ("nadam", optimizers.Nadam), ("ftrl", optimizers.Ftrl)])
+@pytest.mark.parametrize(
+    "name, cls",
+    [
+        ("sgd", optimizers.SGD),
+        ("SGD", optimizers.SGD),
+        ("adam", optimizers.Adam),
+        ("Adam", optimizers.Adam),
+        ("rmsprop", optimizers.RMSprop),
+        ("RMSprop", optimizers.RMSprop),
+        ("adagrad", optimizers.Adagrad),
+        ("adadelta", optimizers.Adadelta),
+        ("adamax", optimizers.Adamax),
+        ("nadam", optimizers.Nadam),
+        ("ftrl", optimizers.Ftrl),
+    ],
+)
 def test_get_by_name(name, cls):
     optimizer = optimizers.get(name)
     assert type(optimizer) is cls
@@ -242,20 +268,20 @@ def test_finalize_variable_values_overwrites_with_the_average():
 def test_minimize_doc_examples():
     opt = optimizers.SGD(learning_rate=0.1)
     var = Variable(1.0)
-    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    opt.minimize(lambda: (var**2) / 2.0, [var])
     assert var.numpy() == pytest.approx(0.9)
 
     opt = optimizers.SGD(0.1, momentum=0.9)
     var = Variable(1.0)
-    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    opt.minimize(lambda: (var**2) / 2.0, [var])
     first = 1.0 - var.numpy()
     before = var.numpy()
-    opt.minimize(lambda: (var ** 2) / 2.0, [var])
+    opt.minimize(lambda: (var**2) / 2.0, [var])
     assert (first, before - var.numpy()) == (pytest.approx(0.1), pytest.approx(0.18))
 
     opt = optimizers.RMSprop(learning_rate=0.1)
     var1 = Variable(10.0)
-    opt.minimize(lambda: (var1 ** 2) / 2.0, [var1])
+    opt.minimize(lambda: (var1**2) / 2.0, [var1])
     assert var1.numpy() == pytest.approx(9.683772)
 
 
@@ -300,8 +326,7 @@ def test_custom_optimizer_written_the_keras_way():
             super().build(var_list)
             if hasattr(self, "_built") and self._built:
                 return
-            self.velocities = [self.add_variable_from_reference(v, "velocity")
-                               for v in var_list]
+            self.velocities = [self.add_variable_from_reference(v, "velocity") for v in var_list]
             self._built = True
 
         def update_step(self, gradient, variable):
@@ -325,5 +350,4 @@ def test_legacy_optimizers_serialize_as_legacy():
     clone = optimizers.deserialize(config)
     assert isinstance(clone, optimizers.legacy.Adam)
     assert clone.decay == 0.1
-    assert type(optimizers.deserialize(optimizers.serialize(optimizers.Adam()))) is \
-        optimizers.Adam
+    assert type(optimizers.deserialize(optimizers.serialize(optimizers.Adam()))) is optimizers.Adam

@@ -47,7 +47,6 @@ def test_custom_schedule_subclass():
         def get_config(self):
             return {}
 
-
     opt = optimizers.SGD(learning_rate=Halving())
     var = Variable(np.zeros(1, np.float32))
     for _ in range(3):

@@ -21,8 +21,9 @@ X = np.array(RECORD["x"], dtype="float32")
 @pytest.mark.parametrize("name", sorted(RECORD["files"]))
 def test_tf_keras_loaded_the_page_files_with_the_page_predictions(name):
     assert RECORD["meta"]["keras"] == "2.15.0"
-    np.testing.assert_allclose(RECORD["files"][name]["predictions_tf"],
-                               RECORD["predictions_page"], atol=1e-5)
+    np.testing.assert_allclose(
+        RECORD["files"][name]["predictions_tf"], RECORD["predictions_page"], atol=1e-5
+    )
     path = os.path.join(FOLDER, name)
     if name.endswith(".keras"):
         with zipfile.ZipFile(path) as archive:
@@ -43,5 +44,4 @@ def test_pynn_loads_the_page_files_with_the_page_predictions(name):
         model.load_weights(path)
     else:
         model = keras.models.load_model(path)
-    np.testing.assert_allclose(model.predict(X, verbose=0), RECORD["predictions_page"],
-                               atol=1e-5)
+    np.testing.assert_allclose(model.predict(X, verbose=0), RECORD["predictions_page"], atol=1e-5)

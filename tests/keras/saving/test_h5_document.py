@@ -26,16 +26,23 @@ def document_store(monkeypatch):
 
 
 def trained():
-    model = keras.Sequential([keras.Input((3,)), layers.Dense(4, activation="relu"),
-                              layers.BatchNormalization(), layers.Dense(2)])
+    model = keras.Sequential(
+        [
+            keras.Input((3,)),
+            layers.Dense(4, activation="relu"),
+            layers.BatchNormalization(),
+            layers.Dense(2),
+        ]
+    )
     model.compile(optimizer="adam", loss="mse")
     model.fit(X, np.ones((4, 2)), verbose=0)
     return model
 
 
 @pytest.mark.parametrize("name", ["m.keras", "m.h5", "w.weights.h5", "w.h5"])
-def test_files_written_through_the_document_read_with_h5py(tmp_path, name, document_store,
-                                                           monkeypatch):
+def test_files_written_through_the_document_read_with_h5py(
+    tmp_path, name, document_store, monkeypatch
+):
     model = trained()
     path = tmp_path / name
     if name.startswith("m"):
@@ -56,8 +63,9 @@ def test_files_written_through_the_document_read_with_h5py(tmp_path, name, docum
 
 
 @pytest.mark.parametrize("name", ["m.keras", "m.h5", "w.weights.h5"])
-def test_files_written_by_h5py_read_through_the_document(tmp_path, name, document_store,
-                                                         monkeypatch):
+def test_files_written_by_h5py_read_through_the_document(
+    tmp_path, name, document_store, monkeypatch
+):
     model = trained()
     monkeypatch.setattr(stores, "h5py", h5py)
     path = tmp_path / name
@@ -68,8 +76,7 @@ def test_files_written_by_h5py_read_through_the_document(tmp_path, name, documen
     else:
         loaded = keras.models.clone_model(model)
         loaded.load_weights(path)
-    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0),
-                               rtol=1e-6)
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
 
 
 def test_links_in_a_document_are_refused(tmp_path, document_store):
@@ -87,8 +94,7 @@ def test_without_a_library_saving_hdf5_says_what_is_missing(tmp_path, monkeypatc
         keras.Sequential([keras.Input((3,)), layers.Dense(2)]).save(tmp_path / "m.h5")
 
 
-def test_a_keras_file_falls_back_to_the_npz_tf_keras_reads_without_a_library(tmp_path,
-                                                                              monkeypatch):
+def test_a_keras_file_falls_back_to_the_npz_tf_keras_reads_without_a_library(tmp_path, monkeypatch):
 
     monkeypatch.setattr(h5_document.File, "codec", None)
     monkeypatch.setattr(stores, "h5py", h5_document)
@@ -97,5 +103,4 @@ def test_a_keras_file_falls_back_to_the_npz_tf_keras_reads_without_a_library(tmp
     with zipfile.ZipFile(tmp_path / "m.keras") as archive:
         assert "model.weights.npz" in archive.namelist()
     loaded = keras.models.load_model(tmp_path / "m.keras")
-    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0),
-                               rtol=1e-6)
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)

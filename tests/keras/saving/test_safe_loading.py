@@ -50,8 +50,9 @@ def test_same_outcome_as_tf_keras(name):
 
 # ------------------------------------------------------------------ code in the config
 def marker_model(marker):
-    return keras.Sequential([keras.Input((2,)),
-                             layers.Lambda(lambda x: (open(marker, "w").close(), x)[1])])
+    return keras.Sequential(
+        [keras.Input((2,)), layers.Lambda(lambda x: (open(marker, "w").close(), x)[1])]
+    )
 
 
 def test_a_lambda_in_a_keras_file_does_not_run_unless_safe_mode_is_off(tmp_path):
@@ -80,14 +81,14 @@ def test_a_safe_mode_scope_decides_for_the_calls_inside():
     np.testing.assert_allclose(clone(np.ones((1, 2))), 3.0)
 
 
-@pytest.mark.parametrize("module, function", [("os", "remove"), ("sys", "exit"),
-                                              ("builtins", "exec"), ("os", "system")])
+@pytest.mark.parametrize(
+    "module, function", [("os", "remove"), ("sys", "exit"), ("builtins", "exec"), ("os", "system")]
+)
 def test_a_function_reference_never_reaches_an_arbitrary_module(tmp_path, module, function):
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     config = layers.Lambda(lambda x: x).get_config()
-    config.update(function=function, module=module, function_type="function",
-                  arguments={})
+    config.update(function=function, module=module, function_type="function", arguments={})
     for safe_mode in (True, False):
         with pytest.raises(TypeError, match="^unsupported callable$"):
             layers.Lambda.from_config(dict(config), safe_mode=safe_mode)
@@ -158,8 +159,13 @@ def test_a_reduce_payload_in_a_keras_npz_never_runs(tmp_path, where):
 
 def test_a_reduce_payload_in_an_npz_weights_file_never_runs(tmp_path):
     marker = str(tmp_path / "pwned")
-    np.savez(tmp_path / "w.npz", **{"layers/dense/vars/0": np.array(Payload(marker), dtype=object),
-                                    "layers/dense/vars/1": np.zeros(2, "float32")})
+    np.savez(
+        tmp_path / "w.npz",
+        **{
+            "layers/dense/vars/0": np.array(Payload(marker), dtype=object),
+            "layers/dense/vars/1": np.zeros(2, "float32"),
+        },
+    )
     model = small_model()
     before = [w.copy() for w in model.get_weights()]
     with pytest.raises(ValueError, match="npz weights"):
@@ -170,16 +176,20 @@ def test_a_reduce_payload_in_an_npz_weights_file_never_runs(tmp_path):
 
 
 def test_pickle_opcodes_outside_arrays_are_refused():
-    for payload in (pickle.dumps(Payload("/nonexistent/x"), protocol=3),
-                    b"\x80\x03cos\nsystem\n.",
-                    b"\x80\x03}q\x00.", b"garbage"):
+    for payload in (
+        pickle.dumps(Payload("/nonexistent/x"), protocol=3),
+        b"\x80\x03cos\nsystem\n.",
+        b"\x80\x03}q\x00.",
+        b"garbage",
+    ):
         with pytest.raises(WeightsFileError):
             read_pickled_array_dict(payload)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not a zip", "wrong shapes", "text data"])
-def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouched(tmp_path,
-                                                                                  damage, h5py):
+def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouched(
+    tmp_path, damage, h5py
+):
     model = small_model()
     model.save(tmp_path / "m.keras")
     model.save_weights(tmp_path / "w.weights.h5")
@@ -208,8 +218,9 @@ def test_a_damaged_weights_file_is_a_clear_value_error_and_the_model_is_untouche
 def test_hdf5_links_to_other_files_are_refused(tmp_path, h5py):
     small_model().save_weights(tmp_path / "elsewhere.weights.h5")
     with h5py.File(tmp_path / "w.weights.h5", "w") as f:
-        f["layers/dense/vars"] = h5py.ExternalLink(str(tmp_path / "elsewhere.weights.h5"),
-                                               "layers/dense/vars")
+        f["layers/dense/vars"] = h5py.ExternalLink(
+            str(tmp_path / "elsewhere.weights.h5"), "layers/dense/vars"
+        )
     with pytest.raises(ValueError, match="not a group of weights"):
         small_model().load_weights(tmp_path / "w.weights.h5")
 
@@ -236,8 +247,10 @@ def test_the_npz_pynn_writes_is_what_tf_keras_read(tmp_path, name, monkeypatch):
         with zipfile.ZipFile(path) as archive:
             assert "model.weights.npz" in archive.namelist()
             data = np.load(io.BytesIO(archive.read("model.weights.npz")), allow_pickle=True)
-            return {k: {i: (a.shape, a.dtype.str) for i, a in data[k].item().items()}
-                    for k in data.files}
+            return {
+                k: {i: (a.shape, a.dtype.str) for i, a in data[k].item().items()}
+                for k in data.files
+            }
 
     assert "__root__" not in layout(recorded)
     assert layout(tmp_path / "today.keras") == layout(recorded)
@@ -249,7 +262,8 @@ def test_bytecode_of_another_python_version_is_refused_not_run(monkeypatch):
     with pytest.raises(ValueError, match="saved by Python 3.1.*cannot run on Python 3.99"):
         layers.Lambda.from_config(config, safe_mode=False)
     untagged = generic_utils.base64.encodebytes(
-        generic_utils.marshal.dumps((lambda x: x).__code__)).decode("ascii")
+        generic_utils.marshal.dumps((lambda x: x).__code__)
+    ).decode("ascii")
     config["function"] = (untagged, None, None)
     with pytest.raises(ValueError, match=r"saved by tf.keras 2.15 \(Python 3.11 or older\)"):
         layers.Lambda.from_config(config, safe_mode=False)

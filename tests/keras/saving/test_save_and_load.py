@@ -20,9 +20,13 @@ X = np.random.default_rng(0).random((4, 3)).astype(np.float32)
 
 
 def mlp(compiled=True):
-    model = keras.Sequential([layers.Dense(4, activation="relu", input_shape=(3,)),
-                              layers.BatchNormalization(),
-                              layers.Dense(2)])
+    model = keras.Sequential(
+        [
+            layers.Dense(4, activation="relu", input_shape=(3,)),
+            layers.BatchNormalization(),
+            layers.Dense(2),
+        ]
+    )
     if compiled:
         model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse", metrics=["mae"])
         model.fit(X, np.ones((4, 2)), verbose=0)
@@ -32,8 +36,14 @@ def mlp(compiled=True):
 def test_state_paths_follow_tf_keras_layout():
     model = mlp()
     assert [path for path, _ in walk(model)] == [
-        "", "optimizer", "metrics/mean", "metrics/mean_metric_wrapper",
-        "layers/dense", "layers/batch_normalization", "layers/dense_1"]
+        "",
+        "optimizer",
+        "metrics/mean",
+        "metrics/mean_metric_wrapper",
+        "layers/dense",
+        "layers/batch_normalization",
+        "layers/dense_1",
+    ]
     inp = keras.Input((5, 4))
     out = layers.Dense(1)(layers.Bidirectional(layers.LSTM(2))(inp))
     paths = [path for path, _ in walk(keras.Model(inp, out))]
@@ -46,16 +56,16 @@ def test_keras_file_round_trip_keeps_predictions_compile_and_optimizer_state(tmp
     path = tmp_path / "model.keras"
     model.save(path)
     with zipfile.ZipFile(path) as archive:
-        assert sorted(archive.namelist()) == ["config.json", "metadata.json",
-                                              "model.weights.h5"]
+        assert sorted(archive.namelist()) == ["config.json", "metadata.json", "model.weights.h5"]
         config = json.loads(archive.read("config.json"))
     assert config["class_name"] == "Sequential"
     assert config["compile_config"]["loss"] == "mse"
     restored = keras.models.load_model(path)
     np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0))
     assert int(restored.optimizer.iterations) == int(model.optimizer.iterations) == 1
-    np.testing.assert_allclose(restored.optimizer.variables[1].numpy(),
-                               model.optimizer.variables[1].numpy())
+    np.testing.assert_allclose(
+        restored.optimizer.variables[1].numpy(), model.optimizer.variables[1].numpy()
+    )
     assert float(restored.optimizer.learning_rate) == pytest.approx(0.01)
 
 
@@ -119,8 +129,9 @@ def test_loading_into_an_unbuilt_model_is_refused(tmp_path):
 
 def test_weights_of_another_architecture_are_refused_and_nothing_changes(tmp_path):
     mlp(compiled=False).save_weights(tmp_path / "w.npz")
-    wider = keras.Sequential([layers.Dense(5, input_shape=(3,)), layers.BatchNormalization(),
-                              layers.Dense(2)])
+    wider = keras.Sequential(
+        [layers.Dense(5, input_shape=(3,)), layers.BatchNormalization(), layers.Dense(2)]
+    )
     before = [w.copy() for w in wider.get_weights()]
     with pytest.raises(ValueError, match="Shape mismatch in layer 'dense_2'"):
         wider.load_weights(tmp_path / "w.npz")

@@ -26,16 +26,25 @@ def data():
 
 def weights():
     rng = np.random.default_rng(11)
-    return [rng.normal(0, 0.5, (3, 4)).astype("float32"), np.zeros(4, "float32"),
-            rng.normal(0, 0.5, (4, 1)).astype("float32"), np.zeros(1, "float32")]
+    return [
+        rng.normal(0, 0.5, (3, 4)).astype("float32"),
+        np.zeros(4, "float32"),
+        rng.normal(0, 0.5, (4, 1)).astype("float32"),
+        np.zeros(1, "float32"),
+    ]
 
 
 def build(keras):
-    model = keras.Sequential([keras.layers.Dense(4, activation="relu", input_shape=(3,)),
-                              keras.layers.Dense(1, activation="sigmoid")])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(4, activation="relu", input_shape=(3,)),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     model.set_weights(weights())
-    model.compile(optimizer=keras.optimizers.SGD(0.5), loss="binary_crossentropy",
-                  metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.SGD(0.5), loss="binary_crossentropy", metrics=["accuracy"]
+    )
     return model
 
 
@@ -56,13 +65,19 @@ def scenarios(keras):
     results = {}
 
     model = build(keras)
-    text, history = capture(lambda: model.fit(x, y, epochs=2, batch_size=16,
-                                              validation_split=0.25, shuffle=False))
-    results["fit_verbose1_validation_split"] = (text, {"history": history.history,
-                                                       "params": history.params})
+    text, history = capture(
+        lambda: model.fit(x, y, epochs=2, batch_size=16, validation_split=0.25, shuffle=False)
+    )
+    results["fit_verbose1_validation_split"] = (
+        text,
+        {"history": history.history, "params": history.params},
+    )
     model = build(keras)
-    text, history = capture(lambda: model.fit(x, y, epochs=2, batch_size=16, verbose=2,
-                                              validation_data=(x[:8], y[:8]), shuffle=False))
+    text, history = capture(
+        lambda: model.fit(
+            x, y, epochs=2, batch_size=16, verbose=2, validation_data=(x[:8], y[:8]), shuffle=False
+        )
+    )
     results["fit_verbose2_validation_data"] = (text, {"history": history.history})
     model = build(keras)
     text, history = capture(lambda: model.fit(x, y, epochs=1, batch_size=16, shuffle=False))
@@ -82,8 +97,9 @@ def main():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     from tensorflow import keras
 
-    recorded = {name: {"stdout": text, "result": value}
-                for name, (text, value) in scenarios(keras).items()}
+    recorded = {
+        name: {"stdout": text, "result": value} for name, (text, value) in scenarios(keras).items()
+    }
     with open(os.path.join(HERE, "fixtures", "fit.json"), "w") as f:
         json.dump(recorded, f, indent=1)
 

@@ -17,18 +17,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = {
     "steps_stateful": {
         "args": {"target": 10, "stateful_metrics": ["loss", "accuracy"]},
-        "updates": [[0.5 + 0.03 * i, i + 1, [["loss", 2.5 - 0.1 * i], ["accuracy", 0.1 * i]], None]
-                    for i in range(10)],
+        "updates": [
+            [0.5 + 0.03 * i, i + 1, [["loss", 2.5 - 0.1 * i], ["accuracy", 0.1 * i]], None]
+            for i in range(10)
+        ],
     },
     "averaged_values": {
         "args": {"target": 5},
-        "updates": [[1.0 * (i + 1), i + 1, [["loss", 1.0 / (i + 1)], ["tiny", 1e-5 * (i + 1)]], None]
-                    for i in range(5)],
+        "updates": [
+            [1.0 * (i + 1), i + 1, [["loss", 1.0 / (i + 1)], ["tiny", 1e-5 * (i + 1)]], None]
+            for i in range(5)
+        ],
     },
     "long_eta": {
         "args": {"target": 100000},
-        "updates": [[3.0, 1, [["loss", -0.5]], None], [20.0, 2, [["loss", 0.25]], None],
-                    [30.0, 50, [["loss", 0.0005]], None]],
+        "updates": [
+            [3.0, 1, [["loss", -0.5]], None],
+            [20.0, 2, [["loss", 0.25]], None],
+            [30.0, 50, [["loss", 0.0005]], None],
+        ],
     },
     "minutes_eta": {
         "args": {"target": 1000},
@@ -36,18 +43,26 @@ SCENARIOS = {
     },
     "unknown_target": {
         "args": {"target": None},
-        "updates": [[0.2, 1, [["loss", 1.0]], None], [0.4, 2, [["loss", 0.5]], None],
-                    [0.6, 3, [["loss", 0.25]], True]],
+        "updates": [
+            [0.2, 1, [["loss", 1.0]], None],
+            [0.4, 2, [["loss", 0.5]], None],
+            [0.6, 3, [["loss", 0.25]], True],
+        ],
     },
     "verbose2": {
         "args": {"target": 8, "verbose": 2, "stateful_metrics": ["loss"]},
-        "updates": [[0.1 * (i + 1), i + 1, [["loss", 0.5 / (i + 1)], ["mae", 0.0001]], None]
-                    for i in range(8)],
+        "updates": [
+            [0.1 * (i + 1), i + 1, [["loss", 0.5 / (i + 1)], ["mae", 0.0001]], None]
+            for i in range(8)
+        ],
     },
     "verbose2_slow": {
         "args": {"target": 3, "verbose": 2},
-        "updates": [[2.0, 1, [["loss", 3.0]], None], [4.0, 2, [["loss", 2.0]], None],
-                    [6.5, 3, [["loss", 1.0]], None]],
+        "updates": [
+            [2.0, 1, [["loss", 3.0]], None],
+            [4.0, 2, [["loss", 2.0]], None],
+            [6.5, 3, [["loss", 1.0]], None],
+        ],
     },
     "samples_unit": {
         "args": {"target": 60000, "unit_name": "sample"},
@@ -55,8 +70,11 @@ SCENARIOS = {
     },
     "shrinking_line": {
         "args": {"target": 3},
-        "updates": [[0.0, 1, [["loss", 123456.0]], None], [0.1, 2, [["loss", 1.0]], None],
-                    [0.2, 3, [["loss", 1.0]], None]],
+        "updates": [
+            [0.0, 1, [["loss", 123456.0]], None],
+            [0.1, 2, [["loss", 1.0]], None],
+            [0.2, 3, [["loss", 1.0]], None],
+        ],
     },
 }
 

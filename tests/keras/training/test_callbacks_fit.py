@@ -75,17 +75,25 @@ class Recorder(callbacks.Callback):
 def test_hook_order_in_fit():
     model, x, y = model_and_data(n=20)
     rec = Recorder()
-    model.fit(x, y, batch_size=10, epochs=2, validation_data=(x[:5], y[:5]), verbose=0,
-              callbacks=[rec])
+    model.fit(
+        x, y, batch_size=10, epochs=2, validation_data=(x[:5], y[:5]), verbose=0, callbacks=[rec]
+    )
     expected = [("train_begin",)]
     for epoch in range(2):
         expected += [
             ("epoch_begin", epoch),
-            ("train_batch_begin", 0), ("train_batch_end", 0),
-            ("train_batch_begin", 1), ("train_batch_end", 1),
-            ("test_begin",), ("test_batch_begin", 0), ("test_batch_end", 0),
-            ("test_end",), ("logs", ("loss", "mae")),
-            ("epoch_end", epoch), ("logs", ("loss", "mae", "val_loss", "val_mae"))]
+            ("train_batch_begin", 0),
+            ("train_batch_end", 0),
+            ("train_batch_begin", 1),
+            ("train_batch_end", 1),
+            ("test_begin",),
+            ("test_batch_begin", 0),
+            ("test_batch_end", 0),
+            ("test_end",),
+            ("logs", ("loss", "mae")),
+            ("epoch_end", epoch),
+            ("logs", ("loss", "mae", "val_loss", "val_mae")),
+        ]
     expected += [("train_end",), ("logs", ("loss", "mae", "val_loss", "val_mae"))]
     assert rec.events == expected
 
@@ -115,10 +123,20 @@ def test_evaluate_and_predict_hooks():
     model.evaluate(x, y, batch_size=20, verbose=0, callbacks=[rec])
     model.predict(x, batch_size=20, verbose=0, callbacks=[rec])
     assert rec.events == [
-        ("test_begin",), ("test_batch_begin", 0), ("test_batch_end", 0),
-        ("test_batch_begin", 1), ("test_batch_end", 1), ("test_end",), ("logs", ("loss", "mae")),
-        ("predict_begin",), ("predict_batch_begin", 0), ("predict_batch_end", 0),
-        ("predict_batch_begin", 1), ("predict_batch_end", 1), ("predict_end",)]
+        ("test_begin",),
+        ("test_batch_begin", 0),
+        ("test_batch_end", 0),
+        ("test_batch_begin", 1),
+        ("test_batch_end", 1),
+        ("test_end",),
+        ("logs", ("loss", "mae")),
+        ("predict_begin",),
+        ("predict_batch_begin", 0),
+        ("predict_batch_end", 0),
+        ("predict_batch_begin", 1),
+        ("predict_batch_end", 1),
+        ("predict_end",),
+    ]
 
 
 def test_early_stopping_restores_best_weights():
@@ -126,11 +144,14 @@ def test_early_stopping_restores_best_weights():
     snapshots = []
     record = callbacks.LambdaCallback(
         on_epoch_end=lambda epoch, logs: snapshots.append(
-            (logs["val_loss"], [w.copy() for w in model.get_weights()])))
+            (logs["val_loss"], [w.copy() for w in model.get_weights()])
+        )
+    )
     # the validation targets are the negated targets: the better the fit, the worse val_loss
     stop = callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
-    history = model.fit(x, y, epochs=20, verbose=0, validation_data=(x, -y),
-                        callbacks=[record, stop])
+    history = model.fit(
+        x, y, epochs=20, verbose=0, validation_data=(x, -y), callbacks=[record, stop]
+    )
     assert len(history.history["loss"]) == stop.stopped_epoch + 1 < 20
     best = min(snapshots, key=lambda s: s[0])
     for got, want in zip(model.get_weights(), best[1], strict=True):
@@ -151,16 +172,18 @@ def test_learning_rate_scheduler():
     def schedule(epoch, lr):
         return lr if epoch < 2 else lr * 0.1
 
-    history = model.fit(x, y, epochs=4, verbose=0,
-                        callbacks=[callbacks.LearningRateScheduler(schedule)])
+    history = model.fit(
+        x, y, epochs=4, verbose=0, callbacks=[callbacks.LearningRateScheduler(schedule)]
+    )
     np.testing.assert_allclose(history.history["lr"], [0.1, 0.1, 0.01, 0.001], rtol=1e-5)
 
 
 def test_csv_logger_in_fit(tmp_path):
     model, x, y = model_and_data()
     path = tmp_path / "training.log"
-    history = model.fit(x, y, epochs=3, verbose=0, validation_split=0.25,
-                        callbacks=[callbacks.CSVLogger(str(path))])
+    history = model.fit(
+        x, y, epochs=3, verbose=0, validation_split=0.25, callbacks=[callbacks.CSVLogger(str(path))]
+    )
     lines = path.read_bytes().decode().split("\r\n")
     assert lines[0] == "epoch,loss,mae,val_loss,val_mae"
     assert len(lines) == 5 and lines[-1] == ""
@@ -171,8 +194,9 @@ def test_csv_logger_in_fit(tmp_path):
 
 def test_terminate_on_nan(capsys):
     model, x, y = model_and_data(lr=1e30)
-    history = model.fit(x, y * 1e20, batch_size=8, epochs=5, verbose=0,
-                        callbacks=[callbacks.TerminateOnNaN()])
+    history = model.fit(
+        x, y * 1e20, batch_size=8, epochs=5, verbose=0, callbacks=[callbacks.TerminateOnNaN()]
+    )
     out = capsys.readouterr().out
     assert "Invalid loss, terminating training" in out
     assert out.startswith("Batch ")
@@ -195,8 +219,9 @@ def test_model_checkpoint_uses_save_weights(tmp_path):
     model, x, y = model_and_data()
     saved = []
     model.save_weights = lambda path, overwrite=True, **kwargs: saved.append(path)
-    check = callbacks.ModelCheckpoint(str(tmp_path / "ckpt-{epoch:02d}.weights.h5"),
-                                      save_weights_only=True)
+    check = callbacks.ModelCheckpoint(
+        str(tmp_path / "ckpt-{epoch:02d}.weights.h5"), save_weights_only=True
+    )
     model.fit(x, y, epochs=2, verbose=0, callbacks=[check])
     assert [p.rsplit("/", 1)[1] for p in saved] == ["ckpt-01.weights.h5", "ckpt-02.weights.h5"]
 
@@ -204,13 +229,14 @@ def test_model_checkpoint_uses_save_weights(tmp_path):
 def test_model_checkpoint_best_weights_file_round_trip(tmp_path, h5py):
     model, x, y = model_and_data()
     path = str(tmp_path / "best.weights.h5")
-    check = callbacks.ModelCheckpoint(path, monitor="loss", save_best_only=True,
-                                      save_weights_only=True)
+    check = callbacks.ModelCheckpoint(
+        path, monitor="loss", save_best_only=True, save_weights_only=True
+    )
     model.fit(x, y, epochs=3, verbose=0, callbacks=[check])
     restored = keras.Sequential([layers.Dense(1, input_shape=(3,))])
     restored.load_weights(path)
     for got, want in zip(restored.get_weights(), model.get_weights(), strict=True):
-        np.testing.assert_allclose(got, want)     # the loss kept falling: last = best
+        np.testing.assert_allclose(got, want)  # the loss kept falling: last = best
 
 
 def test_default_callback_streams_every_fit():

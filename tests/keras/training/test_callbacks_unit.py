@@ -41,7 +41,7 @@ def drive(callback, model, epoch_logs):
     ran = 0
     for epoch, logs in enumerate(epoch_logs):
         cbs.on_epoch_begin(epoch)
-        model.weights = [np.full(2, epoch, np.float32)]   # "training" changes the weights
+        model.weights = [np.full(2, epoch, np.float32)]  # "training" changes the weights
         cbs.on_epoch_end(epoch, dict(logs))
         ran += 1
         if model.stop_training:
@@ -60,13 +60,13 @@ def test_early_stopping_waits_patience_epochs():
 
 def test_early_stopping_restore_best_weights(capsys):
     model = FakeModel()
-    stop = callbacks.EarlyStopping(monitor="loss", patience=1, restore_best_weights=True,
-                                   verbose=1)
+    stop = callbacks.EarlyStopping(monitor="loss", patience=1, restore_best_weights=True, verbose=1)
     drive(stop, model, [{"loss": v} for v in [3.0, 1.0, 2.0, 2.5]])
-    np.testing.assert_array_equal(model.weights[0], [1, 1])   # epoch 1 was best
+    np.testing.assert_array_equal(model.weights[0], [1, 1])  # epoch 1 was best
     out = capsys.readouterr().out
-    assert out == ("Restoring model weights from the end of the best epoch: 2.\n"
-                   "Epoch 3: early stopping\n")
+    assert out == (
+        "Restoring model weights from the end of the best epoch: 2.\nEpoch 3: early stopping\n"
+    )
 
 
 def test_early_stopping_auto_mode_maximises_accuracy():
@@ -86,25 +86,31 @@ def test_early_stopping_min_delta_and_baseline():
 def test_early_stopping_missing_monitor_warns(caplog):
     stop = callbacks.EarlyStopping(monitor="val_loss")
     drive(stop, FakeModel(), [{"loss": 1.0}, {"loss": 2.0}])
-    assert "Early stopping conditioned on metric `val_loss` which is not available. " \
-           "Available metrics are: loss" in caplog.text
+    assert (
+        "Early stopping conditioned on metric `val_loss` which is not available. "
+        "Available metrics are: loss" in caplog.text
+    )
 
 
 def test_reduce_lr_on_plateau(capsys):
     model = FakeModel(lr=0.1)
-    reduce = callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1,
-                                         verbose=1, min_lr=0.03)
+    reduce = callbacks.ReduceLROnPlateau(
+        monitor="val_loss", factor=0.5, patience=1, verbose=1, min_lr=0.03
+    )
     logs = [{"val_loss": v} for v in [1.0, 1.0, 1.0, 1.0, 1.0]]
     seen = []
-    cbs = callbacks.CallbackList([reduce, callbacks.LambdaCallback(
-        on_epoch_end=lambda e, lg: seen.append(lg["lr"]))], model=model)
+    cbs = callbacks.CallbackList(
+        [reduce, callbacks.LambdaCallback(on_epoch_end=lambda e, lg: seen.append(lg["lr"]))],
+        model=model,
+    )
     cbs.on_train_begin()
     for epoch, lg in enumerate(logs):
         cbs.on_epoch_end(epoch, dict(lg))
     np.testing.assert_allclose(seen, [0.1, 0.1, 0.05, 0.03, 0.03], rtol=1e-6)
     assert capsys.readouterr().out == (
         "\nEpoch 2: ReduceLROnPlateau reducing learning rate to 0.05000000074505806.\n"
-        "\nEpoch 3: ReduceLROnPlateau reducing learning rate to 0.03.\n")
+        "\nEpoch 3: ReduceLROnPlateau reducing learning rate to 0.03.\n"
+    )
 
 
 def test_reduce_lr_rejects_factor_of_one():
@@ -149,35 +155,42 @@ def test_csv_logger_writes_sorted_columns_and_na(tmp_path):
     cbs.on_epoch_end(0, {"loss": 0.5, "accuracy": 0.75})
     cbs.on_epoch_end(1, {"loss": 0.25, "accuracy": 1.0})
     cbs.on_train_end()
-    assert path.read_bytes() == (b"epoch,accuracy,loss,val_accuracy,val_loss\r\n"
-                                 b"0,0.75,0.5,NA,NA\r\n1,1.0,0.25,NA,NA\r\n")
+    assert path.read_bytes() == (
+        b"epoch,accuracy,loss,val_accuracy,val_loss\r\n0,0.75,0.5,NA,NA\r\n1,1.0,0.25,NA,NA\r\n"
+    )
     appender = callbacks.CSVLogger(str(path), separator=";", append=True)
     cbs = callbacks.CallbackList([appender], model=FakeModel())
     cbs.on_train_begin()
     cbs.on_epoch_end(0, {"loss": 0.1, "val_loss": 0.2})
     cbs.on_train_end()
     rows = list(csv.reader(path.read_text().splitlines()))
-    assert rows[-1] == ["0;0.1;0.2"]          # appended, no second header
+    assert rows[-1] == ["0;0.1;0.2"]  # appended, no second header
     assert sum(r[0] == "epoch" for r in rows) == 1
 
 
 def test_model_checkpoint_formats_names_and_keeps_best(tmp_path):
     model = FakeModel()
-    check = callbacks.ModelCheckpoint(str(tmp_path / "w-{epoch:02d}-{val_loss:.2f}.weights.h5"),
-                                      save_weights_only=True, save_best_only=True)
+    check = callbacks.ModelCheckpoint(
+        str(tmp_path / "w-{epoch:02d}-{val_loss:.2f}.weights.h5"),
+        save_weights_only=True,
+        save_best_only=True,
+    )
     cbs = callbacks.CallbackList([check], model=model)
     cbs.on_train_begin()
     for epoch, v in enumerate([0.5, 0.7, 0.25]):
         cbs.on_epoch_begin(epoch)
         cbs.on_epoch_end(epoch, {"val_loss": v})
-    assert [p.rsplit("/", 1)[1] for p in model.saved] == ["w-01-0.50.weights.h5",
-                                                          "w-03-0.25.weights.h5"]
+    assert [p.rsplit("/", 1)[1] for p in model.saved] == [
+        "w-01-0.50.weights.h5",
+        "w-03-0.25.weights.h5",
+    ]
 
 
 def test_model_checkpoint_every_n_batches(tmp_path):
     model = FakeModel()
-    check = callbacks.ModelCheckpoint(str(tmp_path / "b{epoch}-{batch}.npz"),
-                                      save_weights_only=True, save_freq=3)
+    check = callbacks.ModelCheckpoint(
+        str(tmp_path / "b{epoch}-{batch}.npz"), save_weights_only=True, save_freq=3
+    )
     cbs = callbacks.CallbackList([check], model=model)
     assert cbs.wants_train_batch_hooks
     cbs.on_epoch_begin(0)

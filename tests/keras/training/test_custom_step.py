@@ -119,8 +119,11 @@ def test_gan_style_compile_without_loss():
 def test_default_train_step_without_loss_raises():
     model = functional(keras.Model)
     model.compile(optimizer="sgd")
-    with pytest.raises(ValueError, match="No loss found. You may have forgotten to provide "
-                       "a `loss` argument in the `compile\\(\\)` method."):
+    with pytest.raises(
+        ValueError,
+        match="No loss found. You may have forgotten to provide "
+        "a `loss` argument in the `compile\\(\\)` method.",
+    ):
         model.fit(np.ones((4, 32)), np.ones(4), verbose=0)
 
 

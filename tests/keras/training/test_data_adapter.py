@@ -72,26 +72,35 @@ def test_validation_split_takes_the_last_fraction():
     np.testing.assert_array_equal(ty, x[:7] + 1)
     np.testing.assert_array_equal(vy, [8, 9, 10])
     assert tw is None and vw is None
-    with pytest.raises(ValueError, match="Training data contains 1 samples, which is not "
-                       "sufficient to split it into a validation and training set as "
-                       "specified by `validation_split=0.1`"):
+    with pytest.raises(
+        ValueError,
+        match="Training data contains 1 samples, which is not "
+        "sufficient to split it into a validation and training set as "
+        "specified by `validation_split=0.1`",
+    ):
         data_adapter.train_validation_split((x[:1], None, None), 0.1)
 
 
 def test_class_weight_from_sparse_binary_and_one_hot_labels():
     weights = {0: 0.5, 1: 2.0, 2: 1.0}
     sparse = np.array([0, 2, 1])
-    np.testing.assert_allclose(data_adapter.class_weight_to_sample_weight(weights, sparse),
-                               [0.5, 1.0, 2.0])
+    np.testing.assert_allclose(
+        data_adapter.class_weight_to_sample_weight(weights, sparse), [0.5, 1.0, 2.0]
+    )
     one_hot = np.eye(3)[sparse]
-    np.testing.assert_allclose(data_adapter.class_weight_to_sample_weight(weights, one_hot),
-                               [0.5, 1.0, 2.0])
+    np.testing.assert_allclose(
+        data_adapter.class_weight_to_sample_weight(weights, one_hot), [0.5, 1.0, 2.0]
+    )
     column = np.array([[0.0], [1.0]])
     np.testing.assert_allclose(
         data_adapter.class_weight_to_sample_weight({0: 1.0, 1: 3.0}, column, np.array([2, 2])),
-        [2.0, 6.0])
-    with pytest.raises(ValueError, match="Expected `class_weight` to be a dict with keys from "
-                       "0 to one less than the number of classes"):
+        [2.0, 6.0],
+    )
+    with pytest.raises(
+        ValueError,
+        match="Expected `class_weight` to be a dict with keys from "
+        "0 to one less than the number of classes",
+    ):
         data_adapter.class_weight_to_sample_weight({1: 1.0}, sparse)
     with pytest.raises(ValueError, match="only supported for Models with a single output"):
         data_adapter.class_weight_to_sample_weight(weights, [sparse, sparse])
@@ -100,9 +109,11 @@ def test_class_weight_from_sparse_binary_and_one_hot_labels():
 def test_cardinality_message_lists_every_array():
     with pytest.raises(ValueError) as info:
         DataHandler([np.zeros((5, 1)), np.zeros((4, 1))], np.zeros(5), np.zeros(3))
-    assert str(info.value) == ("Data cardinality is ambiguous:\n  x sizes: 5, 4\n  y sizes: 5\n"
-                               "  sample_weight sizes: 3\n"
-                               "Make sure all arrays contain the same number of samples.")
+    assert str(info.value) == (
+        "Data cardinality is ambiguous:\n  x sizes: 5, 4\n  y sizes: 5\n"
+        "  sample_weight sizes: 3\n"
+        "Make sure all arrays contain the same number of samples."
+    )
 
 
 def test_empty_data_and_bad_batch_size():
@@ -134,7 +145,7 @@ def test_fit_evaluate_predict_consume_a_tf_data_dataset():
     assert handler.inferred_steps == 3
     batches = [b for _ in handler.enumerate_epochs() for _, b in handler.batches()]
     assert len(batches) == 6 and batches[0][0].shape == (4, 3) and batches[2][1].shape == (2, 1)
-    np.testing.assert_array_equal(batches[3][0], x[:4])    # each epoch iterates it again
+    np.testing.assert_array_equal(batches[3][0], x[:4])  # each epoch iterates it again
 
     model = keras.Sequential([keras.layers.Dense(1, input_shape=(3,))])
     model.compile(optimizer="sgd", loss="mse")

@@ -23,10 +23,13 @@ def blobs(n=512, seed=0):
 
 
 def classifier():
-    model = keras.Sequential([layers.Dense(16, activation="relu", input_shape=(2,)),
-                              layers.Dense(2, activation="softmax")])
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            layers.Dense(16, activation="relu", input_shape=(2,)),
+            layers.Dense(2, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
 
@@ -53,6 +56,7 @@ class CountBatches(keras.callbacks.Callback):
 
 
 # ---------------------------------------------------------------- tf.data.Dataset
+
 
 def test_tutorial_fit_on_a_shuffled_batched_dataset_learns():
     keras.utils.set_random_seed(0)
@@ -83,10 +87,13 @@ def test_evaluate_and_predict_on_a_dataset_match_the_arrays():
     model = regressor()
     ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(16)
     assert model.evaluate(ds, verbose=0) == pytest.approx(
-        model.evaluate(x, y, batch_size=16, verbose=0), rel=1e-6)
+        model.evaluate(x, y, batch_size=16, verbose=0), rel=1e-6
+    )
     np.testing.assert_allclose(
         model.predict(tf.data.Dataset.from_tensor_slices(x).batch(16), verbose=0),
-        model.predict(x, verbose=0), rtol=1e-6)
+        model.predict(x, verbose=0),
+        rtol=1e-6,
+    )
     # predict also takes (x, y) batches and ignores the targets
     assert model.predict(ds, verbose=0).shape == (50, 1)
 
@@ -102,9 +109,10 @@ def test_dict_inputs_targets_and_sample_weights_from_a_dataset():
     weights = np.r_[np.ones(8), np.zeros(8)].astype("float32")
     ds = tf.data.Dataset.from_tensor_slices((inputs, {"out": y}, weights)).batch(8)
     history = model.fit(ds, epochs=1, verbose=0)
-    assert sorted(history.history) == ["loss", "mae"]          # as tf.keras 2.15
+    assert sorted(history.history) == ["loss", "mae"]  # as tf.keras 2.15
     assert model.evaluate(ds, verbose=0) == pytest.approx(
-        model.evaluate(inputs, y, sample_weight=weights, batch_size=8, verbose=0), rel=1e-6)
+        model.evaluate(inputs, y, sample_weight=weights, batch_size=8, verbose=0), rel=1e-6
+    )
     assert model.predict(ds, verbose=0).shape == (16, 1)
 
 
@@ -112,9 +120,15 @@ def test_steps_per_epoch_and_validation_steps_on_repeated_datasets(capsys):
     x, y = regression_data(n=40)
     ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(4)
     counter = CountBatches()
-    history = regressor().fit(ds.repeat(), epochs=2, steps_per_epoch=3,
-                              validation_data=ds.repeat(), validation_steps=2,
-                              callbacks=[counter], verbose=1)
+    history = regressor().fit(
+        ds.repeat(),
+        epochs=2,
+        steps_per_epoch=3,
+        validation_data=ds.repeat(),
+        validation_steps=2,
+        callbacks=[counter],
+        verbose=1,
+    )
     assert counter.per_epoch == [3, 3]
     assert sorted(history.history) == ["loss", "val_loss"]
     assert "3/3 [==============================]" in capsys.readouterr().out
@@ -127,14 +141,15 @@ def test_a_dataset_shorter_than_steps_per_epoch_stops_training_with_a_warning(ca
     ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(4)
     counter = CountBatches()
     with caplog.at_level(logging.WARNING):
-        history = regressor().fit(ds, epochs=3, steps_per_epoch=2, callbacks=[counter],
-                                  verbose=0)
+        history = regressor().fit(ds, epochs=3, steps_per_epoch=2, callbacks=[counter], verbose=0)
     assert counter.per_epoch == [2, 2, 0]
     assert len(history.history["loss"]) == 3 and history.history["loss"][2] == 0.0
-    assert ("Your input ran out of data; interrupting training. Make sure that your dataset "
-            "or generator can generate at least `steps_per_epoch * epochs` batches (in this "
-            "case, 6 batches). You may need to use the repeat() function when building your "
-            "dataset.") in caplog.text
+    assert (
+        "Your input ran out of data; interrupting training. Make sure that your dataset "
+        "or generator can generate at least `steps_per_epoch * epochs` batches (in this "
+        "case, 6 batches). You may need to use the repeat() function when building your "
+        "dataset."
+    ) in caplog.text
 
 
 def test_dataset_size_unknown_until_the_first_epoch_ends(capsys):
@@ -152,23 +167,32 @@ def test_dataset_errors_are_tf_keras_errors():
     x, y = regression_data()
     ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(4)
     model = regressor()
-    with pytest.raises(ValueError, match=r"^`validation_split` is only supported for Tensors "
-                                         r"or NumPy arrays, found following types in the "
-                                         r"input: \[<class "):
+    with pytest.raises(
+        ValueError,
+        match=r"^`validation_split` is only supported for Tensors "
+        r"or NumPy arrays, found following types in the "
+        r"input: \[<class ",
+    ):
         model.fit(ds, validation_split=0.2, verbose=0)
-    with pytest.raises(ValueError, match="^When providing an infinite dataset, you must "
-                                         "specify the number of steps to run"):
+    with pytest.raises(
+        ValueError,
+        match="^When providing an infinite dataset, you must specify the number of steps to run",
+    ):
         model.fit(ds.repeat(), verbose=0)
     with pytest.raises(ValueError, match="When providing an infinite dataset"):
         model.evaluate(ds.repeat(), verbose=0)
     with pytest.raises(ValueError, match="When providing an infinite dataset"):
         model.predict(ds.repeat(), verbose=0)
     assert model.predict(ds.repeat(), steps=3, verbose=0).shape == (12, 1)
-    with pytest.raises(ValueError, match="^`sample_weight` argument is not supported when "
-                                         "using dataset as input.$"):
+    with pytest.raises(
+        ValueError, match="^`sample_weight` argument is not supported when using dataset as input.$"
+    ):
         model.fit(ds, sample_weight=np.ones(12), verbose=0)
-    with pytest.raises(ValueError, match=r"^Unexpected value for `steps_per_epoch`. Received "
-                                         r"value is 0."):
+    with pytest.raises(
+        ValueError,
+        match=r"^Unexpected value for `steps_per_epoch`. Received "
+        r"value is 0.",
+    ):
         model.fit(ds, steps_per_epoch=0, verbose=0)
     with pytest.raises(ValueError, match="^Expected input data to be non-empty.$"):
         model.fit(ds.take(0), verbose=0)
@@ -180,12 +204,17 @@ def test_batch_size_is_ignored_for_a_dataset_as_in_tf_keras_2_15():
     # specified for the given input type").
     x, y = regression_data(n=12)
     counter = CountBatches()
-    regressor().fit(tf.data.Dataset.from_tensor_slices((x, y)).batch(4), batch_size=32,
-                    callbacks=[counter], verbose=0)
+    regressor().fit(
+        tf.data.Dataset.from_tensor_slices((x, y)).batch(4),
+        batch_size=32,
+        callbacks=[counter],
+        verbose=0,
+    )
     assert counter.per_epoch == [3]
 
 
 # ---------------------------------------------------------------- Python generators
+
 
 def test_infinite_generator_with_steps_per_epoch():
     x, y = regression_data(n=8)
@@ -197,8 +226,9 @@ def test_infinite_generator_with_steps_per_epoch():
             yield x[:4], y[:4]
 
     counter = CountBatches()
-    history = regressor().fit(batches(), steps_per_epoch=5, epochs=3, callbacks=[counter],
-                              verbose=0)
+    history = regressor().fit(
+        batches(), steps_per_epoch=5, epochs=3, callbacks=[counter], verbose=0
+    )
     assert counter.per_epoch == [5, 5, 5]
     assert history.history["loss"][-1] < history.history["loss"][0]
     model = regressor()
@@ -214,7 +244,7 @@ def test_finite_generator_shows_unknown_then_runs_out(capsys, caplog):
 
     def batches():
         for i in range(3):
-            yield x[4 * i:4 * i + 4], y[4 * i:4 * i + 4]
+            yield x[4 * i : 4 * i + 4], y[4 * i : 4 * i + 4]
 
     with caplog.at_level(logging.WARNING):
         history = regressor().fit(batches(), epochs=2, verbose=1)
@@ -233,7 +263,7 @@ def test_generator_as_validation_data_is_read_once():
 
     def val():
         for i in range(4):
-            yield x[4 * i:4 * i + 4], y[4 * i:4 * i + 4]
+            yield x[4 * i : 4 * i + 4], y[4 * i : 4 * i + 4]
 
     history = regressor().fit(train, epochs=2, validation_data=val(), verbose=0)
     assert len(history.history["loss"]) == 2 and len(history.history["val_loss"]) == 1
@@ -242,8 +272,9 @@ def test_generator_as_validation_data_is_read_once():
 def test_generator_errors():
     x, y = regression_data()
     model = regressor()
-    with pytest.raises(ValueError, match="^`y` argument is not supported when using python "
-                                         "generator as input.$"):
+    with pytest.raises(
+        ValueError, match="^`y` argument is not supported when using python generator as input.$"
+    ):
         model.fit((b for b in [(x, y)]), y, verbose=0)
     with pytest.raises(ValueError, match="`validation_split` is only supported for Tensors"):
         model.fit((b for b in [(x, y)]), validation_split=0.5, verbose=0)
@@ -252,6 +283,7 @@ def test_generator_errors():
 
 
 # ---------------------------------------------------------------- keras.utils.Sequence
+
 
 class Batches(keras.utils.Sequence):
     def __init__(self, x, y, batch_size):
@@ -277,7 +309,7 @@ def test_sequence_batches_every_epoch_and_on_epoch_end():
     model.fit(seq, epochs=2, shuffle=False, verbose=0)
     assert seq.log == [0, 1, 2, 3, "end", 0, 1, 2, 3, "end"]
     seq.log.clear()
-    model.fit(seq, epochs=2, verbose=0)            # fit's default shuffle=True reorders batches
+    model.fit(seq, epochs=2, verbose=0)  # fit's default shuffle=True reorders batches
     first, second = seq.log[:5], seq.log[5:]
     assert sorted(first[:4]) == [0, 1, 2, 3] and first[4] == "end" and second[4] == "end"
     seq.log.clear()
@@ -304,8 +336,10 @@ def test_sequence_errors():
     x, y = regression_data(n=16)
     seq = Batches(x, y, 4)
     model = regressor()
-    with pytest.raises(ValueError, match="^`y` argument is not supported when using "
-                                         "`keras.utils.Sequence` as input.$"):
+    with pytest.raises(
+        ValueError,
+        match="^`y` argument is not supported when using `keras.utils.Sequence` as input.$",
+    ):
         model.fit(seq, y, verbose=0)
     with pytest.raises(ValueError, match="`validation_split` is only supported for Tensors"):
         model.fit(seq, validation_split=0.2, verbose=0)
@@ -319,4 +353,4 @@ def test_sequence_is_importable_as_in_tutorials():
 
     assert Sequence is Same is keras.utils.Sequence
     xs = [xb.tolist() for xb, _ in Batches(np.arange(6.0), np.arange(6.0), 4)]
-    assert xs == [[0.0, 1.0, 2.0, 3.0], [4.0, 5.0]]          # iterating reads every batch
+    assert xs == [[0.0, 1.0, 2.0, 3.0], [4.0, 5.0]]  # iterating reads every batch

@@ -14,8 +14,12 @@ def xor_data():
 
 
 def mlp(input_dim=4, hidden=8, outputs=1, activation="sigmoid"):
-    return keras.Sequential([layers.Dense(hidden, activation="relu", input_shape=(input_dim,)),
-                             layers.Dense(outputs, activation=activation)])
+    return keras.Sequential(
+        [
+            layers.Dense(hidden, activation="relu", input_shape=(input_dim,)),
+            layers.Dense(outputs, activation=activation),
+        ]
+    )
 
 
 def binary_data(n=100, seed=0):
@@ -27,10 +31,15 @@ def binary_data(n=100, seed=0):
 def test_xor_learns():
     keras.utils.set_random_seed(1)
     x, y = xor_data()
-    model = keras.Sequential([layers.Dense(8, activation="tanh", input_shape=(2,)),
-                              layers.Dense(1, activation="sigmoid")])
-    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy",
-                  metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            layers.Dense(8, activation="tanh", input_shape=(2,)),
+            layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy", metrics=["accuracy"]
+    )
     history = model.fit(x, y, epochs=300, batch_size=4, verbose=0)
     assert history.history["loss"][-1] < 0.1
     assert history.history["accuracy"][-1] == 1.0
@@ -43,8 +52,12 @@ def test_mnist_like_loss_falls():
     centers = rng.normal(0, 1, (10, 64)).astype("float32")
     labels = rng.integers(0, 10, 600)
     x = centers[labels] + rng.normal(0, 0.5, (600, 64)).astype("float32")
-    model = keras.Sequential([layers.Dense(32, activation="relu", input_shape=(64,)),
-                              layers.Dense(10, activation="softmax")])
+    model = keras.Sequential(
+        [
+            layers.Dense(32, activation="relu", input_shape=(64,)),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
     model.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x, labels, epochs=3, verbose=0)
     losses = history.history["loss"]
@@ -58,7 +71,7 @@ def test_history_keys_and_metric_names():
     x, y = binary_data()
     model = mlp()
     model.compile("sgd", "binary_crossentropy", metrics=["acc", "mae"])
-    assert model.metrics_names == []            # known after the first batch, as in Keras
+    assert model.metrics_names == []  # known after the first batch, as in Keras
     history = model.fit(x, y, validation_split=0.2, epochs=2, verbose=0)
     assert list(history.history) == ["loss", "acc", "mae", "val_loss", "val_acc", "val_mae"]
     assert model.metrics_names == ["loss", "acc", "mae"]
@@ -85,8 +98,9 @@ def test_validation_data_with_sample_weights_and_freq():
     x, y = binary_data(40)
     model = mlp()
     model.compile("sgd", "binary_crossentropy")
-    history = model.fit(x, y, epochs=4, verbose=0, validation_freq=2,
-                        validation_data=(x[:10], y[:10], np.ones(10)))
+    history = model.fit(
+        x, y, epochs=4, verbose=0, validation_freq=2, validation_data=(x[:10], y[:10], np.ones(10))
+    )
     assert len(history.history["loss"]) == 4
     assert len(history.history["val_loss"]) == 2
 
@@ -110,7 +124,7 @@ def test_evaluate_weights_the_loss_by_batch_size():
     model = mlp()
     model.compile("sgd", "mse")
     whole = model.evaluate(x, y, batch_size=10, verbose=0)
-    uneven = model.evaluate(x, y, batch_size=3, verbose=0)   # batches of 3, 3, 3, 1
+    uneven = model.evaluate(x, y, batch_size=3, verbose=0)  # batches of 3, 3, 3, 1
     assert uneven == pytest.approx(whole, rel=1e-5)
 
 
@@ -129,7 +143,7 @@ def test_on_batch_methods():
     model.compile("sgd", "binary_crossentropy", metrics=["accuracy"])
     before = model.test_on_batch(x, y)
     loss, _ = model.train_on_batch(x, y)
-    assert loss == pytest.approx(before[0], rel=1e-6)     # the loss before the update
+    assert loss == pytest.approx(before[0], rel=1e-6)  # the loss before the update
     after = model.test_on_batch(x, y, return_dict=True)
     assert after["loss"] < loss
     assert set(after) == {"loss", "accuracy"}
@@ -137,8 +151,11 @@ def test_on_batch_methods():
 
 def test_fit_before_compile_raises():
     model = mlp()
-    with pytest.raises(RuntimeError, match=r"You must compile your model before "
-                       r"training/testing. Use `model.compile\(optimizer, loss\)`."):
+    with pytest.raises(
+        RuntimeError,
+        match=r"You must compile your model before "
+        r"training/testing. Use `model.compile\(optimizer, loss\)`.",
+    ):
         model.fit(*binary_data(), verbose=0)
     with pytest.raises(RuntimeError, match="You must compile"):
         model.evaluate(*binary_data(), verbose=0)
@@ -151,23 +168,31 @@ def test_empty_and_mismatched_data():
         model.fit(np.zeros((0, 4)), np.zeros((0,)), verbose=0)
     with pytest.raises(ValueError) as info:
         model.fit(np.zeros((100, 4)), np.zeros((90,)), verbose=0)
-    assert str(info.value) == ("Data cardinality is ambiguous:\n  x sizes: 100\n  y sizes: 90\n"
-                               "Make sure all arrays contain the same number of samples.")
+    assert str(info.value) == (
+        "Data cardinality is ambiguous:\n  x sizes: 100\n  y sizes: 90\n"
+        "Make sure all arrays contain the same number of samples."
+    )
 
 
 def test_wrong_input_shape_names_the_model():
     model = mlp()
     model.compile("sgd", "mse")
-    with pytest.raises(ValueError, match=r'Input 0 of layer "sequential(_\d+)?" is incompatible '
-                       r"with the layer: expected shape=\(None, 4\), found shape=\(None, 5\)"):  # as TF's traced step
+    with pytest.raises(
+        ValueError,
+        match=r'Input 0 of layer "sequential(_\d+)?" is incompatible '
+        r"with the layer: expected shape=\(None, 4\), found shape=\(None, 5\)",
+    ):  # as TF's traced step
         model.fit(np.zeros((100, 5)), np.zeros((100,)), verbose=0)
 
 
 def test_sparse_label_out_of_range():
     model = mlp(outputs=10, activation="softmax")
     model.compile("sgd", "sparse_categorical_crossentropy")
-    with pytest.raises(Exception, match=r"Received a label value of 10 which is outside the "
-                       r"valid range of \[0, 10\)"):
+    with pytest.raises(
+        Exception,
+        match=r"Received a label value of 10 which is outside the "
+        r"valid range of \[0, 10\)",
+    ):
         model.fit(np.zeros((8, 4)), np.full((8,), 10), verbose=0)
 
 
@@ -190,8 +215,9 @@ def test_class_weight_and_sample_weight_shift_the_loss():
         model = mlp()
         model.set_weights(weights)
         model.compile("sgd", "binary_crossentropy")
-        return model.fit(x, y, epochs=1, batch_size=64, shuffle=False, verbose=0,
-                         **kwargs).history["loss"][0]
+        return model.fit(x, y, epochs=1, batch_size=64, shuffle=False, verbose=0, **kwargs).history[
+            "loss"
+        ][0]
 
     plain = loss_with()
     assert loss_with(sample_weight=np.full(64, 2.0)) == pytest.approx(2 * plain, rel=1e-5)
@@ -210,15 +236,16 @@ def test_accuracy_resolves_from_shapes():
     def argmax_hits(pred, classes):
         return float(np.mean(np.argmax(pred, axis=-1) == classes))
 
-    for loss, targets in [("sparse_categorical_crossentropy", labels),
-                          ("sparse_categorical_crossentropy", labels[:, None]),
-                          ("categorical_crossentropy", np.eye(3)[labels])]:
+    for loss, targets in [
+        ("sparse_categorical_crossentropy", labels),
+        ("sparse_categorical_crossentropy", labels[:, None]),
+        ("categorical_crossentropy", np.eye(3)[labels]),
+    ]:
         model = mlp(outputs=3, activation="softmax")
         model.compile("sgd", loss, metrics=["accuracy"])
         result = model.evaluate(x, targets, verbose=0, return_dict=True)
         assert list(result) == ["loss", "accuracy"]
-        assert result["accuracy"] == pytest.approx(argmax_hits(model.predict(x, verbose=0),
-                                                                labels))
+        assert result["accuracy"] == pytest.approx(argmax_hits(model.predict(x, verbose=0), labels))
     binary = (x[:, 0] > 0.5).astype("float32")
     model = mlp()
     model.compile("sgd", "binary_crossentropy", metrics=["acc"])
@@ -272,14 +299,12 @@ def test_steps_per_epoch_continues_through_the_data_like_keras():
     x = np.arange(10, dtype="float32")[:, None]
     model = Record()
     model.compile("sgd", "mse")
-    history = model.fit(x, x, batch_size=2, steps_per_epoch=2, epochs=3, shuffle=False,
-                        verbose=0)
+    history = model.fit(x, x, batch_size=2, steps_per_epoch=2, epochs=3, shuffle=False, verbose=0)
     assert seen == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9], [0, 1]]
     assert history.params["steps"] == 2
     seen.clear()
     # 2 epochs x 7 steps need 14 batches; 2 passes hold 10: training stops there
-    history = model.fit(x, x, batch_size=2, steps_per_epoch=7, epochs=2, shuffle=False,
-                        verbose=0)
+    history = model.fit(x, x, batch_size=2, steps_per_epoch=7, epochs=2, shuffle=False, verbose=0)
     assert len(seen) == 10 and len(history.history["loss"]) == 2
 
 
@@ -301,6 +326,9 @@ def test_frozen_layers_keep_their_weights():
 def test_target_shape_mismatch_names_the_output():
     model = mlp(outputs=10, activation="softmax")
     model.compile("sgd", "mse")
-    with pytest.raises(ValueError, match=r"The targets for output `dense_\d+` have shape "
-                       r"\(None, 3\) but the model's output has shape \(None, 10\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"The targets for output `dense_\d+` have shape "
+        r"\(None, 3\) but the model's output has shape \(None, 10\)",
+    ):
         model.fit(np.ones((8, 4)), np.ones((8, 3)), verbose=0)

@@ -47,7 +47,7 @@ def check_redraws(text):
     for line in text.split("\n"):
         pieces = line.split("\r")
         if len(pieces) == 1:
-            continue                      # "Epoch 1/2", or a verbose=2 line
+            continue  # "Epoch 1/2", or a verbose=2 line
         assert pieces[0] == ""
         for piece in pieces[1:-1]:
             frame = piece.rstrip("\b")

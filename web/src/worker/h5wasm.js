@@ -12,9 +12,18 @@ import * as h5wasm from 'h5wasm';
 export const ready = h5wasm.ready;
 
 const TYPED = {
-  '<f4': Float32Array, '<f8': Float64Array, '<i1': Int8Array, '|i1': Int8Array,
-  '<i2': Int16Array, '<i4': Int32Array, '<i8': BigInt64Array, '|u1': Uint8Array,
-  '<u1': Uint8Array, '<u2': Uint16Array, '<u4': Uint32Array, '<u8': BigUint64Array,
+  '<f4': Float32Array,
+  '<f8': Float64Array,
+  '<i1': Int8Array,
+  '|i1': Int8Array,
+  '<i2': Int16Array,
+  '<i4': Int32Array,
+  '<i8': BigInt64Array,
+  '|u1': Uint8Array,
+  '<u1': Uint8Array,
+  '<u2': Uint16Array,
+  '<u4': Uint32Array,
+  '<u8': BigUint64Array,
   '|b1': Uint8Array,
 };
 
@@ -42,7 +51,18 @@ function typedArray(dtype, base64) {
 
 // numpy's dtype strings -> h5wasm's (Python struct letters: '<d' is float64, '<q' int64).
 const STRUCT = {
-  f2: 'e', f4: 'f', f8: 'd', i1: 'b', i2: 'h', i4: 'i', i8: 'q', u1: 'B', u2: 'H', u4: 'I', u8: 'Q', b1: 'B',
+  f2: 'e',
+  f4: 'f',
+  f8: 'd',
+  i1: 'b',
+  i2: 'h',
+  i4: 'i',
+  i8: 'q',
+  u1: 'B',
+  u2: 'H',
+  u4: 'I',
+  u8: 'Q',
+  b1: 'B',
 };
 function h5dtype(dtype) {
   const letter = STRUCT[dtype.slice(1)];
@@ -59,7 +79,12 @@ function writeAttrs(target, attrs) {
       // An empty list (tf.keras writes weight_names=[] for a model without own weights).
       target.create_attribute(name, new Float64Array(0), [0], '<d');
     } else {
-      target.create_attribute(name, typedArray(attr.dtype, attr.data), attr.shape, h5dtype(attr.dtype));
+      target.create_attribute(
+        name,
+        typedArray(attr.dtype, attr.data),
+        attr.shape,
+        h5dtype(attr.dtype),
+      );
     }
   }
 }
@@ -71,7 +96,10 @@ function writeGroup(group, node) {
       writeGroup(group.create_group(name), child);
     } else if (child.kind === 'dataset') {
       const dataset = group.create_dataset({
-        name, data: typedArray(child.dtype, child.data), shape: child.shape, dtype: h5dtype(child.dtype),
+        name,
+        data: typedArray(child.dtype, child.data),
+        shape: child.shape,
+        dtype: h5dtype(child.dtype),
       });
       writeAttrs(dataset, child.attrs);
     }
@@ -114,12 +142,16 @@ function readAttrs(entity) {
   for (const [name, attr] of Object.entries(entity.attrs)) {
     const shape = attr.shape || [];
     const value = attr.value;
-    if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+    if (
+      typeof value === 'string' ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    ) {
       attrs[name] = { strings: typeof value === 'string' ? [value] : value, shape };
     } else if (value !== null && ArrayBuffer.isView(value) && dtypeOf(attr.metadata)) {
       attrs[name] = { dtype: dtypeOf(attr.metadata), shape, data: toBase64(bytesOf(value)) };
     } else if (typeof value === 'number' && dtypeOf(attr.metadata)) {
-      const array = attr.metadata.type === 1 ? new Float64Array([value]) : new Float64Array([value]);
+      const array =
+        attr.metadata.type === 1 ? new Float64Array([value]) : new Float64Array([value]);
       attrs[name] = { dtype: '<f8', shape: [], data: toBase64(bytesOf(array)) };
     } else if (Array.isArray(value) && value.length === 0) {
       attrs[name] = { dtype: '<f8', shape: [0], data: '' };
@@ -133,17 +165,26 @@ function readEntity(entity) {
     const children = {};
     for (const name of entity.keys()) {
       const child = entity.get(name);
-      children[name] = child instanceof h5wasm.Group || child instanceof h5wasm.Dataset
-        ? readEntity(child) : { kind: 'link' };
+      children[name] =
+        child instanceof h5wasm.Group || child instanceof h5wasm.Dataset
+          ? readEntity(child)
+          : { kind: 'link' };
     }
     return { kind: 'group', attrs: readAttrs(entity), children };
   }
   const dtype = dtypeOf(entity.metadata);
   if (!dtype) return { kind: 'link' }; // not numbers: nothing pynn reads as a weight
   const value = entity.value;
-  const data = ArrayBuffer.isView(value) ? bytesOf(value)
+  const data = ArrayBuffer.isView(value)
+    ? bytesOf(value)
     : bytesOf(new (TYPED[dtype] || Float64Array)([value]));
-  return { kind: 'dataset', dtype, shape: entity.shape || [], data: toBase64(data), attrs: readAttrs(entity) };
+  return {
+    kind: 'dataset',
+    dtype,
+    shape: entity.shape || [],
+    data: toBase64(data),
+    attrs: readAttrs(entity),
+  };
 }
 
 export function read(bytes) {

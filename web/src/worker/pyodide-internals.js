@@ -16,8 +16,9 @@ export const PYODIDE_VERSION = '314.0.3';
 export function checkPyodideVersion(version = loadedPyodideVersion) {
   if (version !== PYODIDE_VERSION) {
     throw new Error(
-      `the start-up snapshot relies on private internals of Pyodide ${PYODIDE_VERSION}, `
-      + `but this is Pyodide ${version}: update web/src/worker/pyodide-internals.js first`);
+      `the start-up snapshot relies on private internals of Pyodide ${PYODIDE_VERSION}, ` +
+        `but this is Pyodide ${version}: update web/src/worker/pyodide-internals.js first`,
+    );
   }
 }
 
@@ -37,8 +38,10 @@ export function makeMemorySnapshot(pyodide) {
 }
 
 export function sitePackagesDir(pyodide) {
-  return pyodide._api.sys.path.toJs().find((p) => p.endsWith('/site-packages'))
-    || '/lib/python3.14/site-packages';
+  return (
+    pyodide._api.sys.path.toJs().find((p) => p.endsWith('/site-packages')) ||
+    '/lib/python3.14/site-packages'
+  );
 }
 
 // --- the snapshot's header ------------------------------------------------------------
@@ -50,14 +53,19 @@ const HEADER_JS_STATE_LENGTH_WORD = 2;
 const HEADER_JS_STATE_START = 48;
 
 export function snapshotMemoryOffset(snapshot) {
-  return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4 * HEADER_MEMORY_OFFSET_WORD, true);
+  return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(
+    4 * HEADER_MEMORY_OFFSET_WORD,
+    true,
+  );
 }
 
 // The snapshot's JS-side state (hiwire keys), which must match the running Pyodide's.
 export function snapshotJsState(snapshot) {
   const view = new DataView(snapshot.buffer, snapshot.byteOffset, 16);
   const length = view.getUint32(4 * HEADER_JS_STATE_LENGTH_WORD, true);
-  return new TextDecoder().decode(snapshot.subarray(HEADER_JS_STATE_START, HEADER_JS_STATE_START + length));
+  return new TextDecoder().decode(
+    snapshot.subarray(HEADER_JS_STATE_START, HEADER_JS_STATE_START + length),
+  );
 }
 
 // The running Pyodide's JS-side state, as snapshotJsState() reads it from a snapshot.
@@ -79,8 +87,10 @@ export function restoreMemorySnapshot(pyodide, snapshot) {
       blocks.push(block);
     }
     if (Module.HEAP8.length < needed) {
-      throw new Error(`could not grow the memory for the snapshot to ${needed} bytes `
-        + `(it has ${Module.HEAP8.length})`);
+      throw new Error(
+        `could not grow the memory for the snapshot to ${needed} bytes ` +
+          `(it has ${Module.HEAP8.length})`,
+      );
     }
   } finally {
     for (const block of blocks) Module._free(block);
@@ -112,7 +122,9 @@ export function prepareTable(pyodide, baseTableLength = null) {
   if (extra === 1 && table.get(made) && table.get(made).length === TRAMPOLINE_ARITY) {
     trampoline = made;
   } else if (extra !== 0) {
-    throw new Error(`the function table has ${table.length} slots after start-up, expected ${made}`);
+    throw new Error(
+      `the function table has ${table.length} slots after start-up, expected ${made}`,
+    );
   }
   table.grow(made + TABLE_MARGIN - table.length);
   return { baseTableLength: made, trampoline };
@@ -133,9 +145,16 @@ export function setTrampoline(pyodide, slot) {
 export async function loadSharedLibraries(pyodide, libraries) {
   const Module = pyodide._module;
   for (const lib of libraries) {
-    await Module.loadDynamicLibrary(lib, {
-      loadAsync: true, global: false, nodelete: true, allowUndefined: true,
-    }, {});
+    await Module.loadDynamicLibrary(
+      lib,
+      {
+        loadAsync: true,
+        global: false,
+        nodelete: true,
+        allowUndefined: true,
+      },
+      {},
+    );
   }
 }
 
@@ -143,7 +162,8 @@ function exportedFunctions(Module) {
   const byFunction = new Map();
   for (const [name, dso] of Object.entries(Module.LDSO.loadedLibsByName)) {
     for (const [symbol, value] of Object.entries(dso.exports || {})) {
-      if (typeof value === 'function' && !byFunction.has(value)) byFunction.set(value, [name, symbol]);
+      if (typeof value === 'function' && !byFunction.has(value))
+        byFunction.set(value, [name, symbol]);
     }
   }
   return byFunction;
@@ -178,7 +198,9 @@ export function replayLinkerState(pyodide, state) {
   const Module = pyodide._module;
   const table = Module.wasmTable;
   if (table.length !== state.tableStart) {
-    throw new Error(`table has ${table.length} slots after loading numpy, expected ${state.tableStart}`);
+    throw new Error(
+      `table has ${table.length} slots after loading numpy, expected ${state.tableStart}`,
+    );
   }
   for (const [slot, lib, symbol] of state.slots) {
     if (lib === null) {
@@ -187,7 +209,8 @@ export function replayLinkerState(pyodide, state) {
     }
     const fn = Module.LDSO.loadedLibsByName[lib]?.exports?.[symbol];
     const got = fn && Module.addFunction(fn, fn.sig);
-    if (got !== slot) throw new Error(`${lib}:${symbol} went to table slot ${got}, expected ${slot}`);
+    if (got !== slot)
+      throw new Error(`${lib}:${symbol} went to table slot ${got}, expected ${slot}`);
   }
   if (table.length !== state.tableLength) {
     throw new Error(`table has ${table.length} slots, expected ${state.tableLength}`);

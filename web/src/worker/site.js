@@ -22,8 +22,15 @@
 import { sha256 } from 'hash-wasm';
 import { KERNELS_DIR } from './kernels.js';
 import {
-  checkPyodideVersion, currentJsState, loadSharedLibraries, prepareTable, replayLinkerState,
-  restoreMemorySnapshot, setTrampoline, snapshotJsState, snapshotLoadOptions,
+  checkPyodideVersion,
+  currentJsState,
+  loadSharedLibraries,
+  prepareTable,
+  replayLinkerState,
+  restoreMemorySnapshot,
+  setTrampoline,
+  snapshotJsState,
+  snapshotLoadOptions,
 } from './pyodide-internals.js';
 
 // 2: site.json records each .snap file's sha256 (snapshot.files).
@@ -50,8 +57,11 @@ export function installSiteFiles(pyodide, root, index, blob) {
 // The binary extensions, in the fixed order they are loaded (not the compiled kernels in
 // pynn_kernels/: pynn loads them when first needed, see kernels.js).
 export function sharedLibraries(root, index) {
-  return index.map(([path]) => path).filter((path) => path.endsWith('.so') && !path.startsWith(`${KERNELS_DIR}/`))
-    .sort().map((path) => `${root}/${path}`);
+  return index
+    .map(([path]) => path)
+    .filter((path) => path.endsWith('.so') && !path.startsWith(`${KERNELS_DIR}/`))
+    .sort()
+    .map((path) => `${root}/${path}`);
 }
 
 // Sparse encoding of a Pyodide snapshot: header (everything before the memory), then the
@@ -123,7 +133,9 @@ async function checkedSnapshotFile(manifest, name, bytes) {
   }
   const sha256 = await sha256Hex(bytes);
   if (sha256 !== expected.sha256) {
-    throw new Error(`${name}.snap is damaged: its sha256 is ${sha256}, expected ${expected.sha256}`);
+    throw new Error(
+      `${name}.snap is damaged: its sha256 is ${sha256}, expected ${expected.sha256}`,
+    );
   }
   return bytes;
 }
@@ -131,16 +143,29 @@ async function checkedSnapshotFile(manifest, name, bytes) {
 // Starts Python from the snapshots: `loadPyodide(options)` restores the base, then the
 // replay described at the top of this file. `base`, `site` (the .snap files' bytes) and
 // `blob` may be promises: Pyodide starts loading while they arrive.
-export async function startFromSnapshot(loadPyodide, options, manifest, base, site, blob, mark = () => {}) {
+export async function startFromSnapshot(
+  loadPyodide,
+  options,
+  manifest,
+  base,
+  site,
+  blob,
+  mark = () => {},
+) {
   if (!manifest.snapshot) throw new Error('this build has no start-up snapshot');
   checkPyodideVersion();
   checkPyodideVersion(manifest.pyodideVersion);
   // Both files are checked as soon as they arrive, while Pyodide compiles and numpy loads.
-  const baseBytes = Promise.resolve(base).then((bytes) => checkedSnapshotFile(manifest, 'base', bytes));
-  const siteBytes = Promise.resolve(site).then((bytes) => checkedSnapshotFile(manifest, 'site', bytes));
+  const baseBytes = Promise.resolve(base).then((bytes) =>
+    checkedSnapshotFile(manifest, 'base', bytes),
+  );
+  const siteBytes = Promise.resolve(site).then((bytes) =>
+    checkedSnapshotFile(manifest, 'site', bytes),
+  );
   siteBytes.catch(() => {}); // (awaited below; a rejection before that is not unhandled)
   const pyodide = await loadPyodide({
-    ...options, ...snapshotLoadOptions({ load: baseBytes.then((bytes) => decodeSparse(bytes)) }),
+    ...options,
+    ...snapshotLoadOptions({ load: baseBytes.then((bytes) => decodeSparse(bytes)) }),
   });
   mark('pythonStarted');
   const { trampoline } = prepareTable(pyodide, manifest.snapshot.baseTableLength);
@@ -152,7 +177,8 @@ export async function startFromSnapshot(loadPyodide, options, manifest, base, si
   const expected = snapshotJsState(snapshot);
   // The base restore and the site snapshot must agree on the JS-side state.
   const now = currentJsState(pyodide);
-  if (now !== expected) throw new Error(`JS-side state differs from the snapshot's: ${now} vs ${expected}`);
+  if (now !== expected)
+    throw new Error(`JS-side state differs from the snapshot's: ${now} vs ${expected}`);
   restoreMemorySnapshot(pyodide, snapshot);
   setTrampoline(pyodide, trampoline);
   pyodide.runPython(AFTER_RESTORE);

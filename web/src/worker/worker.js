@@ -28,14 +28,18 @@ async function pyodideFiles(baseUrl, files) {
   // Compiled while the rest arrives (a wasm module from bytes gets no code cache here).
   const wasmModule = files['pyodide/pyodide.asm.wasm'].then((bytes) => WebAssembly.compile(bytes));
   wasmModule.catch(() => {}); // reported by loadPyodide
-  const moduleUrl = URL.createObjectURL(new Blob([await files['pyodide/pyodide.asm.mjs']], { type: 'text/javascript' }));
+  const moduleUrl = URL.createObjectURL(
+    new Blob([await files['pyodide/pyodide.asm.mjs']], { type: 'text/javascript' }),
+  );
   const createPyodideModule = (await import(moduleUrl)).default;
   URL.revokeObjectURL(moduleUrl);
   return {
     options: {
       indexURL,
       createPyodideModule,
-      lockFileContents: files['pyodide/pyodide-lock.json'].then((bytes) => new TextDecoder().decode(bytes)),
+      lockFileContents: files['pyodide/pyodide-lock.json'].then((bytes) =>
+        new TextDecoder().decode(bytes),
+      ),
     },
     served: {
       [`${indexURL}pyodide.asm.wasm`]: files['pyodide/pyodide.asm.wasm'],
@@ -47,13 +51,17 @@ async function pyodideFiles(baseUrl, files) {
 
 async function boot({ baseUrl, interruptBuffer }) {
   const timings = {};
-  const mark = (name) => { timings[name] = Math.round(performance.now()); };
+  const mark = (name) => {
+    timings[name] = Math.round(performance.now());
+  };
   post({ type: MSG.loading, stage: 'Loading Python' });
   // Every file start-up needs, asked for at once (the page is already reading them): Pyodide,
   // numpy and pynn unpacked and byte-compiled at build time (web/snapshot.mjs), and the
   // memory snapshots that skip Python's start-up and the imports (see site.js).
   const files = Object.fromEntries(bootFiles(SITE).map((path) => [path, buildFile(path)]));
-  const manifest = files['site/site.json'].then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const manifest = files['site/site.json'].then((bytes) =>
+    JSON.parse(new TextDecoder().decode(bytes)),
+  );
   const blob = files['site/site-packages.bin'];
   const snapshots = SITE.snapshot ? [files['site/base.snap'], files['site/site.snap']] : null;
   const { options: pyodideOptions, served, compiled } = await pyodideFiles(baseUrl, files);
@@ -66,7 +74,11 @@ async function boot({ baseUrl, interruptBuffer }) {
   if (snapshots) {
     try {
       const [base, site] = snapshots;
-      pyodide = await servingFiles(served, async () => startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark), compiled);
+      pyodide = await servingFiles(
+        served,
+        async () => startFromSnapshot(loadPyodide, options, await manifest, base, site, blob, mark),
+        compiled,
+      );
     } catch (err) {
       // Never fatal: the ordinary start-up below gives the same Python, only slower.
       console.warn(`pynn playground: starting Python without the snapshot: ${err && err.message}`);
@@ -75,7 +87,11 @@ async function boot({ baseUrl, interruptBuffer }) {
   }
   const fromSnapshot = Boolean(pyodide);
   if (!pyodide) {
-    pyodide = await servingFiles(served, async () => startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark), compiled);
+    pyodide = await servingFiles(
+      served,
+      async () => startWithoutSnapshot(loadPyodide, options, await manifest, await blob, mark),
+      compiled,
+    );
   }
   post({ type: MSG.loading, stage: 'Loading pynn' });
   if (interruptBuffer) {
@@ -135,8 +151,10 @@ function postFileChanges() {
       continue;
     }
     const bytes = pyodideInstance.FS.readFile(path);
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? bytes.buffer : bytes.slice().buffer;
+    const buffer =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? bytes.buffer
+        : bytes.slice().buffer;
     post({ type: MSG.workdirFile, name, size, bytes: buffer }, [buffer]);
   }
   for (const name of removed) post({ type: MSG.workdirRemoved, name });
@@ -150,7 +168,13 @@ function run({ id, code, keep = false, cell = -1 }) {
     post(final);
   } catch (err) {
     // Python itself failed (out of wasm memory, stack overflow): only a new worker recovers.
-    post({ type: MSG.error, id, kind: 'FatalError', message: String(err && err.message || err), restart: true });
+    post({
+      type: MSG.error,
+      id,
+      kind: 'FatalError',
+      message: String((err && err.message) || err),
+      restart: true,
+    });
   }
 }
 
@@ -159,7 +183,13 @@ let queue = Promise.resolve();
 async function handle(message) {
   if (!runner) {
     if (message.type === MSG.run) {
-      post({ type: MSG.error, id: message.id, kind: 'LoadError', message: 'Python did not load.', restart: true });
+      post({
+        type: MSG.error,
+        id: message.id,
+        kind: 'LoadError',
+        message: 'Python did not load.',
+        restart: true,
+      });
     }
     return;
   }
@@ -183,12 +213,21 @@ self.addEventListener('message', (event) => {
     receiveFile(message);
   } else if (message.type === MSG.init && !booting) {
     booting = boot(message).catch((err) => {
-      post({ type: MSG.error, id: null, kind: 'LoadError', message: String(err && err.message || err), restart: false });
+      post({
+        type: MSG.error,
+        id: null,
+        kind: 'LoadError',
+        message: String((err && err.message) || err),
+        restart: false,
+      });
     });
   } else if (booting) {
     // Runs and file changes take turns, in the order the page sent them.
-    queue = queue.then(() => booting).then(() => handle(message)).catch((err) => {
-      post({ type: MSG.stderr, text: `${err && err.message}\n` });
-    });
+    queue = queue
+      .then(() => booting)
+      .then(() => handle(message))
+      .catch((err) => {
+        post({ type: MSG.stderr, text: `${err && err.message}\n` });
+      });
   }
 });

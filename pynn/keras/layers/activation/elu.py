@@ -19,8 +19,7 @@ class ELU(Layer):
         super().__init__(**kwargs)
         if alpha is None:
             raise ValueError(
-                "Alpha of an ELU layer cannot be None, expecting a float. "
-                f"Received: {alpha}"
+                f"Alpha of an ELU layer cannot be None, expecting a float. Received: {alpha}"
             )
         self.supports_masking = True
         self.alpha = float(np.float32(alpha))

@@ -53,8 +53,9 @@ class BaseDenseAttention(Layer):
             weights = ops.dropout(weights, self.dropout)
         return ops.matmul(weights, value), weights
 
-    def call(self, inputs, mask=None, training=None, return_attention_scores=False,
-             use_causal_mask=False):
+    def call(
+        self, inputs, mask=None, training=None, return_attention_scores=False, use_causal_mask=False
+    ):
         self._validate_call_args(inputs=inputs, mask=mask)
         query, value = inputs[0], inputs[1]
         key = inputs[2] if len(inputs) > 2 else value

@@ -20,8 +20,8 @@ def projection_equation(free_dims, bound_dims, output_dims):
     """Einsum equation and bias axes of a projection keeping `free_dims` leading axes,
     contracting `bound_dims` axes and producing `output_dims` new ones."""
     free = _LETTERS[:free_dims]
-    bound = _LETTERS[free_dims:free_dims + bound_dims]
-    out = _LETTERS[free_dims + bound_dims:free_dims + bound_dims + output_dims]
+    bound = _LETTERS[free_dims : free_dims + bound_dims]
+    out = _LETTERS[free_dims + bound_dims : free_dims + bound_dims + output_dims]
     return f"{free}{bound},{bound}{out}->{free}{out}", out, free_dims + output_dims
 
 
@@ -41,9 +41,11 @@ def attention_equations(rank, attention_axes):
         else:
             source += _LETTERS[next_letter]
             next_letter += 1
-    product = ("".join(target[i] for i in batch_dims)
-               + "".join(target[i] for i in attention_axes)
-               + "".join(source[i] for i in attention_axes))
+    product = (
+        "".join(target[i] for i in batch_dims)
+        + "".join(target[i] for i in attention_axes)
+        + "".join(source[i] for i in attention_axes)
+    )
     return f"{source},{target}->{product}", f"{product},{source}->{target}", len(product)
 
 
@@ -82,11 +84,24 @@ class MultiHeadAttention(Layer):
     `(heads, value_dim, dim)` and `attention_output/bias` `(dim,)`.
     """
 
-    def __init__(self, num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True,
-                 output_shape=None, attention_axes=None, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
-                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
-                 **kwargs):
+    def __init__(
+        self,
+        num_heads,
+        key_dim,
+        value_dim=None,
+        dropout=0.0,
+        use_bias=True,
+        output_shape=None,
+        attention_axes=None,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         query_shape = kwargs.pop("query_shape", None)
         key_shape = kwargs.pop("key_shape", None)
         value_shape = kwargs.pop("value_shape", None)
@@ -117,7 +132,9 @@ class MultiHeadAttention(Layer):
     def _sublayer_kwargs(self):
         # fresh initializer objects per projection, as tf.keras does
         return {
-            "kernel_initializer": initializers.get(initializers.serialize(self._kernel_initializer)),
+            "kernel_initializer": initializers.get(
+                initializers.serialize(self._kernel_initializer)
+            ),
             "bias_initializer": initializers.get(initializers.serialize(self._bias_initializer)),
             "kernel_regularizer": self._kernel_regularizer,
             "bias_regularizer": self._bias_regularizer,
@@ -130,8 +147,10 @@ class MultiHeadAttention(Layer):
     def _projection(self, rank, heads_dim, name):
         equation, bias_axes, output_rank = projection_equation(rank - 1, 1, 2)
         return EinsumDense(
-            equation, output_shape=[None] * (output_rank - 1 - 2) + [self._num_heads, heads_dim],
-            bias_axes=bias_axes if self._use_bias else None, name=name,
+            equation,
+            output_shape=[None] * (output_rank - 1 - 2) + [self._num_heads, heads_dim],
+            bias_axes=bias_axes if self._use_bias else None,
+            name=name,
             **self._sublayer_kwargs(),
         )
 
@@ -139,8 +158,11 @@ class MultiHeadAttention(Layer):
         self._built_from_signature = True
         self._query_shape = TensorShape(shape_list(getattr(query, "shape", query)))
         self._value_shape = TensorShape(shape_list(getattr(value, "shape", value)))
-        self._key_shape = (self._value_shape if key is None
-                           else TensorShape(shape_list(getattr(key, "shape", key))))
+        self._key_shape = (
+            self._value_shape
+            if key is None
+            else TensorShape(shape_list(getattr(key, "shape", key)))
+        )
         query_rank = self._query_shape.rank
         self._query_dense = self._projection(query_rank, self._key_dim, "query")
         self._key_dense = self._projection(self._key_shape.rank, self._key_dim, "key")
@@ -151,16 +173,18 @@ class MultiHeadAttention(Layer):
         else:
             self._attention_axes = tuple(self._attention_axes)
         self._dot_product_equation, self._combine_equation, scores_rank = attention_equations(
-            projected_rank, self._attention_axes)
+            projected_rank, self._attention_axes
+        )
         self._softmax_axes = tuple(range(scores_rank - len(self._attention_axes), scores_rank))
         output_shape = self._output_shape or [self._query_shape[-1]]
         if isinstance(output_shape, int):
             output_shape = [output_shape]
-        equation, bias_axes, output_rank = projection_equation(
-            query_rank - 1, 2, len(output_shape))
+        equation, bias_axes, output_rank = projection_equation(query_rank - 1, 2, len(output_shape))
         self._output_dense = EinsumDense(
-            equation, output_shape=[None] * (output_rank - 1 - len(output_shape)) + list(output_shape),
-            bias_axes=bias_axes if self._use_bias else None, name="attention_output",
+            equation,
+            output_shape=[None] * (output_rank - 1 - len(output_shape)) + list(output_shape),
+            bias_axes=bias_axes if self._use_bias else None,
+            name="attention_output",
             **self._sublayer_kwargs(),
         )
 
@@ -197,8 +221,16 @@ class MultiHeadAttention(Layer):
             return ops.softmax(scores, axis=self._softmax_axes[0])
         return ops.exp(scores - ops.logsumexp(scores, axis=self._softmax_axes, keepdims=True))
 
-    def call(self, query, value, key=None, attention_mask=None, return_attention_scores=False,
-             training=None, use_causal_mask=False):
+    def call(
+        self,
+        query,
+        value,
+        key=None,
+        attention_mask=None,
+        return_attention_scores=False,
+        training=None,
+        use_causal_mask=False,
+    ):
         if not self._built_from_signature:
             self._build_from_signature(query=query, value=value, key=key)
         if key is None:
@@ -209,7 +241,8 @@ class MultiHeadAttention(Layer):
         value = self._value_dense(value)
         query = query * (1.0 / math.sqrt(float(self._key_dim)))
         scores = self._masked_softmax(
-            ops.einsum(self._dot_product_equation, key, query), attention_mask)
+            ops.einsum(self._dot_product_equation, key, query), attention_mask
+        )
         if training is None:
             training = session.learning_phase()
         dropped = ops.dropout(scores, self._dropout) if training and self._dropout > 0 else scores
@@ -221,7 +254,10 @@ class MultiHeadAttention(Layer):
     def compute_output_shape(self, query_shape, value_shape, key_shape=None):
         key_shape = value_shape if key_shape is None else key_shape
         query_shape, value_shape, key_shape = (
-            shape_list(query_shape), shape_list(value_shape), shape_list(key_shape))
+            shape_list(query_shape),
+            shape_list(value_shape),
+            shape_list(key_shape),
+        )
         if query_shape[-1] != value_shape[-1]:
             raise ValueError(
                 "The last dimension of `query_shape` and `value_shape` must be equal, but are "
@@ -234,30 +270,39 @@ class MultiHeadAttention(Layer):
                 f"Received {value_shape} and {key_shape}"
             )
         if self._output_shape:
-            extra = ([self._output_shape] if isinstance(self._output_shape, int)
-                     else list(self._output_shape))
+            extra = (
+                [self._output_shape]
+                if isinstance(self._output_shape, int)
+                else list(self._output_shape)
+            )
             return TensorShape(query_shape[:-1] + extra)
         return TensorShape(query_shape)
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "num_heads": self._num_heads,
-            "key_dim": self._key_dim,
-            "value_dim": self._value_dim,
-            "dropout": self._dropout,
-            "use_bias": self._use_bias,
-            "output_shape": self._output_shape,
-            "attention_axes": self._attention_axes,
-            "kernel_initializer": initializers.serialize(self._kernel_initializer),
-            "bias_initializer": initializers.serialize(self._bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self._kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self._bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self._sublayer_activity_regularizer),
-            "kernel_constraint": constraints.serialize(self._kernel_constraint),
-            "bias_constraint": constraints.serialize(self._bias_constraint),
-            "query_shape": None if self._query_shape is None else tuple(self._query_shape.as_list()),
-            "key_shape": None if self._key_shape is None else tuple(self._key_shape.as_list()),
-            "value_shape": None if self._value_shape is None else tuple(self._value_shape.as_list()),
-        })
+        config.update(
+            {
+                "num_heads": self._num_heads,
+                "key_dim": self._key_dim,
+                "value_dim": self._value_dim,
+                "dropout": self._dropout,
+                "use_bias": self._use_bias,
+                "output_shape": self._output_shape,
+                "attention_axes": self._attention_axes,
+                "kernel_initializer": initializers.serialize(self._kernel_initializer),
+                "bias_initializer": initializers.serialize(self._bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self._kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self._bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self._sublayer_activity_regularizer),
+                "kernel_constraint": constraints.serialize(self._kernel_constraint),
+                "bias_constraint": constraints.serialize(self._bias_constraint),
+                "query_shape": None
+                if self._query_shape is None
+                else tuple(self._query_shape.as_list()),
+                "key_shape": None if self._key_shape is None else tuple(self._key_shape.as_list()),
+                "value_shape": None
+                if self._value_shape is None
+                else tuple(self._value_shape.as_list()),
+            }
+        )
         return config

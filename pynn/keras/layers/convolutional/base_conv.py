@@ -30,14 +30,15 @@ def normalize_tuple(value, n, name, allow_zero=False):
                 int(item)
             except (ValueError, TypeError):
                 raise ValueError(
-                    f"{message}including element {item} of type {type(item)}") from None
+                    f"{message}including element {item} of type {type(item)}"
+                ) from None
         values = tuple(int(item) for item in values)
     bad = {v for v in values if (v < 0 if allow_zero else v <= 0)}
     if bad:
         requirement = ">= 0" if allow_zero else "> 0"
         raise ValueError(
-            f"{message} including {bad} that does not satisfy the requirement "
-            f"`{requirement}`.")
+            f"{message} including {bad} that does not satisfy the requirement `{requirement}`."
+        )
     return values
 
 
@@ -49,7 +50,8 @@ def normalize_padding(value, allow_causal=True):
     if padding not in allowed:
         raise ValueError(
             'The `padding` argument must be a list/tuple or one of "valid", "same" '
-            f'(or "causal", only for `Conv1D). Received: {padding}')
+            f'(or "causal", only for `Conv1D). Received: {padding}'
+        )
     return padding
 
 
@@ -58,8 +60,10 @@ def normalize_data_format(value):
         value = backend.image_data_format()
     data_format = str(value).lower()
     if data_format not in ("channels_first", "channels_last"):
-        raise ValueError('The `data_format` argument must be one of "channels_first", '
-                         f'"channels_last". Received: {value}')
+        raise ValueError(
+            'The `data_format` argument must be one of "channels_first", '
+            f'"channels_last". Received: {value}'
+        )
     return data_format
 
 
@@ -95,7 +99,8 @@ def check_output_shape(layer, input_shape, spatial):
             "One of the dimensions in the output is <= 0 due to downsampling in "
             f"{layer.name}. Consider increasing the input size. Received input shape "
             f"{list(input_shape)} which would produce output shape with a zero or negative "
-            "value in a dimension.")
+            "value in a dimension."
+        )
 
 
 def to_channels_last(x, rank):
@@ -112,18 +117,36 @@ class Conv(Layer):
     """Base of `Conv1D` and `Conv2D`: a kernel cross-correlated with the input, plus bias
     and activation. Subclasses only fix `rank`; see `Conv2D` for the arguments."""
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid",
-                 data_format=None, dilation_rate=1, groups=1, activation=None, use_bias=True,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        rank,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        groups=1,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.rank = rank
         if isinstance(filters, float):
             filters = int(filters)
         if filters is not None and filters <= 0:
-            raise ValueError("Invalid value for argument `filters`. Expected a strictly "
-                             f"positive value. Received filters={filters}.")
+            raise ValueError(
+                "Invalid value for argument `filters`. Expected a strictly "
+                f"positive value. Received filters={filters}."
+            )
         self.filters = filters
         self.groups = groups or 1
         self.kernel_size = normalize_tuple(kernel_size, rank, "kernel_size")
@@ -144,22 +167,27 @@ class Conv(Layer):
 
     def _validate_init(self):
         if self.filters is not None and self.filters % self.groups:
-            raise ValueError("The number of filters must be evenly divisible by the number "
-                             f"of groups. Received: groups={self.groups}, "
-                             f"filters={self.filters}")
+            raise ValueError(
+                "The number of filters must be evenly divisible by the number "
+                f"of groups. Received: groups={self.groups}, "
+                f"filters={self.filters}"
+            )
         if not all(self.kernel_size):
-            raise ValueError("The argument `kernel_size` cannot contain 0(s). "
-                             f"Received: {self.kernel_size}")
+            raise ValueError(
+                f"The argument `kernel_size` cannot contain 0(s). Received: {self.kernel_size}"
+            )
         if not all(self.strides):
-            raise ValueError("The argument `strides` cannot contains 0(s). "
-                             f"Received: {self.strides}")
+            raise ValueError(
+                f"The argument `strides` cannot contains 0(s). Received: {self.strides}"
+            )
         if self.padding == "causal" and self.rank != 1:
-            raise ValueError("Causal padding is only supported for `Conv1D`and "
-                             "`SeparableConv1D`.")
+            raise ValueError("Causal padding is only supported for `Conv1D`and `SeparableConv1D`.")
         if max(self.strides) > 1 and max(self.dilation_rate) > 1:
-            raise ValueError("`strides > 1` not supported in conjunction with "
-                             f"`dilation_rate > 1`. Received: strides={self.strides} and "
-                             f"dilation_rate={self.dilation_rate}")
+            raise ValueError(
+                "`strides > 1` not supported in conjunction with "
+                f"`dilation_rate > 1`. Received: strides={self.strides} and "
+                f"dilation_rate={self.dilation_rate}"
+            )
 
     # ------------------------------------------------------------------ shapes
     @property
@@ -173,13 +201,17 @@ class Conv(Layer):
             raise ValueError(
                 "The channel dimension of the inputs should be defined. The input_shape "
                 f"received is {TensorShape(dims)}, where axis {self._channel_axis} (0-based) "
-                "is the channel dimension, which found to be `None`.")
+                "is the channel dimension, which found to be `None`."
+            )
         return int(channels)
 
     def _spatial_output(self, spatial):
-        return [conv_output_length(length, self.kernel_size[i], self.padding,
-                                   self.strides[i], self.dilation_rate[i])
-                for i, length in enumerate(spatial)]
+        return [
+            conv_output_length(
+                length, self.kernel_size[i], self.padding, self.strides[i], self.dilation_rate[i]
+            )
+            for i, length in enumerate(spatial)
+        ]
 
     def _output_shape(self, input_shape, out_channels):
         dims = shape_list(input_shape)
@@ -188,7 +220,7 @@ class Conv(Layer):
             spatial = self._spatial_output(dims[batch:-1])
             out = dims[:batch] + spatial + [out_channels]
         else:
-            spatial = self._spatial_output(dims[batch + 1:])
+            spatial = self._spatial_output(dims[batch + 1 :])
             out = dims[:batch] + [out_channels] + spatial
         check_output_shape(self, dims, spatial)
         return TensorShape(out)
@@ -203,27 +235,38 @@ class Conv(Layer):
             raise ValueError(
                 "The number of input channels must be evenly divisible by the number of "
                 f"groups. Received groups={self.groups}, but the input has {channels} "
-                f"channels (full input shape is {TensorShape(shape_list(input_shape))}).")
+                f"channels (full input shape is {TensorShape(shape_list(input_shape))})."
+            )
         self.compute_output_shape(input_shape)
         self.kernel = self.add_weight(
-            name="kernel", shape=self.kernel_size + (channels // self.groups, self.filters),
-            initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint, trainable=True)
+            name="kernel",
+            shape=self.kernel_size + (channels // self.groups, self.filters),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            trainable=True,
+        )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                trainable=True)
-        self.input_spec = InputSpec(min_ndim=self.rank + 2,
-                                    axes={self._channel_axis: channels})
+                name="bias",
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                trainable=True,
+            )
+        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 
     # ------------------------------------------------------------------ call
     def _convolve(self, x):
         """The convolution itself on channels-last input with the batch folded to one axis."""
-        options = {"strides": self.strides, "dilation_rate": self.dilation_rate,
-                   "groups": self.groups}
+        options = {
+            "strides": self.strides,
+            "dilation_rate": self.dilation_rate,
+            "groups": self.groups,
+        }
         if self.rank == 1:
             if self.padding == "causal":
                 left = self.dilation_rate[0] * (self.kernel_size[0] - 1)
@@ -237,8 +280,8 @@ class Conv(Layer):
         x = inputs
         extra_batch = x.ndim - self.rank - 2
         if extra_batch:
-            outer = tuple(x.shape[:extra_batch + 1])
-            x = ops.reshape(x, (-1,) + tuple(x.shape[extra_batch + 1:]))
+            outer = tuple(x.shape[: extra_batch + 1])
+            x = ops.reshape(x, (-1,) + tuple(x.shape[extra_batch + 1 :]))
         if self.data_format == "channels_first":
             x = to_channels_last(x, self.rank)
         outputs = convolve(x)
@@ -255,22 +298,24 @@ class Conv(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "filters": self.filters,
-            "kernel_size": self.kernel_size,
-            "strides": self.strides,
-            "padding": self.padding,
-            "data_format": self.data_format,
-            "dilation_rate": self.dilation_rate,
-            "groups": self.groups,
-            "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-        })
+        config.update(
+            {
+                "filters": self.filters,
+                "kernel_size": self.kernel_size,
+                "strides": self.strides,
+                "padding": self.padding,
+                "data_format": self.data_format,
+                "dilation_rate": self.dilation_rate,
+                "groups": self.groups,
+                "activation": activations.serialize(self.activation),
+                "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint),
+            }
+        )
         return config

@@ -31,59 +31,105 @@ class Conv2DTranspose(Conv):
     Weights: `kernel` of shape `(kh, kw, filters, channels)` (note the order) and `bias`.
     """
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid",
-                 output_padding=None, data_format=None, dilation_rate=(1, 1), activation=None,
-                 use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=(1, 1),
+        padding="valid",
+        output_padding=None,
+        data_format=None,
+        dilation_rate=(1, 1),
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(
-            2, filters, kernel_size, strides=strides, padding=padding,
-            data_format=data_format, dilation_rate=dilation_rate, activation=activation,
-            use_bias=use_bias, kernel_initializer=kernel_initializer,
-            bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
-            bias_regularizer=bias_regularizer, activity_regularizer=activity_regularizer,
-            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint, **kwargs)
+            2,
+            filters,
+            kernel_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            dilation_rate=dilation_rate,
+            activation=activation,
+            use_bias=use_bias,
+            kernel_initializer=kernel_initializer,
+            bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer,
+            bias_regularizer=bias_regularizer,
+            activity_regularizer=activity_regularizer,
+            kernel_constraint=kernel_constraint,
+            bias_constraint=bias_constraint,
+            **kwargs,
+        )
         self.output_padding = output_padding
         if output_padding is not None:
-            self.output_padding = normalize_tuple(output_padding, 2, "output_padding",
-                                                  allow_zero=True)
+            self.output_padding = normalize_tuple(
+                output_padding, 2, "output_padding", allow_zero=True
+            )
             for stride, pad in zip(self.strides, self.output_padding, strict=True):
                 if pad >= stride:
                     raise ValueError(
                         "Strides must be greater than output padding. Received "
-                        f"strides={self.strides}, output_padding={self.output_padding}.")
+                        f"strides={self.strides}, output_padding={self.output_padding}."
+                    )
 
     def build(self, input_shape):
         dims = shape_list(input_shape)
         if len(dims) != 4:
-            raise ValueError(f"Inputs should have rank 4. Received input_shape="
-                             f"{TensorShape(dims)}.")
+            raise ValueError(
+                f"Inputs should have rank 4. Received input_shape={TensorShape(dims)}."
+            )
         channels = dims[self._channel_axis]
         if channels is None:
             raise ValueError(
                 "The channel dimension of the inputs to `Conv2DTranspose` should be defined. "
                 f"The input_shape received is {TensorShape(dims)}, where axis "
                 f"{self._channel_axis} (0-based) is the channel dimension, which found to be "
-                "`None`.")
+                "`None`."
+            )
         self.input_spec = InputSpec(ndim=4, axes={self._channel_axis: channels})
         self.kernel = self.add_weight(
-            name="kernel", shape=self.kernel_size + (self.filters, channels),
-            initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint, trainable=True)
+            name="kernel",
+            shape=self.kernel_size + (self.filters, channels),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            trainable=True,
+        )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                trainable=True)
+                name="bias",
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                trainable=True,
+            )
         self.built = True
 
     def _spatial_output(self, spatial):
         pads = self.output_padding or (None, None)
-        return [deconv_output_length(length, self.kernel_size[i], self.padding,
-                                     output_padding=pads[i], stride=self.strides[i],
-                                     dilation=self.dilation_rate[i])
-                for i, length in enumerate(spatial)]
+        return [
+            deconv_output_length(
+                length,
+                self.kernel_size[i],
+                self.padding,
+                output_padding=pads[i],
+                stride=self.strides[i],
+                dilation=self.dilation_rate[i],
+            )
+            for i, length in enumerate(spatial)
+        ]
 
     def compute_output_shape(self, input_shape):
         dims = shape_list(input_shape)
@@ -99,8 +145,13 @@ class Conv2DTranspose(Conv):
     def _convolve(self, x):
         out_h, out_w = self._spatial_output(list(x.shape[1:3]))
         return ops.conv2d_transpose(
-            x, self.kernel, output_shape=(x.shape[0], out_h, out_w, self.filters),
-            strides=self.strides, padding=self.padding, dilation_rate=self.dilation_rate)
+            x,
+            self.kernel,
+            output_shape=(x.shape[0], out_h, out_w, self.filters),
+            strides=self.strides,
+            padding=self.padding,
+            dilation_rate=self.dilation_rate,
+        )
 
     def get_config(self):
         config = super().get_config()

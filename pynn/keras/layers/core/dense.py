@@ -94,7 +94,7 @@ class Dense(Layer):
         if self.bias is None:
             return self.activation(ops.matmul(inputs, self.kernel))
         fused = next((name for fn, name in _FUSED if fn is self.activation), None)
-        if fused is not None:       # matmul, bias and activation in one op
+        if fused is not None:  # matmul, bias and activation in one op
             return ops.dense(inputs, self.kernel, self.bias, activation=fused)
         return self.activation(ops.dense(inputs, self.kernel, self.bias))
 

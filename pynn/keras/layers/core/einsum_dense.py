@@ -33,7 +33,7 @@ def _explicit_equation(equation, ndim):
     input_spec, kernel_spec, output_spec, elision = _split_equation(equation)
     if elision is None:
         return equation
-    elided = "".join(c for c in string.ascii_letters if c not in equation)[:ndim - len(input_spec)]
+    elided = "".join(c for c in string.ascii_letters if c not in equation)[: ndim - len(input_spec)]
     if elision == "left":
         return f"{elided}{input_spec},{kernel_spec}->{elided}{output_spec}"
     return f"{input_spec}{elided},{kernel_spec}->{output_spec}{elided}"
@@ -49,7 +49,7 @@ def analyze_einsum(equation, bias_axes, input_shape, output_shape):
     if elided > 0 and elision == "left":
         full_output[1:1] = input_shape[1:elided]
     elif elided > 0:
-        full_output.extend(input_shape[len(input_shape) - elided:])
+        full_output.extend(input_shape[len(input_shape) - elided :])
     offset = elided if elision == "left" else 0
     input_index = {c: i + offset for i, c in enumerate(input_spec)}
     output_index = {c: i + offset for i, c in enumerate(output_spec)}
@@ -91,8 +91,9 @@ def analyze_einsum(equation, bias_axes, input_shape, output_shape):
                     f"spec '{output_spec}'"
                 )
         first = min(output_spec.find(c) for c in bias_axes)
-        bias_shape = [full_output[output_index[c]] if c in bias_axes else 1
-                      for c in output_spec[first:]]
+        bias_shape = [
+            full_output[output_index[c]] if c in bias_axes else 1 for c in output_spec[first:]
+        ]
         if elision == "right":
             bias_shape.extend([1] * elided)
     return kernel_shape, bias_shape, full_output
@@ -119,10 +120,21 @@ class EinsumDense(Layer):
     Weights, in this order: `kernel`, `bias` (if `bias_axes`).
     """
 
-    def __init__(self, equation, output_shape, activation=None, bias_axes=None,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        equation,
+        output_shape,
+        activation=None,
+        bias_axes=None,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         _split_equation(equation)
         self.equation = equation
@@ -144,14 +156,20 @@ class EinsumDense(Layer):
         )
         self.full_output_shape = TensorShape(full_output)
         self.kernel = self.add_weight(
-            "kernel", shape=kernel_shape, initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
+            "kernel",
+            shape=kernel_shape,
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
         )
         self.bias = None
         if bias_shape is not None:
             self.bias = self.add_weight(
-                "bias", shape=bias_shape, initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint,
+                "bias",
+                shape=bias_shape,
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
             )
         self.built = True
 
@@ -162,23 +180,27 @@ class EinsumDense(Layer):
         return self.activation(outputs)
 
     def compute_output_shape(self, input_shape):
-        return TensorShape(analyze_einsum(
-            self.equation, self.bias_axes, shape_list(input_shape), self.partial_output_shape
-        )[2])
+        return TensorShape(
+            analyze_einsum(
+                self.equation, self.bias_axes, shape_list(input_shape), self.partial_output_shape
+            )[2]
+        )
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "output_shape": self.partial_output_shape,
-            "equation": self.equation,
-            "activation": activations.serialize(self.activation),
-            "bias_axes": self.bias_axes,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-        })
+        config.update(
+            {
+                "output_shape": self.partial_output_shape,
+                "equation": self.equation,
+                "activation": activations.serialize(self.activation),
+                "bias_axes": self.bias_axes,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint),
+            }
+        )
         return config

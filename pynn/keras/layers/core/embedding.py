@@ -30,15 +30,26 @@ class Embedding(Layer):
     Weights: `embeddings` of shape `(input_dim, output_dim)`.
     """
 
-    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform",
-                 embeddings_regularizer=None, activity_regularizer=None,
-                 embeddings_constraint=None, mask_zero=False, input_length=None, sparse=False,
-                 **kwargs):
+    def __init__(
+        self,
+        input_dim,
+        output_dim,
+        embeddings_initializer="uniform",
+        embeddings_regularizer=None,
+        activity_regularizer=None,
+        embeddings_constraint=None,
+        mask_zero=False,
+        input_length=None,
+        sparse=False,
+        **kwargs,
+    ):
         if "input_shape" not in kwargs and "batch_input_shape" not in kwargs:
             kwargs["input_shape"] = (input_length,) if input_length else (None,)
         if input_dim <= 0 or output_dim <= 0:
-            raise ValueError("Both `input_dim` and `output_dim` should be positive, Received "
-                             f"input_dim = {input_dim} and output_dim = {output_dim}")
+            raise ValueError(
+                "Both `input_dim` and `output_dim` should be positive, Received "
+                f"input_dim = {input_dim} and output_dim = {output_dim}"
+            )
         if sparse:
             raise ValueError("pynn has no sparse tensors: use `Embedding(..., sparse=False)`.")
         kwargs["autocast"] = False
@@ -55,9 +66,12 @@ class Embedding(Layer):
 
     def build(self, input_shape=None):
         self.embeddings = self.add_weight(
-            name="embeddings", shape=(self.input_dim, self.output_dim),
-            initializer=self.embeddings_initializer, regularizer=self.embeddings_regularizer,
-            constraint=self.embeddings_constraint)
+            name="embeddings",
+            shape=(self.input_dim, self.output_dim),
+            initializer=self.embeddings_initializer,
+            regularizer=self.embeddings_regularizer,
+            constraint=self.embeddings_constraint,
+        )
         self.built = True
 
     def call(self, inputs):
@@ -74,29 +88,37 @@ class Embedding(Layer):
         dims = shape_list(input_shape)
         if self.input_length is None:
             return TensorShape(dims + [self.output_dim])
-        lengths = list(self.input_length) if isinstance(self.input_length, (list, tuple)) \
+        lengths = (
+            list(self.input_length)
+            if isinstance(self.input_length, (list, tuple))
             else [self.input_length]
+        )
         if len(lengths) != len(dims) - 1:
-            raise ValueError(f'"input_length" is {self.input_length}, but received input has '
-                             f"shape {tuple(dims)}")
+            raise ValueError(
+                f'"input_length" is {self.input_length}, but received input has shape {tuple(dims)}'
+            )
         for i, (expected, got) in enumerate(zip(lengths, dims[1:], strict=True)):
             if expected is not None and got is not None and expected != got:
-                raise ValueError(f'"input_length" is {self.input_length}, but received input '
-                                 f"has shape {tuple(dims)}")
+                raise ValueError(
+                    f'"input_length" is {self.input_length}, but received input '
+                    f"has shape {tuple(dims)}"
+                )
             if expected is None:
                 lengths[i] = got
         return TensorShape([dims[0]] + lengths + [self.output_dim])
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "input_dim": self.input_dim,
-            "output_dim": self.output_dim,
-            "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
-            "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
-            "mask_zero": self.mask_zero,
-            "input_length": self.input_length,
-        })
+        config.update(
+            {
+                "input_dim": self.input_dim,
+                "output_dim": self.output_dim,
+                "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
+                "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
+                "mask_zero": self.mask_zero,
+                "input_length": self.input_length,
+            }
+        )
         return config

@@ -113,7 +113,9 @@ class Lambda(Layer):
             )
         if callable(self._output_shape):
             return TensorShape(self._output_shape(input_shape))
-        shapes = [input_shape] if not generic_utils.is_shape_list_of_shapes(input_shape) else input_shape
+        shapes = (
+            [input_shape] if not generic_utils.is_shape_list_of_shapes(input_shape) else input_shape
+        )
         batch_size = generic_utils.shape_list(shapes[0])[0] if shapes[0] else None
         return TensorShape([batch_size] + list(self._output_shape))
 
@@ -153,10 +155,12 @@ class Lambda(Layer):
         safe_mode = safe_mode is not False
         config = dict(config)
         for value_key, module_key, type_key in (
-                ("function", "module", "function_type"),
-                ("output_shape", "output_shape_module", "output_shape_type"),
-                ("mask", "mask_module", "mask_type")):
+            ("function", "module", "function_type"),
+            ("output_shape", "output_shape_module", "output_shape_type"),
+            ("mask", "mask_module", "mask_type"),
+        ):
             if value_key in config:
                 config[value_key] = _deserialize_function(
-                    config, value_key, module_key, type_key, custom_objects, safe_mode)
+                    config, value_key, module_key, type_key, custom_objects, safe_mode
+                )
         return cls(**config)

@@ -10,6 +10,20 @@ from pynn.keras.layers.merging.multiply import Multiply, multiply
 from pynn.keras.layers.merging.subtract import Subtract, subtract
 
 __all__ = [
-    "Add", "Average", "Concatenate", "Dot", "Maximum", "Minimum", "Multiply", "Subtract",
-    "add", "average", "concatenate", "dot", "maximum", "minimum", "multiply", "subtract",
+    "Add",
+    "Average",
+    "Concatenate",
+    "Dot",
+    "Maximum",
+    "Minimum",
+    "Multiply",
+    "Subtract",
+    "add",
+    "average",
+    "concatenate",
+    "dot",
+    "maximum",
+    "minimum",
+    "multiply",
+    "subtract",
 ]

@@ -34,7 +34,7 @@ class _Merge(Layer):
         if not shape2:
             return shape1
         output = list(shape1[: len(shape1) - len(shape2)])
-        for i, j in zip(shape1[len(shape1) - len(shape2):], shape2, strict=True):
+        for i, j in zip(shape1[len(shape1) - len(shape2) :], shape2, strict=True):
             if i is None or j is None:
                 output.append(None)
             elif i == 1:
@@ -66,8 +66,7 @@ class _Merge(Layer):
         batch_sizes = {s[0] for s in shapes if s} - {None}
         if len(batch_sizes) > 1:
             raise ValueError(
-                "Cannot merge tensors with different batch sizes. "
-                f"Got tensors with shapes {shapes}"
+                f"Cannot merge tensors with different batch sizes. Got tensors with shapes {shapes}"
             )
         self._sample_output_shape(shapes)
         self.built = True
@@ -98,11 +97,9 @@ class _Merge(Layer):
         if mask is None:
             return None
         if not isinstance(mask, (list, tuple)):
-            raise ValueError(
-                f"`mask` should be a list. Received: mask={mask}")
+            raise ValueError(f"`mask` should be a list. Received: mask={mask}")
         if not isinstance(inputs, (list, tuple)):
-            raise ValueError(
-                f"`inputs` should be a list. Received: inputs={inputs}")
+            raise ValueError(f"`inputs` should be a list. Received: inputs={inputs}")
         if len(mask) != len(inputs):
             raise ValueError(
                 "The lists `inputs` and `mask` should have the same length. "

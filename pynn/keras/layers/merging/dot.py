@@ -83,7 +83,9 @@ class Dot(_Merge):
 
     def call(self, inputs):
         if len(inputs) != 2:
-            raise ValueError(f"A `Dot` layer should be called on exactly 2 inputs. Received: inputs={inputs}")
+            raise ValueError(
+                f"A `Dot` layer should be called on exactly 2 inputs. Received: inputs={inputs}"
+            )
         x1, x2 = inputs
         axes = self._resolved_axes(x1.ndim, x2.ndim)
         if self.normalize:

@@ -27,18 +27,30 @@ class LayerNormalization(Layer):
     Weights: `gamma`, `beta`, of the shape of the normalized axes.
     """
 
-    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True,
-                 beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None,
-                 gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
-                 **kwargs):
+    def __init__(
+        self,
+        axis=-1,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if isinstance(axis, (list, tuple)):
             self.axis = list(axis)
         elif isinstance(axis, int):
             self.axis = axis
         else:
-            raise TypeError("Expected an int or a list/tuple of ints for the argument 'axis', "
-                            f"but received: {axis!r}")
+            raise TypeError(
+                "Expected an int or a list/tuple of ints for the argument 'axis', "
+                f"but received: {axis!r}"
+            )
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
@@ -57,45 +69,61 @@ class LayerNormalization(Layer):
         self.gamma = self.beta = None
         if self.scale:
             self.gamma = self.add_weight(
-                name="gamma", shape=param_shape, initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer, constraint=self.gamma_constraint,
-                trainable=True)
+                name="gamma",
+                shape=param_shape,
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                constraint=self.gamma_constraint,
+                trainable=True,
+            )
         if self.center:
             self.beta = self.add_weight(
-                name="beta", shape=param_shape, initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer, constraint=self.beta_constraint,
-                trainable=True)
+                name="beta",
+                shape=param_shape,
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                constraint=self.beta_constraint,
+                trainable=True,
+            )
         self.built = True
 
     def _broadcast(self, param, rank):
         if param is None or self.axis == list(range(rank - len(self.axis), rank)):
             return param
-        return ops.reshape(param, [param.shape[self.axis.index(i)] if i in self.axis else 1
-                                   for i in range(rank)])
+        return ops.reshape(
+            param, [param.shape[self.axis.index(i)] if i in self.axis else 1 for i in range(rank)]
+        )
 
     def call(self, inputs):
         rank = inputs.ndim
         mean = ops.mean(inputs, axis=self.axis, keepdims=True)
-        variance = ops.mean(ops.square(ops.subtract(inputs, mean)), axis=self.axis,
-                            keepdims=True)
-        return ops.batch_normalization(inputs, mean, variance, self._broadcast(self.beta, rank),
-                                       self._broadcast(self.gamma, rank), self.epsilon)
+        variance = ops.mean(ops.square(ops.subtract(inputs, mean)), axis=self.axis, keepdims=True)
+        return ops.batch_normalization(
+            inputs,
+            mean,
+            variance,
+            self._broadcast(self.beta, rank),
+            self._broadcast(self.gamma, rank),
+            self.epsilon,
+        )
 
     def compute_output_shape(self, input_shape):
         return input_shape
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "axis": self.axis,
-            "epsilon": self.epsilon,
-            "center": self.center,
-            "scale": self.scale,
-            "beta_initializer": initializers.serialize(self.beta_initializer),
-            "gamma_initializer": initializers.serialize(self.gamma_initializer),
-            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-            "beta_constraint": constraints.serialize(self.beta_constraint),
-            "gamma_constraint": constraints.serialize(self.gamma_constraint),
-        })
+        config.update(
+            {
+                "axis": self.axis,
+                "epsilon": self.epsilon,
+                "center": self.center,
+                "scale": self.scale,
+                "beta_initializer": initializers.serialize(self.beta_initializer),
+                "gamma_initializer": initializers.serialize(self.gamma_initializer),
+                "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+                "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+                "beta_constraint": constraints.serialize(self.beta_constraint),
+                "gamma_constraint": constraints.serialize(self.gamma_constraint),
+            }
+        )
         return config

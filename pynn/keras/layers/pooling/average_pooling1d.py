@@ -17,10 +17,12 @@ class AveragePooling1D(Pooling1D):
     Input shape: `(batch, steps, features)`. Output shape: `(batch, pooled_steps, features)`.
     """
 
-    def __init__(self, pool_size=2, strides=None, padding="valid", data_format="channels_last",
-                 **kwargs):
-        super().__init__(ops.avg_pool1d, pool_size, strides, padding=padding,
-                         data_format=data_format, **kwargs)
+    def __init__(
+        self, pool_size=2, strides=None, padding="valid", data_format="channels_last", **kwargs
+    ):
+        super().__init__(
+            ops.avg_pool1d, pool_size, strides, padding=padding, data_format=data_format, **kwargs
+        )
 
 
 AvgPool1D = AveragePooling1D

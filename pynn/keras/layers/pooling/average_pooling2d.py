@@ -17,10 +17,10 @@ class AveragePooling2D(Pooling):
     Input shape: `(batch, rows, cols, channels)`. Output shape: `(batch, pooled_rows, pooled_cols, channels)`.
     """
 
-    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None,
-                 **kwargs):
-        super().__init__(ops.avg_pool2d, pool_size, strides, padding=padding,
-                         data_format=data_format, **kwargs)
+    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
+        super().__init__(
+            ops.avg_pool2d, pool_size, strides, padding=padding, data_format=data_format, **kwargs
+        )
 
 
 AvgPool2D = AveragePooling2D

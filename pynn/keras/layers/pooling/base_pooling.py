@@ -22,8 +22,7 @@ class Pooling(Layer):
 
     rank = 2
 
-    def __init__(self, pool_op, pool_size, strides, padding="valid", data_format=None,
-                 **kwargs):
+    def __init__(self, pool_op, pool_size, strides, padding="valid", data_format=None, **kwargs):
         super().__init__(**kwargs)
         if data_format is None:
             data_format = backend_config.image_data_format()
@@ -40,8 +39,9 @@ class Pooling(Layer):
         x = inputs
         if self.data_format == "channels_first":
             x = to_channels_last(x, self.rank)
-        outputs = self._pool_op(x, pool_size=self.pool_size, strides=self.strides,
-                                padding=self.padding)
+        outputs = self._pool_op(
+            x, pool_size=self.pool_size, strides=self.strides, padding=self.padding
+        )
         if self.data_format == "channels_first":
             outputs = to_channels_first(outputs, self.rank)
         return outputs
@@ -50,8 +50,10 @@ class Pooling(Layer):
         dims = shape_list(input_shape)
         first = self.data_format == "channels_first"
         spatial_dims = dims[2:] if first else dims[1:-1]
-        spatial = [conv_output_length(length, self.pool_size[i], self.padding, self.strides[i])
-                   for i, length in enumerate(spatial_dims)]
+        spatial = [
+            conv_output_length(length, self.pool_size[i], self.padding, self.strides[i])
+            for i, length in enumerate(spatial_dims)
+        ]
         check_output_shape(self, dims, spatial)
         if first:
             return TensorShape(dims[:2] + spatial)
@@ -72,10 +74,12 @@ class Pooling(Layer):
 class Pooling1D(Pooling):
     rank = 1
 
-    def __init__(self, pool_op, pool_size, strides, padding="valid",
-                 data_format="channels_last", **kwargs):
-        super().__init__(pool_op, pool_size, strides, padding=padding,
-                         data_format=data_format, **kwargs)
+    def __init__(
+        self, pool_op, pool_size, strides, padding="valid", data_format="channels_last", **kwargs
+    ):
+        super().__init__(
+            pool_op, pool_size, strides, padding=padding, data_format=data_format, **kwargs
+        )
 
 
 class GlobalPooling(Layer):
@@ -98,8 +102,9 @@ class GlobalPooling(Layer):
         dims = shape_list(input_shape)
         for axis in self._spatial_axes:
             if dims[axis] == 0:
-                raise ValueError(f"Incorrect input shape {dims} with dimension 0 at "
-                                 f"reduction axis {axis}.")
+                raise ValueError(
+                    f"Incorrect input shape {dims} with dimension 0 at reduction axis {axis}."
+                )
         self.built = True
 
     def compute_output_shape(self, input_shape):
@@ -120,4 +125,3 @@ class GlobalPooling1D(GlobalPooling):
 
     def __init__(self, data_format="channels_last", keepdims=False, **kwargs):
         super().__init__(data_format=data_format, keepdims=keepdims, **kwargs)
-

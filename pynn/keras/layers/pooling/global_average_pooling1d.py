@@ -25,8 +25,9 @@ class GlobalAveragePooling1D(GlobalPooling1D):
         axis = self._spatial_axes
         if mask is None:
             return ops.mean(inputs, axis=axis, keepdims=self.keepdims)
-        weights = ops.expand_dims(ops.cast(mask, inputs.dtype),
-                                  2 if self.data_format == "channels_last" else 1)
+        weights = ops.expand_dims(
+            ops.cast(mask, inputs.dtype), 2 if self.data_format == "channels_last" else 1
+        )
         total = ops.sum(ops.multiply(inputs, weights), axis=axis, keepdims=self.keepdims)
         return ops.divide(total, ops.sum(weights, axis=axis, keepdims=self.keepdims))
 

@@ -33,11 +33,14 @@ class CategoryEncoding(Layer):
         super().__init__(**kwargs)
         if output_mode == "binary":
             output_mode = MULTI_HOT
-        utils.validate_string_arg(output_mode, (COUNT, ONE_HOT, MULTI_HOT), "CategoryEncoding",
-                                  "output_mode")
+        utils.validate_string_arg(
+            output_mode, (COUNT, ONE_HOT, MULTI_HOT), "CategoryEncoding", "output_mode"
+        )
         if num_tokens is None:
-            raise ValueError("num_tokens must be set to use this layer. If the number of tokens "
-                             "is not known beforehand, use the IntegerLookup layer instead.")
+            raise ValueError(
+                "num_tokens must be set to use this layer. If the number of tokens "
+                "is not known beforehand, use the IntegerLookup layer instead."
+            )
         if num_tokens < 1:
             raise ValueError(f"`num_tokens` must be >= 1. Received: num_tokens={num_tokens}.")
         if sparse:
@@ -50,17 +53,28 @@ class CategoryEncoding(Layer):
         values = utils.as_array(inputs)
         if count_weights is not None:
             if self.output_mode != COUNT:
-                raise ValueError("`count_weights` is not used when `output_mode` is not "
-                                 "`'count'`. Received `count_weights={count_weights}`.")
+                raise ValueError(
+                    "`count_weights` is not used when `output_mode` is not "
+                    "`'count'`. Received `count_weights={count_weights}`."
+                )
             count_weights = utils.as_array(count_weights)
         if values.size and (values.max() >= self.num_tokens or values.min() < 0):
             raise InvalidArgumentError(
-                None, None, "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+                None,
+                None,
+                "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
                 "Summarized data: b'Input values must be in the range 0 <= values < num_tokens "
-                f"with num_tokens={self.num_tokens}'")
-        return _wrap(traced_call(_encode, values, output_mode=self.output_mode,
-                                 depth=self.num_tokens,
-                                 count_weights=count_weights))
+                f"with num_tokens={self.num_tokens}'",
+            )
+        return _wrap(
+            traced_call(
+                _encode,
+                values,
+                output_mode=self.output_mode,
+                depth=self.num_tokens,
+                count_weights=count_weights,
+            )
+        )
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
@@ -71,10 +85,15 @@ class CategoryEncoding(Layer):
         return TensorShape(dims[:-1] + [self.num_tokens])
 
     def get_config(self):
-        return {**super().get_config(), "num_tokens": self.num_tokens,
-                "output_mode": self.output_mode, "sparse": self.sparse}
+        return {
+            **super().get_config(),
+            "num_tokens": self.num_tokens,
+            "output_mode": self.output_mode,
+            "sparse": self.sparse,
+        }
 
 
 def _encode(values, *, output_mode, depth, count_weights):
-    return utils.encode_categorical(np.asarray(values), output_mode, depth,
-                                    count_weights=count_weights)
+    return utils.encode_categorical(
+        np.asarray(values), output_mode, depth, count_weights=count_weights
+    )

@@ -39,7 +39,7 @@ def _crop(images, *, height, width):
     h_diff, w_diff = images.shape[1] - height, images.shape[2] - width
     if h_diff >= 0 and w_diff >= 0:
         top, left = int(h_diff / 2), int(w_diff / 2)
-        return images[:, top:top + height, left:left + width]
+        return images[:, top : top + height, left : left + width]
     return image_ops.smart_resize(images, height, width).astype(images.dtype)
 
 

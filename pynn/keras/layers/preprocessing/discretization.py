@@ -27,8 +27,15 @@ class Discretization(Layer):
     encodings of depth `len(bin_boundaries) + 1`.
     """
 
-    def __init__(self, bin_boundaries=None, num_bins=None, epsilon=0.01, output_mode="int",
-                 sparse=False, **kwargs):
+    def __init__(
+        self,
+        bin_boundaries=None,
+        num_bins=None,
+        epsilon=0.01,
+        output_mode="int",
+        sparse=False,
+        **kwargs,
+    ):
         if "bins" in kwargs:
             bins = kwargs.pop("bins")
             if isinstance(bins, int) and num_bins is None:
@@ -36,17 +43,21 @@ class Discretization(Layer):
             elif bin_boundaries is None:
                 bin_boundaries = bins
         super().__init__(**utils.int_or_float_dtype(kwargs, output_mode))
-        utils.validate_string_arg(output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT),
-                                  type(self).__name__, "output_mode")
+        utils.validate_string_arg(
+            output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT), type(self).__name__, "output_mode"
+        )
         if sparse:
             raise NotImplementedError("pynn has no sparse tensors: use `sparse=False`.")
         if num_bins is not None and num_bins < 0:
-            raise ValueError("`num_bins` must be greater than or equal to 0. You passed "
-                             f"`num_bins={num_bins}`")
+            raise ValueError(
+                f"`num_bins` must be greater than or equal to 0. You passed `num_bins={num_bins}`"
+            )
         if num_bins is not None and bin_boundaries is not None:
-            raise ValueError("Both `num_bins` and `bin_boundaries` should not be set. You "
-                             f"passed `num_bins={num_bins}` and "
-                             f"`bin_boundaries={bin_boundaries}`")
+            raise ValueError(
+                "Both `num_bins` and `bin_boundaries` should not be set. You "
+                f"passed `num_bins={num_bins}` and "
+                f"`bin_boundaries={bin_boundaries}`"
+            )
         if bin_boundaries is not None and not isinstance(bin_boundaries, list):
             bin_boundaries = utils.as_array(bin_boundaries).tolist()
         self.input_bin_boundaries = wrap_list(bin_boundaries)
@@ -64,9 +75,11 @@ class Discretization(Layer):
 
     def update_state(self, data):
         if self.input_bin_boundaries is not None:
-            raise ValueError("Cannot adapt a Discretization layer that has been initialized "
-                             "with `bin_boundaries`, use `num_bins` instead. You passed "
-                             f"`bin_boundaries={self.input_bin_boundaries}`.")
+            raise ValueError(
+                "Cannot adapt a Discretization layer that has been initialized "
+                "with `bin_boundaries`, use `num_bins` instead. You passed "
+                f"`bin_boundaries={self.input_bin_boundaries}`."
+            )
         values = np.asarray(utils.as_array(data), dtype=np.float32)
         merged = np.concatenate((_summarize(values, self.epsilon), self._summary), axis=1)
         merged = merged[:, np.argsort(merged[0], kind="stable")]
@@ -76,7 +89,8 @@ class Discretization(Layer):
         if self.input_bin_boundaries is not None:
             return
         self.bin_boundaries = wrap_list(
-            _compress(self._summary, 1.0 / self.num_bins)[0, :-1].tolist())
+            _compress(self._summary, 1.0 / self.num_bins)[0, :-1].tolist()
+        )
 
     def reset_state(self):
         if self.input_bin_boundaries is None:
@@ -85,10 +99,15 @@ class Discretization(Layer):
     # ------------------------------------------------------------------ call
     def call(self, inputs):
         values = utils.as_array(inputs)
-        return _wrap(traced_call(_discretize, values,
-                                 boundaries=np.asarray(self.bin_boundaries, np.float64),
-                                 output_mode=self.output_mode,
-                                 dtype=as_dtype(self.compute_dtype)._np))
+        return _wrap(
+            traced_call(
+                _discretize,
+                values,
+                boundaries=np.asarray(self.bin_boundaries, np.float64),
+                output_mode=self.output_mode,
+                dtype=as_dtype(self.compute_dtype)._np,
+            )
+        )
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
@@ -102,9 +121,14 @@ class Discretization(Layer):
         return TensorShape(dims[:-1] + [depth])
 
     def get_config(self):
-        return {**super().get_config(), "bin_boundaries": self.input_bin_boundaries,
-                "num_bins": self.num_bins, "epsilon": self.epsilon,
-                "output_mode": self.output_mode, "sparse": self.sparse}
+        return {
+            **super().get_config(),
+            "bin_boundaries": self.input_bin_boundaries,
+            "num_bins": self.num_bins,
+            "epsilon": self.epsilon,
+            "output_mode": self.output_mode,
+            "sparse": self.sparse,
+        }
 
 
 def _discretize(values, *, boundaries, output_mode, dtype):

@@ -26,22 +26,29 @@ class Hashing(Layer):
     encodings of depth `num_bins`.
     """
 
-    def __init__(self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False,
-                 **kwargs):
+    def __init__(
+        self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False, **kwargs
+    ):
         if num_bins is None or num_bins <= 0:
-            raise ValueError("The `num_bins` for `Hashing` cannot be `None` or non-positive "
-                             f"values. Received: num_bins={num_bins}.")
+            raise ValueError(
+                "The `num_bins` for `Hashing` cannot be `None` or non-positive "
+                f"values. Received: num_bins={num_bins}."
+            )
         super().__init__(**utils.int_or_float_dtype(kwargs, output_mode))
-        utils.validate_string_arg(output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT),
-                                  type(self).__name__, "output_mode")
+        utils.validate_string_arg(
+            output_mode, (INT, ONE_HOT, MULTI_HOT, COUNT), type(self).__name__, "output_mode"
+        )
         if sparse:
             raise NotImplementedError("pynn has no sparse tensors: use `sparse=False`.")
         if salt is not None:
             if not (isinstance(salt, (tuple, list)) and len(salt) == 2 or isinstance(salt, int)):
-                raise ValueError("The `salt` argument for `Hashing` can only be a tuple of size "
-                                 f"2 integers, or a single integer. Received: salt={salt}.")
-            raise NotImplementedError("pynn's Hashing has no salted (SipHash) mode: leave "
-                                      "`salt=None`.")
+                raise ValueError(
+                    "The `salt` argument for `Hashing` can only be a tuple of size "
+                    f"2 integers, or a single integer. Received: salt={salt}."
+                )
+            raise NotImplementedError(
+                "pynn's Hashing has no salted (SipHash) mode: leave `salt=None`."
+            )
         self.num_bins = num_bins
         self.mask_value = mask_value
         self.strong_hash = False
@@ -51,8 +58,15 @@ class Hashing(Layer):
 
     def call(self, inputs):
         values = utils.as_array(inputs)
-        return _wrap(traced_call(_hash, values, num_bins=self.num_bins,
-                                 mask_value=self.mask_value, output_mode=self.output_mode))
+        return _wrap(
+            traced_call(
+                _hash,
+                values,
+                num_bins=self.num_bins,
+                mask_value=self.mask_value,
+                output_mode=self.output_mode,
+            )
+        )
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
@@ -65,9 +79,14 @@ class Hashing(Layer):
         return TensorShape(dims[:-1] + [self.num_bins])
 
     def get_config(self):
-        return {**super().get_config(), "num_bins": self.num_bins, "salt": self.salt,
-                "mask_value": self.mask_value, "output_mode": self.output_mode,
-                "sparse": self.sparse}
+        return {
+            **super().get_config(),
+            "num_bins": self.num_bins,
+            "salt": self.salt,
+            "mask_value": self.mask_value,
+            "output_mode": self.output_mode,
+            "sparse": self.sparse,
+        }
 
 
 def hash_buckets(values, num_buckets):
@@ -75,8 +94,11 @@ def hash_buckets(values, num_buckets):
     out = np.empty(values.shape, dtype=np.int64)
     flat_out, flat_in = out.reshape(-1), values.reshape(-1)
     for i, v in enumerate(flat_in.tolist()):
-        key = v if isinstance(v, bytes) else (v.encode("utf-8") if isinstance(v, str)
-                                              else str(int(v)).encode())
+        key = (
+            v
+            if isinstance(v, bytes)
+            else (v.encode("utf-8") if isinstance(v, str) else str(int(v)).encode())
+        )
         flat_out[i] = fingerprint64(key) % num_buckets
     return out
 

@@ -67,5 +67,7 @@ class RandomImageLayer(Layer):
 
 def uniform(rng, lower, upper, size):
     """float32 draws in [lower, upper) (exactly `lower` when the bounds are equal)."""
-    return (np.float32(lower) + (np.float32(upper) - np.float32(lower))
-            * rng.random(size, dtype=np.float32)).astype(np.float32)
+    return (
+        np.float32(lower)
+        + (np.float32(upper) - np.float32(lower)) * rng.random(size, dtype=np.float32)
+    ).astype(np.float32)

@@ -14,11 +14,14 @@ INTERPOLATIONS = ("nearest", "bilinear")
 
 def check_fill_mode_and_interpolation(fill_mode, interpolation):
     if fill_mode not in FILL_MODES:
-        raise NotImplementedError(f"Unknown `fill_mode` {fill_mode}. Only `reflect`, `wrap`, "
-                                  "`constant` and `nearest` are supported.")
+        raise NotImplementedError(
+            f"Unknown `fill_mode` {fill_mode}. Only `reflect`, `wrap`, "
+            "`constant` and `nearest` are supported."
+        )
     if interpolation not in INTERPOLATIONS:
-        raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Only `nearest` and "
-                                  "`bilinear` are supported.")
+        raise NotImplementedError(
+            f"Unknown `interpolation` {interpolation}. Only `nearest` and `bilinear` are supported."
+        )
 
 
 # --------------------------------------------------------------------------- resize
@@ -45,8 +48,9 @@ def resize(images, height, width, method="bilinear"):
         cols = _nearest_index(width, images.shape[2])
         return images[:, rows][:, :, cols]
     if method != "bilinear":
-        raise NotImplementedError(f"pynn resizes with 'bilinear' or 'nearest' interpolation, "
-                                  f"not {method!r}.")
+        raise NotImplementedError(
+            f"pynn resizes with 'bilinear' or 'nearest' interpolation, not {method!r}."
+        )
     x = images.astype(np.float32, copy=False)
     top, bottom, y_lerp = _bilinear_weights(height, x.shape[1])
     left, right, x_lerp = _bilinear_weights(width, x.shape[2])
@@ -54,8 +58,9 @@ def resize(images, height, width, method="bilinear"):
     x_lerp = x_lerp[None, None, :, None]
     top_rows, bottom_rows = x[:, top], x[:, bottom]
     top_val = top_rows[:, :, left] + (top_rows[:, :, right] - top_rows[:, :, left]) * x_lerp
-    bottom_val = (bottom_rows[:, :, left]
-                  + (bottom_rows[:, :, right] - bottom_rows[:, :, left]) * x_lerp)
+    bottom_val = (
+        bottom_rows[:, :, left] + (bottom_rows[:, :, right] - bottom_rows[:, :, left]) * x_lerp
+    )
     return (top_val + (bottom_val - top_val) * y_lerp).astype(np.float32)
 
 
@@ -67,7 +72,7 @@ def smart_resize(images, height, width, method="bilinear"):
     crop_w = int(min(w, h * width / height))
     top = (h - crop_h) // 2
     left = (w - crop_w) // 2
-    return resize(images[:, top:top + crop_h, left:left + crop_w], height, width, method)
+    return resize(images[:, top : top + crop_h, left : left + crop_w], height, width, method)
 
 
 # --------------------------------------------------------------------------- transform
@@ -77,7 +82,7 @@ def _map_coord(coord, size, mode):
             return np.zeros_like(coord)
         sz2 = 2.0 * size
         c = coord.copy()
-        neg, pos = c < 0, c > size - 1                  # if / else if, as TensorFlow
+        neg, pos = c < 0, c > size - 1  # if / else if, as TensorFlow
         cn = c[neg]
         cn = np.where(cn < sz2, sz2 * np.trunc(-cn / sz2) + cn, cn)
         c[neg] = np.where(cn < -size, cn + sz2, -cn - 1)
@@ -96,7 +101,7 @@ def _map_coord(coord, size, mode):
         return np.clip(c, 0, size - 1)
     if mode == "nearest":
         return np.clip(coord, 0, size - 1)
-    return coord                                        # constant: out of range reads fill
+    return coord  # constant: out of range reads fill
 
 
 def _read(image, y, x, fill_value):
@@ -107,15 +112,15 @@ def _read(image, y, x, fill_value):
     return np.where(inside[..., None], out, np.float32(fill_value))
 
 
-def transform(images, matrices, fill_mode="reflect", interpolation="bilinear",
-              fill_value=0.0):
+def transform(images, matrices, fill_mode="reflect", interpolation="bilinear", fill_value=0.0):
     """Each output pixel (x, y) samples the input at the point the image's 8-number projective
     matrix `[a0, a1, a2, b0, b1, b2, c0, c1]` maps it to: x' = (a0 x + a1 y + a2) / k,
     y' = (b0 x + b1 y + b2) / k, k = c0 x + c1 y + 1."""
     batch, h, w, _ = images.shape
     x = images.astype(np.float32, copy=False)
-    ys, xs = np.meshgrid(np.arange(h, dtype=np.float32), np.arange(w, dtype=np.float32),
-                         indexing="ij")
+    ys, xs = np.meshgrid(
+        np.arange(h, dtype=np.float32), np.arange(w, dtype=np.float32), indexing="ij"
+    )
     out = np.empty(x.shape, dtype=np.float32)
     for i in range(batch):
         a0, a1, a2, b0, b1, b2, c0, c1 = (np.float32(v) for v in matrices[i])
@@ -131,10 +136,12 @@ def transform(images, matrices, fill_mode="reflect", interpolation="bilinear",
         y0, x0 = np.floor(in_y), np.floor(in_x)
         y1, x1 = y0 + 1, x0 + 1
         iy0, ix0, iy1, ix1 = (v.astype(np.int64) for v in (y0, x0, y1, x1))
-        top = ((x1 - in_x)[..., None] * _read(x[i], iy0, ix0, fill_value)
-               + (in_x - x0)[..., None] * _read(x[i], iy0, ix1, fill_value))
-        bottom = ((x1 - in_x)[..., None] * _read(x[i], iy1, ix0, fill_value)
-                  + (in_x - x0)[..., None] * _read(x[i], iy1, ix1, fill_value))
+        top = (x1 - in_x)[..., None] * _read(x[i], iy0, ix0, fill_value) + (in_x - x0)[
+            ..., None
+        ] * _read(x[i], iy0, ix1, fill_value)
+        bottom = (x1 - in_x)[..., None] * _read(x[i], iy1, ix0, fill_value) + (in_x - x0)[
+            ..., None
+        ] * _read(x[i], iy1, ix1, fill_value)
         out[i] = (y1 - in_y)[..., None] * top + (in_y - y0)[..., None] * bottom
     return out
 
@@ -151,8 +158,9 @@ def zoom_matrices(width_zoom, height_zoom, height, width):
     x_offset = ((width - 1.0) / 2.0) * (1.0 - width_zoom)
     y_offset = ((height - 1.0) / 2.0) * (1.0 - height_zoom)
     zeros = np.zeros_like(width_zoom)
-    return np.stack([width_zoom, zeros, x_offset, zeros, height_zoom, y_offset, zeros, zeros],
-                    axis=1)
+    return np.stack(
+        [width_zoom, zeros, x_offset, zeros, height_zoom, y_offset, zeros, zeros], axis=1
+    )
 
 
 def translation_matrices(dx, dy):

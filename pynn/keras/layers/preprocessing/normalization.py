@@ -59,48 +59,66 @@ class Normalization(Layer):
             axis = tuple(axis)
         self.axis = axis
         if (mean is not None) != (variance is not None):
-            raise ValueError("When setting values directly, both `mean` and `variance` must "
-                             f"be set. Got mean: {mean} and variance: {variance}")
+            raise ValueError(
+                "When setting values directly, both `mean` and `variance` must "
+                f"be set. Got mean: {mean} and variance: {variance}"
+            )
         self.input_mean = mean
         self.input_variance = variance
         self.invert = invert
 
     def build(self, input_shape):
-        if isinstance(input_shape, (list, tuple)) and input_shape and all(
-                hasattr(s, "as_list") or isinstance(s, (list, tuple)) for s in input_shape):
-            raise ValueError("Normalization only accepts a single input. If you are passing a "
-                             "python list or tuple as a single input, please convert to a "
-                             "numpy array or `tf.Tensor`.")
+        if (
+            isinstance(input_shape, (list, tuple))
+            and input_shape
+            and all(hasattr(s, "as_list") or isinstance(s, (list, tuple)) for s in input_shape)
+        ):
+            raise ValueError(
+                "Normalization only accepts a single input. If you are passing a "
+                "python list or tuple as a single input, please convert to a "
+                "numpy array or `tf.Tensor`."
+            )
         dims = shape_list(input_shape)
         ndim = len(dims)
         if any(a < -ndim or a >= ndim for a in self.axis):
-            raise ValueError("All `axis` values must be in the range [-ndim, ndim). Found "
-                             f"ndim: `{ndim}`, axis: {self.axis}")
+            raise ValueError(
+                "All `axis` values must be in the range [-ndim, ndim). Found "
+                f"ndim: `{ndim}`, axis: {self.axis}"
+            )
         self._keep_axis = sorted(a % ndim for a in self.axis)
         for a in self._keep_axis:
             if dims[a] is None:
                 raise ValueError(
                     "All `axis` values to be kept must have known shape. Got axis: "
-                    f"{self.axis}, input shape: {dims}, with unknown axis at index: {a}")
+                    f"{self.axis}, input shape: {dims}, with unknown axis at index: {a}"
+                )
         self._reduce_axis = tuple(d for d in range(ndim) if d not in self._keep_axis)
-        self._broadcast_shape = tuple(dims[d] if d in self._keep_axis else 1
-                                      for d in range(ndim))
+        self._broadcast_shape = tuple(dims[d] if d in self._keep_axis else 1 for d in range(ndim))
         stats_shape = tuple(dims[d] for d in self._keep_axis)
         if self.input_mean is None:
-            self.adapt_mean = self.add_weight(name="mean", shape=stats_shape,
-                                              initializer="zeros", trainable=False)
-            self.adapt_variance = self.add_weight(name="variance", shape=stats_shape,
-                                                  initializer="ones", trainable=False)
-            self.count = self.add_weight(name="count", shape=(), dtype="int64",
-                                         initializer="zeros", trainable=False)
+            self.adapt_mean = self.add_weight(
+                name="mean", shape=stats_shape, initializer="zeros", trainable=False
+            )
+            self.adapt_variance = self.add_weight(
+                name="variance", shape=stats_shape, initializer="ones", trainable=False
+            )
+            self.count = self.add_weight(
+                name="count", shape=(), dtype="int64", initializer="zeros", trainable=False
+            )
             self.finalize_state()
         else:
             ones = np.ones(stats_shape, np.float32)
             # Tensors, as tf.keras (`print(normalizer.mean.numpy())` in the regression tutorial)
-            self.mean = convert_to_tensor((_as_array(self.input_mean) * ones).reshape(
-                self._broadcast_shape).astype(np.float32))
-            self.variance = convert_to_tensor((_as_array(self.input_variance) * ones).reshape(
-                self._broadcast_shape).astype(np.float32))
+            self.mean = convert_to_tensor(
+                (_as_array(self.input_mean) * ones)
+                .reshape(self._broadcast_shape)
+                .astype(np.float32)
+            )
+            self.variance = convert_to_tensor(
+                (_as_array(self.input_variance) * ones)
+                .reshape(self._broadcast_shape)
+                .astype(np.float32)
+            )
         self.built = True
 
     # ---------------------------------------------------------------- adapt
@@ -111,14 +129,16 @@ class Normalization(Layer):
             raise ValueError(
                 "Cannot `adapt` a Normalization layer that is initialized with static `mean` "
                 f"and `variance`, you passed mean {self.input_mean} and variance "
-                f"{self.input_variance}.")
+                f"{self.input_variance}."
+            )
         if isinstance(data, (np.ndarray, Tensor, list)):
             array = _as_array(data).astype(np.float32)
             size = batch_size or 32
-            batches = [array[i:i + size] for i in range(0, max(len(array), 1), size)]
+            batches = [array[i : i + size] for i in range(0, max(len(array), 1), size)]
         else:
-            batches = (_as_array(b[0] if isinstance(b, tuple) else b).astype(np.float32)
-                       for b in data)
+            batches = (
+                _as_array(b[0] if isinstance(b, tuple) else b).astype(np.float32) for b in data
+            )
         self.reset_state()
         for step, batch in enumerate(batches):
             if steps is not None and step >= steps:
@@ -142,8 +162,9 @@ class Normalization(Layer):
         old_mean = self.adapt_mean.numpy().astype(np.float64)
         old_var = self.adapt_variance.numpy().astype(np.float64)
         mean = old_mean * (1 - weight) + batch_mean * weight
-        variance = ((old_var + (old_mean - mean) ** 2) * (1 - weight)
-                    + (batch_var + (batch_mean - mean) ** 2) * weight)
+        variance = (old_var + (old_mean - mean) ** 2) * (1 - weight) + (
+            batch_var + (batch_mean - mean) ** 2
+        ) * weight
         self.adapt_mean.assign(mean.astype(np.float32))
         self.adapt_variance.assign(variance.astype(np.float32))
         self.count.assign(np.int64(total))
@@ -160,7 +181,8 @@ class Normalization(Layer):
             return
         self.mean = convert_to_tensor(self.adapt_mean.numpy().reshape(self._broadcast_shape))
         self.variance = convert_to_tensor(
-            self.adapt_variance.numpy().reshape(self._broadcast_shape))
+            self.adapt_variance.numpy().reshape(self._broadcast_shape)
+        )
 
     def set_weights(self, weights):
         super().set_weights(weights)
@@ -181,14 +203,18 @@ class Normalization(Layer):
         if stats is None or len(stats) != len(dims):
             return input_shape
         # like the arithmetic in `call`: unknown axes take the statistics' size
-        return TensorShape([s if d is None and s != 1 else d for d, s in zip(dims, stats, strict=True)])
+        return TensorShape(
+            [s if d is None and s != 1 else d for d, s in zip(dims, stats, strict=True)]
+        )
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "axis": self.axis,
-            "invert": self.invert,
-            "mean": _listify(self.input_mean),
-            "variance": _listify(self.input_variance),
-        })
+        config.update(
+            {
+                "axis": self.axis,
+                "invert": self.invert,
+                "mean": _listify(self.input_mean),
+                "variance": _listify(self.input_variance),
+            }
+        )
         return config

@@ -15,10 +15,10 @@ def as_array(data):
     strings become object arrays of UTF-8 bytes, as TensorFlow holds them."""
     if isinstance(data, Tensor):
         return data._value
-    if hasattr(data, "_rows"):             # RaggedTensor
+    if hasattr(data, "_rows"):  # RaggedTensor
         return data.numpy()
     if isinstance(data, np.ndarray) and data.dtype == object:
-        return data                        # strings (bytes), or ragged rows
+        return data  # strings (bytes), or ragged rows
     return convert_to_tensor(data)._value
 
 
@@ -34,7 +34,7 @@ def adapt_batches(data, batch_size=None, steps=None):
         for step, start in enumerate(range(0, max(len(array), 1), size)):
             if steps is not None and step >= steps:
                 return
-            yield array[start:start + size]
+            yield array[start : start + size]
         return
     for step, element in enumerate(data):
         if steps is not None and step >= steps:
@@ -73,8 +73,9 @@ def build_for_adapt(layer, batch):
     layer.built = True
 
 
-def validate_string_arg(value, allowable_strings, layer_name, arg_name, allow_none=False,
-                        allow_callables=False):
+def validate_string_arg(
+    value, allowable_strings, layer_name, arg_name, allow_none=False, allow_callables=False
+):
     """tf.keras's check of an enumerated string argument, with its message."""
     if allow_none and value is None or allow_callables and callable(value):
         return
@@ -84,14 +85,18 @@ def validate_string_arg(value, allowable_strings, layer_name, arg_name, allow_no
     allowed_args += "a `Callable`, " if allow_callables else ""
     allowed_args += f"or one of the following values: {allowable_strings}"
     if allow_callables:
-        callable_note = (f"If restoring a model and `{arg_name}` is a custom callable, please "
-                         "ensure the callable is registered as a custom object. See "
-                         "https://www.tensorflow.org/guide/keras/save_and_serialize"
-                         "#registering_the_custom_object for details. ")
+        callable_note = (
+            f"If restoring a model and `{arg_name}` is a custom callable, please "
+            "ensure the callable is registered as a custom object. See "
+            "https://www.tensorflow.org/guide/keras/save_and_serialize"
+            "#registering_the_custom_object for details. "
+        )
     else:
         callable_note = ""
-    raise ValueError(f"Unkown value for `{arg_name}` argument of layer {layer_name}. "
-                     f"{callable_note}Allowed values are: {allowed_args}. Received: {value}")
+    raise ValueError(
+        f"Unkown value for `{arg_name}` argument of layer {layer_name}. "
+        f"{callable_note}Allowed values are: {allowed_args}. Received: {value}"
+    )
 
 
 def encode_categorical(indices, output_mode, depth, idf_weights=None, count_weights=None):
@@ -106,13 +111,17 @@ def encode_categorical(indices, output_mode, depth, idf_weights=None, count_weig
         raise ValueError(
             "When output_mode is not `'int'`, maximum supported output rank is 2. Received "
             f"output_mode {output_mode} and input shape {_shape_text(indices, original_rank)}, "
-            f"which would result in output rank {indices.ndim}.")
+            f"which would result in output rank {indices.ndim}."
+        )
     rows = indices.reshape(1, -1) if indices.ndim == 1 else indices
     out = np.zeros((rows.shape[0], depth), dtype=np.float32)
     valid = (rows >= 0) & (rows < depth)
     row_ids = np.broadcast_to(np.arange(rows.shape[0])[:, None], rows.shape)
-    weights = (np.ones(rows.shape, np.float32) if count_weights is None
-               else np.asarray(count_weights, np.float32).reshape(rows.shape))
+    weights = (
+        np.ones(rows.shape, np.float32)
+        if count_weights is None
+        else np.asarray(count_weights, np.float32).reshape(rows.shape)
+    )
     np.add.at(out, (row_ids[valid], rows[valid].astype(np.int64)), weights[valid])
     if output_mode in (ONE_HOT, MULTI_HOT):
         out = np.minimum(out, 1.0)

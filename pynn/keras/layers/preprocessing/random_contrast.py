@@ -24,8 +24,10 @@ class RandomContrast(RandomImageLayer):
         else:
             self.lower = self.upper = factor
         if self.lower < 0.0 or self.upper < 0.0 or self.lower > 1.0:
-            raise ValueError("`factor` argument cannot have negative values or values greater "
-                             f"than 1.Received: factor={factor}")
+            raise ValueError(
+                "`factor` argument cannot have negative values or values greater "
+                f"than 1.Received: factor={factor}"
+            )
 
     def _augment(self, images, rng):
         contrast = uniform(rng, 1.0 - self.lower, 1.0 + self.upper, 1)[0]

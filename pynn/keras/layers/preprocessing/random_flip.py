@@ -21,8 +21,9 @@ class RandomFlip(RandomImageLayer):
         super().__init__(seed=seed, **kwargs)
         self.mode = mode
         if mode not in (HORIZONTAL, VERTICAL, HORIZONTAL_AND_VERTICAL):
-            raise ValueError(f"RandomFlip layer {self.name} received an unknown mode "
-                             f"argument {mode}")
+            raise ValueError(
+                f"RandomFlip layer {self.name} received an unknown mode argument {mode}"
+            )
         self.horizontal = mode in (HORIZONTAL, HORIZONTAL_AND_VERTICAL)
         self.vertical = mode in (VERTICAL, HORIZONTAL_AND_VERTICAL)
 

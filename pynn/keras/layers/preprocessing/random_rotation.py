@@ -23,14 +23,22 @@ class RandomRotation(RandomImageLayer):
         seed: for the random draws.
     """
 
-    def __init__(self, factor, fill_mode="reflect", interpolation="bilinear", seed=None,
-                 fill_value=0.0, **kwargs):
+    def __init__(
+        self,
+        factor,
+        fill_mode="reflect",
+        interpolation="bilinear",
+        seed=None,
+        fill_value=0.0,
+        **kwargs,
+    ):
         super().__init__(seed=seed, **kwargs)
         self.factor = factor
         self.lower, self.upper = factor_bounds(factor)
         if self.upper < self.lower:
-            raise ValueError("`factor` argument cannot have a negative value. Received: "
-                             f"factor={factor}")
+            raise ValueError(
+                f"`factor` argument cannot have a negative value. Received: factor={factor}"
+            )
         image_ops.check_fill_mode_and_interpolation(fill_mode, interpolation)
         self.fill_mode = fill_mode
         self.fill_value = fill_value
@@ -38,11 +46,17 @@ class RandomRotation(RandomImageLayer):
 
     def _augment(self, images, rng):
         angles = uniform(rng, self.lower * 2.0 * np.pi, self.upper * 2.0 * np.pi, len(images))
-        matrices = image_ops.rotation_matrices(angles, np.float32(images.shape[1]),
-                                               np.float32(images.shape[2]))
-        return image_ops.transform(images, matrices, self.fill_mode, self.interpolation,
-                                   self.fill_value)
+        matrices = image_ops.rotation_matrices(
+            angles, np.float32(images.shape[1]), np.float32(images.shape[2])
+        )
+        return image_ops.transform(
+            images, matrices, self.fill_mode, self.interpolation, self.fill_value
+        )
 
     def _augment_config(self):
-        return {"factor": self.factor, "fill_mode": self.fill_mode,
-                "fill_value": self.fill_value, "interpolation": self.interpolation}
+        return {
+            "factor": self.factor,
+            "fill_mode": self.fill_mode,
+            "fill_value": self.fill_value,
+            "interpolation": self.interpolation,
+        }

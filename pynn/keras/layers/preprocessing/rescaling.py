@@ -24,8 +24,9 @@ class Rescaling(Layer):
     def call(self, inputs):
         dtype = self.compute_dtype
         inputs = as_float_tensor(inputs, dtype)
-        return ops.add(ops.multiply(inputs, ops.cast(self.scale, dtype)),
-                       ops.cast(self.offset, dtype))
+        return ops.add(
+            ops.multiply(inputs, ops.cast(self.scale, dtype)), ops.cast(self.offset, dtype)
+        )
 
     def compute_output_shape(self, input_shape):
         return TensorShape(input_shape)

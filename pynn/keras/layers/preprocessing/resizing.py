@@ -23,13 +23,16 @@ class Resizing(Layer):
     Gradients do not flow through the resize (put it on the input images).
     """
 
-    def __init__(self, height, width, interpolation="bilinear", crop_to_aspect_ratio=False,
-                 **kwargs):
+    def __init__(
+        self, height, width, interpolation="bilinear", crop_to_aspect_ratio=False, **kwargs
+    ):
         self.height = height
         self.width = width
         if interpolation not in ("bilinear", "nearest"):
-            raise NotImplementedError(f"pynn's Resizing supports 'bilinear' and 'nearest' "
-                                      f"interpolation, not {interpolation!r}.")
+            raise NotImplementedError(
+                f"pynn's Resizing supports 'bilinear' and 'nearest' "
+                f"interpolation, not {interpolation!r}."
+            )
         self.interpolation = interpolation
         self.crop_to_aspect_ratio = crop_to_aspect_ratio
         super().__init__(**kwargs)
@@ -38,8 +41,14 @@ class Resizing(Layer):
         dtype = self.compute_dtype if self.interpolation == "nearest" else "float32"
         images = as_float_tensor(inputs, dtype)._value
         fn = image_ops.smart_resize if self.crop_to_aspect_ratio else image_ops.resize
-        out = traced_call(_resize, images, kernel=fn, height=self.height, width=self.width,
-                          method=self.interpolation)
+        out = traced_call(
+            _resize,
+            images,
+            kernel=fn,
+            height=self.height,
+            width=self.width,
+            method=self.interpolation,
+        )
         return _wrap(out.astype(np.dtype(self.compute_dtype), copy=False))
 
     def compute_output_shape(self, input_shape):
@@ -48,9 +57,13 @@ class Resizing(Layer):
         return TensorShape(dims)
 
     def get_config(self):
-        return {**super().get_config(), "height": self.height, "width": self.width,
-                "interpolation": self.interpolation,
-                "crop_to_aspect_ratio": self.crop_to_aspect_ratio}
+        return {
+            **super().get_config(),
+            "height": self.height,
+            "width": self.width,
+            "interpolation": self.interpolation,
+            "crop_to_aspect_ratio": self.crop_to_aspect_ratio,
+        }
 
 
 def _resize(images, *, kernel, height, width, method):

@@ -23,17 +23,38 @@ class StringLookup(IndexLookup):
     or float32 encodings.
     """
 
-    def __init__(self, max_tokens=None, num_oov_indices=1, mask_token=None, oov_token="[UNK]",
-                 vocabulary=None, idf_weights=None, encoding="utf-8", invert=False,
-                 output_mode="int", sparse=False, pad_to_max_tokens=False, **kwargs):
+    def __init__(
+        self,
+        max_tokens=None,
+        num_oov_indices=1,
+        mask_token=None,
+        oov_token="[UNK]",
+        vocabulary=None,
+        idf_weights=None,
+        encoding="utf-8",
+        invert=False,
+        output_mode="int",
+        sparse=False,
+        pad_to_max_tokens=False,
+        **kwargs,
+    ):
         if kwargs.get("dtype") == "string":
             del kwargs["dtype"]
         self.encoding = encoding
-        super().__init__(max_tokens=max_tokens, num_oov_indices=num_oov_indices,
-                         mask_token=mask_token, oov_token=oov_token, vocabulary=vocabulary,
-                         vocabulary_dtype="string", idf_weights=idf_weights, invert=invert,
-                         output_mode=output_mode, sparse=sparse,
-                         pad_to_max_tokens=pad_to_max_tokens, **kwargs)
+        super().__init__(
+            max_tokens=max_tokens,
+            num_oov_indices=num_oov_indices,
+            mask_token=mask_token,
+            oov_token=oov_token,
+            vocabulary=vocabulary,
+            vocabulary_dtype="string",
+            idf_weights=idf_weights,
+            invert=invert,
+            output_mode=output_mode,
+            sparse=sparse,
+            pad_to_max_tokens=pad_to_max_tokens,
+            **kwargs,
+        )
 
     def get_config(self):
         config = super().get_config()

@@ -47,46 +47,93 @@ class TextVectorization(Layer):
     float32 `(batch, vocabulary_size)`.
     """
 
-    def __init__(self, max_tokens=None, standardize=LOWER_AND_STRIP_PUNCTUATION,
-                 split=WHITESPACE, ngrams=None, output_mode=INT, output_sequence_length=None,
-                 pad_to_max_tokens=False, vocabulary=None, idf_weights=None, sparse=False,
-                 ragged=False, encoding="utf-8", **kwargs):
-        if "dtype" in kwargs and kwargs["dtype"] not in ("string", None) and getattr(
-                kwargs["dtype"], "name", None) != "string":
-            raise ValueError("`TextVectorization` may only have a dtype of string. Received "
-                             f"dtype: {kwargs['dtype']}.")
+    def __init__(
+        self,
+        max_tokens=None,
+        standardize=LOWER_AND_STRIP_PUNCTUATION,
+        split=WHITESPACE,
+        ngrams=None,
+        output_mode=INT,
+        output_sequence_length=None,
+        pad_to_max_tokens=False,
+        vocabulary=None,
+        idf_weights=None,
+        sparse=False,
+        ragged=False,
+        encoding="utf-8",
+        **kwargs,
+    ):
+        if (
+            "dtype" in kwargs
+            and kwargs["dtype"] not in ("string", None)
+            and getattr(kwargs["dtype"], "name", None) != "string"
+        ):
+            raise ValueError(
+                "`TextVectorization` may only have a dtype of string. Received "
+                f"dtype: {kwargs['dtype']}."
+            )
         kwargs["dtype"] = "string"
-        utils.validate_string_arg(standardize, (LOWER_AND_STRIP_PUNCTUATION, LOWER,
-                                                STRIP_PUNCTUATION),
-                                  "TextVectorization", "standardize", allow_none=True,
-                                  allow_callables=True)
-        utils.validate_string_arg(split, (WHITESPACE, CHARACTER), "TextVectorization", "split",
-                                  allow_none=True, allow_callables=True)
+        utils.validate_string_arg(
+            standardize,
+            (LOWER_AND_STRIP_PUNCTUATION, LOWER, STRIP_PUNCTUATION),
+            "TextVectorization",
+            "standardize",
+            allow_none=True,
+            allow_callables=True,
+        )
+        utils.validate_string_arg(
+            split,
+            (WHITESPACE, CHARACTER),
+            "TextVectorization",
+            "split",
+            allow_none=True,
+            allow_callables=True,
+        )
         if output_mode == "binary":
             output_mode = MULTI_HOT
         if output_mode == "tf-idf":
             output_mode = TF_IDF
-        utils.validate_string_arg(output_mode, (INT, COUNT, MULTI_HOT, TF_IDF),
-                                  "TextVectorization", "output_mode", allow_none=True)
-        if not (ngrams is None or isinstance(ngrams, int) or isinstance(ngrams, tuple)
-                and all(isinstance(item, int) for item in ngrams)):
-            raise ValueError("`ngrams` must be None, an integer, or a tuple of integers. "
-                             f"Received: ngrams={ngrams}")
-        if output_mode == INT and not (isinstance(output_sequence_length, int)
-                                       or output_sequence_length is None):
-            raise ValueError("`output_sequence_length` must be either None or an integer when "
-                             "`output_mode` is 'int'. Received: "
-                             f"output_sequence_length={output_sequence_length}")
+        utils.validate_string_arg(
+            output_mode,
+            (INT, COUNT, MULTI_HOT, TF_IDF),
+            "TextVectorization",
+            "output_mode",
+            allow_none=True,
+        )
+        if not (
+            ngrams is None
+            or isinstance(ngrams, int)
+            or isinstance(ngrams, tuple)
+            and all(isinstance(item, int) for item in ngrams)
+        ):
+            raise ValueError(
+                "`ngrams` must be None, an integer, or a tuple of integers. "
+                f"Received: ngrams={ngrams}"
+            )
+        if output_mode == INT and not (
+            isinstance(output_sequence_length, int) or output_sequence_length is None
+        ):
+            raise ValueError(
+                "`output_sequence_length` must be either None or an integer when "
+                "`output_mode` is 'int'. Received: "
+                f"output_sequence_length={output_sequence_length}"
+            )
         if output_mode != INT and output_sequence_length is not None:
-            raise ValueError("`output_sequence_length` must not be set if `output_mode` is not "
-                             f"'int'. Received output_sequence_length={output_sequence_length}.")
+            raise ValueError(
+                "`output_sequence_length` must not be set if `output_mode` is not "
+                f"'int'. Received output_sequence_length={output_sequence_length}."
+            )
         if ragged and output_mode != INT:
-            raise ValueError("`ragged` must not be true if `output_mode` is `'int'`. Received: "
-                             f"ragged={ragged} and output_mode={output_mode}")
+            raise ValueError(
+                "`ragged` must not be true if `output_mode` is `'int'`. Received: "
+                f"ragged={ragged} and output_mode={output_mode}"
+            )
         if ragged and output_sequence_length is not None:
-            raise ValueError("`output_sequence_length` must not be set if ragged is True. "
-                             f"Received: ragged={ragged} and "
-                             f"output_sequence_length={output_sequence_length}")
+            raise ValueError(
+                "`output_sequence_length` must not be set if ragged is True. "
+                f"Received: ragged={ragged} and "
+                f"output_sequence_length={output_sequence_length}"
+            )
         self._max_tokens = max_tokens
         self._standardize = standardize
         self._split = split
@@ -100,11 +147,17 @@ class TextVectorization(Layer):
         vocabulary_size = kwargs.pop("vocabulary_size", None)
         super().__init__(**kwargs)
         self._lookup_layer = StringLookup(
-            max_tokens=max_tokens, vocabulary=vocabulary, idf_weights=idf_weights,
-            pad_to_max_tokens=pad_to_max_tokens, mask_token="",
-            output_mode=output_mode if output_mode is not None else INT, sparse=sparse,
-            has_input_vocabulary=has_input_vocabulary, encoding=encoding,
-            vocabulary_size=vocabulary_size)
+            max_tokens=max_tokens,
+            vocabulary=vocabulary,
+            idf_weights=idf_weights,
+            pad_to_max_tokens=pad_to_max_tokens,
+            mask_token="",
+            output_mode=output_mode if output_mode is not None else INT,
+            sparse=sparse,
+            has_input_vocabulary=has_input_vocabulary,
+            encoding=encoding,
+            vocabulary_size=vocabulary_size,
+        )
 
     # ------------------------------------------------------------------ vocabulary
     def get_vocabulary(self, include_special_tokens=True):
@@ -143,8 +196,7 @@ class TextVectorization(Layer):
         """Standardized, split (and n-grammed) tokens: a list of rows of bytes when splitting,
         else the standardized array."""
         if values.dtype != object:
-            raise ValueError("TextVectorization expects string inputs, got dtype "
-                             f"{values.dtype}")
+            raise ValueError(f"TextVectorization expects string inputs, got dtype {values.dtype}")
         values = self._standardized(values)
         if self._split is None:
             return values
@@ -153,7 +205,8 @@ class TextVectorization(Layer):
                 raise ValueError(
                     "When using `TextVectorization` to tokenize strings, the input rank must "
                     "be 1 or the last shape dimension must be 1. Received: "
-                    f"inputs.shape={TensorShape(values.shape)} with rank={values.ndim}")
+                    f"inputs.shape={TensorShape(values.shape)} with rank={values.ndim}"
+                )
             values = values[..., 0]
         if self._split == WHITESPACE:
             rows = [s.split() for s in values.reshape(-1)]
@@ -161,8 +214,11 @@ class TextVectorization(Layer):
             rows = [[c.encode("utf-8") for c in s.decode("utf-8")] for s in values.reshape(-1)]
         else:
             out = self._split(_wrap(values))
-            rows = (out.to_list() if hasattr(out, "to_list") and hasattr(out, "_rows")
-                    else [list(r) for r in utils.as_array(out).tolist()])
+            rows = (
+                out.to_list()
+                if hasattr(out, "to_list") and hasattr(out, "_rows")
+                else [list(r) for r in utils.as_array(out).tolist()]
+            )
         if self._ngrams is not None:
             rows = [_ngrams(row, self._ngrams) for row in rows]
         if not ragged:
@@ -183,13 +239,13 @@ class TextVectorization(Layer):
             return lookup._lookup_and_encode(tokens)
         width = max((len(row) for row in tokens), default=0)
         keys = np.empty((len(tokens), width), dtype=object)
-        keys[...] = b""                                 # the mask token: index 0 / dropped
+        keys[...] = b""  # the mask token: index 0 / dropped
         for i, row in enumerate(tokens):
-            keys[i, :len(row)] = row
+            keys[i, : len(row)] = row
         if self._output_mode == INT:
             indices = lookup._lookup_and_encode(keys)
             if self._ragged:
-                return [indices[i, :len(row)] for i, row in enumerate(tokens)]
+                return [indices[i, : len(row)] for i, row in enumerate(tokens)]
             return self._fit_length(indices)
         return lookup._lookup_and_encode(keys)
 
@@ -211,8 +267,11 @@ class TextVectorization(Layer):
         dims = TensorShape(input_shape).as_list()
         if self._output_mode == INT:
             return TensorShape([dims[0], self._output_sequence_length])
-        depth = (self._lookup_layer.max_tokens if self._lookup_layer.pad_to_max_tokens
-                 else self._lookup_layer._frozen_vocab_size)
+        depth = (
+            self._lookup_layer.max_tokens
+            if self._lookup_layer.pad_to_max_tokens
+            else self._lookup_layer._frozen_vocab_size
+        )
         return TensorShape([dims[0], depth])
 
     def _output_dtype(self, inputs):
@@ -254,7 +313,7 @@ def _ngrams(row, widths):
     """tf.strings.ngrams with separator " ": every n-gram of each width, width by width."""
     out = []
     for n in widths:
-        out.extend(b" ".join(row[i:i + n]) for i in range(len(row) - n + 1))
+        out.extend(b" ".join(row[i : i + n]) for i in range(len(row) - n + 1))
     return out
 
 

@@ -42,8 +42,9 @@ class AlphaDropout(Layer):
         alpha_p = -_SELU_ALPHA * _SELU_SCALE
         a = ((1 - rate) * (1 + rate * alpha_p**2)) ** -0.5
         b = -a * alpha_p * rate
-        dropped = ops.add(ops.multiply(inputs, kept),
-                          traced_call(_dropped_value, kept, alpha_p=alpha_p))
+        dropped = ops.add(
+            ops.multiply(inputs, kept), traced_call(_dropped_value, kept, alpha_p=alpha_p)
+        )
         return dropped * a + b
 
     def compute_output_shape(self, input_shape):

@@ -31,8 +31,13 @@ class GaussianDropout(Layer):
         if not training or not 0 < self.rate < 1:
             return inputs
         stddev = math.sqrt(self.rate / (1.0 - self.rate))
-        noise = traced_call(_noise, shape=tuple(inputs.shape), stddev=stddev,
-                            dtype=np.dtype(inputs.dtype.name), seed=self.seed)
+        noise = traced_call(
+            _noise,
+            shape=tuple(inputs.shape),
+            stddev=stddev,
+            dtype=np.dtype(inputs.dtype.name),
+            seed=self.seed,
+        )
         return ops.multiply(inputs, noise)
 
     def compute_output_shape(self, input_shape):

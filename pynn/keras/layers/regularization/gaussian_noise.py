@@ -32,8 +32,13 @@ class GaussianNoise(Layer):
     def call(self, inputs, training=None):
         if not training:
             return inputs
-        noise = traced_call(_noise, shape=tuple(inputs.shape), stddev=self.stddev,
-                            dtype=np.dtype(inputs.dtype.name), seed=self.seed)
+        noise = traced_call(
+            _noise,
+            shape=tuple(inputs.shape),
+            stddev=self.stddev,
+            dtype=np.dtype(inputs.dtype.name),
+            seed=self.seed,
+        )
         return ops.add(inputs, noise)
 
     def compute_output_shape(self, input_shape):

@@ -24,9 +24,13 @@ class SpatialDropout2D(Dropout):
     def __init__(self, rate, data_format=None, **kwargs):
         super().__init__(rate, **kwargs)
         if data_format is not None and str(data_format).lower() not in (
-                "channels_last", "channels_first"):
-            raise ValueError("`data_format` must be 'channels_last' or 'channels_first'. "
-                             f"Received: data_format={data_format}.")
+            "channels_last",
+            "channels_first",
+        ):
+            raise ValueError(
+                "`data_format` must be 'channels_last' or 'channels_first'. "
+                f"Received: data_format={data_format}."
+            )
         self.data_format = normalize_data_format(data_format)
         self.input_spec = InputSpec(ndim=4)
 

@@ -30,7 +30,7 @@ class Cropping1D(Layer):
                 f"Received: inputs.shape={inputs.shape}, and cropping={self.cropping}"
             )
         start, end = self.cropping
-        return inputs[:, start: steps - end, :]
+        return inputs[:, start : steps - end, :]
 
     def compute_output_shape(self, input_shape):
         batch, steps, features = shape_list(input_shape)

@@ -33,7 +33,8 @@ class Cropping2D(Layer):
             if dims[axis] is not None and low + high >= dims[axis]:
                 raise ValueError(
                     "Argument `cropping` must be greater than the input shape. Received: "
-                    f"inputs.shape={inputs.shape}, and cropping={self.cropping}")
+                    f"inputs.shape={inputs.shape}, and cropping={self.cropping}"
+                )
             index[axis] = slice(low, dims[axis] - high)
         return inputs[tuple(index)]
 

@@ -44,8 +44,10 @@ class UpSampling2D(Layer):
         self.data_format = normalize_data_format(data_format)
         self.size = normalize_tuple(size, 2, "size")
         if interpolation not in INTERPOLATIONS:
-            raise ValueError(f"Value not recognized for `interpolation`: {interpolation}. "
-                             f"Supported values are: {set(INTERPOLATIONS)}")
+            raise ValueError(
+                f"Value not recognized for `interpolation`: {interpolation}. "
+                f"Supported values are: {set(INTERPOLATIONS)}"
+            )
         self.interpolation = interpolation
         self.input_spec = InputSpec(ndim=4)
 
@@ -56,9 +58,9 @@ class UpSampling2D(Layer):
                 continue
             if self.interpolation == "nearest":
                 dims = tuple(x.shape)
-                x = ops.reshape(x, dims[:axis + 1] + (1,) + dims[axis + 1:])
-                x = ops.broadcast_to(x, dims[:axis + 1] + (factor,) + dims[axis + 1:])
-                x = ops.reshape(x, dims[:axis] + (dims[axis] * factor,) + dims[axis + 1:])
+                x = ops.reshape(x, dims[: axis + 1] + (1,) + dims[axis + 1 :])
+                x = ops.broadcast_to(x, dims[: axis + 1] + (factor,) + dims[axis + 1 :])
+                x = ops.reshape(x, dims[:axis] + (dims[axis] * factor,) + dims[axis + 1 :])
             else:
                 weights = _bilinear_matrix(x.shape[axis], factor)
                 moved = ops.matmul(ops.transpose(x, _last(axis)), weights.T)
@@ -74,8 +76,13 @@ class UpSampling2D(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"size": self.size, "data_format": self.data_format,
-                       "interpolation": self.interpolation})
+        config.update(
+            {
+                "size": self.size,
+                "data_format": self.data_format,
+                "interpolation": self.interpolation,
+            }
+        )
         return config
 
 

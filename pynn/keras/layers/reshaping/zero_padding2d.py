@@ -15,12 +15,15 @@ def normalize_2d_margins(value, name):
     if hasattr(value, "__len__"):
         if len(value) != 2:
             raise ValueError(f"`{name}` should have two elements. Received: {value}.")
-        return (normalize_tuple(value[0], 2, f"1st entry of {name}", allow_zero=True),
-                normalize_tuple(value[1], 2, f"2nd entry of {name}", allow_zero=True))
+        return (
+            normalize_tuple(value[0], 2, f"1st entry of {name}", allow_zero=True),
+            normalize_tuple(value[1], 2, f"2nd entry of {name}", allow_zero=True),
+        )
     raise ValueError(
         f"`{name}` should be either an int, a tuple of 2 ints (symmetric_height_{name[:4]}, "
         f"symmetric_width_{name[:4]}), or a tuple of 2 tuples of 2 ints ((top_{name[:4]}, "
-        f"bottom_{name[:4]}), (left_{name[:4]}, right_{name[:4]})). Received: {value}.")
+        f"bottom_{name[:4]}), (left_{name[:4]}, right_{name[:4]})). Received: {value}."
+    )
 
 
 def spatial_axes(data_format):

@@ -51,16 +51,28 @@ class RNN(Layer):
     `Embedding(mask_zero=True)`), `training`, `initial_state` (list of state tensors).
     """
 
-    def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False,
-                 stateful=False, unroll=False, time_major=False, **kwargs):
+    def __init__(
+        self,
+        cell,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        unroll=False,
+        time_major=False,
+        **kwargs,
+    ):
         self.zero_output_for_mask = kwargs.pop("zero_output_for_mask", False)
         super().__init__(**kwargs)
         if isinstance(cell, (list, tuple)):
-            raise ValueError("Stacked cells (a list of cells) are not supported; stack RNN "
-                             "layers instead.")
+            raise ValueError(
+                "Stacked cells (a list of cells) are not supported; stack RNN layers instead."
+            )
         if not hasattr(cell, "call") or not hasattr(cell, "state_size"):
-            raise ValueError("Argument `cell` should have a `call` method and a `state_size` "
-                             f"attribute. Received: cell={cell}")
+            raise ValueError(
+                "Argument `cell` should have a `call` method and a `state_size` "
+                f"attribute. Received: cell={cell}"
+            )
         self.cell = cell
         self.return_sequences = return_sequences
         self.return_state = return_state
@@ -80,7 +92,8 @@ class RNN(Layer):
         if len(dims) != 3:
             raise ValueError(
                 f'Input 0 of layer "{self.name}" is incompatible with the layer: expected '
-                f"ndim=3, found ndim={len(dims)}. Full shape received: {TensorShape(dims)}")
+                f"ndim=3, found ndim={len(dims)}. Full shape received: {TensorShape(dims)}"
+            )
         step_shape = TensorShape([dims[1] if self.time_major else dims[0], dims[2]])
         if not self.cell.built:
             scope = call_context().name_scope
@@ -107,8 +120,7 @@ class RNN(Layer):
 
         cell = self.cell
         if training and 0 < getattr(cell, "dropout", 0) < 1:
-            inputs = ops.multiply(
-                inputs, dropout_mask((batch, 1, inputs.shape[2]), cell.dropout))
+            inputs = ops.multiply(inputs, dropout_mask((batch, 1, inputs.shape[2]), cell.dropout))
         recurrent_mask = None
         if training and 0 < getattr(cell, "recurrent_dropout", 0) < 1:
             recurrent_mask = dropout_mask((batch, _state_sizes(cell)[0]), cell.recurrent_dropout)
@@ -123,7 +135,7 @@ class RNN(Layer):
         if mask is not None:
             # sliced with ops, so a recorded train step sees the mask come from the batch
             mask = ops.cast(mask, "bool")
-            step_masks = [mask[:, t:t + 1] for t in range(steps)]
+            step_masks = [mask[:, t : t + 1] for t in range(steps)]
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
 
         outputs = []
@@ -133,20 +145,23 @@ class RNN(Layer):
                 output, new_states = cell.step(step_inputs[t], states, weights, recurrent_mask)
             else:
                 output, new_states = cell.call(step_inputs[t], states, training=training)
-                new_states = list(new_states) if isinstance(new_states, (list, tuple)) \
-                    else [new_states]
+                new_states = (
+                    list(new_states) if isinstance(new_states, (list, tuple)) else [new_states]
+                )
             if step_masks is not None:
                 keep = step_masks[t]
                 if previous is None or self.zero_output_for_mask:
                     previous = ops.zeros_like(output)
                 output = ops.where(keep, output, previous)
-                new_states = [ops.where(keep, new, old) for new, old in zip(new_states, states, strict=True)]
+                new_states = [
+                    ops.where(keep, new, old) for new, old in zip(new_states, states, strict=True)
+                ]
             states = new_states
             previous = output
             outputs.append(output)
 
         if self.stateful:
-            for s in states:    # kept outside the recorded operations: steps stay eager
+            for s in states:  # kept outside the recorded operations: steps stay eager
                 peek(s, "a stateful RNN's states")
             self.states = [s._value.copy() for s in states]
         if self.return_sequences:
@@ -162,19 +177,22 @@ class RNN(Layer):
     def _initial_states(self, batch, initial_state, dtype):
         sizes = _state_sizes(self.cell)
         if initial_state is not None:
-            initial_state = list(initial_state) if isinstance(initial_state, (list, tuple)) \
-                else [initial_state]
+            initial_state = (
+                list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+            )
             if len(initial_state) != len(sizes):
                 raise ValueError(
                     f"Layer {self.name} expects {len(sizes)} state(s), but it received "
-                    f"{len(initial_state)} initial state(s). Input received: {initial_state}")
+                    f"{len(initial_state)} initial state(s). Input received: {initial_state}"
+                )
             return [ops.convert_to_tensor(s, dtype=np.dtype(dtype).name) for s in initial_state]
         if self.stateful and self.states is not None:
             if self.states[0].shape[0] != batch:
                 raise ValueError(
                     f"Layer {self.name} is stateful with batch size {self.states[0].shape[0]}, "
                     f"but received a batch of {batch}. Call `reset_states()` or keep the "
-                    "batch size fixed.")
+                    "batch size fixed."
+                )
             return [s.astype(dtype) for s in self.states]
         return [np.zeros((batch, size), dtype) for size in sizes]
 
@@ -215,14 +233,16 @@ class RNN(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "return_sequences": self.return_sequences,
-            "return_state": self.return_state,
-            "go_backwards": self.go_backwards,
-            "stateful": self.stateful,
-            "unroll": self.unroll,
-            "time_major": self.time_major,
-        })
+        config.update(
+            {
+                "return_sequences": self.return_sequences,
+                "return_state": self.return_state,
+                "go_backwards": self.go_backwards,
+                "stateful": self.stateful,
+                "unroll": self.unroll,
+                "time_major": self.time_major,
+            }
+        )
         if self.zero_output_for_mask:
             config["zero_output_for_mask"] = True
         if type(self) is RNN:
@@ -236,8 +256,7 @@ class RNN(Layer):
         cell_config = self.cell.get_config()
         for key in cell_keys:
             if key == "kernel_constraint":
-                config["activity_regularizer"] = regularizers.serialize(
-                    self.activity_regularizer)
+                config["activity_regularizer"] = regularizers.serialize(self.activity_regularizer)
             if key in cell_config:
                 config[key] = cell_config[key]
         return config

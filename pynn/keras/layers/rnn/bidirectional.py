@@ -45,21 +45,28 @@ class Bidirectional(Layer):
 
     def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError("Please initialize `Bidirectional` layer with a "
-                             f"`tf.keras.layers.Layer` instance. Received: {layer}")
+            raise ValueError(
+                "Please initialize `Bidirectional` layer with a "
+                f"`tf.keras.layers.Layer` instance. Received: {layer}"
+            )
         if backward_layer is not None and not isinstance(backward_layer, Layer):
-            raise ValueError("`backward_layer` need to be a `tf.keras.layers.Layer` instance. "
-                             f"Received: {backward_layer}")
+            raise ValueError(
+                "`backward_layer` need to be a `tf.keras.layers.Layer` instance. "
+                f"Received: {backward_layer}"
+            )
         if merge_mode not in _MERGE_MODES:
-            raise ValueError(f"Invalid merge mode. Received: {merge_mode}. Merge mode should "
-                             "be one of {'sum', 'mul', 'ave', 'concat', None}")
+            raise ValueError(
+                f"Invalid merge mode. Received: {merge_mode}. Merge mode should "
+                "be one of {'sum', 'mul', 'ave', 'concat', None}"
+            )
         super().__init__(**kwargs)
         self.layer = layer
         self._backward_layer_given = backward_layer is not None
         self.forward_layer = self._recreate(layer, "forward_" + layer.name, layer.go_backwards)
         if backward_layer is None:
-            self.backward_layer = self._recreate(layer, "backward_" + layer.name,
-                                                 not layer.go_backwards)
+            self.backward_layer = self._recreate(
+                layer, "backward_" + layer.name, not layer.go_backwards
+            )
         else:
             self.backward_layer = backward_layer
             self._check_backward_layer()
@@ -83,16 +90,20 @@ class Bidirectional(Layer):
     def _check_backward_layer(self):
         forward, backward = self.forward_layer, self.backward_layer
         if backward.go_backwards == forward.go_backwards:
-            raise ValueError("Forward layer and backward layer should have different "
-                             "`go_backwards` value. "
-                             f"forward_layer.go_backwards = {forward.go_backwards}, "
-                             f"backward_layer.go_backwards = {backward.go_backwards}")
+            raise ValueError(
+                "Forward layer and backward layer should have different "
+                "`go_backwards` value. "
+                f"forward_layer.go_backwards = {forward.go_backwards}, "
+                f"backward_layer.go_backwards = {backward.go_backwards}"
+            )
         for attr in ("stateful", "return_sequences", "return_state"):
             if getattr(forward, attr) != getattr(backward, attr):
-                raise ValueError("Forward layer and backward layer are expected to have the "
-                                 f'same value for attribute "{attr}", got '
-                                 f'"{getattr(forward, attr)}" for forward layer and '
-                                 f'"{getattr(backward, attr)}" for backward layer')
+                raise ValueError(
+                    "Forward layer and backward layer are expected to have the "
+                    f'same value for attribute "{attr}", got '
+                    f'"{getattr(forward, attr)}" for forward layer and '
+                    f'"{getattr(backward, attr)}" for backward layer'
+                )
 
     def build(self, input_shape):
         if isinstance(input_shape, list) and input_shape and not isinstance(input_shape[0], int):
@@ -162,8 +173,11 @@ class Bidirectional(Layer):
         if self.merge_mode is None:
             output_mask = [output_mask, output_mask]
         if self.return_state:
-            n_states = len(self.forward_layer.cell.state_size) \
-                if isinstance(self.forward_layer.cell.state_size, (list, tuple)) else 1
+            n_states = (
+                len(self.forward_layer.cell.state_size)
+                if isinstance(self.forward_layer.cell.state_size, (list, tuple))
+                else 1
+            )
             masks = output_mask if isinstance(output_mask, list) else [output_mask]
             return masks + [None] * (2 * n_states)
         return output_mask
@@ -177,8 +191,7 @@ class Bidirectional(Layer):
         config["layer"] = serialize_keras_object(self.layer, "keras.layers")
         config["merge_mode"] = self.merge_mode
         if self._backward_layer_given:
-            config["backward_layer"] = serialize_keras_object(self.backward_layer,
-                                                              "keras.layers")
+            config["backward_layer"] = serialize_keras_object(self.backward_layer, "keras.layers")
         return config
 
     @classmethod
@@ -186,6 +199,7 @@ class Bidirectional(Layer):
         config = dict(config)
         config["layer"] = deserialize(config["layer"], custom_objects=custom_objects)
         if config.get("backward_layer") is not None:
-            config["backward_layer"] = deserialize(config["backward_layer"],
-                                                   custom_objects=custom_objects)
+            config["backward_layer"] = deserialize(
+                config["backward_layer"], custom_objects=custom_objects
+            )
         return cls(**config)

@@ -40,8 +40,10 @@ class GRUCell(RecurrentCell):
         if self.reset_after:
             recurrent_bias = None if self.bias is None else ops.getitem(self.bias, 1)
             return kernel, recurrent_bias
-        return (ops.getitem(kernel, (slice(None), slice(None, 2 * units))),
-                ops.getitem(kernel, (slice(None), slice(2 * units, None))))
+        return (
+            ops.getitem(kernel, (slice(None), slice(None, 2 * units))),
+            ops.getitem(kernel, (slice(None), slice(2 * units, None))),
+        )
 
     def step(self, projected, states, weights, recurrent_mask):
         h = states[0]
@@ -62,8 +64,7 @@ class GRUCell(RecurrentCell):
             h_z, h_r = ops.split(ops.matmul(h_in, kernel_zr), 2, axis=-1)
             z = gate(ops.add(x_z, h_z))
             r = gate(ops.add(x_r, h_r))
-            candidate = self.activation(
-                ops.add(x_h, ops.matmul(ops.multiply(r, h_in), kernel_h)))
+            candidate = self.activation(ops.add(x_h, ops.matmul(ops.multiply(r, h_in), kernel_h)))
         h = ops.add(ops.multiply(z, h), ops.multiply(ops.subtract(1.0, z), candidate))
         return h, [h]
 
@@ -87,29 +88,67 @@ class GRU(RNN):
     `[output, final_state]`.
     """
 
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
-                 bias_initializer="zeros", kernel_regularizer=None, recurrent_regularizer=None,
-                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, unroll=False, time_major=False,
-                 reset_after=True, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        unroll=False,
+        time_major=False,
+        reset_after=True,
+        **kwargs,
+    ):
         implementation = kwargs.pop("implementation", 2)
         cell = GRUCell(
-            units, activation=activation, recurrent_activation=recurrent_activation,
-            use_bias=use_bias, kernel_initializer=kernel_initializer,
-            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer,
-            kernel_regularizer=kernel_regularizer, recurrent_regularizer=recurrent_regularizer,
-            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
-            recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
-            dropout=dropout, recurrent_dropout=recurrent_dropout, reset_after=reset_after,
-            implementation=implementation, name="gru_cell", dtype=kwargs.get("dtype"),
-            trainable=kwargs.get("trainable", True))
-        super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
-                         go_backwards=go_backwards, stateful=stateful, unroll=unroll,
-                         time_major=time_major, activity_regularizer=activity_regularizer,
-                         **kwargs)
+            units,
+            activation=activation,
+            recurrent_activation=recurrent_activation,
+            use_bias=use_bias,
+            kernel_initializer=kernel_initializer,
+            recurrent_initializer=recurrent_initializer,
+            bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer,
+            recurrent_regularizer=recurrent_regularizer,
+            bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint,
+            recurrent_constraint=recurrent_constraint,
+            bias_constraint=bias_constraint,
+            dropout=dropout,
+            recurrent_dropout=recurrent_dropout,
+            reset_after=reset_after,
+            implementation=implementation,
+            name="gru_cell",
+            dtype=kwargs.get("dtype"),
+            trainable=kwargs.get("trainable", True),
+        )
+        super().__init__(
+            cell,
+            return_sequences=return_sequences,
+            return_state=return_state,
+            go_backwards=go_backwards,
+            stateful=stateful,
+            unroll=unroll,
+            time_major=time_major,
+            activity_regularizer=activity_regularizer,
+            **kwargs,
+        )
 
     def get_config(self):
         return self._config_with_cell(CELL_ARGUMENTS)

@@ -20,15 +20,31 @@ class RecurrentCell(Layer):
     gates = 1
     uses_recurrent_activation = True
 
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
-                 bias_initializer="zeros", kernel_regularizer=None, recurrent_regularizer=None,
-                 bias_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
-                 bias_constraint=None, dropout=0.0, recurrent_dropout=0.0, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if not isinstance(units, int) or units <= 0:
-            raise ValueError("Received an invalid value for argument `units`, expected a "
-                             f"positive integer, got {units}.")
+            raise ValueError(
+                "Received an invalid value for argument `units`, expected a "
+                f"positive integer, got {units}."
+            )
         self.units = units
         self.activation = activations.get(activation)
         self.recurrent_activation = activations.get(recurrent_activation)
@@ -63,16 +79,28 @@ class RecurrentCell(Layer):
         input_dim = shape_list(input_shape)[-1]
         width = self.gates * self.units
         self.kernel = self.add_weight(
-            "kernel", shape=(input_dim, width), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+            "kernel",
+            shape=(input_dim, width),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
         self.recurrent_kernel = self.add_weight(
-            "recurrent_kernel", shape=(self.units, width), initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer, constraint=self.recurrent_constraint)
+            "recurrent_kernel",
+            shape=(self.units, width),
+            initializer=self.recurrent_initializer,
+            regularizer=self.recurrent_regularizer,
+            constraint=self.recurrent_constraint,
+        )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                "bias", shape=self.bias_shape(), initializer=self.bias_init(),
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+                "bias",
+                shape=self.bias_shape(),
+                initializer=self.bias_init(),
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+            )
         self.built = True
 
     def project_inputs(self, inputs):
@@ -91,8 +119,9 @@ class RecurrentCell(Layer):
 
     def call(self, inputs, states, training=None):
         states = list(states) if isinstance(states, (list, tuple)) else [states]
-        output, new_states = self.step(self.project_inputs(inputs), states, self.step_weights(),
-                                       None)
+        output, new_states = self.step(
+            self.project_inputs(inputs), states, self.step_weights(), None
+        )
         return output, new_states
 
     def get_config(self):
@@ -101,23 +130,27 @@ class RecurrentCell(Layer):
         config["activation"] = activations.serialize(self.activation)
         if self.uses_recurrent_activation:
             config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
-        config.update({
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-        })
+        config.update(
+            {
+                "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+            }
+        )
         config.update(self._extra_initializer_config())
-        config.update({
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "recurrent_regularizer": regularizers.serialize(self.recurrent_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-            "dropout": self.dropout,
-            "recurrent_dropout": self.recurrent_dropout,
-        })
+        config.update(
+            {
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "recurrent_regularizer": regularizers.serialize(self.recurrent_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint),
+                "dropout": self.dropout,
+                "recurrent_dropout": self.recurrent_dropout,
+            }
+        )
         return config
 
     def _extra_initializer_config(self):
@@ -126,25 +159,43 @@ class RecurrentCell(Layer):
 
 #: the arguments a SimpleRNN/LSTM/GRU layer forwards to its cell, in tf.keras's config order
 CELL_ARGUMENTS = (
-    "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
-    "recurrent_initializer", "bias_initializer", "unit_forget_bias", "kernel_regularizer",
-    "recurrent_regularizer", "bias_regularizer", "kernel_constraint", "recurrent_constraint",
-    "bias_constraint", "dropout", "recurrent_dropout", "implementation", "reset_after",
+    "units",
+    "activation",
+    "recurrent_activation",
+    "use_bias",
+    "kernel_initializer",
+    "recurrent_initializer",
+    "bias_initializer",
+    "unit_forget_bias",
+    "kernel_regularizer",
+    "recurrent_regularizer",
+    "bias_regularizer",
+    "kernel_constraint",
+    "recurrent_constraint",
+    "bias_constraint",
+    "dropout",
+    "recurrent_dropout",
+    "implementation",
+    "reset_after",
 )
 
 
 def expose_cell_arguments(layer_class):
     """Read-only properties on an RNN layer for its cell's arguments (`LSTM(2).units`,
     `.activation`, `.dropout`...), as tf.keras defines them; only those the cell has."""
+
     def make(name):
         def read(self):
             try:
                 return getattr(self.cell, name)
             except AttributeError:
-                raise AttributeError(f"'{type(self).__name__}' object has no attribute "
-                                     f"'{name}'") from None
+                raise AttributeError(
+                    f"'{type(self).__name__}' object has no attribute '{name}'"
+                ) from None
+
         read.__name__ = name
         return property(read, doc=f"The cell's `{name}`.")
+
     for name in CELL_ARGUMENTS:
         if name not in layer_class.__dict__:
             setattr(layer_class, name, make(name))

@@ -23,8 +23,10 @@ class TimeDistributed(Layer):
 
     def __init__(self, layer, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError("Please initialize `TimeDistributed` layer with a "
-                             f"`tf.keras.layers.Layer` instance. Received: {layer}")
+            raise ValueError(
+                "Please initialize `TimeDistributed` layer with a "
+                f"`tf.keras.layers.Layer` instance. Received: {layer}"
+            )
         super().__init__(**kwargs)
         self.layer = layer
         self.supports_masking = True
@@ -32,8 +34,10 @@ class TimeDistributed(Layer):
     def build(self, input_shape):
         dims = shape_list(input_shape)
         if len(dims) < 3:
-            raise ValueError("`TimeDistributed` Layer should be passed an `input_shape` with "
-                             f"at least 3 dimensions, received: {TensorShape(dims)}")
+            raise ValueError(
+                "`TimeDistributed` Layer should be passed an `input_shape` with "
+                f"at least 3 dimensions, received: {TensorShape(dims)}"
+            )
         if not self.layer.built:
             self.layer.build(TensorShape([None] + dims[2:]))
             self.layer.built = True

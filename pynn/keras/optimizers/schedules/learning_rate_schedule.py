@@ -37,13 +37,14 @@ class LearningRateSchedule:
 
     def __call__(self, step):
         raise NotImplementedError(
-            f"Learning rate schedule '{type(self).__name__}' must override "
-            "`__call__(self, step)`.")
+            f"Learning rate schedule '{type(self).__name__}' must override `__call__(self, step)`."
+        )
 
     def get_config(self):
         raise NotImplementedError(
             f"Learning rate schedule '{type(self).__name__}' must override `get_config()` "
-            "in order to be serializable.")
+            "in order to be serializable."
+        )
 
     @classmethod
     def from_config(cls, config):
@@ -61,8 +62,7 @@ class _StepDecay(LearningRateSchedule):
     """What ExponentialDecay and InverseTimeDecay share: their arguments, their config and
     the progress `step / decay_steps` (floored with `staircase=True`)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name=None):
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False, name=None):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
@@ -78,9 +78,13 @@ class _StepDecay(LearningRateSchedule):
         return initial, t, p
 
     def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "decay_rate": self.decay_rate,
+            "staircase": self.staircase,
+            "name": self.name,
+        }
 
 
 class ExponentialDecay(_StepDecay):
@@ -101,7 +105,8 @@ class PiecewiseConstantDecay(LearningRateSchedule):
             raise ValueError(
                 "The length of boundaries should be 1 less than the length of values. "
                 f"Received: boundaries={boundaries} of length {len(boundaries)}, and "
-                f"values={values} of length {len(values)}.")
+                f"values={values} of length {len(values)}."
+            )
         self.boundaries = boundaries
         self.values = values
         self.name = name
@@ -110,8 +115,7 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         x = _value(step)
         index = np.searchsorted(np.asarray(self.boundaries), x, side="left")
         values = [_float(v) for v in self.values]
-        return _result(values[int(index)] if np.ndim(index) == 0 else
-                       np.stack(values)[index])
+        return _result(values[int(index)] if np.ndim(index) == 0 else np.stack(values)[index])
 
     def get_config(self):
         return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
@@ -121,8 +125,15 @@ class PolynomialDecay(LearningRateSchedule):
     """From `initial_learning_rate` to `end_learning_rate` in `decay_steps` steps
     along `(1 - step / decay_steps) ** power` (restarting with `cycle=True`)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, end_learning_rate=0.0001,
-                 power=1.0, cycle=False, name=None):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        end_learning_rate=0.0001,
+        power=1.0,
+        cycle=False,
+        name=None,
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.end_learning_rate = end_learning_rate
@@ -137,8 +148,9 @@ class PolynomialDecay(LearningRateSchedule):
         global_step = np.asarray(_value(step)).astype(t)
         decay_steps = t(self.decay_steps)
         if self.cycle:
-            multiplier = np.where(global_step == 0, t(1.0),
-                                  np.ceil(global_step / decay_steps)).astype(t)
+            multiplier = np.where(
+                global_step == 0, t(1.0), np.ceil(global_step / decay_steps)
+            ).astype(t)
             decay_steps = decay_steps * multiplier
         else:
             global_step = np.minimum(global_step, decay_steps)
@@ -146,9 +158,14 @@ class PolynomialDecay(LearningRateSchedule):
         return _result((initial - end) * np.power(t(1) - p, power) + end)
 
     def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "end_learning_rate": self.end_learning_rate,
-                "power": self.power, "cycle": self.cycle, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "end_learning_rate": self.end_learning_rate,
+            "power": self.power,
+            "cycle": self.cycle,
+            "name": self.name,
+        }
 
 
 class InverseTimeDecay(_StepDecay):
@@ -165,8 +182,15 @@ class CosineDecay(LearningRateSchedule):
     `warmup_steps`, from `warmup_target`) down to `alpha` times it over
     `decay_steps`."""
 
-    def __init__(self, initial_learning_rate, decay_steps, alpha=0.0, name=None,
-                 warmup_target=None, warmup_steps=0):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        alpha=0.0,
+        name=None,
+        warmup_target=None,
+        warmup_steps=0,
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.alpha = alpha
@@ -196,17 +220,23 @@ class CosineDecay(LearningRateSchedule):
         return _result(np.where(global_step < warmup_steps, warmup, decay).astype(t))
 
     def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "alpha": self.alpha, "name": self.name,
-                "warmup_target": self.warmup_target, "warmup_steps": self.warmup_steps}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "alpha": self.alpha,
+            "name": self.name,
+            "warmup_target": self.warmup_target,
+            "warmup_steps": self.warmup_steps,
+        }
 
 
 class CosineDecayRestarts(LearningRateSchedule):
     """Cosine decay with warm restarts (SGDR): periods grow by `t_mul`, restart
     peaks shrink by `m_mul`."""
 
-    def __init__(self, initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0,
-                 alpha=0.0, name=None):
+    def __init__(
+        self, initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0, name=None
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.first_decay_steps = first_decay_steps
         self._t_mul = t_mul
@@ -225,30 +255,45 @@ class CosineDecayRestarts(LearningRateSchedule):
             i_restart = np.floor(completed_fraction)
             completed_fraction = completed_fraction - i_restart
         else:
-            i_restart = np.floor(np.log(t(1) - completed_fraction * (t(1) - t_mul))
-                                 / np.log(t_mul))
-            sum_r = (t(1) - t_mul ** i_restart) / (t(1) - t_mul)
-            completed_fraction = (completed_fraction - sum_r) / t_mul ** i_restart
-        m_fac = m_mul ** i_restart
+            i_restart = np.floor(np.log(t(1) - completed_fraction * (t(1) - t_mul)) / np.log(t_mul))
+            sum_r = (t(1) - t_mul**i_restart) / (t(1) - t_mul)
+            completed_fraction = (completed_fraction - sum_r) / t_mul**i_restart
+        m_fac = m_mul**i_restart
         cosine_decayed = t(0.5) * m_fac * (t(1) + np.cos(t(math.pi) * completed_fraction))
         decayed = (t(1) - alpha) * cosine_decayed + alpha
         return _result(initial * decayed)
 
     def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "first_decay_steps": self.first_decay_steps, "t_mul": self._t_mul,
-                "m_mul": self._m_mul, "alpha": self.alpha, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "first_decay_steps": self.first_decay_steps,
+            "t_mul": self._t_mul,
+            "m_mul": self._m_mul,
+            "alpha": self.alpha,
+            "name": self.name,
+        }
 
 
-_SCHEDULES = {cls.__name__: cls for cls in (
-    LearningRateSchedule, ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay,
-    InverseTimeDecay, CosineDecay, CosineDecayRestarts)}
+_SCHEDULES = {
+    cls.__name__: cls
+    for cls in (
+        LearningRateSchedule,
+        ExponentialDecay,
+        PiecewiseConstantDecay,
+        PolynomialDecay,
+        InverseTimeDecay,
+        CosineDecay,
+        CosineDecayRestarts,
+    )
+}
 
 
 def serialize(learning_rate_schedule, use_legacy_format=False):
     """`{'module': ..., 'class_name': ..., 'config': ...}` of a schedule."""
-    config = {"class_name": type(learning_rate_schedule).__name__,
-              "config": learning_rate_schedule.get_config()}
+    config = {
+        "class_name": type(learning_rate_schedule).__name__,
+        "config": learning_rate_schedule.get_config(),
+    }
     if use_legacy_format:
         return config
     return {"module": "keras.optimizers.schedules", **config, "registered_name": None}
@@ -263,5 +308,6 @@ def deserialize(config, custom_objects=None, use_legacy_format=False):
             f"Unknown decay: '{class_name}'. Please ensure you are using a "
             "`keras.utils.custom_object_scope` and that this object is included in the "
             "scope. See https://www.tensorflow.org/guide/keras/save_and_serialize"
-            "#registering_the_custom_object for details.")
+            "#registering_the_custom_object for details."
+        )
     return cls.from_config(config["config"])

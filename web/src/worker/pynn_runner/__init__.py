@@ -72,8 +72,12 @@ class Runner:
     def file_changes(self):
         """JSON {changed: [{name, size, path}], removed: [name]} since the last call."""
         changed, removed = self.files.changes()
-        return json.dumps({"changed": [{"name": n, "size": s, "path": p} for n, s, p in changed],
-                           "removed": removed})
+        return json.dumps(
+            {
+                "changed": [{"name": n, "size": s, "path": p} for n, s, p in changed],
+                "removed": removed,
+            }
+        )
 
     def put_file(self, name, data):
         """Put an uploaded (or restored) file into the working folder; '' or why not."""
@@ -128,12 +132,15 @@ class Runner:
                 self._step = 0
                 self._last_sent = 0.0
                 params = dict(self.params or {})
-                runner.emit("trainBegin", params={
-                    "model": getattr(self.model, "name", None),
-                    "epochs": params.get("epochs"),
-                    "steps": params.get("steps"),
-                    "verbose": params.get("verbose"),
-                })
+                runner.emit(
+                    "trainBegin",
+                    params={
+                        "model": getattr(self.model, "name", None),
+                        "epochs": params.get("epochs"),
+                        "steps": params.get("steps"),
+                        "verbose": params.get("verbose"),
+                    },
+                )
 
             def on_epoch_begin(self, epoch, logs=None):
                 self._epoch = epoch
@@ -144,8 +151,13 @@ class Runner:
                 if now - self._last_sent < BATCH_EVENT_INTERVAL:
                     return
                 self._last_sent = now
-                runner.emit("batchEnd", epoch=self._epoch, batch=batch, step=self._step,
-                            logs=_plain_logs(logs))
+                runner.emit(
+                    "batchEnd",
+                    epoch=self._epoch,
+                    batch=batch,
+                    step=self._step,
+                    logs=_plain_logs(logs),
+                )
 
             def on_epoch_end(self, epoch, logs=None):
                 runner.emit("epochEnd", epoch=epoch, step=self._step, logs=_plain_logs(logs))
@@ -173,8 +185,10 @@ class Runner:
         started = time.perf_counter()
         sys.stdout, sys.stderr = self.stdout, self.stderr
         if self._import_problem:
-            self.stderr.write("pynn could not be imported, so tensorflow/keras are unavailable:\n"
-                              + self._import_problem)
+            self.stderr.write(
+                "pynn could not be imported, so tensorflow/keras are unavailable:\n"
+                + self._import_problem
+            )
         if not keep or self._session_main is None:
             self._fresh_session()
             self._session_main = types.ModuleType("__main__")
@@ -198,17 +212,28 @@ class Runner:
             if exc.code not in (None, 0):
                 self.stderr.write(f"SystemExit: {exc.code}\n")
         except KeyboardInterrupt:
-            return self._message("error", id=run_id, kind="KeyboardInterrupt",
-                                 message="Stopped.", restart=False)
+            return self._message(
+                "error", id=run_id, kind="KeyboardInterrupt", message="Stopped.", restart=False
+            )
         except MemoryError as exc:
-            return self._message("error", id=run_id, kind="MemoryError",
-                                 message="Python ran out of memory.", restart=True,
-                                 **error_report(exc))
+            return self._message(
+                "error",
+                id=run_id,
+                kind="MemoryError",
+                message="Python ran out of memory.",
+                restart=True,
+                **error_report(exc),
+            )
         except BaseException as exc:  # noqa: BLE001 - every user error is reported, not raised
             # The page shows the report (the user's frames and message first, pynn's folded).
-            return self._message("error", id=run_id, kind=type(exc).__name__,
-                                 message=str(exc).split("\n", 1)[0][:300], restart=False,
-                                 **error_report(exc))
+            return self._message(
+                "error",
+                id=run_id,
+                kind=type(exc).__name__,
+                message=str(exc).split("\n", 1)[0][:300],
+                restart=False,
+                **error_report(exc),
+            )
         finally:
             sys.modules["__main__"] = previous_main
             sys.stdout, sys.stderr = self.stdout, self.stderr
@@ -224,10 +249,14 @@ class Runner:
         try:
             name, probabilities = digitpad.predict(namespace, pixels)
         except Exception as exc:  # noqa: BLE001 - shown next to the pad
-            return self._message("digitResult", probabilities={}, model="",
-                                 error=f"{type(exc).__name__}: {exc}")
-        return self._message("digitResult", model=name,
-                             probabilities={str(i): p for i, p in enumerate(probabilities)})
+            return self._message(
+                "digitResult", probabilities={}, model="", error=f"{type(exc).__name__}: {exc}"
+            )
+        return self._message(
+            "digitResult",
+            model=name,
+            probabilities={str(i): p for i, p in enumerate(probabilities)},
+        )
 
     def _message(self, message_type, **fields):
         fields["type"] = self._names[message_type]

@@ -28,8 +28,9 @@ def checked_name(name):
     if not isinstance(name, str) or not name or len(name) > 255:
         raise FileNameError("A file name must have 1 to 255 characters.")
     parts = name.replace("\\", "/").split("/")
-    if any(part in ("", ".", "..") for part in parts) or any(ord(c) < 32 or c == "\x7f"
-                                                             for c in name):
+    if any(part in ("", ".", "..") for part in parts) or any(
+        ord(c) < 32 or c == "\x7f" for c in name
+    ):
         raise FileNameError(f"Not a file name the working folder accepts: {name!r}")
     return "/".join(parts)
 

@@ -57,8 +57,11 @@ def error_report(exc):
     user = [frame for frame in frames if frame.filename == FILENAME]
     if user:
         line = user[-1].lineno
-        trace = ("Traceback (most recent call last):\n"
-                 + "".join(traceback.StackSummary.from_list(user).format()) + only)
+        trace = (
+            "Traceback (most recent call last):\n"
+            + "".join(traceback.StackSummary.from_list(user).format())
+            + only
+        )
     else:
         trace = only
     internal = full if len(user) < len(frames) or exc.__cause__ or exc.__context__ else ""
@@ -93,7 +96,8 @@ def hint_for(exc, frames=()):
         return "labels", None
     if re.search(r"Shapes \(.*\) and \(.*\) are incompatible", message):
         return "labels", None
-    if "is incompatible with the layer" in message or ("shape" in message.lower()
-                                                        and isinstance(exc, ValueError)):
+    if "is incompatible with the layer" in message or (
+        "shape" in message.lower() and isinstance(exc, ValueError)
+    ):
         return "shape", None
     return None, None
