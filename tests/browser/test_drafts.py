@@ -41,9 +41,13 @@ def test_editing_an_example_makes_a_new_draft_and_keeps_the_old_one(playground):
     page.keyboard.type("\n# my change")
     page.wait_for_timeout(800)
     menu = drafts_menu(page)
-    assert any("(edited)" in item for item in menu) and any(item.startswith("My code") for item in menu)
+    assert any("(edited)" in item for item in menu) and any(
+        item.startswith("My code") for item in menu
+    )
     assert page.get_by_label("Examples").input_value() == ""  # no longer the pristine example
-    page.get_by_label("My code", exact=True).select_option(label=[m for m in menu if m.startswith("My code")][0])
+    page.get_by_label("My code", exact=True).select_option(
+        label=[m for m in menu if m.startswith("My code")][0]
+    )
     assert "# my homework" in playground.editor_text()
 
 
@@ -75,11 +79,14 @@ def test_download_and_open_a_py_file(playground, tmp_path):
     saved = tmp_path / "saved.py"
     download.value.save_as(saved)
     assert download.value.suggested_filename == "My code.py"
-    assert saved.read_text(encoding="utf-8") == playground.editor_text() or \
-        saved.read_text(encoding="utf-8").rstrip("\n") == playground.editor_text().rstrip("\n")
+    assert saved.read_text(encoding="utf-8") == playground.editor_text() or saved.read_text(
+        encoding="utf-8"
+    ).rstrip("\n") == playground.editor_text().rstrip("\n")
     lesson = tmp_path / "lesson2.py"
     lesson.write_text("print('from a file')\n", encoding="utf-8")
     page.locator("#draft-open").set_input_files(str(lesson))
-    page.wait_for_function("document.querySelector('.cm-content').textContent.includes('from a file')")
+    page.wait_for_function(
+        "() => document.querySelector('.cm-content').textContent.includes('from a file')"
+    )
     assert any(item.startswith("lesson2") for item in drafts_menu(page))
     assert any(item.startswith("My code") for item in drafts_menu(page))

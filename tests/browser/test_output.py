@@ -54,7 +54,7 @@ def flood_then_stop(playground):
     for _ in range(5):
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 10)
         time.sleep(0.2)
-    page.wait_for_function("window.__clicks.length >= 5")
+    page.wait_for_function("() => window.__clicks.length >= 5")
     clicks = page.evaluate("window.__clicks")
     stopped = stop_seconds(page)
     playground.wait_ready()
@@ -95,8 +95,10 @@ def test_a_print_flood_without_isolation_too(open_context, plain_server):
 
 def test_the_console_keeps_the_last_5000_lines_and_says_how_many_are_hidden(warm):
     playground = warm
-    playground.set_code("import sys\nfor i in range(12000):\n    print('line', i)\n"
-                        "print('to stderr', file=sys.stderr)\n")
+    playground.set_code(
+        "import sys\nfor i in range(12000):\n    print('line', i)\n"
+        "print('to stderr', file=sys.stderr)\n"
+    )
     playground.run_and_wait()
     page = playground.page
     text = playground.output_text()
@@ -117,7 +119,8 @@ def test_progress_bars_arrive_collapsed_and_end_on_their_last_state(warm):
         "import sys\n"
         "for i in range(1, 20001):\n"
         "    sys.stdout.write(f'\\r{i}/20000 [' + '=' * (i * 20 // 20000) + ']')\n"
-        "print()\nprint('done')\n")
+        "print()\nprint('done')\n"
+    )
     playground.run_and_wait()
     lines = playground.output_text().splitlines()
     assert lines[0] == "20000/20000 [====================]", lines[:3]
