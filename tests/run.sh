@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command (README): installs what the tests need, builds dist/, runs pytest.
+# The test command (README): installs what the tests need, builds dist/, checks the style
+# (tests/lint.sh: ruff, eslint, prettier; a violation fails the run before pytest), runs pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,12 @@ echo "== build dist/ (npm ci, pynn wheel, Pyodide, numpy for Pyodide, esbuild)"
 if ! bash build.sh; then
     echo "WARNING: build.sh failed (see above). The browser tests (tests/browser) skip if numpy" >&2
     echo "         for Pyodide is missing from the wheelhouse, and otherwise fail on a rebuild." >&2
+fi
+
+echo "== style (tests/lint.sh: ruff check, ruff format --check, eslint, prettier --check)"
+if ! bash tests/lint.sh; then
+    echo "tests/run.sh: the style check failed (see above; 'bash tests/lint.sh --fix' fixes most of it)" >&2
+    exit 1
 fi
 
 echo "== pytest"
