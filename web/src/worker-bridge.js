@@ -70,6 +70,9 @@ export class PythonWorker {
     this.frame = frame;
     this.supplying.clear();
     const workerSource = fetchAsset('worker.js');
+    // A failure is reported once the sandbox has loaded (below); until then it must not count as
+    // an unhandled rejection (the fetch can fail before the iframe's load event).
+    workerSource.catch(() => {});
     // The files the worker will ask for first, read while the sandbox and the worker start,
     // one after the other in the order start-up needs them (read all at once, the first ones
     // arrive late).
