@@ -80,9 +80,9 @@ def install():
     """
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
-        # Late: `python -m pynn run` installs the shim before numpy starts (it chooses the BLAS
+        # `python -m pynn run` installs the shim before numpy starts (it chooses the BLAS
         # threads first), so this module must not import numpy at its top.
-        import numpy as np  # noqa: PLC0415
+        import numpy as np  # noqa: PLC0415 - late: numpy starts after the BLAS threads are set
 
         _SAVED_NUMPY_ERRORS.append(np.seterr(all="ignore"))
 

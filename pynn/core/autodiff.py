@@ -29,8 +29,8 @@ import numpy as np
 
 from pynn.core.errors import op_error
 from pynn.core.tensor import EagerTensor, Tensor, Variable, _python_to_array, _wrap
-from pynn.core.tracing import active as _tracing
-from pynn.core.tracing import fail as _trace_fail
+from pynn.core.trace_state import active as _tracing
+from pynn.core.trace_state import fail as _trace_fail
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -491,14 +491,35 @@ def backprop(targets, seeds, first_seq=0):
 
 
 # --------------------------------------------------------------------------- higher order
+# Gradients of gradients compute with pynn ops, which the core never imports: pynn.ops, when
+# it is imported, registers them here (pynn/ops/gradients.py): a rule per primitive and the
+# ops that sum, unbroadcast, cast and copy gradient Tensors.
+
 #: primitive function -> rule(g, inputs, out, attrs, needs) computing its vjp with ops
-#: (pynn/ops/gradients.py registers them when backprop_tensors first imports it)
 _rules = {}
+
+
+class _GradientOps:
+    """The ops `backprop_tensors` sums, unbroadcasts, casts and copies gradient Tensors with."""
+
+    add = unbroadcast = cast = identity = None
+
+
+_gradient_ops = _GradientOps()
 
 
 def register_gradient_rule(op, rule):
     """Differentiate `op` (a primitive) with `rule` when gradients must be differentiable."""
     _rules[getattr(op, "__wrapped__", op)] = rule
+
+
+def register_gradient_ops(*, add, unbroadcast, cast, identity):
+    """The ops gradients of gradients are summed (`add`), summed down to an input's shape
+    (`unbroadcast(g, shape)`), cast (`cast(g, dtype)`) and copied (`identity`) with."""
+    _gradient_ops.add = add
+    _gradient_ops.unbroadcast = unbroadcast
+    _gradient_ops.cast = cast
+    _gradient_ops.identity = identity
 
 
 class SecondOrderError(LookupError):
@@ -548,9 +569,7 @@ def backprop_tensors(targets, seeds, first_seq=0):
     recording now record the gradient computation too: nested tapes give second
     derivatives. Ops without a rule give their first derivative from their numpy vjp, as
     Tensors that raise `SecondOrderError` if differentiated again."""
-    from pynn import ops  # noqa: PLC0415 - late: pynn.ops imports this module
-    from pynn.ops import gradients  # noqa: F401, PLC0415 - late: pynn.ops imports this module; registers the rules (late: ops import us)
-
+    ops = _gradient_ops
     seeds = [s if isinstance(s, Tensor) else _wrap(s) for s in seeds]
     grads, heap, queued = _seeded(targets, seeds, first_seq, ops.add)
     pop, push = heapq.heappop, heapq.heappush
@@ -589,9 +608,7 @@ def backprop_tensors(targets, seeds, first_seq=0):
             if gp is None:
                 continue
             if gp._value.shape != p._value.shape:
-                from pynn.ops.gradients import unbroadcast as unbroadcast_t  # noqa: PLC0415 - late: pynn.ops imports this module
-
-                gp = unbroadcast_t(gp, p._value.shape)
+                gp = ops.unbroadcast(gp, p._value.shape)
             k = id(p)
             prev = grads.get(k)
             grads[k] = gp if prev is None else ops.add(prev, gp)
@@ -601,43 +618,6 @@ def backprop_tensors(targets, seeds, first_seq=0):
                     queued.add(k)
                     push(heap, (-node[0], p))
     return grads
-
-
-def first_gradient(gp, shape):
-    """A slot's only gradient, as an array of its shape."""
-    if gp.__class__ is _ndarray:
-        return gp if gp.shape == shape else unbroadcast(gp, shape)
-    if type(gp) is IndexedGradient:
-        acc = np.zeros(shape, gp.values.dtype)
-        gp.add_into(acc)
-        return acc
-    gp = _asarray(gp)
-    return gp if gp.shape == shape else unbroadcast(gp, shape)
-
-
-def add_gradient(prev, owned, gp, shape):
-    """Adds one more gradient into a slot's sum (in place once the sum is ours, as
-    `backprop` does); returns (sum, owned). Replayed train steps (core/tracing.py) use
-    these two where `backprop` keeps its sums in a dict."""
-    if type(gp) is IndexedGradient:
-        if not owned:
-            acc = np.zeros(shape, gp.values.dtype)
-            if prev is not None:
-                acc += prev
-        else:
-            acc = prev
-        gp.add_into(acc)
-        return acc, True
-    if gp.__class__ is not _ndarray:
-        gp = _asarray(gp)
-    if gp.shape != shape:
-        gp = unbroadcast(gp, shape)
-    if prev is None:
-        return gp, False
-    if owned:
-        prev += gp
-        return prev, True
-    return prev + gp, True
 
 
 class GradientTape:
@@ -816,8 +796,7 @@ class GradientTape:
         return _pack(sources, result)
 
     def _collect_tensors(self, grads, flat_sources, unconnected):
-        from pynn import ops  # noqa: PLC0415 - late: pynn.ops imports this module
-
+        ops = _gradient_ops
         result = []
         for s in flat_sources:
             g = grads.get(id(s))

@@ -2,7 +2,11 @@
 `TensorShape`, which lives in tensor_shape.py, re-exported).
 
 A `Tensor` wraps one numpy array (`tensor._value`, 0-d for scalars) and prints as TensorFlow
-prints. Operators go through `pynn.ops`, so they are differentiable under a GradientTape.
+prints. Its operators (`a + b`, `a @ b`, `t[i]`, `v.value()`) are pynn.ops primitives, so
+they are differentiable under a GradientTape: pynn/ops/tensor_methods.py attaches them when
+pynn.ops is imported, as jax.numpy attaches the methods of JAX arrays, together with the two
+ops this module's conversions call (`_late_ops`). The core defines Tensor and never imports
+the ops that compute on it.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import numpy as np
 from pynn.core import dtypes as _dt
 from pynn.core.result_array import ResultArray, as_plain
 from pynn.core.tensor_shape import Dimension, TensorShape, as_shape
-from pynn.core.tracing import active as _tracing
-from pynn.core.tracing import peek as _peek
+from pynn.core.trace_state import active as _tracing
+from pynn.core.trace_state import peek as _peek
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,6 +43,17 @@ _ndarray = np.ndarray
 _new = object.__new__
 _NP2 = int(np.__version__.split(".")[0]) >= 2
 _DEVICE = "/job:localhost/replica:0/task:0/device:CPU:0"
+
+
+class _LateOps:
+    """The pynn.ops functions the conversions below call, set by pynn/ops/tensor_methods.py:
+    `stack` packs a list holding Tensors (differentiably, as TensorFlow's array_ops registers
+    its "autopacking" conversion), `cast` serves `constant(tensor, dtype)`."""
+
+    stack = cast = None
+
+
+_late_ops = _LateOps()
 
 
 # --------------------------------------------------------------------------- Reference
@@ -240,112 +255,8 @@ class Tensor:
             "\n" if "\n" in text else "", text, self.shape, self.dtype.name
         )
 
-    # --- operators (differentiable: they are pynn.ops)
-    def __getitem__(self, key):
-        return _ops.getitem(self, key)
-
-    def __add__(self, other):
-        return _ops.add(self, other)
-
-    def __radd__(self, other):
-        return _ops.add(other, self)
-
-    def __sub__(self, other):
-        return _ops.subtract(self, other)
-
-    def __rsub__(self, other):
-        return _ops.subtract(other, self)
-
-    def __mul__(self, other):
-        return _ops.multiply(self, other)
-
-    def __rmul__(self, other):
-        return _ops.multiply(other, self)
-
-    def __truediv__(self, other):
-        return _ops.divide(self, other)
-
-    def __rtruediv__(self, other):
-        return _ops.divide(other, self)
-
-    def __floordiv__(self, other):
-        return _ops.floordiv(self, other)
-
-    def __rfloordiv__(self, other):
-        return _ops.floordiv(other, self)
-
-    def __mod__(self, other):
-        return _ops.mod(self, other)
-
-    def __rmod__(self, other):
-        return _ops.mod(other, self)
-
-    def __pow__(self, other):
-        return _ops.power(self, other)
-
-    def __rpow__(self, other):
-        return _ops.power(other, self)
-
-    def __matmul__(self, other):
-        return _ops.matmul(self, other)
-
-    def __rmatmul__(self, other):
-        return _ops.matmul(other, self)
-
-    def __neg__(self):
-        return _ops.negative(self)
-
-    def __pos__(self):
-        return self
-
-    def __abs__(self):
-        return _ops.abs(self)
-
-    def __invert__(self):
-        return (
-            _ops.logical_not(self) if self._value.dtype.kind == "b" else _ops.bitwise_invert(self)
-        )
-
-    def __and__(self, other):
-        return _ops.logical_and(self, other)
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        return _ops.logical_or(self, other)
-
-    __ror__ = __or__
-
-    def __xor__(self, other):
-        return _ops.logical_xor(self, other)
-
-    __rxor__ = __xor__
-
-    def __lt__(self, other):
-        return _ops.less(self, other)
-
-    def __le__(self, other):
-        return _ops.less_equal(self, other)
-
-    def __gt__(self, other):
-        return _ops.greater(self, other)
-
-    def __ge__(self, other):
-        return _ops.greater_equal(self, other)
-
-    def __eq__(self, other):
-        if other is None:
-            return False
-        if getattr(other, "_pynn_symbolic", False):
-            return NotImplemented
-        return _ops.tensor_equals(self, other)
-
-    def __ne__(self, other):
-        if other is None:
-            return True
-        if getattr(other, "_pynn_symbolic", False):
-            return NotImplemented
-        return _ops.tensor_not_equals(self, other)
+    # The operators (`+ - * / // % ** @`, their reflected forms, `t[key]`, unary `- + abs ~`,
+    # `& | ^`, comparisons) are pynn.ops primitives, attached by pynn/ops/tensor_methods.py.
 
 
 class EagerTensor(Tensor):
@@ -434,7 +345,7 @@ def convert_to_tensor(
                     f"with dtype {value.dtype.name}: {value!r}"
                 )
         if value._is_variable:
-            return _ops.identity(value)
+            return value.value()
         return value
     if getattr(value, "_pynn_symbolic", False):
         raise TypeError(
@@ -458,7 +369,7 @@ def convert_to_tensor(
     if isinstance(value, np.generic):
         return convert_to_tensor(np.asarray(value), dtype=dtype)
     if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in value):
-        return _ops.stack([convert_to_tensor(v, dtype=dtype) for v in value])
+        return _late_ops.stack([convert_to_tensor(v, dtype=dtype) for v in value])
     if dtype is None and dtype_hint is not None and _is_python_value(value):
         try:
             return _wrap(_python_to_array(value, dtype_hint))
@@ -487,7 +398,7 @@ def constant(
 ) -> Tensor:
     """`tf.constant`: a Tensor from a Python or numpy value, optionally cast and reshaped."""
     if isinstance(value, Tensor):
-        t = value if dtype is None else _ops.cast(value, dtype)
+        t = value if dtype is None else _late_ops.cast(value, dtype)
         t = _wrap(t._value)
     elif isinstance(value, _ndarray) and dtype is not None:
         value = as_plain(value)
@@ -541,6 +452,8 @@ class Variable(Tensor):
     """
 
     _is_variable = True
+    # `value()` and `read_value()` (an identity op: a differentiable read) are attached with
+    # Tensor's operators by pynn/ops/tensor_methods.py.
 
     def __init__(
         self,
@@ -627,15 +540,17 @@ class Variable(Tensor):
         v = self._value
         return v.astype(dtype) if dtype is not None and v.dtype != dtype else v.copy()
 
-    def value(self) -> Tensor:
-        return _ops.identity(self)
-
-    read_value = value
-
     def ref(self):
         return Reference(self)
 
     experimental_ref = ref
+
+    def __getitem__(self, key):
+        # `v[0, 1].assign(0.)` writes into the variable, as TF's sliced variables do
+        out = Tensor.__getitem__(self, key)
+        out.__class__ = _VariableSlice
+        out._slice_of = (self, key)
+        return out
 
     def _new_value(self, value, what):
         v = value._value if isinstance(value, Tensor) else np.asarray(value)
@@ -648,13 +563,6 @@ class Variable(Tensor):
                 f"{TensorShape(v.shape)} are incompatible."
             )
         return v
-
-    def __getitem__(self, key):
-        # `v[0, 1].assign(0.)` writes into the variable, as TF's sliced variables do
-        out = _ops.getitem(self, key)
-        out.__class__ = _VariableSlice
-        out._slice_of = (self, key)
-        return out
 
     def assign(
         self,
@@ -736,7 +644,3 @@ class Variable(Tensor):
 
 def _rebuild_variable(value, trainable, name):
     return Variable(value, trainable=trainable, name=name)
-
-
-# The one import cycle ARCHITECTURE.md lists: Tensor's operators are ops, and ops make Tensors.
-from pynn import ops as _ops  # noqa: E402

@@ -46,18 +46,17 @@ a tensor (a counter in a plain attribute) is frozen at recording; internal code 
 """
 
 import math
-import os
-import sys
 
 import numpy as np
+
+from pynn.core.autodiff import IndexedGradient, registry, unbroadcast
+from pynn.core.tensor import _wrap
+from pynn.core.trace_state import active, fail, peek
 
 __all__ = ["Program", "Tracer", "active", "compare", "effect", "fail", "peek", "traced_call"]
 
 _ndarray = np.ndarray
 _asarray = np.asarray
-
-#: the Tracer recording now (a list of at most one, checked on the primitives' hot path)
-active = []
 
 #: `tf.config.run_functions_eagerly(True)` sets it: `fit` then never replays a step
 EAGER = False
@@ -68,45 +67,6 @@ _OP, _CALL, _ASSIGN, _EFFECT, _GRAD = 0, 1, 2, 3, 4
 
 class Untraceable(Exception):
     """The step cannot be recorded; the reason says why."""
-
-
-def fail(reason):
-    """Mark the step being recorded (if any) as not replayable."""
-    if active:
-        tracer = active[0]
-        if tracer.failed is None:
-            tracer.failed = reason
-
-
-_PYNN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
-
-
-def _user_frame():
-    """' (at file:line)' of the innermost caller outside pynn, for the reasons we give."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        name = frame.f_code.co_filename
-        if not os.path.abspath(name).startswith(_PYNN_DIR) and not name.startswith("<frozen"):
-            return f" (at {os.path.basename(name)}:{frame.f_lineno})"
-        frame = frame.f_back
-    return ""
-
-
-def peek(tensor, what):
-    """Python is about to read `tensor`'s value (`bool(t)`, `float(t)`, `t.numpy()`, a numpy
-    computation outside the primitives...). During a recording, a read of a value that can
-    change from step to step (it comes from the batch, a variable or random numbers) could
-    steer the Python that runs, and a replay would not notice: the step is marked eager.
-    A read of a value made only from constants cannot change the program and is allowed."""
-    if active:
-        tracer = active[0]
-        if tracer.failed is None and tracer.is_dynamic(tensor):
-            tracer.failed_by_read = True
-            tracer.failed = (
-                f"{what} read the value of a tensor into Python while the step "
-                f"was being recorded{_user_frame()}; Python that depends on "
-                "tensor values cannot be replayed"
-            )
 
 
 def traced_call(fn, *args, **static):
@@ -161,7 +121,7 @@ def effect_call(method, *args, **kwargs):
 
 
 def _call_again(*arrays, method, structure):
-    args, kwargs = _unstrip(structure, [_tensor(a) for a in arrays])
+    args, kwargs = _unstrip(structure, [_wrap(a) for a in arrays])
     with paused():
         method(*args, **kwargs)
 
@@ -202,12 +162,6 @@ def _unstrip(x, values):
     if type(x) is dict:
         return {k: _unstrip(v, values) for k, v in x.items()}
     return x
-
-
-def _tensor(a):
-    from pynn.core.tensor import _wrap  # noqa: PLC0415 - late: tensor.py imports this module
-
-    return _wrap(a)
 
 
 def _value_of(a):
@@ -510,8 +464,6 @@ _op_types = {}
 
 def _graph_name(fn):
     if not _op_types:
-        from pynn.core.autodiff import registry  # noqa: PLC0415 - late: autodiff.py imports this module
-
         _op_types.update((op.__wrapped__, op.tf_op_name) for op in registry.values())
     kind = _op_types.get(fn, getattr(fn, "__name__", "op").strip("_"))
     return _GRAPH_NAMES.get(kind, kind)
@@ -662,9 +614,44 @@ class FunctionProgram:
         return ns["replay"]
 
 
-def _namespace():
-    from pynn.core.autodiff import add_gradient, first_gradient  # noqa: PLC0415 - late: autodiff.py imports this module
+def first_gradient(gp, shape):
+    """A slot's only gradient, as an array of its shape."""
+    if gp.__class__ is _ndarray:
+        return gp if gp.shape == shape else unbroadcast(gp, shape)
+    if type(gp) is IndexedGradient:
+        acc = np.zeros(shape, gp.values.dtype)
+        gp.add_into(acc)
+        return acc
+    gp = _asarray(gp)
+    return gp if gp.shape == shape else unbroadcast(gp, shape)
 
+
+def add_gradient(prev, owned, gp, shape):
+    """Adds one more gradient into a slot's sum (in place once the sum is ours, as
+    autodiff's `backprop` does); returns (sum, owned). A replayed step's backward pass sums
+    with these two where `backprop` keeps its sums in a dict."""
+    if type(gp) is IndexedGradient:
+        if not owned:
+            acc = np.zeros(shape, gp.values.dtype)
+            if prev is not None:
+                acc += prev
+        else:
+            acc = prev
+        gp.add_into(acc)
+        return acc, True
+    if gp.__class__ is not _ndarray:
+        gp = _asarray(gp)
+    if gp.shape != shape:
+        gp = unbroadcast(gp, shape)
+    if prev is None:
+        return gp, False
+    if owned:
+        prev += gp
+        return prev, True
+    return prev + gp, True
+
+
+def _namespace():
     return {
         "nd": _ndarray,
         "asarray": _asarray,

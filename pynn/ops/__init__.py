@@ -7,6 +7,10 @@ indexing, creation), `reduction`, `nn` (activations, dropout, fused crossentropi
 
 from pynn.core.autodiff import stop_gradient  # noqa: F401
 from pynn.core.tensor import constant, convert_to_tensor  # noqa: F401
+
+# Imported for what they do: they hand the core what it computes with but never imports,
+# Tensor's operators (tensor_methods) and the differentiable gradient rules (gradients).
+from pynn.ops import gradients, tensor_methods  # noqa: F401
 from pynn.ops.array import *
 from pynn.ops.array import arange as range  # noqa: F401  (tf.range)
 from pynn.ops.conv import *

@@ -14,7 +14,6 @@ from pynn.core.tensor_shape import TensorShape
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.core.tracing import traced_call
-from pynn.ops.math import identity
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,6 +33,7 @@ __all__ = [
     "gather",
     "gather_nd",
     "getitem",
+    "identity",
     "linspace",
     "matrix_transpose",
     "one_hot",
@@ -120,6 +120,12 @@ def _transpose(x, perm):
 def transpose(x: TensorLike, perm: Sequence[int] | None = None, conjugate: bool = False) -> Tensor:
     """Permute the dimensions (reverse them if `perm` is None)."""
     return _transpose(x, perm=None if perm is None else tuple(_static(perm)))
+
+
+@primitive
+def identity(x: TensorLike):
+    """The same values in a new tensor (differentiable: `tf.identity`)."""
+    return x.copy(), lambda g: g
 
 
 def matrix_transpose(x: TensorLike) -> Tensor:

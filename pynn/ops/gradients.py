@@ -2,7 +2,8 @@
 
 A primitive's own `vjp` works on numpy arrays, which no tape sees. When `GradientTape.gradient`
 runs while a tape is still recording (nested tapes: `tape.gradient` inside an outer tape's
-`with` block), `autodiff.backprop_tensors` uses the rules here instead, so the gradient
+`with` block), `autodiff.backprop_tensors` uses the rules here instead (registered with the
+core when pynn.ops is imported, with the ops that sum and unbroadcast gradients), so the gradient
 computation itself is recorded and can be differentiated again (second derivatives, Hessians,
 gradient penalties). A rule is `rule(g, inputs, out, attrs, needs) -> gradients`, one per
 input (None where it has none), Tensors in and out: `inputs` are Tensors (constants for the
@@ -15,7 +16,7 @@ gradient cannot be differentiated: doing so raises an error naming the op. A rul
 
 import numpy as np
 
-from pynn.core.autodiff import FIRST_ORDER_ONLY, register_gradient_rule
+from pynn.core.autodiff import FIRST_ORDER_ONLY, register_gradient_ops, register_gradient_rule
 from pynn.ops import array as _a
 from pynn.ops import conv as _conv
 from pynn.ops import math as _m
@@ -97,7 +98,7 @@ def _negative(g, xs, out, attrs, needs):
     return (_m.negative(g),)
 
 
-@_rule(_m.identity)
+@_rule(_a.identity)
 def _identity(g, xs, out, attrs, needs):
     return (g,)
 
@@ -351,3 +352,6 @@ def _conv2d(g, xs, out, attrs, needs):
         else None
     )
     return gx, FIRST_ORDER_ONLY if needs[1] else None
+
+
+register_gradient_ops(add=_m.add, unbroadcast=unbroadcast, cast=_m.cast, identity=_a.identity)

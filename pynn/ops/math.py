@@ -14,6 +14,7 @@ from pynn.core.tensor import Tensor, _wrap
 from pynn.core.tracing import active as _tracing
 from pynn.core.tracing import peek as _peek
 from pynn.ops import gemm as _gemm
+from pynn.ops.array import identity, matrix_transpose
 
 if TYPE_CHECKING:
     from pynn.core.tensor import Tensor
@@ -38,7 +39,6 @@ __all__ = [
     "floordiv",
     "greater",
     "greater_equal",
-    "identity",
     "is_finite",
     "is_inf",
     "is_nan",
@@ -426,12 +426,8 @@ def matmul(
 ) -> Tensor:
     """Matrix product of the two innermost dimensions (batched over the others)."""
     if transpose_a or adjoint_a:
-        from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
-
         a = matrix_transpose(a)
     if transpose_b or adjoint_b:
-        from pynn.ops.array import matrix_transpose  # noqa: PLC0415 - late: array.py imports this module
-
         b = matrix_transpose(b)
     return _matmul(a, b)
 
@@ -513,11 +509,6 @@ def cast(x: TensorLike, dtype: DTypeLike) -> Tensor:
     if target is _dt.string:
         raise NotImplementedError("Casting to tf.string is not supported; use tf.strings.")
     return _cast(x, dtype=target._np)
-
-
-@primitive
-def identity(x: TensorLike):
-    return x.copy(), lambda g: g
 
 
 # --------------------------------------------------------------------------- comparisons

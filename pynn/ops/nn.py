@@ -14,7 +14,7 @@ from pynn.core.tensor import Tensor
 from pynn.core.tracing import traced_call
 from pynn.ops import math as _m
 from pynn.ops import reduction as _r
-from pynn.ops.array import squeeze
+from pynn.ops.array import identity, squeeze
 
 if TYPE_CHECKING:
     from pynn.core.tensor import Tensor
@@ -323,7 +323,7 @@ def dropout(
         )
     v = x._value if isinstance(x, Tensor) else np.asarray(x, np.float32)
     if rate == 0:
-        return _m.identity(x)
+        return identity(x)
     shape = (
         v.shape
         if noise_shape is None

@@ -557,8 +557,7 @@ class ConcreteFunction:
     @property
     def structured_input_signature(self):
         specs = iter(_specs(self._key, []))
-        # late: eager.py imports this module (through _common.py)
-        from pynn.tf.eager import TensorSpec  # noqa: PLC0415
+        from pynn.tf.eager import TensorSpec  # noqa: PLC0415 - late: eager.py imports this module (through _common.py)
 
         out = []
         for part in self._key:

@@ -2,7 +2,8 @@
 listed (and explained) below, and what a late, function-level import guards still works when
 nothing else was imported first.
 
-`python3 tests/core/test_import_structure.py` prints every cycle it finds.
+`python3 tests/core/test_import_structure.py` prints every cycle it finds; with `--graph`, the
+pictures of the import graph that ARCHITECTURE.md shows (a test checks they are current).
 """
 
 import ast
@@ -12,25 +13,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# Cycles that remain on purpose, each with why (ARCHITECTURE.md, "Import structure").
-KNOWN_CYCLES = {
-    # Tensor's operators (`a + b`, `a @ b`) are pynn.ops primitives, and the ops (through
-    # autodiff's `primitive`) build Tensors: tensor.py imports pynn.ops at its bottom, once
-    # Tensor exists.
-    frozenset(
-        {
-            "pynn.core.autodiff",
-            "pynn.core.tensor",
-            "pynn.ops",
-            "pynn.ops.array",
-            "pynn.ops.conv",
-            "pynn.ops.math",
-            "pynn.ops.nn",
-            "pynn.ops.pooling",
-            "pynn.ops.reduction",
-        }
-    ),
-}
+# Cycles that remain on purpose, each with why (ARCHITECTURE.md, "Import structure"). None
+# remains: a cycle that comes back fails test_no_import_cycles_but_the_known_ones.
+KNOWN_CYCLES = set()
 
 
 def _module_name(path):
@@ -142,7 +127,7 @@ def _layer(module):
 
 def test_top_level_imports_go_down_the_layers():
     """core -> ops -> keras -> tf: a module imports, at its top, only its own layer or those
-    below (pynn/core/tensor.py's import of pynn.ops is the known cycle above)."""
+    below."""
     modules = _modules()
     upward = []
     for name, path in modules.items():
@@ -150,7 +135,95 @@ def test_top_level_imports_go_down_the_layers():
             here, there = _layer(name), _layer(target)
             if here is not None and there is not None and there > here:
                 upward.append(f"{name} -> {target}")
-    assert upward == ["pynn.core.tensor -> pynn.ops"], upward
+    assert upward == [], upward
+
+
+def _all_imports(path):
+    """(line, module) of every import statement in the file, inside functions too."""
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def test_core_never_imports_the_layers_above_it():
+    """Not even inside a function: the ops attach Tensor's operators and register what the
+    tape computes with (pynn/ops/tensor_methods.py, pynn/ops/gradients.py)."""
+    above = []
+    for name, path in _modules().items():
+        if _layer(name) == 0:
+            for line, module in _all_imports(path):
+                if module.startswith(("pynn.ops", "pynn.keras", "pynn.tf")):
+                    above.append(f"{os.path.relpath(path, ROOT)}:{line}: {module}")
+    assert above == [], above
+
+
+def test_core_loads_without_the_ops():
+    script = (
+        "import sys\n"
+        "import pynn.core.autodiff, pynn.core.tensor, pynn.core.tracing\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pynn.ops', 'pynn.keras', 'pynn.tf'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_importing_the_ops_attaches_tensor_operators():
+    script = (
+        "from pynn.core.tensor import Tensor, Variable, constant, convert_to_tensor\n"
+        "had = hasattr(Tensor, '__add__')\n"
+        "from pynn import ops\n"
+        "a, v = constant([1.0, 2.0]), Variable([3.0, 4.0])\n"
+        "print(had, (a + 1).numpy().tolist(), (2 * a).numpy().tolist(), a[1].numpy(),\n"
+        "      convert_to_tensor([a, a]).shape, v.value().numpy().tolist(),\n"
+        "      constant(a, 'int32').dtype.name)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert result.stdout.strip() == "False [2.0, 3.0] [2.0, 4.0] 2.0 (2, 2) [3.0, 4.0] int32", (
+        result.stdout + result.stderr
+    )
+
+
+def _late_imports(path):
+    """(line number, text) of every import statement inside a function or class body."""
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    lines = source.splitlines()
+    late = []
+
+    def visit(nodes, inside):
+        for node in nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                if inside:
+                    late.append((node.lineno, lines[node.lineno - 1].strip()))
+                continue
+            nested = inside or isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+            )
+            visit(ast.iter_child_nodes(node), nested)
+
+    visit(ast.parse(source).body, False)
+    return late
+
+
+def test_every_late_import_says_why():
+    """An import inside a function is allowed where a module must not load another at import
+    time; its line says why: `# noqa: PLC0415 - late: <why>` (or another reason than late)."""
+    silent = []
+    for path in _modules().values():
+        for line, text in _late_imports(path):
+            if "# noqa: PLC0415 - " not in text or not text.split("# noqa: PLC0415 - ")[1]:
+                silent.append(f"{os.path.relpath(path, ROOT)}:{line}: {text}")
+    assert silent == [], silent
 
 
 def test_activation_layers_deserialize_without_importing_layers_first():
@@ -175,6 +248,97 @@ def test_pynn_run_starts_without_numpy():
     assert result.stdout.strip() == "False", result.stderr
 
 
+# --------------------------------------------------------------------- the picture
+GRAPH_START = (
+    "<!-- import graph: generated by `python3 tests/core/test_import_structure.py --graph` -->"
+)
+GRAPH_END = "<!-- end of the generated import graph -->"
+
+
+def _reduced(edges):
+    """The edges of a DAG that no longer path implies (its transitive reduction)."""
+    successors = {}
+    for a, b in edges:
+        successors.setdefault(a, set()).add(b)
+
+    def reachable(start):
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in successors.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    return {(a, b) for a, b in edges if not any(b in reachable(c) for c in successors[a] if c != b)}
+
+
+def _mermaid(edges, label):
+    lines = ["```mermaid", "flowchart TD"]
+    for a, b in sorted(edges):
+        ida, idb = a.replace(".", "_"), b.replace(".", "_")
+        lines.append(f'    {ida}["{label(a)}"] --> {idb}["{label(b)}"]')
+    lines.append("```")
+    return lines
+
+
+def _short(module, package):
+    return package if module == package else module.rpartition(".")[2]
+
+
+def import_graph_markdown():
+    """ARCHITECTURE.md's pictures of the import graph: the packages, then the modules of
+    pynn.core and of pynn.ops; an arrow is "imports at its top" (transitive arrows left out)."""
+    modules = _modules()
+    graph = {name: _top_level_imports(path, modules, name) for name, path in modules.items()}
+
+    def package(module):
+        return ".".join(module.split(".")[:2])
+
+    packages = {
+        (package(a), package(b))
+        for a, targets in graph.items()
+        for b in targets
+        if package(a) != package(b) and "pynn" not in (package(a), package(b))
+    }
+    lines = [GRAPH_START, "", "Packages (`pynn/__init__.py` holds only the version):", ""]
+    lines += _mermaid(_reduced(packages), lambda name: name)
+    for prefix in ("pynn.core", "pynn.ops"):
+        inside = {
+            (a, b)
+            for a, targets in graph.items()
+            for b in targets
+            if package(a) == prefix and package(b) == prefix
+        }
+        alone = sorted(
+            name
+            for name in modules
+            if package(name) == prefix and name != prefix and not any(name in e for e in inside)
+        )
+        lines += ["", f"`{prefix}`'s modules:", ""]
+        lines += _mermaid(_reduced(inside), lambda name, top=prefix: _short(name, top))
+        if alone:
+            names = ", ".join(f"`{name.rpartition('.')[2]}`" for name in alone)
+            lines += ["", f"and, importing no other module of `{prefix}`: {names}."]
+    lines += ["", GRAPH_END]
+    return "\n".join(lines)
+
+
+def test_architecture_md_shows_the_real_import_graph():
+    with open(os.path.join(ROOT, "ARCHITECTURE.md"), encoding="utf-8") as f:
+        text = f.read()
+    start, end = text.find(GRAPH_START), text.find(GRAPH_END)
+    assert 0 <= start < end, "ARCHITECTURE.md lost its generated import graph"
+    shown = text[start : end + len(GRAPH_END)]
+    assert shown == import_graph_markdown(), (
+        "ARCHITECTURE.md's import graph is out of date: paste the output of "
+        "`python3 tests/core/test_import_structure.py --graph` in its place"
+    )
+
+
 if __name__ == "__main__":
-    for cycle in import_cycles():
-        print(("known: " if cycle in KNOWN_CYCLES else "NEW:   ") + ", ".join(sorted(cycle)))
+    if sys.argv[1:] == ["--graph"]:
+        print(import_graph_markdown())
+    else:
+        for cycle in import_cycles():
+            print(("known: " if cycle in KNOWN_CYCLES else "NEW:   ") + ", ".join(sorted(cycle)))

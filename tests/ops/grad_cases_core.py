@@ -77,7 +77,7 @@ CASES = {
             {"eps": 1e-2, "atol": 1e-4},
         )
     ],
-    "math.identity": [(ops.identity, (rnd(3),))],
+    "array.identity": [(ops.identity, (rnd(3),))],
     "reduction._sum": [
         (ops.sum, (rnd(2, 3),)),
         (lambda x: ops.sum(x, axis=1), (rnd(2, 3),)),
