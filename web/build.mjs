@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { splitFiles } from './src/tabs-format.js';
 
 const WEB = dirname(fileURLToPath(import.meta.url));
 const PAGE_BUDGET_BYTES = 1024 * 1024;
@@ -38,11 +39,18 @@ const config = JSON.parse(readFileSync(args.config, 'utf8'));
 const dist = args.dist;
 const siteManifest = JSON.parse(readFileSync(join(dist, 'site', 'site.json'), 'utf8'));
 
-const examples = config.examples.map((example) => ({
-  name: example.name,
-  title: example.title,
-  code: readFileSync(join(WEB, 'examples', example.file), 'utf8'),
-}));
+// An example is one file, or several in the multi-file format (src/tabs-format.js): `files`
+// are its tabs, `active` the one opened (and run) first, `code` the text as written.
+const examples = config.examples.map((example) => {
+  const code = readFileSync(join(WEB, 'examples', example.file), 'utf8');
+  let session;
+  try {
+    session = splitFiles(code);
+  } catch (err) {
+    throw new Error(`web/examples/${example.file}: ${err.message}`, { cause: err });
+  }
+  return { name: example.name, title: example.title, code, ...session };
+});
 if (!examples.some((example) => example.name === config.defaultExample)) {
   throw new Error(`site.config.json: defaultExample "${config.defaultExample}" is not in examples`);
 }
