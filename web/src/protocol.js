@@ -10,7 +10,7 @@
 export const MSG = Object.freeze({
   // page -> sandbox host (-> worker)
   init: 'init', //          { baseUrl, worker?: bytes of worker.js, interruptBuffer?: SharedArrayBuffer }
-  run: 'run', //            { id, code, keep?, cell? }: keep = in the living session; cell = run only that one (0-based)
+  run: 'run', //            { id, code, keep?, cell?, name?, files? }: keep = in the living session; cell = run only that one (0-based); name = the tab `code` is (default main.py); files = every tab {name: code}, written into the working folder first
   file: 'file', //          { path, bytes } or { path, error }: a file the worker asked for
   digit: 'digit', //        { pixels }: the digit pad's 28x28 drawing (784 bytes) for the session's model
   interrupt: 'interrupt', // {}  (Stop; handled by the sandbox host)
@@ -50,11 +50,19 @@ export const FROM_PAGE = Object.freeze(
 );
 
 // Field types: string, number (finite), boolean, bytes (ArrayBuffer), shared
-// (SharedArrayBuffer), numbers ({name: number}, e.g. Keras logs), or a nested field table;
+// (SharedArrayBuffer), numbers ({name: number}, e.g. Keras logs), texts ({name: string}, e.g.
+// the editor's tabs), or a nested field table;
 // `a|b` = either, `null` allowed only when listed, `?` at the end = may be missing.
 export const FIELDS = Object.freeze({
   [MSG.init]: { baseUrl: 'string', worker: 'bytes?', interruptBuffer: 'shared|null?' },
-  [MSG.run]: { id: 'number', code: 'string', keep: 'boolean?', cell: 'number?' },
+  [MSG.run]: {
+    id: 'number',
+    code: 'string',
+    keep: 'boolean?',
+    cell: 'number?',
+    name: 'string?',
+    files: 'texts?',
+  },
   [MSG.file]: { path: 'string', bytes: 'bytes?', error: 'string?' },
   [MSG.interrupt]: {},
   [MSG.workdirPut]: { name: 'string', bytes: 'bytes' },
@@ -99,6 +107,7 @@ export const FIELDS = Object.freeze({
     trace: 'string?',
     internal: 'string?',
     line: 'number|null?',
+    file: 'string|null?', // the tab holding `line` (main.py, MLP.py, ...)
     hint: 'string|null?',
     hintArg: 'string|null?',
   },
@@ -132,6 +141,7 @@ const CHECKS = {
   bytes: (v) => v instanceof ArrayBuffer,
   shared: (v) => typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer,
   numbers: (v) => isPlainObject(v) && Object.values(v).every(CHECKS.number),
+  texts: (v) => isPlainObject(v) && Object.values(v).every(CHECKS.string),
 };
 
 // A copy of `data` holding only the fields its type declares, or null when `data` is not

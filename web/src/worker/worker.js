@@ -160,10 +160,12 @@ function postFileChanges() {
   for (const name of removed) post({ type: MSG.workdirRemoved, name });
 }
 
-function run({ id, code, keep = false, cell = -1 }) {
+// `name`: the tab `code` is; `files`: every tab {name: code}, written into the working folder
+// before the run (pynn_runner/tabs.py).
+function run({ id, code, keep = false, cell = -1, name = 'main.py', files = {} }) {
   if (interruptFlag) interruptFlag[0] = 0; // a Stop pressed after the last run ended
   try {
-    const final = JSON.parse(runner.run(id, code, keep, cell));
+    const final = JSON.parse(runner.run(id, code, keep, cell, name, JSON.stringify(files)));
     postFileChanges();
     post(final);
   } catch (err) {
@@ -194,7 +196,8 @@ async function handle(message) {
     return;
   }
   if (message.type === MSG.run) {
-    if (MAY_USE_HDF5.test(message.code)) await loadH5wasm();
+    const texts = [message.code, ...Object.values(message.files || {})];
+    if (texts.some((text) => MAY_USE_HDF5.test(text))) await loadH5wasm();
     run(message);
   } else if (message.type === MSG.workdirPut) {
     const problem = runner.put_file(message.name, new Uint8Array(message.bytes));

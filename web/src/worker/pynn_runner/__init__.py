@@ -3,8 +3,9 @@
 The worker imports this package (installed into site-packages by web/snapshot.mjs) once,
 then calls `Runner(emit_json, emit_text, names)`: `emit_text(kind, text)` sends stdout/stderr
 (batched by output.py), `emit_json(json)` sends one protocol message (names =
-web/src/protocol.js's MSG). `Runner.run(code)` executes a program as `main.py` and returns
-the final message (result or error) as JSON.
+web/src/protocol.js's MSG). `Runner.run(code)` executes a program as `main.py` (or as the tab
+it is in, with the other tabs written next to it: tabs.py) and returns the final message
+(result or error) as JSON.
 """
 
 import builtins
@@ -17,10 +18,10 @@ import time
 import traceback
 import types
 
-from . import digitpad, figures, h5, session
-from .files import FileNameError, WorkingFolder
+from . import digitpad, figures, h5, session, tabs
+from .files import WORKDIR, FileNameError, WorkingFolder
 from .output import Output, OutputStream
-from .tracebacks import FILENAME, error_report
+from .tracebacks import FILENAME, UserCode, error_report
 
 BATCH_EVENT_INTERVAL = 1 / 30  # seconds between two batch_end events (the chart's frame rate)
 
@@ -57,6 +58,7 @@ class Runner:
         self._import_problem = None
         self._run_id = None
         self._session_main = None
+        self.files = None  # the working folder, once open_working_folder() was called
         figures.attach(self._send_figure)
         digitpad.attach(lambda: self.emit("digitPadOpen", id=self._run_id))
 
@@ -65,9 +67,10 @@ class Runner:
         fields["type"] = self._names[message_type]
         self._emit_json(json.dumps(fields))
 
-    def open_working_folder(self):
+    def open_working_folder(self, root=None):
         """Programs run in the working folder from now on (the worker calls this once)."""
-        self.files = WorkingFolder()
+        self.files = WorkingFolder() if root is None else WorkingFolder(root)
+        tabs.prepare(self.files.root)
 
     def file_changes(self):
         """JSON {changed: [{name, size, path}], removed: [name]} since the last call."""
@@ -176,12 +179,26 @@ class Runner:
             self._keras.backend.clear_session()
         figures.close_all()
 
-    def run(self, run_id, code, keep=False, cell=-1):
-        """Execute `code` as main.py; return the result or error message as JSON.
+    def _write_tabs(self, name, files_json, fresh):
+        """The editor's tabs into the working folder; modules of earlier runs forgotten when
+        the run is fresh or a tab changed. -> {name: code} of the tabs."""
+        tabs.module_file_name(name)
+        files = tabs.parse(files_json)
+        if self.files is None:  # no working folder (the runner's tests on CPython)
+            return {}
+        changed = tabs.write(self.files, files)
+        if fresh or changed:
+            tabs.forget_modules(self.files.root)
+        return files
+
+    def run(self, run_id, code, keep=False, cell=-1, name=FILENAME, files_json="{}"):
+        """Execute `code` as `name` (main.py, or the tab it is in); return the result or error
+        message as JSON.
 
         keep: run in the living session (variables and models of earlier runs), else in a
         fresh one. Code with `# %%` lines runs cell by cell (each cell's last expression
-        shows its value); cell >= 0 runs only that cell (0-based)."""
+        shows its value); cell >= 0 runs only that cell (0-based). files_json: every tab of
+        the editor as {name: code}, written into the working folder first (tabs.py)."""
         started = time.perf_counter()
         sys.stdout, sys.stderr = self.stdout, self.stderr
         if self._import_problem:
@@ -189,12 +206,20 @@ class Runner:
                 "pynn could not be imported, so tensorflow/keras are unavailable:\n"
                 + self._import_problem
             )
-        if not keep or self._session_main is None:
+        fresh = not keep or self._session_main is None
+        try:
+            files = self._write_tabs(name, files_json, fresh)
+        except (ValueError, OSError) as exc:
+            return self._message(
+                "error", id=run_id, kind=type(exc).__name__, message=str(exc), restart=False
+            )
+        if fresh:
             self._fresh_session()
             self._session_main = types.ModuleType("__main__")
-            self._session_main.__file__ = FILENAME
             self._session_main.__builtins__ = builtins
-        linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
+        self._session_main.__file__ = name
+        linecache.cache[name] = (len(code), None, code.splitlines(True), name)
+        user_code = UserCode(name, self.files.root if self.files else WORKDIR)
         main = self._session_main
         previous_main = sys.modules.get("__main__")
         sys.modules["__main__"] = main
@@ -206,7 +231,7 @@ class Runner:
             for index, (first_line, source) in chosen:
                 if with_cells:
                     self.emit("cellBegin", id=run_id, cell=index + 1, line=first_line + 1)
-                session.run_cell(source, first_line, main.__dict__, FILENAME, with_cells)
+                session.run_cell(source, first_line, main.__dict__, name, with_cells)
                 figures.flush()
         except SystemExit as exc:
             if exc.code not in (None, 0):
@@ -222,7 +247,7 @@ class Runner:
                 kind="MemoryError",
                 message="Python ran out of memory.",
                 restart=True,
-                **error_report(exc),
+                **error_report(exc, user_code),
             )
         except BaseException as exc:  # noqa: BLE001 - every user error is reported, not raised
             # The page shows the report (the user's frames and message first, pynn's folded).
@@ -232,16 +257,25 @@ class Runner:
                 kind=type(exc).__name__,
                 message=str(exc).split("\n", 1)[0][:300],
                 restart=False,
-                **error_report(exc),
+                **error_report(exc, user_code),
             )
         finally:
             sys.modules["__main__"] = previous_main
             sys.stdout, sys.stderr = self.stdout, self.stderr
+            self._note_overwritten_tabs(files)
             try:
                 self.output.flush()
             except KeyboardInterrupt:  # Stop pressed just as the run ended: the run still ends
                 pass
         return self._message("result", id=run_id, seconds=round(time.perf_counter() - started, 3))
+
+    def _note_overwritten_tabs(self, files):
+        for tab in tabs.overwritten(self.files, files) if files else ():
+            self.stderr.write(
+                f"Note: the program changed or deleted the file {tab}, which is also an editor"
+                " tab. The tab keeps your text and writes it to the file again at the next run"
+                " (what the program wrote is in the Files panel).\n"
+            )
 
     def predict_digit(self, pixels):
         """The digit pad's drawing through a model of the session -> a digit_result message."""

@@ -1,4 +1,4 @@
-"""Errors as a student reads them: their own code (main.py) and the message first.
+"""Errors as a student reads them: their own code (main.py, the other tabs) and the message first.
 
 `error_report(exc)` splits a traceback into the part in the student's code (their frames, in
 order, and the full exception message) and the complete traceback with pynn's and numpy's
@@ -7,10 +7,38 @@ a hint (the page words it in the UI language) for the mistakes a browser playgro
 most: input(), pip install, modules the browser does not have, and common Keras slips.
 """
 
+import os
 import re
 import traceback
 
+from .files import WORKDIR
+
 FILENAME = "main.py"
+
+
+class UserCode:
+    """Which frames are the student's: the file Run runs (compiled under its tab name) and any
+    module loaded from the working folder (the other tabs), shown by their names there."""
+
+    def __init__(self, main=FILENAME, folder=WORKDIR):
+        self.main = main
+        self.prefix = folder.rstrip(os.sep) + os.sep
+
+    def __contains__(self, filename):
+        return filename == self.main or (
+            isinstance(filename, str) and filename.startswith(self.prefix)
+        )
+
+    def short(self, filename):
+        """A frame's file as the student knows it: `MLP.py`, not `/home/pyodide/MLP.py`."""
+        if isinstance(filename, str) and filename.startswith(self.prefix):
+            return filename[len(self.prefix) :]
+        return filename
+
+    def shorten(self, text):
+        """Formatted traceback text with the working folder's paths shortened."""
+        return text.replace(f'File "{self.prefix}', 'File "')
+
 
 # Names a student uses without importing them, and the import that defines them.
 IMPORTS = {
@@ -22,51 +50,62 @@ IMPORTS = {
 }
 
 
-def _from_user_code(exc):
+def _from_user_code(exc, code):
     """The traceback from the user's first frame on (the runner's own frames dropped)."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != FILENAME:
+    while tb is not None and tb.tb_frame.f_code.co_filename not in code:
         tb = tb.tb_next
     return tb
 
 
-def user_traceback(exc):
+def user_traceback(exc, code=None):
     """The whole traceback from the user's first frame on, as Python prints it."""
-    tb = _from_user_code(exc)
+    code = code or UserCode()
+    tb = _from_user_code(exc, code)
     if isinstance(exc, SyntaxError) or tb is None:
-        return "".join(traceback.format_exception_only(type(exc), exc))
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+        return code.shorten("".join(traceback.format_exception_only(type(exc), exc)))
+    return code.shorten("".join(traceback.format_exception(type(exc), exc, tb)))
 
 
-def error_report(exc):
-    """{trace, internal, line, hint, hintArg} for an exception raised by the user's program.
+def error_report(exc, code=None):
+    """{trace, internal, line, file, hint, hintArg} for an exception raised by the user's program.
 
     trace: "Traceback ..." with only the user's frames, then the exception and its message;
     internal: the complete traceback (pynn's frames included), or "" when it adds nothing;
-    line: the line in main.py to mark (the innermost user frame), or None.
+    line, file: the line to mark and the tab it is in (the innermost user frame), or None.
+    `code` (UserCode) says which files are the user's (default: main.py only).
     """
-    only = "".join(traceback.format_exception_only(type(exc), exc))
-    tb = _from_user_code(exc)
+    code = code or UserCode()
+    only = code.shorten("".join(traceback.format_exception_only(type(exc), exc)))
+    tb = _from_user_code(exc, code)
+    line = file = None
     if isinstance(exc, SyntaxError) or tb is None:
-        line = exc.lineno if isinstance(exc, SyntaxError) and exc.filename == FILENAME else None
+        if isinstance(exc, SyntaxError) and exc.filename in code:
+            line, file = exc.lineno, code.short(exc.filename)
         frames, full = [], only
     else:
         frames = traceback.extract_tb(tb)
-        full = "".join(traceback.format_exception(type(exc), exc, tb))
-        line = None
-    user = [frame for frame in frames if frame.filename == FILENAME]
+        full = code.shorten("".join(traceback.format_exception(type(exc), exc, tb)))
+    user = [frame for frame in frames if frame.filename in code]
     if user:
-        line = user[-1].lineno
+        line, file = user[-1].lineno, code.short(user[-1].filename)
         trace = (
             "Traceback (most recent call last):\n"
-            + "".join(traceback.StackSummary.from_list(user).format())
+            + code.shorten("".join(traceback.StackSummary.from_list(user).format()))
             + only
         )
     else:
         trace = only
     internal = full if len(user) < len(frames) or exc.__cause__ or exc.__context__ else ""
     hint, arg = hint_for(exc, frames)
-    return {"trace": trace, "internal": internal, "line": line, "hint": hint, "hintArg": arg}
+    return {
+        "trace": trace,
+        "internal": internal,
+        "line": line,
+        "file": file,
+        "hint": hint,
+        "hintArg": arg,
+    }
 
 
 def hint_for(exc, frames=()):
