@@ -62,6 +62,7 @@ const virtualModules = {
     pyodideVersion: config.pyodide.version,
     pynnWheel: args['pynn-wheel'],
     snapshot: Boolean(siteManifest.snapshot),
+    datasets: Object.keys(config.datasets),
   })};`,
   'virtual:examples': `export const EXAMPLES = ${JSON.stringify(examples)};
 export const DEFAULT_EXAMPLE = ${JSON.stringify(config.defaultExample)};`,
@@ -112,6 +113,16 @@ await esbuild.build({
   entryPoints: { h5wasm: join(WEB, 'src', 'worker', 'h5wasm.js') },
   outdir: dist,
   logLevel: 'error',
+});
+
+// The files of keras.datasets (site.config.json `datasets`), as dist/datasets/<name>.npz:
+// lazy files of the build (below), fetched by the worker before a program that names the
+// dataset (src/worker/datasets.js); pynn in the page is installed without them (snapshot.mjs).
+const DATASET_FILES = Object.entries(config.datasets).map(([name, { file }]) => {
+  const path = `datasets/${name}.npz`;
+  mkdirSync(join(dist, 'datasets'), { recursive: true });
+  writeFileSync(join(dist, path), readFileSync(join(WEB, '..', file)));
+  return path;
 });
 
 // The sandbox host, inlined into the sandbox iframe's srcdoc by the page (and allowed by its
@@ -165,10 +176,10 @@ writeFileSync(join(dist, 'favicon.svg'), readFileSync(join(WEB, 'favicon.svg')))
 // serves nothing else, and checks each file against it), and the start-up pack (src/pack.js).
 // The wheels stay in dist/ as downloads but are not part of it: the page never loads them
 // (numpy and pynn come unpacked in site/site-packages.bin).
-// h5wasm.js (the HDF5 library) is lazy: part of the build, checked like any file, but not
-// downloaded at install (the first visit does not need it); the worker asks for it for the
-// first program that may use HDF5, and the service worker then keeps it.
-const LAZY_FILES = new Set(['h5wasm.js']);
+// h5wasm.js (the HDF5 library) and the dataset files are lazy: part of the build, checked like
+// any file, but not downloaded at install (the first visit does not need them); the worker
+// asks for one for the first program that may use it, and the service worker then keeps it.
+const LAZY_FILES = new Set(['h5wasm.js', ...DATASET_FILES]);
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

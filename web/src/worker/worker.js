@@ -10,6 +10,7 @@ import { buildFile, receiveFile, servingFiles } from './files.js';
 import { bootFiles } from './boot-files.js';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
 import { installKernels } from './kernels.js';
+import { loadDatasetsFor } from './datasets.js';
 
 let runner = null;
 let booting = null;
@@ -198,6 +199,9 @@ async function handle(message) {
   if (message.type === MSG.run) {
     const texts = [message.code, ...Object.values(message.files || {})];
     if (texts.some((text) => MAY_USE_HDF5.test(text))) await loadH5wasm();
+    await loadDatasetsFor(pyodideInstance, texts.join('\n'), (text) =>
+      post({ type: MSG.stderr, text }),
+    );
     run(message);
   } else if (message.type === MSG.workdirPut) {
     const problem = runner.put_file(message.name, new Uint8Array(message.bytes));
