@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The style check CI runs before the tests (tests/run.sh): exits non-zero on any violation.
-#   Python:     ruff check (rules in pyproject.toml) and ruff format --check
+#   Python:     ruff check (rules in pyproject.toml) and ruff format --check; mypy on the
+#               public surfaces of pynn/core and pynn/ops (pyproject.toml's [tool.mypy])
 #   JavaScript: eslint (web/eslint.config.js) and prettier --check (web/.prettierrc.json)
 # To fix what can be fixed automatically:  bash tests/lint.sh --fix
-# Needs ruff (pip, the version tests/run.sh installs) and web/node_modules (npm ci in web/).
+# Needs ruff and mypy (pip, the versions tests/run.sh installs) and web/node_modules (npm ci in web/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,7 @@ step "ruff check" "${RUFF[@]}" check --output-format concise .
 step "ruff check (tutorial tests)" "${RUFF[@]}" check --output-format concise --no-force-exclude "${TUTORIAL_TESTS[@]}"
 step "ruff format" "${RUFF[@]}" format --check .
 step "ruff format (tutorial tests)" "${RUFF[@]}" format --check --no-force-exclude "${TUTORIAL_TESTS[@]}"
+step "mypy (pynn/core, pynn/ops)" python3 -m mypy
 if [ -x web/node_modules/.bin/eslint ]; then
     step "eslint (web/)" bash -c 'cd web && npx --no-install eslint .'
     step "prettier (web/)" bash -c 'cd web && npx --no-install prettier --check --log-level warn .'

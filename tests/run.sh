@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The test command (README): installs what the tests need, builds dist/, checks the style
-# (tests/lint.sh: ruff, eslint, prettier; a violation fails the run before pytest), runs pytest.
+# (tests/lint.sh: ruff, mypy, eslint, prettier; a violation fails the run before pytest), runs pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== python packages"
-python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py matplotlib ruff==0.17.6
+python3 -m pip install -q --disable-pip-version-check numpy pytest playwright h5py matplotlib ruff==0.17.6 mypy==2.4.1
 
 echo "== chromium (for the browser tests)"
 if [ ! -x /usr/bin/chromium ]; then
@@ -23,7 +23,7 @@ if ! bash build.sh; then
     echo "         for Pyodide is missing from the wheelhouse, and otherwise fail on a rebuild." >&2
 fi
 
-echo "== style (tests/lint.sh: ruff check, ruff format --check, eslint, prettier --check)"
+echo "== style (tests/lint.sh: ruff check, ruff format --check, mypy, eslint, prettier --check)"
 if ! bash tests/lint.sh; then
     echo "tests/run.sh: the style check failed (see above; 'bash tests/lint.sh --fix' fixes most of it)" >&2
     exit 1

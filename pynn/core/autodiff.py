@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -54,13 +54,13 @@ _asarray = np.asarray
 _new = object.__new__
 
 # Tapes currently recording (entered and not paused), and the ids of the tensors they watch.
-_recording = []
-_watched = set()
+_recording: list[GradientTape] = []
+_watched: set[int] = set()
 _next_seq = itertools.count().__next__
 
 #: every primitive, keyed "module.function" ("math.add", "conv.conv2d"): tests check that each
 #: has a gradient check
-registry = {}
+registry: dict[str, Callable[..., Tensor]] = {}
 
 _TF_DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
 
@@ -242,13 +242,33 @@ def _watch_accessed(var):
     return hit
 
 
+@overload
 def primitive(
-    fn: Callable | None = None,
+    fn: Callable[..., Any],
     *,
     name: str | None = None,
     coerce: bool | tuple[int, ...] = True,
     needs: bool = False,
-):
+) -> Callable[..., Tensor]: ...
+
+
+@overload
+def primitive(
+    fn: None = None,
+    *,
+    name: str | None = None,
+    coerce: bool | tuple[int, ...] = True,
+    needs: bool = False,
+) -> Callable[[Callable[..., Any]], Callable[..., Tensor]]: ...
+
+
+def primitive(
+    fn: Callable[..., Any] | None = None,
+    *,
+    name: str | None = None,
+    coerce: bool | tuple[int, ...] = True,
+    needs: bool = False,
+) -> Callable[..., Tensor] | Callable[[Callable[..., Any]], Callable[..., Tensor]]:
     """Turn `fn(*arrays, **attrs) -> (out, vjp)` into an op on Tensors (see module doc).
 
     coerce: True -> all inputs share one dtype (Tensor-Tensor mismatch raises TF's
@@ -496,13 +516,16 @@ def backprop(targets, seeds, first_seq=0):
 # ops that sum, unbroadcast, cast and copy gradient Tensors.
 
 #: primitive function -> rule(g, inputs, out, attrs, needs) computing its vjp with ops
-_rules = {}
+_rules: dict[Callable, Callable] = {}
 
 
 class _GradientOps:
     """The ops `backprop_tensors` sums, unbroadcasts, casts and copies gradient Tensors with."""
 
-    add = unbroadcast = cast = identity = None
+    add: Callable[..., Tensor]
+    unbroadcast: Callable[..., Tensor]
+    cast: Callable[..., Tensor]
+    identity: Callable[..., Tensor]
 
 
 _gradient_ops = _GradientOps()
@@ -634,13 +657,15 @@ class GradientTape:
     def __init__(self, persistent: bool = False, watch_accessed_variables: bool = True) -> None:
         self._persistent = bool(persistent)
         self._watch_accessed_variables = bool(watch_accessed_variables)
-        self._watched = []  # watched tensors/variables, in order
-        self._watched_ids = set()
+        self._watched: list[Tensor] = []  # watched tensors/variables, in order
+        self._watched_ids: set[int] = set()
         self._entered = 0
         self._used = False
-        self._first_seq = None  # sequence number of the first op this tape could see
-        self._released = None  # what it watched, once `gradient` released it
-        self._trace_start = None
+        # sequence number of the first op this tape could see
+        self._first_seq: int | None = None
+        # what it watched, once `gradient` released it
+        self._released: list[Tensor] | None = None
+        self._trace_start: tuple[Any, int] | None = None
 
     # --- recording scope
     def __enter__(self) -> GradientTape:
@@ -742,7 +767,8 @@ class GradientTape:
                 raise ValueError("output_gradients must have one entry per target")
         else:
             flat_out = [None] * len(flat_targets)
-        targets, seeds = [], []
+        targets: list[Tensor] = []
+        seeds: list[Any] = []  # arrays, or the Tensors given for nested tapes
         for t, og in zip(flat_targets, flat_out, strict=True):
             if not isinstance(t, Tensor) or t._value.dtype.kind not in "fc":
                 continue
@@ -843,7 +869,7 @@ class GradientTape:
         flat_sources = _flatten(sources, [])
         t = target
         n = t._value.size
-        rows = [[] for _ in flat_sources]
+        rows: list[list[Any]] = [[] for _ in flat_sources]
         for i in range(n):
             seed = np.zeros(n, dtype=t._value.dtype)
             seed[i] = 1

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    import builtins  # this module's `bool` is tf.bool: annotations say builtins.bool
+
 import numpy as np
 
 if TYPE_CHECKING:
@@ -56,27 +59,27 @@ class DType:
         return self
 
     @property
-    def is_floating(self) -> bool:
+    def is_floating(self) -> builtins.bool:
         return self._np.kind == "f"
 
     @property
-    def is_integer(self) -> bool:
+    def is_integer(self) -> builtins.bool:
         return self._np.kind in "iu"
 
     @property
-    def is_unsigned(self) -> bool:
+    def is_unsigned(self) -> builtins.bool:
         return self._np.kind == "u"
 
     @property
-    def is_bool(self) -> bool:
+    def is_bool(self) -> builtins.bool:
         return self._np.kind == "b"
 
     @property
-    def is_complex(self) -> bool:
+    def is_complex(self) -> builtins.bool:
         return self._np.kind == "c"
 
     @property
-    def is_numpy_compatible(self) -> bool:
+    def is_numpy_compatible(self) -> builtins.bool:
         return True
 
     @property
@@ -91,7 +94,7 @@ class DType:
     def max(self):
         return np.finfo(self._np).max if self.is_floating else np.iinfo(self._np).max
 
-    def is_compatible_with(self, other: DTypeLike) -> bool:
+    def is_compatible_with(self, other: DTypeLike) -> builtins.bool:
         return self == other
 
     def __repr__(self):
@@ -208,7 +211,7 @@ def as_dtype(value: DTypeLike) -> DType:
     if type(value) is int and value in _BY_ENUM:  # TF's DataType enum: tf.zeros(1, 1)
         return _BY_ENUM[value]
     try:
-        npd = np.dtype(value)
+        npd = np.dtype(value)  # type: ignore[arg-type]  # numpy decides; TypeError below
     except TypeError:
         npd = None
     if npd is not None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 __all__ = ["generator", "get_seed", "set_seed"]
 
-_state = {"seed": None, "gen": np.random.default_rng(), "by_op_seed": {}}
+_state: dict[str, Any] = {"seed": None, "gen": np.random.default_rng(), "by_op_seed": {}}
 
 
 def generator() -> np.random.Generator:

@@ -24,6 +24,7 @@ from pynn.core.trace_state import peek as _peek
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from pynn.core.dtypes import DType
     from pynn.core.type_aliases import DTypeLike, ShapeLike, TensorLike
@@ -50,7 +51,8 @@ class _LateOps:
     `stack` packs a list holding Tensors (differentiably, as TensorFlow's array_ops registers
     its "autopacking" conversion), `cast` serves `constant(tensor, dtype)`."""
 
-    stack = cast = None
+    stack: Callable[..., Tensor]
+    cast: Callable[..., Tensor]
 
 
 _late_ops = _LateOps()
@@ -97,6 +99,7 @@ class Tensor:
     """
 
     __array_priority__ = 100
+    _value: np.ndarray
     _node = None  # (vjp, parents, pass_needs) when recorded on a GradientTape
     _keras_mask = None
     _pynn_symbolic = False
@@ -256,7 +259,43 @@ class Tensor:
         )
 
     # The operators (`+ - * / // % ** @`, their reflected forms, `t[key]`, unary `- + abs ~`,
-    # `& | ^`, comparisons) are pynn.ops primitives, attached by pynn/ops/tensor_methods.py.
+    # `& | ^`, comparisons) are pynn.ops primitives, attached by pynn/ops/tensor_methods.py;
+    # declared here for type checkers.
+    if TYPE_CHECKING:
+
+        def __getitem__(self, key: Any) -> Tensor: ...
+        def __add__(self, other: TensorLike) -> Tensor: ...
+        def __radd__(self, other: TensorLike) -> Tensor: ...
+        def __sub__(self, other: TensorLike) -> Tensor: ...
+        def __rsub__(self, other: TensorLike) -> Tensor: ...
+        def __mul__(self, other: TensorLike) -> Tensor: ...
+        def __rmul__(self, other: TensorLike) -> Tensor: ...
+        def __truediv__(self, other: TensorLike) -> Tensor: ...
+        def __rtruediv__(self, other: TensorLike) -> Tensor: ...
+        def __floordiv__(self, other: TensorLike) -> Tensor: ...
+        def __rfloordiv__(self, other: TensorLike) -> Tensor: ...
+        def __mod__(self, other: TensorLike) -> Tensor: ...
+        def __rmod__(self, other: TensorLike) -> Tensor: ...
+        def __pow__(self, other: TensorLike) -> Tensor: ...
+        def __rpow__(self, other: TensorLike) -> Tensor: ...
+        def __matmul__(self, other: TensorLike) -> Tensor: ...
+        def __rmatmul__(self, other: TensorLike) -> Tensor: ...
+        def __neg__(self) -> Tensor: ...
+        def __pos__(self) -> Tensor: ...
+        def __abs__(self) -> Tensor: ...
+        def __invert__(self) -> Tensor: ...
+        def __and__(self, other: TensorLike) -> Tensor: ...
+        def __rand__(self, other: TensorLike) -> Tensor: ...
+        def __or__(self, other: TensorLike) -> Tensor: ...
+        def __ror__(self, other: TensorLike) -> Tensor: ...
+        def __xor__(self, other: TensorLike) -> Tensor: ...
+        def __rxor__(self, other: TensorLike) -> Tensor: ...
+        def __lt__(self, other: TensorLike) -> Tensor: ...
+        def __le__(self, other: TensorLike) -> Tensor: ...
+        def __gt__(self, other: TensorLike) -> Tensor: ...
+        def __ge__(self, other: TensorLike) -> Tensor: ...
+        def __eq__(self, other: object) -> Tensor: ...  # type: ignore[override]
+        def __ne__(self, other: object) -> Tensor: ...  # type: ignore[override]
 
 
 class EagerTensor(Tensor):
@@ -344,7 +383,7 @@ def convert_to_tensor(
                     f"Tensor conversion requested dtype {want.name} for Tensor "
                     f"with dtype {value.dtype.name}: {value!r}"
                 )
-        if value._is_variable:
+        if isinstance(value, Variable):
             return value.value()
         return value
     if getattr(value, "_pynn_symbolic", False):
@@ -401,9 +440,9 @@ def constant(
         t = value if dtype is None else _late_ops.cast(value, dtype)
         t = _wrap(t._value)
     elif isinstance(value, _ndarray) and dtype is not None:
-        value = as_plain(value)
+        plain = as_plain(value)
         npd = _dt.np_dtype(dtype)
-        t = _wrap(_string_array(value) if npd.kind == "O" else value.astype(npd))
+        t = _wrap(_string_array(plain) if npd.kind == "O" else plain.astype(npd))
     else:
         t = convert_to_tensor(value, dtype=dtype)
         if isinstance(value, _ndarray):
@@ -411,7 +450,7 @@ def constant(
     if shape is not None:
         shape = tuple(as_shape(shape).as_list())
         v = t._value
-        n = int(np.prod(shape))
+        n = int(np.prod(shape))  # type: ignore[arg-type]  # an unknown (None) size: TypeError
         if v.size == 1:
             t = _wrap(np.full(shape, v.reshape(()), dtype=v.dtype))
         elif v.size == n:
@@ -454,6 +493,10 @@ class Variable(Tensor):
     _is_variable = True
     # `value()` and `read_value()` (an identity op: a differentiable read) are attached with
     # Tensor's operators by pynn/ops/tensor_methods.py.
+    if TYPE_CHECKING:
+
+        def value(self) -> Tensor: ...
+        def read_value(self) -> Tensor: ...
 
     def __init__(
         self,

@@ -9,11 +9,12 @@ builds on Tensors and the tape, imports them.
 
 import os
 import sys
+from typing import Any
 
 __all__ = ["active", "fail", "peek"]
 
 #: the Tracer recording now (a list of at most one, checked on the primitives' hot path)
-active = []
+active: list[Any] = []
 
 
 def fail(reason):

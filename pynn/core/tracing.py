@@ -46,6 +46,7 @@ a tensor (a counter in a plain attribute) is frozen at recording; internal code 
 """
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -135,7 +136,7 @@ class _Leaf:
     def __eq__(self, other):
         return type(other) is _Leaf and other.i == self.i
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as a list
 
 
 def _strip(x, leaves):
@@ -459,7 +460,7 @@ _GRAPH_NAMES = {
     "Dense": "MatMul",
     "SelectV2": "SelectV2",
 }
-_op_types = {}
+_op_types: dict[Any, str] = {}
 
 
 def _graph_name(fn):

@@ -123,7 +123,7 @@ def transpose(x: TensorLike, perm: Sequence[int] | None = None, conjugate: bool 
 
 
 @primitive
-def identity(x: TensorLike):
+def identity(x: np.ndarray):
     """The same values in a new tensor (differentiable: `tf.identity`)."""
     return x.copy(), lambda g: g
 
@@ -187,12 +187,12 @@ def _stack(*xs, axis=0):
     return out, lambda g: tuple(np.moveaxis(g, ax, 0))
 
 
-def stack(values: Sequence[TensorLike], axis: Axis = 0) -> Tensor:
+def stack(values: Sequence[TensorLike], axis: int = 0) -> Tensor:
     """Join tensors along a new `axis`."""
     return _stack(*list(values), axis=int(_static(axis)))
 
 
-def unstack(x: TensorLike, num: int | None = None, axis: Axis = 0) -> list[Tensor]:
+def unstack(x: TensorLike, num: int | None = None, axis: int = 0) -> list[Tensor]:
     """Split along `axis` into a list of tensors with that dimension removed."""
     n = x.shape[axis] if isinstance(x, Tensor) else np.shape(x)[axis]
     if num is not None and num != n:
@@ -379,7 +379,7 @@ def _repeat(x, repeats, axis):
     return np.repeat(x, repeats, axis=ax), vjp
 
 
-def repeat(x: TensorLike, repeats: TensorLike, axis: Axis = None) -> Tensor:
+def repeat(x: TensorLike, repeats: TensorLike, axis: int | None = None) -> Tensor:
     r = _static(repeats)
     return _repeat(
         x,
@@ -511,7 +511,7 @@ def _take_along_axis(x, indices, axis):
     return out, vjp
 
 
-def take_along_axis(x: TensorLike, indices: TensorLike, axis: Axis = -1) -> Tensor:
+def take_along_axis(x: TensorLike, indices: TensorLike, axis: int = -1) -> Tensor:
     return _take_along_axis(x, indices, axis=int(axis))
 
 
@@ -533,7 +533,7 @@ def _sort_order(v, axis, descending):
     return np.flip(order, axis) if descending else order
 
 
-def sort(x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING") -> Tensor:
+def sort(x: TensorLike, axis: int = -1, direction: str = "ASCENDING") -> Tensor:
     order = traced_call(_sort_order, x, axis=axis, descending=direction == "DESCENDING")
     return _take_along_axis(x, order, axis=axis)
 
@@ -543,7 +543,7 @@ def _argsort_order(v, axis, descending):
 
 
 def argsort(
-    x: TensorLike, axis: Axis = -1, direction: str = "ASCENDING", stable: bool = False
+    x: TensorLike, axis: int = -1, direction: str = "ASCENDING", stable: bool = False
 ) -> Tensor:
     return _wrap(traced_call(_argsort_order, x, axis=axis, descending=direction == "DESCENDING"))
 
@@ -632,18 +632,18 @@ def arange(
     dtype: DTypeLike | None = None,
 ) -> Tensor:
     """`tf.range`: ints give int32, floats float32 (unless `dtype`)."""
-    start, limit, delta = _static(start), _static(limit), _static(delta)
-    if limit is None:
-        start, limit = 0, start
+    first, stop, step = _static(start), _static(limit), _static(delta)
+    if stop is None:
+        first, stop = 0, first
     if dtype is None:
-        floats = any(isinstance(v, float) for v in (start, limit, delta))
+        floats = any(isinstance(v, float) for v in (first, stop, step))
         npd = np.float32 if floats else np.int32
     else:
         npd = _dt.np_dtype(dtype)
-    return _wrap(np.arange(start, limit, delta).astype(npd))
+    return _wrap(np.arange(first, stop, step).astype(npd))
 
 
-def linspace(start: TensorLike, stop: TensorLike, num: int, axis: Axis = 0) -> Tensor:
+def linspace(start: TensorLike, stop: TensorLike, num: int, axis: int = 0) -> Tensor:
     s = np.asarray(_static(start))
     dt = s.dtype if s.dtype.kind == "f" and s.dtype != np.float64 else np.float32
     if isinstance(start, Tensor):

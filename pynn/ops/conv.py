@@ -35,7 +35,7 @@ from pynn.ops import gemm
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pynn.core.type_aliases import ShapeLike, TensorLike
+    from pynn.core.type_aliases import ShapeLike
 
 __all__ = ["conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d"]
 
@@ -276,8 +276,8 @@ def _check_channels(x, kernel, groups, op):
 
 @primitive(needs=True)
 def conv2d(
-    x: TensorLike,
-    kernel: TensorLike,
+    x: np.ndarray,
+    kernel: np.ndarray,
     *,
     strides: int | Sequence[int] = 1,
     padding: str = "valid",
@@ -307,8 +307,8 @@ def conv2d(
 
 @primitive(needs=True)
 def conv1d(
-    x: TensorLike,
-    kernel: TensorLike,
+    x: np.ndarray,
+    kernel: np.ndarray,
     *,
     strides: int | Sequence[int] = 1,
     padding: str = "valid",
@@ -364,8 +364,8 @@ def _transpose_geometry(x_shape, kernel_shape, output_shape, strides, padding, d
 
 @primitive(needs=True)
 def conv2d_transpose(
-    x: TensorLike,
-    kernel: TensorLike,
+    x: np.ndarray,
+    kernel: np.ndarray,
     *,
     output_shape: ShapeLike | None = None,
     strides: int | Sequence[int] = 1,
@@ -409,8 +409,8 @@ def conv2d_transpose(
 
 @primitive(needs=True)
 def depthwise_conv2d(
-    x: TensorLike,
-    kernel: TensorLike,
+    x: np.ndarray,
+    kernel: np.ndarray,
     *,
     strides: int | Sequence[int] = 1,
     padding: str = "valid",
@@ -459,4 +459,5 @@ def depthwise_conv2d(
                 dxp[win] += (g5 * kernel[i, j]).sum(axis=-1)
         return (geo.unpad(dxp) if dxp is not None else None), dk
 
+    assert out is not None  # a kernel has at least one tap
     return out.reshape(geo.n, geo.oh, geo.ow, c * m), vjp

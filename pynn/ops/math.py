@@ -17,6 +17,8 @@ from pynn.ops import gemm as _gemm
 from pynn.ops.array import identity, matrix_transpose
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pynn.core.tensor import Tensor
     from pynn.core.type_aliases import DTypeLike, TensorLike
 
@@ -78,7 +80,7 @@ _SQRT_PI_INV2 = 2.0 / _math.sqrt(_math.pi)
 
 # --------------------------------------------------------------------------- arithmetic
 @primitive(name="AddV2")
-def add(a: TensorLike, b: TensorLike):
+def add(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(g, b.shape)
 
@@ -86,7 +88,7 @@ def add(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="Sub")
-def subtract(a: TensorLike, b: TensorLike):
+def subtract(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         return unbroadcast(g, a.shape), unbroadcast(-g, b.shape)
 
@@ -94,7 +96,7 @@ def subtract(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="Mul")
-def multiply(a: TensorLike, b: TensorLike):
+def multiply(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         return unbroadcast(g * b, a.shape), unbroadcast(g * a, b.shape)
 
@@ -107,7 +109,7 @@ def _true_div_dtype(npd):
 
 
 @primitive(name="RealDiv")
-def divide(a: TensorLike, b: TensorLike):
+def divide(a: np.ndarray, b: np.ndarray):
     if a.dtype.kind in "iub":
         ft = _true_div_dtype(a.dtype)
         a, b = a.astype(ft), b.astype(ft)
@@ -122,12 +124,12 @@ def divide(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="FloorDiv")
-def floordiv(a: TensorLike, b: TensorLike):
+def floordiv(a: np.ndarray, b: np.ndarray):
     return np.floor_divide(a, b), None
 
 
 @primitive(name="FloorMod")
-def mod(a: TensorLike, b: TensorLike):
+def mod(a: np.ndarray, b: np.ndarray):
     out = np.mod(a, b)
     if a.dtype.kind not in "fc":
         return out, None
@@ -139,12 +141,12 @@ def mod(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="Neg")
-def negative(x: TensorLike):
+def negative(x: np.ndarray):
     return -x, lambda g: -g
 
 
 @primitive(name="Pow", needs=True)
-def power(a: TensorLike, b: TensorLike):
+def power(a: np.ndarray, b: np.ndarray):
     out = np.power(a, b)
 
     def vjp(g, needs):
@@ -160,23 +162,23 @@ def power(a: TensorLike, b: TensorLike):
 
 
 @primitive
-def square(x: TensorLike):
+def square(x: np.ndarray):
     return x * x, lambda g: g * 2 * x
 
 
 @primitive
-def sqrt(x: TensorLike):
+def sqrt(x: np.ndarray):
     out = np.sqrt(x)
     return out, lambda g: g * 0.5 / out
 
 
 @primitive
-def rsqrt(x: TensorLike):
+def rsqrt(x: np.ndarray):
     out = 1 / np.sqrt(x)
     return out, lambda g: g * -0.5 * out * out * out
 
 
-def exp_values(x: TensorLike) -> Tensor:
+def exp_values(x: np.ndarray) -> np.ndarray:
     """exp on a numpy array; float32 goes through float64 so results are correctly rounded
     like TensorFlow's (numpy's SIMD float32 exp may be 1 ulp off, visible when printed)."""
     if x.dtype == np.float32:
@@ -185,79 +187,79 @@ def exp_values(x: TensorLike) -> Tensor:
 
 
 @primitive
-def exp(x: TensorLike):
+def exp(x: np.ndarray):
     out = exp_values(x)
     return out, lambda g: g * out
 
 
 @primitive
-def log(x: TensorLike):
+def log(x: np.ndarray):
     return np.log(x), lambda g: g / x
 
 
 @primitive
-def log1p(x: TensorLike):
+def log1p(x: np.ndarray):
     return np.log1p(x), lambda g: g / (1 + x)
 
 
 @primitive
-def expm1(x: TensorLike):
+def expm1(x: np.ndarray):
     out = np.expm1(x)
     return out, lambda g: g * (out + 1)
 
 
 @primitive(name="Abs")
-def abs(x: TensorLike):
+def abs(x: np.ndarray):
     return np.abs(x), lambda g: g * np.sign(x)
 
 
 @primitive
-def sign(x: TensorLike):
+def sign(x: np.ndarray):
     return np.sign(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def reciprocal(x: TensorLike):
+def reciprocal(x: np.ndarray):
     out = 1 / x
     return out, lambda g: -g * out * out
 
 
 @primitive
-def sin(x: TensorLike):
+def sin(x: np.ndarray):
     return np.sin(x), lambda g: g * np.cos(x)
 
 
 @primitive
-def cos(x: TensorLike):
+def cos(x: np.ndarray):
     return np.cos(x), lambda g: -g * np.sin(x)
 
 
 @primitive
-def tan(x: TensorLike):
+def tan(x: np.ndarray):
     out = np.tan(x)
     return out, lambda g: g * (1 + out * out)
 
 
 @primitive(name="Round")
-def round(x: TensorLike):
+def round(x: np.ndarray):
     # banker's rounding (half to even), as tf.round
     return np.round(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def floor(x: TensorLike):
+def floor(x: np.ndarray):
     return np.floor(x), lambda g: np.zeros_like(g)
 
 
 @primitive
-def ceil(x: TensorLike):
+def ceil(x: np.ndarray):
     return np.ceil(x), lambda g: np.zeros_like(g)
 
 
 _math_erf = np.vectorize(_math.erf, otypes=[np.float64])
 
 
-def erf_values(x: TensorLike) -> Tensor:
+def erf_values(x: np.ndarray) -> np.ndarray:
     """erf on a numpy array, in the array's precision."""
     if x.dtype == np.float64:  # exact, one Python call per element (float64 is rare)
         return _math_erf(x) if x.size else np.zeros_like(x)
@@ -271,12 +273,12 @@ def erf_values(x: TensorLike) -> Tensor:
 
 
 @primitive
-def erf(x: TensorLike):
+def erf(x: np.ndarray):
     return erf_values(x), lambda g: g * _SQRT_PI_INV2 * np.exp(-x * x)
 
 
 @primitive
-def maximum(a: TensorLike, b: TensorLike):
+def maximum(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         mask = a >= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
@@ -285,7 +287,7 @@ def maximum(a: TensorLike, b: TensorLike):
 
 
 @primitive
-def minimum(a: TensorLike, b: TensorLike):
+def minimum(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         mask = a <= b
         return unbroadcast(g * mask, a.shape), unbroadcast(g * ~mask, b.shape)
@@ -294,7 +296,7 @@ def minimum(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="SquaredDifference")
-def squared_difference(a: TensorLike, b: TensorLike):
+def squared_difference(a: np.ndarray, b: np.ndarray):
     d = a - b
 
     def vjp(g):
@@ -318,7 +320,7 @@ def clip(x: TensorLike, clip_value_min: TensorLike, clip_value_max: TensorLike) 
     return _clip(x, clip_value_min, clip_value_max)
 
 
-def add_n(inputs: TensorLike) -> Tensor:
+def add_n(inputs: Sequence[TensorLike]) -> Tensor:
     """Sum of a list of tensors of the same shape."""
     inputs = list(inputs)
     if not inputs:
@@ -513,77 +515,77 @@ def cast(x: TensorLike, dtype: DTypeLike) -> Tensor:
 
 # --------------------------------------------------------------------------- comparisons
 @primitive
-def equal(a: TensorLike, b: TensorLike):
+def equal(a: np.ndarray, b: np.ndarray):
     return np.equal(a, b), None
 
 
 @primitive
-def not_equal(a: TensorLike, b: TensorLike):
+def not_equal(a: np.ndarray, b: np.ndarray):
     return np.not_equal(a, b), None
 
 
 @primitive
-def greater(a: TensorLike, b: TensorLike):
+def greater(a: np.ndarray, b: np.ndarray):
     return np.greater(a, b), None
 
 
 @primitive
-def greater_equal(a: TensorLike, b: TensorLike):
+def greater_equal(a: np.ndarray, b: np.ndarray):
     return np.greater_equal(a, b), None
 
 
 @primitive
-def less(a: TensorLike, b: TensorLike):
+def less(a: np.ndarray, b: np.ndarray):
     return np.less(a, b), None
 
 
 @primitive
-def less_equal(a: TensorLike, b: TensorLike):
+def less_equal(a: np.ndarray, b: np.ndarray):
     return np.less_equal(a, b), None
 
 
 @primitive
-def logical_and(a: TensorLike, b: TensorLike):
+def logical_and(a: np.ndarray, b: np.ndarray):
     return np.logical_and(a, b), None
 
 
 @primitive
-def logical_or(a: TensorLike, b: TensorLike):
+def logical_or(a: np.ndarray, b: np.ndarray):
     return np.logical_or(a, b), None
 
 
 @primitive
-def logical_xor(a: TensorLike, b: TensorLike):
+def logical_xor(a: np.ndarray, b: np.ndarray):
     return np.logical_xor(a, b), None
 
 
 @primitive
-def logical_not(x: TensorLike):
+def logical_not(x: np.ndarray):
     return np.logical_not(x), None
 
 
 @primitive(name="Invert")
-def bitwise_invert(x: TensorLike):
+def bitwise_invert(x: np.ndarray):
     return np.invert(x), None
 
 
 @primitive(name="IsNan")
-def is_nan(x: TensorLike):
+def is_nan(x: np.ndarray):
     return np.isnan(x), None
 
 
 @primitive(name="IsInf")
-def is_inf(x: TensorLike):
+def is_inf(x: np.ndarray):
     return np.isinf(x), None
 
 
 @primitive(name="IsFinite")
-def is_finite(x: TensorLike):
+def is_finite(x: np.ndarray):
     return np.isfinite(x), None
 
 
 @primitive(name="Equal")
-def tensor_equals(a: TensorLike, b: TensorLike):
+def tensor_equals(a: np.ndarray, b: np.ndarray):
     """`a == b` on tensors: elementwise, but False (not an error) for incompatible shapes."""
     try:
         return np.equal(a, b), None
@@ -592,7 +594,7 @@ def tensor_equals(a: TensorLike, b: TensorLike):
 
 
 @primitive(name="NotEqual")
-def tensor_not_equals(a: TensorLike, b: TensorLike):
+def tensor_not_equals(a: np.ndarray, b: np.ndarray):
     try:
         return np.not_equal(a, b), None
     except ValueError:

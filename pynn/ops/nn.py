@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math as _math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,8 +17,10 @@ from pynn.ops import reduction as _r
 from pynn.ops.array import identity, squeeze
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pynn.core.tensor import Tensor
-    from pynn.core.type_aliases import Axis, ShapeLike, TensorLike
+    from pynn.core.type_aliases import Axis, TensorLike
 
 __all__ = [
     "batch_normalization",
@@ -71,13 +73,13 @@ def _sigmoid(x):
 
 # --------------------------------------------------------------------------- activations
 @primitive
-def relu(x: TensorLike):
+def relu(x: np.ndarray):
     out = np.maximum(x, 0)
     return out, lambda g: g * (x > 0)
 
 
 @primitive
-def relu6(x: TensorLike):
+def relu6(x: np.ndarray):
     out = np.clip(x, 0, 6)
     return out, lambda g: g * ((x > 0) & (x < 6))
 
@@ -105,7 +107,7 @@ def elu(x: TensorLike, alpha: float = 1.0) -> Tensor:
 
 
 @primitive
-def selu(x: TensorLike):
+def selu(x: np.ndarray):
     neg = _SELU_ALPHA * np.expm1(np.minimum(x, 0))
     out = _SELU_SCALE * np.where(x > 0, x, neg)
     return out, lambda g: g * _SELU_SCALE * np.where(x > 0, 1, neg + _SELU_ALPHA)
@@ -134,13 +136,13 @@ def gelu(x: TensorLike, approximate: bool = False) -> Tensor:
 
 
 @primitive
-def sigmoid(x: TensorLike):
+def sigmoid(x: np.ndarray):
     out = _sigmoid(x)
     return out, lambda g: g * out * (1 - out)
 
 
 @primitive
-def tanh(x: TensorLike):
+def tanh(x: np.ndarray):
     out = np.tanh(x)
     return out, lambda g: g * (1 - out * out)
 
@@ -153,7 +155,7 @@ def _softmax(x, axis):
     return out, lambda g: out * (g - _add_reduce(g * out, axis=axis, keepdims=True))
 
 
-def softmax(x: TensorLike, axis: Axis = -1) -> Tensor:
+def softmax(x: TensorLike, axis: int = -1) -> Tensor:
     """exp(x) / sum(exp(x)) along `axis`, computed stably."""
     return _softmax(x, axis=int(axis) if not isinstance(axis, (tuple, list)) else tuple(axis))
 
@@ -165,25 +167,25 @@ def _log_softmax(x, axis):
     return out, lambda g: g - np.exp(out) * np.sum(g, axis=axis, keepdims=True)
 
 
-def log_softmax(x: TensorLike, axis: Axis = -1) -> Tensor:
+def log_softmax(x: TensorLike, axis: int = -1) -> Tensor:
     return _log_softmax(x, axis=int(axis))
 
 
 @primitive
-def softplus(x: TensorLike):
+def softplus(x: np.ndarray):
     # log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|))
     out = np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
     return out, lambda g: g * _sigmoid(x)
 
 
 @primitive
-def softsign(x: TensorLike):
+def softsign(x: np.ndarray):
     d = 1 + np.abs(x)
     return x / d, lambda g: g / (d * d)
 
 
 @primitive(name="Swish")
-def swish(x: TensorLike):
+def swish(x: np.ndarray):
     s = _sigmoid(x)
     return x * s, lambda g: g * (s + x * s * (1 - s))
 
@@ -192,14 +194,14 @@ silu = swish
 
 
 @primitive(name="HardSigmoid")
-def hard_sigmoid(x: TensorLike):
+def hard_sigmoid(x: np.ndarray):
     """Keras 2.15's hard sigmoid: clip(0.2 * x + 0.5, 0, 1)."""
     out = np.clip(0.2 * x + 0.5, 0, 1)
     return out, lambda g: g * 0.2 * ((x > -2.5) & (x < 2.5))
 
 
 @primitive(name="HardSwish")
-def hard_swish(x: TensorLike):
+def hard_swish(x: np.ndarray):
     """x * relu6(x + 3) / 6."""
     r = np.clip(x + 3, 0, 6)
     return x * r / 6, lambda g: g * (r / 6 + x * ((x > -3) & (x < 3)) / 6)
@@ -209,7 +211,7 @@ exponential = _m.exp
 
 
 @primitive(name="LogSigmoid")
-def log_sigmoid(x: TensorLike):
+def log_sigmoid(x: np.ndarray):
     out = -(np.maximum(-x, 0) + np.log1p(np.exp(-np.abs(x))))
     return out, lambda g: g * _sigmoid(-x)
 
@@ -312,7 +314,10 @@ def l2_normalize(x: TensorLike, axis: Axis = None, epsilon: float = 1e-12) -> Te
 
 
 def dropout(
-    x: TensorLike, rate: float, noise_shape: ShapeLike | None = None, seed: int | None = None
+    x: TensorLike,
+    rate: float,
+    noise_shape: Tensor | Sequence[int | None] | None = None,
+    seed: int | None = None,
 ) -> Tensor:
     """Zero each element with probability `rate`, scale the rest by 1 / (1 - rate)."""
     if isinstance(rate, Tensor):
@@ -345,13 +350,17 @@ def _keep_mask(*, shape, rate, dtype, seed):
 
 
 def moments(
-    x: TensorLike, axes: Axis, shift: TensorLike | None = None, keepdims: bool = False
+    x: TensorLike,
+    axes: int | Sequence[int],
+    shift: TensorLike | None = None,
+    keepdims: bool = False,
 ) -> tuple[Tensor, Tensor]:
     """(mean, variance) over `axes`."""
     mean = _r.mean(x, axis=axes, keepdims=True)
     variance = _r.mean(_m.square(_m.subtract(x, mean)), axis=axes, keepdims=keepdims)
     if not keepdims:
-        mean = squeeze(mean, list(axes) if isinstance(axes, (list, tuple)) else [axes])
+        kept: list[Any] = list(axes) if isinstance(axes, (list, tuple)) else [axes]
+        mean = squeeze(mean, kept)
     return mean, variance
 
 
@@ -399,7 +408,7 @@ def _softmax_xent(labels, logits, axis):
 
 
 def softmax_cross_entropy_with_logits(
-    labels: TensorLike, logits: TensorLike, axis: Axis = -1
+    labels: TensorLike, logits: TensorLike, axis: int = -1
 ) -> Tensor:
     """Per-example -sum(labels * log_softmax(logits)) along `axis`, computed stably."""
     return _softmax_xent(labels, logits, axis=int(axis))

@@ -19,7 +19,6 @@ from pynn.ops.conv import _Geometry, _pair
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pynn.core.type_aliases import TensorLike
 
 __all__ = ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d"]
 
@@ -101,7 +100,7 @@ def _squeezed(pool_fn, x4, geo):
 
 @primitive
 def max_pool2d(
-    x: TensorLike,
+    x: np.ndarray,
     *,
     pool_size: int | Sequence[int] = 2,
     strides: int | Sequence[int] | None = None,
@@ -113,7 +112,7 @@ def max_pool2d(
 
 @primitive
 def avg_pool2d(
-    x: TensorLike,
+    x: np.ndarray,
     *,
     pool_size: int | Sequence[int] = 2,
     strides: int | Sequence[int] | None = None,
@@ -125,7 +124,7 @@ def avg_pool2d(
 
 @primitive
 def max_pool1d(
-    x: TensorLike,
+    x: np.ndarray,
     *,
     pool_size: int | Sequence[int] = 2,
     strides: int | Sequence[int] | None = None,
@@ -137,7 +136,7 @@ def max_pool1d(
 
 @primitive
 def avg_pool1d(
-    x: TensorLike,
+    x: np.ndarray,
     *,
     pool_size: int | Sequence[int] = 2,
     strides: int | Sequence[int] | None = None,

@@ -39,13 +39,12 @@ from pynn.ops.math import (
 __all__ = []  # nothing to re-export: importing the module attaches the methods
 
 
-def _reflected(op, name):
+def _reflected(op):
     """`other <op> tensor`, when `other` (a Python number, a numpy array) does not know it."""
 
     def method(self, other):
         return op(other, self)
 
-    method.__name__ = method.__qualname__ = name
     return method
 
 
@@ -79,37 +78,44 @@ def _value(self):
 
 
 # The ops are plain functions of (a, b): bound as methods, `a + b` calls `add(a, b)`.
-Tensor.__add__ = add
-Tensor.__radd__ = _reflected(add, "__radd__")
-Tensor.__sub__ = subtract
-Tensor.__rsub__ = _reflected(subtract, "__rsub__")
-Tensor.__mul__ = multiply
-Tensor.__rmul__ = _reflected(multiply, "__rmul__")
-Tensor.__truediv__ = divide
-Tensor.__rtruediv__ = _reflected(divide, "__rtruediv__")
-Tensor.__floordiv__ = floordiv
-Tensor.__rfloordiv__ = _reflected(floordiv, "__rfloordiv__")
-Tensor.__mod__ = mod
-Tensor.__rmod__ = _reflected(mod, "__rmod__")
-Tensor.__pow__ = power
-Tensor.__rpow__ = _reflected(power, "__rpow__")
-Tensor.__matmul__ = matmul
-Tensor.__rmatmul__ = _reflected(matmul, "__rmatmul__")
-Tensor.__getitem__ = getitem
-Tensor.__neg__ = negative
-Tensor.__pos__ = _pos
-Tensor.__abs__ = abs
-Tensor.__invert__ = _invert
-Tensor.__and__ = Tensor.__rand__ = logical_and
-Tensor.__or__ = Tensor.__ror__ = logical_or
-Tensor.__xor__ = Tensor.__rxor__ = logical_xor
-Tensor.__lt__ = less
-Tensor.__le__ = less_equal
-Tensor.__gt__ = greater
-Tensor.__ge__ = greater_equal
-Tensor.__eq__ = _eq
-Tensor.__ne__ = _ne
-Variable.value = Variable.read_value = _value
+_TENSOR_METHODS = {
+    "__add__": add,
+    "__radd__": _reflected(add),
+    "__sub__": subtract,
+    "__rsub__": _reflected(subtract),
+    "__mul__": multiply,
+    "__rmul__": _reflected(multiply),
+    "__truediv__": divide,
+    "__rtruediv__": _reflected(divide),
+    "__floordiv__": floordiv,
+    "__rfloordiv__": _reflected(floordiv),
+    "__mod__": mod,
+    "__rmod__": _reflected(mod),
+    "__pow__": power,
+    "__rpow__": _reflected(power),
+    "__matmul__": matmul,
+    "__rmatmul__": _reflected(matmul),
+    "__getitem__": getitem,
+    "__neg__": negative,
+    "__pos__": _pos,
+    "__abs__": abs,
+    "__invert__": _invert,
+    "__and__": logical_and,
+    "__rand__": logical_and,
+    "__or__": logical_or,
+    "__ror__": logical_or,
+    "__xor__": logical_xor,
+    "__rxor__": logical_xor,
+    "__lt__": less,
+    "__le__": less_equal,
+    "__gt__": greater,
+    "__ge__": greater_equal,
+    "__eq__": _eq,
+    "__ne__": _ne,
+}
+for _name, _method in _TENSOR_METHODS.items():
+    setattr(Tensor, _name, _method)
+Variable.value = Variable.read_value = _value  # type: ignore[method-assign]
 
 _tensor._late_ops.stack = stack
 _tensor._late_ops.cast = cast
