@@ -163,15 +163,20 @@ def test_core_never_imports_the_layers_above_it():
     assert above == [], above
 
 
+def _python(script):
+    """Run `script` in a fresh Python (nothing imported yet) from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
 def test_core_loads_without_the_ops():
     script = (
         "import sys\n"
         "import pynn.core.autodiff, pynn.core.tensor, pynn.core.tracing\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pynn.ops', 'pynn.keras', 'pynn.tf'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+    result = _python(script)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
@@ -185,9 +190,7 @@ def test_importing_the_ops_attaches_tensor_operators():
         "      convert_to_tensor([a, a]).shape, v.value().numpy().tolist(),\n"
         "      constant(a, 'int32').dtype.name)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+    result = _python(script)
     assert result.stdout.strip() == "False [2.0, 3.0] [2.0, 4.0] 2.0 (2, 2) [3.0, 4.0] int32", (
         result.stdout + result.stderr
     )
@@ -232,9 +235,7 @@ def test_activation_layers_deserialize_without_importing_layers_first():
         "from pynn.keras import activations\n"
         "print(type(activations.deserialize('ReLU')).__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+    result = _python(script)
     assert result.stdout.strip() == "ReLU", result.stderr
 
 
@@ -242,9 +243,7 @@ def test_pynn_run_starts_without_numpy():
     # `python -m pynn run` chooses the BLAS threads before numpy starts: pynn.__main__ and the
     # shim it installs must not import numpy at their top.
     script = "import sys, pynn.__main__, pynn.shim\nprint('numpy' in sys.modules)\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+    result = _python(script)
     assert result.stdout.strip() == "False", result.stderr
 
 
