@@ -93,7 +93,7 @@ for (const pkg of ['pynn_runner', 'matplotlib']) {
 // The compiled kernels (web/kernels/build.sh), loaded by pynn when first needed (kernels.js).
 if (args.kernels) {
   first.FS.mkdirTree(`${sitePackages}/${KERNELS_DIR}`);
-  for (const name of readdirSync(args.kernels).filter((file) => file.endsWith('.so'))) {
+  for (const name of readdirSync(args.kernels).filter((file) => /\.(so|wasm)$/.test(file))) {
     first.FS.writeFile(
       `${sitePackages}/${KERNELS_DIR}/${name}`,
       readFileSync(join(args.kernels, name)),

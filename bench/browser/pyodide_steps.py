@@ -92,7 +92,8 @@ def gemm(n=512, repeat=7):
 
 
 def profile(workload="mlp", limit=25):
-    """cProfile of one pynn run of `workload` (mlp: one epoch; xor: 100 epochs), top by cumulative and by own time."""
+    """cProfile of one pynn run of `workload` (mlp, cnn: one epoch; xor: 100 epochs), top by
+    cumulative and by own time."""
     from common import mnist_like
 
     if workload == "xor":
@@ -100,9 +101,8 @@ def profile(workload="mlp", limit=25):
 
         run, steps = bench.pynn_run(100), 400
     else:
-        import mlp as bench
-
-        x, y = mnist_like(bench.N)
+        bench = __import__(workload)  # mlp or cnn
+        x, y = mnist_like(bench.N, flat=workload == "mlp")
         run, steps = bench.pynn_epoch(x, y), -(-bench.N // bench.BATCH)
         run()  # warm: the first epoch builds the model
     profiler = cProfile.Profile()

@@ -6,6 +6,10 @@ convolutions' im2col products), and the choice of how each is computed:
   (``web/kernels/gemm.c``) once the worker has installed it (``install``), for float32
   products big enough to repay a call (``KERNEL_MIN_MACS``); it reads numpy's memory in
   place through strides, so transposed and sliced operands need no copy;
+* in a cross-origin isolated page, the same kernel on several threads (``install_threads``,
+  ``web/src/worker/kernel-pool.js``) for products big enough to repay copying the operands into
+  the threads' shared memory and the result back (``THREAD_MIN_MACS``,
+  ``THREAD_MIN_MACS_PER_COPY``): Pyodide's own memory cannot be shared;
 * otherwise (no kernel, float64, kernels switched off) ``np.einsum`` with both operands
   contiguous along the contracted axis, 2-8x faster than numpy's BLAS-less ``@`` (whose
   fallback loop is cache-hostile), and ``@`` for tiny products, where einsum's set-up
@@ -20,7 +24,8 @@ The same compiled library also holds the optimizer's Adam update in one pass
 The kernel is checked against numpy when it is installed (every transpose, odd sizes, strided
 operands); if it disagrees it is not used and a warning says so. ``set_kernels(False)`` (or
 ``PYNN_KERNELS=0`` in the environment) switches it off, e.g. to compare speeds;
-``kernel_status()`` says what is in use and why.
+``set_threads(n)`` caps the threads (1: one thread, as in a page that is not isolated);
+``kernel_status()`` says what is in use and why, threads included.
 """
 
 import ctypes
@@ -30,7 +35,17 @@ import warnings
 
 import numpy as np
 
-__all__ = ["adam_update", "col2im", "install", "kernel_status", "matmul", "set_kernels"]
+__all__ = [
+    "adam_update",
+    "col2im",
+    "install",
+    "install_threads",
+    "kernel_status",
+    "kernel_threads",
+    "matmul",
+    "set_kernels",
+    "set_threads",
+]
 
 
 def _numpy_has_blas():
@@ -51,6 +66,13 @@ EINSUM_MIN_MACS = 1 << 14
 KERNEL_MIN_MACS = 1 << 11
 #: Below this many weights numpy's dozen operations cost less than the Adam kernel's call.
 ADAM_MIN_SIZE = 1 << 10
+#: Below this many multiply-adds a product stays on one thread (the threads' wake-up and the
+#: copies cost more than they save).
+THREAD_MIN_MACS = 1 << 20
+#: ... and below this many multiply-adds per float copied (A and B into the threads' memory,
+#: C back), as in a (32 x 36864) @ (36864 x 128) Dense product, whose weights cost more to
+#: copy than half the product takes.
+THREAD_MIN_MACS_PER_COPY = 40
 
 
 class _Kernel:
@@ -122,6 +144,59 @@ class _Kernel:
         return out
 
 
+def _address(x):
+    return x.__array_interface__["data"][0]
+
+
+def _span(x):
+    """How many elements a 2-D view reaches from its first (strides >= 0)."""
+    return (x.shape[0] - 1) * (x.strides[0] >> 2) + (x.shape[1] - 1) * (x.strides[1] >> 2) + 1
+
+
+class _Threads:
+    """The kernel threads of the playground (``web/src/worker/kernel-pool.js``): ``sgemm``
+    copies the operands into their shared memory, splits C into blocks and copies C back."""
+
+    def __init__(self, kernel, pool):
+        self.kernel = kernel  # the one-thread kernel (Adam, col2im, products too small to split)
+        self.pool = pool
+        self.count = int(pool.threads)
+        self.build = str(pool.build)
+        self._sgemm = pool.sgemm
+
+    def run(self, a, b, threads):
+        """a @ b on up to ``threads`` threads into a new array, or None if it cannot be split."""
+        m, k = a.shape
+        n = b.shape[1]
+        out = np.empty((m, n), np.float32)
+        sa, sb = a.strides, b.strides
+        done = self._sgemm(
+            m,
+            n,
+            k,
+            _address(a),
+            sa[0] >> 2,
+            sa[1] >> 2,
+            _address(b),
+            sb[0] >> 2,
+            sb[1] >> 2,
+            _address(out),
+            threads,
+        )
+        return out if done else None
+
+    def product(self, a, b):
+        """Every product on all the threads (the check before use), one thread if too small."""
+        out = self.run(a, b, self.count)
+        return self.kernel.product(a, b) if out is None else out
+
+    def adam(self, *args):
+        self.kernel.adam(*args)
+
+    def col2im(self, cols, sizes):
+        return self.kernel.col2im(cols, sizes)
+
+
 def _usable(x):
     """A float32 operand the kernel can read in place (element-aligned strides)."""
     return (
@@ -136,6 +211,10 @@ _kernel = None  # the loaded kernel, once it passed its check
 _kernel_path = None  # installed, not loaded yet: the first product that wants it loads it
 _kernels_on = os.environ.get("PYNN_KERNELS", "1") != "0"
 _status = "numpy's BLAS" if BLAS else "np.einsum (no compiled kernel installed)"
+_threads = None  # the kernel threads (_Threads), once they passed their check
+_threads_pool = None  # installed, not checked yet
+_threads_wanted = None  # set_threads(n); None: as many as the pool has
+_threads_note = "no kernel threads here"  # why one thread, for kernel_status()
 
 
 def matmul(a, b):
@@ -150,12 +229,32 @@ def matmul(a, b):
         and _usable(b)
         and (_kernel is not None or _load() is not None)
     ):
+        if (_threads is not None or _threads_pool is not None) and macs >= THREAD_MIN_MACS:
+            out = _threaded_product(a, b, macs)
+            if out is not None:
+                return out
         return _kernel.product(a, b)
     if BLAS or macs < EINSUM_MIN_MACS:
         return a @ b
     if a.strides[0] < a.strides[1]:  # a transposed view: contract along a.T's contiguous rows
         return np.einsum("km,kn->nm", a.T, np.ascontiguousarray(b)).T
     return np.einsum("mk,nk->mn", np.ascontiguousarray(a), np.ascontiguousarray(b.T))
+
+
+def _threaded_product(a, b, macs):
+    """a @ b on the kernel threads when that pays, else None."""
+    if _threads is None and _load_threads() is None:
+        return None
+    count = _threads.count if _threads_wanted is None else min(_threads_wanted, _threads.count)
+    if count < 2 or min(a.strides + b.strides) < 0:
+        return None
+    if macs < THREAD_MIN_MACS_PER_COPY * (_span(a) + _span(b) + a.shape[0] * b.shape[1]):
+        return None
+    try:
+        return _threads.run(a, b, count)
+    except Exception as err:  # noqa: BLE001 - a JavaScript error from the pool: one thread from now on
+        _drop_threads(f"they failed ({err})")
+        return None
 
 
 def adam_update(w, m, v, g, alpha, one_minus_beta_1, one_minus_beta_2, epsilon):
@@ -290,6 +389,63 @@ def _load():
     return kernel
 
 
+def install_threads(pool, reason=None):
+    """Uses the playground's kernel threads (``pool``: kernel-pool.js's pool, from the worker)
+    for big float32 products, after checking them against numpy when first needed; without a
+    pool, ``reason`` says why there is only one thread (``kernel_status()`` repeats it)."""
+    global _threads, _threads_pool, _threads_note
+    _threads, _threads_pool = None, pool
+    _threads_note = reason or "no kernel threads here"
+
+
+def _load_threads():
+    """Checks the installed threads against numpy; on any problem warns and keeps one thread."""
+    global _threads, _threads_pool
+    pool, _threads_pool = _threads_pool, None
+    if pool is None or (_kernel is None and _load() is None):
+        return None
+    try:
+        threads = _Threads(_kernel, pool)
+        problem = _self_test(threads)
+        problem = problem and f"they disagreed with numpy: {problem}"
+    except Exception as err:  # noqa: BLE001 - a JavaScript error from the pool
+        problem = f"they failed ({err})"
+    if problem is not None:
+        _drop_threads(problem)
+        return None
+    _threads = threads
+    return threads
+
+
+def _drop_threads(problem):
+    global _threads, _threads_pool, _threads_note
+    _threads = _threads_pool = None
+    _threads_note = f"the kernel threads are NOT used: {problem}"
+    warnings.warn(
+        "pynn: the kernel threads are switched off; one thread computes instead (slower, same "
+        f"results): {problem}",
+        RuntimeWarning,
+        stacklevel=4,
+    )
+
+
+def set_threads(n=None):
+    """Caps the kernel threads at ``n`` (1: one thread; None: all the pool has)."""
+    global _threads_wanted
+    if n is not None and (int(n) != n or n < 1):
+        raise ValueError(f"set_threads needs a whole number >= 1 or None, got {n!r}")
+    _threads_wanted = None if n is None else int(n)
+
+
+def kernel_threads():
+    """How many threads compute the big float32 products now (1 without the pool)."""
+    if _threads_pool is not None:
+        _load_threads()
+    if _threads is None or not _kernels_on or _kernel is None:
+        return 1
+    return _threads.count if _threads_wanted is None else min(_threads_wanted, _threads.count)
+
+
 def set_kernels(on):
     """Switches the compiled kernel on or off (off: numpy's paths, as without it)."""
     global _kernels_on
@@ -302,4 +458,11 @@ def kernel_status():
         _load()
     if _kernel is not None and not _kernels_on:
         return f"np.einsum (the compiled kernel {os.path.basename(_kernel.path)} is switched off)"
-    return _status
+    if _kernel is None:
+        return _status
+    threads = kernel_threads()
+    if threads > 1:
+        return f"{_status}, {threads} threads ({_threads.build})"
+    if _threads is not None:
+        return f"{_status}, 1 thread (set_threads)"
+    return f"{_status}, 1 thread: {_threads_note}"

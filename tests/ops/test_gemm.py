@@ -3,6 +3,8 @@ C code (web/kernels/gemm.c), compiled here for this machine so its blocking, edg
 strides are checked without a browser. (tests/browser/test_kernels.py runs the WebAssembly
 build in Pyodide.)"""
 
+import ctypes
+
 import numpy as np
 import pytest
 
@@ -48,7 +50,19 @@ def assert_close_to_float64(got, a, b, tol=1e-5):
 @pytest.fixture(autouse=True)
 def restore_gemm(monkeypatch):
     """Every test leaves pynn.ops.gemm as it found it (CPython: BLAS, no kernel)."""
-    for name in ("BLAS", "_kernel", "_kernel_path", "_kernels_on", "_status", "KERNEL_MIN_MACS"):
+    for name in (
+        "BLAS",
+        "_kernel",
+        "_kernel_path",
+        "_kernels_on",
+        "_status",
+        "KERNEL_MIN_MACS",
+        "THREAD_MIN_MACS",
+        "_threads",
+        "_threads_pool",
+        "_threads_wanted",
+        "_threads_note",
+    ):
         monkeypatch.setattr(gemm, name, getattr(gemm, name))
 
 
@@ -75,7 +89,10 @@ def test_installed_kernel_is_checked_when_first_used(kernel):
     assert gemm._kernel is None and gemm._kernel_path == kernel
     a, b = operands(5, 9, 257, 0)
     assert_close_to_float64(gemm.matmul(a, b), a, b)
-    assert gemm.kernel_status() == "compiled kernel kernels-native.so"
+    assert (
+        gemm.kernel_status()
+        == "compiled kernel kernels-native.so, 1 thread: no kernel threads here"
+    )
 
 
 @pytest.mark.parametrize("layout", range(8))
@@ -220,3 +237,111 @@ def test_col2im_kernel_is_numpys_scatter_bit_for_bit(
     assert used
     monkeypatch.setattr(gemm, "col2im", lambda cols, sizes: None)  # numpy's taps, same products
     np.testing.assert_array_equal(with_kernel, input_grad())
+
+
+class FakePool:
+    """Stands in for the playground's kernel threads (web/src/worker/kernel-pool.js): the same
+    ``sgemm`` call (addresses, element strides, C-contiguous result), computed here with
+    numpy; records the calls. ``wrong`` makes it disagree, ``fail`` makes it raise."""
+
+    threads = 2
+    build = "fake-threads.wasm"
+
+    def __init__(self, wrong=False, fail=False):
+        self.calls, self.wrong, self.fail = [], wrong, fail
+
+    @staticmethod
+    def _view(address, rows, cols, rs, cs):
+        span = (rows - 1) * rs + (cols - 1) * cs + 1
+        base = np.ctypeslib.as_array((ctypes.c_float * span).from_address(address))
+        return np.lib.stride_tricks.as_strided(base, (rows, cols), (4 * rs, 4 * cs))
+
+    def sgemm(self, m, n, k, a, rsa, csa, b, rsb, csb, c, parts):
+        if self.fail:
+            raise RuntimeError("a kernel thread failed in pynn_sgemm")
+        self.calls.append((m, n, k, parts))
+        out = self._view(c, m, n, n, 1)
+        with np.errstate(invalid="ignore"):  # the check's inf and nan
+            product = self._view(a, m, k, rsa, csa).astype(np.float64) @ self._view(
+                b, k, n, rsb, csb
+            ).astype(np.float64)
+        out[:] = product + (1.0 if self.wrong else 0.0)
+        return True
+
+
+@pytest.fixture
+def threaded(kernel, monkeypatch):
+    monkeypatch.setattr(gemm, "THREAD_MIN_MACS", 1 << 16)
+    pool = FakePool()
+    gemm.install_threads(pool)
+    return pool
+
+
+BIG = (200, 150, 300)  # enough multiply-adds per copied float for the threads
+
+
+def test_big_products_go_to_the_kernel_threads(threaded):
+    for layout in range(4):
+        a, b = operands(*BIG, layout)
+        assert_close_to_float64(gemm.matmul(a, b), a, b)
+        assert threaded.calls[-1] == (*BIG, 2)
+    assert gemm.kernel_status() == (
+        "compiled kernel kernels-native.so, 2 threads (fake-threads.wasm)"
+    )
+    assert gemm.kernel_threads() == 2
+
+
+def test_products_that_do_not_repay_the_copies_stay_on_one_thread(threaded):
+    gemm.matmul(*operands(*BIG, 0))  # checked and used
+    calls = len(threaded.calls)
+    gemm.matmul(*operands(*BIG, 4))  # strided slices: copying what they span costs too much
+    gemm.matmul(*operands(8, 9, 30, 0))  # too small to wake threads
+    gemm.matmul(*operands(4, 128, 1024, 2))  # Dense-like: B costs more to copy than it saves
+    a, b = operands(*BIG, 0)
+    assert_close_to_float64(gemm.matmul(a[::-1], b), a[::-1], b)  # a negative stride
+    assert len(threaded.calls) == calls
+
+
+def test_set_threads_caps_them(threaded):
+    a, b = operands(*BIG, 0)
+    assert gemm.kernel_threads() == 2  # checked now
+    calls = len(threaded.calls)
+    gemm.set_threads(1)
+    try:
+        assert_close_to_float64(gemm.matmul(a, b), a, b)
+        assert gemm.kernel_threads() == 1
+        assert gemm.kernel_status().endswith(", 1 thread (set_threads)")
+        assert len(threaded.calls) == calls
+    finally:
+        gemm.set_threads(None)
+    with pytest.raises(ValueError, match="whole number >= 1"):
+        gemm.set_threads(0)
+
+
+def test_threads_that_disagree_are_refused_loudly(kernel):
+    gemm.install_threads(FakePool(wrong=True))
+    a, b = operands(*BIG, 0)
+    with pytest.warns(RuntimeWarning, match="kernel threads are switched off"):
+        got = gemm.matmul(a, b)
+    assert_close_to_float64(got, a, b)
+    assert "the kernel threads are NOT used: they disagreed with numpy" in gemm.kernel_status()
+    assert gemm.kernel_threads() == 1
+
+
+def test_threads_that_fail_later_fall_back_to_one_thread(threaded):
+    a, b = operands(*BIG, 0)
+    gemm.matmul(a, b)
+    threaded.fail = True
+    with pytest.warns(RuntimeWarning, match="kernel threads are switched off"):
+        got = gemm.matmul(a, b)
+    assert_close_to_float64(got, a, b)
+    assert "NOT used: they failed (a kernel thread failed" in gemm.kernel_status()
+
+
+def test_without_a_pool_the_status_says_why(kernel):
+    gemm.install_threads(None, "the page is not cross-origin isolated")
+    a, b = operands(*BIG, 0)
+    assert_close_to_float64(gemm.matmul(a, b), a, b)
+    assert gemm.kernel_status() == (
+        "compiled kernel kernels-native.so, 1 thread: the page is not cross-origin isolated"
+    )

@@ -7,6 +7,10 @@
 #                        dynamic linker loads it and pynn calls it with ctypes (pynn/ops/gemm.py)
 #   kernels-relaxed.so   the same with relaxed SIMD (the products' multiply-adds fused where the
 #                        CPU has FMA); the worker uses it where the browser validates it
+#   threads-simd128.wasm, threads-relaxed.wasm
+#                        the GEMM alone as a plain module on an imported SHARED memory
+#                        (atomics, bulk memory): the kernel threads of a cross-origin isolated
+#                        page each instantiate it on one WebAssembly.Memory (kernel-pool.js)
 #
 #   bash web/kernels/build.sh OUT_DIR
 #
@@ -61,4 +65,21 @@ side_module() {  # side_module NAME [extra clang flags]
 }
 side_module kernels-simd128
 side_module kernels-relaxed -mrelaxed-simd
-echo "== web/kernels: $("$CLANG" --version | head -1): $(cd "$OUT" && ls -- *.so | tr '\n' ' ')"
+
+# The threaded GEMM: no C library, no static data; the stack pointer is exported so that each
+# thread can give its instance a stack of its own (the code uses none today; nothing relies on it).
+# The memory's maximum (1 GiB) must equal the one kernel-pool.js creates.
+threads_module() {  # threads_module NAME [extra clang flags]
+    local name=$1
+    shift
+    "$CLANG" --target=wasm32 -ffreestanding -nostdlib -O3 -msimd128 -matomics -mbulk-memory \
+        -fno-builtin -fno-math-errno -ffp-contract=off -Wall -Wextra -Werror "$@" \
+        -c "$HERE/gemm.c" -o "$OUT/$name-gemm.o"
+    "$WASM_LD" --no-entry --import-memory --shared-memory --max-memory=1073741824 \
+        -z stack-size=65536 --export=pynn_sgemm --export=pynn_sgemm_work_floats \
+        --export=__heap_base --export=__stack_pointer -o "$OUT/$name.wasm" "$OUT/$name-gemm.o"
+    rm -f "$OUT/$name-gemm.o"
+}
+threads_module threads-simd128
+threads_module threads-relaxed -mrelaxed-simd
+echo "== web/kernels: $("$CLANG" --version | head -1): $(cd "$OUT" && ls -- *.so *.wasm | tr '\n' ' ')"

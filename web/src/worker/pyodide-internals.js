@@ -222,3 +222,12 @@ export function replayLinkerState(pyodide, state) {
     Module.LDSO.loadedLibsByHandle[handle] = dso;
   }
 }
+
+// --- the kernel threads ------------------------------------------------------------------
+
+// Python's wasm memory as bytes (Emscripten's HEAPU8, replaced whenever the memory grows, so
+// read it at each use): the kernel pool (kernel-pool.js) copies numpy's operands out of it
+// and the products back.
+export function wasmHeap(pyodide) {
+  return pyodide._module.HEAPU8;
+}

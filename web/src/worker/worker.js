@@ -9,11 +9,13 @@ import { SITE } from 'virtual:site';
 import { buildFile, receiveFile, servingFiles } from './files.js';
 import { bootFiles } from './boot-files.js';
 import { startFromSnapshot, startWithoutSnapshot } from './site.js';
-import { installKernels } from './kernels.js';
+import { installKernels, startKernelThreads } from './kernels.js';
+import { wasmHeap } from './pyodide-internals.js';
 import { loadDatasetsFor } from './datasets.js';
 
 let runner = null;
 let booting = null;
+let kernelThreads = null; // resolves once pynn has the kernel threads, or knows why not
 let interruptFlag = null;
 
 function post(message, transfer = []) {
@@ -110,6 +112,10 @@ async function boot({ baseUrl, interruptBuffer }) {
   mark('runner');
   runner.warm_up();
   installKernels(pyodide, (await manifest).sitePackages);
+  // Started now, awaited before the first program (not before `ready`: start-up stays as fast).
+  kernelThreads = startKernelThreads(pyodide, (await manifest).sitePackages, () =>
+    wasmHeap(pyodide),
+  ).catch((err) => console.warn(`pynn playground: no kernel threads: ${err && err.message}`));
   mark('pynnImported');
   post({
     type: MSG.ready,
@@ -197,6 +203,7 @@ async function handle(message) {
     return;
   }
   if (message.type === MSG.run) {
+    await kernelThreads;
     const texts = [message.code, ...Object.values(message.files || {})];
     if (texts.some((text) => MAY_USE_HDF5.test(text))) await loadH5wasm();
     await loadDatasetsFor(pyodideInstance, texts.join('\n'), (text) =>

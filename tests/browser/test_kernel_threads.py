@@ -1,0 +1,183 @@
+"""The kernel threads (web/src/worker/kernel-pool.js) in the playground: on a cross-origin
+isolated page pynn's big float32 products run on several Web Workers over one shared memory,
+with results equal to numpy's (and bit for bit to the one-thread kernel) for odd shapes,
+transposed and strided operands and blocks that end mid-tile; training gives the same weights
+with and without threads; Stop still stops a threaded fit. A page that is not isolated computes
+on one thread and says why."""
+
+import re
+
+import pytest
+
+from tests.browser.test_playground import stop_seconds
+
+pytestmark = pytest.mark.browser
+
+CHECK = r"""
+import js
+import numpy as np
+from pynn.ops import gemm
+
+defaults = gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY
+cores = int(js.navigator.hardwareConcurrency)
+print("expect threads:", min(cores, 4))
+print("status:", gemm.kernel_status())
+gemm.KERNEL_MIN_MACS = 0  # every product below goes to the threads
+gemm.THREAD_MIN_MACS = 0
+gemm.THREAD_MIN_MACS_PER_COPY = 0
+run = gemm._threads.run
+threaded = [0]
+def counting(a, b, n):
+    out = run(a, b, n)
+    threaded[0] += out is not None
+    return out
+gemm._threads.run = counting
+
+rng = np.random.default_rng(7)
+checked, bad, differs = 0, [], []
+# Row splits (m >= n) and column splits (n > m), blocks that end mid-tile (m % 4, n % 8),
+# depths past one 256-deep block, widths past one 512-wide block.
+for m, n, k in [(1, 9, 2), (5, 3, 7), (2, 17, 300), (9, 9, 9), (67, 13, 700), (13, 67, 257),
+                (130, 70, 33), (6, 1100, 5), (301, 515, 260), (1027, 3, 64)]:
+    for layout in range(8):
+        a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
+        b = rng.standard_normal((n, k) if layout & 2 else (k, n)).astype(np.float32)
+        a, b = (a.T if layout & 1 else a), (b.T if layout & 2 else b)
+        if layout & 4:
+            a = np.repeat(np.repeat(a, 2, axis=0), 3, axis=1)[::2, ::3]
+            b = np.repeat(b, 2, axis=1)[:, ::2]
+        got = gemm.matmul(a, b)
+        want = a.astype(np.float64) @ b.astype(np.float64)
+        scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
+        checked += 1
+        if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
+            bad.append((m, n, k, layout))
+        if not np.array_equal(got, gemm._kernel.product(a, b)):
+            differs.append((m, n, k, layout))
+print("products checked:", checked, "threaded:", threaded[0], "bad:", bad, "differ:", differs)
+gemm._threads.run = run  # the module lives on in the page: put everything back
+gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY = defaults
+"""
+
+TRAINING = r"""
+import numpy as np
+import tensorflow as tf
+from pynn.ops import gemm
+
+def train(threads):
+    gemm.set_threads(threads)
+    tf.keras.utils.set_random_seed(3)
+    x = np.random.default_rng(1).random((96, 14, 14, 1)).astype("float32")
+    y = np.arange(96) % 10
+    model = tf.keras.Sequential([
+        tf.keras.layers.Conv2D(16, 3, activation="relu", input_shape=(14, 14, 1)),
+        tf.keras.layers.Conv2D(32, 3, activation="relu"),
+        tf.keras.layers.Flatten(),
+        tf.keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile("adam", "sparse_categorical_crossentropy")
+    model.fit(x, y, batch_size=32, epochs=2, verbose=0)
+    return model.get_weights(), gemm.kernel_threads()
+
+defaults = gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY
+gemm.THREAD_MIN_MACS = 1 << 14
+gemm.THREAD_MIN_MACS_PER_COPY = 0
+with_threads, used = train(None)
+one_thread, used_one = train(1)
+gemm.set_threads(None)  # the module lives on in the page: put everything back
+gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY = defaults
+print("threads used:", used, used_one)
+print("same weights:", all(np.array_equal(a, b) for a, b in zip(with_threads, one_thread)))
+"""
+
+ENDLESS_FIT = r"""
+import numpy as np
+import tensorflow as tf
+from pynn.ops import gemm
+
+print("status:", gemm.kernel_status())
+x = np.random.default_rng(0).random((4096, 28, 28, 1)).astype("float32")
+y = np.arange(4096) % 10
+model = tf.keras.Sequential([
+    tf.keras.layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
+    tf.keras.layers.Conv2D(64, 3, activation="relu"),
+    tf.keras.layers.Flatten(),
+    tf.keras.layers.Dense(10, activation="softmax"),
+])
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(x, y, batch_size=64, epochs=100)
+"""
+
+
+def expected_threads(text):
+    return int(re.search(r"expect threads: (\d+)", text).group(1))
+
+
+def test_threaded_products_equal_numpy_and_the_one_thread_kernel(warm):
+    warm.set_code(CHECK)
+    warm.run_and_wait()
+    text = warm.output_text()
+    threads = expected_threads(text)
+    assert threads >= 2, f"this browser reports one core: nothing to test\n{text}"
+    assert re.search(
+        rf"status: compiled kernel kernels-(relaxed|simd128)\.so, {threads} threads "
+        r"\(threads-(relaxed|simd128)\.wasm\)",
+        text,
+    ), text
+    checked, threaded = map(
+        int, re.search(r"products checked: (\d+) threaded: (\d+)", text).groups()
+    )
+    assert checked == threaded == 80, text
+    assert "bad: [] differ: []" in text, text
+
+
+def test_training_with_threads_gives_the_one_thread_weights(warm):
+    warm.set_code(TRAINING)
+    warm.run_and_wait()
+    text = warm.output_text()
+    used, used_one = map(int, re.search(r"threads used: (\d+) (\d+)", text).groups())
+    assert used >= 2 and used_one == 1, text
+    assert "same weights: True" in text, text
+
+
+def test_stop_stops_a_threaded_fit(warm):
+    playground, page = warm, warm.page
+    playground.set_code(ENDLESS_FIT)
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_function(
+        "() => document.getElementById('output').innerText.includes('Epoch 1/100')"
+    )
+    page.wait_for_timeout(1500)  # well inside the threaded products
+    assert " threads (threads-" in playground.output_text()
+    stopped_after = stop_seconds(page, "#output .stopped")
+    assert stopped_after < 1.0, f"Stop took {stopped_after:.2f} s"
+    stopped = page.locator("#output .stopped").last.inner_text()
+    assert "restarted" not in stopped, stopped  # interrupted: the same Python, its threads intact
+    playground.wait_ready()
+    playground.set_code(
+        "import numpy as np\nfrom pynn.ops import gemm\n"
+        "a = np.ones((512, 512), np.float32)\n"
+        "print(gemm.kernel_threads(), float(gemm.matmul(a, a)[3, 4]))\n"
+    )
+    playground.run_and_wait()
+    assert re.search(r"^([2-4]) 512\.0$", playground.output_text(), re.M), playground.output_text()
+
+
+def test_a_page_that_is_not_isolated_computes_on_one_thread(open_context, plain_server):
+    playground = open_context(plain_server.origin, service_workers="block")
+    page = playground.open()
+    assert page.evaluate("crossOriginIsolated") is False
+    playground.set_code(
+        "import numpy as np\nfrom pynn.ops import gemm\n"
+        "a = np.ones((512, 512), np.float32)\n"
+        "print(float(gemm.matmul(a, a)[0, 0]), gemm.kernel_threads())\n"
+        "print('status:', gemm.kernel_status())\n"
+    )
+    playground.run_and_wait()
+    text = playground.output_text()
+    assert "512.0 1" in text, text
+    assert re.search(
+        r"status: compiled kernel kernels-(relaxed|simd128)\.so, 1 thread: "
+        r"the page is not cross-origin isolated",
+        text,
+    ), text

@@ -1,0 +1,259 @@
+// Threads for the float32 GEMM (web/kernels/gemm.c) when the page is cross-origin isolated.
+//
+// Pyodide's memory is not shared, so no other thread can read numpy's arrays. The pool owns
+// ONE shared WebAssembly.Memory on which every thread instantiates the threaded GEMM build
+// (threads-*.wasm: the same C, linked with an imported shared memory): the Python worker
+// itself and `threads - 1` kernel workers (nested Web Workers from a blob: URL, in this
+// worker's agent cluster). For one product the Python worker copies A and B into that
+// memory (O(n^2) against the product's O(n^3)), splits C into row (or column) blocks, wakes
+// each kernel worker with Atomics.notify, computes the first block itself, waits for the
+// others with Atomics.wait (allowed in a worker) and copies C back into numpy's array.
+// pynn.ops.gemm decides per product whether that pays (macs and copies) and calls `sgemm`.
+//
+// Not isolated (no SharedArrayBuffer), one core, or anything failing here: no pool, and
+// pynn computes on one thread; kernel_status() says which and why.
+const BUILDS = ['threads-relaxed.wasm', 'threads-simd128.wasm']; // best first, as kernels.js
+export const MAX_THREADS = 4;
+const PAGE = 65536;
+const MAX_PAGES = 16384; // 1 GiB: the maximum web/kernels/build.sh links the module with
+const STACK_BYTES = 65536;
+const START_LIMIT_MS = 10000;
+const WAIT_LIMIT_MS = 60000; // a kernel worker that has not answered by then is gone
+// One control slot per kernel worker (Int32 words): the call number the worker waits on, the
+// call number it finished, whether it failed, then pynn_sgemm's arguments.
+const SLOT_WORDS = 16;
+const SEQ = 0;
+const DONE = 1;
+const FAILED = 2;
+const ARGS = 3; // m n k a rsa csa b rsb csb c ldc work
+// pynn_sgemm's micro-tile (gemm.c's MR and NR): blocks start on multiples of these.
+const MR = 4;
+const NR = 8;
+
+// The kernel worker's whole program (turned into a blob: URL; it must not refer to anything
+// outside itself). It instantiates the module on the shared memory, says it is ready, then
+// loops: wait for a new call number, run pynn_sgemm with the slot's arguments, publish.
+function kernelThread() {
+  self.onmessage = (event) => {
+    const { module, memory, slot, stackTop } = event.data;
+    let sgemm;
+    try {
+      const instance = new WebAssembly.Instance(module, { env: { memory } });
+      instance.exports.__stack_pointer.value = stackTop;
+      sgemm = instance.exports.pynn_sgemm;
+    } catch (err) {
+      self.postMessage({ ok: false, error: String((err && err.message) || err) });
+      return;
+    }
+    const words = new Int32Array(memory.buffer, slot, 16);
+    self.postMessage({ ok: true });
+    let seen = 0;
+    for (;;) {
+      Atomics.wait(words, 0, seen);
+      seen = Atomics.load(words, 0);
+      const a = words;
+      try {
+        sgemm(a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], 0, a[14]);
+        words[2] = 0;
+      } catch {
+        words[2] = 1;
+      }
+      Atomics.store(words, 1, seen);
+      Atomics.notify(words, 1);
+    }
+  };
+}
+
+const align = (bytes, to = 64) => Math.ceil(bytes / to) * to;
+
+class KernelPool {
+  constructor({ memory, instance, workers, slots, works, arena, heap, build }) {
+    this.memory = memory;
+    this.sgemmHere = instance.exports.pynn_sgemm;
+    this.workers = workers;
+    this.slots = slots; // byte offset of each kernel worker's control slot
+    this.works = works; // byte offset of each thread's scratch (0: this thread)
+    this.arena = arena; // where the operands of a call are copied to
+    this.heap = heap; // () => Pyodide's memory as a Uint8Array (changes when it grows)
+    this.build = build;
+    this.threads = workers.length + 1;
+    this.words = new Int32Array(memory.buffer);
+    this.floats = new Float32Array(memory.buffer);
+    this.broken = null;
+  }
+
+  // Makes room for `bytes` of operands after the arena's start; false if the memory's
+  // maximum cannot hold them.
+  reserve(bytes) {
+    const needed = Math.ceil((this.arena + bytes) / PAGE);
+    const have = this.memory.buffer.byteLength / PAGE;
+    if (needed > MAX_PAGES) return false;
+    if (needed > have) {
+      this.memory.grow(needed - have);
+      this.words = new Int32Array(this.memory.buffer);
+      this.floats = new Float32Array(this.memory.buffer);
+    }
+    return true;
+  }
+
+  // C = A @ B (float32) on up to `parts` threads. A (m x k), B (k x n): Pyodide addresses
+  // (bytes) with element strides >= 0; C: a C-contiguous m x n array at `c`. Returns false
+  // (nothing done) when the product cannot be split or does not fit; throws if a thread failed.
+  sgemm(m, n, k, a, rsa, csa, b, rsb, csb, c, parts) {
+    if (this.broken) throw new Error(this.broken);
+    const byRows = m >= n;
+    const extent = byRows ? m : n;
+    const unit = byRows ? MR : NR;
+    parts = Math.min(parts, this.threads, Math.ceil(extent / unit));
+    if (parts < 2 || m < 1 || n < 1 || k < 1) return false;
+    const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
+    const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
+    const aAt = this.arena;
+    const bAt = align(aAt + 4 * aSpan);
+    const cAt = align(bAt + 4 * bSpan);
+    if (!this.reserve(cAt + 4 * m * n - this.arena)) return false;
+    const heap = this.heap();
+    const source = new Float32Array(heap.buffer, heap.byteOffset);
+    const floats = this.floats;
+    floats.set(source.subarray(a >>> 2, (a >>> 2) + aSpan), aAt >>> 2);
+    floats.set(source.subarray(b >>> 2, (b >>> 2) + bSpan), bAt >>> 2);
+    // Blocks along the split dimension, multiples of the micro-tile, the first one (ours) last
+    // to be handed out.
+    const step = Math.ceil(Math.ceil(extent / unit) / parts) * unit;
+    const block = (p) => {
+      const lo = p * step;
+      const size = Math.min(extent, lo + step) - lo;
+      return byRows
+        ? [size, n, k, aAt + 4 * lo * rsa, rsa, csa, bAt, rsb, csb, cAt + 4 * lo * n, n]
+        : [m, size, k, aAt, rsa, csa, bAt + 4 * lo * csb, rsb, csb, cAt + 4 * lo, n];
+    };
+    const words = this.words;
+    const waiting = [];
+    for (let p = 1; p < parts; p++) {
+      const slot = this.slots[p - 1] >>> 2;
+      if (p * step >= extent) break;
+      words.set(block(p), slot + ARGS);
+      words[slot + ARGS + 11] = this.works[p];
+      const seq = words[slot + SEQ] + 1;
+      Atomics.store(words, slot + SEQ, seq);
+      Atomics.notify(words, slot + SEQ);
+      waiting.push([slot, seq]);
+    }
+    this.sgemmHere(...block(0), 0, this.works[0]);
+    const deadline = performance.now() + WAIT_LIMIT_MS;
+    for (const [slot, seq] of waiting) {
+      for (;;) {
+        const done = Atomics.load(words, slot + DONE);
+        if (done === seq) break;
+        if (performance.now() > deadline) {
+          this.broken = 'a kernel thread stopped answering';
+          throw new Error(this.broken);
+        }
+        Atomics.wait(words, slot + DONE, done, 100);
+      }
+      if (words[slot + FAILED]) throw new Error('a kernel thread failed in pynn_sgemm');
+    }
+    const target = new Float32Array(this.heap().buffer);
+    target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
+    return true;
+  }
+
+  close() {
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+    this.threads = 1;
+  }
+}
+
+// How many threads to use: the cores the browser reports, at most MAX_THREADS.
+export function threadCount() {
+  return Math.max(1, Math.min(MAX_THREADS, (self.navigator && navigator.hardwareConcurrency) || 1));
+}
+
+// A kernel worker and the promise of its "ready".
+function startWorker(url, message) {
+  const worker = new Worker(url, { name: 'pynn-kernel' });
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('a kernel worker did not start')),
+      START_LIMIT_MS,
+    );
+    worker.onmessage = (event) => {
+      clearTimeout(timer);
+      if (event.data && event.data.ok) resolve(worker);
+      else reject(new Error((event.data && event.data.error) || 'a kernel worker failed'));
+    };
+    worker.onerror = (event) => {
+      clearTimeout(timer);
+      event.preventDefault();
+      reject(new Error(event.message || 'a kernel worker failed to load'));
+    };
+  });
+  worker.postMessage(message);
+  return { worker, ready };
+}
+
+// Starts the pool. `readFile(name)` gives a build's bytes (or throws), `heap()` Pyodide's
+// memory as bytes. Resolves to {pool} or {reason} (why pynn stays on one thread).
+export async function startKernelPool({ readFile, heap, threads = threadCount() }) {
+  if (!globalThis.crossOriginIsolated) {
+    return { reason: 'the page is not cross-origin isolated' };
+  }
+  if (threads < 2) return { reason: 'the browser reports one core' };
+  const started = [];
+  try {
+    let build = null;
+    let bytes = null;
+    for (const name of BUILDS) {
+      try {
+        bytes = readFile(name);
+      } catch {
+        continue; // not in this build
+      }
+      if (WebAssembly.validate(bytes)) {
+        build = name;
+        break;
+      }
+    }
+    if (!build) return { reason: 'no threaded kernel build validates in this browser' };
+    const module = await WebAssembly.compile(bytes);
+    const memory = new WebAssembly.Memory({ initial: 32, maximum: MAX_PAGES, shared: true });
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    const workFloats = instance.exports.pynn_sgemm_work_floats();
+    // Layout after the module's own area: control slots, then per thread a stack and its
+    // scratch, then the operands of a call (the arena, grown as needed).
+    let at = align(instance.exports.__heap_base.value);
+    const slots = [];
+    for (let i = 1; i < threads; i++, at += 4 * SLOT_WORDS) slots.push(at);
+    const works = [];
+    const stacks = [];
+    for (let i = 0; i < threads; i++) {
+      at = align(at + STACK_BYTES, 16);
+      stacks.push(at);
+      works.push(at);
+      at = align(at + 4 * workFloats);
+    }
+    const arena = at;
+    const need = Math.ceil(arena / PAGE) + 1 - memory.buffer.byteLength / PAGE;
+    if (need > 0) memory.grow(need);
+    instance.exports.__stack_pointer.value = stacks[0];
+    const url = URL.createObjectURL(
+      new Blob([`(${kernelThread.toString()})()`], { type: 'text/javascript' }),
+    );
+    try {
+      const starting = slots.map((slot, i) =>
+        startWorker(url, { module, memory, slot, stackTop: stacks[i + 1] }),
+      );
+      started.push(...starting.map(({ worker }) => worker));
+      const workers = await Promise.all(starting.map(({ ready }) => ready));
+      return {
+        pool: new KernelPool({ memory, instance, workers, slots, works, arena, heap, build }),
+      };
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  } catch (err) {
+    for (const worker of started) worker.terminate();
+    return { reason: `the kernel threads could not start (${(err && err.message) || err})` };
+  }
+}
