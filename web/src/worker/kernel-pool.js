@@ -80,6 +80,7 @@ class KernelPool {
     this.words = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
     this.broken = null;
+    this.copyCost = 8; // a guess until measured (learn)
   }
 
   // Makes room for `bytes` of operands after the arena's start; false if the memory's
@@ -99,6 +100,12 @@ class KernelPool {
   // C = A @ B (float32) on up to `parts` threads. A (m x k), B (k x n): Pyodide addresses
   // (bytes) with element strides >= 0; C: a C-contiguous m x n array at `c`. Returns false
   // (nothing done) when the product cannot be split or does not fit; throws if a thread failed.
+  //
+  // Only this thread can read Pyodide's memory, so it does every copy. The split operand (A's
+  // rows, or B's columns when C is wider than tall) is copied block by block, each kernel
+  // worker woken as soon as its block is there; this thread takes the first block, made
+  // smaller by its share of the copying (`copyCost`: a copied float in multiply-adds, measured
+  // as the pool runs), and copies its rows of C back while the others finish.
   sgemm(m, n, k, a, rsa, csa, b, rsb, csb, c, parts) {
     if (this.broken) throw new Error(this.broken);
     const byRows = m >= n;
@@ -115,33 +122,77 @@ class KernelPool {
     const heap = this.heap();
     const source = new Float32Array(heap.buffer, heap.byteOffset);
     const floats = this.floats;
-    floats.set(source.subarray(a >>> 2, (a >>> 2) + aSpan), aAt >>> 2);
-    floats.set(source.subarray(b >>> 2, (b >>> 2) + bSpan), bAt >>> 2);
-    // Blocks along the split dimension, multiples of the micro-tile, the first one (ours) last
-    // to be handed out.
-    const step = Math.ceil(Math.ceil(extent / unit) / parts) * unit;
+    // copy(from, at, first, count): elements [first, first + count) of an operand.
+    const copy = (from, at, first, count) =>
+      floats.set(
+        source.subarray((from >>> 2) + first, (from >>> 2) + first + count),
+        (at >>> 2) + first,
+      );
+    const started = performance.now();
+    // The split operand, its stride along the split and across it.
+    const [from, at, along, across, depth, span] = byRows
+      ? [a, aAt, rsa, csa, k, aSpan]
+      : [b, bAt, csb, rsb, k, bSpan];
+    if (byRows) copy(b, bAt, 0, bSpan);
+    else copy(a, aAt, 0, aSpan);
+    // Block by block only if its rows (columns) do not interleave (not a transposed view).
+    const sliced = along >= (depth - 1) * across + 1;
+    if (!sliced) copy(from, at, 0, span);
+    // Blocks: ours first, the others' equal, all on the micro-tile.
+    const macs = m * n * k;
+    const copied = aSpan + bSpan + m * n;
+    const ours = Math.max(
+      unit,
+      Math.floor(extent / (parts + (this.copyCost * copied) / macs) / unit) * unit,
+    );
+    const step = Math.ceil((extent - ours) / (parts - 1) / unit) * unit;
+    const bounds = [0, Math.min(ours, extent)];
+    while (bounds[bounds.length - 1] < extent)
+      bounds.push(Math.min(extent, bounds[bounds.length - 1] + step));
     const block = (p) => {
-      const lo = p * step;
-      const size = Math.min(extent, lo + step) - lo;
+      const lo = bounds[p];
+      const size = bounds[p + 1] - lo;
       return byRows
         ? [size, n, k, aAt + 4 * lo * rsa, rsa, csa, bAt, rsb, csb, cAt + 4 * lo * n, n]
         : [m, size, k, aAt, rsa, csa, bAt + 4 * lo * csb, rsb, csb, cAt + 4 * lo, n];
     };
+    const copyBlock = (p) => {
+      if (sliced)
+        copy(
+          from,
+          at,
+          bounds[p] * along,
+          (bounds[p + 1] - bounds[p] - 1) * along + (depth - 1) * across + 1,
+        );
+    };
     const words = this.words;
     const waiting = [];
-    for (let p = 1; p < parts; p++) {
+    for (let p = 1; p < bounds.length - 1; p++) {
+      copyBlock(p);
       const slot = this.slots[p - 1] >>> 2;
-      if (p * step >= extent) break;
       words.set(block(p), slot + ARGS);
       words[slot + ARGS + 11] = this.works[p];
       const seq = words[slot + SEQ] + 1;
       Atomics.store(words, slot + SEQ, seq);
       Atomics.notify(words, slot + SEQ);
-      waiting.push([slot, seq]);
+      waiting.push([p, slot, seq]);
     }
+    copyBlock(0);
+    const copiedIn = performance.now();
     this.sgemmHere(...block(0), 0, this.works[0]);
+    const computed = performance.now();
+    const target = new Float32Array(this.heap().buffer);
+    const copyBack = (p) => {
+      const first = bounds[p] * n;
+      const count = (bounds[p + 1] - bounds[p]) * n;
+      target.set(
+        floats.subarray((cAt >>> 2) + first, (cAt >>> 2) + first + count),
+        (c >>> 2) + first,
+      );
+    };
+    if (byRows) copyBack(0);
     const deadline = performance.now() + WAIT_LIMIT_MS;
-    for (const [slot, seq] of waiting) {
+    for (const [p, slot, seq] of waiting) {
       for (;;) {
         const done = Atomics.load(words, slot + DONE);
         if (done === seq) break;
@@ -152,10 +203,19 @@ class KernelPool {
         Atomics.wait(words, slot + DONE, done, 100);
       }
       if (words[slot + FAILED]) throw new Error('a kernel thread failed in pynn_sgemm');
+      if (byRows) copyBack(p);
     }
-    const target = new Float32Array(this.heap().buffer);
-    target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
+    if (!byRows) target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
+    this.learn(copiedIn - started, aSpan + bSpan, computed - copiedIn, (bounds[1] * macs) / extent);
     return true;
+  }
+
+  // Keeps `copyCost` (a copied float's time in multiply-adds of this thread) up to date from
+  // the last call's copies and its own block, when both took long enough to time.
+  learn(copyMs, floatsCopied, computeMs, macsComputed) {
+    if (copyMs < 0.05 || computeMs < 0.2) return;
+    const cost = copyMs / floatsCopied / (computeMs / macsComputed);
+    this.copyCost += 0.25 * (Math.min(64, Math.max(1, cost)) - this.copyCost);
   }
 
   close() {
