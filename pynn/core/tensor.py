@@ -12,6 +12,7 @@ the ops that compute on it.
 from __future__ import annotations
 
 import copy as _copy
+import functools as _functools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -466,20 +467,12 @@ def constant(
 
 
 # --------------------------------------------------------------------------- Variable
-class _VariableSlice(Tensor):
-    """`variable[key]`: a Tensor (the values) whose `assign` writes into the variable there,
-    as TF's sliced variables (`w[0, 1].assign(0.)`; TF has no sliced `assign_add`)."""
-
-    _slice_of = None
-
-    def assign(self, value, use_locking=None, name=None, read_value=True):
-        variable, key = self._slice_of
-        full = variable._value.copy()
-        full[key] = np.asarray(
-            value._value if isinstance(value, Tensor) else value, dtype=full.dtype
-        )
-        variable.assign(full)
-        return variable if read_value else None
+def _assign_slice(variable, key, value, use_locking=None, name=None, read_value=True):
+    """`variable[key].assign(value)`: writes `value` into the variable there (TF has no sliced
+    `assign_add`)."""
+    full = variable._value.copy()
+    full[key] = np.asarray(value._value if isinstance(value, Tensor) else value, dtype=full.dtype)
+    return variable.assign(full, read_value=read_value)
 
 
 class Variable(Tensor):
@@ -589,10 +582,10 @@ class Variable(Tensor):
     experimental_ref = ref
 
     def __getitem__(self, key):
-        # `v[0, 1].assign(0.)` writes into the variable, as TF's sliced variables do
+        # `v[0, 1].assign(0.)` writes into the variable: as in TF, the slice is an ordinary
+        # tensor that carries an `assign` bound to the variable and the key
         out = Tensor.__getitem__(self, key)
-        out.__class__ = _VariableSlice
-        out._slice_of = (self, key)
+        out.assign = _functools.partial(_assign_slice, self, key)
         return out
 
     def _new_value(self, value, what):
@@ -622,7 +615,7 @@ class Variable(Tensor):
             self._value = np.array(v, dtype=self._value.dtype)
         else:
             self._value[...] = v
-        return self if read_value else None
+        return self._read_after_write() if read_value else None
 
     def assign_add(
         self,
@@ -635,7 +628,7 @@ class Variable(Tensor):
         if _tracing:
             _tracing[0].assign(self, "assign_add", delta)
         np.add(self._value, self._new_value(delta, "add value"), out=self._value, casting="unsafe")
-        return self if read_value else None
+        return self._read_after_write() if read_value else None
 
     def assign_sub(
         self,
@@ -650,7 +643,13 @@ class Variable(Tensor):
         np.subtract(
             self._value, self._new_value(delta, "subtract value"), out=self._value, casting="unsafe"
         )
-        return self if read_value else None
+        return self._read_after_write() if read_value else None
+
+    def _read_after_write(self):
+        # What `assign*` return in TF's eager mode: the same variable, shown as
+        # 'UnreadVariable'. Inside a recorded train step, the variable itself (the recording
+        # knows it by identity).
+        return self if _tracing else _UnreadVariable(self)
 
     def __hash__(self):
         raise TypeError(
@@ -683,6 +682,34 @@ class Variable(Tensor):
         new.__dict__.update(_copy.deepcopy(self.__dict__, memo))
         new._value = self._value.copy()
         return new
+
+
+class _UnreadVariable(Variable):
+    """What `assign`, `assign_add` and `assign_sub` return, as TF's eager `_UnreadVariable`:
+    the variable itself under another name. It reads and writes the variable's values (so it
+    shows later updates too) and prints as `<tf.Variable 'UnreadVariable' ...>`."""
+
+    def __init__(self, variable):  # noqa: PLW0231 (a view of `variable`, not a new variable)
+        self.__dict__["_source"] = variable
+        self.__dict__["_name"] = "UnreadVariable"
+
+    @property
+    def _value(self):
+        return self._source._value
+
+    @_value.setter
+    def _value(self, value):
+        self._source._value = value
+
+    @property
+    def name(self) -> str:
+        return "UnreadVariable"
+
+    def __getattr__(self, attribute):  # the variable's other state (trainable, constraint ...)
+        return getattr(self.__dict__["_source"], attribute)
+
+    def __reduce__(self):
+        return self._source.__reduce__()
 
 
 def _rebuild_variable(value, trainable, name):

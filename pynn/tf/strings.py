@@ -27,6 +27,7 @@ __all__ = [
     "strip",
     "substr",
     "to_hash_bucket_fast",
+    "to_hash_bucket_strong",
     "to_number",
     "unicode_decode",
     "unicode_encode",
@@ -226,6 +227,18 @@ def unicode_encode(input, output_encoding, errors="replace", replacement_char=65
 def to_hash_bucket_fast(input, num_buckets, name=None):
     """int64 buckets in [0, num_buckets) by FarmHash Fingerprint64 (TensorFlow's)."""
     return _wrap(hash_buckets(_strings(input), int(num_buckets)))
+
+
+def to_hash_bucket_strong(input, num_buckets, key, name=None):
+    """int64 buckets in [0, num_buckets) by SipHash-2-4 under `key` (two integers), as
+    TensorFlow's keyed strong hash."""
+    if not isinstance(key, (list, tuple)):
+        raise TypeError(
+            f"Expected list for 'key' argument to 'string_to_hash_bucket_strong' Op, not {key!r}."
+        )
+    if len(key) != 2:
+        raise InvalidArgumentError("Key must have 2 elements [Op:StringToHashBucketStrong]")
+    return _wrap(hash_buckets(_strings(input), int(num_buckets), tuple(key)))
 
 
 def to_number(string_tensor, out_type=None, name=None):

@@ -228,7 +228,9 @@ def test_variable_basics():
 def test_variable_assign_in_place():
     v = Variable([1.0, 2.0])
     buffer = v._value
-    assert v.assign([3.0, 4.0]) is v
+    written = v.assign([3.0, 4.0])  # as TF's eager mode: the variable, named UnreadVariable
+    assert written.name == "UnreadVariable" and written._value is buffer
+    assert isinstance(written, Variable) and written.trainable
     v.assign_add(constant([1.0, 1.0]))
     v.assign_sub(np.array([0.5, 0.5]))
     assert v._value is buffer

@@ -499,3 +499,49 @@ scenario(
     print(sl(tf.constant(["a", "x", "y", "z", "b", "학교"])), sl.get_vocabulary())
 """,
 )
+
+scenario(
+    "hashing_salted",
+    """
+    strs = ["", "a", "hello", "안녕", "0123456789abcdefg", "x" * 40]
+    print(tf.strings.to_hash_bucket_strong(strs, 1000, key=[1, 2]))
+    print(tf.strings.to_hash_bucket_strong(strs, 7, key=[-5, 2**40]))
+    h = layers.Hashing(num_bins=5, salt=133)
+    print(h([["A"], ["B"], ["C"], ["안녕"]]), h.salt, h.strong_hash)
+    print(layers.Hashing(num_bins=5, salt=[133, 137])(np.array([[10], [21], [-3]])))
+    print(layers.Hashing(num_bins=3, salt=(1, 2), mask_value="")([["A"], [""], ["C"]]))
+    print(layers.Hashing(num_bins=4, salt=7, output_mode="multi_hot")(np.array([["a", "b"], ["c", "a"]])))
+    print(layers.Hashing(num_bins=3, salt=[1, 2]).get_config())
+    print(layers.Hashing(num_bins=3, salt=5).get_config()["salt"], layers.Hashing(3).strong_hash)
+    for bad in ([1, 2, 3], "x", 1.5):
+        try:
+            layers.Hashing(num_bins=3, salt=bad)
+        except ValueError as e:
+            print("ValueError", e)
+    try:
+        tf.strings.to_hash_bucket_strong(["a"], 3, key=[1])
+    except tf.errors.InvalidArgumentError:
+        print("InvalidArgumentError")
+    try:
+        tf.strings.to_hash_bucket_strong(["a"], 3, key=5)
+    except TypeError as e:
+        print("TypeError", e)
+""",
+)
+
+scenario(
+    "variable_slices_and_assign_results",
+    """
+    v = tf.Variable([[1.0, 2.0], [3.0, 4.0]], name="w")
+    print(repr(v[0])); print(v[0]); print(repr(v[0, 1])); print(repr(v[:, 1]))
+    print(type(v[0]).__name__ == type(tf.constant(1.0)).__name__, hasattr(v[0], "assign"))
+    print(repr(v[0, 1].assign(0.0)))
+    print(repr(v.assign([[5.0, 6.0], [7.0, 8.0]])))
+    print(repr(v.assign_add([[1.0, 1.0], [1.0, 1.0]])), v.assign_sub([[1.0, 1.0], [1.0, 1.0]]).name)
+    print(v.assign([[0.0, 0.0], [0.0, 0.0]], read_value=False))
+    r = v.assign([[1.0, 1.0], [1.0, 1.0]])
+    v.assign_add([[1.0, 1.0], [1.0, 1.0]])
+    print(r.numpy().tolist(), r.shape, r.dtype, r.trainable)
+    print(repr(v))
+""",
+)

@@ -128,5 +128,5 @@ def test_errors():
         tf.strings.lower(tf.constant([1.0]))
     with pytest.raises(ValueError, match="expects string inputs"):
         keras.layers.StringLookup(vocabulary=["a"])(tf.constant([1.0]))
-    with pytest.raises(NotImplementedError, match="salted"):
-        keras.layers.Hashing(4, salt=1)
+    with pytest.raises(ValueError, match="salt` argument for `Hashing` can only be a tuple"):
+        keras.layers.Hashing(4, salt=[1, 2, 3])

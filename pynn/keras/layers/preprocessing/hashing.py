@@ -1,9 +1,11 @@
 """`Hashing`: strings or integers to `num_bins` buckets by FarmHash Fingerprint64 (the same
-bucket TensorFlow picks, `tf.strings.to_hash_bucket_fast`)."""
+bucket TensorFlow picks, `tf.strings.to_hash_bucket_fast`), or with a `salt` by keyed
+SipHash-2-4 (`tf.strings.to_hash_bucket_strong`)."""
 
 import numpy as np
 
 from pynn.core.farmhash import fingerprint64
+from pynn.core.siphash import siphash24
 from pynn.core.tensor import TensorShape, _wrap
 from pynn.core.tracing import traced_call
 from pynn.keras.engine.base_layer import Layer
@@ -19,7 +21,8 @@ class Hashing(Layer):
         num_bins: number of bins (with `mask_value`, bin 0 is the mask's and the others hash
             into [1, num_bins)).
         mask_value: a value that maps to 0.
-        salt: keyed hashing (SipHash in TensorFlow; not provided here).
+        salt: a key for keyed hashing (SipHash-2-4, as TensorFlow's strong hash): two
+            integers, or one integer used twice. Different salts give different bins.
         output_mode: `"int"` (int64 bins, default), `"one_hot"`, `"multi_hot"`, `"count"`.
 
     Input: strings or integers of any shape. Output: int64 bins of the same shape, or float32
@@ -46,15 +49,12 @@ class Hashing(Layer):
                     "The `salt` argument for `Hashing` can only be a tuple of size "
                     f"2 integers, or a single integer. Received: salt={salt}."
                 )
-            raise NotImplementedError(
-                "pynn's Hashing has no salted (SipHash) mode: leave `salt=None`."
-            )
         self.num_bins = num_bins
         self.mask_value = mask_value
-        self.strong_hash = False
+        self.strong_hash = salt is not None
         self.output_mode = output_mode
         self.sparse = sparse
-        self.salt = None
+        self.salt = None if salt is None else (salt if not isinstance(salt, int) else [salt, salt])
 
     def call(self, inputs):
         values = utils.as_array(inputs)
@@ -65,6 +65,7 @@ class Hashing(Layer):
                 num_bins=self.num_bins,
                 mask_value=self.mask_value,
                 output_mode=self.output_mode,
+                key=None if self.salt is None else tuple(self.salt),
             )
         )
 
@@ -89,28 +90,29 @@ class Hashing(Layer):
         }
 
 
-def hash_buckets(values, num_buckets):
-    """int64 FarmHash buckets of an array of strings (bytes) or integers."""
+def hash_buckets(values, num_buckets, key=None):
+    """int64 buckets of an array of strings (bytes) or integers: FarmHash Fingerprint64, or
+    SipHash-2-4 under `key` (two integers) when one is given."""
     out = np.empty(values.shape, dtype=np.int64)
     flat_out, flat_in = out.reshape(-1), values.reshape(-1)
     for i, v in enumerate(flat_in.tolist()):
-        key = (
+        text = (
             v
             if isinstance(v, bytes)
             else (v.encode("utf-8") if isinstance(v, str) else str(int(v)).encode())
         )
-        flat_out[i] = fingerprint64(key) % num_buckets
+        flat_out[i] = (fingerprint64(text) if key is None else siphash24(key, text)) % num_buckets
     return out
 
 
-def _hash(values, *, num_bins, mask_value, output_mode):
+def _hash(values, *, num_bins, mask_value, output_mode, key):
     bins = num_bins
     mask = None
     if mask_value is not None and bins > 1:
         bins -= 1
-        key = mask_value.encode("utf-8") if isinstance(mask_value, str) else mask_value
-        mask = values == key
-    out = hash_buckets(values, bins)
+        masked = mask_value.encode("utf-8") if isinstance(mask_value, str) else mask_value
+        mask = values == masked
+    out = hash_buckets(values, bins, key)
     if mask is not None:
         out = np.where(mask, 0, out + 1)
     if output_mode == INT:
