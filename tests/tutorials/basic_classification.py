@@ -1,15 +1,16 @@
 # Source: TensorFlow tutorial "Basic classification: Classify images of clothing"
 # https://www.tensorflow.org/tutorials/keras/classification
-# (fashion_mnist swapped for the bundled mnist, as the brief allows; data subset and epochs cut)
+# (on pynn's bundled Fashion-MNIST subset; data subset and epochs cut)
 import numpy as np
 import tensorflow as tf
 
 tf.keras.utils.set_random_seed(0)
 print(tf.__version__[:1])
 
-mnist = tf.keras.datasets.mnist
-(train_images, train_labels), (test_images, test_labels) = mnist.load_data()
-class_names = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+fashion_mnist = tf.keras.datasets.fashion_mnist
+(train_images, train_labels), (test_images, test_labels) = fashion_mnist.load_data()
+class_names = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+               'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
 
 print("CHECK train_images.shape[1:]", train_images.shape[1:], train_images.dtype)
 print("CHECK train_labels.dtype", train_labels.dtype, train_labels.ndim)
@@ -34,10 +35,10 @@ print("CHECK history keys", sorted(history.history.keys()))
 print("CHECK epochs", len(history.history['loss']), history.epoch)
 losses = history.history['loss']
 print("CHECK loss falls", losses[-1] < losses[0])
-print("CHECK accuracy > 0.8", history.history['accuracy'][-1] > 0.8)
+print("CHECK accuracy > 0.7", history.history['accuracy'][-1] > 0.7)
 
 test_loss, test_acc = model.evaluate(test_images, test_labels, verbose=2)
-print('\nTest accuracy:', test_acc > 0.8)
+print('\nTest accuracy:', test_acc > 0.7)
 print("CHECK evaluate types", type(test_loss).__name__, type(test_acc).__name__)
 
 probability_model = tf.keras.Sequential([model, tf.keras.layers.Softmax()])

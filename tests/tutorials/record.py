@@ -5,8 +5,10 @@
 
 Each `<name>.py` runs in a fresh TensorFlow process as `__main__`; its stdout is stored in
 `expected/<name>.txt` and compared by `test_tutorials.py` (summaries exactly, `CHECK` lines
-exactly). Downloads are not possible here, so `mnist.load_data()` is pointed at the subset pynn
-bundles (the same arrays pynn returns), which is the only change to TensorFlow's behaviour.
+exactly). Downloads are not possible here, so `mnist.load_data()` and
+`fashion_mnist.load_data()` are pointed at the subsets pynn bundles (the same arrays pynn
+returns, read-only for Fashion-MNIST as tf.keras's own loader makes them), which is the only
+change to TensorFlow's behaviour.
 """
 
 import glob
@@ -18,6 +20,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MNIST = os.path.join(ROOT, "pynn", "keras", "datasets", "data", "mnist.npz")
+FASHION_MNIST = os.path.join(ROOT, "pynn", "keras", "datasets", "data", "fashion_mnist.npz")
 
 PRELUDE = f"""
 import os, runpy, sys
@@ -32,6 +35,17 @@ def _bundled_mnist(path="mnist.npz"):
 tf.keras.datasets.mnist.load_data = _bundled_mnist
 import keras.src.datasets.mnist as _m
 _m.load_data = _bundled_mnist
+
+def _bundled_fashion_mnist():
+    with np.load({FASHION_MNIST!r}) as f:
+        arrays = [f[k] for k in ("x_train", "y_train", "x_test", "y_test")]
+    for array in arrays:
+        array.flags.writeable = False
+    return (arrays[0], arrays[1]), (arrays[2], arrays[3])
+
+tf.keras.datasets.fashion_mnist.load_data = _bundled_fashion_mnist
+import keras.src.datasets.fashion_mnist as _f
+_f.load_data = _bundled_fashion_mnist
 script = sys.argv[1]
 sys.argv = [script]
 sys.path.insert(0, os.path.dirname(script))

@@ -1,15 +1,17 @@
 # Plotting cells of the TensorFlow tutorial "Basic classification: Classify images of clothing"
-# (tensorflow.org/tutorials/keras/classification), unchanged; fashion_mnist swapped for the
-# bundled mnist and the data cut so it trains in seconds. Cells are split at `# %%`.
+# (tensorflow.org/tutorials/keras/classification), unchanged, on pynn's bundled Fashion-MNIST
+# subset with the data cut so it trains in seconds. Cells are split at `# %%`.
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
 
 tf.keras.utils.set_random_seed(0)
-(train_images, train_labels), (test_images, test_labels) = tf.keras.datasets.mnist.load_data()
+fashion_mnist = tf.keras.datasets.fashion_mnist
+(train_images, train_labels), (test_images, test_labels) = fashion_mnist.load_data()
 train_images, train_labels = train_images[:600] / 255.0, train_labels[:600]
 test_images, test_labels = test_images[:100] / 255.0, test_labels[:100]
-class_names = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+class_names = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+               'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
 # %%
 plt.figure()
 plt.imshow(train_images[0])
