@@ -3,30 +3,18 @@ recorded by tests/reference/record_datasets.py): tf.keras's own Fashion-MNIST lo
 bundled subset from its cache, gives arrays identical to pynn's `load_data()`, down to dtype,
 writeability and every byte; the loaders have tf.keras's signatures."""
 
-import hashlib
 import inspect
 import json
 import os
 
-import numpy as np
 import pytest
 
 from pynn.keras import datasets
+from tests.reference.array_digest import describe
 
 FIXTURE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures", "datasets.json")
 with open(FIXTURE, encoding="utf-8") as fixture_file:
     REFERENCE = json.load(fixture_file)
-
-
-def describe(array):
-    return {
-        "shape": list(array.shape),
-        "dtype": str(array.dtype),
-        "writeable": bool(array.flags.writeable),
-        "min": int(array.min()),
-        "max": int(array.max()),
-        "sha256": hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest(),
-    }
 
 
 def test_fashion_mnist_is_what_tf_keras_loads_from_the_same_images():

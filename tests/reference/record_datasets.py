@@ -12,7 +12,6 @@ checks pynn's loaders against this file.
 """
 
 import gzip
-import hashlib
 import inspect
 import json
 import os
@@ -31,20 +30,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np
 import tensorflow as tf
+from array_digest import describe
 from tensorflow import keras
 
 DATASETS = ["mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing"]
-
-
-def describe(array):
-    return {
-        "shape": list(array.shape),
-        "dtype": str(array.dtype),
-        "writeable": bool(array.flags.writeable),
-        "min": int(array.min()),
-        "max": int(array.max()),
-        "sha256": hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest(),
-    }
 
 
 def idx_gz(path, array):
