@@ -45,6 +45,7 @@ __all__ = [
     "matmul",
     "set_kernels",
     "set_threads",
+    "thread_stats",
 ]
 
 
@@ -72,7 +73,10 @@ THREAD_MIN_MACS = 1 << 20
 #: ... and below this many multiply-adds per float copied (A and B into the threads' memory,
 #: C back), as in a (32 x 36864) @ (36864 x 128) Dense product, whose weights cost more to
 #: copy than half the product takes.
-THREAD_MIN_MACS_PER_COPY = 40
+THREAD_MIN_MACS_PER_COPY = 24
+#: The pool measures its speed-up and rests (one thread computes) while the other cores are
+#: busy; False makes it use the threads regardless (tests).
+THREADS_ADAPTIVE = True
 
 
 class _Kernel:
@@ -164,8 +168,9 @@ class _Threads:
         self.build = str(pool.build)
         self._sgemm = pool.sgemm
 
-    def run(self, a, b, threads):
-        """a @ b on up to ``threads`` threads into a new array, or None if it cannot be split."""
+    def run(self, a, b, threads, force=False):
+        """a @ b on up to ``threads`` threads into a new array, or None if it cannot be split
+        (or the pool rests, unless ``force``)."""
         m, k = a.shape
         n = b.shape[1]
         out = np.empty((m, n), np.float32)
@@ -182,13 +187,19 @@ class _Threads:
             sb[1] >> 2,
             _address(out),
             threads,
+            force,
         )
         return out if done else None
 
     def product(self, a, b):
         """Every product on all the threads (the check before use), one thread if too small."""
-        out = self.run(a, b, self.count)
+        out = self.run(a, b, self.count, force=True)
         return self.kernel.product(a, b) if out is None else out
+
+    def stats(self):
+        return {
+            key: int(getattr(self.pool.stats, key)) for key in ("threaded", "declined", "rests")
+        }
 
     def adam(self, *args):
         self.kernel.adam(*args)
@@ -251,7 +262,7 @@ def _threaded_product(a, b, macs):
     if macs < THREAD_MIN_MACS_PER_COPY * (_span(a) + _span(b) + a.shape[0] * b.shape[1]):
         return None
     try:
-        return _threads.run(a, b, count)
+        return _threads.run(a, b, count, force=not THREADS_ADAPTIVE)
     except Exception as err:  # noqa: BLE001 - a JavaScript error from the pool: one thread from now on
         _drop_threads(f"they failed ({err})")
         return None
@@ -444,6 +455,13 @@ def kernel_threads():
     if _threads is None or not _kernels_on or _kernel is None:
         return 1
     return _threads.count if _threads_wanted is None else min(_threads_wanted, _threads.count)
+
+
+def thread_stats():
+    """How the kernel threads were used: products computed on them (``threaded``), declined
+    while they rested (``declined``), and rests (``rests``: their speed-up fell below 1.1x,
+    the other cores being busy); None without threads."""
+    return None if _threads is None else _threads.stats()
 
 
 def set_kernels(on):

@@ -18,17 +18,19 @@ import js
 import numpy as np
 from pynn.ops import gemm
 
-defaults = gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY
+defaults = (gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY,
+            gemm.THREADS_ADAPTIVE)
 cores = int(js.navigator.hardwareConcurrency)
 print("expect threads:", min(cores, 4))
 print("status:", gemm.kernel_status())
 gemm.KERNEL_MIN_MACS = 0  # every product below goes to the threads
 gemm.THREAD_MIN_MACS = 0
 gemm.THREAD_MIN_MACS_PER_COPY = 0
+gemm.THREADS_ADAPTIVE = False  # threads even when the machine is too busy for them to pay
 run = gemm._threads.run
 threaded = [0]
-def counting(a, b, n):
-    out = run(a, b, n)
+def counting(a, b, n, **options):
+    out = run(a, b, n, **options)
     threaded[0] += out is not None
     return out
 gemm._threads.run = counting
@@ -56,7 +58,8 @@ for m, n, k in [(1, 9, 2), (5, 3, 7), (2, 17, 300), (9, 9, 9), (67, 13, 700), (1
             differs.append((m, n, k, layout))
 print("products checked:", checked, "threaded:", threaded[0], "bad:", bad, "differ:", differs)
 gemm._threads.run = run  # the module lives on in the page: put everything back
-gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY = defaults
+(gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY,
+ gemm.THREADS_ADAPTIVE) = defaults
 """
 
 TRAINING = r"""
@@ -79,14 +82,15 @@ def train(threads):
     model.fit(x, y, batch_size=32, epochs=2, verbose=0)
     return model.get_weights(), gemm.kernel_threads()
 
-defaults = gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY
+defaults = gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY, gemm.THREADS_ADAPTIVE
 gemm.THREAD_MIN_MACS = 1 << 14
 gemm.THREAD_MIN_MACS_PER_COPY = 0
+gemm.THREADS_ADAPTIVE = False
 with_threads, used = train(None)
 one_thread, used_one = train(1)
 gemm.set_threads(None)  # the module lives on in the page: put everything back
-gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY = defaults
-print("threads used:", used, used_one)
+gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY, gemm.THREADS_ADAPTIVE = defaults
+print("threads used:", used, used_one, "threaded products:", gemm.thread_stats()["threaded"])
 print("same weights:", all(np.array_equal(a, b) for a, b in zip(with_threads, one_thread)))
 """
 
@@ -135,8 +139,10 @@ def test_training_with_threads_gives_the_one_thread_weights(warm):
     warm.set_code(TRAINING)
     warm.run_and_wait()
     text = warm.output_text()
-    used, used_one = map(int, re.search(r"threads used: (\d+) (\d+)", text).groups())
-    assert used >= 2 and used_one == 1, text
+    used, used_one, products = map(
+        int, re.search(r"threads used: (\d+) (\d+) threaded products: (\d+)", text).groups()
+    )
+    assert used >= 2 and used_one == 1 and products >= 20, text
     assert "same weights: True" in text, text
 
 

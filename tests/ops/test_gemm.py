@@ -256,7 +256,7 @@ class FakePool:
         base = np.ctypeslib.as_array((ctypes.c_float * span).from_address(address))
         return np.lib.stride_tricks.as_strided(base, (rows, cols), (4 * rs, 4 * cs))
 
-    def sgemm(self, m, n, k, a, rsa, csa, b, rsb, csb, c, parts):
+    def sgemm(self, m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force):
         if self.fail:
             raise RuntimeError("a kernel thread failed in pynn_sgemm")
         self.calls.append((m, n, k, parts))

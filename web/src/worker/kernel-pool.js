@@ -19,6 +19,9 @@ const MAX_PAGES = 16384; // 1 GiB: the maximum web/kernels/build.sh links the mo
 const STACK_BYTES = 65536;
 const START_LIMIT_MS = 10000;
 const WAIT_LIMIT_MS = 60000; // a kernel worker that has not answered by then is gone
+const MIN_SPEEDUP = 1.1; // below this the threads rest ...
+const REST_MS = 2000; // ... for this long
+const SPEEDUP_START = 1.5;
 // One control slot per kernel worker (Int32 words): the call number the worker waits on, the
 // call number it finished, whether it failed, then pynn_sgemm's arguments.
 const SLOT_WORDS = 16;
@@ -81,6 +84,10 @@ class KernelPool {
     this.floats = new Float32Array(memory.buffer);
     this.broken = null;
     this.copyCost = 8; // a guess until measured (learn)
+    this.msPerMac = 0; // this thread's speed in its own blocks (learn)
+    this.speedup = SPEEDUP_START; // the products' recent speed-up over one thread (learn)
+    this.restUntil = 0; // no threads before this time (performance.now())
+    this.stats = { threaded: 0, declined: 0, rests: 0 };
   }
 
   // Makes room for `bytes` of operands after the arena's start; false if the memory's
@@ -99,20 +106,25 @@ class KernelPool {
 
   // C = A @ B (float32) on up to `parts` threads. A (m x k), B (k x n): Pyodide addresses
   // (bytes) with element strides >= 0; C: a C-contiguous m x n array at `c`. Returns false
-  // (nothing done) when the product cannot be split or does not fit; throws if a thread failed.
+  // (nothing done) when the product cannot be split or does not fit, or while the pool rests
+  // (see learn; `force`: not even then); throws if a thread failed.
   //
   // Only this thread can read Pyodide's memory, so it does every copy. The split operand (A's
   // rows, or B's columns when C is wider than tall) is copied block by block, each kernel
   // worker woken as soon as its block is there; this thread takes the first block, made
   // smaller by its share of the copying (`copyCost`: a copied float in multiply-adds, measured
   // as the pool runs), and copies its rows of C back while the others finish.
-  sgemm(m, n, k, a, rsa, csa, b, rsb, csb, c, parts) {
+  sgemm(m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
     const byRows = m >= n;
     const extent = byRows ? m : n;
     const unit = byRows ? MR : NR;
     parts = Math.min(parts, this.threads, Math.ceil(extent / unit));
     if (parts < 2 || m < 1 || n < 1 || k < 1) return false;
+    if (!force && performance.now() < this.restUntil) {
+      this.stats.declined++;
+      return false;
+    }
     const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
     const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
     const aAt = this.arena;
@@ -206,16 +218,38 @@ class KernelPool {
       if (byRows) copyBack(p);
     }
     if (!byRows) target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
-    this.learn(copiedIn - started, aSpan + bSpan, computed - copiedIn, (bounds[1] * macs) / extent);
+    this.stats.threaded++;
+    this.learn({
+      copyMs: copiedIn - started,
+      floatsCopied: aSpan + bSpan,
+      computeMs: computed - copiedIn,
+      macsComputed: (bounds[1] * macs) / extent,
+      totalMs: performance.now() - started,
+      macs,
+    });
     return true;
   }
 
-  // Keeps `copyCost` (a copied float's time in multiply-adds of this thread) up to date from
-  // the last call's copies and its own block, when both took long enough to time.
-  learn(copyMs, floatsCopied, computeMs, macsComputed) {
-    if (copyMs < 0.05 || computeMs < 0.2) return;
-    const cost = copyMs / floatsCopied / (computeMs / macsComputed);
-    this.copyCost += 0.25 * (Math.min(64, Math.max(1, cost)) - this.copyCost);
+  // Learns from a call, when its parts took long enough to time: `copyCost` (a copied float's
+  // time in multiply-adds of this thread), this thread's speed, and the speed-up over one
+  // thread (the whole product at this thread's speed against the call's time). When the
+  // speed-up falls below MIN_SPEEDUP (the other cores are busy: a woken thread waits for a
+  // core, and this one for it) the pool rests: one thread computes for REST_MS, then it tries
+  // again.
+  learn({ copyMs, floatsCopied, computeMs, macsComputed, totalMs, macs }) {
+    if (computeMs < 0.2) return;
+    if (copyMs >= 0.05) {
+      const cost = copyMs / floatsCopied / (computeMs / macsComputed);
+      this.copyCost += 0.25 * (Math.min(64, Math.max(1, cost)) - this.copyCost);
+    }
+    const msPerMac = computeMs / macsComputed;
+    this.msPerMac = this.msPerMac ? this.msPerMac + 0.25 * (msPerMac - this.msPerMac) : msPerMac;
+    this.speedup += 0.25 * ((macs * this.msPerMac) / totalMs - this.speedup);
+    if (this.speedup < MIN_SPEEDUP) {
+      this.restUntil = performance.now() + REST_MS;
+      this.speedup = SPEEDUP_START;
+      this.stats.rests++;
+    }
   }
 
   close() {

@@ -1,0 +1,202 @@
+"""The kernel threads in the playground: 1 thread against 2, in the same page and the same run.
+
+    python3 bench/browser/threads.py [--json out.json]
+
+Opens the built playground (dist/, from `bash build.sh`) in headless Chromium, served by
+tools/serve.py with the cross-origin isolation headers, so the worker has its kernel threads
+(web/src/worker/kernel-pool.js), and runs one program through the editor and Run:
+
+* GEMM 512: a float32 (512 x 512) @ (512 x 512) by numpy's einsum, by pynn's kernel on 1
+  thread (in place, no copy) and on 2 threads (operands copied into the threads' shared memory
+  and the product back), taking turns, the best of 9 each;
+* the tutorial CNN epoch (bench/cnn.py: Conv2D 32, Conv2D 64, Dense 128, Dense 10, 1,000 MNIST
+  samples, batch 32, adam; a fresh model's first epoch, as bench/browser/run.py times it) with
+  `gemm.set_threads(1)` and with 2 threads, in the order 1, 2, 2, 1, the best of 2 each; with
+  how many of the 2-thread epochs' products ran on the threads, and how many the pool declined
+  while resting (it rests when its measured speed-up falls below 1.1x: the other core is busy).
+
+The threads need a second core that is free: on a shared machine, run it when the load is low
+(the load average is reported before and after).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DIST = os.path.join(ROOT, "dist")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+# The program the page runs: bench/common.py and bench/cnn.py are written into the working
+# folder (their text is inlined below) and imported from there.
+PROGRAM = r"""
+import json, sys, time
+for name, text in FILES.items():
+    with open(name, "w") as f:
+        f.write(text)
+sys.path.insert(0, ".")
+import numpy as np
+from pynn.ops import gemm
+import cnn
+from common import best_of_each, mnist_like
+
+out = {"status": gemm.kernel_status(), "threads": gemm.kernel_threads()}
+rng = np.random.default_rng(0)
+a = rng.standard_normal((512, 512)).astype(np.float32)
+b = rng.standard_normal((512, 512)).astype(np.float32)
+bt = np.ascontiguousarray(b.T)
+
+def on(threads, fn):
+    def timed():
+        gemm.set_threads(threads)
+        fn()
+    return timed
+
+product = lambda: gemm.matmul(a, b)
+out["gemm"] = dict(zip(["einsum", "one", "two"], best_of_each(
+    [lambda: np.einsum("mk,nk->mn", a, bt), on(1, product), on(2, product)], repeat=9)))
+exact = a.astype(np.float64) @ b.astype(np.float64)
+gemm.set_threads(2)
+out["gemm"]["error"] = float(np.max(np.abs(gemm.matmul(a, b) - exact)) / np.max(np.abs(exact)))
+
+x, y = mnist_like(cnn.N, flat=False)
+epochs = {1: [], 2: []}
+before = gemm.thread_stats()
+for threads in (1, 2, 2, 1):
+    gemm.set_threads(threads)
+    epoch = cnn.pynn_epoch(x, y)
+    start = time.perf_counter()
+    epoch()
+    epochs[threads].append(time.perf_counter() - start)
+gemm.set_threads(None)
+after = gemm.thread_stats()
+out["cnn"] = {"one": epochs[1], "two": epochs[2],
+              "products": {key: after[key] - before[key] for key in after}}
+print("BENCH " + json.dumps(out))
+"""
+
+
+def _program():
+    files = {}
+    for name in ("common.py", "cnn.py"):
+        with open(os.path.join(ROOT, "bench", name), encoding="utf-8") as f:
+            files[name] = f.read()
+    return f"FILES = {files!r}\n{PROGRAM}"
+
+
+def _serve():
+    process = subprocess.Popen(
+        [sys.executable, os.path.join(ROOT, "tools", "serve.py"), "--dir", DIST, "--port", "0"]
+        + ["--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    line = process.stdout.readline()
+    if "http://" not in line:
+        process.terminate()
+        sys.exit(f"bench/browser/threads.py: tools/serve.py did not start: {line}")
+    return process, line.split(" at ", 1)[1].split()[0]
+
+
+def measure(chromium="/usr/bin/chromium"):
+    """Run the program in the playground; returns its results with the load and the browser."""
+    if not os.path.isfile(os.path.join(DIST, "index.html")):
+        sys.exit("bench/browser/threads.py: dist/ is missing (run `bash build.sh` first)")
+    from playwright.sync_api import sync_playwright
+
+    process, url = _serve()
+    load_before = os.getloadavg()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
+            page = browser.new_page()
+            page.set_default_timeout(600_000)
+            page.goto(url)
+            page.wait_for_selector("body[data-state=ready]")
+            isolated = page.evaluate("crossOriginIsolated")
+            cores = page.evaluate("navigator.hardwareConcurrency")
+            page.locator(".cm-content").click()
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.press("Delete")
+            page.keyboard.insert_text(_program())
+            started = time.perf_counter()
+            page.get_by_role("button", name="Run", exact=True).click()
+            page.wait_for_function("() => Number(document.body.dataset.runs || 0) > 0")
+            text = page.get_by_role("log", name="Output").inner_text()
+            version = browser.version
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    line = next((ln for ln in text.splitlines() if ln.startswith("BENCH ")), None)
+    if line is None:
+        sys.exit(f"bench/browser/threads.py: the program failed:\n{text[-3000:]}")
+    out = json.loads(line[len("BENCH ") :])
+    out.update(
+        isolated=isolated,
+        cores=cores,
+        chromium=version,
+        seconds=time.perf_counter() - started,
+        load_average=[load_before, os.getloadavg()],
+    )
+    return out
+
+
+def rows(results):
+    """[(workload, name, seconds)] for bench/run.py's table."""
+    gemm, cnn = results["gemm"], results["cnn"]
+    return [
+        ("gemm", "pynn kernel, 1 thread (playground)", gemm["one"]),
+        ("gemm", "pynn kernel, 2 threads (playground)", gemm["two"]),
+        ("cnn", "pynn fit, 1 thread (playground)", min(cnn["one"])),
+        ("cnn", "pynn fit, 2 threads (playground)", min(cnn["two"])),
+    ]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="also write the raw results here")
+    parser.add_argument("--chromium", default=os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium"))
+    args = parser.parse_args(argv)
+    results = measure(args.chromium)
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump(results, fh, indent=1)
+    print(f"kernels: {results['status']}")
+    print(f"isolated: {results['isolated']}, cores: {results['cores']}")
+    gemm, cnn = results["gemm"], results["cnn"]
+    print(f"GEMM 512 einsum    {gemm['einsum'] * 1e3:8.2f} ms")
+    print(f"GEMM 512 1 thread  {gemm['one'] * 1e3:8.2f} ms")
+    print(
+        f"GEMM 512 2 threads {gemm['two'] * 1e3:8.2f} ms   {gemm['one'] / gemm['two']:.2f}x "
+        f"(largest error {gemm['error']:.1e} of the largest value)"
+    )
+    one, two = min(cnn["one"]), min(cnn["two"])
+    print(f"CNN epoch 1 thread  {one:7.2f} s  (each: {', '.join(f'{s:.2f}' for s in cnn['one'])})")
+    print(
+        f"CNN epoch 2 threads {two:7.2f} s  (each: {', '.join(f'{s:.2f}' for s in cnn['two'])})"
+        f"   {one / two:.2f}x"
+    )
+    print(f"CNN epochs' products on the threads: {cnn['products']}")
+    before, after = results["load_average"]
+    print(f"load average: {before[0]:.2f} before, {after[0]:.2f} after")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
