@@ -212,6 +212,10 @@ for (const path of buildFiles) {
   const bytes = readFileSync(join(dist, path));
   files[path] = [sha256(bytes), bytes.length, contentType(path)];
 }
+// The pack is decoded as a stream and each member handed on as soon as it is complete, so the
+// order matters: Pyodide's wasm first (the worker compiles it while the rest decodes), then by
+// path, which is also the order start-up reads them (Pyodide's module and lock file, the base
+// snapshot, site-packages.bin, the site snapshot).
 const members = buildFiles
   .filter(
     (path) =>
@@ -224,7 +228,8 @@ const members = buildFiles
 const packStarted = Date.now();
 const packInput = Buffer.concat(members.map((path) => readFileSync(join(dist, path))));
 // zstd level 19 with a 128 MB window (--long=27): the window spans the whole pack, so the
-// snapshots and site-packages.bin compress against each other. fzstd decodes it in the page.
+// snapshots and site-packages.bin compress against each other. zstddec (zstd's decoder in
+// WebAssembly) decodes it in the service worker, or in the page when there is none.
 // Level 19 takes minutes on a busy machine: a pack made from the same bytes is reused.
 const packCache = join(WEB, '.cache', 'pynn-pack', `${sha256(packInput)}.zst`);
 let packed = existsSync(packCache) ? readFileSync(packCache) : null;

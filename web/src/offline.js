@@ -2,9 +2,10 @@
 // download, cross-origin isolation on hosts that cannot send its headers, and new builds.
 //
 // prepareOffline(...) resolves when the page may start Python (and so fetch its files):
-// * first visit: the service worker installs (downloading every file once, the large ones as
-//   the compressed pack; the page shows its progress) and takes control; then, if the page is
-//   not cross-origin isolated, the page reloads ONCE so that it comes through the service
+// * first visit: as soon as the new service worker controls the page, which it does at once
+//   (it downloads the build while the page starts; the page shows the progress, then
+//   "Available offline" when the service worker says the whole build is cached). If the page
+//   is not cross-origin isolated, it first reloads ONCE so that it comes through the service
 //   worker, which adds the COOP/COEP headers (the coi-serviceworker pattern). A page that is
 //   still not isolated after that (or that could not reload) runs without isolation: Stop then
 //   restarts Python instead of interrupting it. A session flag guarantees no reload loop;
@@ -103,10 +104,42 @@ export async function prepareOffline({ onStatus, onProgress, onUpdateReady }) {
     else if (data.type === 'cached') onStatus('offline.ready');
   });
   sw.startMessages();
-  let registration;
+  performance.mark('pynn:sw register');
+  const registering = register(sw, onStatus);
+  if (loadedThroughServiceWorker) {
+    // A later visit: the service worker already serves this build, so Python starts at once;
+    // the registration (with its check for a new build) goes on meanwhile.
+    registering.then((registration) => {
+      if (registration) watchForUpdates(registration, onUpdateReady);
+    });
+    allowReloadAgain();
+    completeCache(sw.controller);
+    return;
+  }
+  const registration = await registering;
+  if (!registration) return;
+  watchForUpdates(registration, onUpdateReady);
+  if (registration.active && !registration.installing && !registration.waiting) {
+    // A hard reload bypasses the service worker: load through it again, once (else the
+    // page fetches and decodes its files itself).
+    if (reloadOnce()) return new Promise(() => {});
+  } else if (!(await controlled(registration))) {
+    onStatus('offline.failedInstall');
+    return;
+  } else if (!globalThis.crossOriginIsolated) {
+    completeCache(sw.controller);
+    if (reloadOnce()) return new Promise(() => {});
+  }
+  performance.mark('pynn:controlled');
+  allowReloadAgain();
+  completeCache(sw.controller || registration.active);
+}
+
+// Resolves to the registration, or to null after showing why there is none.
+async function register(sw, onStatus) {
   try {
     // (A browser that blocks service workers may leave the registration pending for good.)
-    registration = await Promise.race([
+    const registration = await Promise.race([
       sw.register('./sw.js'),
       new Promise((resolve, reject) => {
         setTimeout(
@@ -115,33 +148,26 @@ export async function prepareOffline({ onStatus, onProgress, onUpdateReady }) {
         );
       }),
     ]);
+    if (!registration) onStatus('offline.failedInstall');
+    return registration || null;
   } catch (err) {
     onStatus('offline.failed', { reason: err.message });
-    return;
+    return null;
   }
-  if (!registration) {
-    onStatus('offline.failedInstall');
-    return;
+}
+
+// An isolated page needs no reload: the next first visit (a new session) may reload again.
+function allowReloadAgain() {
+  if (!globalThis.crossOriginIsolated) return;
+  try {
+    sessionStorage.removeItem(RELOADED);
+  } catch {
+    /* private mode */
   }
-  watchForUpdates(registration, onUpdateReady);
-  if (!loadedThroughServiceWorker) {
-    if (registration.active && !registration.installing && !registration.waiting) {
-      // A hard reload bypasses the service worker: load through it again, once (else the
-      // page fetches and decodes its files itself).
-      if (reloadOnce()) return new Promise(() => {});
-    } else if (!(await controlled(registration))) {
-      onStatus('offline.failedInstall');
-      return;
-    } else if (!globalThis.crossOriginIsolated && reloadOnce()) {
-      return new Promise(() => {});
-    }
-  }
-  if (globalThis.crossOriginIsolated) {
-    try {
-      sessionStorage.removeItem(RELOADED);
-    } catch {
-      /* private mode */
-    }
-  }
-  onStatus('offline.ready');
+}
+
+// Asks the service worker to hold the whole build; it answers with 'cached' (shown as
+// "Available offline") once it does.
+function completeCache(worker) {
+  worker?.postMessage({ type: 'complete' });
 }

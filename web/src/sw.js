@@ -1,11 +1,16 @@
 // The service worker: keeps exactly this build's files (MANIFEST, written in by
 // web/build.mjs) and serves them with the cross-origin isolation headers.
 //
-// * Install downloads each file once: the small page files as they are, the large start-up
-//   files as one compressed pack (see pack.js), decoded here; a file whose hash is already in
-//   an older build's cache is copied from there instead. Lazy files (the HDF5 library) are
-//   fetched, checked and kept when first asked for. Clients see the progress
+// * Each file is downloaded once: the small page files as they are, the large start-up files
+//   as one compressed pack (see pack.js), decoded here as a stream; a file whose hash is
+//   already in an older build's cache is copied from there instead. Lazy files (the HDF5
+//   library) are fetched, checked and kept when first asked for. Clients see the progress
 //   ({type: 'progress', done, total} in bytes over the wire).
+// * The first visit does not wait for the download: the first service worker takes control at
+//   once and starts downloading; the page starts Python straight away, and each of its
+//   requests is answered as soon as that file is decoded (from memory, the pack's members in
+//   the order start-up needs them). The page asks for the whole build ({type: 'complete'})
+//   and hears {type: 'cached'} once it is all in the cache (offline use).
 // * Every file is checked against the manifest's SHA-256 when it is stored AND each time it
 //   is served: a damaged or replaced cache entry is dropped and fetched again, and if the
 //   network cannot give the right bytes either the request is refused (503), never answered
@@ -78,25 +83,50 @@ async function download(path, expect) {
   throw new Error(`${path} from the server does not match this build`);
 }
 
-// Files just downloaded and checked, served once from memory (the first visit starts Python
-// right after the install: no need to read them back from the cache and hash them again).
+// Files just decoded on a first visit, served once from memory while the page starts (no need
+// to read them back from the cache and hash them again): path -> Promise of the bytes.
 const recent = new Map();
+let firstVisit = false;
 
-let unpacking = null; // one download and decode of the pack at a time
+// The pack, downloaded once and decoded as a stream: `decoded` maps each member to a promise
+// of its bytes, resolved as soon as that member is decoded (the page can start Python with the
+// first members while the rest decode); `done` resolves once every member is in the cache.
+let unpacking = null;
 function unpackAll(cache) {
-  unpacking ??= (async () => {
-    const { pack } = MANIFEST;
+  if (unpacking) return unpacking;
+  const { pack } = MANIFEST;
+  const settle = new Map();
+  const decoded = new Map(
+    pack.members.map((path) => {
+      const bytes = new Promise((resolve, reject) => settle.set(path, { resolve, reject }));
+      bytes.catch(() => {}); // (reported to whoever asks for the file)
+      if (firstVisit) recent.set(path, bytes);
+      return [path, bytes];
+    }),
+  );
+  const done = (async () => {
+    performance.mark('pynn:sw pack download');
     const packed = await download(pack.path, async (bytes) => bytes.byteLength === pack.size);
-    const files = await unpack(MANIFEST, packed);
-    await Promise.all(
-      [...files].map(([path, bytes]) => cache.put(keyOf(path), stored(path, bytes))),
-    );
-    for (const [path, bytes] of files) recent.set(path, bytes);
-    return files;
-  })().finally(() => {
-    unpacking = null;
-  });
-  return unpacking;
+    performance.mark('pynn:sw pack downloaded');
+    const writes = [];
+    await unpack(MANIFEST, packed, (path, bytes) => {
+      performance.mark(`pynn:sw decoded ${path}`);
+      settle.get(path).resolve(bytes);
+      writes.push(cache.put(keyOf(path), stored(path, bytes)));
+    });
+    await Promise.all(writes);
+    performance.mark('pynn:sw pack cached');
+  })();
+  const current = { decoded, done };
+  unpacking = current;
+  done
+    .catch((err) => {
+      for (const { reject } of settle.values()) reject(err);
+    })
+    .finally(() => {
+      if (unpacking === current) unpacking = null;
+    });
+  return current;
 }
 
 // The checked bytes of `path` from `cache`, or null (a wrong entry is deleted).
@@ -110,16 +140,22 @@ async function fromCache(cache, path) {
   return null;
 }
 
-// Puts `path` into this build's cache (from an older build's cache if it has the same bytes,
-// else from the network) and returns its bytes.
-async function fetchInto(cache, path) {
-  if (isPacked(MANIFEST, path)) {
-    const files = await unpackAll(cache);
-    return files.get(path);
+// Puts `path` into this build's cache (from the network; a packed file through the pack) and
+// resolves to its bytes. One download per file at a time, however many ask.
+const fetching = new Map();
+function fetchInto(cache, path) {
+  if (isPacked(MANIFEST, path)) return unpackAll(cache).decoded.get(path);
+  if (!fetching.has(path)) {
+    fetching.set(
+      path,
+      (async () => {
+        const bytes = await download(path, (b) => matches(MANIFEST, path, b));
+        await cache.put(keyOf(path), stored(path, bytes));
+        return bytes;
+      })().finally(() => fetching.delete(path)),
+    );
   }
-  const bytes = await download(path, (b) => matches(MANIFEST, path, b));
-  await cache.put(keyOf(path), stored(path, bytes));
-  return bytes;
+  return fetching.get(path);
 }
 
 async function fromOlderBuilds(cache, paths) {
@@ -141,26 +177,55 @@ async function fromOlderBuilds(cache, paths) {
   return missing;
 }
 
+// Puts every file of the build that this build's cache lacks into it (lazy files aside):
+// copied from an older build's cache when the bytes are the same, else downloaded — the page's
+// own files one by one (the browser's HTTP cache usually has them), the rest as the pack.
+// (A file present is checked when it is served, not here: this runs at every start.)
 async function installAll() {
   const cache = await caches.open(CACHE);
   const paths = Object.keys(MANIFEST.files).filter((path) => !MANIFEST.lazy.includes(path));
-  const present = await Promise.all(
-    paths.map(async (path) => ((await fromCache(cache, path)) ? null : path)),
+  const present = await Promise.all(paths.map((path) => cache.match(keyOf(path))));
+  const missing = await fromOlderBuilds(
+    cache,
+    paths.filter((_, i) => !present[i]),
   );
-  const missing = await fromOlderBuilds(cache, present.filter(Boolean));
   const packed = missing.filter((path) => isPacked(MANIFEST, path));
   const single = missing.filter((path) => !isPacked(MANIFEST, path));
   progress.done = 0;
   progress.total =
     single.reduce((sum, path) => sum + MANIFEST.files[path][1], 0) +
     (packed.length ? MANIFEST.pack.size : 0);
-  tell({ type: 'progress', done: 0, total: progress.total });
+  if (progress.total) tell({ type: 'progress', done: 0, total: progress.total });
+  const pack = packed.length ? unpackAll(cache).done : null;
   for (const path of single) await fetchInto(cache, path);
-  if (packed.length) await unpackAll(cache);
+  await pack;
+}
+
+// The page asks for this ({type: 'complete'}) once this service worker controls it; the answer
+// is {type: 'cached'} when the whole build is in the cache (the page then works offline).
+let completing = null;
+function completeCache() {
+  completing ??= installAll()
+    .then(() => tell({ type: 'cached', version: MANIFEST.version }))
+    .finally(() => {
+      completing = null;
+    });
+  return completing;
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(installAll());
+  performance.mark('pynn:sw install');
+  if (self.registration.active) {
+    // A new build: everything is downloaded now, in the background; it then waits until the
+    // page asks for it (the user chose "reload").
+    event.waitUntil(installAll());
+    return;
+  }
+  // The first visit: take control at once, so the page can start Python while the build
+  // downloads (its requests are answered as soon as their file is in; see completeCache).
+  firstVisit = true;
+  self.skipWaiting();
+  completeCache().catch(() => {}); // (the page's 'complete' message reports a failure)
 });
 
 self.addEventListener('activate', (event) => {
@@ -169,14 +234,16 @@ self.addEventListener('activate', (event) => {
       const names = await caches.keys();
       await Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
       await self.clients.claim();
-      await tell({ type: 'cached', version: MANIFEST.version });
+      performance.mark('pynn:sw controls the page');
     })(),
   );
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'activate') self.skipWaiting();
-  else if (event.data && event.data.type === 'version' && event.ports[0]) {
+  const type = event.data && event.data.type;
+  if (type === 'activate') self.skipWaiting();
+  else if (type === 'complete') event.waitUntil(completeCache());
+  else if (type === 'version' && event.ports[0]) {
     event.ports[0].postMessage({ version: MANIFEST.version });
   }
 });
@@ -195,8 +262,9 @@ function withIsolation(response) {
 
 async function respond(path) {
   const cache = await caches.open(CACHE);
-  let bytes = recent.get(path);
+  const fresh = recent.get(path);
   recent.delete(path);
+  let bytes = fresh ? await fresh.catch(() => null) : null;
   bytes ??= await fromCache(cache, path);
   if (!bytes) {
     try {

@@ -26,11 +26,11 @@ let pyodideInstance = null;
 
 // Pyodide's own files, as loadPyodide options: its JS module is imported from a blob: URL,
 // its wasm and standard library are fetched by URL (served from the page's bytes, files.js).
-async function pyodideFiles(baseUrl, files) {
+async function pyodideFiles(baseUrl, files, mark) {
   const indexURL = new URL('pyodide/', baseUrl).href;
   // Compiled while the rest arrives (a wasm module from bytes gets no code cache here).
   const wasmModule = files['pyodide/pyodide.asm.wasm'].then((bytes) => WebAssembly.compile(bytes));
-  wasmModule.catch(() => {}); // reported by loadPyodide
+  wasmModule.then(() => mark('wasmCompiled')).catch(() => {}); // a failure: see loadPyodide
   const moduleUrl = URL.createObjectURL(
     new Blob([await files['pyodide/pyodide.asm.mjs']], { type: 'text/javascript' }),
   );
@@ -62,12 +62,17 @@ async function boot({ baseUrl, interruptBuffer }) {
   // numpy and pynn unpacked and byte-compiled at build time (web/snapshot.mjs), and the
   // memory snapshots that skip Python's start-up and the imports (see site.js).
   const files = Object.fromEntries(bootFiles(SITE).map((path) => [path, buildFile(path)]));
+  // (bench/page_ready.py puts these on the page's clock through the worker's time origin)
+  timings.workerOrigin = performance.timeOrigin;
+  for (const [path, bytes] of Object.entries(files)) {
+    bytes.then(() => mark(`got ${path}`)).catch(() => {}); // a failure: where it is awaited
+  }
   const manifest = files['site/site.json'].then((bytes) =>
     JSON.parse(new TextDecoder().decode(bytes)),
   );
   const blob = files['site/site-packages.bin'];
   const snapshots = SITE.snapshot ? [files['site/base.snap'], files['site/site.snap']] : null;
-  const { options: pyodideOptions, served, compiled } = await pyodideFiles(baseUrl, files);
+  const { options: pyodideOptions, served, compiled } = await pyodideFiles(baseUrl, files, mark);
   const options = {
     ...pyodideOptions,
     stdout: (text) => post({ type: MSG.stdout, text: `${text}\n` }),
