@@ -16,7 +16,9 @@ WebAssembly kernel (web/kernels/, one thread) and with it switched off (numpy's 
 512x512x512 float32 product both ways, vs TensorFlow.js
 4.22 (wasm backend, SIMD, one thread; the CNN on TF.js's cpu backend, as its wasm backend has
 no Conv2DBackpropFilter), plus the numpy loops in Pyodide, Pyodide+numpy+pynn start-up and
-the playground's page-ready time (bench/page_ready.py, when dist/ is built).
+the playground's page-ready time (bench/page_ready.py, when dist/ is built), and the kernel
+threads in the built playground (bench/browser/threads.py, when dist/ is built): GEMM 512 and
+the CNN epoch on 1 and on 2 threads in one page.
 A full run takes ~25 min here, 15 of them TF.js's cpu backend training the CNN
 (`--no-tfjs-cnn` skips it).
 """
@@ -108,6 +110,15 @@ def browser_rows(profile=True, tfjs_cnn=True):
     if ready is not None:
         rows.append(("start-up", "playground page-ready, cold", ready[0]))
         rows.append(("start-up", "playground page-ready, warm", ready[1]))
+    if os.path.isfile(os.path.join(os.path.dirname(HERE), "dist", "index.html")):
+        spec = importlib.util.spec_from_file_location(
+            "bench_threads", os.path.join(HERE, "browser", "threads.py")
+        )
+        threads = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(threads)
+        _log("playground kernel threads ...")
+        results["threads"] = threads.measure()
+        rows += [(names[w], "browser " + n, s) for w, n, s in threads.rows(results["threads"])]
     cnn_wasm = results.get("cnn", {}).get("tfjs_wasm", {})
     return rows, results, cnn_wasm.get("error")
 
@@ -206,6 +217,14 @@ def targets(rows):
         "browser pynn fit, kernels off (Pyodide)",
         1.05,
     )
+    # the kernel threads, in the built playground (cross-origin isolated)
+    ratio(
+        "browser CNN: 2 threads >= 1.6x faster than 1 thread (<= 0.625x)",
+        "CNN epoch",
+        "browser pynn fit, 2 threads (playground)",
+        "browser pynn fit, 1 thread (playground)",
+        0.625,
+    )
     xor_s = _get(rows, "XOR 1,500 epochs", "browser pynn fit (Pyodide)")
     out.append(
         (
@@ -262,6 +281,14 @@ def main(argv=None):
             f"browser: Chromium {raw.get('chromium')}, TF.js {raw.get('tfjs')} "
             f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
             f"numpy {boot['numpy']}, no BLAS)"
+        )
+    if raw.get("threads"):
+        t = raw["threads"]
+        before, after = t["load_average"]
+        notes.append(
+            f"kernel threads (playground, {t['cores']} cores reported, isolated: {t['isolated']}): "
+            f"{t['status']}; the 2-thread CNN epochs' products: {t['cnn']['products']}; "
+            f"load average {before[0]:.1f} before / {after[0]:.1f} after that part"
         )
     rows.sort(
         key=lambda r: [
