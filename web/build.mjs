@@ -21,6 +21,7 @@ import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { splitFiles } from './src/tabs-format.js';
+import { notebookTextToProgram } from './src/notebook-text.js';
 
 const WEB = dirname(fileURLToPath(import.meta.url));
 const PAGE_BUDGET_BYTES = 1024 * 1024;
@@ -39,17 +40,36 @@ const config = JSON.parse(readFileSync(args.config, 'utf8'));
 const dist = args.dist;
 const siteManifest = JSON.parse(readFileSync(join(dist, 'site', 'site.json'), 'utf8'));
 
-// An example is one file, or several in the multi-file format (src/tabs-format.js): `files`
-// are its tabs, `active` the one opened (and run) first, `code` the text as written.
-const examples = config.examples.map((example) => {
-  const code = readFileSync(join(WEB, 'examples', example.file), 'utf8');
+// An example is a program (`.py`), possibly of several files in the multi-file format
+// (src/tabs-format.js: `files` are its tabs, `active` the one opened and run first, `code` the
+// text as written), or a notebook's text export (`.txt`, the seeds), turned into cells exactly
+// as pasting it would (notebook-text.js). Each has an English title and variant and, where
+// there is one, a Korean title and a Korean-commented copy (examples/ko/, the same code:
+// tests/web/test_examples_ko.py); examples.js picks the page's language.
+function exampleVariant(file) {
+  let code = readFileSync(join(WEB, 'examples', file), 'utf8');
+  if (file.endsWith('.txt')) {
+    code = notebookTextToProgram(code);
+    if (!code) throw new Error(`web/examples/${file}: no notebook cells found`);
+  }
   let session;
   try {
     session = splitFiles(code);
   } catch (err) {
-    throw new Error(`web/examples/${example.file}: ${err.message}`, { cause: err });
+    throw new Error(`web/examples/${file}: ${err.message}`, { cause: err });
   }
-  return { name: example.name, title: example.title, code, ...session };
+  return { code, ...session };
+}
+const examples = config.examples.map((example) => {
+  const ko = join('ko', example.file);
+  return {
+    name: example.name,
+    title: { en: example.title, ko: example.titleKo || example.title },
+    variants: {
+      en: exampleVariant(example.file),
+      ...(existsSync(join(WEB, 'examples', ko)) ? { ko: exampleVariant(ko) } : {}),
+    },
+  };
 });
 if (!examples.some((example) => example.name === config.defaultExample)) {
   throw new Error(`site.config.json: defaultExample "${config.defaultExample}" is not in examples`);
@@ -145,8 +165,11 @@ const workerFiles = listFiles(dist)
 virtualModules['virtual:sandbox'] = `export const HOST_SCRIPT = ${JSON.stringify(hostScript)};
 export const WORKER_FILES = ${JSON.stringify(workerFiles)};`;
 
+// The page's module script is always read as UTF-8, so its Korean text (the UI strings, the
+// seeds' notebooks) stays UTF-8 instead of \uXXXX escapes (half the bytes).
 await esbuild.build({
   ...common,
+  charset: 'utf8',
   entryPoints: { app: join(WEB, 'src', 'main.js') },
   outdir: dist,
 });

@@ -34,7 +34,8 @@ def test_tutorial_plotting_cells_draw_figures_like_real_matplotlib(warm, tmp_pat
     # every figure is an SVG data URL, placed after the text printed before it
     sources = page.evaluate("""() => Array.from(document.querySelectorAll('#output img.figure'),
         img => [img.src.slice(0, 26), img.naturalWidth > 0,
-                img.previousElementSibling && img.previousElementSibling.textContent])""")
+                img.parentElement.previousElementSibling
+                && img.parentElement.previousElementSibling.textContent])""")
     assert all(src == "data:image/svg+xml;charset" and loaded for src, loaded, _ in sources)
     assert all(before.startswith("FIGURE ") for _, _, before in sources)
     page.locator("#output img.figure").nth(1).scroll_into_view_if_needed()

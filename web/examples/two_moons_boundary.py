@@ -44,8 +44,8 @@ def draw_boundary(epoch, logs):
     fig.canvas.draw()
 
 
+# Redraws the boundary at most every `every` seconds, and after the last epoch.
 class BoundaryPlot(tf.keras.callbacks.Callback):
-    """Redraws the boundary at most every `every` seconds, and after the last epoch."""
 
     def __init__(self, every=0.25):
         super().__init__()

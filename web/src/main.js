@@ -7,7 +7,7 @@ import { createEditor } from './editor.js';
 import { createConsole } from './output.js';
 import { createCharts } from './charts.js';
 import { createFigures } from './figures.js';
-import { hasCells, cellAt, nextCellStart, notebookToProgram } from './cells.js';
+import { hasCells, cellAt, nextCellStart, pastedProgram } from './cells.js';
 import { createDigitPad } from './digitpad.js';
 import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
@@ -219,7 +219,7 @@ const editor = createEditor($('editor'), {
   code: start.code,
   onRun: run,
   onRunCell: runCell,
-  onPaste: notebookToProgram,
+  onPaste: pastedProgram,
   extensions: editorExtras($('editor-hint')),
   onChange(code) {
     if (settingCode) return;

@@ -122,7 +122,7 @@ export const EN = {
   'files.busy': 'Files can be changed when no program is running.',
 
   // matplotlib figures in the output (figures.js)
-  'figure.name': 'Figure {number}: {description}',
+  'figure.caption': 'Figure {number}',
 
   // cells and the living session (cells.js)
   'controls.restart': 'Restart',

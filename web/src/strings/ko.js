@@ -122,7 +122,7 @@ export const KO = {
   'files.busy': '프로그램이 실행 중이 아닐 때 파일을 바꿀 수 있습니다.',
 
   // matplotlib figures in the output (figures.js)
-  'figure.name': '그림 {number}: {description}',
+  'figure.caption': '그림 {number}',
 
   // cells and the living session (cells.js)
   'controls.restart': '재시작',

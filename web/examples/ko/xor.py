@@ -1,0 +1,109 @@
+# 작은 MLP로 XOR 배우기, 클래스로 작성 ("MLP.py / xor_classifier.py" 수업에서).
+# 입력 두 개, sigmoid 유닛의 은닉층 하나, sigmoid 출력 하나, 평균 제곱 오차에 SGD.
+# 학습하는 동안 결정 경계를 그림 하나에 다시 그립니다(TensorFlow Playground처럼).
+# 1초에 최대 4번, 학습 시간의 10분의 1을 넘지 않게.
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+
+class MLP:
+    # hidden_layer_conf: 은닉층마다의 유닛 수, 예: [4]
+    def __init__(self, hidden_layer_conf, num_output_nodes):
+        self.hidden_layer_conf = hidden_layer_conf
+        self.num_output_nodes = num_output_nodes
+        self.logic_op_model = None
+
+    def build_model(self):
+        input_layer = tf.keras.Input(shape=[2, ])
+        hidden_layers = input_layer
+        if self.hidden_layer_conf is not None:
+            for num_hidden_nodes in self.hidden_layer_conf:
+                hidden_layers = tf.keras.layers.Dense(units=num_hidden_nodes,
+                                                      activation=tf.keras.activations.sigmoid,
+                                                      use_bias=True)(hidden_layers)
+        output = tf.keras.layers.Dense(units=self.num_output_nodes,
+                                       activation=tf.keras.activations.sigmoid,
+                                       use_bias=True)(hidden_layers)
+        self.logic_op_model = tf.keras.Model(inputs=input_layer, outputs=output)
+        sgd = tf.keras.optimizers.SGD(learning_rate=1.0)
+        self.logic_op_model.compile(optimizer=sgd, loss="mse")
+
+    def fit(self, x, y, batch_size, epochs, callbacks=None):
+        self.logic_op_model.fit(x=x, y=y, batch_size=batch_size, epochs=epochs, verbose=2,
+                                callbacks=callbacks)
+
+    def predict(self, x, batch_size):
+        prediction = self.logic_op_model.predict(x=x, batch_size=batch_size)
+        return prediction
+
+
+# fit 하는 동안 평면 위 모델의 출력과 XOR 점 네 개를 다시 그립니다.
+class BoundaryPlot(tf.keras.callbacks.Callback):
+
+    def __init__(self, x, y, every=0.25):
+        super().__init__()
+        self.x, self.y, self.every = np.asarray(x), np.asarray(y), every
+        self.xx, self.yy = np.meshgrid(np.linspace(-0.5, 1.5, 41), np.linspace(-0.5, 1.5, 41))
+        self.grid = np.column_stack([self.xx.ravel(), self.yy.ravel()]).astype("float32")
+        self.fig, self.ax = plt.subplots(figsize=(4, 3.6))
+        self.next_draw = 0.0
+        self.draws = 0
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.last = (epoch, logs)
+        if time.perf_counter() >= self.next_draw:
+            self.draw(epoch, logs)
+
+    def on_train_end(self, logs=None):
+        self.draw(*self.last)
+
+    def draw(self, epoch, logs):
+        started = time.perf_counter()
+        p = self.model.predict(self.grid, batch_size=len(self.grid), verbose=0)
+        self.ax.cla()
+        self.ax.contourf(self.xx, self.yy, p.reshape(self.xx.shape),
+                         levels=np.linspace(0, 1, 11), cmap="RdBu", alpha=0.8)
+        self.ax.scatter(self.x[:, 0], self.x[:, 1], c=self.y, cmap="RdBu", edgecolors="k", s=80)
+        self.ax.set_title(f"XOR, epoch {epoch + 1}: loss {logs['loss']:.3f}")
+        self.ax.set_xlabel("x1")
+        self.ax.set_ylabel("x2")
+        self.fig.canvas.draw()
+        self.draws += 1
+        # 이번에 그리는 데 걸린 시간의 9배를 기다려서, 그리기가 시간의 10분의 1 이하로 유지됩니다
+        self.next_draw = time.perf_counter() + max(self.every, 9 * (time.perf_counter() - started))
+
+
+def xor_classifier_example():
+    tf.random.set_seed(1)
+    input_data = tf.constant([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    input_data = tf.cast(input_data, tf.float32)
+    xor_labels = tf.constant([0.0, 1.0, 1.0, 0.0])
+    xor_labels = tf.cast(xor_labels, tf.float32)
+    batch_size = 1
+    epochs = 400
+
+    mlp_classifier = MLP(hidden_layer_conf=[4], num_output_nodes=1)
+    mlp_classifier.build_model()
+    mlp_classifier.logic_op_model.summary()
+    boundary = BoundaryPlot(input_data, xor_labels)
+    started = time.perf_counter()
+    mlp_classifier.fit(x=input_data, y=xor_labels, batch_size=batch_size, epochs=epochs,
+                       callbacks=[boundary])
+    print(f"trained {epochs} epochs in {time.perf_counter() - started:.1f} s, "
+          f"boundary drawn {boundary.draws} times")
+
+    prediction = mlp_classifier.predict(x=input_data, batch_size=batch_size)
+    input_and_result = zip(input_data, prediction)
+    print("===== MLP XOR classifier result =====")
+    for x, y in input_and_result:
+        if y > 0.5:
+            print(f"{int(x[0])} XOR {int(x[1])} => {float(y[0]):.2f} => 1")
+        else:
+            print(f"{int(x[0])} XOR {int(x[1])} => {float(y[0]):.2f} => 0")
+
+
+if __name__ == '__main__':
+    xor_classifier_example()
