@@ -20,6 +20,7 @@ The threads need a second core that is free: on a shared machine, run it when th
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -29,15 +30,15 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DIST = os.path.join(ROOT, "dist")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+
+
+def _browser_bench():
+    """bench/browser/run.py (its Chromium flags), loaded by path as bench/run.py loads it."""
+    spec = importlib.util.spec_from_file_location("bench_browser", os.path.join(HERE, "run.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 # The program the page runs: bench/common.py and bench/cnn.py are written into the working
 # folder (their text is inlined below) and imported from there.
@@ -122,7 +123,7 @@ def measure(chromium="/usr/bin/chromium"):
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+                executable_path=chromium, headless=True, args=_browser_bench().CHROMIUM_ARGS
             )
             page = browser.new_page()
             page.set_default_timeout(600_000)

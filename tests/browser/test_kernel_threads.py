@@ -9,11 +9,14 @@ import re
 
 import pytest
 
+from tests.browser.test_kernels import CHECK_PRODUCTS
 from tests.browser.test_playground import stop_seconds
 
 pytestmark = pytest.mark.browser
 
-CHECK = r"""
+CHECK = (
+    CHECK_PRODUCTS
+    + r"""
 import js
 import numpy as np
 from pynn.ops import gemm
@@ -36,31 +39,19 @@ def counting(a, b, n, **options):
 gemm._threads.run = counting
 
 rng = np.random.default_rng(7)
-checked, bad, differs = 0, [], []
 # Row splits (m >= n) and column splits (n > m), blocks that end mid-tile (m % 4, n % 8),
-# depths past one 256-deep block, widths past one 512-wide block.
-for m, n, k in [(1, 9, 2), (5, 3, 7), (2, 17, 300), (9, 9, 9), (67, 13, 700), (13, 67, 257),
-                (130, 70, 33), (6, 1100, 5), (301, 515, 260), (1027, 3, 64)]:
-    for layout in range(8):
-        a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
-        b = rng.standard_normal((n, k) if layout & 2 else (k, n)).astype(np.float32)
-        a, b = (a.T if layout & 1 else a), (b.T if layout & 2 else b)
-        if layout & 4:
-            a = np.repeat(np.repeat(a, 2, axis=0), 3, axis=1)[::2, ::3]
-            b = np.repeat(b, 2, axis=1)[:, ::2]
-        got = gemm.matmul(a, b)
-        want = a.astype(np.float64) @ b.astype(np.float64)
-        scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
-        checked += 1
-        if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
-            bad.append((m, n, k, layout))
-        if not np.array_equal(got, gemm._kernel.product(a, b)):
-            differs.append((m, n, k, layout))
+# depths past one 256-deep block, widths past one 512-wide block; each also equal bit for bit
+# to the one-thread kernel.
+checked, bad, differs = check_products(
+    [(1, 9, 2), (5, 3, 7), (2, 17, 300), (9, 9, 9), (67, 13, 700), (13, 67, 257), (130, 70, 33),
+     (6, 1100, 5), (301, 515, 260), (1027, 3, 64)],
+    rng, lambda got, a, b: np.array_equal(got, gemm._kernel.product(a, b)))
 print("products checked:", checked, "threaded:", threaded[0], "bad:", bad, "differ:", differs)
 gemm._threads.run = run  # the module lives on in the page: put everything back
 (gemm.KERNEL_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY,
  gemm.THREADS_ADAPTIVE) = defaults
 """
+)
 
 TRAINING = r"""
 import numpy as np

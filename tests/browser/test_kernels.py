@@ -9,7 +9,36 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CHECK = r"""
+# Python for the page: every layout of every (m, n, k) (a, b transposed or not, bit 2: strided
+# slices) through gemm.matmul, compared with float64 numpy; `extra(got, a, b)` may check more.
+CHECK_PRODUCTS = r"""
+import numpy as np
+from pynn.ops import gemm
+
+def check_products(shapes, rng, extra=lambda got, a, b: True):
+    checked, bad, failed_extra = 0, [], []
+    for m, n, k in shapes:
+        for layout in range(8):
+            a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
+            b = rng.standard_normal((n, k) if layout & 2 else (k, n)).astype(np.float32)
+            a, b = (a.T if layout & 1 else a), (b.T if layout & 2 else b)
+            if layout & 4:
+                a = np.repeat(np.repeat(a, 2, axis=0), 3, axis=1)[::2, ::3]
+                b = np.repeat(b, 2, axis=1)[:, ::2]
+            got = gemm.matmul(a, b)
+            want = a.astype(np.float64) @ b.astype(np.float64)
+            scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
+            checked += 1
+            if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
+                bad.append((m, n, k, layout))
+            if not extra(got, a, b):
+                failed_extra.append((m, n, k, layout))
+    return checked, bad, failed_extra
+"""
+
+CHECK = (
+    CHECK_PRODUCTS
+    + r"""
 import numpy as np
 from pynn import ops
 from pynn.core.autodiff import GradientTape
@@ -19,22 +48,9 @@ from pynn.ops import gemm
 print("status:", gemm.kernel_status())
 gemm.KERNEL_MIN_MACS = 0  # every product below goes to the kernel
 rng = np.random.default_rng(3)
-checked, bad = 0, []
-for m, n, k in [(1, 1, 1), (1, 9, 2), (4, 8, 256), (5, 9, 257), (3, 600, 20), (67, 13, 700),
-                (130, 70, 33), (9, 1100, 5), (256, 300, 520)]:
-    for layout in range(8):
-        a = rng.standard_normal((k, m) if layout & 1 else (m, k)).astype(np.float32)
-        b = rng.standard_normal((n, k) if layout & 2 else (k, n)).astype(np.float32)
-        a, b = (a.T if layout & 1 else a), (b.T if layout & 2 else b)
-        if layout & 4:
-            a = np.repeat(np.repeat(a, 2, axis=0), 3, axis=1)[::2, ::3]
-            b = np.repeat(b, 2, axis=1)[:, ::2]
-        got = gemm.matmul(a, b)
-        want = a.astype(np.float64) @ b.astype(np.float64)
-        scale = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
-        checked += 1
-        if got.shape != want.shape or not np.all(np.abs(got - want) <= 1e-5 * scale + 1e-30):
-            bad.append((m, n, k, layout))
+checked, bad, _ = check_products(
+    [(1, 1, 1), (1, 9, 2), (4, 8, 256), (5, 9, 257), (3, 600, 20), (67, 13, 700), (130, 70, 33),
+     (9, 1100, 5), (256, 300, 520)], rng)
 print("products checked:", checked, "bad:", bad)
 
 # Gradients through the kernel (float32) against the same ops in float64 (numpy's einsum).
@@ -75,6 +91,7 @@ print("adam bit for bit:", all(np.array_equal(a, b) for a, b in zip(adam_steps(T
 print(f"gradient error: kernel {worst(with_kernel, exact):.2e} numpy {worst(with_numpy, exact):.2e} "
       f"apart {worst(with_kernel, with_numpy):.2e}")
 """
+)
 
 
 def test_kernels_are_used_and_agree_with_numpy(warm):
