@@ -459,8 +459,9 @@ def kernel_threads():
 
 def thread_stats():
     """How the kernel threads were used: products computed on them (``threaded``), declined
-    while they rested (``declined``), and rests (``rests``: their speed-up fell below 1.1x,
-    the other cores being busy); None without threads."""
+    while they rested (``declined``), and rests (``rests``: a kind of product's speed-up
+    over one thread fell below 1.1x, its copies costing too much or the other cores being busy);
+    None without threads."""
     return None if _threads is None else _threads.stats()
 
 

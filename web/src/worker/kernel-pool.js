@@ -8,7 +8,8 @@
 // memory (O(n^2) against the product's O(n^3)), splits C into row (or column) blocks, wakes
 // each kernel worker with Atomics.notify, computes the first block itself, waits for the
 // others with Atomics.wait (allowed in a worker) and copies C back into numpy's array.
-// pynn.ops.gemm decides per product whether that pays (macs and copies) and calls `sgemm`.
+// pynn.ops.gemm sends the products that may pay (macs and copies) to `sgemm`; the pool
+// measures each kind of product's speed-up and leaves to one thread the kinds that do not gain.
 //
 // Not isolated (no SharedArrayBuffer), one core, or anything failing here: no pool, and
 // pynn computes on one thread; kernel_status() says which and why.
@@ -19,9 +20,9 @@ const MAX_PAGES = 16384; // 1 GiB: the maximum web/kernels/build.sh links the mo
 const STACK_BYTES = 65536;
 const START_LIMIT_MS = 10000;
 const WAIT_LIMIT_MS = 60000; // a kernel worker that has not answered by then is gone
-const MIN_SPEEDUP = 1.1; // below this the threads rest ...
-const REST_MS = 2000; // ... for this long
-const SPEEDUP_START = 1.5;
+const MIN_SPEEDUP = 1.1; // below this a kind of product rests ...
+const REST_MS = 2000; // ... for this long, twice as long each time it loses again ...
+const MAX_REST_MS = 32000; // ... up to this
 // One control slot per kernel worker (Int32 words): the call number the worker waits on, the
 // call number it finished, whether it failed, then pynn_sgemm's arguments.
 const SLOT_WORDS = 16;
@@ -84,9 +85,7 @@ class KernelPool {
     this.floats = new Float32Array(memory.buffer);
     this.broken = null;
     this.copyCost = 8; // a guess until measured (learn)
-    this.msPerMac = 0; // this thread's speed in its own blocks (learn)
-    this.speedup = SPEEDUP_START; // the products' recent speed-up over one thread (learn)
-    this.restUntil = 0; // no threads before this time (performance.now())
+    this.kinds = new Map(); // per kind of product: its recent speed-up, when it may go again
     this.stats = { threaded: 0, declined: 0, rests: 0 };
   }
 
@@ -121,16 +120,21 @@ class KernelPool {
     const unit = byRows ? MR : NR;
     parts = Math.min(parts, this.threads, Math.ceil(extent / unit));
     if (parts < 2 || m < 1 || n < 1 || k < 1) return false;
-    if (!force && performance.now() < this.restUntil) {
+    const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
+    const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
+    const macs = m * n * k;
+    const copied = aSpan + bSpan + m * n;
+    const kind = this.kind(byRows, macs, copied);
+    if (!force && performance.now() < kind.restUntil) {
       this.stats.declined++;
       return false;
     }
-    const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
-    const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
     const aAt = this.arena;
     const bAt = align(aAt + 4 * aSpan);
     const cAt = align(bAt + 4 * bSpan);
+    const size = this.memory.buffer.byteLength;
     if (!this.reserve(cAt + 4 * m * n - this.arena)) return false;
+    const grew = this.memory.buffer.byteLength > size; // new pages: this call is no measure
     const heap = this.heap();
     const source = new Float32Array(heap.buffer, heap.byteOffset);
     const floats = this.floats;
@@ -151,8 +155,6 @@ class KernelPool {
     const sliced = along >= (depth - 1) * across + 1;
     if (!sliced) copy(from, at, 0, span);
     // Blocks: ours first, the others' equal, all on the micro-tile.
-    const macs = m * n * k;
-    const copied = aSpan + bSpan + m * n;
     const ours = Math.max(
       unit,
       Math.floor(extent / (parts + (this.copyCost * copied) / macs) / unit) * unit,
@@ -219,35 +221,48 @@ class KernelPool {
     }
     if (!byRows) target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
     this.stats.threaded++;
-    this.learn({
-      copyMs: copiedIn - started,
-      floatsCopied: aSpan + bSpan,
-      computeMs: computed - copiedIn,
-      macsComputed: (bounds[1] * macs) / extent,
-      totalMs: performance.now() - started,
-      macs,
-    });
+    if (!grew)
+      this.learn(kind, {
+        copyMs: copiedIn - started,
+        floatsCopied: aSpan + bSpan,
+        computeMs: computed - copiedIn,
+        macsComputed: (bounds[1] * macs) / extent,
+        totalMs: performance.now() - started,
+        macs,
+      });
     return true;
   }
 
+  // The record of a kind of product: split the same way, about as many multiply-adds per
+  // copied float (within a factor of 2), and about as big (within a factor of 4).
+  kind(byRows, macs, copied) {
+    const key = `${byRows}:${Math.round(Math.log2(macs / copied))}:${Math.round(Math.log2(macs) / 2)}`;
+    let kind = this.kinds.get(key);
+    if (!kind) this.kinds.set(key, (kind = { speedup: null, restUntil: 0, rest: REST_MS }));
+    return kind;
+  }
+
   // Learns from a call, when its parts took long enough to time: `copyCost` (a copied float's
-  // time in multiply-adds of this thread), this thread's speed, and the speed-up over one
-  // thread (the whole product at this thread's speed against the call's time). When the
-  // speed-up falls below MIN_SPEEDUP (the other cores are busy: a woken thread waits for a
-  // core, and this one for it) the pool rests: one thread computes for REST_MS, then it tries
-  // again.
-  learn({ copyMs, floatsCopied, computeMs, macsComputed, totalMs, macs }) {
+  // time in multiply-adds of this thread) and the speed-up of this kind of product over one
+  // thread (the whole product at the speed of this thread's own block, against the call's
+  // time). When a kind's speed-up falls below MIN_SPEEDUP (the copies cost too much for it, or
+  // the other cores are busy: a woken thread waits for a core, and this one for it) that kind
+  // rests: one thread computes it for REST_MS (twice as long after each new loss, up to
+  // MAX_REST_MS), then the threads try it again.
+  learn(kind, { copyMs, floatsCopied, computeMs, macsComputed, totalMs, macs }) {
     if (computeMs < 0.2) return;
     if (copyMs >= 0.05) {
       const cost = copyMs / floatsCopied / (computeMs / macsComputed);
       this.copyCost += 0.25 * (Math.min(64, Math.max(1, cost)) - this.copyCost);
     }
-    const msPerMac = computeMs / macsComputed;
-    this.msPerMac = this.msPerMac ? this.msPerMac + 0.25 * (msPerMac - this.msPerMac) : msPerMac;
-    this.speedup += 0.25 * ((macs * this.msPerMac) / totalMs - this.speedup);
-    if (this.speedup < MIN_SPEEDUP) {
-      this.restUntil = performance.now() + REST_MS;
-      this.speedup = SPEEDUP_START;
+    const speedup = (computeMs * macs) / macsComputed / totalMs;
+    kind.speedup = kind.speedup === null ? speedup : kind.speedup + 0.25 * (speedup - kind.speedup);
+    if (kind.speedup >= MIN_SPEEDUP) {
+      kind.rest = REST_MS;
+    } else {
+      kind.restUntil = performance.now() + kind.rest;
+      kind.rest = Math.min(MAX_REST_MS, 2 * kind.rest); // longer each time it loses again
+      kind.speedup = null;
       this.stats.rests++;
     }
   }
