@@ -1,8 +1,14 @@
 """keras.datasets in the playground: the dataset files are not part of the first download;
 a program that names a dataset gets its file fetched (through the page, once) before it runs,
-and the service worker keeps it, so the dataset works offline after its first use."""
+and the service worker keeps it, so the dataset works offline after its first use (and after
+a new build whose copy of it did not change)."""
+
+import shutil
 
 import pytest
+
+from tests.browser.conftest import BOOT_TIMEOUT_MS
+from tests.browser.test_delivery import new_build, requests_in, served, wait_all_cached
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +73,34 @@ def test_a_dataset_named_only_at_run_time_gets_a_clear_message(playground):
     out = playground.output_text()
     assert "DatasetUnavailableError" in out and "names it" in out, out[-2000:]
     assert dataset_requests(playground) == []
+
+
+def test_a_dataset_used_before_a_new_build_stays_offline(open_context, dist, tmp_path):
+    served_dist = tmp_path / "dist"
+    shutil.copytree(dist, served_dist, ignore=shutil.ignore_patterns("*.whl"))
+    server, log = served(served_dist, tmp_path)
+    try:
+        playground = open_context(server.origin)
+        page = playground.open()
+        wait_all_cached(page)
+        playground.set_code(FASHION)
+        playground.run_and_wait()
+        assert FASHION_OUT in playground.output_text()
+        new_build(served_dist)
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        banner = page.locator("#update")
+        banner.wait_for(state="visible", timeout=BOOT_TIMEOUT_MS)
+        with page.expect_navigation(timeout=BOOT_TIMEOUT_MS):
+            banner.get_by_role("button").click()
+        playground.wait_ready(BOOT_TIMEOUT_MS)
+        assert page.evaluate("document.documentElement.dataset.build") == "2"
+        wait_all_cached(page)
+    finally:
+        server.stop()
+    assert requests_in(log).count("/datasets/fashion_mnist.npz") == 1
+    playground.context.set_offline(True)  # the new build kept the old build's copy
+    page.reload()
+    playground.wait_ready(BOOT_TIMEOUT_MS)
+    playground.set_code(FASHION)
+    playground.run_and_wait()
+    assert FASHION_OUT in playground.output_text(), playground.output_text()[-2000:]

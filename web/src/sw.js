@@ -189,6 +189,13 @@ async function installAll() {
     cache,
     paths.filter((_, i) => !present[i]),
   );
+  // Lazy files (HDF5, the datasets) that a page of an older build fetched stay available
+  // offline when their bytes did not change; the others are fetched when first asked for.
+  const lazyPresent = await Promise.all(MANIFEST.lazy.map((path) => cache.match(keyOf(path))));
+  await fromOlderBuilds(
+    cache,
+    MANIFEST.lazy.filter((_, i) => !lazyPresent[i]),
+  );
   const packed = missing.filter((path) => isPacked(MANIFEST, path));
   const single = missing.filter((path) => !isPacked(MANIFEST, path));
   progress.done = 0;

@@ -29,12 +29,13 @@ def read_npz(source, what):
 
 
 def load_bundled(name, what):
-    """The bundled subset of `keras.datasets.<name>`, or a clear error when its file is not
-    here (in the playground a dataset's file is fetched before a program that names it runs)."""
+    """The bundled subset of `keras.datasets.<name>` (`what`: "an MNIST", for the error of a
+    file without Keras' keys), or a clear error when its file is not here (in the playground
+    a dataset's file is fetched before a program that names it runs)."""
     path = bundled_path(name)
     if not os.path.isfile(path):
         raise DatasetUnavailableError(
-            f"keras.datasets.{name}.load_data(): the file of the bundled {what} subset "
+            f"keras.datasets.{name}.load_data(): the file of its bundled subset "
             f"({name}.npz) is missing. In the playground a dataset's file is fetched before "
             f"the run when the program's text names it: write `{name}` in the program (for "
             f"example `keras.datasets.{name}.load_data()`) and run it again."

@@ -33,4 +33,4 @@ def load_data(path="mnist.npz"):
     user_path = os.path.expanduser(os.fspath(path))
     if os.path.isfile(user_path):
         return read_npz(user_path, "an MNIST")
-    return load_bundled("mnist", "MNIST")
+    return load_bundled("mnist", "an MNIST")
