@@ -30,3 +30,18 @@ def test_fashion_mnist_is_what_tf_keras_loads_from_the_same_images():
 def test_bundled_loaders_have_tf_keras_signatures(name):
     function = getattr(datasets, name).load_data
     assert str(inspect.signature(function)) == REFERENCE["signatures"][f"{name}.load_data"]
+
+
+@pytest.mark.parametrize("call", sorted(REFERENCE["offline_errors"]))
+def test_datasets_not_shipped_fail_where_offline_tf_keras_fails(call):
+    """tf.keras 2.15 without a network raises a bare `Exception('URL fetch failure on ...')`
+    at the same call; pynn raises a RuntimeError subclass (so `except Exception` catches both)
+    that says why and what is available instead."""
+    expected = REFERENCE["offline_errors"][call]
+    assert expected["type"] == "Exception" and "URL fetch failure" in expected["message"]
+    module, function = call.split(".")
+    with pytest.raises(Exception) as raised:  # the type tf.keras raises
+        getattr(getattr(datasets, module), function)()
+    assert isinstance(raised.value, datasets.DatasetUnavailableError)
+    assert f"keras.datasets.{module}.{function}()" in str(raised.value)
+    assert "fashion_mnist.load_data()" in str(raised.value)

@@ -7,7 +7,8 @@ tf.keras downloads its datasets; this machine cannot. Its loaders read a cache f
 Fashion-MNIST subset there in the files tf.keras reads (the four gzipped IDX files), with HOME
 pointing at a temporary folder, and records what tf.keras's own `load_data()` makes of them:
 each array's shape, dtype, writeability, value range and SHA-256. The signatures of every
-`load_data` (and `get_word_index`) are recorded too. tests/datasets/test_reference_layout.py
+`load_data` (and `get_word_index`) are recorded too, and what tf.keras raises for imdb and
+cifar10/100 when it cannot download them (run it offline). tests/datasets/test_reference_layout.py
 checks pynn's loaders against this file.
 """
 
@@ -65,6 +66,26 @@ def fashion_mnist():
     }
 
 
+def offline_errors():
+    """What tf.keras raises for the datasets pynn does not ship when it cannot download
+    (this machine has no route to the dataset hosts): the exception's type and message."""
+    calls = {
+        "imdb.load_data": keras.datasets.imdb.load_data,
+        "imdb.get_word_index": keras.datasets.imdb.get_word_index,
+        "cifar10.load_data": keras.datasets.cifar10.load_data,
+        "cifar100.load_data": keras.datasets.cifar100.load_data,
+    }
+    errors = {}
+    for name, call in calls.items():
+        try:
+            call()
+        except Exception as error:  # noqa: BLE001 - tf.keras raises a bare Exception
+            errors[name] = {"type": type(error).__name__, "message": str(error)}
+        else:
+            raise SystemExit(f"record_datasets: {name} downloaded; record on a machine offline")
+    return errors
+
+
 def main():
     signatures = {}
     for name in DATASETS:
@@ -76,6 +97,7 @@ def main():
         "tensorflow": tf.__version__,
         "signatures": signatures,
         "fashion_mnist": fashion_mnist(),
+        "offline_errors": offline_errors(),
     }
     with open(FIXTURE, "w", encoding="utf-8") as f:
         json.dump(fixture, f, indent=1, sort_keys=True)
