@@ -121,3 +121,12 @@ def test_a_tab_name_that_is_not_a_module_is_refused(runner, folder, name):  # no
     result = json.loads(runner.run(1, "print(1)\n", False, -1, "main.py", json.dumps({name: ""})))
     assert result["type"] == "error" and result["kind"] == "TabNameError"
     assert not list(folder.iterdir())
+
+
+def test_a_closed_or_renamed_tab_is_no_longer_importable(runner, folder):  # noqa: F811
+    run(runner, MAIN, "main.py", {"MLP.py": MLP})
+    assert stdout(runner) == "MLP of 4\n"
+    result = run(runner, MAIN, "main.py", {"mlp.py": MLP})  # renamed: MLP.py -> mlp.py
+    assert result["kind"] == "ModuleNotFoundError", result
+    assert not (folder / "MLP.py").exists() and (folder / "mlp.py").exists()
+    assert runner.files.changes() == ([], [])  # the tabs' files are not news for the Files panel

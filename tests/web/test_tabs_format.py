@@ -26,9 +26,17 @@ def node():
     return node
 
 
-def check(node, *args):
+def check(node, *args, stdin=None):
+    if stdin is not None:
+        args = (*args, "-")
     result = subprocess.run(
-        [node, SCRIPT, *args], capture_output=True, text=True, cwd=ROOT, check=False, timeout=60
+        [node, SCRIPT, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -147,3 +155,73 @@ def test_the_seed_runs_from_two_files_on_cpython():
     result = example_files.run(SEED, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "===== MLP XOR classifier result =====" in result.stdout
+
+
+# --- share links of several tabs (web/src/share.js, version 2) --------------------------------
+
+SEED_SESSION = {
+    "files": [
+        {"name": "MLP.py", "code": "class MLP:\n    pass\n"},
+        {"name": "xor_classifier.py", "code": "from MLP import MLP\nprint(MLP())\n"},
+    ],
+    "active": 1,
+}
+
+
+def test_a_link_of_two_tabs_is_version_2_and_opens_to_the_same_tabs(node):
+    link = check(node, "link", json.dumps(SEED_SESSION))
+    assert link.startswith("#v=2&n=") and "&files=" in link
+    assert check(node, "decode", link) == {"kind": "files", "session": SEED_SESSION}
+
+
+def test_one_main_py_is_still_shared_as_an_old_link(node):
+    single = {"files": [{"name": "main.py", "code": "print(1)\n"}], "active": 0}
+    link = check(node, "link", json.dumps(single))
+    assert link == check(node, "old-link", json.dumps("print(1)\n"))
+    assert link.startswith("#n=9&code=")
+    assert check(node, "decode", link) == {"kind": "code", "code": "print(1)\n"}
+
+
+def test_random_sessions_round_trip_and_cut_links_never_open_wrong(node):
+    for seed in (1, 2):
+        assert check(node, "links", str(seed))["failures"] == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "not json",
+        "[]",
+        '{"files": []}',
+        '{"files": [{"name": "<img src=x onerror=alert(1)>.py", "code": ""}]}',
+        '{"files": [{"name": "../../etc/passwd.py", "code": ""}]}',
+        '{"files": [{"name": "a.py", "code": {"toString": 1}}]}',
+        '{"files": [{"name": "a.py", "code": ""}, {"name": "a.py", "code": ""}]}',
+        json.dumps({"files": [{"name": f"m{i}.py", "code": ""} for i in range(21)]}),
+    ],
+)
+def test_a_hostile_v2_link_is_refused_as_damaged(node, payload):
+    link = check(node, "v2-payload", payload)
+    opened = check(node, "decode", link)
+    assert opened["kind"] == "error" and "damaged" in opened["message"]
+
+
+def test_a_v2_link_over_1_mb_of_code_is_refused(node):
+    big = {
+        "files": [{"name": "a.py", "code": "x" * 600_000}, {"name": "b.py", "code": "y" * 500_000}]
+    }
+    link = check(node, "v2-payload", stdin=json.dumps(big))
+    opened = check(node, "decode", stdin=link)
+    assert opened["kind"] == "error" and "too large" in opened["message"]
+
+
+def test_a_link_from_a_newer_version_asks_for_a_reload(node):
+    opened = check(node, "decode", "#v=3&n=5&files=abc")
+    assert opened["kind"] == "error" and "newer version" in opened["message"]
+
+
+def test_a_v2_link_with_a_wrong_length_is_damaged(node):
+    link = check(node, "link", json.dumps(SEED_SESSION))
+    n = link.split("&n=")[1].split("&")[0]
+    wrong = link.replace(f"&n={n}&", f"&n={int(n) - 1}&")
+    assert check(node, "decode", wrong)["kind"] == "error"

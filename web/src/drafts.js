@@ -3,6 +3,11 @@
 // and becomes a new draft of its own the moment it is edited; the current draft stays as it
 // was, one click away ("Back to my code"). Download / Open move a draft to and from a .py file.
 // Pure storage here (no DOM), apart from `downloadPy`.
+//
+// A draft keeps every tab: { id, name, files: [{name, code}], active, updated }; a draft of one
+// tab named main.py is { id, name, code, updated } as before tabs (and such drafts, saved by
+// earlier versions, open as that one tab).
+import { checkSession, singleFile, MAIN_FILE } from './tabs-format.js';
 
 const STORE_KEY = 'pynn.playground.drafts';
 const OLD_AUTOSAVE_KEY = 'pynn.playground.code'; // the single autosave of earlier versions
@@ -23,7 +28,7 @@ function read() {
     old = null;
   }
   if (old) {
-    const draft = { id: 'd1', name: 'My code', code: old, updated: Date.now() };
+    const draft = { id: 'd1', name: 'My code', code: old, updated: Date.now() }; // one tab
     store.drafts.push(draft);
     store.current = draft.id;
   }
@@ -60,10 +65,30 @@ function uniqueName(name) {
   for (let i = 2; ; i += 1) if (!names.has(`${name} (${i})`)) return `${name} (${i})`;
 }
 
-// A new draft (made current), e.g. from an edited example or an opened file.
-export function newDraft(name, code) {
+// A draft's tabs (a session, tabs-format.js).
+export function draftSession(draft) {
+  return checkSession(draft) || singleFile(typeof draft.code === 'string' ? draft.code : '');
+}
+
+function keepSession(draft, session) {
+  delete draft.code;
+  delete draft.files;
+  delete draft.active;
+  if (session.files.length === 1 && session.files[0].name === MAIN_FILE) {
+    draft.code = session.files[0].code;
+  } else {
+    draft.files = session.files;
+    draft.active = session.active;
+  }
+  draft.updated = Date.now();
+}
+
+// A new draft (made current) holding `session` (all tabs), e.g. from an edited example or an
+// opened file.
+export function newDraft(name, session) {
   const id = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const draft = { id, name: uniqueName(name || 'My code'), code, updated: Date.now() };
+  const draft = { id, name: uniqueName(name || 'My code') };
+  keepSession(draft, session);
   store.drafts.push(draft);
   store.current = id;
   // The oldest drafts beyond the limit go (never the current one).
@@ -85,30 +110,30 @@ export function switchTo(id) {
 }
 
 let saveTimer = null;
-// The editor's text into the current draft (a little later, so typing stays fast).
-export function saveCurrent(code, delay = 400) {
+// The editor's tabs into the current draft, a little later so typing stays fast
+// (`getSession()` gives them then).
+export function saveCurrent(getSession, delay = 400) {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
+    saveTimer = null;
     const draft = currentDraft();
     if (!draft) {
-      newDraft('My code', code);
+      newDraft('My code', getSession());
       return;
     }
-    draft.code = code;
-    draft.updated = Date.now();
+    keepSession(draft, getSession());
     write();
   }, delay);
 }
 
 // Pending saves written now (before switching what the editor shows).
-export function flushSave(code) {
+export function flushSave(getSession) {
   if (saveTimer === null) return;
   clearTimeout(saveTimer);
   saveTimer = null;
   const draft = currentDraft();
   if (draft) {
-    draft.code = code;
-    draft.updated = Date.now();
+    keepSession(draft, getSession());
     write();
   }
 }

@@ -73,32 +73,29 @@ export function createEditor(
       return true;
     },
   });
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: code,
-      extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        highlightSpecialChars(),
-        history(),
-        drawSelection(),
-        indentOnInput(),
-        indentUnit.of('    '),
-        bracketMatching(),
-        highlightActiveLine(),
-        syntaxHighlighting(highlightStyle),
-        python(),
-        pasteHandler,
-        keymap.of([runKey, runCellKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of(() => ({ 'aria-label': t('editor.label') })),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
-        }),
-        ...extensions,
-      ],
+  const setup = [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    indentUnit.of('    '),
+    bracketMatching(),
+    highlightActiveLine(),
+    syntaxHighlighting(highlightStyle),
+    python(),
+    pasteHandler,
+    keymap.of([runKey, runCellKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+    EditorView.contentAttributes.of(() => ({ 'aria-label': t('editor.label') })),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChange(update.state.doc.toString());
     }),
-  });
+    ...extensions,
+  ];
+  // A document of its own (text, undo history, cursor) for each tab (tabs.js).
+  const newDocument = (text) => EditorState.create({ doc: text, extensions: setup });
+  const view = new EditorView({ parent, state: newDocument(code) });
 
   onLanguageChange(() => view.dispatch({}));
 
@@ -108,6 +105,7 @@ export function createEditor(
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     focus: () => view.focus(),
+    newDocument,
     moveCursor(offset) {
       view.dispatch({ selection: { anchor: offset }, scrollIntoView: true });
     },

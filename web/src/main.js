@@ -9,10 +9,10 @@ import { createCharts } from './charts.js';
 import { createFigures } from './figures.js';
 import { hasCells, cellAt, nextCellStart, pastedProgram } from './cells.js';
 import { createDigitPad } from './digitpad.js';
-import { shareUrl, encodeCode, utf8Length, tooLargeMessage } from './share.js';
+import { shareUrl, encodeSession, sessionBytes, tooLargeMessage } from './share.js';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
-import { initialProgram, autosave } from './state.js';
+import { initialProgram, autosave, exampleSession } from './state.js';
 import { prepareOffline, msSinceOpened } from './offline.js';
 import { createDeliveryView } from './delivery-view.js';
 import { t, has, initLanguage, onLanguageChange, language } from './i18n.js';
@@ -20,8 +20,18 @@ import { initAppearance } from './appearance.js';
 import { showStartProblem } from './start-problem.js';
 import { createFilesPanel } from './files-panel.js';
 import { errorReport } from './errors.js';
-import { currentDraft, listDrafts, newDraft, switchTo, flushSave, downloadPy } from './drafts.js';
+import {
+  currentDraft,
+  listDrafts,
+  newDraft,
+  switchTo,
+  flushSave,
+  downloadPy,
+  draftSession,
+} from './drafts.js';
 import { editorExtras, markErrorLine, clearErrorLine } from './editor-extras.js';
+import { createTabs } from './tabs.js';
+import { splitFiles, singleFile, MAIN_FILE } from './tabs-format.js';
 
 document.body.dataset.app = 'started'; // start-check.js reports a page whose app never ran
 
@@ -188,7 +198,9 @@ function reportError(error) {
   const report = errorReport(error);
   if (report) {
     output.block(report);
-    if (error.line) markErrorLine(editor.view, error.line);
+    // the line in its tab (marked there when that tab is opened)
+    if (error.line && error.file) tabs.markError(error.file, error.line);
+    else if (error.line) markErrorLine(editor.view, error.line);
   }
   if (kind === 'KeyboardInterrupt') {
     output.note(t('run.stopped'), 'stopped');
@@ -203,8 +215,7 @@ function reportError(error) {
   }
 }
 
-// --- editor, autosave and links -------------------------------------------------------
-let settingCode = false;
+// --- editor, tabs, autosave and links ---------------------------------------------------
 const start = initialProgram(location.hash);
 if (start.message) showMessage(start.message);
 
@@ -216,36 +227,45 @@ if (start.source === 'example')
   view = { name: (findExample(start.example) || {}).title || start.example };
 
 const editor = createEditor($('editor'), {
-  code: start.code,
+  code: '',
   onRun: run,
   onRunCell: runCell,
   onPaste: pastedProgram,
   extensions: editorExtras($('editor-hint')),
-  onChange(code) {
-    if (settingCode) return;
-    if (view) {
-      // The very first draft is "My code"; later ones are named after what was edited.
-      newDraft(
-        currentDraft() ? t('drafts.editedName', { name: view.name }) : t('drafts.label'),
-        code,
-      );
-      view = null;
-      ui.examples.value = '';
-      showDrafts();
-    } else {
-      autosave(code);
-    }
-    // Once edited, the program is no longer the linked one: a reload keeps the edits.
-    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  },
+  onChange: edited,
 });
+// One tab per file; Run runs the open tab (tabs.js).
+const tabs = createTabs($('tabs-bar'), {
+  editor,
+  onChange: (change) => (change === 'switch' ? switched() : edited()),
+  markLine: (line) => markErrorLine(editor.view, line),
+});
+tabs.load(start.session);
+const session = () => tabs.session();
 // (bench/page_ready.py: the frame that first shows the editor)
 requestAnimationFrame(() => performance.mark('pynn:editor shown'));
 
-function setCode(code) {
-  settingCode = true;
-  editor.setCode(code);
-  settingCode = false;
+// The program was edited (a tab's text, or a tab added, renamed or closed).
+function edited() {
+  if (view) {
+    // The very first draft is "My code"; later ones are named after what was edited.
+    newDraft(
+      currentDraft() ? t('drafts.editedName', { name: view.name }) : t('drafts.label'),
+      session(),
+    );
+    view = null;
+    ui.examples.value = '';
+    showDrafts();
+  } else {
+    autosave(session);
+  }
+  // Once edited, the program is no longer the linked one: a reload keeps the edits.
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+}
+
+// Another tab was opened: the draft remembers which (a view stays a view).
+function switched() {
+  if (!view) autosave(session);
 }
 
 fillExamplesMenu(ui.examples);
@@ -254,22 +274,22 @@ ui.examples.addEventListener('change', () => {
   const example = findExample(ui.examples.value);
   if (!example) return;
   history.replaceState(null, '', `#example=${encodeURIComponent(example.name)}`);
-  showView(example.title, example.code);
+  showView(example.title, exampleSession(example));
   showMessage('');
   editor.focus();
 });
 
-function showView(name, code) {
-  if (!view) flushSave(editor.getCode());
+function showView(name, shown) {
+  if (!view) flushSave(session);
   view = { name };
-  setCode(code);
+  tabs.load(shown);
   showDrafts();
 }
 
 function showDraft(draft) {
   view = null;
   ui.examples.value = '';
-  setCode(draft.code);
+  tabs.load(draftSession(draft));
   showDrafts();
 }
 
@@ -304,7 +324,7 @@ function showDrafts() {
 
 ui.drafts.addEventListener('change', () => {
   if (!ui.drafts.value) return;
-  if (!view) flushSave(editor.getCode());
+  if (!view) flushSave(session);
   const draft = switchTo(ui.drafts.value);
   if (draft) showDraft(draft);
 });
@@ -313,9 +333,15 @@ ui.backToDraft.addEventListener('click', () => {
   if (draft) showDraft(draft);
   editor.focus();
 });
+// Download: the open tab as its file (MLP.py); a program of one main.py under the draft's name.
 ui.draftDownload.addEventListener('click', () => {
   const current = currentDraft();
-  downloadPy(view ? view.name : current ? current.name : 'program', editor.getCode());
+  const { files, active } = session();
+  if (files.length > 1 || files[0].name !== MAIN_FILE) {
+    downloadPy(files[active].name, files[active].code);
+    return;
+  }
+  downloadPy(view ? view.name : current ? current.name : 'program', files[0].code);
 });
 ui.draftOpen.addEventListener('change', async () => {
   const file = ui.draftOpen.files && ui.draftOpen.files[0];
@@ -325,8 +351,16 @@ ui.draftOpen.addEventListener('change', async () => {
     showMessage(tooLargeMessage(file.size));
     return;
   }
-  if (!view) flushSave(editor.getCode());
-  const draft = newDraft(file.name.replace(/\.py$/i, ''), await file.text());
+  if (!view) flushSave(session);
+  // A file in the multi-file format (tabs-format.js) opens as its tabs, any other as main.py.
+  const text = await file.text();
+  let opened;
+  try {
+    opened = splitFiles(text);
+  } catch {
+    opened = singleFile(text);
+  }
+  const draft = newDraft(file.name.replace(/\.py$/i, ''), opened);
   showDraft(draft);
   showMessage('');
 });
@@ -337,33 +371,36 @@ window.addEventListener('hashchange', () => {
   const next = initialProgram(location.hash, { useAutosave: false });
   showMessage(next.message || '');
   if (next.message) return; // a bad link: the editor keeps its program
-  if (next.source === 'link') showView(t('drafts.sharedName'), next.code);
+  if (next.source === 'link') showView(t('drafts.sharedName'), next.session);
   if (next.source === 'example')
-    showView((findExample(next.example) || {}).title || next.example, next.code);
+    showView((findExample(next.example) || {}).title || next.example, next.session);
   ui.examples.value = next.source === 'example' ? next.example : '';
 });
 
 // --- run, stop, share -----------------------------------------------------------------
-// Ctrl/Cmd+Enter and Run: the whole program in a fresh session. Shift+Enter: the cell at the
-// cursor in the living session (cells.js). Restart: a fresh, empty session.
+// Ctrl/Cmd+Enter and Run: the open tab in a fresh session, every tab written next to it.
+// Shift+Enter: the cell at the cursor in the living session (cells.js). Restart: a fresh,
+// empty session.
 function run() {
-  startRun(editor.getCode(), { keep: false }, true);
+  startRun(session(), { keep: false }, true);
 }
 
 function runCell(offset) {
-  const code = editor.getCode();
+  const program = session();
+  const code = program.files[program.active].code;
   const cell = hasCells(code) ? cellAt(code, offset) : -1;
-  if (!startRun(code, { keep: true, cell }, false)) return;
+  if (!startRun(program, { keep: true, cell }, false)) return;
   const next = nextCellStart(code, offset);
   if (next !== null) editor.moveCursor(next);
 }
 
 function restartSession() {
-  if (startRun('', { keep: false }, true)) output.note(t('cells.restarted'), 'note');
+  if (startRun(singleFile(''), { keep: false, restart: true }, true))
+    output.note(t('cells.restarted'), 'note');
 }
 
-function startRun(code, options, clear) {
-  const bytes = utf8Length(code);
+function startRun(program, { keep, cell = -1, restart = false }, clear) {
+  const bytes = sessionBytes(program);
   if (bytes > MAX_CODE_BYTES) {
     showMessage(tooLargeMessage(bytes));
     return false;
@@ -380,8 +417,13 @@ function startRun(code, options, clear) {
     figures.clear();
     charts.clear();
     clearErrorLine(editor.view);
+    tabs.clearErrors();
   }
-  return python.run(code, options);
+  const { name, code } = program.files[program.active];
+  const files = restart ? {} : Object.fromEntries(program.files.map((f) => [f.name, f.code]));
+  if (!python.run(code, { keep, cell, name, files })) return false;
+  if (program.files.length > 1) output.note(t('tabs.running', { name }), 'note');
+  return true;
 }
 
 async function stop() {
@@ -394,14 +436,14 @@ async function stop() {
 }
 
 async function share() {
-  const code = editor.getCode();
-  const bytes = utf8Length(code);
+  const program = session();
+  const bytes = sessionBytes(program);
   if (bytes > MAX_CODE_BYTES) {
     showMessage(tooLargeMessage(bytes));
     return;
   }
-  const url = shareUrl(location, code);
-  history.replaceState(null, '', encodeCode(code));
+  const url = shareUrl(location, program);
+  history.replaceState(null, '', encodeSession(program));
   ui.shareLink.value = url;
   ui.shareBox.hidden = false;
   try {

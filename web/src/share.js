@@ -9,9 +9,20 @@
 //
 // A link is a few kilobytes that can expand to gigabytes: before lz-string decompresses it,
 // decodedLength() walks the payload counting characters only, and stops at the limit.
+//
+// Several files (the editor's tabs, tabs-format.js) travel as version 2:
+// `#v=2&n=LENGTH&files=PAYLOAD`, PAYLOAD = the same lz-string encoding of the JSON
+// {"files":[{"name":"MLP.py","code":"..."}, ...],"active":1} and LENGTH that JSON's length.
+// A program of one tab named main.py is still shared as `#n=…&code=…`, so those links open
+// in older versions of the page too, and every earlier link opens as one tab, main.py. The
+// JSON is checked like everything from a link: at most 20 files, importable distinct names,
+// strings only, all the code together at most 1 MB; a higher version asks for a newer page.
 import LZString from 'lz-string';
 import { MAX_CODE_BYTES } from './protocol.js';
 import { t } from './i18n.js';
+import { checkSession, MAIN_FILE } from './tabs-format.js';
+
+export const LINK_VERSION = 2;
 
 // Longest payload looked at: 1 MB of incompressible text encodes to about 4 MB.
 const MAX_PAYLOAD_CHARS = 4 * MAX_CODE_BYTES;
@@ -29,8 +40,22 @@ export function encodeCode(code) {
   return `#n=${code.length}&code=${code ? LZString.compressToEncodedURIComponent(code) : ''}`;
 }
 
-export function shareUrl(location, code) {
-  return `${location.origin}${location.pathname}${encodeCode(code)}`;
+// All the code of a session (every tab), in UTF-8 bytes: what the 1 MB limit counts.
+export function sessionBytes(session) {
+  return session.files.reduce((sum, file) => sum + utf8Length(file.code), 0);
+}
+
+// A session (tabs-format.js) -> the link fragment: the old form for one main.py, else v=2.
+export function encodeSession(session) {
+  const { files, active } = session;
+  if (files.length === 1 && files[0].name === MAIN_FILE) return encodeCode(files[0].code);
+  const json = JSON.stringify({ files: files.map(({ name, code }) => ({ name, code })), active });
+  return `#v=${LINK_VERSION}&n=${json.length}&files=${LZString.compressToEncodedURIComponent(json)}`;
+}
+
+export function shareUrl(location, session) {
+  const fragment = typeof session === 'string' ? encodeCode(session) : encodeSession(session);
+  return `${location.origin}${location.pathname}${fragment}`;
 }
 
 const URI_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
@@ -124,37 +149,78 @@ function decodePercent(text) {
 const damaged = () => ({ kind: 'error', message: t('link.damaged') });
 const tooLarge = () => ({ kind: 'error', message: t('link.tooLarge') });
 
+// The text of a payload whose decoded length is `expected` (or unknown: null) and at most
+// `limit` UTF-16 units, or an { kind: 'error' } for a damaged or oversized one — found by the
+// bounded length walk before anything is decompressed.
+function decodePayload(payload, expected, limit) {
+  if (payload.length > MAX_PAYLOAD_CHARS) return tooLarge();
+  if (expected !== null && expected > limit) return tooLarge();
+  const bound = expected ?? limit;
+  const length = decodedLength(payload, bound);
+  if (length === null) return damaged();
+  if (length > bound) return expected === null ? tooLarge() : damaged();
+  if (expected !== null && length !== expected) return damaged();
+  let text;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(payload);
+  } catch {
+    text = null;
+  }
+  if (text === null || text === '' || text.length !== length) return damaged();
+  return { text };
+}
+
+// A v=2 link's files: the JSON checked as a session; null when it is not one.
+function parseSession(json) {
+  try {
+    return checkSession(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
 // Returns one of:
 //   { kind: 'none' }                     no code/example in the fragment
-//   { kind: 'code', code }               a shared program
+//   { kind: 'code', code }               a shared program (one file)
+//   { kind: 'files', session }           shared tabs (v=2): { files: [{name, code}], active }
 //   { kind: 'example', name }            a bundled example
-//   { kind: 'error', message }           a malformed, truncated or oversized link
+//   { kind: 'error', message }           a malformed, truncated, oversized or too new link
 export function decodeFragment(hash) {
   const fragment = (hash || '').replace(/^#/, '');
   if (!fragment) return { kind: 'none' };
   const params = fragmentParams(fragment);
   if (params.has('example')) return { kind: 'example', name: decodePercent(params.get('example')) };
   const stated = params.has('n') ? params.get('n') : null;
-  if (!params.has('code')) return stated === null ? { kind: 'none' } : damaged();
   if (stated !== null && !/^\d{1,9}$/.test(stated)) return damaged();
   const expected = stated === null ? null : Number(stated);
+  if (params.has('v')) {
+    const version = params.get('v');
+    if (!/^\d{1,6}$/.test(version)) return damaged();
+    if (Number(version) > LINK_VERSION) return { kind: 'error', message: t('link.newer') };
+    if (Number(version) === LINK_VERSION) {
+      if (!params.has('files') || expected === null) return damaged();
+      // the JSON's quotes, names and escapes come on top of the code's 1 MB
+      const decoded = decodePayload(
+        decodePercent(params.get('files')),
+        expected,
+        2 * MAX_CODE_BYTES,
+      );
+      if (decoded.kind) return decoded;
+      const session = parseSession(decoded.text);
+      if (!session) return damaged();
+      const bytes = sessionBytes(session);
+      if (bytes > MAX_CODE_BYTES) return { kind: 'error', message: tooLargeMessage(bytes) };
+      return { kind: 'files', session };
+    }
+  }
+  if (!params.has('code')) return stated === null ? { kind: 'none' } : damaged();
   const payload = decodePercent(params.get('code'));
   if (payload.length > MAX_PAYLOAD_CHARS) return tooLarge();
   if (!payload) return expected ? damaged() : { kind: 'code', code: '' };
   // A UTF-16 unit is at least one UTF-8 byte: more units than MAX_CODE_BYTES is too large.
-  if (expected !== null && expected > MAX_CODE_BYTES) return tooLarge();
-  const limit = expected ?? MAX_CODE_BYTES;
-  const length = decodedLength(payload, limit);
-  if (length === null) return damaged();
-  if (length > limit) return expected === null ? tooLarge() : damaged();
-  if (expected !== null && length !== expected) return damaged();
-  let code;
-  try {
-    code = LZString.decompressFromEncodedURIComponent(payload);
-  } catch {
-    code = null;
-  }
-  if (code === null || code === '' || code.length !== length) return damaged();
+  const decoded = decodePayload(payload, expected, MAX_CODE_BYTES);
+  if (decoded.kind) return decoded;
+  const code = decoded.text;
   const bytes = utf8Length(code);
   if (bytes > MAX_CODE_BYTES) return { kind: 'error', message: tooLargeMessage(bytes) };
   return { kind: 'code', code };

@@ -114,12 +114,13 @@ export class PythonWorker {
     if (reason) this.setState(STATE.loading, reason);
   }
 
-  // options: { keep: run in the living session, cell: run only that cell (0-based) }
-  run(code, { keep = false, cell = -1 } = {}) {
+  // options: { keep: run in the living session, cell: run only that cell (0-based), name: the
+  // tab `code` is, files: every tab {name: code} (written into the working folder first) }
+  run(code, { keep = false, cell = -1, name = 'main.py', files = {} } = {}) {
     if (this.state !== STATE.ready) return false;
     this.runId = newRunId();
     this.setState(STATE.running);
-    this.post({ type: MSG.run, id: this.runId, code, keep, cell });
+    this.post({ type: MSG.run, id: this.runId, code, keep, cell, name, files });
     return true;
   }
 

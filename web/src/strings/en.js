@@ -182,4 +182,31 @@ export const EN = {
   'drafts.editedName': '{name} (edited)',
   'drafts.viewNote':
     'You are looking at “{name}”. Your own code is kept in the draft “{draft}”; editing this makes a new draft.',
+  // several files: the editor's tabs (tabs.js, tabs-format.js)
+  'tabs.label': 'Files of the program',
+  'tabs.add': '+ New file',
+  'tabs.rename': 'Rename',
+  'tabs.close': 'Close file',
+  'tabs.runs': 'Run runs {name}',
+  'tabs.running': 'Running {name} (the other tabs are files next to it)',
+  'tabs.nameLabel': 'File name',
+  'tabs.ok': 'OK',
+  'tabs.cancel': 'Cancel',
+  'tabs.undo': 'Undo',
+  'tabs.closed': '{name} was closed.',
+  'tabs.tooMany': 'A program has at most {max} files.',
+  'tabs.errorMark': ' (error, line {line})',
+  'tabs.bad.empty': 'Type a file name, e.g. MLP.py.',
+  'tabs.bad.long': 'A file name has at most {max} characters.',
+  'tabs.bad.extension':
+    '“{name}” must end in .py: other files import it by the name before .py (MLP.py → from MLP import MLP).',
+  'tabs.bad.identifier':
+    '“{name}” cannot be imported: use letters, digits and _ only (no spaces, dashes or dots), not starting with a digit, then .py — e.g. xor_classifier.py.',
+  'tabs.bad.keyword':
+    '“{name}” cannot be imported: “{word}” is a Python keyword. Choose another name.',
+  'tabs.bad.provided':
+    '“{name}” would hide the module {module} that your programs import. Choose another name, e.g. my_{module}.py.',
+  'tabs.bad.taken': 'There is already a file called “{name}”.',
+  'link.newer':
+    'This share link was made by a newer version of the playground. Reload the page to get the newest version, then open the link again.',
 };

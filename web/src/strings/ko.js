@@ -183,4 +183,31 @@ export const KO = {
   'drafts.editedName': '{name} (수정함)',
   'drafts.viewNote':
     '지금 “{name}”을(를) 보고 있습니다. 내 코드는 초안 “{draft}”에 그대로 있습니다. 이것을 고치면 새 초안이 만들어집니다.',
+  // several files: the editor's tabs (tabs.js, tabs-format.js)
+  'tabs.label': '프로그램의 파일',
+  'tabs.add': '+ 새 파일',
+  'tabs.rename': '이름 바꾸기',
+  'tabs.close': '파일 닫기',
+  'tabs.runs': '실행하면 {name} 파일이 실행됩니다',
+  'tabs.running': '{name} 실행 (다른 탭들은 같은 폴더의 파일입니다)',
+  'tabs.nameLabel': '파일 이름',
+  'tabs.ok': '확인',
+  'tabs.cancel': '취소',
+  'tabs.undo': '되돌리기',
+  'tabs.closed': '{name} 파일을 닫았습니다.',
+  'tabs.tooMany': '프로그램의 파일은 {max}개까지입니다.',
+  'tabs.errorMark': ' (오류, {line}번째 줄)',
+  'tabs.bad.empty': '파일 이름을 입력하세요. 예: MLP.py',
+  'tabs.bad.long': '파일 이름은 {max}자까지입니다.',
+  'tabs.bad.extension':
+    '“{name}”은(는) .py로 끝나야 합니다. 다른 파일은 .py 앞의 이름으로 가져옵니다 (MLP.py → from MLP import MLP).',
+  'tabs.bad.identifier':
+    '“{name}”은(는) import할 수 없습니다. 글자, 숫자, _만 쓰고 (공백, -, . 없이) 숫자로 시작하지 않게 한 뒤 .py를 붙이세요. 예: xor_classifier.py',
+  'tabs.bad.keyword':
+    '“{name}”은(는) import할 수 없습니다. “{word}”은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요.',
+  'tabs.bad.provided':
+    '“{name}”은(는) 프로그램이 가져오는 {module} 모듈을 가립니다. 다른 이름을 쓰세요. 예: my_{module}.py',
+  'tabs.bad.taken': '“{name}” 파일이 이미 있습니다.',
+  'link.newer':
+    '이 공유 링크는 더 새로운 버전의 플레이그라운드에서 만들어졌습니다. 페이지를 새로 고쳐 최신 버전을 받은 뒤 링크를 다시 여세요.',
 };

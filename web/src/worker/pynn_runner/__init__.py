@@ -59,6 +59,7 @@ class Runner:
         self._run_id = None
         self._session_main = None
         self.files = None  # the working folder, once open_working_folder() was called
+        self._tab_files = set()  # the tabs written by the last run
         figures.attach(self._send_figure)
         digitpad.attach(lambda: self.emit("digitPadOpen", id=self._run_id))
 
@@ -187,6 +188,12 @@ class Runner:
         if self.files is None:  # no working folder (the runner's tests on CPython)
             return {}
         changed = tabs.write(self.files, files)
+        # a tab closed or renamed since the last run: its file goes (`import MLP` must fail
+        # once MLP.py is no tab any more, as it would on a disk without that file)
+        for gone in self._tab_files - set(files):
+            self.files.delete(gone)
+            changed = True
+        self._tab_files = set(files)
         if fresh or changed:
             tabs.forget_modules(self.files.root)
         return files
