@@ -126,6 +126,9 @@ def test_an_error_in_another_tab_names_it_and_marks_its_line(playground):
     # the run's tab stays open; the other tab carries the mark, shown once it is opened
     assert selected_tab(page) == "main.py"
     marked = page.get_by_role("tab", name="helper.py (error, line 4)")
+    page.locator("#tabs-bar").screenshot(
+        path=os.path.join(ROOT, "test-artifacts", "tabs-error.png")
+    )
     marked.click()
     line = page.locator(".cm-error-line")
     assert line.count() == 1 and "return x / 0" in line.inner_text()
@@ -225,6 +228,7 @@ def test_tabs_are_keyboard_accessible_and_closing_can_be_undone(playground):
     assert (
         "main.py was closed." in page.get_by_role("status").filter(has_text="closed").inner_text()
     )
+    page.locator("#tabs-bar").screenshot(path=os.path.join(ROOT, "test-artifacts", "tabs-undo.png"))
     page.get_by_role("button", name="Undo").click()  # ... and brings it back, text and all
     assert tab_names(page) == ["helper.py", "main.py"] and selected_tab(page) == "main.py"
     assert "import helper" in playground.editor_text()
@@ -254,3 +258,40 @@ def test_the_tab_bar_in_korean(playground):
     field.fill("모델.py")  # Unicode letters make an importable name
     field.press("Enter")
     assert tab_names(page) == ["helper.py", "main.py", "모델.py"]
+
+
+def test_cells_run_with_shift_enter_in_any_tab(playground):
+    session = {
+        "files": [
+            {"name": "helper.py", "code": "# %%\nVALUE = 20\n# %%\nVALUE + 1\n"},
+            {"name": "main.py", "code": "# %%\nimport helper\n# %%\nhelper.VALUE * 2\n"},
+        ],
+        "active": 1,
+    }
+    page = open_session(playground, session)
+    page.locator(".cm-content").click()
+    page.keyboard.press("ControlOrMeta+Home")
+    runs = playground.runs()
+    page.keyboard.press("Shift+Enter")  # cell 1 of main.py: import helper (another tab)
+    playground.wait_for_run(runs)
+    runs = playground.runs()
+    page.keyboard.press("Shift+Enter")  # cell 2: its value
+    playground.wait_for_run(runs)
+    assert "40" in playground.output_text().splitlines()
+    # the cells of the other tab run in the same session too
+    page.get_by_role("tab", name="helper.py").click()
+    page.locator(".cm-content").click()
+    page.keyboard.press("ControlOrMeta+End")
+    runs = playground.runs()
+    page.keyboard.press("Shift+Enter")
+    playground.wait_for_run(runs)
+    text = playground.output_text()
+    assert "In [2]  (line 3)" in text and "NameError" in text  # VALUE is helper's, not __main__'s
+    page.keyboard.press("ControlOrMeta+Home")
+    runs = playground.runs()
+    page.keyboard.press("Shift+Enter")
+    playground.wait_for_run(runs)
+    runs = playground.runs()
+    page.keyboard.press("Shift+Enter")
+    playground.wait_for_run(runs)
+    assert "21" in playground.output_text().splitlines()
