@@ -422,7 +422,8 @@ function startRun(program, { keep, cell = -1, restart = false }, clear) {
   const { name, code } = program.files[program.active];
   const files = restart ? {} : Object.fromEntries(program.files.map((f) => [f.name, f.code]));
   if (!python.run(code, { keep, cell, name, files })) return false;
-  if (program.files.length > 1) output.note(t('tabs.running', { name }), 'note');
+  if (clear && !restart && program.files.length > 1)
+    output.note(t('tabs.running', { name }), 'note');
   return true;
 }
 
