@@ -295,3 +295,20 @@ def test_cells_run_with_shift_enter_in_any_tab(playground):
     page.keyboard.press("Shift+Enter")
     playground.wait_for_run(runs)
     assert "21" in playground.output_text().splitlines()
+
+
+def test_open_py_in_the_multi_file_format_makes_tabs_and_download_saves_the_open_tab(
+    playground, tmp_path
+):
+    page = playground.open()
+    page.locator("#draft-open").set_input_files(SEED)
+    page.wait_for_function("() => document.querySelectorAll('[role=tab]').length === 2")
+    assert tab_names(page) == ["MLP.py", "xor_classifier.py"]
+    assert selected_tab(page) == "xor_classifier.py"
+    page.get_by_role("tab", name="MLP.py").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .py").click()
+    assert download.value.suggested_filename == "MLP.py"
+    saved = tmp_path / "MLP.py"
+    download.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8") == seed_files()[0]["code"]
