@@ -2,8 +2,8 @@
 isolated page pynn's big float32 products run on several Web Workers over one shared memory,
 with results equal to numpy's (and bit for bit to the one-thread kernel) for odd shapes,
 transposed and strided operands and blocks that end mid-tile; training gives the same weights
-with and without threads; Stop still stops a threaded fit. A page that is not isolated computes
-on one thread and says why."""
+with and without threads; Stop still stops a threaded fit; a plain host works through the
+service worker's isolation. A page that is not isolated computes on one thread and says why."""
 
 import re
 
@@ -178,3 +178,21 @@ def test_a_page_that_is_not_isolated_computes_on_one_thread(open_context, plain_
         r"the page is not cross-origin isolated",
         text,
     ), text
+
+
+def test_threads_on_a_plain_host_isolated_by_the_service_worker(open_context, plain_server):
+    # A host without the isolation headers: the service worker adds them (web/README.md,
+    # "Delivery"), and the sandboxed worker's nested kernel workers start there too.
+    playground = open_context(plain_server.origin)
+    page = playground.open()
+    assert page.evaluate("crossOriginIsolated") is True
+    playground.set_code(
+        "import numpy as np\nfrom pynn.ops import gemm\n"
+        "a = np.ones((512, 512), np.float32)\n"
+        "print(float(gemm.matmul(a, a)[0, 0]), gemm.kernel_threads())\n"
+        "print('status:', gemm.kernel_status())\n"
+    )
+    playground.run_and_wait()
+    text = playground.output_text()
+    cores = page.evaluate("navigator.hardwareConcurrency")
+    assert f"512.0 {min(cores, 4)}" in text and " threads (threads-" in text, text
