@@ -138,10 +138,11 @@ def test_a_poisoned_cache_entry_is_never_served(open_context, server):
     app_js = page.evaluate("""async () => {
       const [name] = await caches.keys();
       const hit = await (await caches.open(name)).match(new URL('app.js', document.baseURI));
-      return (await hit.text()).length;
+      const digest = await crypto.subtle.digest('SHA-256', await hit.arrayBuffer());
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
     }""")
     with open(os.path.join(server_dir(server), "app.js"), "rb") as f:
-        assert app_js == len(f.read().decode("utf-8"))
+        assert app_js == hashlib.sha256(f.read()).hexdigest()
 
 
 def server_dir(server):
