@@ -224,6 +224,7 @@ class Playground:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs the built playground in Chromium")
+    config.addinivalue_line("markers", "slow: takes many minutes (tests/run.sh still runs it)")
 
 
 @pytest.fixture

@@ -81,6 +81,15 @@ def test_xor_example_trains_and_shows_the_summary(playground):
     first, last = epoch_losses(playground)
     assert last < first
     assert re.search(r"0 XOR 1 => \S+ => 1", text) and re.search(r"1 XOR 1 => \S+ => 0", text)
+    # the decision boundary was redrawn in place during fit, and shows the last epoch
+    draws = int(re.search(r"boundary drawn (\d+) times", text).group(1))
+    images = playground.page.locator("#output img.figure")
+    assert images.count() == 1
+    image = images.first
+    assert int(image.get_attribute("data-draws")) >= min(draws, 3) >= 2
+    assert image.get_attribute("alt").startswith("Figure 1: XOR, epoch 400: loss")
+    image.scroll_into_view_if_needed()
+    playground.screenshot("xor-boundary.png")
 
 
 def test_mnist_example_trains_with_live_curves(warm):

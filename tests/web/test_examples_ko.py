@@ -15,7 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 EXAMPLES = os.path.join(ROOT, "web", "examples")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 with open(os.path.join(ROOT, "site.config.json"), encoding="utf-8") as f:
-    PROGRAMS = [e["file"] for e in json.load(f)["examples"] if e["file"].endswith(".py")]
+    PROGRAMS = [e["file"] for e in json.load(f)["examples"] if not e["file"].startswith("seeds/")]
 
 
 def tokens(path):
