@@ -51,9 +51,13 @@ BEFORE_BYTES = 138.5e6  # the first visit before this work, as measured in the i
 TARGET_BYTES = 20e6
 COLD_TARGET_S = 3.0
 
-# True once the service worker controls the page and its cache holds every file of the build.
-ALL_CACHED = """async () => {
-  if (!navigator.serviceWorker.controller) return false;
+# True once the service worker controls the page and has said that its cache holds the whole
+# build (the page shows "Available offline"). Synchronous: Playwright's wait_for_function takes
+# a returned promise itself as true.
+ALL_CACHED = """() => navigator.serviceWorker.controller !== null &&
+  document.getElementById('offline-status').dataset.status === 'offline.ready'"""
+# For page.evaluate (which awaits): the cache has one entry per file of the build.
+EVERY_FILE_CACHED = """async () => {
   const manifest = await (await fetch('manifest.json')).json();
   const names = await caches.keys();
   if (names.length !== 1) return false;
@@ -75,6 +79,7 @@ def one_visit(browser, url, server):
     cold = int(page.evaluate("document.body.dataset.readyMs")) / 1000
     isolated = page.evaluate("crossOriginIsolated")
     page.wait_for_function(ALL_CACHED, timeout=300_000, polling=500)
+    assert page.evaluate(EVERY_FILE_CACHED), "'Available offline' but files are missing"
     first = server.sent[start:]
     mark = len(server.sent)
     page.reload()

@@ -73,11 +73,12 @@ def cpython_rows():
 
 
 def page_ready():
-    """(cold, warm) seconds from bench/page_ready.py --runs 1, or None without dist/."""
+    """(cold, warm, its output) from bench/page_ready.py --runs 1 --stages, or None without
+    dist/."""
     if not os.path.isfile(os.path.join(common.ROOT, "dist", "index.html")):
         return None
     done = subprocess.run(
-        [sys.executable, os.path.join(HERE, "page_ready.py"), "--runs", "1"],
+        [sys.executable, os.path.join(HERE, "page_ready.py"), "--runs", "1", "--stages"],
         check=False,
         capture_output=True,
         text=True,
@@ -87,7 +88,7 @@ def page_ready():
     if not found:
         _log("page_ready.py failed:", done.stdout[-1000:], done.stderr[-1000:])
         return None
-    return float(found["cold"]), float(found["warm"])
+    return float(found["cold"]), float(found["warm"]), done.stdout
 
 
 def browser_rows(profile=True, tfjs_cnn=True):
@@ -110,6 +111,7 @@ def browser_rows(profile=True, tfjs_cnn=True):
     if ready is not None:
         rows.append(("start-up", "playground page-ready, cold", ready[0]))
         rows.append(("start-up", "playground page-ready, warm", ready[1]))
+        results["page_ready"] = ready[2]
     if os.path.isfile(os.path.join(os.path.dirname(HERE), "dist", "index.html")):
         spec = importlib.util.spec_from_file_location(
             "bench_threads", os.path.join(HERE, "browser", "threads.py")
@@ -327,6 +329,11 @@ def main(argv=None):
                         + raw[key]["profile"].strip()
                         + "\n```\n"
                     )
+            if "page_ready" in raw:
+                fh.write(
+                    "\n## Playground start-up, where the time goes (`bench/page_ready.py "
+                    "--runs 1 --stages`)\n\n```\n" + raw["page_ready"].strip() + "\n```\n"
+                )
     if args.json:
         with open(args.json, "w") as fh:
             json.dump({"rows": rows, "browser": raw}, fh, indent=1, default=str)

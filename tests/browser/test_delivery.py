@@ -15,7 +15,7 @@ import pytest
 from conftest import ARTIFACTS, BOOT_TIMEOUT_MS, ROOT, Server
 
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from first_visit import ALL_CACHED  # the same check as the benchmark's
+from first_visit import ALL_CACHED, EVERY_FILE_CACHED  # the same checks as the benchmark's
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ CACHE_KEYS = """async () => {
 
 def wait_all_cached(page):
     page.wait_for_function(ALL_CACHED, timeout=BOOT_TIMEOUT_MS, polling=500)
+    assert page.evaluate(EVERY_FILE_CACHED)
 
 
 def run_prints(playground, code, expected):

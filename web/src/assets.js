@@ -36,8 +36,9 @@ function baseUrl() {
 }
 
 // Reads a response body to the end, reporting (bytesSoFar, totalOrNull) as it arrives.
-function readBody(response, onProgress) {
-  if (!onProgress) return readAll(response);
+async function readBody(response, onProgress) {
+  // Read natively into one buffer (no chunk by chunk in JS, no copy to join them).
+  if (!onProgress) return new Uint8Array(await response.arrayBuffer());
   const header = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(header) && header > 0 ? header : null;
   let received = 0;

@@ -13,7 +13,7 @@ import { shareUrl, encodeSession, sessionBytes, tooLargeMessage } from './share.
 import { MAX_CODE_BYTES } from './protocol.js';
 import { fillExamplesMenu, findExample } from './examples.js';
 import { initialProgram, autosave, exampleSession } from './state.js';
-import { prepareOffline, msSinceOpened } from './offline.js';
+import { prepareOffline, keepForOffline, msSinceOpened } from './offline.js';
 import { createDeliveryView } from './delivery-view.js';
 import { t, has, initLanguage, onLanguageChange, language } from './i18n.js';
 import { initAppearance } from './appearance.js';
@@ -104,6 +104,9 @@ const python = new PythonWorker({
   baseUrl: document.baseURI,
   onState(state, detail) {
     document.body.dataset.state = state;
+    // Python has started (or failed to): the service worker may now write the build into its
+    // cache (a first visit's start-up does not share the machine with that).
+    if (state === STATE.ready || state === STATE.failed) keepForOffline();
     if (state === STATE.ready && !document.body.dataset.readyMs) {
       document.body.dataset.readyMs = String(Math.round(msSinceOpened()));
       document.body.dataset.bootTimings = JSON.stringify(detail.timings || {});

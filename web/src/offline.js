@@ -20,6 +20,7 @@ const RELOADED = 'pynn.playground.reloadedForServiceWorker';
 const OPENED = 'pynn.playground.openedAt'; // the first document's time origin, across that reload
 const UPDATE_CHECK_MS = 10 * 60 * 1000;
 const REGISTER_TIMEOUT_MS = 10_000;
+let cacheKeeper = null; // the service worker that keeps this build, once there is one
 
 function controlled(registration) {
   const sw = navigator.serviceWorker;
@@ -113,7 +114,7 @@ export async function prepareOffline({ onStatus, onProgress, onUpdateReady }) {
       if (registration) watchForUpdates(registration, onUpdateReady);
     });
     allowReloadAgain();
-    completeCache(sw.controller);
+    cacheKeeper = sw.controller;
     return;
   }
   const registration = await registering;
@@ -126,13 +127,12 @@ export async function prepareOffline({ onStatus, onProgress, onUpdateReady }) {
   } else if (!(await controlled(registration))) {
     onStatus('offline.failedInstall');
     return;
-  } else if (!globalThis.crossOriginIsolated) {
-    completeCache(sw.controller);
-    if (reloadOnce()) return new Promise(() => {});
+  } else if (!globalThis.crossOriginIsolated && reloadOnce()) {
+    return new Promise(() => {});
   }
   performance.mark('pynn:controlled');
   allowReloadAgain();
-  completeCache(sw.controller || registration.active);
+  cacheKeeper = sw.controller || registration.active;
 }
 
 // Resolves to the registration, or to null after showing why there is none.
@@ -166,8 +166,10 @@ function allowReloadAgain() {
   }
 }
 
-// Asks the service worker to hold the whole build; it answers with 'cached' (shown as
-// "Available offline") once it does.
-function completeCache(worker) {
-  worker?.postMessage({ type: 'complete' });
+// Call once Python has started (or failed to): asks the service worker to keep the whole
+// build (on a first visit it writes its cache only now, so as not to slow the start-up); it
+// answers with 'cached' (shown as "Available offline") once it does.
+export function keepForOffline() {
+  cacheKeeper?.postMessage({ type: 'complete' });
+  cacheKeeper = null;
 }

@@ -9,8 +9,10 @@
 // * The first visit does not wait for the download: the first service worker takes control at
 //   once and starts downloading; the page starts Python straight away, and each of its
 //   requests is answered as soon as that file is decoded (from memory, the pack's members in
-//   the order start-up needs them). The page asks for the whole build ({type: 'complete'})
-//   and hears {type: 'cached'} once it is all in the cache (offline use).
+//   the order start-up needs them). Once Python has started, the page asks for the whole
+//   build ({type: 'complete'}): only then are the decoded files written into the cache (that
+//   work does not compete with the start-up), and the page hears {type: 'cached'} once it is
+//   all there (offline use).
 // * Every file is checked against the manifest's SHA-256 when it is stored AND each time it
 //   is served: a damaged or replaced cache entry is dropped and fetched again, and if the
 //   network cannot give the right bytes either the request is refused (503), never answered
@@ -90,9 +92,10 @@ let firstVisit = false;
 
 // The pack, downloaded once and decoded as a stream: `decoded` maps each member to a promise
 // of its bytes, resolved as soon as that member is decoded (the page can start Python with the
-// first members while the rest decode); `done` resolves once every member is in the cache.
+// first members while the rest decode); `done` resolves once all are decoded. Kept until
+// installAll has written the members into the cache.
 let unpacking = null;
-function unpackAll(cache) {
+function unpackAll() {
   if (unpacking) return unpacking;
   const { pack } = MANIFEST;
   const settle = new Map();
@@ -108,24 +111,17 @@ function unpackAll(cache) {
     performance.mark('pynn:sw pack download');
     const packed = await download(pack.path, async (bytes) => bytes.byteLength === pack.size);
     performance.mark('pynn:sw pack downloaded');
-    const writes = [];
     await unpack(MANIFEST, packed, (path, bytes) => {
       performance.mark(`pynn:sw decoded ${path}`);
       settle.get(path).resolve(bytes);
-      writes.push(cache.put(keyOf(path), stored(path, bytes)));
     });
-    await Promise.all(writes);
-    performance.mark('pynn:sw pack cached');
   })();
   const current = { decoded, done };
   unpacking = current;
-  done
-    .catch((err) => {
-      for (const { reject } of settle.values()) reject(err);
-    })
-    .finally(() => {
-      if (unpacking === current) unpacking = null;
-    });
+  done.catch((err) => {
+    for (const { reject } of settle.values()) reject(err);
+    if (unpacking === current) unpacking = null;
+  });
   return current;
 }
 
@@ -144,7 +140,7 @@ async function fromCache(cache, path) {
 // resolves to its bytes. One download per file at a time, however many ask.
 const fetching = new Map();
 function fetchInto(cache, path) {
-  if (isPacked(MANIFEST, path)) return unpackAll(cache).decoded.get(path);
+  if (isPacked(MANIFEST, path)) return unpackAll().decoded.get(path);
   if (!fetching.has(path)) {
     fetching.set(
       path,
@@ -180,7 +176,10 @@ async function fromOlderBuilds(cache, paths) {
 // Puts every file of the build that this build's cache lacks into it (lazy files aside):
 // copied from an older build's cache when the bytes are the same, else downloaded — the page's
 // own files one by one (the browser's HTTP cache usually has them), the rest as the pack.
-// (A file present is checked when it is served, not here: this runs at every start.)
+// The pack's members are written only once `pageStarted` has resolved: on a first visit,
+// after the page has started Python (writing 70 MB into the cache is work that start-up must
+// not share the machine with). (A file present is checked when it is served, not here: this
+// runs at every start.)
 async function installAll() {
   const cache = await caches.open(CACHE);
   const paths = Object.keys(MANIFEST.files).filter((path) => !MANIFEST.lazy.includes(path));
@@ -203,13 +202,19 @@ async function installAll() {
     single.reduce((sum, path) => sum + MANIFEST.files[path][1], 0) +
     (packed.length ? MANIFEST.pack.size : 0);
   if (progress.total) tell({ type: 'progress', done: 0, total: progress.total });
-  const pack = packed.length ? unpackAll(cache).done : null;
+  const pack = packed.length ? unpackAll() : null;
   for (const path of single) await fetchInto(cache, path);
-  await pack;
+  if (!pack) return;
+  await pack.done;
+  await pageStarted;
+  for (const path of packed)
+    await cache.put(keyOf(path), stored(path, await pack.decoded.get(path)));
+  performance.mark('pynn:sw pack cached');
+  if (unpacking === pack) unpacking = null;
 }
 
-// The page asks for this ({type: 'complete'}) once this service worker controls it; the answer
-// is {type: 'cached'} when the whole build is in the cache (the page then works offline).
+// The page asks for this ({type: 'complete'}) once it has started Python (or failed to); the
+// answer is {type: 'cached'} when the whole build is in the cache (the page works offline).
 let completing = null;
 function completeCache() {
   completing ??= installAll()
@@ -220,6 +225,11 @@ function completeCache() {
   return completing;
 }
 
+let startedPage = () => {};
+let pageStarted = Promise.resolve();
+// The first visit's download, decoding and caching (kept alive by the page's requests).
+let firstVisitWork = null;
+
 self.addEventListener('install', (event) => {
   performance.mark('pynn:sw install');
   if (self.registration.active) {
@@ -229,10 +239,14 @@ self.addEventListener('install', (event) => {
     return;
   }
   // The first visit: take control at once, so the page can start Python while the build
-  // downloads (its requests are answered as soon as their file is in; see completeCache).
+  // downloads (its requests are answered as soon as their file is in); the cache is written
+  // once the page has started.
   firstVisit = true;
+  pageStarted = new Promise((resolve) => {
+    startedPage = resolve;
+  });
   self.skipWaiting();
-  completeCache().catch(() => {}); // (the page's 'complete' message reports a failure)
+  firstVisitWork = completeCache().catch(() => {}); // (the page's 'complete' reports failures)
 });
 
 self.addEventListener('activate', (event) => {
@@ -249,8 +263,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
   if (type === 'activate') self.skipWaiting();
-  else if (type === 'complete') event.waitUntil(completeCache());
-  else if (type === 'version' && event.ports[0]) {
+  else if (type === 'complete') {
+    startedPage();
+    event.waitUntil(completeCache());
+  } else if (type === 'version' && event.ports[0]) {
     event.ports[0].postMessage({ version: MANIFEST.version });
   }
 });
@@ -290,6 +306,7 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   const path = manifestPath(request);
+  if (firstVisitWork) event.waitUntil(firstVisitWork);
   if (path) event.respondWith(respond(path));
   else if (request.url === new URL('manifest.json', scope()).href) {
     // This build's manifest, as the page would read it without a service worker.
