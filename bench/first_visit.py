@@ -56,13 +56,16 @@ COLD_TARGET_S = 3.0
 # a returned promise itself as true.
 ALL_CACHED = """() => navigator.serviceWorker.controller !== null &&
   document.getElementById('offline-status').dataset.status === 'offline.ready'"""
-# For page.evaluate (which awaits): the cache has one entry per file of the build.
+# For page.evaluate (which awaits): the cache holds every file of the build (and no other
+# cache is left; lazy files used so far may be there too).
 EVERY_FILE_CACHED = """async () => {
   const manifest = await (await fetch('manifest.json')).json();
   const names = await caches.keys();
   if (names.length !== 1) return false;
-  const keys = await (await caches.open(names[0])).keys();
-  return keys.length === Object.keys(manifest.files).length - manifest.lazy.length;
+  const keys = new Set((await (await caches.open(names[0])).keys()).map((r) => r.url));
+  return Object.keys(manifest.files)
+    .filter((path) => !manifest.lazy.includes(path))
+    .every((path) => keys.has(new URL(path === 'index.html' ? '' : path, document.baseURI).href));
 }"""
 
 

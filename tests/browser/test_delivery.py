@@ -142,6 +142,7 @@ def test_a_poisoned_cache_entry_is_never_served(open_context, server):
       const digest = await crypto.subtle.digest('SHA-256', await hit.arrayBuffer());
       return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
     }""")
+    # (bytes, not text: a JS string's length counts UTF-16 units, Python's code points)
     with open(os.path.join(server_dir(server), "app.js"), "rb") as f:
         assert app_js == hashlib.sha256(f.read()).hexdigest()
 
