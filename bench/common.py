@@ -19,16 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-# Debian's Chromium as the browser benchmarks launch it (never `playwright install`).
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from chromium import CHROMIUM_ARGS  # noqa: E402, F401  (re-exported for the benchmarks)
 
 REFERENCE_PYTHON = os.environ.get(
     "PYNN_REFERENCE_PYTHON", os.path.expanduser("~/.cache/reftf/bin/python")

@@ -24,6 +24,8 @@ import statistics
 import sys
 import threading
 
+from chromium import CHROMIUM_ARGS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
 
@@ -38,15 +40,6 @@ def _load_serve():
 
 serve = _load_serve()
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 BEFORE_BYTES = 138.5e6  # the first visit before this work, as measured in the issue
 TARGET_BYTES = 20e6
 COLD_TARGET_S = 3.0

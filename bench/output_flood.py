@@ -24,17 +24,10 @@ import subprocess
 import sys
 import time
 
+from chromium import CHROMIUM_ARGS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 CLICK_TARGET_MS = 200
 STOP_TARGET_S = 1.0
 THROUGHPUT_TARGET = 1.5

@@ -27,18 +27,11 @@ import statistics
 import subprocess
 import sys
 
+from chromium import CHROMIUM_ARGS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
 PAGE_FILES = ("app.js", "app.css", "worker.js", "sw.js")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 COLD_TARGET_S = 3.0
 WARM_TARGET_S = 3.0
 SIZE_TARGET_BYTES = 1024 * 1024

@@ -36,16 +36,11 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))  # bench/: chromium.py
+
+from chromium import CHROMIUM_ARGS  # noqa: E402  (after the path it is found on)
+
 BUILD = os.path.join(HERE, "build")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 WASM_DIR = os.path.join(HERE, "node_modules", "@tensorflow", "tfjs-backend-wasm", "dist")
 
 

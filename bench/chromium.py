@@ -1,0 +1,14 @@
+"""Debian's Chromium as every browser benchmark launches it (never `playwright install`).
+
+Kept apart from common.py, which sets BLAS's thread variables and imports numpy, so that a
+test importing a browser benchmark's checks changes nothing in its own process."""
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
