@@ -28,7 +28,8 @@ def native_gemm_library(tmp_path_factory):
         pytest.skip("no C compiler to build web/kernels/gemm.c for this machine")
     out = str(tmp_path_factory.mktemp("kernels") / "kernels-native.so")
     sources = [
-        os.path.join(ROOT, "web", "kernels", name) for name in ("gemm.c", "adam.c", "col2im.c")
+        os.path.join(ROOT, "web", "kernels", name)
+        for name in ("gemm.c", "adam.c", "col2im.c", "conv.c")
     ]
     subprocess.run(
         [

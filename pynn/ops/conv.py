@@ -9,6 +9,10 @@ pixel at the bottom/right.
 
 Kernel choices (``bench/conv_kernels.py`` times them; numbers in its docstring):
 
+* dense float32 convolutions go first to ``pynn.ops.conv_kernels``: in the playground the
+  compiled kernel computes them from the input (no im2col matrix; on the kernel threads in a
+  cross-origin isolated page); where it declines (CPython, float64, groups, too small), the
+  numpy path below. ``_conv_forward`` and ``_conv_backward`` are the one place that chooses.
 * dense and grouped convolution use im2col: one strided view of the padded input is
   copied into a ``(groups, N*OH*OW, kh*kw*Cg)`` column matrix and multiplied by the
   kernel in ONE product; the kernel gradient is one more product with the same columns
@@ -30,7 +34,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from pynn.core.autodiff import primitive
-from pynn.ops import gemm
+from pynn.ops import conv_kernels, gemm
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -215,10 +219,38 @@ def _columns_t_times(cols, g):
     return np.stack([gemm.matmul(c.T, x) for c, x in zip(cols, g, strict=True)])
 
 
+def _kernel_geometry(geo, kernel):
+    """conv_kernels' geometry of a dense (groups=1) convolution."""
+    (top, _), (left, _) = geo.pads
+    kh, kw, c, f = kernel.shape
+    return conv_kernels.geometry(
+        geo.n, geo.h, geo.w, c, kh, kw, geo.sh, geo.sw, geo.dh, geo.dw, top, left, geo.oh, geo.ow, f
+    )
+
+
 def _conv_forward(x, kernel, geo, groups):
+    """The output and the im2col columns the backward pass reuses (None: the compiled kernel
+    computed it, and computes the backward pass from x)."""
+    if groups == 1:
+        out = conv_kernels.forward(x, kernel, _kernel_geometry(geo, kernel))
+        if out is not None:
+            return out.reshape(geo.n, geo.oh, geo.ow, kernel.shape[3]), None
     cols = _columns(x, geo, groups)
     out = _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, groups)), geo)
     return out, cols
+
+
+def _conv_backward(x, cols, g, kernel, geo, groups, needs):
+    """(x's gradient, the kernel's gradient) for the output gradient g; None where not needed."""
+    if cols is None:
+        got = conv_kernels.backward(x, kernel, g, _kernel_geometry(geo, kernel), *needs[:2])
+        if got is not None:
+            return got
+        cols = _columns(x, geo, groups) if needs[1] else None  # g is not float32: numpy
+    return (
+        _conv_input_grad(g, kernel, geo, groups, x.dtype) if needs[0] else None,
+        _conv_kernel_grad(cols, g, kernel.shape, groups) if needs[1] else None,
+    )
 
 
 def _conv_kernel_grad(cols, g, kernel_shape, groups):
@@ -297,10 +329,7 @@ def conv2d(
     out, cols = _conv_forward(x, kernel, geo, groups)
 
     def vjp(g, needs):
-        return (
-            _conv_input_grad(g, kernel, geo, groups, x.dtype) if needs[0] else None,
-            _conv_kernel_grad(cols, g, kernel.shape, groups) if needs[1] else None,
-        )
+        return _conv_backward(x, cols, g, kernel, geo, groups, needs)
 
     return out, vjp
 
@@ -335,11 +364,8 @@ def conv1d(
     out, cols = _conv_forward(x4, k4, geo, groups)
 
     def vjp(g, needs):
-        g4 = g[:, None]
-        return (
-            _conv_input_grad(g4, k4, geo, groups, x.dtype)[:, 0] if needs[0] else None,
-            _conv_kernel_grad(cols, g4, k4.shape, groups)[0] if needs[1] else None,
-        )
+        dx, dk = _conv_backward(x4, cols, g[:, None], k4, geo, groups, needs)
+        return (None if dx is None else dx[:, 0]), (None if dk is None else dk[0])
 
     return out[:, 0], vjp
 

@@ -19,7 +19,10 @@ convolutions' im2col products), and the choice of how each is computed:
 
 The same compiled library also holds the optimizer's Adam update in one pass
 (``adam_update``, ``web/kernels/adam.c``) and a convolution's col2im (``col2im``,
-``web/kernels/col2im.c``), both bit for bit numpy's operations in numpy's order.
+``web/kernels/col2im.c``), both bit for bit numpy's operations in numpy's order, and the
+convolutions computed from the layer's input (``web/kernels/conv.c``, on one thread or on the
+threads), which ``pynn.ops.conv_kernels`` checks and uses through ``compiled`` and
+``thread_pool``.
 
 The kernel is checked against numpy when it is installed (every transpose, odd sizes, strided
 operands); if it disagrees it is not used and a warning says so. ``set_kernels(False)`` (or
@@ -38,6 +41,7 @@ import numpy as np
 __all__ = [
     "adam_update",
     "col2im",
+    "compiled",
     "install",
     "install_threads",
     "kernel_status",
@@ -45,6 +49,7 @@ __all__ = [
     "matmul",
     "set_kernels",
     "set_threads",
+    "thread_pool",
     "thread_stats",
 ]
 
@@ -98,6 +103,18 @@ class _Kernel:
         self._col2im = lib.pynn_col2im
         self._col2im.argtypes = [i] * 12 + [p, p]
         self._col2im.restype = None
+        self._conv_forward = lib.pynn_conv_forward
+        self._conv_forward.argtypes = [p, p, p, p, i, i, p, p]
+        self._conv_forward.restype = None
+        self._conv_backward = lib.pynn_conv_backward
+        self._conv_backward.argtypes = [p, p, p, p, p, p, i, i, i, i, p, p]
+        self._conv_backward.restype = None
+        self._conv_scratch_floats = lib.pynn_conv_scratch_floats
+        self._conv_scratch_floats.argtypes = [i, i]
+        self._conv_scratch_floats.restype = i
+        lib.pynn_conv_slices.restype = i
+        #: how many partial sums of the filter gradient conv.c makes (added in order by the caller)
+        self.conv_slices = lib.pynn_conv_slices()
         self._work = np.empty(lib.pynn_sgemm_work_floats(), np.float32)
         self._work_ptr = self._work.__array_interface__["data"][0]
 
@@ -147,6 +164,26 @@ class _Kernel:
         )
         return out
 
+    def conv_forward(self, g, x, w, y):
+        """conv.c's forward pass of all of y's rows (all arrays C-contiguous, g int32)."""
+        k, f = w.shape[0] * w.shape[1] * w.shape[2], w.shape[3]
+        scratch = np.empty(self._conv_scratch_floats(k, f), np.float32)
+        self._conv_forward(
+            _address(g), _address(x), _address(w), _address(y), 0, y.shape[0],
+            _address(scratch), self._work_ptr,
+        )  # fmt: skip
+
+    def conv_backward(self, g, x, dy, w, dw, dx):
+        """conv.c's backward pass: the filter gradient's slices into dw, x's gradient into dx
+        (either may be None: not computed)."""
+        k, f = w.shape[0] * w.shape[1] * w.shape[2], w.shape[3]
+        scratch = np.empty(self._conv_scratch_floats(k, f), np.float32)
+        self._conv_backward(
+            _address(g), _address(x), _address(dy), _address(w),
+            0 if dw is None else _address(dw), 0 if dx is None else _address(dx),
+            0, self.conv_slices, 0, x.shape[0], _address(scratch), self._work_ptr,
+        )  # fmt: skip
+
 
 def _address(x):
     return x.__array_interface__["data"][0]
@@ -190,6 +227,16 @@ class _Threads:
             force,
         )
         return out if done else None
+
+    def conv(self, g, x, w, dy, y, dw, dx, threads, force=False):
+        """conv.c's forward pass (dy None) or backward pass on up to ``threads`` threads (see
+        kernel-pool.js ``conv``); False: not done (cannot be split, or the pool rests)."""
+        addresses = [0 if v is None else _address(v) for v in (dy, y, dw, dx)]
+        return bool(
+            self.pool.conv(
+                dy is not None, _address(g), _address(x), _address(w), *addresses, threads, force
+            )
+        )
 
     def product(self, a, b):
         """Every product on all the threads (the check before use), one thread if too small."""
@@ -463,6 +510,20 @@ def thread_stats():
     over one thread fell below 1.1x, its copies costing too much or the other cores being busy);
     None without threads."""
     return None if _threads is None else _threads.stats()
+
+
+def compiled():
+    """The compiled kernel library (loaded and checked) when it is installed and switched on,
+    else None."""
+    if not _kernels_on or (_kernel is None and (_kernel_path is None or _load() is None)):
+        return None
+    return _kernel
+
+
+def thread_pool():
+    """(the kernel threads, how many to use) when there are more than one, else None."""
+    count = kernel_threads()
+    return (_threads, count) if count > 1 else None
 
 
 def set_kernels(on):

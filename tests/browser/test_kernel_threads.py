@@ -3,7 +3,10 @@ isolated page pynn's big float32 products run on several Web Workers over one sh
 with results equal to numpy's (and bit for bit to the one-thread kernel) for odd shapes,
 transposed and strided operands and blocks that end mid-tile; training gives the same weights
 with and without threads; Stop still stops a threaded fit; a plain host works through the
-service worker's isolation. A page that is not isolated computes on one thread and says why."""
+service worker's isolation. A page that is not isolated computes on one thread and says why.
+Convolutions computed from the layer's input (web/kernels/conv.c) on the threads equal the
+one-thread kernel's bit for bit and numpy's float64 within 1e-5, for odd shapes, strides 1 and 2,
+'valid' and 'same', dilation, a batch of one and a non-contiguous input."""
 
 import re
 
@@ -85,6 +88,61 @@ print("threads used:", used, used_one, "threaded products:", gemm.thread_stats()
 print("same weights:", all(np.array_equal(a, b) for a, b in zip(with_threads, one_thread)))
 """
 
+CONVOLUTIONS = r"""
+import numpy as np
+from pynn import ops
+from pynn.core.autodiff import GradientTape
+from pynn.core.tensor import Variable
+from pynn.ops import conv_kernels, gemm
+
+defaults = (conv_kernels.CONV_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY,
+            gemm.THREADS_ADAPTIVE)
+conv_kernels.CONV_MIN_MACS = gemm.THREAD_MIN_MACS = gemm.THREAD_MIN_MACS_PER_COPY = 0
+gemm.THREADS_ADAPTIVE = False  # on the threads even when the machine is too busy for them to pay
+conv = gemm._threads.conv if gemm.kernel_threads() > 1 else None
+threaded = [0]
+def counting(*args, **options):
+    done = conv(*args, **options)
+    threaded[0] += bool(done)
+    return done
+gemm._threads.conv = counting
+
+def run(x, k, strides, padding, dilation, transpose, dtype=np.float32):
+    xv, kv = Variable(x.astype(dtype)), Variable(k.astype(dtype))
+    with GradientTape() as tape:
+        xin = ops.transpose(xv, (0, 2, 1, 3)) if transpose else xv
+        y = ops.conv2d(xin, kv, strides=strides, padding=padding, dilation_rate=dilation)
+        loss = ops.sum(ops.square(y) * 0.5 + y)
+    return [t.numpy() for t in (y, *tape.gradient(loss, [xv, kv]))]
+
+cases = [((32, 26, 26, 32), (3, 3, 32, 64), 1, "valid", 1, False),
+         ((1, 9, 7, 3), (3, 3, 3, 5), 2, "same", 1, False),
+         ((3, 10, 11, 4), (5, 5, 4, 3), (2, 1), "same", 1, False),
+         ((2, 8, 9, 2), (2, 3, 2, 6), 2, "valid", 1, True),
+         ((1, 13, 12, 3), (3, 3, 3, 4), 1, "same", 2, False),
+         ((5, 17, 5, 1), (1, 1, 1, 9), 1, "valid", 1, False),
+         ((1, 40, 40, 3), (3, 3, 3, 7), 1, "same", 1, True)]
+rng = np.random.default_rng(21)
+bad, differ = [], []
+for case in cases:
+    x, k = rng.standard_normal(case[0]), rng.standard_normal(case[1])
+    gemm.set_threads(None)
+    many = run(x, k, *case[2:])
+    gemm.set_threads(1)
+    one = run(x, k, *case[2:])
+    gemm.set_threads(None)
+    exact = run(x, k, *case[2:], dtype=np.float64)  # numpy's im2col path in float64
+    if not all(np.array_equal(a, b) for a, b in zip(many, one)):
+        differ.append(case[:2])
+    if not all(np.allclose(a, b, rtol=1e-5, atol=2e-5 * np.abs(b).max()) for a, b in zip(many, exact)):
+        bad.append(case[:2])
+print("convolutions:", len(cases), "threaded calls:", threaded[0], "bad:", bad, "differ:", differ)
+print("checks passed:", gemm._kernel.conv_problem, gemm._threads.conv_problem)
+gemm._threads.conv = conv  # the module lives on in the page: put everything back
+(conv_kernels.CONV_MIN_MACS, gemm.THREAD_MIN_MACS, gemm.THREAD_MIN_MACS_PER_COPY,
+ gemm.THREADS_ADAPTIVE) = defaults
+"""
+
 ENDLESS_FIT = r"""
 import numpy as np
 import tensorflow as tf
@@ -135,6 +193,16 @@ def test_training_with_threads_gives_the_one_thread_weights(warm):
     )
     assert used >= 2 and used_one == 1 and products >= 20, text
     assert "same weights: True" in text, text
+
+
+def test_threaded_convolutions_equal_one_thread_and_numpy(warm):
+    warm.set_code(CONVOLUTIONS)
+    warm.run_and_wait()
+    text = warm.output_text()
+    # each case: forward and backward on the threads (a batch of one: its filter gradient's
+    # slices are still split)
+    assert re.search(r"convolutions: 7 threaded calls: 14 bad: \[\] differ: \[\]", text), text
+    assert "checks passed: None None" in text, text
 
 
 def test_stop_stops_a_threaded_fit(warm):

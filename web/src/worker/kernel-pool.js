@@ -1,4 +1,5 @@
-// Threads for the float32 GEMM (web/kernels/gemm.c) when the page is cross-origin isolated.
+// Threads for the float32 GEMM (web/kernels/gemm.c) and the convolutions computed from the
+// layer's input (web/kernels/conv.c) when the page is cross-origin isolated.
 //
 // Pyodide's memory is not shared, so no other thread can read numpy's arrays. The pool owns
 // ONE shared WebAssembly.Memory on which every thread instantiates the threaded GEMM build
@@ -10,6 +11,9 @@
 // others with Atomics.wait (allowed in a worker) and copies C back into numpy's array.
 // pynn.ops.gemm sends the products that may pay (macs and copies) to `sgemm`; the pool
 // measures each kind of product's speed-up and leaves to one thread the kinds that do not gain.
+// A convolution (`conv`, from pynn/ops/conv_kernels.py) copies only the layer's input (not its
+// im2col matrix, KH*KW times bigger), the kernel and the output gradient; each thread gathers
+// its own rows' patches (its output rows, its filter-gradient slices, its images' input gradient).
 //
 // Not isolated (no SharedArrayBuffer), one core, or anything failing here: no pool, and
 // pynn computes on one thread; kernel_status() says which and why.
@@ -24,12 +28,17 @@ const MIN_SPEEDUP = 1.1; // below this a kind of product rests ...
 const REST_MS = 2000; // ... for this long, twice as long each time it loses again ...
 const MAX_REST_MS = 32000; // ... up to this
 // One control slot per kernel worker (Int32 words): the call number the worker waits on, the
-// call number it finished, whether it failed, then pynn_sgemm's arguments.
-const SLOT_WORDS = 16;
+// call number it finished, whether it failed, which export it runs (FUNCTIONS), its arguments.
+const SLOT_WORDS = 20;
 const SEQ = 0;
 const DONE = 1;
 const FAILED = 2;
-const ARGS = 3; // m n k a rsa csa b rsb csb c ldc work
+const FN = 3;
+const ARGS = 4;
+const FUNCTIONS = ['pynn_sgemm', 'pynn_conv_forward', 'pynn_conv_backward'];
+const CONV_FORWARD = 1;
+const CONV_BACKWARD = 2;
+const GEOMETRY_INTS = 15; // conv.c's g: N H W C KH KW SH SW DH DW TOP LEFT OH OW F
 // pynn_sgemm's micro-tile (gemm.c's MR and NR): blocks start on multiples of these.
 const MR = 4;
 const NR = 8;
@@ -39,25 +48,24 @@ const NR = 8;
 // loops: wait for a new call number, run pynn_sgemm with the slot's arguments, publish.
 function kernelThread() {
   self.onmessage = (event) => {
-    const { module, memory, slot, stackTop } = event.data;
-    let sgemm;
+    const { module, memory, slot, stackTop, functions } = event.data;
+    let exports;
     try {
       const instance = new WebAssembly.Instance(module, { env: { memory } });
       instance.exports.__stack_pointer.value = stackTop;
-      sgemm = instance.exports.pynn_sgemm;
+      exports = functions.map((name) => instance.exports[name]);
     } catch (err) {
       self.postMessage({ ok: false, error: String((err && err.message) || err) });
       return;
     }
-    const words = new Int32Array(memory.buffer, slot, 16);
+    const words = new Int32Array(memory.buffer, slot, 20);
     self.postMessage({ ok: true });
     let seen = 0;
     for (;;) {
       Atomics.wait(words, 0, seen);
       seen = Atomics.load(words, 0);
-      const a = words;
       try {
-        sgemm(a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], 0, a[14]);
+        exports[words[3]](...words.subarray(4, 17));
         words[2] = 0;
       } catch {
         words[2] = 1;
@@ -74,6 +82,9 @@ class KernelPool {
   constructor({ memory, instance, workers, slots, works, arena, heap, build }) {
     this.memory = memory;
     this.sgemmHere = instance.exports.pynn_sgemm;
+    this.here = FUNCTIONS.map((name) => instance.exports[name]);
+    this.convScratch = instance.exports.pynn_conv_scratch_floats;
+    this.slices = instance.exports.pynn_conv_slices();
     this.workers = workers;
     this.slots = slots; // byte offset of each kernel worker's control slot
     this.works = works; // byte offset of each thread's scratch (0: this thread)
@@ -179,17 +190,10 @@ class KernelPool {
           (bounds[p + 1] - bounds[p] - 1) * along + (depth - 1) * across + 1,
         );
     };
-    const words = this.words;
     const waiting = [];
     for (let p = 1; p < bounds.length - 1; p++) {
       copyBlock(p);
-      const slot = this.slots[p - 1] >>> 2;
-      words.set(block(p), slot + ARGS);
-      words[slot + ARGS + 11] = this.works[p];
-      const seq = words[slot + SEQ] + 1;
-      Atomics.store(words, slot + SEQ, seq);
-      Atomics.notify(words, slot + SEQ);
-      waiting.push([p, slot, seq]);
+      waiting.push([p, this.wake(p, 0, [...block(p), 0, this.works[p]])]);
     }
     copyBlock(0);
     const copiedIn = performance.now();
@@ -206,17 +210,8 @@ class KernelPool {
     };
     if (byRows) copyBack(0);
     const deadline = performance.now() + WAIT_LIMIT_MS;
-    for (const [p, slot, seq] of waiting) {
-      for (;;) {
-        const done = Atomics.load(words, slot + DONE);
-        if (done === seq) break;
-        if (performance.now() > deadline) {
-          this.broken = 'a kernel thread stopped answering';
-          throw new Error(this.broken);
-        }
-        Atomics.wait(words, slot + DONE, done, 100);
-      }
-      if (words[slot + FAILED]) throw new Error('a kernel thread failed in pynn_sgemm');
+    for (const [p, slot] of waiting) {
+      this.join(slot, deadline);
       if (byRows) copyBack(p);
     }
     if (!byRows) target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
@@ -233,9 +228,142 @@ class KernelPool {
     return true;
   }
 
+  // Wakes kernel worker `p` (>= 1) to run FUNCTIONS[fn](...args); returns its slot.
+  wake(p, fn, args) {
+    const words = this.words;
+    const slot = this.slots[p - 1] >>> 2;
+    words[slot + FN] = fn;
+    words.set(args, slot + ARGS);
+    const seq = words[slot + SEQ] + 1;
+    Atomics.store(words, slot + SEQ, seq);
+    Atomics.notify(words, slot + SEQ);
+    return slot;
+  }
+
+  // Waits for the kernel worker of `slot` to finish the call it was woken for; throws if it
+  // failed or stopped answering.
+  join(slot, deadline) {
+    const words = this.words;
+    const seq = words[slot + SEQ];
+    for (;;) {
+      const done = Atomics.load(words, slot + DONE);
+      if (done === seq) break;
+      if (performance.now() > deadline) {
+        this.broken = 'a kernel thread stopped answering';
+        throw new Error(this.broken);
+      }
+      Atomics.wait(words, slot + DONE, done, 100);
+    }
+    if (words[slot + FAILED])
+      throw new Error(`a kernel thread failed in ${FUNCTIONS[words[slot + FN]]}`);
+  }
+
+  // A convolution of conv.c on up to `parts` threads; Pyodide addresses (bytes): `g` its
+  // geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
+  // outputs: forward y (N*OH*OW, F); backward dw (the filter gradient's SLICES partial sums,
+  // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Forward splits the output
+  // rows, backward the slices and the images. Returns false (nothing done) when it cannot be
+  // split or does not fit, or while this kind of convolution rests (unless `force`).
+  conv(backward, g, x, w, dy, y, dw, dx, parts, force = false) {
+    if (this.broken) throw new Error(this.broken);
+    const geo = new Int32Array(this.heap().buffer, g, GEOMETRY_INTS);
+    const [n, h, width, c, kh, kw] = geo;
+    const f = geo[14];
+    const k = kh * kw * c;
+    const rows = n * geo[12] * geo[13];
+    // The units split: output rows (forward), or filter slices and images (backward).
+    parts = Math.min(parts, this.threads, backward ? this.slices : Math.ceil(rows / MR));
+    if (parts < 2) return false;
+    const inputs = [
+      [x, n * h * width * c],
+      [w, k * f],
+    ];
+    const outputs = backward
+      ? [
+          [dw, dw ? this.slices * k * f : 0],
+          [dx, dx ? n * h * width * c : 0],
+        ]
+      : [[y, rows * f]];
+    if (backward) inputs.push([dy, rows * f]);
+    const macs = rows * k * f * (backward ? (dw ? 1 : 0) + (dx ? 1 : 0) : 1);
+    const copied = [...inputs, ...outputs].reduce((sum, [, floats]) => sum + floats, 0);
+    const kind = this.kind(`conv${backward}`, macs, copied);
+    if (!force && performance.now() < kind.restUntil) {
+      this.stats.declined++;
+      return false;
+    }
+    // The arena: geometry, inputs, outputs, then each thread's scratch.
+    let end = align(this.arena + 4 * GEOMETRY_INTS);
+    const place = ([, floats]) => {
+      const at = end;
+      end = align(end + 4 * floats);
+      return at;
+    };
+    const inAt = inputs.map(place);
+    const outAt = outputs.map(place);
+    const scratch = this.convScratch(k, f);
+    const scratchAt = [];
+    for (let p = 0; p < parts; p++) scratchAt.push(place([0, scratch]));
+    const size = this.memory.buffer.byteLength;
+    if (!this.reserve(end - this.arena)) return false;
+    const grew = this.memory.buffer.byteLength > size;
+    const started = performance.now();
+    const heap = this.heap();
+    const source = new Float32Array(heap.buffer);
+    this.words.set(geo, this.arena >>> 2);
+    inputs.forEach(([from, floats], i) =>
+      this.floats.set(source.subarray(from >>> 2, (from >>> 2) + floats), inAt[i] >>> 2),
+    );
+    const [xAt, wAt, dyAt] = inAt;
+    const share = (p, units) => [
+      Math.floor((units * p) / parts),
+      Math.floor((units * (p + 1)) / parts),
+    ];
+    const args = (p) => {
+      if (!backward)
+        return [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]];
+      return [
+        this.arena,
+        xAt,
+        dyAt,
+        wAt,
+        dw ? outAt[0] : 0,
+        dx ? outAt[1] : 0,
+        ...share(p, this.slices),
+        ...share(p, n),
+        scratchAt[p],
+        this.works[p],
+      ];
+    };
+    const fn = backward ? CONV_BACKWARD : CONV_FORWARD;
+    const slots = [];
+    for (let p = 1; p < parts; p++) slots.push(this.wake(p, fn, args(p)));
+    const copiedIn = performance.now();
+    this.here[fn](...args(0));
+    const computed = performance.now();
+    const deadline = computed + WAIT_LIMIT_MS;
+    for (const slot of slots) this.join(slot, deadline);
+    const target = new Float32Array(this.heap().buffer);
+    outputs.forEach(([to, floats], i) => {
+      if (to) target.set(this.floats.subarray(outAt[i] >>> 2, (outAt[i] >>> 2) + floats), to >>> 2);
+    });
+    this.stats.threaded++;
+    if (!grew)
+      this.learn(kind, {
+        copyMs: 0, // (the copies of a convolution do not teach copyCost: no block is shrunk here)
+        floatsCopied: 0,
+        computeMs: computed - copiedIn,
+        macsComputed: macs / parts,
+        totalMs: performance.now() - started,
+        macs,
+      });
+    return true;
+  }
+
   // The record of a kind of product: split the same way, about as many multiply-adds per
   // copied float (within a factor of 2), and about as big (within a factor of 4).
   kind(byRows, macs, copied) {
+    // (byRows: or a convolution's name)
     const key = `${byRows}:${Math.round(Math.log2(macs / copied))}:${Math.round(Math.log2(macs) / 2)}`;
     let kind = this.kinds.get(key);
     if (!kind) this.kinds.set(key, (kind = { speedup: null, restUntil: 0, rest: REST_MS }));
@@ -351,7 +479,7 @@ export async function startKernelPool({ readFile, heap, threads = threadCount() 
     );
     try {
       const starting = slots.map((slot, i) =>
-        startWorker(url, { module, memory, slot, stackTop: stacks[i + 1] }),
+        startWorker(url, { module, memory, slot, stackTop: stacks[i + 1], functions: FUNCTIONS }),
       );
       started.push(...starting.map(({ worker }) => worker));
       const workers = await Promise.all(starting.map(({ ready }) => ready));
