@@ -164,24 +164,29 @@ class _Kernel:
         )
         return out
 
-    def conv_forward(self, g, x, w, y):
-        """conv.c's forward pass of all of y's rows (all arrays C-contiguous, g int32)."""
+    def conv_forward(self, g, x, w, y, rows=None):
+        """conv.c's forward pass of y's ``rows`` (a range; all of them by default; all arrays
+        C-contiguous, g int32)."""
+        r0, r1 = (0, y.shape[0]) if rows is None else rows
         k, f = w.shape[0] * w.shape[1] * w.shape[2], w.shape[3]
         scratch = np.empty(self._conv_scratch_floats(k, f), np.float32)
         self._conv_forward(
-            _address(g), _address(x), _address(w), _address(y), 0, y.shape[0],
+            _address(g), _address(x), _address(w), _address(y), r0, r1,
             _address(scratch), self._work_ptr,
         )  # fmt: skip
 
-    def conv_backward(self, g, x, dy, w, dw, dx):
-        """conv.c's backward pass: the filter gradient's slices into dw, x's gradient into dx
-        (either may be None: not computed)."""
+    def conv_backward(self, g, x, dy, w, dw, dx, slices=None, images=None):
+        """conv.c's backward pass: the filter gradient's ``slices`` (a range; all by default)
+        into dw, the gradient of x's ``images`` (a range; all by default) into dx (either
+        array may be None: not computed)."""
+        s0, s1 = (0, self.conv_slices) if slices is None else slices
+        n0, n1 = (0, x.shape[0]) if images is None else images
         k, f = w.shape[0] * w.shape[1] * w.shape[2], w.shape[3]
         scratch = np.empty(self._conv_scratch_floats(k, f), np.float32)
         self._conv_backward(
             _address(g), _address(x), _address(dy), _address(w),
             0 if dw is None else _address(dw), 0 if dx is None else _address(dx),
-            0, self.conv_slices, 0, x.shape[0], _address(scratch), self._work_ptr,
+            s0, s1, n0, n1, _address(scratch), self._work_ptr,
         )  # fmt: skip
 
 
@@ -229,14 +234,27 @@ class _Threads:
         return out if done else None
 
     def conv(self, g, x, w, dy, y, dw, dx, threads, force=False):
-        """conv.c's forward pass (dy None) or backward pass on up to ``threads`` threads (see
-        kernel-pool.js ``conv``); False: not done (cannot be split, or the pool rests)."""
+        """conv.c's forward pass (dy None) or backward pass on up to ``threads`` threads: the
+        kernel workers get the last parts (kernel-pool.js ``convStart`` copies what they read
+        into their memory), this thread computes the first part in place, then ``convFinish``
+        copies their results back. False: not done (cannot be split, or the pool rests)."""
         addresses = [0 if v is None else _address(v) for v in (dy, y, dw, dx)]
-        return bool(
-            self.pool.conv(
+        parts = int(
+            self.pool.convStart(
                 dy is not None, _address(g), _address(x), _address(w), *addresses, threads, force
             )
         )
+        if parts < 2:
+            return False
+        try:  # part 0 of `parts` (the same shares as convStart's)
+            if dy is None:
+                self.kernel.conv_forward(g, x, w, y, rows=(0, y.shape[0] // parts))
+            else:
+                slices, images = self.kernel.conv_slices // parts, x.shape[0] // parts
+                self.kernel.conv_backward(g, x, dy, w, dw, dx, (0, slices), (0, images))
+        finally:
+            self.pool.convFinish()
+        return True
 
     def product(self, a, b):
         """Every product on all the threads (the check before use), one thread if too small."""

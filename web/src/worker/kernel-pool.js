@@ -35,7 +35,7 @@ const DONE = 1;
 const FAILED = 2;
 const FN = 3;
 const ARGS = 4;
-const FUNCTIONS = ['pynn_sgemm', 'pynn_conv_forward', 'pynn_conv_backward'];
+const FUNCTIONS = ['pynn_sgemm', 'pynn_conv_forward', 'pynn_conv_backward']; // (workers run them)
 const CONV_FORWARD = 1;
 const CONV_BACKWARD = 2;
 const GEOMETRY_INTS = 15; // conv.c's g: N H W C KH KW SH SW DH DW TOP LEFT OH OW F
@@ -82,7 +82,6 @@ class KernelPool {
   constructor({ memory, instance, workers, slots, works, arena, heap, build }) {
     this.memory = memory;
     this.sgemmHere = instance.exports.pynn_sgemm;
-    this.here = FUNCTIONS.map((name) => instance.exports[name]);
     this.convScratch = instance.exports.pynn_conv_scratch_floats;
     this.slices = instance.exports.pynn_conv_slices();
     this.workers = workers;
@@ -95,6 +94,7 @@ class KernelPool {
     this.words = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
     this.broken = null;
+    this.pending = null; // a convolution between convStart and convFinish
     this.copyCost = 8; // a guess until measured (learn)
     this.kinds = new Map(); // per kind of product: its recent speed-up, when it may go again
     this.stats = { threaded: 0, declined: 0, rests: 0 };
@@ -258,106 +258,128 @@ class KernelPool {
       throw new Error(`a kernel thread failed in ${FUNCTIONS[words[slot + FN]]}`);
   }
 
-  // A convolution of conv.c on up to `parts` threads; Pyodide addresses (bytes): `g` its
-  // geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
+  // A convolution of conv.c split over up to `parts` threads, in two calls around this
+  // thread's own part, which pynn computes IN PLACE in Pyodide's memory (conv_kernels.py):
+  // convStart copies what the kernel workers read into the shared memory and wakes them;
+  // convFinish waits for them and copies their results back. Pyodide addresses (bytes): `g`
+  // the geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
   // outputs: forward y (N*OH*OW, F); backward dw (the filter gradient's SLICES partial sums,
-  // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Forward splits the output
-  // rows, backward the slices and the images. Returns false (nothing done) when it cannot be
-  // split or does not fit, or while this kind of convolution rests (unless `force`).
-  conv(backward, g, x, w, dy, y, dw, dx, parts, force = false) {
+  // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Part p of `parts` gets
+  // units [floor(units * p / parts), floor(units * (p + 1) / parts)) of the output rows
+  // (forward), or of the slices and of the images (backward); part 0 is this thread's.
+  // Returns the number of parts, or 0 (nothing started) when the convolution cannot be
+  // split or does not fit, or while this kind rests (unless `force`).
+  convStart(backward, g, x, w, dy, y, dw, dx, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
+    if (this.pending) throw new Error('a convolution on the kernel threads was not finished');
     const geo = new Int32Array(this.heap().buffer, g, GEOMETRY_INTS);
     const [n, h, width, c, kh, kw] = geo;
     const f = geo[14];
     const k = kh * kw * c;
-    const rows = n * geo[12] * geo[13];
-    // The units split: output rows (forward), or filter slices and images (backward).
-    parts = Math.min(parts, this.threads, backward ? this.slices : Math.ceil(rows / MR));
-    if (parts < 2) return false;
-    const inputs = [
-      [x, n * h * width * c],
-      [w, k * f],
-    ];
-    const outputs = backward
-      ? [
-          [dw, dw ? this.slices * k * f : 0],
-          [dx, dx ? n * h * width * c : 0],
-        ]
-      : [[y, rows * f]];
-    if (backward) inputs.push([dy, rows * f]);
-    const macs = rows * k * f * (backward ? (dw ? 1 : 0) + (dx ? 1 : 0) : 1);
-    const copied = [...inputs, ...outputs].reduce((sum, [, floats]) => sum + floats, 0);
-    const kind = this.kind(`conv${backward}`, macs, copied);
-    if (!force && performance.now() < kind.restUntil) {
-      this.stats.declined++;
-      return false;
-    }
-    // The arena: geometry, inputs, outputs, then each thread's scratch.
-    let end = align(this.arena + 4 * GEOMETRY_INTS);
-    const place = ([, floats]) => {
-      const at = end;
-      end = align(end + 4 * floats);
-      return at;
-    };
-    const inAt = inputs.map(place);
-    const outAt = outputs.map(place);
-    const scratch = this.convScratch(k, f);
-    const scratchAt = [];
-    for (let p = 0; p < parts; p++) scratchAt.push(place([0, scratch]));
-    const size = this.memory.buffer.byteLength;
-    if (!this.reserve(end - this.arena)) return false;
-    const grew = this.memory.buffer.byteLength > size;
-    const started = performance.now();
-    const heap = this.heap();
-    const source = new Float32Array(heap.buffer);
-    this.words.set(geo, this.arena >>> 2);
-    inputs.forEach(([from, floats], i) =>
-      this.floats.set(source.subarray(from >>> 2, (from >>> 2) + floats), inAt[i] >>> 2),
-    );
-    const [xAt, wAt, dyAt] = inAt;
+    const plane = geo[12] * geo[13];
+    const rows = n * plane;
+    const image = h * width * c;
+    const slices = this.slices;
+    parts = Math.min(parts, this.threads, backward ? slices : Math.ceil(rows / MR));
+    if (parts < 2) return 0;
     const share = (p, units) => [
       Math.floor((units * p) / parts),
       Math.floor((units * (p + 1)) / parts),
     ];
-    const args = (p) => {
-      if (!backward)
-        return [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]];
-      return [
-        this.arena,
-        xAt,
-        dyAt,
-        wAt,
-        dw ? outAt[0] : 0,
-        dx ? outAt[1] : 0,
-        ...share(p, this.slices),
-        ...share(p, n),
-        scratchAt[p],
-        this.works[p],
-      ];
+    // What the kernel workers (parts 1 ...) read and write: the tail of each array, from the
+    // first unit of part 1 (copied to the same offsets of arrays laid out whole in the arena).
+    const [, rowLo] = share(0, rows);
+    const [, sliceLo] = share(0, slices);
+    const [, imageLo] = share(0, n);
+    const sliceRowLo = Math.floor((rows * sliceLo) / slices);
+    const inputs = []; // [address, arena floats, first float copied]
+    const outputs = []; // [address, arena floats, first float copied back]
+    if (!backward) {
+      inputs.push([x, n * image, Math.floor(rowLo / plane) * image], [w, k * f, 0]);
+      outputs.push([y, rows * f, rowLo * f]);
+    } else {
+      const dyLo = Math.min(dw ? sliceRowLo : rows, dx ? imageLo * plane : rows);
+      inputs.push([x, n * image, dw ? Math.floor(sliceRowLo / plane) * image : n * image]);
+      inputs.push([w, k * f, 0], [dy, rows * f, dyLo * f]);
+      outputs.push([dw, dw ? slices * k * f : 0, sliceLo * k * f]);
+      outputs.push([dx, dx ? n * image : 0, imageLo * image]);
+    }
+    const moved = (list) => list.reduce((sum, [at, all, first]) => sum + (at ? all - first : 0), 0);
+    const macs = rows * k * f * (backward ? (dw ? 1 : 0) + (dx ? 1 : 0) : 1);
+    const kind = this.kind(`conv${backward}`, macs, moved(inputs) + moved(outputs));
+    if (!force && performance.now() < kind.restUntil) {
+      this.stats.declined++;
+      return 0;
+    }
+    // The arena: geometry, inputs, outputs, then each kernel worker's scratch.
+    let end = align(this.arena + 4 * GEOMETRY_INTS);
+    const place = (floats) => {
+      const at = end;
+      end = align(end + 4 * floats);
+      return at;
     };
+    const inAt = inputs.map(([, all]) => place(all));
+    const outAt = outputs.map(([, all]) => place(all));
+    const scratchAt = [0];
+    for (let p = 1; p < parts; p++) scratchAt.push(place(this.convScratch(k, f)));
+    const size = this.memory.buffer.byteLength;
+    if (!this.reserve(end - this.arena)) return 0;
+    const started = performance.now();
+    const source = new Float32Array(this.heap().buffer);
+    this.words.set(geo, this.arena >>> 2);
+    inputs.forEach(([from, all, first], i) => {
+      const base = from >>> 2;
+      this.floats.set(source.subarray(base + first, base + all), (inAt[i] >>> 2) + first);
+    });
+    const [xAt, wAt, dyAt] = inAt;
+    const args = (p) =>
+      backward
+        ? [this.arena, xAt, dyAt, wAt, dw ? outAt[0] : 0, dx ? outAt[1] : 0].concat(
+            share(p, slices),
+            share(p, n),
+            [scratchAt[p], this.works[p]],
+          )
+        : [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]];
     const fn = backward ? CONV_BACKWARD : CONV_FORWARD;
     const slots = [];
     for (let p = 1; p < parts; p++) slots.push(this.wake(p, fn, args(p)));
-    const copiedIn = performance.now();
-    this.here[fn](...args(0));
+    this.pending = {
+      slots,
+      back: outputs.map(([to, all, first], i) => [to, outAt[i], first, all]),
+      kind,
+      grew: this.memory.buffer.byteLength > size, // new pages: this call is no measure
+      started,
+      ours: performance.now(),
+      macs,
+      parts,
+    };
+    return parts;
+  }
+
+  // Waits for the kernel workers of convStart and copies their results back into Pyodide's
+  // memory; throws if one failed.
+  convFinish() {
+    const call = this.pending;
+    if (!call) return;
+    this.pending = null;
     const computed = performance.now();
     const deadline = computed + WAIT_LIMIT_MS;
-    for (const slot of slots) this.join(slot, deadline);
+    for (const slot of call.slots) this.join(slot, deadline);
     const target = new Float32Array(this.heap().buffer);
-    outputs.forEach(([to, floats], i) => {
-      if (to) target.set(this.floats.subarray(outAt[i] >>> 2, (outAt[i] >>> 2) + floats), to >>> 2);
-    });
+    for (const [to, at, first, all] of call.back) {
+      if (to)
+        target.set(this.floats.subarray((at >>> 2) + first, (at >>> 2) + all), (to >>> 2) + first);
+    }
     this.stats.threaded++;
-    if (!grew)
-      this.learn(kind, {
-        copyMs: 0, // (the copies of a convolution do not teach copyCost: no block is shrunk here)
+    if (!call.grew)
+      this.learn(call.kind, {
+        copyMs: 0, // (a convolution's copies do not teach copyCost: no block is shrunk for them)
         floatsCopied: 0,
-        computeMs: computed - copiedIn,
-        macsComputed: macs / parts,
-        totalMs: performance.now() - started,
-        macs,
+        computeMs: computed - call.ours, // this thread's part, computed by pynn in between
+        macsComputed: call.macs / call.parts,
+        totalMs: performance.now() - call.started,
+        macs: call.macs,
       });
-    return true;
   }
 
   // The record of a kind of product: split the same way, about as many multiply-adds per
