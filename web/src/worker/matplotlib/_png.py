@@ -1,4 +1,4 @@
-"""RGBA arrays to PNG bytes (for images inside the SVG, and savefig('x.png'))."""
+"""RGBA arrays to PNG bytes (the images inside the SVG)."""
 
 import struct
 import zlib
@@ -11,8 +11,9 @@ def _chunk(kind, data):
     return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
 
-def encode_png(rgba):
-    """uint8 array (height, width, 4) -> PNG file bytes (8-bit RGBA, no filter)."""
+def encode_png(rgba, level):
+    """uint8 array (height, width, 4) -> PNG file bytes (8-bit RGBA, no filter); `level` is
+    zlib's compression level."""
     rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
     height, width, channels = rgba.shape
     if channels != 4:
@@ -24,6 +25,6 @@ def encode_png(rgba):
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 6))
+        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
         + _chunk(b"IEND", b"")
     )

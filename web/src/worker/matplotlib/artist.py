@@ -543,6 +543,10 @@ class ContourSet(_Raster):
                 ticks.append(ticks[-1] + step)
             levels = ticks
         self.levels = np.asarray(levels, dtype=float)
+        if filled and len(self.levels) < 2:
+            raise ValueError("Filled contours require at least 2 levels.")
+        if np.any(np.diff(self.levels) <= 0):
+            raise ValueError("Contour levels must be increasing")
         self.filled = filled
         self.layers = (self.levels[:-1] + self.levels[1:]) / 2
         self._colors = colors
@@ -580,27 +584,34 @@ class ContourSet(_Raster):
         xs = np.linspace(x[0], x[-1], width)
         ys = np.linspace(y[-1], y[0], height)  # top row first
         fine = _bilinear(x, y, Z, xs, ys)
-        band = np.searchsorted(self.levels, fine, side="right") - 1
-        inside = (band >= 0) & (band < len(self.layers)) & np.isfinite(fine)
-        # the top level includes its upper bound, as matplotlib's does
-        band[fine == self.levels[-1]] = len(self.layers) - 1
-        inside |= fine == self.levels[-1]
-        table = (self._layer_colors() * 255).round().astype(np.uint8)
-        rgba = table[np.clip(band, 0, len(table) - 1)]
-        rgba[~inside] = 0
-        return rgba
+        # colour table: 0 below the lowest level, 1..n the bands, n + 1 above the highest
+        # (and NaN); the top level includes its upper bound, as matplotlib's does
+        levels = self.levels
+        table = np.zeros((len(levels) + 1, 4), np.uint8)
+        table[1:-1] = (self._layer_colors() * 255).round()
+        step = (levels[-1] - levels[0]) / (len(levels) - 1)
+        if step > 0 and np.allclose(np.diff(levels), step, rtol=1e-9, atol=0):
+            # evenly spaced levels (the usual case): arithmetic, much faster than a search
+            index = (fine - levels[0]) * (1 / step)
+            np.floor(index, out=index)
+            index += 1
+            np.fmax(index, 0, out=index)  # fmax/fmin also turn NaN into 0 (no colour)
+            np.fmin(index, len(levels), out=index)
+            band = index.astype(np.intp)
+        else:
+            band = np.searchsorted(levels, fine, side="right")
+        band[fine == levels[-1]] = len(levels) - 1
+        return np.take(table, band, axis=0)
 
 
 def _bilinear(x, y, Z, xs, ys):
+    """Z (on the grid x, y) at the points xs x ys, interpolated along x and then along y."""
     ix = np.clip(np.searchsorted(x, xs, side="right") - 1, 0, len(x) - 2)
     iy = np.clip(np.searchsorted(y, ys, side="right") - 1, 0, len(y) - 2)
-    tx = ((xs - x[ix]) / np.where(x[ix + 1] > x[ix], x[ix + 1] - x[ix], 1))[None, :]
+    tx = (xs - x[ix]) / np.where(x[ix + 1] > x[ix], x[ix + 1] - x[ix], 1)
     ty = ((ys - y[iy]) / np.where(y[iy + 1] > y[iy], y[iy + 1] - y[iy], 1))[:, None]
-    z00 = Z[iy][:, ix]
-    z01 = Z[iy][:, ix + 1]
-    z10 = Z[iy + 1][:, ix]
-    z11 = Z[iy + 1][:, ix + 1]
-    return z00 * (1 - tx) * (1 - ty) + z01 * tx * (1 - ty) + z10 * (1 - tx) * ty + z11 * tx * ty
+    rows = Z[:, ix] * (1 - tx) + Z[:, ix + 1] * tx
+    return rows[iy] * (1 - ty) + rows[iy + 1] * ty
 
 
 class Text(Artist):

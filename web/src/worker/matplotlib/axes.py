@@ -2,6 +2,7 @@
 The methods are matplotlib's (plot, scatter, bar, hist, imshow, contourf, pcolormesh, ...);
 a method the playground lacks raises NotImplementedError naming it."""
 
+import contextlib
 import warnings
 
 import numpy as np
@@ -120,6 +121,7 @@ class Axes:
         self._grid_spec = grid_spec  # (nrows, ncols, index) for tight_layout
         self.xaxis = Axis("x")
         self.yaxis = Axis("y")
+        self._drawing_limits = None  # the data limits, worked out once while it is drawn
         self.cla()
 
     def __getattr__(self, name):
@@ -748,7 +750,18 @@ class Axes:
                 target._grid = (not target._grid) if visible is None else bool(visible)
 
     # -- limits and ticks --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _drawing(self):
+        """While the figure is drawn, the data limits are worked out once, not per tick."""
+        self._drawing_limits = self._auto_limits()
+        try:
+            yield
+        finally:
+            self._drawing_limits = None
+
     def _auto_limits(self):
+        if self._drawing_limits is not None:
+            return self._drawing_limits
         xs, ys = [], []
         sticky_x, sticky_y = list(self._sticky_x), list(self._sticky_y)
         for artist in self._artists():

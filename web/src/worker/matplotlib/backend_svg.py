@@ -17,10 +17,12 @@ from .layout import (
     TITLE_PAD,
     axes_box,
     decoration_space,
+    text_box,
     text_width,
 )
 
 FONT = "DejaVu Sans, Bitstream Vera Sans, Arial, Helvetica, sans-serif"
+TIGHT_PAD = 7.2  # points around what is drawn (matplotlib's pad_inches=0.1)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DASHES = {"--": (3.7, 1.6), ":": (1.0, 1.65), "-.": (6.4, 1.6, 1.0, 1.6)}
 
@@ -50,7 +52,10 @@ def _paint(rgba, alpha=None):
 
 
 def _png_href(rgba):
-    return "data:image/png;base64," + base64.b64encode(encode_png(rgba)).decode("ascii")
+    # zlib level 1: a third of level 6's time in Pyodide (live plots redraw several times
+    # a second), for a picture a few kB larger
+    png = encode_png(rgba, level=1)
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 class _Transform:
@@ -75,6 +80,12 @@ class SVGWriter:
         self.fig = fig
         self.parts = []
         self.ids = 0
+        self.drawn = []  # (left, top, right, bottom) of each axes and text, in points
+
+    def cover(self, left, top, right, bottom, pad=TIGHT_PAD):
+        """Marks a region as drawn: the picture is made large enough to show it (and `pad`
+        around it)."""
+        self.drawn.append((left - pad, top - pad, right + pad, bottom + pad))
 
     def new_id(self, prefix):
         self.ids += 1
@@ -97,6 +108,7 @@ class SVGWriter:
     ):
         if not content:
             return
+        self.cover(*text_box(x, y, content, size, anchor, baseline, rotation))
         fill, opacity = _paint(color)
         lines = str(content).split("\n")
         transform = (
@@ -122,21 +134,18 @@ class SVGWriter:
 
 
 def render_svg(fig):
-    """The figure as an SVG document (a str)."""
+    """The figure as an SVG document (a str). Like the pictures of Jupyter's inline backend
+    (savefig with bbox_inches='tight'), it shows everything drawn: where tick labels, axis
+    labels or titles reach past the figure's edges, the picture grows to show them (with
+    matplotlib's 0.1 inch pad); it never shrinks below the figure's size."""
     width, height = (v * 72 for v in fig.get_size_inches())
     out = SVGWriter(fig)
-    out.add(
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'width="{_num(width)}pt" height="{_num(height)}pt" '
-        f'viewBox="0 0 {_num(width)} {_num(height)}" font-family="{FONT}">'
-    )
-    face, _ = _paint(mcolors.to_rgba(fig._facecolor))
-    out.add(f'<rect width="100%" height="100%" fill="{face}"/>')
     for ax in fig.axes:
         if getattr(ax, "_colorbar", None) is not None:
             _draw_colorbar(out, ax)
         else:
-            _draw_axes(out, ax)
+            with ax._drawing():
+                _draw_axes(out, ax)
     if fig._suptitle and fig._suptitle.get_text():
         title = fig._suptitle
         out.text(
@@ -149,12 +158,31 @@ def render_svg(fig):
             "auto",
             weight=title._weight,
         )
-    out.add("</svg>")
-    return "".join(out.parts)
+    left, top, right, bottom = _picture_bounds(out.drawn, width, height)
+    face, _ = _paint(mcolors.to_rgba(fig._facecolor))
+    box = f'x="{_num(left)}" y="{_num(top)}" width="{_num(right - left)}" height="{_num(bottom - top)}"'
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_num(right - left)}pt" height="{_num(bottom - top)}pt" '
+        f'viewBox="{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}" '
+        f'font-family="{FONT}"><rect {box} fill="{face}"/>'
+    )
+    return head + "".join(out.parts) + "</svg>"
+
+
+def _picture_bounds(drawn, width, height):
+    """The figure's rectangle, grown where something drawn (plus the pad) reaches past it;
+    by at most the figure's own size on each side (a text placed far away in data
+    coordinates does not make a huge picture)."""
+    left, top, right, bottom = 0.0, 0.0, width, height
+    for x0, y0, x1, y1 in drawn:
+        left, top, right, bottom = min(left, x0), min(top, y0), max(right, x1), max(bottom, y1)
+    return max(left, -width), max(top, -height), min(right, 2 * width), min(bottom, 2 * height)
 
 
 def _draw_axes(out, ax):
     t = _Transform(ax)
+    out.cover(t.x, t.y, t.x + t.w, t.y + t.h, pad=0)
     clip = out.new_id("clip")
     if ax.axison:
         out.add(
@@ -286,34 +314,45 @@ def _marker_path(marker, size):
 
 
 def _draw_markers(out, marker, size, xs, ys, fills, edge=None, linewidth=1.0, alpha=None):
-    """One <path> per distinct size, then a <use> per point with its colour."""
-    defs = {}
-    uses = []
-    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
-        if not (math.isfinite(x) and math.isfinite(y)):
-            continue
-        s = float(size[i] if np.ndim(size) else size)
-        key = round(s, 2)
-        if key not in defs:
-            path, filled = _marker_path(marker, s)
-            defs[key] = (out.new_id("m"), path, filled)
-        ident, _, filled = defs[key]
-        fill, opacity = _paint(tuple(fills[i % len(fills)]), alpha)
+    """One <path> per distinct size, then a <use> per point with its colour. Each distinct
+    (size, colour)'s attributes are written once: a scatter of hundreds of points in a live
+    plot is redrawn several times a second."""
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    shown = np.flatnonzero(np.isfinite(xs) & np.isfinite(ys))
+    if not len(shown):
+        return
+    sizes = np.broadcast_to(np.round(np.asarray(size, dtype=float), 2), xs.shape)[shown]
+    fills = np.asarray(fills, dtype=float).reshape(-1, 4)
+    styles, style_of = np.unique(
+        np.column_stack([sizes, fills[shown % len(fills)]]), axis=0, return_inverse=True
+    )
+    edge_attr = ""
+    if edge is not None:
+        edge_attr = f' stroke="{_paint(edge)[0]}" stroke-width="{_num(linewidth)}"'
+    defs = {}  # size -> (id, path data, filled)
+    uses = []  # per style: the <use> element's text before x, and after y
+    for s, *colour in styles.tolist():
+        if s not in defs:
+            defs[s] = (out.new_id("m"), *_marker_path(marker, s))
+        ident, _, filled = defs[s]
+        fill, opacity = _paint(colour, alpha)
         if filled:
             paint = f'fill="{fill}"' + (f' fill-opacity="{_num(opacity)}"' if opacity < 1 else "")
-            if edge is not None:
-                efill, _ = _paint(edge)
-                paint += f' stroke="{efill}" stroke-width="{_num(linewidth)}"'
+            paint += edge_attr
         else:
             paint = f'fill="none" stroke="{fill}" stroke-width="{_num(linewidth)}"'
-        uses.append(f'<use xlink:href="#{ident}" x="{_num(x)}" y="{_num(y)}" {paint}/>')
-    if defs:
-        out.add(
-            "<defs>"
-            + "".join(f'<path id="{ident}" d="{path}"/>' for ident, path, _ in defs.values())
-            + "</defs>"
-        )
-    out.add("".join(uses))
+        uses.append((f'<use xlink:href="#{ident}" x="', f'" {paint}/>'))
+    out.add(
+        "<defs>" + "".join(f'<path id="{i}" d="{d}"/>' for i, d, _ in defs.values()) + "</defs>"
+    )
+    # coordinates to 0.01 point, written as _num() writes them
+    points = zip(
+        style_of.ravel().tolist(),
+        np.round(xs[shown], 2).tolist(),
+        np.round(ys[shown], 2).tolist(),
+        strict=True,
+    )
+    out.add("".join(f'{uses[k][0]}{x:g}" y="{y:g}{uses[k][1]}' for k, x, y in points))
 
 
 def _draw_artist(out, artist, t):
@@ -658,8 +697,8 @@ def _draw_legend(out, ax, t):
 def _draw_colorbar(out, cax):
     bar = cax._colorbar
     mappable = bar.mappable
-    t_box = axes_box(cax)
-    x, y, w, h = t_box
+    x, y, w, h = axes_box(cax)
+    out.cover(x, y, x + w, y + h, pad=0)
     if isinstance(mappable, ContourSet):
         levels = mappable.levels
         low, high = float(levels[0]), float(levels[-1])

@@ -1,19 +1,62 @@
 """Where things go on the figure: text size estimates, each Axes' drawn box (with 'equal'
 aspect), the space its decorations need, and tight_layout."""
 
+import unicodedata
 import warnings
 
 import numpy as np
 
-CHAR_WIDTH = 0.6  # average glyph width of DejaVu Sans / Arial, in font-size units
+# advance widths of DejaVu Sans (the SVG's first font, matplotlib's default), in font-size
+# units, for the characters " " to "~" (read from the font with matplotlib's ft2font); other
+# fonts the browser may fall back on (Arial, Liberation Sans) are narrower
+_ASCII_WIDTHS = [
+    0.318, 0.401, 0.46, 0.838, 0.636, 0.95, 0.78, 0.275, 0.39, 0.39, 0.5, 0.838, 0.318, 0.361,
+    0.318, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337,
+    0.337, 0.838, 0.838, 0.838, 0.531, 1.0, 0.684, 0.686, 0.698, 0.77, 0.632, 0.575, 0.775,
+    0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787, 0.603, 0.787, 0.695, 0.635, 0.611,
+    0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.39, 0.337, 0.39, 0.838, 0.5, 0.5, 0.613, 0.635,
+    0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612,
+    0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337,
+    0.636, 0.838,
+]  # fmt: skip
+_WIDTHS = {chr(32 + i): w for i, w in enumerate(_ASCII_WIDTHS)} | {"\u2212": 0.838}
+OTHER_WIDTH = 0.65  # other letters (accented, Greek, ...)
+WIDE_WIDTH = 1.0  # Hangul, CJK and other full-width characters
+ASCENT, DESCENT = 0.76, 0.24  # of the font size, above and below the baseline
 TICK_LENGTH = 3.5  # points
 TICK_PAD = 3.5  # points between a tick and its label
 LABEL_PAD = 4.0  # points between tick labels and the axis label
 TITLE_PAD = 6.0  # points between the axes and its title
 
 
+def _char_width(char):
+    width = _WIDTHS.get(char)
+    if width is None:
+        width = WIDE_WIDTH if unicodedata.east_asian_width(char) in "WF" else OTHER_WIDTH
+    return width
+
+
 def text_width(text, size):
-    return len(text) * size * CHAR_WIDTH
+    """Width in points of one line of text (its longest line if it has several)."""
+    return max(sum(_char_width(c) for c in line) for line in str(text).split("\n")) * size
+
+
+def text_box(x, y, text, size, anchor="middle", baseline="auto", rotation=0.0):
+    """(left, top, right, bottom) in points of text drawn as SVGWriter.text draws it at x, y
+    (SVG's y downwards): anchor start/middle/end, baseline auto (the last line's baseline at
+    y), central or hanging, turned by `rotation` degrees counter-clockwise about x, y."""
+    lines = str(text).count("\n") + 1
+    width, line = text_width(text, size), size * 1.2
+    height = (lines - 1) * line + (ASCENT + DESCENT) * size
+    left = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
+    top = {"central": -height / 2, "hanging": 0.0}.get(baseline, DESCENT * size - height)
+    bottom = top + height
+    angle = np.radians(-rotation)
+    cos, sin = float(np.cos(angle)), float(np.sin(angle))
+    corners = [(dx, dy) for dx in (left, left + width) for dy in (top, bottom)]
+    xs = [x + dx * cos - dy * sin for dx, dy in corners]
+    ys = [y + dx * sin + dy * cos for dx, dy in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def text_extent(text, size, rotation=0.0):
