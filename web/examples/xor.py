@@ -1,7 +1,8 @@
 # XOR with a small MLP, written as a class (from the "MLP.py / xor_classifier.py" lecture).
 # Two inputs, one hidden layer of sigmoid units, one sigmoid output, SGD on mean squared error.
 # While it trains, the decision boundary is redrawn in one figure (as TensorFlow Playground
-# shows it): at most 4 times a second, and never more than a tenth of the training time.
+# shows it): at most 4 times a second, and only while drawing has taken less than 5% of the
+# training time.
 import time
 
 import matplotlib.pyplot as plt
@@ -40,12 +41,16 @@ class MLP:
         return prediction
 
 
-# Redraws the model's output over the plane, with the four XOR points, during fit.
+# Redraws the model's output over the plane, with the four XOR points, during fit: at most
+# every `every` seconds, and only while drawing stays under `budget` of the time fit has run
+# (so training keeps ~95% of its speed); then once more when fit ends.
 class BoundaryPlot(tf.keras.callbacks.Callback):
 
-    def __init__(self, x, y, every=0.25):
+    def __init__(self, x, y, every=0.25, budget=0.05):
         super().__init__()
-        self.x, self.y, self.every = np.asarray(x), np.asarray(y), every
+        self.x, self.y = np.asarray(x), np.asarray(y)
+        self.every = every
+        self.budget = budget
         xx, yy = np.meshgrid(np.linspace(-0.5, 1.5, 41), np.linspace(-0.5, 1.5, 41))
         self.grid = np.column_stack([xx.ravel(), yy.ravel()]).astype("float32")
         self.fig, self.ax = plt.subplots(figsize=(4, 3.6))
@@ -53,11 +58,15 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.seconds = 0.0  # spent drawing
 
     def on_train_begin(self, logs=None):
-        self.next_draw = time.perf_counter() + self.every
+        self.began = self.drawn_at = time.perf_counter()
+        self.took = 0.0  # how long the last drawing took
 
     def on_epoch_end(self, epoch, logs=None):
         self.last = (epoch, logs)
-        if time.perf_counter() >= self.next_draw:
+        now = time.perf_counter()
+        # guess that the next drawing takes as long as the last one
+        affordable = self.seconds + self.took < self.budget * (now - self.began)
+        if now - self.drawn_at >= self.every and affordable:
             self.draw(epoch, logs)
 
     def on_train_end(self, logs=None):
@@ -65,6 +74,13 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
 
     def draw(self, epoch, logs):
         started = time.perf_counter()
+        self.draw_boundary(epoch, logs)
+        self.drawn_at = time.perf_counter()
+        self.took = self.drawn_at - started
+        self.seconds += self.took
+        self.draws += 1
+
+    def draw_boundary(self, epoch, logs):
         p = self.model.predict(self.grid, batch_size=len(self.grid), verbose=0)
         self.ax.cla()
         self.ax.imshow(p.reshape(41, 41), extent=(-0.5, 1.5, -0.5, 1.5), origin="lower",
@@ -74,10 +90,6 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.ax.set_xlabel("x1")
         self.ax.set_ylabel("x2")
         self.fig.canvas.draw()
-        self.draws += 1
-        self.seconds += time.perf_counter() - started
-        # wait 9x as long as this drawing took, so drawing stays under a tenth of the time
-        self.next_draw = time.perf_counter() + max(self.every, 9 * (time.perf_counter() - started))
 
 
 def xor_classifier_example():

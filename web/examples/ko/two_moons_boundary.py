@@ -1,7 +1,7 @@
 # 두 개의 달: 작은 MLP가 서로 맞물린 두 반원을 나누는 법을 배우고, 학습하는 동안
 # TensorFlow Playground처럼 결정 경계를 다시 그립니다.
 # 콜백은 그림 하나를 제자리에서 다시 그리고(fig.canvas.draw()) 1초에 최대 4번,
-# 그리는 데 학습 시간의 10분의 1 넘게 쓰지 않습니다.
+# 그리는 데 쓴 시간이 학습 시간의 5%보다 적은 동안에만 그립니다.
 import time
 
 import matplotlib.pyplot as plt
@@ -44,32 +44,40 @@ def draw_boundary(epoch, logs):
     fig.canvas.draw()
 
 
-# 경계를 최대 `every`초마다 한 번, 그리고 마지막 에포크 뒤에 다시 그립니다.
+# fit 하는 동안 경계를 다시 그립니다: 최대 `every`초마다 한 번, 그리고 그리는 데 쓴 시간이
+# fit 이 진행된 시간의 `budget` 아래일 때만 (그래서 학습은 속도의 약 95%를 유지합니다);
+# fit 이 끝나면 한 번 더 그립니다.
 class BoundaryPlot(tf.keras.callbacks.Callback):
 
-    def __init__(self, every=0.25):
+    def __init__(self, every=0.25, budget=0.05):
         super().__init__()
         self.every = every
-        self.next_draw = 0.0
+        self.budget = budget
         self.draws = 0
         self.seconds = 0.0  # 그리는 데 쓴 시간
 
+    def on_train_begin(self, logs=None):
+        self.began = self.drawn_at = time.perf_counter()
+        self.took = 0.0  # 마지막으로 그리는 데 걸린 시간
+
     def on_epoch_end(self, epoch, logs=None):
         self.last = (epoch, logs)
-        if time.perf_counter() >= self.next_draw:
+        now = time.perf_counter()
+        # 다음 그리기도 지난번만큼 걸린다고 어림합니다
+        affordable = self.seconds + self.took < self.budget * (now - self.began)
+        if now - self.drawn_at >= self.every and affordable:
             self.draw(epoch, logs)
+
+    def on_train_end(self, logs=None):
+        self.draw(*self.last)
 
     def draw(self, epoch, logs):
         started = time.perf_counter()
         draw_boundary(epoch, logs)
+        self.drawn_at = time.perf_counter()
+        self.took = self.drawn_at - started
+        self.seconds += self.took
         self.draws += 1
-        took = time.perf_counter() - started
-        self.seconds += took
-        # 그리기는 시간의 10분의 1 이하: 마지막으로 그리는 데 걸린 시간의 9배를 기다립니다
-        self.next_draw = time.perf_counter() + max(self.every, 9 * took)
-
-    def on_train_end(self, logs=None):
-        self.draw(*self.last)
 
 
 boundary = BoundaryPlot()
