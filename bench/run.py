@@ -38,6 +38,8 @@ import common  # first: single-threaded BLAS before numpy loads
 import numpy as np
 # isort: on
 
+import boundary_plots
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "RESULTS.md")
 
@@ -121,6 +123,9 @@ def browser_rows(profile=True, tfjs_cnn=True):
         _log("playground kernel threads ...")
         results["threads"] = threads.measure()
         rows += [(names[w], "browser " + n, s) for w, n, s in threads.rows(results["threads"])]
+        _log("playground live decision boundaries ...")
+        results["boundaries"] = boundary_plots.measure()
+        rows += boundary_plots.rows(results["boundaries"])
     cnn_wasm = results.get("cnn", {}).get("tfjs_wasm", {})
     return rows, results, cnn_wasm.get("error")
 
@@ -227,6 +232,15 @@ def targets(rows):
         "browser pynn fit, 1 thread (playground)",
         0.625,
     )
+    # the examples' live decision boundaries, in the built playground (bench/boundary_plots.py)
+    for workload in boundary_plots.WORKLOADS.values():
+        ratio(
+            f"browser {workload.split(',')[0]}: live boundary <= 1.10x the last picture only",
+            workload,
+            "browser fit, live (playground)",
+            "browser fit, last picture only (playground)",
+            boundary_plots.TARGET,
+        )
     xor_s = _get(rows, "XOR 1,500 epochs", "browser pynn fit (Pyodide)")
     out.append(
         (
@@ -284,6 +298,10 @@ def main(argv=None):
             f"(wasm SIMD, 1 thread), Pyodide {boot['pyodide']} (Python {boot['python']}, "
             f"numpy {boot['numpy']}, no BLAS)"
         )
+    if raw.get("boundaries"):
+        notes.append(
+            "live boundaries (playground): " + "; ".join(boundary_plots.report(raw["boundaries"]))
+        )
     if raw.get("threads"):
         t = raw["threads"]
         before, after = t["load_average"]
@@ -299,6 +317,7 @@ def main(argv=None):
             "XOR 1,500 epochs",
             "CNN epoch",
             "start-up",
+            *boundary_plots.WORKLOADS.values(),
         ].index(r[0])
     )
     checks = targets(rows)

@@ -1,8 +1,8 @@
 # 작은 MLP로 XOR 배우기, 클래스로 작성 ("MLP.py / xor_classifier.py" 수업에서).
 # 입력 두 개, sigmoid 유닛의 은닉층 하나, sigmoid 출력 하나, 평균 제곱 오차에 SGD.
-# 학습하는 동안 결정 경계를 그림 하나에 다시 그립니다(TensorFlow Playground처럼):
-# 1초에 최대 4번, 그리고 그리는 데 쓴 시간이
-# 학습 시간의 5%보다 적은 동안에만.
+# 학습하는 동안 결정 경계를 그림 하나에 다시 그립니다(TensorFlow Playground처럼).
+# 1초에 최대 4번, 그리고 그리는 데 쓴 시간이 학습 시간의 5%보다 적은 동안에만
+# 그립니다.
 import time
 
 import matplotlib.pyplot as plt
