@@ -27,7 +27,8 @@ import statistics
 import subprocess
 import sys
 
-from common import CHROMIUM_ARGS, ROOT
+from chromium import CHROMIUM_ARGS
+from common import ROOT
 
 DIST = os.path.join(ROOT, "dist")
 TARGET = 1.10
