@@ -164,7 +164,7 @@ export const EN = {
   'digit.clear': 'Clear',
   'digit.hint':
     'Draw a digit (0-9) with the mouse or a finger; a model of the session with an MNIST-shaped input guesses it after every stroke.',
-  'digit.result': 'Looks like a {digit} (model {model})',
+  'digit.result': 'Looks like a {digit} (from {model}.predict)',
 
   'charts.fitTitle': 'Training {number}: {model}',
   'charts.fitTitleNoName': 'Training {number}',

@@ -165,7 +165,7 @@ export const KO = {
   'digit.clear': '지우기',
   'digit.hint':
     '마우스나 손가락으로 숫자(0-9)를 그려 보세요. 세션에 있는 MNIST 모양 입력의 모델이 획을 그을 때마다 맞혀 봅니다.',
-  'digit.result': '{digit}(으)로 보입니다 (모델 {model})',
+  'digit.result': '{digit}(으)로 보입니다 ({model}.predict의 답)',
 
   'charts.fitTitle': '학습 {number}: {model}',
   'charts.fitTitleNoName': '학습 {number}',
