@@ -533,3 +533,16 @@ def test_output_printed_before_an_error_or_event_arrives_before_it(runner):
     assert "".join(
         m["text"] for m in runner.page.messages[:begin] if m["type"] == "stdout"
     ) == "".join(f"{i}\n" for i in range(500))
+
+
+def test_a_fresh_run_starts_from_matplotlibs_defaults(runner):
+    changes = "import matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = [12, 3]\n"
+    changes += "plt.show = None\n"
+    check = "import matplotlib.pyplot as plt\nprint(plt.rcParams['figure.figsize'], plt.show)\n"
+    with playground_matplotlib():
+        run(runner, changes)
+        json.loads(runner.run(2, check, keep=True))  # the living session keeps them
+        run(runner, check)  # a fresh run does not
+    lines = runner.page.text("stdout").splitlines()
+    assert lines[0] == "[12, 3] None"
+    assert lines[1].startswith("[6.4, 4.8] <function show"), lines

@@ -178,7 +178,7 @@ class Runner:
         # Each Run is a new program: layer names start again at `dense`, as in a new process.
         if self._keras is not None:
             self._keras.backend.clear_session()
-        figures.close_all()
+        figures.fresh_session()
 
     def _write_tabs(self, name, files_json, fresh):
         """The editor's tabs into the working folder; modules of earlier runs forgotten when

@@ -75,7 +75,14 @@ def flush():
         pyplot._flush()
 
 
-def close_all():
+def fresh_session():
+    """A fresh run starts with a fresh matplotlib, as a new process would: the figures are
+    closed and the playground's matplotlib is forgotten, so that the next import starts from
+    its defaults (rcParams a program changed, or a function it replaced such as plt.show, do
+    not carry over into the next program)."""
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:
         pyplot.close("all")
+    if getattr(sys.modules.get("matplotlib"), "__playground__", False):
+        for name in [n for n in sys.modules if n == "matplotlib" or n.startswith("matplotlib.")]:
+            del sys.modules[name]
