@@ -120,9 +120,13 @@ class _Kernel:
 
     def product(self, a, b):
         """a @ b (float32, 2-D, any 4-byte-multiple strides) into a new C-contiguous array."""
+        return self.product_into(a, b, np.empty((a.shape[0], b.shape[1]), np.float32))
+
+    def product_into(self, a, b, out):
+        """a @ b into ``out`` (float32, contiguous rows: a C-contiguous array or a block of
+        its rows or columns); returns out."""
         m, k = a.shape
         n = b.shape[1]
-        out = np.empty((m, n), np.float32)
         if out.size:
             sa, sb = a.strides, b.strides
             self._sgemm(
@@ -136,7 +140,7 @@ class _Kernel:
                 sb[0] >> 2,
                 sb[1] >> 2,
                 out.__array_interface__["data"][0],
-                n,
+                out.strides[0] >> 2,
                 0,
                 self._work_ptr,
             )
@@ -200,15 +204,18 @@ def _span(x):
 
 
 class _Threads:
-    """The kernel threads of the playground (``web/src/worker/kernel-pool.js``): ``sgemm``
-    copies the operands into their shared memory, splits C into blocks and copies C back."""
+    """The kernel threads of the playground (``web/src/worker/kernel-pool.js``): a call is
+    split into parts; the pool copies what the kernel workers read into their shared memory
+    and wakes them (``sgemmStart``, ``convStart``), this thread computes part 0 in place with
+    the one-thread kernel, then the pool waits for them and copies their parts back
+    (``finish``)."""
 
     def __init__(self, kernel, pool):
         self.kernel = kernel  # the one-thread kernel (Adam, col2im, products too small to split)
         self.pool = pool
         self.count = int(pool.threads)
         self.build = str(pool.build)
-        self._sgemm = pool.sgemm
+        self._start = pool.sgemmStart
 
     def run(self, a, b, threads, force=False):
         """a @ b on up to ``threads`` threads into a new array, or None if it cannot be split
@@ -217,43 +224,60 @@ class _Threads:
         n = b.shape[1]
         out = np.empty((m, n), np.float32)
         sa, sb = a.strides, b.strides
-        done = self._sgemm(
-            m,
-            n,
-            k,
-            _address(a),
-            sa[0] >> 2,
-            sa[1] >> 2,
-            _address(b),
-            sb[0] >> 2,
-            sb[1] >> 2,
-            _address(out),
-            threads,
-            force,
-        )
-        return out if done else None
+        try:  # (finish also when interrupted right after the start: the workers are running)
+            ours = self._start(
+                m,
+                n,
+                k,
+                _address(a),
+                sa[0] >> 2,
+                sa[1] >> 2,
+                _address(b),
+                sb[0] >> 2,
+                sb[1] >> 2,
+                _address(out),
+                threads,
+                force,
+            )
+            if not ours:
+                return None
+            # block 0, ours: C's first rows (or columns, when C is wider than tall)
+            if m >= n:
+                self.kernel.product_into(a[:ours], b, out[:ours])
+            else:
+                self.kernel.product_into(a, b[:, :ours], out[:, :ours])
+        finally:
+            self.pool.finish()
+        return out
 
     def conv(self, g, x, w, dy, y, dw, dx, threads, force=False):
         """conv.c's forward pass (dy None) or backward pass on up to ``threads`` threads: the
         kernel workers get the last parts (kernel-pool.js ``convStart`` copies what they read
-        into their memory), this thread computes the first part in place, then ``convFinish``
+        into their memory), this thread computes the first part in place, then ``finish``
         copies their results back. False: not done (cannot be split, or the pool rests)."""
         addresses = [0 if v is None else _address(v) for v in (dy, y, dw, dx)]
-        parts = int(
-            self.pool.convStart(
-                dy is not None, _address(g), _address(x), _address(w), *addresses, threads, force
+        try:  # (finish also when interrupted right after the start: the workers are running)
+            parts = int(
+                self.pool.convStart(
+                    dy is not None,
+                    _address(g),
+                    _address(x),
+                    _address(w),
+                    *addresses,
+                    threads,
+                    force,
+                )
             )
-        )
-        if parts < 2:
-            return False
-        try:  # part 0 of `parts` (the same shares as convStart's)
+            if parts < 2:
+                return False
+            # part 0 of `parts` (the same shares as convStart's)
             if dy is None:
                 self.kernel.conv_forward(g, x, w, y, rows=(0, y.shape[0] // parts))
             else:
                 slices, images = self.kernel.conv_slices // parts, x.shape[0] // parts
                 self.kernel.conv_backward(g, x, dy, w, dw, dx, (0, slices), (0, images))
         finally:
-            self.pool.convFinish()
+            self.pool.finish()
         return True
 
     def product(self, a, b):

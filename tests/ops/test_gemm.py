@@ -241,8 +241,10 @@ def test_col2im_kernel_is_numpys_scatter_bit_for_bit(
 
 class FakePool:
     """Stands in for the playground's kernel threads (web/src/worker/kernel-pool.js): the same
-    ``sgemm`` call (addresses, element strides, C-contiguous result), computed here with
-    numpy; records the calls. ``wrong`` makes it disagree, ``fail`` makes it raise."""
+    ``sgemmStart`` call (addresses, element strides, C-contiguous result), the kernel workers'
+    blocks (all but the first half, on the micro-tile) computed here with numpy, and ``finish``;
+    records the calls. ``wrong`` makes it disagree, ``fail`` makes it raise. Convolutions are
+    never split here (``convStart`` returns 0)."""
 
     threads = 2
     build = "fake-threads.wasm"
@@ -256,17 +258,28 @@ class FakePool:
         base = np.ctypeslib.as_array((ctypes.c_float * span).from_address(address))
         return np.lib.stride_tricks.as_strided(base, (rows, cols), (4 * rs, 4 * cs))
 
-    def sgemm(self, m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force):
+    def sgemmStart(self, m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force):
         if self.fail:
             raise RuntimeError("a kernel thread failed in pynn_sgemm")
+        extent, unit = (m, 4) if m >= n else (n, 8)
+        ours = -(-extent // 2 // unit) * unit if extent > unit else extent
+        if ours >= extent:
+            return 0
         self.calls.append((m, n, k, parts))
         out = self._view(c, m, n, n, 1)
         with np.errstate(invalid="ignore"):  # the check's inf and nan
             product = self._view(a, m, k, rsa, csa).astype(np.float64) @ self._view(
                 b, k, n, rsb, csb
             ).astype(np.float64)
-        out[:] = product + (1.0 if self.wrong else 0.0)
-        return True
+        theirs = (slice(ours, None),) if m >= n else (slice(None), slice(ours, None))
+        out[theirs] = product[theirs] + (1.0 if self.wrong else 0.0)
+        return ours
+
+    def finish(self):
+        pass
+
+    def convStart(self, *args):
+        return 0
 
 
 @pytest.fixture

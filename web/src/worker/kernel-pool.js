@@ -2,18 +2,21 @@
 // layer's input (web/kernels/conv.c) when the page is cross-origin isolated.
 //
 // Pyodide's memory is not shared, so no other thread can read numpy's arrays. The pool owns
-// ONE shared WebAssembly.Memory on which every thread instantiates the threaded GEMM build
-// (threads-*.wasm: the same C, linked with an imported shared memory): the Python worker
-// itself and `threads - 1` kernel workers (nested Web Workers from a blob: URL, in this
-// worker's agent cluster). For one product the Python worker copies A and B into that
-// memory (O(n^2) against the product's O(n^3)), splits C into row (or column) blocks, wakes
-// each kernel worker with Atomics.notify, computes the first block itself, waits for the
-// others with Atomics.wait (allowed in a worker) and copies C back into numpy's array.
-// pynn.ops.gemm sends the products that may pay (macs and copies) to `sgemm`; the pool
-// measures each kind of product's speed-up and leaves to one thread the kinds that do not gain.
-// A convolution (`conv`, from pynn/ops/conv_kernels.py) copies only the layer's input (not its
-// im2col matrix, KH*KW times bigger), the kernel and the output gradient; each thread gathers
-// its own rows' patches (its output rows, its filter-gradient slices, its images' input gradient).
+// ONE shared WebAssembly.Memory on which every kernel worker (`threads - 1` nested Web Workers
+// from a blob: URL, in this worker's agent cluster) instantiates the threaded build
+// (threads-*.wasm: the same C, linked with an imported shared memory). A call is split into
+// parts; part 0 is the Python worker's own, which pynn computes IN PLACE in Pyodide's memory
+// with the one-thread kernel, so only what the kernel workers read is copied into the shared
+// memory and only what they write is copied back:
+//   sgemmStart / convStart   copy the workers' operands in and wake them (Atomics.notify);
+//   (pynn computes part 0 in place: pynn/ops/gemm.py, _Threads)
+//   finish                   waits for them (Atomics.wait, allowed in a worker) and copies
+//                            their results back into numpy's arrays.
+// A product (pynn.ops.gemm, for the products that may pay: macs and copies) is split into
+// blocks of C's rows or columns; a convolution (pynn/ops/conv_kernels.py) into blocks of output
+// rows, filter-gradient slices and images, with only the layer's input (not its im2col matrix,
+// KH*KW times bigger), the kernel and the output gradient copied. The pool measures each kind
+// of call's speed-up and leaves to one thread the kinds that do not gain.
 //
 // Not isolated (no SharedArrayBuffer), one core, or anything failing here: no pool, and
 // pynn computes on one thread; kernel_status() says which and why.
@@ -36,6 +39,8 @@ const FAILED = 2;
 const FN = 3;
 const ARGS = 4;
 const FUNCTIONS = ['pynn_sgemm', 'pynn_conv_forward', 'pynn_conv_backward']; // (workers run them)
+// A copy call costs about as much as copying this many floats more (TypedArray.set's set-up).
+const RUN_CALL_FLOATS = 256;
 const CONV_FORWARD = 1;
 const CONV_BACKWARD = 2;
 const GEOMETRY_INTS = 15; // conv.c's g: N H W C KH KW SH SW DH DW TOP LEFT OH OW F
@@ -81,7 +86,6 @@ const align = (bytes, to = 64) => Math.ceil(bytes / to) * to;
 class KernelPool {
   constructor({ memory, instance, workers, slots, works, arena, heap, build }) {
     this.memory = memory;
-    this.sgemmHere = instance.exports.pynn_sgemm;
     this.convScratch = instance.exports.pynn_conv_scratch_floats;
     this.slices = instance.exports.pynn_conv_slices();
     this.workers = workers;
@@ -94,8 +98,7 @@ class KernelPool {
     this.words = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
     this.broken = null;
-    this.pending = null; // a convolution between convStart and convFinish
-    this.copyCost = 8; // a guess until measured (learn)
+    this.pending = null; // a call between sgemmStart / convStart and finish
     this.kinds = new Map(); // per kind of product: its recent speed-up, when it may go again
     this.stats = { threaded: 0, declined: 0, rests: 0 };
   }
@@ -114,118 +117,107 @@ class KernelPool {
     return true;
   }
 
-  // C = A @ B (float32) on up to `parts` threads. A (m x k), B (k x n): Pyodide addresses
-  // (bytes) with element strides >= 0; C: a C-contiguous m x n array at `c`. Returns false
-  // (nothing done) when the product cannot be split or does not fit, or while the pool rests
-  // (see learn; `force`: not even then); throws if a thread failed.
-  //
-  // Only this thread can read Pyodide's memory, so it does every copy. The split operand (A's
-  // rows, or B's columns when C is wider than tall) is copied block by block, each kernel
-  // worker woken as soon as its block is there; this thread takes the first block, made
-  // smaller by its share of the copying (`copyCost`: a copied float in multiply-adds, measured
-  // as the pool runs), and copies its rows of C back while the others finish.
-  sgemm(m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force = false) {
+  // C = A @ B (float32) split over up to `parts` threads, in two calls around this thread's
+  // own block, which pynn computes IN PLACE in Pyodide's memory (gemm.py _Threads.run). A
+  // (m x k), B (k x n): Pyodide addresses (bytes) with element strides >= 0; C: a
+  // C-contiguous m x n array at `c`. C is split into equal blocks of rows (or of columns when
+  // it is wider than tall) on the micro-tile; block 0 is this thread's. sgemmStart copies into
+  // the shared memory what the kernel workers read (the whole other operand, only their rows
+  // of A or columns of B) and wakes them; returns the end of block 0 (a row or column
+  // count), or 0 (nothing started) when the product cannot be split or does not fit, or while
+  // this kind of product rests (see learn; `force`: not even then). sgemmFinish waits for
+  // the workers and copies their blocks of C back; throws if a thread failed.
+  sgemmStart(m, n, k, a, rsa, csa, b, rsb, csb, c, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
+    if (this.pending) this.finish(false); // (an interrupted call: its results are dropped)
+    if (m < 1 || n < 1 || k < 1) return 0;
     const byRows = m >= n;
     const extent = byRows ? m : n;
     const unit = byRows ? MR : NR;
-    parts = Math.min(parts, this.threads, Math.ceil(extent / unit));
-    if (parts < 2 || m < 1 || n < 1 || k < 1) return false;
+    const step = Math.ceil(extent / Math.min(parts, this.threads) / unit) * unit;
+    parts = Math.ceil(extent / step);
+    if (parts < 2) return 0;
     const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
     const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
+    // The split operand (A's rows or B's columns): its stride along the split and across it.
+    const [along, across, span] = byRows ? [rsa, csa, aSpan] : [csb, rsb, bSpan];
+    // What the workers read of it, from `step` on: one range when its rows (columns) do not
+    // interleave; one run per k when they are contiguous across and the runs are long enough
+    // to be worth a call each (RUN_CALL_FLOATS); else all of it.
+    const runs = [];
+    if (along >= (k - 1) * across + 1) runs.push([step * along, span]);
+    else if (along === 1 && k * (RUN_CALL_FLOATS + extent - step) < span)
+      for (let p = 0; p < k; p++) runs.push([p * across + step, p * across + extent]);
+    else runs.push([0, span]);
+    const splitFloats = runs.reduce((sum, [lo, hi]) => sum + hi - lo, 0);
     const macs = m * n * k;
-    const copied = aSpan + bSpan + m * n;
-    const kind = this.kind(byRows, macs, copied);
+    const back = byRows ? (m - step) * n : m * (n - step);
+    const kind = this.kind(byRows, macs, splitFloats + (byRows ? bSpan : aSpan) + back);
     if (!force && performance.now() < kind.restUntil) {
       this.stats.declined++;
-      return false;
+      return 0;
     }
     const aAt = this.arena;
     const bAt = align(aAt + 4 * aSpan);
     const cAt = align(bAt + 4 * bSpan);
     const size = this.memory.buffer.byteLength;
-    if (!this.reserve(cAt + 4 * m * n - this.arena)) return false;
-    const grew = this.memory.buffer.byteLength > size; // new pages: this call is no measure
-    const heap = this.heap();
-    const source = new Float32Array(heap.buffer, heap.byteOffset);
-    const floats = this.floats;
-    // copy(from, at, first, count): elements [first, first + count) of an operand.
-    const copy = (from, at, first, count) =>
-      floats.set(
-        source.subarray((from >>> 2) + first, (from >>> 2) + first + count),
-        (at >>> 2) + first,
-      );
+    if (!this.reserve(cAt + 4 * m * n - this.arena)) return 0;
     const started = performance.now();
-    // The split operand, its stride along the split and across it.
-    const [from, at, along, across, depth, span] = byRows
-      ? [a, aAt, rsa, csa, k, aSpan]
-      : [b, bAt, csb, rsb, k, bSpan];
+    const source = new Float32Array(this.heap().buffer);
+    const floats = this.floats;
+    const copy = (from, at, lo, hi) =>
+      floats.set(source.subarray((from >>> 2) + lo, (from >>> 2) + hi), (at >>> 2) + lo);
     if (byRows) copy(b, bAt, 0, bSpan);
     else copy(a, aAt, 0, aSpan);
-    // Block by block only if its rows (columns) do not interleave (not a transposed view).
-    const sliced = along >= (depth - 1) * across + 1;
-    if (!sliced) copy(from, at, 0, span);
-    // Blocks: ours first, the others' equal, all on the micro-tile.
-    const ours = Math.max(
-      unit,
-      Math.floor(extent / (parts + (this.copyCost * copied) / macs) / unit) * unit,
-    );
-    const step = Math.ceil((extent - ours) / (parts - 1) / unit) * unit;
-    const bounds = [0, Math.min(ours, extent)];
-    while (bounds[bounds.length - 1] < extent)
-      bounds.push(Math.min(extent, bounds[bounds.length - 1] + step));
-    const block = (p) => {
-      const lo = bounds[p];
-      const size = bounds[p + 1] - lo;
-      return byRows
+    const [from, at] = byRows ? [a, aAt] : [b, bAt];
+    for (const [lo, hi] of runs) copy(from, at, lo, hi);
+    const slots = [];
+    for (let p = 1; p < parts; p++) {
+      const lo = p * step;
+      const size = Math.min(extent, lo + step) - lo;
+      const block = byRows
         ? [size, n, k, aAt + 4 * lo * rsa, rsa, csa, bAt, rsb, csb, cAt + 4 * lo * n, n]
         : [m, size, k, aAt, rsa, csa, bAt + 4 * lo * csb, rsb, csb, cAt + 4 * lo, n];
-    };
-    const copyBlock = (p) => {
-      if (sliced)
-        copy(
-          from,
-          at,
-          bounds[p] * along,
-          (bounds[p + 1] - bounds[p] - 1) * along + (depth - 1) * across + 1,
-        );
-    };
-    const waiting = [];
-    for (let p = 1; p < bounds.length - 1; p++) {
-      copyBlock(p);
-      waiting.push([p, this.wake(p, 0, [...block(p), 0, this.works[p]])]);
+      slots.push(this.wake(p, 0, [...block, 0, this.works[p]]));
     }
-    copyBlock(0);
-    const copiedIn = performance.now();
-    this.sgemmHere(...block(0), 0, this.works[0]);
+    this.pending = {
+      slots,
+      finish: () => {
+        const target = new Float32Array(this.heap().buffer);
+        const put = (lo, hi) =>
+          target.set(floats.subarray((cAt >>> 2) + lo, (cAt >>> 2) + hi), (c >>> 2) + lo);
+        if (byRows) put(step * n, m * n);
+        else for (let i = 0; i < m; i++) put(i * n + step, i * n + n);
+      },
+      kind,
+      grew: this.memory.buffer.byteLength > size, // new pages: this call is no measure
+      started,
+      ours: performance.now(),
+      macs,
+      macsOurs: (macs * step) / extent,
+    };
+    return step;
+  }
+
+  // Waits for the kernel workers of sgemmStart or convStart, copies their results back into
+  // Pyodide's memory and learns from the call's times; throws if a worker failed.
+  finish(copyBack = true) {
+    const call = this.pending;
+    if (!call) return;
+    this.pending = null;
     const computed = performance.now();
-    const target = new Float32Array(this.heap().buffer);
-    const copyBack = (p) => {
-      const first = bounds[p] * n;
-      const count = (bounds[p + 1] - bounds[p]) * n;
-      target.set(
-        floats.subarray((cAt >>> 2) + first, (cAt >>> 2) + first + count),
-        (c >>> 2) + first,
-      );
-    };
-    if (byRows) copyBack(0);
-    const deadline = performance.now() + WAIT_LIMIT_MS;
-    for (const [p, slot] of waiting) {
-      this.join(slot, deadline);
-      if (byRows) copyBack(p);
-    }
-    if (!byRows) target.set(floats.subarray(cAt >>> 2, (cAt >>> 2) + m * n), c >>> 2);
+    const deadline = computed + WAIT_LIMIT_MS;
+    for (const slot of call.slots) this.join(slot, deadline);
+    if (!copyBack) return;
+    call.finish();
     this.stats.threaded++;
-    if (!grew)
-      this.learn(kind, {
-        copyMs: copiedIn - started,
-        floatsCopied: aSpan + bSpan,
-        computeMs: computed - copiedIn,
-        macsComputed: (bounds[1] * macs) / extent,
-        totalMs: performance.now() - started,
-        macs,
+    if (!call.grew)
+      this.learn(call.kind, {
+        computeMs: computed - call.ours, // this thread's part, computed by pynn in between
+        macsComputed: call.macsOurs,
+        totalMs: performance.now() - call.started,
+        macs: call.macs,
       });
-    return true;
   }
 
   // Wakes kernel worker `p` (>= 1) to run FUNCTIONS[fn](...args); returns its slot.
@@ -261,7 +253,7 @@ class KernelPool {
   // A convolution of conv.c split over up to `parts` threads, in two calls around this
   // thread's own part, which pynn computes IN PLACE in Pyodide's memory (conv_kernels.py):
   // convStart copies what the kernel workers read into the shared memory and wakes them;
-  // convFinish waits for them and copies their results back. Pyodide addresses (bytes): `g`
+  // finish waits for them and copies their results back. Pyodide addresses (bytes): `g`
   // the geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
   // outputs: forward y (N*OH*OW, F); backward dw (the filter gradient's SLICES partial sums,
   // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Part p of `parts` gets
@@ -271,7 +263,7 @@ class KernelPool {
   // split or does not fit, or while this kind rests (unless `force`).
   convStart(backward, g, x, w, dy, y, dw, dx, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
-    if (this.pending) throw new Error('a convolution on the kernel threads was not finished');
+    if (this.pending) this.finish(false); // (an interrupted call: its results are dropped)
     const geo = new Int32Array(this.heap().buffer, g, GEOMETRY_INTS);
     const [n, h, width, c, kh, kw] = geo;
     const f = geo[14];
@@ -343,43 +335,26 @@ class KernelPool {
     const fn = backward ? CONV_BACKWARD : CONV_FORWARD;
     const slots = [];
     for (let p = 1; p < parts; p++) slots.push(this.wake(p, fn, args(p)));
+    const back = outputs.map(([to, all, first], i) => [to, outAt[i], first, all]);
     this.pending = {
       slots,
-      back: outputs.map(([to, all, first], i) => [to, outAt[i], first, all]),
+      finish: () => {
+        const target = new Float32Array(this.heap().buffer);
+        for (const [to, at, first, all] of back)
+          if (to)
+            target.set(
+              this.floats.subarray((at >>> 2) + first, (at >>> 2) + all),
+              (to >>> 2) + first,
+            );
+      },
       kind,
       grew: this.memory.buffer.byteLength > size, // new pages: this call is no measure
       started,
       ours: performance.now(),
       macs,
-      parts,
+      macsOurs: macs / parts,
     };
     return parts;
-  }
-
-  // Waits for the kernel workers of convStart and copies their results back into Pyodide's
-  // memory; throws if one failed.
-  convFinish() {
-    const call = this.pending;
-    if (!call) return;
-    this.pending = null;
-    const computed = performance.now();
-    const deadline = computed + WAIT_LIMIT_MS;
-    for (const slot of call.slots) this.join(slot, deadline);
-    const target = new Float32Array(this.heap().buffer);
-    for (const [to, at, first, all] of call.back) {
-      if (to)
-        target.set(this.floats.subarray((at >>> 2) + first, (at >>> 2) + all), (to >>> 2) + first);
-    }
-    this.stats.threaded++;
-    if (!call.grew)
-      this.learn(call.kind, {
-        copyMs: 0, // (a convolution's copies do not teach copyCost: no block is shrunk for them)
-        floatsCopied: 0,
-        computeMs: computed - call.ours, // this thread's part, computed by pynn in between
-        macsComputed: call.macs / call.parts,
-        totalMs: performance.now() - call.started,
-        macs: call.macs,
-      });
   }
 
   // The record of a kind of product: split the same way, about as many multiply-adds per
@@ -392,19 +367,14 @@ class KernelPool {
     return kind;
   }
 
-  // Learns from a call, when its parts took long enough to time: `copyCost` (a copied float's
-  // time in multiply-adds of this thread) and the speed-up of this kind of product over one
-  // thread (the whole product at the speed of this thread's own block, against the call's
-  // time). When a kind's speed-up falls below MIN_SPEEDUP (the copies cost too much for it, or
+  // Learns from a call, when its parts took long enough to time: the speed-up of this kind of
+  // product over one thread (the whole product at the speed of this thread's own block,
+  // against the call's time). When a kind's speed-up falls below MIN_SPEEDUP (the copies cost too much for it, or
   // the other cores are busy: a woken thread waits for a core, and this one for it) that kind
   // rests: one thread computes it for REST_MS (twice as long after each new loss, up to
   // MAX_REST_MS), then the threads try it again.
-  learn(kind, { copyMs, floatsCopied, computeMs, macsComputed, totalMs, macs }) {
+  learn(kind, { computeMs, macsComputed, totalMs, macs }) {
     if (computeMs < 0.2) return;
-    if (copyMs >= 0.05) {
-      const cost = copyMs / floatsCopied / (computeMs / macsComputed);
-      this.copyCost += 0.25 * (Math.min(64, Math.max(1, cost)) - this.copyCost);
-    }
     const speedup = (computeMs * macs) / macsComputed / totalMs;
     kind.speedup = kind.speedup === null ? speedup : kind.speedup + 0.25 * (speedup - kind.speedup);
     if (kind.speedup >= MIN_SPEEDUP) {
