@@ -44,9 +44,9 @@ def draw_boundary(epoch, logs):
     fig.canvas.draw()
 
 
-# Redraws the boundary during fit: at most every `every` seconds, and only while drawing
-# stays under `budget` of the time fit has run (so training keeps ~95% of its speed);
-# then once more when fit ends.
+# Redraws the boundary during fit: after the first epoch, then at most every `every` seconds
+# and only while drawing stays under `budget` of the time fit has run (so training keeps ~95%
+# of its speed); and once more when fit ends.
 class BoundaryPlot(tf.keras.callbacks.Callback):
 
     def __init__(self, every=0.25, budget=0.05):
@@ -57,7 +57,9 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.seconds = 0.0  # spent drawing
 
     def on_train_begin(self, logs=None):
-        self.began = self.drawn_at = time.perf_counter()
+        self.began = time.perf_counter()
+        self.drawn_at = float("-inf")  # so the first epoch's picture is drawn at once
+        self.drawn_epoch = None
         self.took = 0.0  # how long the last drawing took
 
     def on_epoch_end(self, epoch, logs=None):
@@ -69,7 +71,8 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
             self.draw(epoch, logs)
 
     def on_train_end(self, logs=None):
-        self.draw(*self.last)
+        if self.last[0] != self.drawn_epoch:  # the last epoch's picture, unless drawn
+            self.draw(*self.last)
 
     def draw(self, epoch, logs):
         started = time.perf_counter()
@@ -78,6 +81,7 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.took = self.drawn_at - started
         self.seconds += self.took
         self.draws += 1
+        self.drawn_epoch = epoch
 
 
 boundary = BoundaryPlot()

@@ -41,9 +41,9 @@ class MLP:
         return prediction
 
 
-# Redraws the model's output over the plane, with the four XOR points, during fit: at most
-# every `every` seconds, and only while drawing stays under `budget` of the time fit has run
-# (so training keeps ~95% of its speed); then once more when fit ends.
+# Redraws the model's output over the plane, with the four XOR points, during fit: after the
+# first epoch, then at most every `every` seconds and only while drawing stays under `budget`
+# of the time fit has run (so training keeps ~95% of its speed); and once more when fit ends.
 class BoundaryPlot(tf.keras.callbacks.Callback):
 
     def __init__(self, x, y, every=0.25, budget=0.05):
@@ -58,7 +58,9 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.seconds = 0.0  # spent drawing
 
     def on_train_begin(self, logs=None):
-        self.began = self.drawn_at = time.perf_counter()
+        self.began = time.perf_counter()
+        self.drawn_at = float("-inf")  # so the first epoch's picture is drawn at once
+        self.drawn_epoch = None
         self.took = 0.0  # how long the last drawing took
 
     def on_epoch_end(self, epoch, logs=None):
@@ -70,7 +72,8 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
             self.draw(epoch, logs)
 
     def on_train_end(self, logs=None):
-        self.draw(*self.last)
+        if self.last[0] != self.drawn_epoch:  # the last epoch's picture, unless drawn
+            self.draw(*self.last)
 
     def draw(self, epoch, logs):
         started = time.perf_counter()
@@ -79,6 +82,7 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.took = self.drawn_at - started
         self.seconds += self.took
         self.draws += 1
+        self.drawn_epoch = epoch
 
     def draw_boundary(self, epoch, logs):
         p = self.model.predict(self.grid, batch_size=len(self.grid), verbose=0)

@@ -41,9 +41,9 @@ class MLP:
         return prediction
 
 
-# fit 하는 동안 평면 위 모델의 출력과 XOR 점 네 개를 다시 그립니다: 최대 `every`초마다 한 번,
-# 그리고 그리는 데 쓴 시간이 fit 이 진행된 시간의 `budget` 아래일 때만 (그래서 학습은 속도의
-# 약 95%를 유지합니다); fit 이 끝나면 한 번 더 그립니다.
+# fit 하는 동안 평면 위 모델의 출력과 XOR 점 네 개를 다시 그립니다: 첫 에포크 뒤에, 그다음은
+# 최대 `every`초마다 한 번, 그리고 그리는 데 쓴 시간이 fit 이 진행된 시간의 `budget` 아래일
+# 때만 (그래서 학습은 속도의 약 95%를 유지합니다); fit 이 끝나면 한 번 더 그립니다.
 class BoundaryPlot(tf.keras.callbacks.Callback):
 
     def __init__(self, x, y, every=0.25, budget=0.05):
@@ -58,7 +58,9 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.seconds = 0.0  # 그리는 데 쓴 시간
 
     def on_train_begin(self, logs=None):
-        self.began = self.drawn_at = time.perf_counter()
+        self.began = time.perf_counter()
+        self.drawn_at = float("-inf")  # 첫 에포크의 그림을 바로 그리도록
+        self.drawn_epoch = None
         self.took = 0.0  # 마지막으로 그리는 데 걸린 시간
 
     def on_epoch_end(self, epoch, logs=None):
@@ -70,7 +72,8 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
             self.draw(epoch, logs)
 
     def on_train_end(self, logs=None):
-        self.draw(*self.last)
+        if self.last[0] != self.drawn_epoch:  # 마지막 에포크의 그림을 아직 안 그렸으면
+            self.draw(*self.last)
 
     def draw(self, epoch, logs):
         started = time.perf_counter()
@@ -79,6 +82,7 @@ class BoundaryPlot(tf.keras.callbacks.Callback):
         self.took = self.drawn_at - started
         self.seconds += self.took
         self.draws += 1
+        self.drawn_epoch = epoch
 
     def draw_boundary(self, epoch, logs):
         p = self.model.predict(self.grid, batch_size=len(self.grid), verbose=0)
