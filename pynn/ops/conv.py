@@ -39,9 +39,10 @@ from pynn.ops import conv_kernels, gemm
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pynn.core.type_aliases import ShapeLike
+    from pynn.core.tensor import Tensor
+    from pynn.core.type_aliases import ShapeLike, TensorLike
 
-__all__ = ["conv1d", "conv2d", "conv2d_transpose", "depthwise_conv2d"]
+__all__ = ["conv1d", "conv2d", "conv2d_bias_activation", "conv2d_transpose", "depthwise_conv2d"]
 
 
 # --------------------------------------------------------------------------- geometry
@@ -228,15 +229,20 @@ def _kernel_geometry(geo, kernel):
     )
 
 
-def _conv_forward(x, kernel, geo, groups):
-    """The output and the im2col columns the backward pass reuses (None: the compiled kernel
-    computed it, and computes the backward pass from x)."""
+def _conv_forward(x, kernel, geo, groups, bias=None, relu=False):
+    """The output (``bias`` added and ``relu`` applied if given: a Conv2D layer's) and the
+    im2col columns the backward pass reuses (None: the compiled kernel computed it, and
+    computes the backward pass from x)."""
     if groups == 1:
-        out = conv_kernels.forward(x, kernel, _kernel_geometry(geo, kernel))
+        out = conv_kernels.forward(x, kernel, _kernel_geometry(geo, kernel), bias, relu)
         if out is not None:
             return out.reshape(geo.n, geo.oh, geo.ow, kernel.shape[3]), None
     cols = _columns(x, geo, groups)
     out = _merge_groups(_times_kernel(cols, _kernel_matrix(kernel, groups)), geo)
+    if bias is not None:
+        out = out + bias  # (as BiasAdd)
+    if relu:
+        out = np.maximum(out, 0)  # (as Relu)
     return out, cols
 
 
@@ -332,6 +338,65 @@ def conv2d(
         return _conv_backward(x, cols, g, kernel, geo, groups, needs)
 
     return out, vjp
+
+
+@primitive(name="Conv2d", needs=True)  # (the name conv2d's errors give)
+def _conv2d_bias_activation(x, kernel, bias, *, strides, padding, dilation_rate, activation):
+    _check_channels(x, kernel, 1, "conv2d")
+    geo = _Geometry(
+        x.shape,
+        kernel.shape[:2],
+        _pair(strides, "strides"),
+        _pair(dilation_rate, "dilation_rate"),
+        padding,
+        "conv2d",
+    )
+    if bias.ndim != 1 or bias.shape[0] != kernel.shape[3]:
+        raise ValueError(
+            f"conv2d_bias_activation: the bias must have shape ({kernel.shape[3]},), one per "
+            f"filter. Received bias shape {bias.shape}."
+        )
+    relu = activation == "relu"
+    out, cols = _conv_forward(x, kernel, geo, 1, bias, relu)
+
+    def vjp(g, needs):
+        fused = conv_kernels.bias_relu_grad(g, out, relu) if cols is None else None
+        if fused is not None:  # the compiled kernel's: one pass
+            g, db = fused
+        else:  # as Relu's and BiasAdd's gradients
+            if relu:
+                g = g * (out > 0)
+            db = g.sum(axis=(0, 1, 2))
+        dx, dk = _conv_backward(x, cols, g, kernel, geo, 1, needs)
+        return dx, dk, db if needs[2] else None
+
+    return out, vjp
+
+
+def conv2d_bias_activation(
+    x: TensorLike,
+    kernel: TensorLike,
+    bias: TensorLike,
+    strides: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation_rate: int | Sequence[int] = 1,
+    activation: str = "linear",
+) -> Tensor:
+    """``activation(conv2d(x, kernel) + bias)`` as one op, for ``activation`` linear or relu
+    (what a Conv2D layer computes, channels-last, groups 1): the same float32 operations as
+    the three ops, one recorded node; the compiled kernel applies the bias and relu while
+    each block of output rows is in the cache."""
+    if activation not in ("linear", "relu"):
+        raise ValueError(f"conv2d_bias_activation fuses only linear and relu; got {activation!r}")
+    return _conv2d_bias_activation(
+        x,
+        kernel,
+        bias,
+        strides=strides,
+        padding=padding,
+        dilation_rate=dilation_rate,
+        activation=activation,
+    )
 
 
 @primitive(needs=True)

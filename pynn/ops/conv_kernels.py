@@ -27,7 +27,7 @@ import numpy as np
 
 from pynn.ops import gemm
 
-__all__ = ["backward", "forward"]
+__all__ = ["backward", "bias_relu_grad", "forward"]
 
 #: Below this many multiply-adds numpy's im2col path costs less than the kernel's call.
 CONV_MIN_MACS = 1 << 14
@@ -67,23 +67,48 @@ def _threads_for(g, copied):
     return pool
 
 
-def forward(x: np.ndarray, kernel: np.ndarray, g: np.ndarray) -> np.ndarray | None:
+def forward(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    g: np.ndarray,
+    bias: np.ndarray | None = None,
+    relu: bool = False,
+) -> np.ndarray | None:
     """conv2d of ``x`` (N, H, W, C) with ``kernel`` (KH, KW, C, F) as the (N*OH*OW, F) float32
-    rows, or None (the caller's numpy path computes)."""
-    lib = _kernel_for(g, x, kernel)
+    rows, ``bias`` (F,) added and ``relu`` applied if given (a Conv2D layer's), or None (the
+    caller's numpy path computes)."""
+    lib = _kernel_for(g, x, kernel, *(() if bias is None else (bias,)))
     if lib is None:
         return None
-    return _forward(lib, True, x, kernel, g)
+    return _forward(lib, True, x, kernel, g, bias, relu)
 
 
-def _forward(lib, threaded, x, kernel, g):
+def _forward(lib, threaded, x, kernel, g, bias=None, relu=False):
     x, kernel = np.ascontiguousarray(x), np.ascontiguousarray(kernel)
+    bias = None if bias is None else np.ascontiguousarray(bias)
     y = np.empty((int(g[0]) * int(g[12]) * int(g[13]), int(g[14])), np.float32)
     pool = _threads_for(g, x.size + kernel.size + y.size) if threaded else None
-    if pool is not None and _threaded(pool, g, x, kernel, None, y):
+    if pool is not None and _threaded(pool, g, x, kernel, None, y, bias=bias, relu=relu):
         return y
-    lib.conv_forward(g, x, kernel, y)
+    lib.conv_forward(g, x, kernel, y, None, bias, relu)
     return y
+
+
+def bias_relu_grad(
+    dy: np.ndarray, y: np.ndarray, relu: bool
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The gradient through a Conv2D layer's relu (if ``relu``) and bias for its output
+    gradient ``dy`` and output ``y`` (N, OH, OW, F): (dy * (y > 0), its sums over all but the
+    channels), or None (the caller's numpy path computes)."""
+    if dy.dtype != np.float32 or y.dtype != np.float32 or dy.shape != y.shape:
+        return None
+    lib = gemm.compiled()
+    if lib is None or dy.size < CONV_MIN_MACS or _problem(lib, _check_kernel):
+        return None
+    f = dy.shape[-1]
+    rows = np.ascontiguousarray(dy).reshape(-1, f)
+    masked, db = lib.bias_relu_grad(rows, np.ascontiguousarray(y).reshape(-1, f), relu)
+    return masked.reshape(dy.shape), db
 
 
 def backward(
@@ -119,10 +144,11 @@ def _backward(lib, threaded, x, kernel, dy, g, need_x, need_kernel):
     return dx, dk
 
 
-def _threaded(pool, g, x, kernel, dy, y, dw=None, dx=None):
+def _threaded(pool, g, x, kernel, dy, y, dw=None, dx=None, bias=None, relu=False):
     threads, count = pool
     try:
-        return threads.conv(g, x, kernel, dy, y, dw, dx, count, force=not gemm.THREADS_ADAPTIVE)
+        force = not gemm.THREADS_ADAPTIVE
+        return threads.conv(g, x, kernel, dy, y, dw, dx, count, force, bias, relu)
     except Exception as err:  # noqa: BLE001 - a JavaScript error from the pool: one thread from now on
         threads.conv_problem = f"they failed ({err})"
         _warn(f"the kernel threads' convolutions failed ({err})")
@@ -221,9 +247,18 @@ def _check_kernel(lib):
         cols, padded = _reference_columns(x.astype(np.float64), g, sizes)
         abs_cols, _ = _reference_columns(np.abs(x).astype(np.float64), g, sizes)
         km = k.reshape(-1, f).astype(np.float64)
+        bias = rng.standard_normal(f).astype(np.float32)
         y = _forward(lib, False, x, k, g)
+        yb = _forward(lib, False, x, k, g, bias, True)
         dx, dk = _backward(lib, False, x, k, dy, g, True, True)
         dyd = dy.astype(np.float64)
+        masked, db = lib.bias_relu_grad(dy, yb, True)
+        if not (
+            np.array_equal(yb, np.maximum(y + bias, 0))
+            and np.array_equal(masked, dy * (yb > 0))
+            and np.allclose(db, masked.astype(np.float64).sum(0), rtol=1e-5, atol=1e-5)
+        ):
+            return f"conv {case}: the bias and relu differ from numpy's"
         checks = [
             ("forward", y, cols @ km, abs_cols @ np.abs(km)),
             ("kernel gradient", dk.reshape(-1, f), cols.T @ dyd, abs_cols.T @ np.abs(dyd)),
@@ -255,9 +290,10 @@ def _check_threads(threads):
         y = np.empty_like(dy)
         dw = np.empty((lib.conv_slices,) + k.shape, np.float32)
         dx = np.empty_like(x)
-        forced = threads.conv(g, x, k, None, y, None, None, count, force=True)
+        bias = rng.standard_normal(f).astype(np.float32)
+        forced = threads.conv(g, x, k, None, y, None, None, count, True, bias, True)
         forced = threads.conv(g, x, k, dy, None, dw, dx, count, force=True) and forced
-        one = _forward(lib, False, x, k, g)
+        one = _forward(lib, False, x, k, g, bias, True)
         one_dx, one_dk = _backward(lib, False, x, k, dy, g, True, True)
         dk = dw[0]
         for part in dw[1:]:

@@ -104,7 +104,7 @@ class _Kernel:
         self._col2im.argtypes = [i] * 12 + [p, p]
         self._col2im.restype = None
         self._conv_forward = lib.pynn_conv_forward
-        self._conv_forward.argtypes = [p, p, p, p, i, i, p, p]
+        self._conv_forward.argtypes = [p, p, p, p, i, i, p, p, p, i]
         self._conv_forward.restype = None
         self._conv_backward = lib.pynn_conv_backward
         self._conv_backward.argtypes = [p, p, p, p, p, p, i, i, i, i, p, p]
@@ -112,6 +112,9 @@ class _Kernel:
         self._conv_scratch_floats = lib.pynn_conv_scratch_floats
         self._conv_scratch_floats.argtypes = [i, i]
         self._conv_scratch_floats.restype = i
+        self._bias_relu_grad = lib.pynn_bias_relu_grad
+        self._bias_relu_grad.argtypes = [i, i, p, p, i, p, p]
+        self._bias_relu_grad.restype = None
         lib.pynn_conv_slices.restype = i
         #: how many partial sums of the filter gradient conv.c makes (added in order by the caller)
         self.conv_slices = lib.pynn_conv_slices()
@@ -168,16 +171,26 @@ class _Kernel:
         )
         return out
 
-    def conv_forward(self, g, x, w, y, rows=None):
+    def conv_forward(self, g, x, w, y, rows=None, bias=None, relu=False):
         """conv.c's forward pass of y's ``rows`` (a range; all of them by default; all arrays
-        C-contiguous, g int32)."""
+        C-contiguous, g int32), with the ``bias`` added and ``relu`` applied if given."""
         r0, r1 = (0, y.shape[0]) if rows is None else rows
         k, f = w.shape[0] * w.shape[1] * w.shape[2], w.shape[3]
         scratch = np.empty(self._conv_scratch_floats(k, f), np.float32)
         self._conv_forward(
             _address(g), _address(x), _address(w), _address(y), r0, r1,
-            _address(scratch), self._work_ptr,
+            _address(scratch), self._work_ptr, 0 if bias is None else _address(bias), relu,
         )  # fmt: skip
+
+    def bias_relu_grad(self, dy, y, relu):
+        """(dy * (y > 0) if ``relu`` else a copy of dy, its sums over the rows): the gradient
+        through a Conv2D layer's relu and bias (dy, y: (rows, F) float32 C-contiguous)."""
+        out = np.empty_like(dy)
+        db = np.empty(dy.shape[1], np.float32)
+        self._bias_relu_grad(
+            dy.shape[0], dy.shape[1], _address(dy), _address(y), relu, _address(out), _address(db)
+        )
+        return out, db
 
     def conv_backward(self, g, x, dy, w, dw, dx, slices=None, images=None):
         """conv.c's backward pass: the filter gradient's ``slices`` (a range; all by default)
@@ -250,8 +263,9 @@ class _Threads:
             self.pool.finish()
         return out
 
-    def conv(self, g, x, w, dy, y, dw, dx, threads, force=False):
-        """conv.c's forward pass (dy None) or backward pass on up to ``threads`` threads: the
+    def conv(self, g, x, w, dy, y, dw, dx, threads, force=False, bias=None, relu=False):
+        """conv.c's forward pass (dy None; with ``bias`` and ``relu`` as conv_forward's) or
+        backward pass on up to ``threads`` threads: the
         kernel workers get the last parts (kernel-pool.js ``convStart`` copies what they read
         into their memory), this thread computes the first part in place, then ``finish``
         copies their results back. False: not done (cannot be split, or the pool rests)."""
@@ -264,6 +278,8 @@ class _Threads:
                     _address(x),
                     _address(w),
                     *addresses,
+                    0 if bias is None else _address(bias),
+                    relu,
                     threads,
                     force,
                 )
@@ -272,7 +288,7 @@ class _Threads:
                 return False
             # part 0 of `parts` (the same shares as convStart's)
             if dy is None:
-                self.kernel.conv_forward(g, x, w, y, rows=(0, y.shape[0] // parts))
+                self.kernel.conv_forward(g, x, w, y, (0, y.shape[0] // parts), bias, relu)
             else:
                 slices, images = self.kernel.conv_slices // parts, x.shape[0] // parts
                 self.kernel.conv_backward(g, x, dy, w, dw, dx, (0, slices), (0, images))

@@ -354,4 +354,14 @@ def _conv2d(g, xs, out, attrs, needs):
     return gx, FIRST_ORDER_ONLY if needs[1] else None
 
 
+@_rule(_conv._conv2d_bias_activation)
+def _conv2d_bias_activation(g, xs, out, attrs, needs):
+    """As the gradients of Relu (when fused), BiasAdd and Conv2D in a row."""
+    x, kernel, _bias = xs
+    if attrs["activation"] == "relu":
+        g = _m.multiply(g, _float_like(_m.greater(out, 0.0), g))
+    gx, gk = _conv2d(g, (x, kernel), out, attrs, needs[:2])
+    return gx, gk, _r.sum(g, axis=(0, 1, 2)) if needs[2] else None
+
+
 register_gradient_ops(add=_m.add, unbroadcast=unbroadcast, cast=_m.cast, identity=_a.identity)

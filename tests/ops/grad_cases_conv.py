@@ -38,6 +38,20 @@ CASES = {
         ),
         (lambda x, k: ops.conv2d(x, k), (rnd(2, 3, 3, 3), rnd(1, 1, 3, 2))),
     ],
+    "conv._conv2d_bias_activation": [
+        (
+            lambda x, k, b: ops.conv2d_bias_activation(x, k, b, strides=2, padding="same"),
+            (rnd(1, 6, 5, 2), rnd(3, 3, 2, 3), rnd(3)),
+        ),
+        (  # relu: one filter positive, two negative; every pre-activation at least 0.069 from 0
+            lambda x, k, b: ops.conv2d_bias_activation(x, k, b, activation="relu"),
+            (
+                R.uniform(0.3, 1.0, size=(2, 4, 4, 2)),
+                R.uniform(0.05, 0.2, size=(2, 2, 2, 3)) * R.choice([-1.0, 1.0], size=3),
+                np.array([0.5, 0.4, 0.6]),
+            ),
+        ),
+    ],
     "conv.conv1d": [
         (lambda x, k: ops.conv1d(x, k, strides=2, padding="same"), (rnd(2, 7, 3), rnd(3, 3, 2))),
         (

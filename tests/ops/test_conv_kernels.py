@@ -120,7 +120,7 @@ def test_slices_sum_the_filter_gradient_whatever_the_batch(kernel):
 
 
 def test_a_convolution_kernel_that_disagrees_is_refused_loudly(unchecked, monkeypatch):
-    def wrong(self, g, x, w, y):
+    def wrong(self, g, x, w, y, *rest):
         y[:] = 0.0
 
     monkeypatch.setattr(gemm._Kernel, "conv_forward", wrong)
@@ -132,3 +132,68 @@ def test_a_convolution_kernel_that_disagrees_is_refused_loudly(unchecked, monkey
     want = conv_and_grads(x, k, 1, "valid", 1, dtype=np.float64)
     for a, b in zip(got, want, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-4 * np.abs(b).max())
+
+
+def layer_step(x, activation, fused):
+    """A Conv2D layer's output and gradients, through the fused op or the three ops."""
+    from pynn import keras  # noqa: PLC0415 - late: only these tests build layers
+
+    layer = keras.layers.Conv2D(6, 3, padding="same", activation=activation)
+    layer.build(x.shape)
+    r = np.random.default_rng(16)
+    layer.kernel.assign(r.standard_normal((3, 3, 4, 6)).astype(np.float32))
+    layer.bias.assign(r.standard_normal(6).astype(np.float32))
+    if not fused:  # the three ops, as before the fused op
+        layer.call = lambda inputs: keras.layers.Conv2D.__mro__[1].call(layer, inputs)
+    xv = Variable(x)
+    with GradientTape() as tape:
+        y = layer(xv)
+        loss = ops.sum(ops.square(y) * 0.5 + y)
+    grads = tape.gradient(loss, [xv, layer.kernel, layer.bias])
+    return [t.numpy() for t in (y, *grads)]
+
+
+@pytest.mark.parametrize("activation", ["relu", None])
+def test_conv2d_layer_fused_equals_the_three_ops_bit_for_bit_on_numpy(activation):
+    """CPython (BLAS): conv2d_bias_activation is conv2d, BiasAdd and Relu, bit for bit."""
+    x = np.random.default_rng(17).standard_normal((3, 9, 8, 4)).astype(np.float32)
+    fused, separate = layer_step(x, activation, True), layer_step(x, activation, False)
+    for a, b in zip(fused, separate, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("activation", ["relu", None])
+def test_conv2d_layer_fused_in_the_kernel_matches_float64(kernel, monkeypatch, activation):
+    calls = counting(monkeypatch)
+    x = np.random.default_rng(18).standard_normal((3, 9, 8, 4)).astype(np.float32)
+    fused = layer_step(x, activation, True)
+    assert calls == {"forward": 1, "backward": 1}
+    gemm.set_kernels(False)
+    try:
+        separate = layer_step(x, activation, False)
+    finally:
+        gemm.set_kernels(True)
+    for a, b in zip(fused, separate, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=2e-5 * np.abs(b).max())
+
+
+def test_fused_op_second_order_input_gradient():
+    """A gradient penalty through the fused op: the input gradient is differentiable again."""
+    r = np.random.default_rng(19)
+    x = Variable(r.standard_normal((2, 6, 6, 2)))
+    k = Variable(r.standard_normal((3, 3, 2, 3)))
+    b = Variable(r.standard_normal(3))
+
+    def penalty(op):
+        with GradientTape() as outer:
+            with GradientTape() as inner:
+                y = op()
+                loss = ops.sum(ops.square(y))
+            gx = inner.gradient(loss, x)
+            total = ops.sum(ops.square(gx))
+        return outer.gradient(total, [x, b])
+
+    fused = penalty(lambda: ops.conv2d_bias_activation(x, k, b, activation="relu"))
+    separate = penalty(lambda: ops.relu(ops.bias_add(ops.conv2d(x, k), b)))
+    for a, c in zip(fused, separate, strict=True):
+        np.testing.assert_allclose(a.numpy(), c.numpy(), rtol=1e-12)

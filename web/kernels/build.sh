@@ -53,7 +53,7 @@ fi
 # -ffp-contract=off: no multiply-add is fused unless the code asks (adam.c is numpy's bit for bit).
 FLAGS=(--target=wasm32-unknown-emscripten -ffreestanding -nostdlib -O3 -fPIC -msimd128
        -fno-builtin -fno-math-errno -ffp-contract=off -Wall -Wextra -Werror)
-CONV_EXPORTS="--export=pynn_conv_forward --export=pynn_conv_backward --export=pynn_conv_scratch_floats --export=pynn_conv_slices"
+CONV_EXPORTS="--export=pynn_conv_forward --export=pynn_conv_backward --export=pynn_conv_scratch_floats --export=pynn_conv_slices --export=pynn_bias_relu_grad"
 side_module() {  # side_module NAME [extra clang flags]
     local name=$1
     shift

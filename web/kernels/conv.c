@@ -16,6 +16,10 @@
  *   input grad    by whole images: each image's patch gradients dy @ w^T are scattered into
  *                 its own dx, chunk by chunk, in the same order whoever computes it.
  *
+ * A Conv2D layer's bias and relu are applied to each block of output rows while it is in the
+ * cache (`bias` null: none; `relu`: max(y, 0) as numpy's np.maximum, NaN kept), and
+ * pynn_bias_relu_grad gives the backward pass their part in one pass over dy.
+ *
  * g: the geometry, 15 ints: N H W C KH KW SH SW DH DW TOP LEFT OH OW F (TOP/LEFT: the
  * padding before the first row/column; the padding after needs no number).
  */
@@ -53,15 +57,37 @@ static void gather(const int *g, const float *x, long r, int rows, float *dst) {
     }
 }
 
-/* y[r0:r1] = patches[r0:r1] @ w */
+/* y[r0:r1] = patches[r0:r1] @ w (+ bias, then relu) */
 void pynn_conv_forward(const int *g, const float *x, const float *w, float *y, int r0, int r1,
-                       float *scratch, float *work) {
+                       float *scratch, float *work, const float *bias, int relu) {
     int k = g[KH_] * g[KW_] * g[C_], f = g[F_];
     for (long r = r0; r < r1; r += RC) {
         int rows = r1 - r < RC ? (int)(r1 - r) : RC;
         gather(g, x, r, rows, scratch);
-        pynn_sgemm(rows, f, k, scratch, k, 1, w, f, 1, y + r * f, f, 0, work);
+        float *out = y + r * f;
+        pynn_sgemm(rows, f, k, scratch, k, 1, w, f, 1, out, f, 0, work);
+        if (bias)
+            for (int q = 0; q < rows; q++, out += f)
+                for (int j = 0; j < f; j++) {
+                    float v = out[j] + bias[j];
+                    out[j] = relu && v < 0.0f ? 0.0f : v;
+                }
+        else if (relu)
+            for (long t = 0; t < (long)rows * f; t++) out[t] = out[t] < 0.0f ? 0.0f : out[t];
     }
+}
+
+/* The gradient through a Conv2D layer's relu and bias: out = dy * (y > 0) (relu; else dy,
+ * copied), db[j] = the sum of out[:, j] over the rows in order (rows x f, row-major). */
+void pynn_bias_relu_grad(int rows, int f, const float *dy, const float *y, int relu, float *out,
+                         float *db) {
+    for (int j = 0; j < f; j++) db[j] = 0.0f;
+    for (long r = 0; r < rows; r++, dy += f, y += f, out += f)
+        for (int j = 0; j < f; j++) {
+            float v = relu ? dy[j] * (float)(y[j] > 0.0f) : dy[j];
+            out[j] = v;
+            db[j] += v;
+        }
 }
 
 /* dw[s] = patches[rows of slice s]^T @ dy[same rows], for the slices [s0, s1). */

@@ -255,13 +255,14 @@ class KernelPool {
   // convStart copies what the kernel workers read into the shared memory and wakes them;
   // finish waits for them and copies their results back. Pyodide addresses (bytes): `g`
   // the geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
-  // outputs: forward y (N*OH*OW, F); backward dw (the filter gradient's SLICES partial sums,
+  // outputs: forward y (N*OH*OW, F), with `bias` (F floats; 0: none) added and max(y, 0)
+  // taken if `relu`; backward dw (the filter gradient's SLICES partial sums,
   // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Part p of `parts` gets
   // units [floor(units * p / parts), floor(units * (p + 1) / parts)) of the output rows
   // (forward), or of the slices and of the images (backward); part 0 is this thread's.
   // Returns the number of parts, or 0 (nothing started) when the convolution cannot be
   // split or does not fit, or while this kind rests (unless `force`).
-  convStart(backward, g, x, w, dy, y, dw, dx, parts, force = false) {
+  convStart(backward, g, x, w, dy, y, dw, dx, bias, relu, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
     if (this.pending) this.finish(false); // (an interrupted call: its results are dropped)
     const geo = new Int32Array(this.heap().buffer, g, GEOMETRY_INTS);
@@ -288,6 +289,7 @@ class KernelPool {
     const outputs = []; // [address, arena floats, first float copied back]
     if (!backward) {
       inputs.push([x, n * image, Math.floor(rowLo / plane) * image], [w, k * f, 0]);
+      if (bias) inputs.push([bias, f, 0]);
       outputs.push([y, rows * f, rowLo * f]);
     } else {
       const dyLo = Math.min(dw ? sliceRowLo : rows, dx ? imageLo * plane : rows);
@@ -331,7 +333,10 @@ class KernelPool {
             share(p, n),
             [scratchAt[p], this.works[p]],
           )
-        : [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]];
+        : [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]].concat([
+            bias ? inAt[2] : 0,
+            relu ? 1 : 0,
+          ]);
     const fn = backward ? CONV_BACKWARD : CONV_FORWARD;
     const slots = [];
     for (let p = 1; p < parts; p++) slots.push(this.wake(p, fn, args(p)));

@@ -1,6 +1,11 @@
 """`Conv2D`: 2-D convolution over images."""
 
+from pynn import ops
+from pynn.keras import activations
 from pynn.keras.layers.convolutional.base_conv import Conv
+
+# The activations the convolution op applies itself (ops.conv2d_bias_activation), by name.
+_FUSED_ACTIVATIONS = {activations.linear: "linear", activations.relu: "relu"}
 
 
 class Conv2D(Conv):
@@ -68,6 +73,31 @@ class Conv2D(Conv):
             kernel_constraint=kernel_constraint,
             bias_constraint=bias_constraint,
             **kwargs,
+        )
+
+    def call(self, inputs):
+        # The common case (channels-last, one batch axis, groups 1, a bias, linear or relu) as
+        # one op: the same float32 operations as convolution, bias and relu in a row, but the
+        # playground's compiled kernel applies the bias and relu while each block of output
+        # rows is in the cache, and their gradients in one pass.
+        activation = _FUSED_ACTIVATIONS.get(self.activation)
+        if (
+            activation is None
+            or not self.use_bias
+            or self.groups != 1
+            or self.data_format != "channels_last"
+            or len(inputs.shape) != 4
+            or type(self)._convolve is not Conv._convolve
+        ):
+            return super().call(inputs)
+        return ops.conv2d_bias_activation(
+            inputs,
+            self.kernel,
+            self.bias,
+            strides=self.strides,
+            padding=self.padding,
+            dilation_rate=self.dilation_rate,
+            activation=activation,
         )
 
 
