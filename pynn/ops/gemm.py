@@ -271,7 +271,7 @@ class _Threads:
         copies their results back. False: not done (cannot be split, or the pool rests)."""
         addresses = [0 if v is None else _address(v) for v in (dy, y, dw, dx)]
         try:  # (finish also when interrupted right after the start: the workers are running)
-            parts = int(
+            started = int(
                 self.pool.convStart(
                     dy is not None,
                     _address(g),
@@ -284,13 +284,13 @@ class _Threads:
                     force,
                 )
             )
-            if parts < 2:
+            if not started:
                 return False
-            # part 0 of `parts` (the same shares as convStart's)
+            # our part: forward, rows [0, started); backward, part 0 of `started` parts
             if dy is None:
-                self.kernel.conv_forward(g, x, w, y, (0, y.shape[0] // parts), bias, relu)
+                self.kernel.conv_forward(g, x, w, y, (0, started), bias, relu)
             else:
-                slices, images = self.kernel.conv_slices // parts, x.shape[0] // parts
+                slices, images = self.kernel.conv_slices // started, x.shape[0] // started
                 self.kernel.conv_backward(g, x, dy, w, dw, dx, (0, slices), (0, images))
         finally:
             self.pool.finish()

@@ -134,13 +134,26 @@ class KernelPool {
     const byRows = m >= n;
     const extent = byRows ? m : n;
     const unit = byRows ? MR : NR;
-    const step = Math.ceil(extent / Math.min(parts, this.threads) / unit) * unit;
-    parts = Math.ceil(extent / step);
+    parts = Math.min(parts, this.threads, Math.ceil(extent / unit));
     if (parts < 2) return 0;
+    const macs = m * n * k;
     const aSpan = (m - 1) * rsa + (k - 1) * csa + 1;
     const bSpan = (k - 1) * rsb + (n - 1) * csb + 1;
     // The split operand (A's rows or B's columns): its stride along the split and across it.
     const [along, across, span] = byRows ? [rsa, csa, aSpan] : [csb, rsb, bSpan];
+    // The kind (keyed on an equal split's copies) and our block: its measured share (balance).
+    const equal = extent - Math.ceil(extent / parts);
+    const kind = this.kind(
+      byRows,
+      macs,
+      byRows ? bSpan + equal * k + equal * n : aSpan + equal * k + m * equal,
+    );
+    if (!force && performance.now() < kind.restUntil) {
+      this.stats.declined++;
+      return 0;
+    }
+    const step = this.ourBlock(kind, parts, extent, unit);
+    const wstep = Math.ceil((extent - step) / (parts - 1) / unit) * unit;
     // What the workers read of it, from `step` on: one range when its rows (columns) do not
     // interleave; one run per k when they are contiguous across and the runs are long enough
     // to be worth a call each (RUN_CALL_FLOATS); else all of it.
@@ -149,14 +162,6 @@ class KernelPool {
     else if (along === 1 && k * (RUN_CALL_FLOATS + extent - step) < span)
       for (let p = 0; p < k; p++) runs.push([p * across + step, p * across + extent]);
     else runs.push([0, span]);
-    const splitFloats = runs.reduce((sum, [lo, hi]) => sum + hi - lo, 0);
-    const macs = m * n * k;
-    const back = byRows ? (m - step) * n : m * (n - step);
-    const kind = this.kind(byRows, macs, splitFloats + (byRows ? bSpan : aSpan) + back);
-    if (!force && performance.now() < kind.restUntil) {
-      this.stats.declined++;
-      return 0;
-    }
     const aAt = this.arena;
     const bAt = align(aAt + 4 * aSpan);
     const cAt = align(bAt + 4 * bSpan);
@@ -172,9 +177,8 @@ class KernelPool {
     const [from, at] = byRows ? [a, aAt] : [b, bAt];
     for (const [lo, hi] of runs) copy(from, at, lo, hi);
     const slots = [];
-    for (let p = 1; p < parts; p++) {
-      const lo = p * step;
-      const size = Math.min(extent, lo + step) - lo;
+    for (let p = 1, lo = step; lo < extent; p++, lo += wstep) {
+      const size = Math.min(extent, lo + wstep) - lo;
       const block = byRows
         ? [size, n, k, aAt + 4 * lo * rsa, rsa, csa, bAt, rsb, csb, cAt + 4 * lo * n, n]
         : [m, size, k, aAt, rsa, csa, bAt + 4 * lo * csb, rsb, csb, cAt + 4 * lo, n];
@@ -195,6 +199,7 @@ class KernelPool {
       ours: performance.now(),
       macs,
       macsOurs: (macs * step) / extent,
+      share: step / extent,
     };
     return step;
   }
@@ -208,8 +213,17 @@ class KernelPool {
     const computed = performance.now();
     const deadline = computed + WAIT_LIMIT_MS;
     for (const slot of call.slots) this.join(slot, deadline);
+    const joined = performance.now();
     if (!copyBack) return;
     call.finish();
+    if (!call.grew && call.share)
+      this.balance(
+        call.kind,
+        call.share,
+        call.slots.length,
+        computed - call.ours,
+        joined - computed,
+      );
     this.stats.threaded++;
     if (!call.grew)
       this.learn(call.kind, {
@@ -257,11 +271,12 @@ class KernelPool {
   // the geometry (15 int32), x (N, H, W, C), w (KH, KW, C, F) and, backward, dy (N*OH*OW, F);
   // outputs: forward y (N*OH*OW, F), with `bias` (F floats; 0: none) added and max(y, 0)
   // taken if `relu`; backward dw (the filter gradient's SLICES partial sums,
-  // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Part p of `parts` gets
-  // units [floor(units * p / parts), floor(units * (p + 1) / parts)) of the output rows
-  // (forward), or of the slices and of the images (backward); part 0 is this thread's.
-  // Returns the number of parts, or 0 (nothing started) when the convolution cannot be
-  // split or does not fit, or while this kind rests (unless `force`).
+  // each K x F; 0: not wanted) and dx (N, H, W, C; 0: not wanted). Backward, part p of `parts`
+  // gets units [floor(units * p / parts), floor(units * (p + 1) / parts)) of the slices and
+  // of the images, part 0 being this thread's. Forward, part 0 is rows [0, the number returned) (the kind's measured share, see balance)
+  // and the workers split the rest equally; returns 0 (nothing started) when the convolution
+  // cannot be split or does not fit, or while this kind rests (unless `force`). Backward
+  // returns the number of parts (or 0).
   convStart(backward, g, x, w, dy, y, dw, dx, bias, relu, parts, force = false) {
     if (this.broken) throw new Error(this.broken);
     if (this.pending) this.finish(false); // (an interrupted call: its results are dropped)
@@ -281,7 +296,7 @@ class KernelPool {
     ];
     // What the kernel workers (parts 1 ...) read and write: the tail of each array, from the
     // first unit of part 1 (copied to the same offsets of arrays laid out whole in the arena).
-    const [, rowLo] = share(0, rows);
+    let [, rowLo] = share(0, rows);
     const [, sliceLo] = share(0, slices);
     const [, imageLo] = share(0, n);
     const sliceRowLo = Math.floor((rows * sliceLo) / slices);
@@ -305,6 +320,16 @@ class KernelPool {
       this.stats.declined++;
       return 0;
     }
+    if (!backward) {
+      // Forward: our rows are the kind's measured share (balance); the workers split the rest.
+      rowLo = this.ourBlock(kind, parts, rows, MR);
+      inputs[0][2] = Math.floor(rowLo / plane) * image;
+      outputs[0][2] = rowLo * f;
+    }
+    const rowsOf = (p) => [
+      rowLo + Math.floor(((rows - rowLo) * (p - 1)) / (parts - 1)),
+      rowLo + Math.floor(((rows - rowLo) * p) / (parts - 1)),
+    ];
     // The arena: geometry, inputs, outputs, then each kernel worker's scratch.
     let end = align(this.arena + 4 * GEOMETRY_INTS);
     const place = (floats) => {
@@ -333,7 +358,7 @@ class KernelPool {
             share(p, n),
             [scratchAt[p], this.works[p]],
           )
-        : [this.arena, xAt, wAt, outAt[0], ...share(p, rows), scratchAt[p], this.works[p]].concat([
+        : [this.arena, xAt, wAt, outAt[0], ...rowsOf(p), scratchAt[p], this.works[p]].concat([
             bias ? inAt[2] : 0,
             relu ? 1 : 0,
           ]);
@@ -357,9 +382,33 @@ class KernelPool {
       started,
       ours: performance.now(),
       macs,
-      macsOurs: macs / parts,
+      macsOurs: backward ? macs / parts : (macs * rowLo) / rows,
+      share: backward ? null : rowLo / rows,
     };
-    return parts;
+    return backward ? parts : rowLo;
+  }
+
+  // This thread's block of `extent` (whole units, and something left for the others): the
+  // kind's measured share, at first an equal one.
+  ourBlock(kind, parts, extent, unit) {
+    const share = kind.share || 1 / parts;
+    const most = Math.floor((extent - 1) / unit) * unit;
+    return Math.max(unit, Math.min(most, Math.round((extent * share) / unit) * unit));
+  }
+
+  // Learns how much of a kind of call this thread should take so that it finishes with the
+  // kernel workers (which started a little later, and whose results are copied back after):
+  // from this thread's time on its share `s` and how long it then waited for the `workers`.
+  balance(kind, s, workers, ourMs, waitMs) {
+    if (ourMs < 0.2) return;
+    let target = s - 0.02; // they were done first: a little less for us
+    if (waitMs > 0.05) {
+      const ours = s / ourMs;
+      const theirs = (1 - s) / workers / (ourMs + waitMs);
+      target = ours / (ours + workers * theirs);
+    }
+    const fair = 1 / (workers + 1);
+    kind.share = Math.min(1.5 * fair, Math.max(0.5 * fair, s + 0.5 * (target - s)));
   }
 
   // The record of a kind of product: split the same way, about as many multiply-adds per
@@ -368,7 +417,8 @@ class KernelPool {
     // (byRows: or a convolution's name)
     const key = `${byRows}:${Math.round(Math.log2(macs / copied))}:${Math.round(Math.log2(macs) / 2)}`;
     let kind = this.kinds.get(key);
-    if (!kind) this.kinds.set(key, (kind = { speedup: null, restUntil: 0, rest: REST_MS }));
+    if (!kind)
+      this.kinds.set(key, (kind = { speedup: null, restUntil: 0, rest: REST_MS, share: null }));
     return kind;
   }
 
