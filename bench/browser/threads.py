@@ -1,6 +1,6 @@
 """The kernel threads in the playground: 1 thread against 2, in the same page and the same run.
 
-    python3 bench/browser/threads.py [--json out.json] [--write]
+    python3 bench/browser/threads.py [--json out.json] [--write] [--profile]
 
 `--write` puts the figures into bench/RESULTS.md as its "Kernel threads" section (bench/run.py
 also runs this and puts the rows into its table).
@@ -18,6 +18,11 @@ tools/serve.py with the cross-origin isolation headers, so the worker has its ke
   samples, batch 32, adam; a fresh model's first epoch, as bench/browser/run.py times it) the
   same three ways, in the order 1, 2, forced, forced, 2, 1, the best of 2 each; with how many of
   the products ran on the threads and how many were declined while resting.
+
+`--profile` adds where one more epoch's time goes, on 1 thread and on 2 threads as pynn uses
+them: each convolution's forward and backward pass (pynn.ops.conv_kernels), each kind of product
+(gemm.matmul), Adam's kernel, the gradient through the conv layers' bias and relu, and the rest
+(the loss, small ops, Python), timed by wrapping those functions in the page.
 
 The threads need a second core that is free: on a shared machine, run it when the load is low
 (the load average is reported before and after).
@@ -101,6 +106,43 @@ for name in ("one", "two", "forced", "forced", "two", "one"):
     for key in after:
         products.setdefault(name, {}).setdefault(key, 0)
         products[name][key] += after[key] - before[key]
+if PROFILE:  # one more epoch each, its parts timed by wrapping the functions that do the work
+    from pynn.ops import conv_kernels
+    parts = {}
+    def timed(module, name, key):
+        original = getattr(module, name)
+        def wrapper(*args, **options):
+            start = time.perf_counter()
+            result = original(*args, **options)
+            entry = parts.setdefault(key(*args), [0, 0.0])
+            entry[0] += 1
+            entry[1] += time.perf_counter() - start
+            return result
+        setattr(module, name, wrapper)
+        return original
+    def product(a, b):
+        t = ("" if a.strides[0] >= a.strides[1] else "T") + ("" if b.strides[0] >= b.strides[1] else "T")
+        return f"product {a.shape[0]}x{a.shape[1]} @ {b.shape[0]}x{b.shape[1]}{' (' + t + ')' if t else ''}"
+    shape = lambda k: "x".join(map(str, k.shape))
+    originals = [
+        (gemm, "matmul", timed(gemm, "matmul", product)),
+        (gemm, "adam_update", timed(gemm, "adam_update", lambda *a: "Adam update (kernel)")),
+        (conv_kernels, "forward", timed(conv_kernels, "forward", lambda x, k, *a: f"conv {shape(k)} forward")),
+        (conv_kernels, "backward", timed(conv_kernels, "backward", lambda x, k, *a: f"conv {shape(k)} backward")),
+        (conv_kernels, "bias_relu_grad", timed(conv_kernels, "bias_relu_grad", lambda *a: "conv layers' bias and relu gradient")),
+    ]
+    out["profile"] = {}
+    for name in ("one", "two"):
+        use(name)
+        epoch = cnn.pynn_epoch(x, y)
+        epoch()  # the pool learns this model's kinds of calls
+        parts.clear()
+        start = time.perf_counter()
+        epoch()
+        seconds = time.perf_counter() - start
+        out["profile"][name] = {"epoch": seconds, "parts": {k: list(v) for k, v in parts.items()}}
+    for module, name, original in originals:
+        setattr(module, name, original)
 use("two")
 gemm.set_threads(None)
 out["cnn"] = {**epochs, "products": products}
@@ -108,12 +150,12 @@ print("BENCH " + json.dumps(out))
 """
 
 
-def _program():
+def _program(profile=False):
     files = {}
     for name in ("common.py", "cnn.py", "chromium.py"):  # (common.py imports chromium.py)
         with open(os.path.join(ROOT, "bench", name), encoding="utf-8") as f:
             files[name] = f.read()
-    return f"FILES = {files!r}\n{PROGRAM}"
+    return f"FILES = {files!r}\nPROFILE = {profile!r}\n{PROGRAM}"
 
 
 def _serve():
@@ -131,7 +173,7 @@ def _serve():
     return process, line.split(" at ", 1)[1].split()[0]
 
 
-def measure(chromium="/usr/bin/chromium"):
+def measure(chromium="/usr/bin/chromium", profile=False):
     """Run the program in the playground; returns its results with the load and the browser."""
     if not os.path.isfile(os.path.join(DIST, "index.html")):
         sys.exit("bench/browser/threads.py: dist/ is missing (run `bash build.sh` first)")
@@ -153,7 +195,7 @@ def measure(chromium="/usr/bin/chromium"):
             page.locator(".cm-content").click()
             page.keyboard.press("ControlOrMeta+a")
             page.keyboard.press("Delete")
-            page.keyboard.insert_text(_program())
+            page.keyboard.insert_text(_program(profile))
             started = time.perf_counter()
             page.get_by_role("button", name="Run", exact=True).click()
             page.wait_for_function("() => Number(document.body.dataset.runs || 0) > 0")
@@ -227,7 +269,44 @@ def report(results):
         f"Target: the CNN epoch >= 1.6x faster on 2 threads: "
         f"{'met' if best['one'] / best['two'] >= 1.6 else 'NOT met'} in this run "
         f"({best['one'] / best['two']:.2f}x).",
+        *profile_report(results.get("profile")),
     ]
+
+
+def profile_report(profile):
+    """Where one epoch's time goes on 1 and on 2 threads, as Markdown lines ([] without)."""
+    if not profile:
+        return []
+    one, two = profile["one"], profile["two"]
+    keys = sorted(
+        set(one["parts"]) | set(two["parts"]), key=lambda k: -one["parts"].get(k, [0, 0])[1]
+    )
+    lines = [
+        "",
+        "Where one more epoch's time goes (`--profile`: the functions doing the work, wrapped and "
+        f"timed in the page): 1 thread {one['epoch']:.2f} s, 2 threads {two['epoch']:.2f} s "
+        f"({one['epoch'] / two['epoch']:.2f}x).",
+        "",
+        "| part of the epoch | calls | 1 thread | share | 2 threads | vs 1 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    rest = [one["epoch"], two["epoch"]]
+    for key in keys:
+        calls, a = one["parts"].get(key, [0, 0.0])
+        b = two["parts"].get(key, [0, 0.0])[1]
+        rest = [rest[0] - a, rest[1] - b]
+        if a < 0.01 and b < 0.01:
+            continue
+        lines.append(
+            f"| {key} | {calls} | {a:.3f} s | {a / one['epoch']:.0%} | {b:.3f} s | "
+            f"{a / b if b else float('inf'):.2f}x |"
+        )
+    lines.append(
+        f"| everything else (loss, small ops, the optimizer's other steps, Python; parts under "
+        f"0.01 s) | | {rest[0]:.3f} s | {rest[0] / one['epoch']:.0%} | {rest[1]:.3f} s | "
+        f"{rest[0] / rest[1]:.2f}x |"
+    )
+    return lines
 
 
 def write_results(results):
@@ -250,9 +329,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--write", action="store_true", help="put the figures in bench/RESULTS.md")
+    parser.add_argument("--profile", action="store_true", help="also time the epoch's parts")
     parser.add_argument("--chromium", default=os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args(argv)
-    results = measure(args.chromium)
+    results = measure(args.chromium, args.profile)
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(results, fh, indent=1)

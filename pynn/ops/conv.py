@@ -312,6 +312,17 @@ def _check_channels(x, kernel, groups, op):
         )
 
 
+def _conv2d_geometry(x, kernel, strides, padding, dilation_rate):
+    return _Geometry(
+        x.shape,
+        kernel.shape[:2],
+        _pair(strides, "strides"),
+        _pair(dilation_rate, "dilation_rate"),
+        padding,
+        "conv2d",
+    )
+
+
 @primitive(needs=True)
 def conv2d(
     x: np.ndarray,
@@ -324,14 +335,7 @@ def conv2d(
 ):
     """2-D cross-correlation of ``x`` (N, H, W, C) with ``kernel`` (kh, kw, C/groups, F)."""
     _check_channels(x, kernel, groups, "conv2d")
-    geo = _Geometry(
-        x.shape,
-        kernel.shape[:2],
-        _pair(strides, "strides"),
-        _pair(dilation_rate, "dilation_rate"),
-        padding,
-        "conv2d",
-    )
+    geo = _conv2d_geometry(x, kernel, strides, padding, dilation_rate)
     out, cols = _conv_forward(x, kernel, geo, groups)
 
     def vjp(g, needs):
@@ -343,14 +347,7 @@ def conv2d(
 @primitive(name="Conv2d", needs=True)  # (the name conv2d's errors give)
 def _conv2d_bias_activation(x, kernel, bias, *, strides, padding, dilation_rate, activation):
     _check_channels(x, kernel, 1, "conv2d")
-    geo = _Geometry(
-        x.shape,
-        kernel.shape[:2],
-        _pair(strides, "strides"),
-        _pair(dilation_rate, "dilation_rate"),
-        padding,
-        "conv2d",
-    )
+    geo = _conv2d_geometry(x, kernel, strides, padding, dilation_rate)
     if bias.ndim != 1 or bias.shape[0] != kernel.shape[3]:
         raise ValueError(
             f"conv2d_bias_activation: the bias must have shape ({kernel.shape[3]},), one per "

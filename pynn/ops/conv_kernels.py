@@ -218,17 +218,20 @@ def _reference_columns(x, g, sizes):
 
 
 def _reference_input_grad(dcols, g, padded):
+    """col2im in float64 numpy (gemm's reference for its own col2im kernel), unpadded."""
     n, h, w, c, kh, kw, sh, sw, dh, dw, top, left, oh, ow, _ = (int(v) for v in g)
-    taps = dcols.reshape(n, oh, ow, kh, kw, c)
-    dxp = np.zeros(padded)
-    for i in range(kh):
-        for j in range(kw):
-            dxp[
-                :,
-                i * dh : i * dh + sh * (oh - 1) + 1 : sh,
-                j * dw : j * dw + sw * (ow - 1) + 1 : sw,
-            ] += taps[:, :, :, i, j]
-    return dxp[:, top : top + h, left : left + w]
+    sizes = (n, oh, ow, kh, kw, c, sh, sw, dh, dw, padded[1], padded[2])
+    return gemm._numpy_col2im(dcols, sizes)[:, top : top + h, left : left + w]
+
+
+def _case_arrays(case, rng):
+    """A check case's geometry (and padding sizes) and random float32 x, kernel, dy, bias."""
+    g, sizes = _case_geometry(*case)
+    n, h, w, c, kh, kw, f = case[:7]
+    x = rng.standard_normal((n, h, w, c)).astype(np.float32)
+    k = rng.standard_normal((kh, kw, c, f)).astype(np.float32)
+    dy = rng.standard_normal((n * int(g[12]) * int(g[13]), f)).astype(np.float32)
+    return g, sizes, x, k, dy, rng.standard_normal(f).astype(np.float32)
 
 
 def _close(got, want, scale):
@@ -239,15 +242,11 @@ def _check_kernel(lib):
     """Compares the kernel with float64 numpy; returns the first disagreement, or None."""
     rng = np.random.default_rng(99)
     for case in _CASES:
-        g, sizes = _case_geometry(*case)
-        n, h, w, c, kh, kw, f = case[:7]
-        x = rng.standard_normal((n, h, w, c)).astype(np.float32)
-        k = rng.standard_normal((kh, kw, c, f)).astype(np.float32)
-        dy = rng.standard_normal((n * int(g[12]) * int(g[13]), f)).astype(np.float32)
+        g, sizes, x, k, dy, bias = _case_arrays(case, rng)
+        f = k.shape[3]
         cols, padded = _reference_columns(x.astype(np.float64), g, sizes)
         abs_cols, _ = _reference_columns(np.abs(x).astype(np.float64), g, sizes)
         km = k.reshape(-1, f).astype(np.float64)
-        bias = rng.standard_normal(f).astype(np.float32)
         y = _forward(lib, False, x, k, g)
         yb = _forward(lib, False, x, k, g, bias, True)
         dx, dk = _backward(lib, False, x, k, dy, g, True, True)
@@ -282,15 +281,10 @@ def _check_threads(threads):
     count = threads.count
     rng = np.random.default_rng(98)
     for case in _CASES:
-        g, _ = _case_geometry(*case)
-        n, h, w, c, kh, kw, f = case[:7]
-        x = rng.standard_normal((n, h, w, c)).astype(np.float32)
-        k = rng.standard_normal((kh, kw, c, f)).astype(np.float32)
-        dy = rng.standard_normal((n * int(g[12]) * int(g[13]), f)).astype(np.float32)
+        g, _, x, k, dy, bias = _case_arrays(case, rng)
         y = np.empty_like(dy)
         dw = np.empty((lib.conv_slices,) + k.shape, np.float32)
         dx = np.empty_like(x)
-        bias = rng.standard_normal(f).astype(np.float32)
         forced = threads.conv(g, x, k, None, y, None, None, count, True, bias, True)
         forced = threads.conv(g, x, k, dy, None, dw, dx, count, force=True) and forced
         one = _forward(lib, False, x, k, g, bias, True)
