@@ -93,6 +93,16 @@ def page_ready():
     return float(found["cold"]), float(found["warm"]), done.stdout
 
 
+def threads_bench():
+    """bench/browser/threads.py (a script, not a package), loaded by path."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_threads", os.path.join(HERE, "browser", "threads.py")
+    )
+    threads = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(threads)
+    return threads
+
+
 def browser_rows(profile=True, tfjs_cnn=True):
     spec = importlib.util.spec_from_file_location(
         "bench_browser", os.path.join(HERE, "browser", "run.py")
@@ -115,13 +125,9 @@ def browser_rows(profile=True, tfjs_cnn=True):
         rows.append(("start-up", "playground page-ready, warm", ready[1]))
         results["page_ready"] = ready[2]
     if os.path.isfile(os.path.join(os.path.dirname(HERE), "dist", "index.html")):
-        spec = importlib.util.spec_from_file_location(
-            "bench_threads", os.path.join(HERE, "browser", "threads.py")
-        )
-        threads = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(threads)
+        threads = threads_bench()
         _log("playground kernel threads ...")
-        results["threads"] = threads.measure()
+        results["threads"] = threads.measure(profile=True)
         rows += [(names[w], "browser " + n, s) for w, n, s in threads.rows(results["threads"])]
         _log("playground live decision boundaries ...")
         results["boundaries"] = boundary_plots.measure()
@@ -252,6 +258,25 @@ def targets(rows):
     return out
 
 
+# The sections of RESULTS.md this script writes; any other section (another benchmark's, or
+# notes written by hand) is kept as it is, after them.
+OWN_SECTIONS = (
+    "## MLP in Pyodide under cProfile",
+    "## XOR in Pyodide under cProfile",
+    "## Playground start-up, where the time goes",
+)
+
+
+def _sections_not_written_here(path):
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as fh:
+        parts = fh.read().split("\n## ")[1:]
+    return [
+        "## " + p.rstrip("\n") + "\n" for p in parts if not ("## " + p).startswith(OWN_SECTIONS)
+    ]
+
+
 def markdown(rows, checks, notes):
     lines = ["| workload | what | seconds | vs first row |", "| --- | --- | ---: | ---: |"]
     first = {}
@@ -335,6 +360,7 @@ def main(argv=None):
             print(f"{key} (Pyodide): {raw[key]['seconds']:.3f} s for {raw[key]['steps']} steps")
             print(raw[key]["profile"])
     if not args.no_write:
+        kept = _sections_not_written_here(RESULTS)
         with open(RESULTS, "w") as fh:
             fh.write(
                 "# Benchmark results\n\nWritten by `python3 bench/run.py` (see its docstring "
@@ -353,6 +379,10 @@ def main(argv=None):
                     "\n## Playground start-up, where the time goes (`bench/page_ready.py "
                     "--runs 1 --stages`)\n\n```\n" + raw["page_ready"].strip() + "\n```\n"
                 )
+            for section in kept:
+                fh.write("\n" + section)
+        if raw.get("threads"):
+            threads_bench().write_results(raw["threads"])  # its section, from this run
     if args.json:
         with open(args.json, "w") as fh:
             json.dump({"rows": rows, "browser": raw}, fh, indent=1, default=str)
