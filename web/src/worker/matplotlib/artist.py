@@ -532,7 +532,9 @@ class ContourSet(_Raster):
                 f"number of rows in z ({Z.shape[0]})"
             )
         self._Z = Z
-        zmin, zmax = float(np.nanmin(Z)), float(np.nanmax(Z))
+        finite = Z[np.isfinite(Z)]
+        # all NaN: nothing is drawn, and the levels are chosen around 0 (matplotlib's are too)
+        zmin, zmax = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
         if levels is None or np.ndim(levels) == 0:
             count = 7 if levels is None else int(levels)
             ticks = nice_ticks(zmin, zmax, count + 1)
