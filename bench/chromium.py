@@ -1,7 +1,8 @@
 """Debian's Chromium as every browser benchmark launches it (never `playwright install`).
 
-Kept apart from common.py, which sets BLAS's thread variables and imports numpy, so that a
-test importing a browser benchmark's checks changes nothing in its own process."""
+Kept apart from common.py, which sets BLAS's thread variables and imports numpy (and which the
+benchmarks also run inside Pyodide), so that a test importing a browser benchmark's checks
+changes nothing in its own process."""
 
 CHROMIUM_ARGS = [
     "--headless=new",

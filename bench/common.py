@@ -19,8 +19,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from chromium import CHROMIUM_ARGS  # noqa: E402, F401  (re-exported for the benchmarks)
-
 REFERENCE_PYTHON = os.environ.get(
     "PYNN_REFERENCE_PYTHON", os.path.expanduser("~/.cache/reftf/bin/python")
 )

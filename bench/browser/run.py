@@ -21,9 +21,7 @@ reported). `--profile` adds a cProfile of pynn's MLP epoch and XOR steps inside 
 """
 
 import argparse
-import functools
 import glob
-import http.server
 import importlib.util
 import json
 import os
@@ -111,13 +109,8 @@ def _server():
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
 
-    class Handler(serve.PlaygroundHandler):
-        isolation = False  # no SharedArrayBuffer: TF.js wasm runs single-threaded, as pynn
-        quiet = True
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=ROOT)
-    )
+    # no isolation (no SharedArrayBuffer): TF.js wasm runs single-threaded, as pynn here
+    httpd = serve.make_server(ROOT, port=0, quiet=True, isolation=False)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/bench/browser/index.html"
 

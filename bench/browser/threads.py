@@ -49,8 +49,7 @@ def _browser_bench():
     return module
 
 
-# The program the page runs: bench/common.py, bench/cnn.py and the chromium.py common.py
-# imports are written into the working
+# The program the page runs: bench/common.py and bench/cnn.py are written into the working
 # folder (their text is inlined below) and imported from there.
 PROGRAM = r"""
 import json, sys, time
@@ -152,7 +151,7 @@ print("BENCH " + json.dumps(out))
 
 def _program(profile=False):
     files = {}
-    for name in ("common.py", "cnn.py", "chromium.py"):  # (common.py imports chromium.py)
+    for name in ("common.py", "cnn.py"):
         with open(os.path.join(ROOT, "bench", name), encoding="utf-8") as f:
             files[name] = f.read()
     return f"FILES = {files!r}\nPROFILE = {profile!r}\n{PROGRAM}"
