@@ -232,7 +232,7 @@ def targets(rows):
     )
     # the kernel threads, in the built playground (cross-origin isolated)
     ratio(
-        "browser CNN: 2 threads >= 1.6x faster than 1 thread (<= 0.625x)",
+        "browser CNN: 2 threads' epoch <= 0.625x 1 thread's (1.6x faster)",
         "CNN epoch",
         "browser pynn fit, 2 threads (playground)",
         "browser pynn fit, 1 thread (playground)",
