@@ -90,3 +90,30 @@ def test_download_and_open_a_py_file(playground, tmp_path):
     )
     assert any(item.startswith("lesson2") for item in drafts_menu(page))
     assert any(item.startswith("My code") for item in drafts_menu(page))
+
+
+# The text of the "My code" menu's shown entry, measured in the menu's own font, against the
+# room the menu gives it (its width less its padding and the arrow).
+SHOWN_TEXT_FITS = """() => {
+  const select = document.getElementById('drafts');
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const text = select.selectedOptions[0].textContent;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return { text, title: select.title, width: context.measureText(text).width, room };
+}"""
+
+
+def test_a_long_example_title_shows_whole_in_the_my_code_menu(playground):
+    page = playground.open()
+    playground.choose_example("seed-xor-two-files")  # 77 characters, and "(not saved ...)"
+    shown = page.evaluate(SHOWN_TEXT_FITS)
+    assert "XOR with an MLP class in two files" in shown["text"], shown
+    assert shown["width"] <= shown["room"], shown
+    playground.screenshot("drafts-long-title.png")
+    # a title too long for any bar: cut in the menu, whole on hover (the menu's title)
+    playground.choose_example("seed-three-styles")
+    shown = page.evaluate(SHOWN_TEXT_FITS)
+    assert "about 30 minutes in the browser" in shown["text"], shown
+    assert shown["title"] == shown["text"], shown

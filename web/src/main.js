@@ -319,6 +319,8 @@ function showDrafts() {
   }
   ui.drafts.replaceChildren(...options);
   ui.drafts.value = view || !current ? '' : current.id;
+  // a title still too long for the bar is cut; the whole of it shows on hover
+  ui.drafts.title = ui.drafts.selectedOptions[0]?.textContent || '';
   ui.viewNote.hidden = !(view && current);
   if (view && current) {
     ui.viewNoteText.textContent = t('drafts.viewNote', { name: view.name, draft: current.name });
