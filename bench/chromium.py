@@ -1,4 +1,5 @@
-"""Debian's Chromium as every browser benchmark launches it (never `playwright install`).
+"""Debian's Chromium as every browser benchmark and browser test launches it (never
+`playwright install`; tests/browser/conftest.py loads this file).
 
 Kept apart from common.py, which sets BLAS's thread variables and imports numpy (and which the
 benchmarks also run inside Pyodide), so that a test importing a browser benchmark's checks

@@ -5,6 +5,7 @@ The tests skip (loudly) only when numpy for Pyodide is missing from both dist/ a
 wheelhouse; a missing dist/ is built with build.sh first.
 """
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -18,15 +19,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DIST = os.path.join(ROOT, "dist")
 ARTIFACTS = os.path.join(ROOT, "test-artifacts")
 CHROMIUM = os.environ.get("PYNN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+
+
+def _chromium_args():
+    """The flags every benchmark launches Chromium with (bench/chromium.py, loaded by path)."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_chromium", os.path.join(ROOT, "bench", "chromium.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CHROMIUM_ARGS
+
+
+CHROMIUM_ARGS = _chromium_args()
 BOOT_TIMEOUT_MS = 180_000  # Pyodide's first start on a busy 2-core machine
 RUN_TIMEOUT_MS = 240_000
 

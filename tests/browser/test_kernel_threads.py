@@ -228,16 +228,20 @@ def test_stop_stops_a_threaded_fit(warm):
     assert re.search(r"^([2-4]) 512\.0$", playground.output_text(), re.M), playground.output_text()
 
 
+# One 512x512 product; prints its first value, the number of threads, and the kernel's status.
+ONE_PRODUCT = (
+    "import numpy as np\nfrom pynn.ops import gemm\n"
+    "a = np.ones((512, 512), np.float32)\n"
+    "print(float(gemm.matmul(a, a)[0, 0]), gemm.kernel_threads())\n"
+    "print('status:', gemm.kernel_status())\n"
+)
+
+
 def test_a_page_that_is_not_isolated_computes_on_one_thread(open_context, plain_server):
     playground = open_context(plain_server.origin, service_workers="block")
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is False
-    playground.set_code(
-        "import numpy as np\nfrom pynn.ops import gemm\n"
-        "a = np.ones((512, 512), np.float32)\n"
-        "print(float(gemm.matmul(a, a)[0, 0]), gemm.kernel_threads())\n"
-        "print('status:', gemm.kernel_status())\n"
-    )
+    playground.set_code(ONE_PRODUCT)
     playground.run_and_wait()
     text = playground.output_text()
     assert "512.0 1" in text, text
@@ -254,12 +258,7 @@ def test_threads_on_a_plain_host_isolated_by_the_service_worker(open_context, pl
     playground = open_context(plain_server.origin)
     page = playground.open()
     assert page.evaluate("crossOriginIsolated") is True
-    playground.set_code(
-        "import numpy as np\nfrom pynn.ops import gemm\n"
-        "a = np.ones((512, 512), np.float32)\n"
-        "print(float(gemm.matmul(a, a)[0, 0]), gemm.kernel_threads())\n"
-        "print('status:', gemm.kernel_status())\n"
-    )
+    playground.set_code(ONE_PRODUCT)
     playground.run_and_wait()
     text = playground.output_text()
     cores = page.evaluate("navigator.hardwareConcurrency")
