@@ -19,10 +19,15 @@ tools/serve.py with the cross-origin isolation headers, so the worker has its ke
   same three ways, in the order 1, 2, forced, forced, 2, 1, the best of 2 each; with how many of
   the products ran on the threads and how many were declined while resting.
 
-`--profile` adds where one more epoch's time goes, on 1 thread and on 2 threads as pynn uses
-them: each convolution's forward and backward pass (pynn.ops.conv_kernels), each kind of product
-(gemm.matmul), Adam's kernel, the gradient through the conv layers' bias and relu, and the rest
-(the loss, small ops, Python), timed by wrapping those functions in the page.
+`--profile` adds where one more epoch's time goes, on 1 thread, on 2 threads as pynn uses
+them and on 2 threads forced: each convolution's forward and backward pass
+(pynn.ops.conv_kernels), each kind of product (gemm.matmul), Adam's kernel, the gradient through
+the conv layers' bias and relu, and the rest (the loss, small ops, Python), timed by wrapping
+those functions in the page, with how many of each part's calls went to the threads. From
+these it gives the ceiling of the 2-thread speed-up (Amdahl: the parts that never reach the
+threads, even forced, stay as they are; every other part at most as much faster as the best
+single call of the run, GEMM 512), and, from pynn.ops.gemm.thread_times, where the threaded
+calls' time went: copies in and back, this thread's part, waiting, the kernel worker's part.
 
 The threads need a second core that is free: on a shared machine, run it when the load is low
 (the load average is reported before and after).
@@ -108,14 +113,20 @@ for name in ("one", "two", "forced", "forced", "two", "one"):
 if PROFILE:  # one more epoch each, its parts timed by wrapping the functions that do the work
     from pynn.ops import conv_kernels
     parts = {}
+    def threaded():
+        stats = gemm.thread_stats()
+        return stats["threaded"] if stats else 0
     def timed(module, name, key):
         original = getattr(module, name)
         def wrapper(*args, **options):
+            before = threaded()
             start = time.perf_counter()
             result = original(*args, **options)
-            entry = parts.setdefault(key(*args), [0, 0.0])
+            seconds = time.perf_counter() - start
+            entry = parts.setdefault(key(*args), [0, 0.0, 0])
             entry[0] += 1
-            entry[1] += time.perf_counter() - start
+            entry[1] += seconds
+            entry[2] += threaded() - before  # its calls that went to the kernel threads
             return result
         setattr(module, name, wrapper)
         return original
@@ -131,15 +142,26 @@ if PROFILE:  # one more epoch each, its parts timed by wrapping the functions th
         (conv_kernels, "bias_relu_grad", timed(conv_kernels, "bias_relu_grad", lambda *a: "conv layers' bias and relu gradient")),
     ]
     out["profile"] = {}
-    for name in ("one", "two"):
+    for name in ("one", "two", "forced"):
         use(name)
         epoch = cnn.pynn_epoch(x, y)
         epoch()  # the pool learns this model's kinds of calls
         parts.clear()
+        times = gemm.thread_times()
         start = time.perf_counter()
         epoch()
         seconds = time.perf_counter() - start
-        out["profile"][name] = {"epoch": seconds, "parts": {k: list(v) for k, v in parts.items()}}
+        after = gemm.thread_times()
+        out["profile"][name] = {
+            "epoch": seconds,
+            "parts": {k: list(v) for k, v in parts.items()},
+            # where the threaded calls' time went (pynn.ops.gemm.thread_times), this epoch's
+            "times": {
+                label: {key: value - times.get(label, {}).get(key, 0) for key, value in t.items()}
+                for label, t in after.items()
+                if t["calls"] > times.get(label, {}).get("calls", 0)
+            },
+        }
     for module, name, original in originals:
         setattr(module, name, original)
 use("two")
@@ -268,15 +290,18 @@ def report(results):
         f"Target: the CNN epoch >= 1.6x faster on 2 threads: "
         f"{'met' if best['one'] / best['two'] >= 1.6 else 'NOT met'} in this run "
         f"({best['one'] / best['two']:.2f}x).",
-        *profile_report(results.get("profile")),
+        *profile_report(results.get("profile"), gemm),
     ]
 
 
-def profile_report(profile):
-    """Where one epoch's time goes on 1 and on 2 threads, as Markdown lines ([] without)."""
+def profile_report(profile, gemm=None):
+    """Where one epoch's time goes on 1 and on 2 threads, the ceiling it allows and where the
+    threaded calls' time went, as Markdown lines ([] without a profile). ``gemm``: the GEMM 512
+    times of the same run (the best speed-up of one call, for the ceiling)."""
     if not profile:
         return []
     one, two = profile["one"], profile["two"]
+    forced = profile.get("forced")
     keys = sorted(
         set(one["parts"]) | set(two["parts"]), key=lambda k: -one["parts"].get(k, [0, 0])[1]
     )
@@ -286,25 +311,67 @@ def profile_report(profile):
         f"timed in the page): 1 thread {one['epoch']:.2f} s, 2 threads {two['epoch']:.2f} s "
         f"({one['epoch'] / two['epoch']:.2f}x).",
         "",
-        "| part of the epoch | calls | 1 thread | share | 2 threads | vs 1 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| part of the epoch | calls | 1 thread | share | 2 threads | vs 1 |"
+        + (" on the threads when forced |" if forced else ""),
+        "| --- | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if forced else ""),
     ]
     rest = [one["epoch"], two["epoch"]]
+    # the parts no call of which went to the threads even when forced (small: those under 0.01 s)
+    serial, serial_names, small = 0.0, [], 0
     for key in keys:
-        calls, a = one["parts"].get(key, [0, 0.0])
+        calls, a = one["parts"].get(key, [0, 0.0])[:2]
         b = two["parts"].get(key, [0, 0.0])[1]
         rest = [rest[0] - a, rest[1] - b]
+        on_threads = forced["parts"].get(key, [0, 0.0, 0])[2] if forced else None
         if a < 0.01 and b < 0.01:
+            if forced and not on_threads:
+                serial += a
+                small += 1
             continue
+        if forced and not on_threads:
+            serial += a
+            serial_names.append(key)
         lines.append(
             f"| {key} | {calls} | {a:.3f} s | {a / one['epoch']:.0%} | {b:.3f} s | "
             f"{a / b if b else float('inf'):.2f}x |"
+            + (f" {on_threads} of {forced['parts'].get(key, [0])[0]} |" if forced else "")
         )
     lines.append(
         f"| everything else (loss, small ops, the optimizer's other steps, Python; parts under "
         f"0.01 s) | | {rest[0]:.3f} s | {rest[0] / one['epoch']:.0%} | {rest[1]:.3f} s | "
-        f"{rest[0] / rest[1]:.2f}x |"
+        f"{rest[0] / rest[1]:.2f}x |" + (" 0 |" if forced else "")
     )
+    if forced and gemm:
+        serial += rest[0]
+        share = serial / one["epoch"]
+        best = max(gemm["one"] / gemm["two"], gemm["one"] / gemm["forced"])
+        ceiling = 1 / (share + (1 - share) / best)
+        lines += [
+            "",
+            f"Ceiling of this design here: the parts no call of which went to the threads even "
+            f"when forced ({', '.join(serial_names + [f'{small} smaller ones'] * bool(small))} "
+            f"and everything else) took {serial:.2f} s, "
+            f"{share:.0%} of the 1-thread epoch. Were every other part as much faster on 2 "
+            f"threads as the best single call of this run (GEMM 512, {best:.2f}x), the epoch "
+            f"would be {ceiling:.2f}x faster than on 1 thread (Amdahl); the target is 1.6x.",
+        ]
+    if forced and forced.get("times"):
+        lines += [
+            "",
+            "Where the threaded calls' time went, 2 threads forced (`pynn.ops.gemm.thread_times`, "
+            "milliseconds per call): copying the operands into the threads' memory, this "
+            "thread's part, waiting for the kernel worker after it, copying its results back; "
+            "and the kernel worker's own computing.",
+            "",
+            "| call | calls | copy in | this thread | wait | copy back | kernel worker |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for label, t in sorted(forced["times"].items(), key=lambda kv: -kv[1]["oursMs"]):
+            n = t["calls"]
+            lines.append(
+                f"| {label} | {n:.0f} | {t['copyInMs'] / n:.2f} | {t['oursMs'] / n:.2f} | "
+                f"{t['waitMs'] / n:.2f} | {t['copyBackMs'] / n:.2f} | {t['workersMs'] / n:.2f} |"
+            )
     return lines
 
 

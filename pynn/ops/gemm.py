@@ -51,6 +51,7 @@ __all__ = [
     "set_threads",
     "thread_pool",
     "thread_stats",
+    "thread_times",
 ]
 
 
@@ -304,6 +305,12 @@ class _Threads:
     def stats(self):
         return {
             key: int(getattr(self.pool.stats, key)) for key in ("threaded", "declined", "rests")
+        }
+
+    def times(self):
+        return {
+            label: {key: float(value) for key, value in record.items()}
+            for label, record in self.pool.times().to_py().items()
         }
 
     def adam(self, *args):
@@ -568,6 +575,16 @@ def thread_stats():
     over one thread fell below 1.1x, its copies costing too much or the other cores being busy);
     None without threads."""
     return None if _threads is None else _threads.stats()
+
+
+def thread_times():
+    """Where the threaded calls' time went, per call shape (e.g. ``"product 32x128 @ 128x36864
+    (T)"``, ``"conv 3x3x32x64 backward"``): ``calls`` and, in milliseconds summed over them,
+    ``copyInMs`` (operands into the threads' memory), ``oursMs`` (this thread's part),
+    ``waitMs`` (waiting for the kernel workers after it), ``copyBackMs`` (their results back)
+    and ``workersMs`` (the slowest kernel worker's computing); totals since the threads started,
+    None without threads."""
+    return None if _threads is None else _threads.times()
 
 
 def compiled():

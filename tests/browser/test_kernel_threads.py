@@ -8,6 +8,7 @@ Convolutions computed from the layer's input (web/kernels/conv.c) on the threads
 one-thread kernel's bit for bit and numpy's float64 within 1e-5, for odd shapes, strides 1 and 2,
 'valid' and 'same', dilation, a batch of one and a non-contiguous input."""
 
+import json
 import re
 
 import pytest
@@ -162,6 +163,34 @@ model.fit(x, y, batch_size=64, epochs=100)
 """
 
 
+# Three pairs of products forced onto the threads (a plain one and the same product through
+# transposed views); prints, per call shape, how many calls and milliseconds thread_times added.
+TIMES = r"""
+import json, time
+import numpy as np
+from pynn.ops import gemm
+
+gemm.kernel_threads()  # (loads and checks the threads: their own products come before `before`)
+defaults = gemm.THREADS_ADAPTIVE
+gemm.THREADS_ADAPTIVE = False
+a = np.ones((300, 700), np.float32)
+b = np.ones((700, 200), np.float32)
+before = gemm.thread_times()
+start = time.perf_counter()
+for _ in range(3):
+    gemm.matmul(a, b)
+    gemm.matmul(b.T, a.T)
+wall = (time.perf_counter() - start) * 1e3
+after = gemm.thread_times()
+gemm.THREADS_ADAPTIVE = defaults
+added = {
+    label: {key: value - before.get(label, {}).get(key, 0) for key, value in record.items()}
+    for label, record in after.items()
+}
+print("TIMES " + json.dumps({"added": added, "wall": wall, "stats": gemm.thread_stats()}))
+"""
+
+
 def expected_threads(text):
     return int(re.search(r"expect threads: (\d+)", text).group(1))
 
@@ -193,6 +222,24 @@ def test_training_with_threads_gives_the_one_thread_weights(warm):
     )
     assert used >= 2 and used_one == 1 and products >= 20, text
     assert "same weights: True" in text, text
+
+
+def test_thread_times_say_where_each_call_shapes_time_went(warm):
+    warm.set_code(TIMES)
+    warm.run_and_wait()
+    text = warm.output_text()
+    line = next((ln for ln in text.splitlines() if ln.startswith("TIMES ")), None)
+    assert line, text
+    result = json.loads(line[len("TIMES ") :])
+    added = {label: t for label, t in result["added"].items() if t["calls"]}
+    assert set(added) == {"product 300x700 @ 700x200", "product 200x700 @ 700x300 (TT)"}, added
+    parts = ("copyInMs", "oursMs", "waitMs", "copyBackMs")
+    for label, t in added.items():
+        assert t["calls"] == 3, (label, t)
+        assert all(t[key] >= 0 for key in parts), (label, t)
+        assert t["oursMs"] > 0 and t["workersMs"] > 0, (label, t)
+    # the calls' parts happen one after the other inside the loop
+    assert sum(t[key] for t in added.values() for key in parts) <= result["wall"] + 1, result
 
 
 def test_threaded_convolutions_equal_one_thread_and_numpy(warm):

@@ -31,13 +31,15 @@ const MIN_SPEEDUP = 1.1; // below this a kind of product rests ...
 const REST_MS = 2000; // ... for this long, twice as long each time it loses again ...
 const MAX_REST_MS = 32000; // ... up to this
 // One control slot per kernel worker (Int32 words): the call number the worker waits on, the
-// call number it finished, whether it failed, which export it runs (FUNCTIONS), its arguments.
+// call number it finished, whether it failed, which export it runs (FUNCTIONS), its arguments,
+// how long it computed (MICROS).
 const SLOT_WORDS = 20;
 const SEQ = 0;
 const DONE = 1;
 const FAILED = 2;
 const FN = 3;
 const ARGS = 4;
+const MICROS = 17; // how long the worker computed its part of the last call (microseconds)
 const FUNCTIONS = ['pynn_sgemm', 'pynn_conv_forward', 'pynn_conv_backward']; // (workers run them)
 // A copy call costs about as much as copying this many floats more (TypedArray.set's set-up).
 const RUN_CALL_FLOATS = 256;
@@ -69,8 +71,10 @@ function kernelThread() {
     for (;;) {
       Atomics.wait(words, 0, seen);
       seen = Atomics.load(words, 0);
+      const start = performance.now();
       try {
         exports[words[3]](...words.subarray(4, 17));
+        words[17] = Math.round((performance.now() - start) * 1000); // (MICROS)
         words[2] = 0;
       } catch {
         words[2] = 1;
@@ -82,6 +86,8 @@ function kernelThread() {
 }
 
 const align = (bytes, to = 64) => Math.ceil(bytes / to) * to;
+// " (T)", " (TT)" ...: which operands of a product are transposed views ("" when none).
+const transposes = (a, b) => (a || b ? ` (${a ? 'T' : ''}${b ? 'T' : ''})` : '');
 
 class KernelPool {
   constructor({ memory, instance, workers, slots, works, arena, heap, build }) {
@@ -101,6 +107,7 @@ class KernelPool {
     this.pending = null; // a call between sgemmStart / convStart and finish
     this.kinds = new Map(); // per kind of product: its recent speed-up, when it may go again
     this.stats = { threaded: 0, declined: 0, rests: 0 };
+    this.timing = new Map(); // per call's shape: where its time went (see times)
   }
 
   // Makes room for `bytes` of operands after the arena's start; false if the memory's
@@ -194,6 +201,7 @@ class KernelPool {
         else for (let i = 0; i < m; i++) put(i * n + step, i * n + n);
       },
       kind,
+      label: `product ${m}x${k} @ ${k}x${n}${transposes(rsa < csa, rsb < csb)}`,
       grew: this.memory.buffer.byteLength > size, // new pages: this call is no measure
       started,
       ours: performance.now(),
@@ -216,6 +224,7 @@ class KernelPool {
     const joined = performance.now();
     if (!copyBack) return;
     call.finish();
+    this.time(call, computed, joined);
     if (!call.grew && call.share)
       this.balance(
         call.kind,
@@ -232,6 +241,29 @@ class KernelPool {
         totalMs: performance.now() - call.started,
         macs: call.macs,
       });
+  }
+
+  // Adds a finished call's times to its shape's record: copying in, this thread's part, waiting
+  // for the kernel workers after it, copying back, and the slowest worker's own computing.
+  time(call, computed, joined) {
+    let t = this.timing.get(call.label);
+    if (!t)
+      this.timing.set(
+        call.label,
+        (t = { calls: 0, copyInMs: 0, oursMs: 0, waitMs: 0, copyBackMs: 0, workersMs: 0 }),
+      );
+    t.calls++;
+    t.copyInMs += call.ours - call.started;
+    t.oursMs += computed - call.ours;
+    t.waitMs += joined - computed;
+    t.copyBackMs += performance.now() - joined;
+    t.workersMs += Math.max(0, ...call.slots.map((slot) => this.words[slot + MICROS])) / 1000;
+  }
+
+  // The records of time, by call shape (as bench/browser/threads.py --profile names them):
+  // {label: {calls, copyInMs, oursMs, waitMs, copyBackMs, workersMs}}, totals since the start.
+  times() {
+    return Object.fromEntries([...this.timing].map(([label, t]) => [label, { ...t }]));
   }
 
   // Wakes kernel worker `p` (>= 1) to run FUNCTIONS[fn](...args); returns its slot.
@@ -378,6 +410,7 @@ class KernelPool {
             );
       },
       kind,
+      label: `conv ${kh}x${kw}x${c}x${f} ${backward ? 'backward' : 'forward'}`,
       grew: this.memory.buffer.byteLength > size, // new pages: this call is no measure
       started,
       ours: performance.now(),
