@@ -43,10 +43,16 @@ def _profile():
     }
 
 
+GEMM = {"one": 6.0, "two": 4.0, "forced": 3.6}  # GEMM 512: 1.67x at best
+
+
+def _report(profile=None, gemm=GEMM):
+    """profile_report's text for ``profile`` (by default _profile())."""
+    return "\n".join(_threads_bench().profile_report(profile or _profile(), gemm))
+
+
 def test_the_ceiling_counts_the_parts_that_never_reach_the_threads():
-    bench = _threads_bench()
-    lines = bench.profile_report(_profile(), {"one": 6.0, "two": 4.0, "forced": 3.6})
-    text = "\n".join(lines)
+    text = _report()
     # serial: Adam 1 s + the tiny product + everything else (3 - 0.005 s) = 4 s of 10 s;
     # at 2x: 1 / (0.4 + 0.6 / 2) = 1.43x; the best reached: the conv part, 6 / 3 = 2x (GEMM 512:
     # 6 / 3.6 = 1.67x)
@@ -61,42 +67,37 @@ def test_the_ceiling_counts_the_parts_that_never_reach_the_threads():
 
 
 def test_the_threaded_calls_times_are_per_call():
-    bench = _threads_bench()
-    text = "\n".join(bench.profile_report(_profile(), {"one": 6.0, "two": 4.0, "forced": 3.0}))
+    text = _report()
     assert "| conv 3x3x32x64 backward | 4 | 0.50 | 10.00 | 0.25 | 0.20 | 9.50 |" in text, text
 
 
 def test_without_the_forced_epoch_there_is_no_ceiling():
-    bench = _threads_bench()
     profile = _profile()
     del profile["forced"]
-    text = "\n".join(bench.profile_report(profile, {"one": 6.0, "two": 4.0, "forced": 3.0}))
+    text = _report(profile)
     assert "| conv backward | 4 | 6.000 s | 60% | 3.000 s | 2.00x |" in text, text
     assert "Ceiling" not in text and "copy in" not in text, text
-    assert bench.profile_report(None) == []
+    assert _threads_bench().profile_report(None) == []
 
 
 def test_the_best_speed_up_may_be_gemms():
-    bench = _threads_bench()
     profile = _profile()
     profile["two"]["parts"]["conv backward"][1] = 4.0  # the conv part: 1.5x
-    text = "\n".join(bench.profile_report(profile, {"one": 6.0, "two": 4.0, "forced": 3.6}))
+    text = _report(profile)
     # 1 / (0.4 + 0.6 / 1.667) = 1.32x
     assert "this run (GEMM 512, 1.67x), 1.32x" in text, text
 
 
 def test_a_serial_share_above_the_target_needs_the_impossible():
-    bench = _threads_bench()
     profile = _profile()
     profile["one"]["parts"]["conv backward"][1] = 1.0  # serial 9 s of 10 s: even 2x cannot do
-    text = "\n".join(bench.profile_report(profile, {"one": 6.0, "two": 4.0, "forced": 3.6}))
+    text = _report(profile)
     assert "took 9.00 s, 90% of the 1-thread epoch" in text, text
     assert "1.6x, is out of reach whatever the other parts gain." in text, text
 
 
 def test_the_copies_bound_the_threaded_parts():
-    bench = _threads_bench()
-    text = "\n".join(bench.profile_report(_profile(), {"one": 6.0, "two": 4.0, "forced": 3.6}))
+    text = _report()
     # the times recorded are another call shape's: no copies for the conv part; at best
     # 6 / 2 = 3 s; + serial 4 s: 10 / 7 = 1.43x
     assert "(0.00 s in the forced epoch)" in text, text
@@ -105,7 +106,7 @@ def test_the_copies_bound_the_threaded_parts():
     profile["forced"]["times"]["conv backward"] = dict(
         profile["forced"]["times"]["conv 3x3x32x64 backward"], copyInMs=1500.0, copyBackMs=500.0
     )
-    text = "\n".join(bench.profile_report(profile, {"one": 6.0, "two": 4.0, "forced": 3.6}))
+    text = _report(profile)
     # (6 + 2) / 2 = 4 s; + 4 s: 10 / 8 = 1.25x
     assert "(2.00 s in the forced epoch)" in text, text
     assert "the epoch would be at most 1.25x faster." in text, text
