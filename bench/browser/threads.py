@@ -26,7 +26,8 @@ the conv layers' bias and relu, and the rest (the loss, small ops, Python), time
 those functions in the page, with how many of each part's calls went to the threads. From
 these it gives the ceiling of the 2-thread speed-up (Amdahl: the parts that never reach the
 threads, even forced, stay as they are; every other part at most as much faster as the best
-single call of the run, GEMM 512), and, from pynn.ops.gemm.thread_times, where the threaded
+that GEMM 512 or a threaded part reached in the run; and with the copies shared out perfectly),
+and, from pynn.ops.gemm.thread_times, where the threaded
 calls' time went: copies in and back, this thread's part, waiting, the kernel worker's part.
 
 The threads need a second core that is free: on a shared machine, run it when the load is low
@@ -297,7 +298,7 @@ def report(results):
 def profile_report(profile, gemm=None):
     """Where one epoch's time goes on 1 and on 2 threads, the ceiling it allows and where the
     threaded calls' time went, as Markdown lines ([] without a profile). ``gemm``: the GEMM 512
-    times of the same run (the best speed-up of one call, for the ceiling)."""
+    times of the same run (a best speed-up of one call, for the ceiling)."""
     if not profile:
         return []
     one, two = profile["one"], profile["two"]
@@ -318,19 +319,23 @@ def profile_report(profile, gemm=None):
     rest = [one["epoch"], two["epoch"]]
     # the parts no call of which went to the threads even when forced (small: those under 0.01 s)
     serial, serial_names, small = 0.0, [], 0
+    threaded = []  # (name, 1 thread, 2 threads, copies) of the parts some call of which did
     for key in keys:
         calls, a = one["parts"].get(key, [0, 0.0])[:2]
         b = two["parts"].get(key, [0, 0.0])[1]
         rest = [rest[0] - a, rest[1] - b]
         on_threads = forced["parts"].get(key, [0, 0.0, 0])[2] if forced else None
-        if a < 0.01 and b < 0.01:
-            if forced and not on_threads:
-                serial += a
-                small += 1
-            continue
         if forced and not on_threads:
             serial += a
-            serial_names.append(key)
+            if a < 0.01 and b < 0.01:
+                small += 1
+            else:
+                serial_names.append(key)
+        elif forced:
+            t = (forced.get("times") or {}).get(key, {})
+            threaded.append((key, a, b, (t.get("copyInMs", 0) + t.get("copyBackMs", 0)) / 1e3))
+        if a < 0.01 and b < 0.01:
+            continue
         lines.append(
             f"| {key} | {calls} | {a:.3f} s | {a / one['epoch']:.0%} | {b:.3f} s | "
             f"{a / b if b else float('inf'):.2f}x |"
@@ -344,12 +349,9 @@ def profile_report(profile, gemm=None):
     if forced and gemm:
         serial += rest[0]
         share = serial / one["epoch"]
-        # the best speed-up on 2 threads of one call (GEMM 512) or of a part of the epoch
+        # the best speed-up on 2 threads of one call (GEMM 512) or of a threaded part
         reached = {"GEMM 512": max(gemm["one"] / gemm["two"], gemm["one"] / gemm["forced"])}
-        for key in keys:
-            a, b = one["parts"].get(key, [0, 0.0])[1], two["parts"].get(key, [0, 0.0])[1]
-            if a >= 0.01 and b > 0 and forced["parts"].get(key, [0, 0.0, 0])[2]:
-                reached[key] = a / b
+        reached.update((key, a / b) for key, a, b, _ in threaded if a >= 0.01 and b > 0)
         name, best = max(reached.items(), key=lambda kv: kv[1])
 
         def ceiling(speedup):
@@ -362,15 +364,8 @@ def profile_report(profile, gemm=None):
         )
         # Only this thread can read Pyodide's memory: the copies are its time. At best the
         # threads share a part's computing and its copies equally: (1 thread + copies) / 2.
-        times = forced.get("times") or {}
-        bound, copied = serial, 0.0
-        for key in keys:
-            a = one["parts"].get(key, [0, 0.0])[1]
-            if forced["parts"].get(key, [0, 0.0, 0])[2]:
-                t = times.get(key, {})
-                copies = (t.get("copyInMs", 0) + t.get("copyBackMs", 0)) / 1e3
-                copied += copies
-                bound += min(a, (a + copies) / 2)
+        copied = sum(copies for *_, copies in threaded)
+        bound = serial + sum(min(a, (a + copies) / 2) for _, a, _, copies in threaded)
         lines += [
             "",
             f"Ceiling of this design here (Amdahl): the parts no call of which went to the "
